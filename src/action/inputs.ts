@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { formatZodIssues } from '../config/load.ts';
+import { FAIL_ON } from '../config/schema.ts';
+import { SCANNER_NAMES } from '../model/finding.ts';
+import { ConfigurationError } from '../model/errors.ts';
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const integer = (min: number, max: number) => optional(z.coerce.number().int().min(min).max(max));
+const boolean = optional(z.enum(['true', 'false']).transform((value) => value === 'true'));
+const list = optional(
+  z
+    .string()
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.enum(SCANNER_NAMES)).min(1)),
+);
+
+/** Every action input, as strings from the runner; empty means "not set". */
+export const ActionInputsSchema = z.object({
+  scanners: list,
+  path: optional(z.string()),
+  config: optional(z.string()),
+  'fail-on': optional(z.enum(FAIL_ON)),
+  retries: integer(0, 10),
+  'timeout-minutes': optional(z.coerce.number().positive().max(360)),
+  concurrency: integer(1, 64),
+  'output-dir': optional(z.string()),
+  offline: boolean,
+  'github-token': optional(z.string()),
+  comment: optional(z.enum(['auto', 'always', 'never'])),
+  'upload-sarif': optional(z.enum(['auto', 'true', 'false'])),
+  'artifact-name': optional(z.string().regex(/^[^"<>:|*?\\/\r\n]+$/, 'must not contain " < > : | * ? \\ / or newlines')),
+  'retention-days': integer(1, 400),
+  'fail-on-scanner-error': boolean,
+});
+export type ActionInputs = z.infer<typeof ActionInputsSchema>;
+
+export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof ActionInputs)[];
+
+/** Parse every input at once, so a user sees all mistakes in one run. */
+export function parseActionInputs(read: (name: string) => string): ActionInputs {
+  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, read(name).trim()]));
+  const parsed = ActionInputsSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigurationError(formatZodIssues('action input', parsed.error));
+  return parsed.data;
+}

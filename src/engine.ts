@@ -1,0 +1,171 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ScanConfig } from './config/schema.ts';
+import { scanfoldVersion } from './config/package-root.ts';
+import { ensureTool } from './install/installer.ts';
+import type { InstallSource } from './install/installer.ts';
+import { loadManifest } from './install/manifest.ts';
+import type { Manifest } from './install/manifest.ts';
+import { SEVERITIES, CATEGORIES } from './model/finding.ts';
+import type { Finding } from './model/finding.ts';
+import { errorMessage } from './model/errors.ts';
+import type { Clock, Logger } from './model/ports.ts';
+import type { Report, ScannerReport } from './model/scan-result.ts';
+import { normalize } from './normalize/index.ts';
+import { mergeSarif } from './outputs/merged-sarif.ts';
+import type { SarifInput } from './outputs/merged-sarif.ts';
+import { mergeSboms } from './outputs/sbom.ts';
+import type { SbomInput } from './outputs/sbom.ts';
+import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
+import { planScan } from './plan/plan.ts';
+import { evaluateGate } from './policy/gate.ts';
+import { runScanners } from './run/runner.ts';
+import type { ToolResolution } from './run/runner.ts';
+import type { ScannerAdapter } from './scanners/adapter.ts';
+
+export const EXIT = { ok: 0, gateFailed: 1, usage: 2, scannerFailed: 3 } as const;
+
+export interface EnginePorts {
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface ScanOptions extends EnginePorts {
+  /** Install missing scanners (release download, then registry). */
+  install?: boolean;
+  /** Ignore tools on PATH and use the pinned ones in the tool cache. */
+  ignorePath?: boolean;
+  manifest?: Manifest;
+}
+
+export interface ScanOutcome {
+  report: Report;
+  exitCode: number;
+  outputDir: string;
+  files: { sarif: string; sbom: string | undefined; report: string; markdown: string; html: string };
+}
+
+interface AssembleRequest {
+  root: string;
+  outputDir: string;
+  failOn: ScanConfig['failOn'];
+  scanners: ScannerReport[];
+  sarif: SarifInput[];
+  sboms: SbomInput[];
+  errors: string[];
+  logger: Logger;
+}
+
+function countBy<K extends string>(keys: readonly K[], findings: readonly Finding[], pick: (f: Finding) => K): Record<K, number> {
+  const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const finding of findings) counts[pick(finding)]++;
+  return counts;
+}
+
+/** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
+export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
+  const normalized = normalize(request.sarif, request.root);
+  const { findings } = normalized;
+  const scanners = request.scanners.map((scanner) => ({ ...scanner, findings: normalized.resultsByTool[scanner.name] ?? 0 }));
+  let sbom: ReturnType<typeof mergeSboms> | undefined;
+  if (request.sboms.length > 0 || findings.some((finding) => finding.category === 'vulnerability')) {
+    try {
+      sbom = mergeSboms(request.sboms, findings);
+    } catch (error) {
+      request.errors.push(`SBOM merge failed: ${errorMessage(error)}`);
+    }
+  }
+  const byTool: Record<string, number> = {};
+  for (const finding of findings) for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
+  const gate = evaluateGate(findings, request.failOn);
+  const draft: Report = {
+    schemaVersion: '1.0.0',
+    tool: { name: 'scanfold', version: scanfoldVersion() },
+    generatedAt: new Date().toISOString(),
+    root: request.root,
+    summary: {
+      total: findings.length,
+      bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
+      byCategory: countBy(CATEGORIES, findings, (f) => f.category),
+      byTool,
+      inputResults: normalized.inputResults,
+      duplicatesMerged: normalized.duplicatesMerged,
+    },
+    gate,
+    scanners,
+    findings,
+    ...(sbom ? { sbom: sbom.summary } : {}),
+    truncated: [],
+    errors: request.errors,
+    manifest: {},
+  };
+  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
+  const scannerFailed = scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') || request.errors.length > 0;
+  const exitCode = gate.result === 'failed' ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
+  const out = (name: string): string => path.join(request.outputDir, name);
+  return {
+    report,
+    exitCode,
+    outputDir: request.outputDir,
+    files: {
+      sarif: out(OUTPUT_FILES.sarif),
+      sbom: sbom ? out(OUTPUT_FILES.sbom) : undefined,
+      report: out(OUTPUT_FILES.report),
+      markdown: out(OUTPUT_FILES.markdown),
+      html: out(OUTPUT_FILES.html),
+    },
+  };
+}
+
+export function toolResolver(config: ScanConfig, options: ScanOptions): (adapter: ScannerAdapter) => Promise<ToolResolution> {
+  const manifest = options.manifest ?? loadManifest();
+  return async (adapter) => {
+    const spec = manifest.tools[adapter.tool];
+    if (!spec) return { ok: false, message: `${adapter.tool}: missing from the tool manifest` };
+    try {
+      const tool = await ensureTool(adapter.tool, spec, {
+        toolCache: config.toolCache,
+        logger: options.logger,
+        clock: options.clock,
+        allowInstall: options.install ?? true,
+        ignorePath: options.ignorePath ?? false,
+      });
+      options.logger.debug(`${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`);
+      return { ok: true, executable: tool.executable };
+    } catch (error) {
+      return { ok: false, message: errorMessage(error) };
+    }
+  };
+}
+
+async function clearPreviousOutputs(outputDir: string): Promise<void> {
+  for (const name of [...Object.values(OUTPUT_FILES), 'raw', '.work']) {
+    await rm(path.join(outputDir, name), { recursive: true, force: true });
+  }
+}
+
+/** config → plan → run → normalize → policy → outputs. Knows nothing about GitHub. */
+export async function scan(config: ScanConfig, options: ScanOptions): Promise<ScanOutcome> {
+  const { logger, clock } = options;
+  await clearPreviousOutputs(config.outputDir);
+  const plan = await planScan(config);
+  for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
+  const runs = await runScanners({ config, plan, resolveTool: toolResolver(config, options), logger, clock });
+  const sarif: SarifInput[] = [];
+  const sboms: SbomInput[] = [];
+  for (const run of runs) {
+    for (const { file, log } of run.parsed?.sarif ?? []) sarif.push({ file: `raw/${file}`, log, tool: run.report.name });
+    for (const { file, bom } of run.parsed?.sboms ?? []) sboms.push({ tool: run.report.name, toolVersion: run.report.version, file, bom });
+  }
+  return assemble({
+    root: config.root,
+    outputDir: config.outputDir,
+    failOn: config.failOn,
+    scanners: runs.map((run) => run.report),
+    sarif,
+    sboms,
+    errors: [],
+    logger,
+  });
+}

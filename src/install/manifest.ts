@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { packageRoot } from '../config/package-root.ts';
+import { formatZodIssues } from '../config/load.ts';
+import { ConfigurationError } from '../model/errors.ts';
+
+const ReleaseSchema = z.object({
+  url: z.string().url(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Path of the binary inside the archive; absent for a bare binary. */
+  binary: z.string().optional(),
+});
+export type Release = z.infer<typeof ReleaseSchema>;
+
+const RegistrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pypi'), package: z.string(), version: z.string() }),
+  z.object({
+    kind: z.literal('go'),
+    module: z.string(),
+    version: z.string(),
+    package: z.string(),
+    ldflags: z.string().default(''),
+    /** Build environment, e.g. GOEXPERIMENT for tools that need one. */
+    env: z.record(z.string(), z.string()).default({}),
+  }),
+]);
+export type RegistrySource = z.infer<typeof RegistrySchema>;
+
+const ToolSchema = z.object({
+  version: z.string(),
+  registry: RegistrySchema,
+  /** Keyed by `${process.platform}-${process.arch}`, e.g. linux-x64. */
+  releases: z.record(z.string(), ReleaseSchema).default({}),
+});
+export type ToolSpec = z.infer<typeof ToolSchema>;
+
+export const ManifestSchema = z.object({ tools: z.record(z.string(), ToolSchema) });
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export function loadManifest(file = path.join(packageRoot(), 'tools.json')): Manifest {
+  const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new ConfigurationError(formatZodIssues(`tool manifest ${file}`, parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Log } from 'sarif';
+import type { FailOn } from '../config/schema.ts';
+import { assemble } from '../engine.ts';
+import type { ScanOutcome } from '../engine.ts';
+import type { Logger } from '../model/ports.ts';
+import type { SarifInput } from '../outputs/merged-sarif.ts';
+import type { SbomInput } from '../outputs/sbom.ts';
+import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
+import { checkovJsonToSarif, gitleaksJsonToSarif, semgrepJsonToSarif, trivyJsonToSarif } from './native.ts';
+import { errorMessage } from '../model/errors.ts';
+
+export interface MergeRequest {
+  files: readonly string[];
+  outputDir: string;
+  root: string;
+  failOn: FailOn;
+  logger: Logger;
+}
+
+type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: SbomInput };
+
+const NATIVE: readonly [string, (data: unknown) => Log | undefined][] = [
+  ['Trivy JSON', trivyJsonToSarif],
+  ['Semgrep JSON', semgrepJsonToSarif],
+  ['Checkov JSON', checkovJsonToSarif],
+  ['Gitleaks JSON', gitleaksJsonToSarif],
+];
+
+/** Detect what a file is, by content rather than name; a clear error when it is nothing known. */
+export function importDocument(file: string, text: string): Imported {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: invalid JSON (${errorMessage(error)})`);
+  }
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  if (record.version === '2.1.0' || Array.isArray(record.runs)) {
+    const sarif = SarifLogSchema.safeParse(data);
+    if (!sarif.success) {
+      const issue = sarif.error.issues[0];
+      throw new Error(`${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return { kind: 'sarif', input: { file, log: sarif.data as unknown as Log } };
+  }
+  if (isCycloneDx(data)) {
+    const tools = (record.metadata as { tools?: unknown } | undefined)?.tools;
+    const toolList = Array.isArray(tools) ? tools : ((tools as { components?: unknown[] } | undefined)?.components ?? []);
+    const first = toolList[0] as { name?: string; version?: string } | undefined;
+    return { kind: 'sbom', input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record } };
+  }
+  for (const [, convert] of NATIVE) {
+    const log = convert(data);
+    if (log) return { kind: 'sarif', input: { file, log } };
+  }
+  throw new Error(`${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`);
+}
+
+export async function mergeFiles(request: MergeRequest): Promise<ScanOutcome> {
+  const sarif: SarifInput[] = [];
+  const sboms: SbomInput[] = [];
+  const errors: string[] = [];
+  for (const file of request.files) {
+    try {
+      const imported = importDocument(file, await readFile(file, 'utf8'));
+      if (imported.kind === 'sarif') sarif.push(imported.input);
+      else sboms.push(imported.input);
+    } catch (error) {
+      const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: not found` : errorMessage(error);
+      errors.push(message);
+      request.logger.error(message);
+    }
+  }
+  return assemble({
+    root: path.resolve(request.root),
+    outputDir: path.resolve(request.outputDir),
+    failOn: request.failOn,
+    scanners: [],
+    sarif,
+    sboms,
+    errors,
+    logger: request.logger,
+  });
+}

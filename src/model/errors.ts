@@ -1,0 +1,19 @@
+/** A problem the user must fix in their config or inputs (exit code 2). */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** A failure worth retrying: network, rate limit, DB download. */
+export class TransientError extends Error {
+  override name = 'TransientError';
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, retryAfterMs?: number) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const CATEGORIES = ['vulnerability', 'secret', 'code', 'iac', 'license', 'sbom'] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof CategorySchema>;
+
+export const SCANNER_NAMES = ['trivy', 'semgrep', 'gitleaks', 'checkov', 'syft', 'grype'] as const;
+export const ScannerNameSchema = z.enum(SCANNER_NAMES);
+export type ScannerName = z.infer<typeof ScannerNameSchema>;
+
+/** Points back at the exact input result a finding came from. */
+export const SourceSchema = z.object({
+  tool: z.string(),
+  ruleId: z.string(),
+  file: z.string().describe('Input file (raw output) the result was read from'),
+  runIndex: z.number().int().nonnegative(),
+  resultIndex: z.number().int().nonnegative(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const LocationSchema = z.object({
+  path: z.string(),
+  startLine: z.number().int().optional(),
+  endLine: z.number().int().optional(),
+  startColumn: z.number().int().optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const PackageSchema = z.object({
+  name: z.string(),
+  version: z.string().optional(),
+  fixedVersion: z.string().optional(),
+  purl: z.string().optional(),
+  ecosystem: z.string().optional(),
+});
+export type Package = z.infer<typeof PackageSchema>;
+
+export const FindingSchema = z.object({
+  id: z.string(),
+  fingerprint: z.string(),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  ruleId: z.string(),
+  title: z.string(),
+  message: z.string(),
+  helpUri: z.string().optional(),
+  tools: z.array(z.string()).min(1),
+  sources: z.array(SourceSchema).min(1),
+  location: LocationSchema,
+  cwe: z.array(z.string()),
+  package: PackageSchema.optional(),
+  cve: z.string().optional(),
+  ghsa: z.string().optional(),
+  aliases: z.array(z.string()).optional(),
+  cvss: z.number().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const severityRank: Record<Severity, number> = {
+  critical: 4,
+  high: 3,
+  medium: 2,
+  low: 1,
+  info: 0,
+};
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severityRank[b] - severityRank[a];
+}

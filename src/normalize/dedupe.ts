@@ -1,0 +1,173 @@
+import type { Finding } from '../model/finding.ts';
+import { severityRank } from '../model/finding.ts';
+import type { ExtractedResult } from './extract.ts';
+import { sha256 } from './extract.ts';
+import { iacIntent } from './iac-intents.ts';
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, index) => index);
+  }
+  find(index: number): number {
+    let root = index;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    let current = index;
+    while (this.parent[current] !== root) {
+      const next = this.parent[current] ?? root;
+      this.parent[current] = root;
+      current = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    // The smaller index wins so the grouping does not depend on input order of equal keys.
+    if (rootA !== rootB) this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+  }
+}
+
+function* mergeKeys(finding: Finding, index: number): Generator<[string, number]> {
+  const { location } = finding;
+  switch (finding.category) {
+    case 'vulnerability': {
+      if (!finding.package) return;
+      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ''}|${location.path}`;
+      // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
+      const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
+      if (ids.size === 0) ids.add(finding.ruleId);
+      for (const id of ids) yield [`vuln|${coordinates}|${id}`, index];
+      return;
+    }
+    case 'secret':
+      if (location.startLine !== undefined) yield [`secret|${location.path}|${location.startLine}`, index];
+      return;
+    case 'code':
+      if (location.startLine === undefined) return;
+      for (const cwe of finding.cwe) yield [`code|${location.path}|${location.startLine}|${cwe}`, index];
+      return;
+    case 'iac': {
+      const intent = iacIntent(finding.tools[0] ?? '', finding.ruleId);
+      if (intent) yield [`iac|${location.path}|${intent}`, index];
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Cross-tool only for code and IaC: one tool's two rules on one line are two findings. */
+function mayMerge(a: Finding, b: Finding): boolean {
+  if (a.category === 'code' || a.category === 'iac') return !a.tools.some((tool) => b.tools.includes(tool));
+  return true;
+}
+
+function fingerprintOf(members: readonly ExtractedResult[]): string {
+  const lead = members[0];
+  if (!lead) throw new Error('empty group');
+  const { finding } = lead;
+  if (finding.category === 'vulnerability' && finding.package) {
+    const ids = members.flatMap((member) => [member.finding.cve, member.finding.ghsa, ...(member.finding.aliases ?? [])]);
+    const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
+    return sha256(`vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}|${finding.location.path}`);
+  }
+  if (finding.category === 'secret') return sha256(`secret|${finding.location.path}|${lead.identity}`);
+  const intent = finding.category === 'iac' ? iacIntent(finding.tools[0] ?? '', finding.ruleId) : undefined;
+  const rule = intent ?? `${finding.tools[0] ?? ''}:${finding.ruleId}`;
+  return sha256(`${finding.category}|${rule}|${finding.location.path}|${lead.identity}`);
+}
+
+function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
+  const sa = a.finding.sources[0];
+  const sb = b.finding.sources[0];
+  return (
+    (sa?.tool ?? '').localeCompare(sb?.tool ?? '') ||
+    a.finding.ruleId.localeCompare(b.finding.ruleId) ||
+    (sa?.file ?? '').localeCompare(sb?.file ?? '') ||
+    (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) ||
+    (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0)
+  );
+}
+
+function mergeGroup(members: readonly ExtractedResult[]): Finding {
+  const lead = members[0]?.finding;
+  if (!lead) throw new Error('empty group');
+  const all = members.map((member) => member.finding);
+  const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
+  const severity = all.reduce((worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst), lead.severity);
+  const aliases = unique(all.flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])]).filter((id): id is string => Boolean(id))).sort();
+  const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
+  const purl = all.map((f) => f.package?.purl).find(Boolean);
+  const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
+  const helpUri = all.map((f) => f.helpUri).find(Boolean);
+  const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
+  return {
+    ...lead,
+    severity,
+    tools: unique(all.flatMap((f) => f.tools)).sort(),
+    sources: all.flatMap((f) => f.sources),
+    cwe: unique(all.flatMap((f) => f.cwe)).sort(),
+    ...(helpUri ? { helpUri } : {}),
+    ...(lead.package ? { package: { ...lead.package, ...(fixedVersion ? { fixedVersion } : {}), ...(purl ? { purl } : {}), ...(ecosystem ? { ecosystem } : {}) } } : {}),
+    ...(aliases.find((id) => id.startsWith('CVE-')) ? { cve: aliases.find((id) => id.startsWith('CVE-')) } : {}),
+    ...(aliases.find((id) => id.startsWith('GHSA-')) ? { ghsa: aliases.find((id) => id.startsWith('GHSA-')) } : {}),
+    ...(aliases.length > 1 ? { aliases } : {}),
+    ...(cvss !== undefined ? { cvss } : {}),
+  };
+}
+
+export interface DedupeResult {
+  findings: Finding[];
+  inputResults: number;
+  duplicatesMerged: number;
+}
+
+/** Merge results that describe the same problem; every input stays reachable through sources[]. */
+export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
+  const ordered = [...extracted].sort(compareMembers);
+  const unionFind = new UnionFind(ordered.length);
+  const byKey = new Map<string, number[]>();
+  ordered.forEach((item, index) => {
+    for (const [key] of mergeKeys(item.finding, index)) {
+      const list = byKey.get(key);
+      if (list) list.push(index);
+      else byKey.set(key, [index]);
+    }
+  });
+  for (const indexes of byKey.values()) {
+    for (const index of indexes) {
+      const item = ordered[index];
+      if (!item) continue;
+      const partner = indexes.find((other) => {
+        const candidate = ordered[other];
+        return other < index && candidate !== undefined && mayMerge(candidate.finding, item.finding);
+      });
+      if (partner !== undefined) unionFind.union(partner, index);
+    }
+  }
+  const groups = new Map<number, ExtractedResult[]>();
+  ordered.forEach((item, index) => {
+    const root = unionFind.find(index);
+    const group = groups.get(root);
+    if (group) group.push(item);
+    else groups.set(root, [item]);
+  });
+  const usedIds = new Map<string, number>();
+  const findings = [...groups.values()].map((members) => {
+    const fingerprint = fingerprintOf(members);
+    const shortId = fingerprint.slice(0, 12);
+    const seen = usedIds.get(shortId) ?? 0;
+    usedIds.set(shortId, seen + 1);
+    return { ...mergeGroup(members), fingerprint, id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}` };
+  });
+  findings.sort(
+    (a, b) =>
+      severityRank[b.severity] - severityRank[a.severity] ||
+      a.location.path.localeCompare(b.location.path) ||
+      (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.id.localeCompare(b.id),
+  );
+  return { findings, inputResults: extracted.length, duplicatesMerged: extracted.length - findings.length };
+}

@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Category, Finding, Package } from '../model/finding.ts';
+import { normalizePath } from './paths.ts';
+import { scoreOf, severityOf } from './severity.ts';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** scanfold's short tool names, from whatever `tool.driver.name` a SARIF producer writes. */
+export function toolNameOf(run: Run): string {
+  const name = run.tool.driver.name.toLowerCase();
+  for (const known of ['trivy', 'semgrep', 'gitleaks', 'checkov', 'grype', 'syft']) if (name.includes(known)) return known;
+  return name.replace(/^scanfold\//, '').replace(/[^a-z0-9._-]+/g, '-');
+}
+
+export function ruleFor(run: Run, result: Result): ReportingDescriptor | undefined {
+  const rules = run.tool.driver.rules ?? [];
+  if (result.ruleIndex !== undefined && rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)) {
+    return rules[result.ruleIndex];
+  }
+  const id = result.ruleId ?? result.rule?.id;
+  return id === undefined ? undefined : rules.find((rule) => rule.id === id);
+}
+
+const ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
+
+export function advisoryIds(text: string): string[] {
+  return [...new Set([...text.matchAll(ADVISORY)].map((match) => {
+    const id = match[1] ?? '';
+    return id.startsWith('GHSA') || id.startsWith('ghsa') ? 'GHSA' + id.slice(4).toLowerCase() : id.toUpperCase();
+  }))];
+}
+
+function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
+  return [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])].map((tag) => tag.toLowerCase());
+}
+
+function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category {
+  if (tool === 'gitleaks' || tags.includes('secret') || tags.includes('secrets')) return 'secret';
+  if (tool === 'grype' || tags.includes('vulnerability')) return 'vulnerability';
+  if (tool === 'checkov' || tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
+  if (tags.includes('license')) return 'license';
+  if (advisoryIds(ruleId).length > 0) return 'vulnerability';
+  return 'code';
+}
+
+function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
+  const found = new Set<string>();
+  const texts = [...tagsOf(rule, result), JSON.stringify(rule?.properties?.cwe ?? ''), JSON.stringify(result.properties?.cwe ?? '')];
+  for (const text of texts) for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
+  return [...found].sort();
+}
+
+/** Package coordinates: scanfold's enrichment properties first, then the tools' message formats. */
+function packageOf(tool: string, result: Result, message: string): Package | undefined {
+  const declared = result.properties?.['scanfold/package'] as Package | undefined;
+  if (declared?.name) return declared;
+  // Trivy: "Package: lodash\nInstalled Version: 4.17.15\n...Fixed Version: 4.17.19"
+  const trivyName = /Package: ([^\n]+)/.exec(message)?.[1];
+  if (trivyName) {
+    const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
+    return {
+      name: trivyName.trim(),
+      version: /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim(),
+      ...(fixed ? { fixedVersion: fixed } : {}),
+    };
+  }
+  // Grype: "A high vulnerability in npm package: lodash, version 4.17.15 was found at: /package-lock.json"
+  const grypeMatch = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  if (grypeMatch?.[2]) {
+    return { name: grypeMatch[2], version: grypeMatch[3], ...(grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {}) };
+  }
+  return tool === 'grype' || tool === 'trivy' ? undefined : undefined;
+}
+
+export interface ExtractedResult {
+  finding: Finding;
+  /** Snippet or package text that identifies the result across runs, before hashing. */
+  identity: string;
+}
+
+export interface ExtractOptions {
+  root: string;
+  /** Raw file name the log was read from, for sources[]. */
+  file: string;
+  toolOverride?: string;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim())?.trim() ?? text;
+}
+
+/** One finding per SARIF result: nothing is dropped here, deduplication happens later. */
+export function extractFindings(log: Log, options: ExtractOptions): ExtractedResult[] {
+  const extracted: ExtractedResult[] = [];
+  log.runs.forEach((run, runIndex) => {
+    const tool = options.toolOverride ?? toolNameOf(run);
+    (run.results ?? []).forEach((result, resultIndex) => {
+      const rule = ruleFor(run, result);
+      const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
+      const message = result.message.text ?? result.message.markdown ?? rule?.shortDescription?.text ?? ruleId;
+      const physical = result.locations?.[0]?.physicalLocation;
+      const logical = result.locations?.[0]?.logicalLocations?.[0];
+      const rawUri = physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
+      const locationPath = normalizePath(rawUri, {
+        root: options.root,
+        uriBaseId: physical?.artifactLocation?.uriBaseId,
+        originalUriBaseIds: run.originalUriBaseIds,
+      });
+      const region = physical?.region;
+      const tags = tagsOf(rule, result);
+      const category = categoryOf(tool, ruleId, tags);
+      const pkg = category === 'vulnerability' ? packageOf(tool, result, message) : undefined;
+      const declaredAliases = (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
+      const ids = advisoryIds([ruleId, ...declaredAliases].join(' '));
+      const cve = ids.find((id) => id.startsWith('CVE-'));
+      const ghsa = ids.find((id) => id.startsWith('GHSA-'));
+      const cvss = scoreOf(result.properties?.['scanfold/cvss']) ?? scoreOf(rule?.properties?.['security-severity']);
+      const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
+      const identity =
+        category === 'vulnerability'
+          ? `${pkg?.name ?? ''}@${pkg?.version ?? ''}`
+          : category === 'secret'
+            ? `${region?.startLine ?? ''}`
+            : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
+      const title = firstLine(rule?.shortDescription?.text ?? rule?.name ?? message);
+      const finding: Finding = {
+        id: '',
+        fingerprint: '',
+        category,
+        severity: severityOf(tool, result, rule),
+        ruleId,
+        title: title.length > 200 ? title.slice(0, 197) + '...' : title,
+        message,
+        ...(rule?.helpUri ? { helpUri: rule.helpUri } : {}),
+        tools: [tool],
+        sources: [{ tool, ruleId, file: options.file, runIndex, resultIndex }],
+        location: {
+          path: locationPath,
+          ...(region?.startLine !== undefined ? { startLine: region.startLine } : {}),
+          ...(region?.endLine !== undefined ? { endLine: region.endLine } : {}),
+          ...(region?.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
+        },
+        cwe: cwesOf(rule, result),
+        ...(pkg ? { package: pkg } : {}),
+        ...(cve ? { cve } : {}),
+        ...(ghsa ? { ghsa } : {}),
+        ...(ids.length > 1 ? { aliases: ids } : {}),
+        ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
+      };
+      extracted.push({ finding, identity });
+    });
+  });
+  return extracted;
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+export interface UriBase {
+  uri?: string;
+  uriBaseId?: string;
+}
+
+function stripFileScheme(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri.replace(/^file:\/\//, '');
+  }
+}
+
+/**
+ * One repo-relative, forward-slash form for every way tools spell a path:
+ * file:// URIs, %SRCROOT%-style base ids, absolute paths inside the root, Windows separators, ./ prefixes.
+ */
+export function normalizePath(
+  uri: string,
+  options: { root: string; uriBaseId?: string | undefined; originalUriBaseIds?: Record<string, UriBase> | undefined },
+): string {
+  let value = uri;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('file:')) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      /* keep as is */
+    }
+  }
+  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : undefined;
+  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, '/') + value;
+  value = stripFileScheme(value).replace(/\\/g, '/');
+  // Windows drive letters arrive as /C:/...
+  value = value.replace(/^\/([A-Za-z]:\/)/, '$1');
+  const root = options.root.replace(/\\/g, '/').replace(/\/?$/, '/');
+  if (value.startsWith(root)) value = value.slice(root.length);
+  else if (path.posix.isAbsolute(value) && value === root.slice(0, -1)) value = '.';
+  value = path.posix.normalize(value);
+  while (value.startsWith('./')) value = value.slice(2);
+  // Scanners that catalogue a directory report files as "/package-lock.json" relative to it.
+  if (value.startsWith('/') && !value.startsWith(root)) {
+    const candidate = value.slice(1);
+    if (!candidate.startsWith('/')) value = candidate;
+  }
+  return value === '' ? '.' : value;
+}

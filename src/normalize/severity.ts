@@ -1,0 +1,64 @@
+import type { ReportingDescriptor, Result } from 'sarif';
+import type { Severity } from '../model/finding.ts';
+
+/** CVSS bands, as GitHub code scanning reads `security-severity`. */
+export function severityFromScore(score: number): Severity {
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  if (score > 0) return 'low';
+  return 'info';
+}
+
+const WORDS: Record<string, Severity> = {
+  critical: 'critical',
+  high: 'high',
+  error: 'high',
+  medium: 'medium',
+  moderate: 'medium',
+  warning: 'medium',
+  low: 'low',
+  negligible: 'info',
+  info: 'info',
+  note: 'info',
+  unknown: 'info',
+};
+
+export function severityFromWord(word: unknown): Severity | undefined {
+  return typeof word === 'string' ? WORDS[word.trim().toLowerCase()] : undefined;
+}
+
+export function scoreOf(value: unknown): number | undefined {
+  const score = typeof value === 'string' ? Number.parseFloat(value) : typeof value === 'number' ? value : NaN;
+  return Number.isFinite(score) ? score : undefined;
+}
+
+const LEVELS: Record<string, Severity> = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
+
+/** Tools whose SARIF carries no severity; the default says how their findings usually rate. */
+const TOOL_DEFAULT: Record<string, Severity> = { gitleaks: 'high', checkov: 'medium' };
+
+/**
+ * security-severity (result, then rule) → the tool's own severity words (Trivy/Grype tags, Checkov and
+ * Semgrep properties) → the tool's default → the SARIF level.
+ */
+export function severityOf(tool: string, result: Result, rule: ReportingDescriptor | undefined): Severity {
+  for (const bag of [result.properties, rule?.properties]) {
+    const score = scoreOf(bag?.['security-severity']);
+    if (score !== undefined) return severityFromScore(score);
+  }
+  for (const bag of [result.properties, rule?.properties]) {
+    const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.['problem.severity']);
+    if (word && bag?.severity !== undefined) return word;
+    const tags = (bag?.tags ?? []).map((tag) => tag.toUpperCase());
+    const tagged = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].find((level) => tags.includes(level));
+    if (tagged) return severityFromWord(tagged) ?? 'info';
+  }
+  const fallback = TOOL_DEFAULT[tool];
+  if (fallback) return fallback;
+  const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
+  return LEVELS[level] ?? 'medium';
+}
+
+/** The score written back into merged SARIF when a tool gave none, mid-band for its severity. */
+export const SCORE_FOR: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };

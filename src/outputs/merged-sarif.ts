@@ -1,0 +1,144 @@
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Finding } from '../model/finding.ts';
+import { ruleFor, toolNameOf } from '../normalize/extract.ts';
+import { normalizePath } from '../normalize/paths.ts';
+import { SCORE_FOR } from '../normalize/severity.ts';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+
+export interface SarifInput {
+  file: string;
+  log: Log;
+  /** Set when the producing tool is known (scan); detected from the driver name otherwise (merge). */
+  tool?: string;
+}
+
+export interface MergeSarifRequest {
+  inputs: readonly SarifInput[];
+  findings: readonly Finding[];
+  root: string;
+  /** Appended to automationDetails.id, e.g. a matrix shard. */
+  categorySuffix?: string;
+}
+
+function sourceKey(file: string, runIndex: number, resultIndex: number): string {
+  return `${file}#${runIndex}#${resultIndex}`;
+}
+
+/** Rewrite every location to a repo-relative URI under %SRCROOT%. */
+function relocate(result: Result, run: Run, root: string): Result['locations'] {
+  return result.locations?.map((location) => {
+    const artifact = location.physicalLocation?.artifactLocation;
+    if (!artifact?.uri || !location.physicalLocation) return location;
+    const uri = normalizePath(artifact.uri, { root, uriBaseId: artifact.uriBaseId, originalUriBaseIds: run.originalUriBaseIds });
+    const { index: _dropped, ...rest } = artifact;
+    return { ...location, physicalLocation: { ...location.physicalLocation, artifactLocation: { ...rest, uri, uriBaseId: SRCROOT } } };
+  });
+}
+
+function redactSnippets(result: Result): Result {
+  const locations = result.locations?.map((location) => {
+    const physical = location.physicalLocation;
+    if (!physical) return location;
+    const region = physical.region?.snippet ? { ...physical.region, snippet: { text: '[redacted by scanfold]' } } : physical.region;
+    const context = physical.contextRegion?.snippet
+      ? { ...physical.contextRegion, snippet: { text: '[redacted by scanfold]' } }
+      : physical.contextRegion;
+    return { ...location, physicalLocation: { ...physical, ...(region ? { region } : {}), ...(context ? { contextRegion: context } : {}) } };
+  });
+  return { ...result, ...(locations ? { locations } : {}) };
+}
+
+interface ToolRun {
+  tool: string;
+  driver: Run['tool']['driver'];
+  rules: ReportingDescriptor[];
+  ruleIndex: Map<string, number>;
+  results: Result[];
+}
+
+/**
+ * One run per tool, every result kept, rules and ruleIndex consistent, each result pointing at its
+ * scanfold finding. Distinct driver names and automation ids keep GitHub from rejecting the upload.
+ */
+export function mergeSarif(request: MergeSarifRequest): Log {
+  const findingBySource = new Map<string, Finding>();
+  for (const finding of request.findings) {
+    for (const source of finding.sources) findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
+  }
+  const tools = new Map<string, ToolRun>();
+  for (const input of request.inputs) {
+    input.log.runs.forEach((run, runIndex) => {
+      const tool = input.tool ?? toolNameOf(run);
+      let target = tools.get(tool);
+      if (!target) {
+        target = { tool, driver: run.tool.driver, rules: [], ruleIndex: new Map(), results: [] };
+        tools.set(tool, target);
+      }
+      const into = target;
+      for (const rule of run.tool.driver.rules ?? []) {
+        if (!into.ruleIndex.has(rule.id)) {
+          into.ruleIndex.set(rule.id, into.rules.length);
+          into.rules.push(rule);
+        }
+      }
+      (run.results ?? []).forEach((result, resultIndex) => {
+        const rule = ruleFor(run, result);
+        const ruleId = result.ruleId ?? rule?.id ?? 'unknown-rule';
+        let index = into.ruleIndex.get(ruleId);
+        if (index === undefined) {
+          index = into.rules.length;
+          into.rules.push(rule ?? { id: ruleId, shortDescription: { text: ruleId } });
+          into.ruleIndex.set(ruleId, index);
+        }
+        const finding = findingBySource.get(sourceKey(input.file, runIndex, resultIndex));
+        const properties = { ...result.properties };
+        if (finding) {
+          properties['scanfold/findingId'] = finding.id;
+          properties['scanfold/severity'] = finding.severity;
+          if (properties['security-severity'] === undefined && rule?.properties?.['security-severity'] === undefined) {
+            properties['security-severity'] = SCORE_FOR[finding.severity];
+          }
+        }
+        const { rule: _ruleReference, ...rest } = result;
+        let merged: Result = {
+          ...rest,
+          ruleId,
+          ruleIndex: index,
+          locations: relocate(result, run, request.root) ?? [],
+          partialFingerprints: { ...result.partialFingerprints, ...(finding ? { 'scanfold/v1': finding.fingerprint } : {}) },
+          properties,
+        };
+        if (finding?.category === 'secret') merged = redactSnippets(merged);
+        into.results.push(merged);
+      });
+    });
+  }
+  const suffix = request.categorySuffix ? `/${request.categorySuffix}` : '';
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [...tools.values()]
+      .sort((a, b) => a.tool.localeCompare(b.tool))
+      .map(
+        (toolRun): Run => ({
+          tool: {
+            driver: {
+              ...toolRun.driver,
+              name: toolRun.driver.name || toolRun.tool,
+              rules: toolRun.rules,
+            },
+          },
+          automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
+          originalUriBaseIds: { [SRCROOT]: { uri: `file://${request.root.replace(/\/?$/, '/')}` } },
+          results: toolRun.results,
+          columnKind: 'utf16CodeUnits',
+        }),
+      ),
+  };
+}
+
+export function countResults(log: Log): number {
+  return log.runs.reduce((sum, run) => sum + (run.results?.length ?? 0), 0);
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Enums, Models, Serialize, Spec, SPDX } from '@cyclonedx/cyclonedx-library';
+import { z } from 'zod';
+import type { Finding } from '../model/finding.ts';
+
+/** The slice of a CycloneDX JSON document the merge reads; the rest is ignored. */
+const LicenseChoiceSchema = z.looseObject({
+  license: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  expression: z.string().optional(),
+});
+interface InputComponent {
+  'bom-ref'?: string | undefined;
+  type?: string | undefined;
+  name: string;
+  group?: string | undefined;
+  version?: string | undefined;
+  purl?: string | undefined;
+  licenses?: z.infer<typeof LicenseChoiceSchema>[] | undefined;
+  components?: InputComponent[] | undefined;
+}
+const ComponentSchema: z.ZodType<InputComponent> = z.lazy(() =>
+  z.looseObject({
+    'bom-ref': z.string().optional(),
+    type: z.string().optional(),
+    name: z.string(),
+    group: z.string().optional(),
+    version: z.string().optional(),
+    purl: z.string().optional(),
+    licenses: z.array(LicenseChoiceSchema).optional(),
+    components: z.array(ComponentSchema).optional(),
+  }),
+);
+const BomInputSchema = z.looseObject({
+  components: z.array(ComponentSchema).optional(),
+  dependencies: z.array(z.looseObject({ ref: z.string(), dependsOn: z.array(z.string()).optional() })).optional(),
+});
+
+export interface SbomInput {
+  tool: string;
+  toolVersion?: string | undefined;
+  file: string;
+  bom: Record<string, unknown>;
+}
+
+export interface SbomSummary {
+  components: number;
+  uniquePurls: number;
+  licenses: string[];
+}
+
+export interface MergedSbom {
+  json: string;
+  summary: SbomSummary;
+}
+
+const COMPONENT_TYPES = new Set<string>(Object.values(Enums.ComponentType));
+
+function keyOf(component: InputComponent): string {
+  // Qualifiers (e.g. package-id) differ between tools for the same package.
+  if (component.purl) return component.purl.split('?')[0] ?? component.purl;
+  return `${component.group ? component.group + '/' : ''}${component.name}@${component.version ?? ''}`;
+}
+
+function licensesOf(choices: InputComponent['licenses'], seen: Set<string>): Models.License[] {
+  const licenses: Models.License[] = [];
+  for (const choice of choices ?? []) {
+    if (choice.expression) {
+      licenses.push(new Models.LicenseExpression(choice.expression));
+      seen.add(choice.expression);
+    } else if (choice.license?.id && SPDX.isSupportedSpdxId(choice.license.id)) {
+      licenses.push(new Models.SpdxLicense(choice.license.id));
+      seen.add(choice.license.id);
+    } else if (choice.license?.id ?? choice.license?.name) {
+      const name = choice.license.id ?? choice.license.name ?? '';
+      licenses.push(new Models.NamedLicense(name));
+      seen.add(name);
+    }
+  }
+  return licenses;
+}
+
+function flatten(components: readonly InputComponent[]): InputComponent[] {
+  return components.flatMap((component) => [component, ...flatten(component.components ?? [])]);
+}
+
+/** Syft's and Trivy's SBOMs as one CycloneDX 1.6 document, with vulnerabilities attached. */
+export function mergeSboms(inputs: readonly SbomInput[], findings: readonly Finding[]): MergedSbom {
+  const bom = new Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
+  bom.metadata.timestamp = new Date();
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, 'scanfold', { group: 'scanfold' }),
+  );
+  const byKey = new Map<string, Models.Component>();
+  const byRef = new Map<string, Models.Component>();
+  const licenseNames = new Set<string>();
+  const purls = new Set<string>();
+  inputs.forEach((input, inputIndex) => {
+    bom.metadata.tools.components.add(
+      new Models.Component(Enums.ComponentType.Application, input.tool, input.toolVersion ? { version: input.toolVersion } : {}),
+    );
+    const parsed = BomInputSchema.parse(input.bom);
+    for (const raw of flatten(parsed.components ?? [])) {
+      const key = keyOf(raw);
+      let component = byKey.get(key);
+      if (!component) {
+        const type = raw.type && COMPONENT_TYPES.has(raw.type) ? (raw.type as Enums.ComponentType) : Enums.ComponentType.Library;
+        component = new Models.Component(type, raw.name, {
+          bomRef: `pkg-${byKey.size + 1}`,
+          ...(raw.group ? { group: raw.group } : {}),
+          ...(raw.version ? { version: raw.version } : {}),
+          ...(raw.purl ? { purl: raw.purl } : {}),
+        });
+        byKey.set(key, component);
+        bom.components.add(component);
+        if (raw.purl) purls.add(key);
+      }
+      const licenses = licensesOf(raw.licenses, licenseNames);
+      if (component.licenses.size === 0) for (const license of licenses) component.licenses.add(license);
+      if (raw['bom-ref']) byRef.set(`${inputIndex}:${raw['bom-ref']}`, component);
+    }
+    for (const dependency of parsed.dependencies ?? []) {
+      const from = byRef.get(`${inputIndex}:${dependency.ref}`);
+      for (const ref of dependency.dependsOn ?? []) {
+        const to = byRef.get(`${inputIndex}:${ref}`);
+        if (from && to && from !== to) from.dependencies.add(to.bomRef);
+      }
+    }
+  });
+  attachVulnerabilities(bom, findings, byKey);
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  return {
+    json: serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n',
+    summary: { components: byKey.size, uniquePurls: purls.size, licenses: [...licenseNames].sort() },
+  };
+}
+
+function attachVulnerabilities(bom: Models.Bom, findings: readonly Finding[], byKey: Map<string, Models.Component>): void {
+  const byNameVersion = new Map<string, Models.Component>();
+  for (const component of byKey.values()) byNameVersion.set(`${component.name.toLowerCase()}@${component.version ?? ''}`, component);
+  for (const finding of findings) {
+    if (finding.category !== 'vulnerability' || !finding.package) continue;
+    const pkg = finding.package;
+    const purlKey = pkg.purl?.split('?')[0];
+    let component = (purlKey ? byKey.get(purlKey) : undefined) ?? byNameVersion.get(`${pkg.name.toLowerCase()}@${pkg.version ?? ''}`);
+    if (!component) {
+      component = new Models.Component(Enums.ComponentType.Library, pkg.name, {
+        bomRef: `pkg-${byKey.size + 1}`,
+        ...(pkg.version ? { version: pkg.version } : {}),
+        ...(pkg.purl ? { purl: pkg.purl } : {}),
+      });
+      byKey.set(purlKey ?? `${pkg.name}@${pkg.version ?? ''}`, component);
+      byNameVersion.set(`${pkg.name.toLowerCase()}@${pkg.version ?? ''}`, component);
+      bom.components.add(component);
+    }
+    const vulnerability = new Models.Vulnerability.Vulnerability({
+      bomRef: finding.id,
+      id: finding.cve ?? finding.ghsa ?? finding.ruleId,
+      description: finding.title,
+      ...(pkg.fixedVersion ? { recommendation: `Upgrade ${pkg.name} to ${pkg.fixedVersion}` } : {}),
+    });
+    vulnerability.ratings.add(
+      new Models.Vulnerability.Rating({
+        ...(finding.cvss !== undefined ? { score: finding.cvss } : {}),
+        severity: finding.severity === 'info' ? Enums.Vulnerability.Severity.Info : (finding.severity as Enums.Vulnerability.Severity),
+      }),
+    );
+    for (const cwe of finding.cwe) {
+      const number = Number.parseInt(cwe.replace(/^CWE-/, ''), 10);
+      if (Number.isInteger(number)) vulnerability.cwes.add(number);
+    }
+    for (const alias of finding.aliases ?? []) {
+      if (alias !== vulnerability.id) vulnerability.references.add(new Models.Vulnerability.Reference(alias, new Models.Vulnerability.Source({ name: alias.split('-')[0] ?? 'advisory' })));
+    }
+    for (const tool of finding.tools) vulnerability.properties.add(new Models.Property('scanfold:tool', tool));
+    vulnerability.affects.add(new Models.Vulnerability.Affect(component.bomRef));
+    bom.vulnerabilities.add(vulnerability);
+  }
+}

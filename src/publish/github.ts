@@ -1,0 +1,340 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import * as core from '@actions/core';
+import { DefaultArtifactClient } from '@actions/artifact';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Log } from 'sarif';
+import { z } from 'zod';
+import type { ActionInputs } from '../action/inputs.ts';
+import type { ScanOutcome } from '../engine.ts';
+import { errorMessage } from '../model/errors.ts';
+import type { Logger } from '../model/ports.ts';
+import type { Report } from '../model/scan-result.ts';
+import { renderMarkdown } from '../outputs/markdown.ts';
+import type { MarkdownLinks } from '../outputs/markdown.ts';
+import { planUploads } from '../outputs/upload-plan.ts';
+
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+const FINGERPRINTS_KEPT = 2_000;
+
+const EventSchema = z.looseObject({
+  pull_request: z
+    .looseObject({
+      number: z.number().int(),
+      head: z.looseObject({ sha: z.string(), repo: z.looseObject({ fork: z.boolean().optional() }).nullish() }),
+    })
+    .optional(),
+});
+
+export interface GitHubContext {
+  apiUrl: string;
+  serverUrl: string;
+  owner: string;
+  repo: string;
+  sha: string;
+  ref: string;
+  eventName: string;
+  runId: string;
+  runAttempt: number;
+  workflow: string;
+  job: string;
+  workspace: string;
+  pullRequest: { number: number; headSha: string; fork: boolean } | undefined;
+}
+
+export async function readContext(env: NodeJS.ProcessEnv): Promise<GitHubContext> {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+  let pullRequest: GitHubContext['pullRequest'];
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const event = EventSchema.parse(JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')));
+      if (event.pull_request) {
+        pullRequest = { number: event.pull_request.number, headSha: event.pull_request.head.sha, fork: event.pull_request.head.repo?.fork ?? false };
+      }
+    } catch {
+      /* no readable event: not a pull request */
+    }
+  }
+  return {
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    runId: env.GITHUB_RUN_ID ?? '0',
+    runAttempt: Number(env.GITHUB_RUN_ATTEMPT ?? '1') || 1,
+    workflow: env.GITHUB_WORKFLOW ?? 'workflow',
+    job: env.GITHUB_JOB ?? 'job',
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    pullRequest,
+  };
+}
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+export interface PublishRequest {
+  outcome: ScanOutcome;
+  inputs: ActionInputs;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Delay between code-scanning status polls (tests shorten it). */
+  pollIntervalMs?: number;
+}
+
+export interface PublishResult {
+  commentUrl: string | undefined;
+  artifactId: number | undefined;
+  newFindings: number | undefined;
+  uploads: { id: string; tools: string[]; status: string }[];
+  warnings: string[];
+}
+
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function createOctokit(token: string, context: GitHubContext, logger: Logger): Octokit {
+  return getOctokit(
+    token,
+    {
+      baseUrl: context.apiUrl,
+      // 429 is left to the throttling plugin, which honours Retry-After; other 4xx are final.
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 413, 422, 429, 451] },
+      throttle: {
+        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          logger.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+          return retryCount < 3;
+        },
+        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          logger.warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+          return retryCount < 2;
+        },
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+function stickyMarker(context: GitHubContext): string {
+  const key = `${context.workflow}/${context.job}`.replace(/--+/g, '-').replace(/[<>]/g, '');
+  return `<!-- scanfold:sticky ${key} -->`;
+}
+
+const FINGERPRINT_COMMENT = /<!-- scanfold:fingerprints ([0-9a-f,]*) -->/;
+
+function shortFingerprints(report: Report): string[] {
+  return [...new Set(report.findings.map((finding) => finding.fingerprint.slice(0, 16)))].sort();
+}
+
+function links(context: GitHubContext, artifactId: number | undefined): MarkdownLinks {
+  const repoUrl = `${context.serverUrl}/${context.owner}/${context.repo}`;
+  const runUrl = `${repoUrl}/actions/runs/${context.runId}`;
+  return {
+    blobBase: `${repoUrl}/blob/${context.pullRequest?.headSha ?? context.sha}`,
+    runUrl,
+    codeScanningUrl: `${repoUrl}/security/code-scanning${context.pullRequest ? `?query=pr%3A${context.pullRequest.number}` : ''}`,
+    ...(artifactId ? { artifactUrl: `${runUrl}/artifacts/${artifactId}` } : {}),
+  };
+}
+
+async function upsertComment(
+  octokit: Octokit,
+  context: GitHubContext,
+  report: Report,
+  artifactId: number | undefined,
+  notices: string[],
+): Promise<{ url: string; newFindings: number | undefined }> {
+  const pr = context.pullRequest;
+  if (!pr) throw new Error('not a pull request');
+  const marker = stickyMarker(context);
+  // Every page: a sticky comment past the first 100 must still be found, or each push adds one.
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: context.owner,
+    repo: context.repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
+  const existing = comments.find((comment) => comment.body?.includes(marker));
+  const current = shortFingerprints(report);
+  const previous = existing?.body ? FINGERPRINT_COMMENT.exec(existing.body)?.[1]?.split(',').filter(Boolean) : undefined;
+  let delta: { new: number; fixed: number; open: number } | undefined;
+  if (previous) {
+    const before = new Set(previous);
+    const now = new Set(current);
+    delta = {
+      new: current.filter((f) => !before.has(f)).length,
+      fixed: previous.filter((f) => !now.has(f)).length,
+      open: current.filter((f) => before.has(f)).length,
+    };
+  }
+  const fingerprintLine = `<!-- scanfold:fingerprints ${current.slice(0, FINGERPRINTS_KEPT).join(',')} -->`;
+  const header = `${marker}\n${fingerprintLine}`;
+  const body = renderMarkdown(report, { header, links: links(context, artifactId), notices, ...(delta ? { delta } : {}) });
+  if (existing) {
+    const updated = await octokit.rest.issues.updateComment({ owner: context.owner, repo: context.repo, comment_id: existing.id, body });
+    return { url: updated.data.html_url, newFindings: delta?.new };
+  }
+  const created = await octokit.rest.issues.createComment({ owner: context.owner, repo: context.repo, issue_number: pr.number, body });
+  return { url: created.data.html_url, newFindings: undefined };
+}
+
+async function uploadSarif(
+  octokit: Octokit,
+  context: GitHubContext,
+  merged: Log,
+  excludedTools: readonly string[],
+  request: PublishRequest,
+): Promise<{ uploads: PublishResult['uploads']; truncated: ReturnType<typeof planUploads>['truncated'] }> {
+  // A failed scanner's empty run would close that tool's open alerts, so it is not uploaded at all.
+  const runs = merged.runs.filter((run) => !excludedTools.some((tool) => run.automationDetails?.id?.startsWith(`scanfold/${tool}/`)));
+  const plan = planUploads({ ...merged, runs });
+  const uploads: PublishResult['uploads'] = [];
+  for (const payload of plan.payloads) {
+    const response = await octokit.rest.codeScanning.uploadSarif({
+      owner: context.owner,
+      repo: context.repo,
+      commit_sha: context.sha,
+      ref: context.ref,
+      sarif: payload.gzipped.toString('base64'),
+      checkout_uri: `file://${context.workspace}`,
+      tool_name: 'scanfold',
+    });
+    const id = response.data.id ?? '';
+    let status = 'pending';
+    for (let poll = 0; poll < 10 && id; poll++) {
+      const processing = await octokit.rest.codeScanning.getSarif({ owner: context.owner, repo: context.repo, sarif_id: id });
+      status = processing.data.processing_status ?? 'unknown';
+      if (status !== 'pending') break;
+      await new Promise((resolve) => setTimeout(resolve, request.pollIntervalMs ?? 5_000));
+    }
+    request.logger.info(`code scanning: uploaded ${payload.tools.join(', ')} (${payload.gzipBytes} bytes gzipped): ${status}`);
+    uploads.push({ id, tools: payload.tools, status });
+  }
+  for (const t of plan.truncated) request.logger.warning(`code scanning: ${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason}); scanfold.sarif keeps them all`);
+  return { uploads, truncated: plan.truncated };
+}
+
+async function writeArtifactManifest(outcome: ScanOutcome, context: GitHubContext): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && entry.name !== 'manifest.json') files.push(full);
+    }
+  };
+  await walk(outcome.outputDir);
+  const hashes: Record<string, string> = {};
+  for (const file of files.sort()) hashes[path.relative(outcome.outputDir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  const manifest = {
+    generatedAt: new Date().toISOString(),
+    repository: `${context.owner}/${context.repo}`,
+    commit: context.sha,
+    ref: context.ref,
+    runId: context.runId,
+    runAttempt: context.runAttempt,
+    tools: Object.fromEntries(outcome.report.scanners.map((s) => [s.name, { version: s.version ?? null, status: s.status }])),
+    files: hashes,
+  };
+  const manifestFile = path.join(outcome.outputDir, 'manifest.json');
+  await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  return [...files, manifestFile];
+}
+
+async function uploadArtifact(outcome: ScanOutcome, context: GitHubContext, inputs: ActionInputs, logger: Logger): Promise<number | undefined> {
+  const files = await writeArtifactManifest(outcome, context);
+  const base = inputs['artifact-name'] ?? 'scanfold-report';
+  // Artifacts are immutable and unique per run: a re-run attempt gets its own name.
+  const name = context.runAttempt > 1 ? `${base}-attempt-${context.runAttempt}` : base;
+  const client = new DefaultArtifactClient();
+  const retentionDays = inputs['retention-days'] ?? 90;
+  try {
+    const uploaded = await client.uploadArtifact(name, files, outcome.outputDir, { retentionDays });
+    logger.info(`artifact ${name}: ${files.length} files, ${uploaded.size ?? 0} bytes, retention ${retentionDays} days`);
+    return uploaded.id;
+  } catch (error) {
+    if (!/409|already exists/i.test(errorMessage(error))) throw error;
+    // A second job in the same run used the same name: keep both by naming this one after its job.
+    const fallback = `${name}-${context.job}`;
+    logger.warning(`artifact name ${name} is taken in this run; uploading as ${fallback}`);
+    const uploaded = await client.uploadArtifact(fallback, files, outcome.outputDir, { retentionDays });
+    return uploaded.id;
+  }
+}
+
+async function writeSummary(markdown: string, logger: Logger): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  // Over 1 MiB GitHub drops the summary with only an annotation, so the size is checked here.
+  const text = Buffer.byteLength(markdown) > STEP_SUMMARY_LIMIT ? markdown.slice(0, STEP_SUMMARY_LIMIT / 4) : markdown;
+  try {
+    await core.summary.addRaw(text, true).write();
+  } catch (error) {
+    logger.warning(`job summary not written: ${errorMessage(error)}`);
+  }
+}
+
+/** Comment, code scanning, summary, artifact. Publishing problems become warnings, never lost results. */
+export async function publish(request: PublishRequest): Promise<PublishResult> {
+  const { outcome, inputs, logger } = request;
+  const context = await readContext(request.env ?? process.env);
+  const result: PublishResult = { commentUrl: undefined, artifactId: undefined, newFindings: undefined, uploads: [], warnings: [] };
+  const warn = (message: string): void => {
+    result.warnings.push(message);
+    logger.warning(message);
+  };
+  const token = inputs['github-token'];
+  const octokit = token ? createOctokit(token, context, logger) : undefined;
+  const failedTools = outcome.report.scanners.filter((s) => s.status === 'failed' || s.status === 'timed-out').map((s) => s.name);
+
+  const wantsUpload = inputs['upload-sarif'] === 'true' || ((inputs['upload-sarif'] ?? 'auto') === 'auto' && !context.pullRequest?.fork);
+  if (octokit && wantsUpload && inputs['upload-sarif'] !== 'false') {
+    try {
+      const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
+      const uploaded = await uploadSarif(octokit, context, merged, failedTools, request);
+      result.uploads = uploaded.uploads;
+      outcome.report.truncated.push(...uploaded.truncated);
+    } catch (error) {
+      const status = httpStatus(error);
+      warn(
+        status === 403
+          ? `code scanning upload refused (403: ${errorMessage(error)}): the token needs \`security-events: write\` and code scanning must be enabled; fork PRs never have it`
+          : `code scanning upload failed: ${errorMessage(error)}`,
+      );
+    }
+  }
+
+  try {
+    result.artifactId = await uploadArtifact(outcome, context, inputs, logger);
+  } catch (error) {
+    warn(`compliance artifact not uploaded: ${errorMessage(error)}`);
+  }
+
+  const mode = inputs.comment ?? 'auto';
+  const notices: string[] = failedTools.length ? [`Not uploaded to code scanning: ${failedTools.join(', ')} (failed or timed out).`] : [];
+  if (octokit && context.pullRequest && mode !== 'never') {
+    try {
+      const comment = await upsertComment(octokit, context, outcome.report, result.artifactId, notices);
+      result.commentUrl = comment.url;
+      result.newFindings = comment.newFindings;
+    } catch (error) {
+      const status = httpStatus(error);
+      warn(
+        status === 403
+          ? `PR comment not posted (403: ${errorMessage(error)}): the token needs \`pull-requests: write\`; on fork PRs it is read-only, so the report is in the job summary instead`
+          : `PR comment not posted: ${errorMessage(error)}`,
+      );
+    }
+  } else if (mode === 'always' && !context.pullRequest) {
+    logger.info('comment: always, but this run is not for a pull request; the report is in the job summary');
+  }
+
+  await writeSummary(renderMarkdown(outcome.report, { links: links(context, result.artifactId), notices: [...notices, ...result.warnings], maxLength: STEP_SUMMARY_LIMIT }), logger);
+  return result;
+}

@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+
+export interface ProcessRequest {
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  timeoutMs: number;
+  /** Called for every complete output line, for live logs. */
+  onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+}
+
+export interface ProcessExit {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  /** The process could not be started at all (ENOENT, EACCES). */
+  spawnError: string | undefined;
+  stdout: string;
+  stderrTail: string[];
+  durationMs: number;
+}
+
+const STDOUT_LIMIT = 4 * 1024 * 1024;
+const TAIL_LINES = 20;
+const KILL_GRACE_MS = 3_000;
+
+function killTree(pid: number, signal: NodeJS.Signals): void {
+  try {
+    // Negative pid: the whole process group, so grandchildren die too.
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** Run a command in its own process group; on timeout the whole tree is killed. */
+export function runProcess(request: ProcessRequest): Promise<ProcessExit> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(request.command, [...request.args], {
+      cwd: request.cwd,
+      env: { ...process.env, ...request.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const tail: string[] = [];
+    let timedOut = false;
+    let spawnError: string | undefined;
+    const pending: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
+
+    const onChunk = (stream: 'stdout' | 'stderr', chunk: Buffer): void => {
+      const text = chunk.toString('utf8');
+      if (stream === 'stdout' && stdout.length < STDOUT_LIMIT) stdout += text;
+      const lines = (pending[stream] + text).split('\n');
+      pending[stream] = lines.pop() ?? '';
+      for (const line of lines) emit(stream, line);
+    };
+    const emit = (stream: 'stdout' | 'stderr', line: string): void => {
+      if (stream === 'stderr' && line.trim()) {
+        tail.push(line);
+        if (tail.length > TAIL_LINES) tail.shift();
+      }
+      request.onLine?.(stream, line);
+    };
+    child.stdout.on('data', (chunk: Buffer) => onChunk('stdout', chunk));
+    child.stderr.on('data', (chunk: Buffer) => onChunk('stderr', chunk));
+
+    let killTimer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid) {
+        killTree(child.pid, 'SIGTERM');
+        const pid = child.pid;
+        killTimer = setTimeout(() => killTree(pid, 'SIGKILL'), KILL_GRACE_MS);
+      }
+    }, request.timeoutMs);
+
+    child.on('error', (error) => {
+      spawnError = error.message;
+    });
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      if (child.pid) killTree(child.pid, 'SIGKILL'); // orphans left in the group
+      if (killTimer) clearTimeout(killTimer);
+      for (const stream of ['stdout', 'stderr'] as const) if (pending[stream]) emit(stream, pending[stream]);
+      resolve({
+        exitCode,
+        signal,
+        timedOut,
+        spawnError,
+        stdout,
+        stderrTail: tail,
+        durationMs: Date.now() - started,
+      });
+    });
+  });
+}

@@ -1,0 +1,249 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { ScanConfig } from '../config/schema.ts';
+import type { ScannerName } from '../model/finding.ts';
+import { errorMessage } from '../model/errors.ts';
+import type { Clock, Logger } from '../model/ports.ts';
+import type { ScannerReport } from '../model/scan-result.ts';
+import type { PlanEntry } from '../plan/plan.ts';
+import type { AttemptOutcome, ParsedOutput, ScanContext, ScannerAdapter } from '../scanners/adapter.ts';
+import { runProcess } from './process.ts';
+import type { ProcessExit } from './process.ts';
+import { backoffDelay } from './retry.ts';
+
+export interface ScannerRun {
+  report: ScannerReport;
+  /** Absolute paths of the raw outputs kept under raw/. */
+  files: string[];
+  parsed: ParsedOutput | undefined;
+}
+
+/** How each scanner's executable was found, or why it could not be. */
+export type ToolResolution = { ok: true; executable: string } | { ok: false; message: string };
+
+export interface RunRequest {
+  config: ScanConfig;
+  plan: readonly PlanEntry[];
+  resolveTool: (adapter: ScannerAdapter) => Promise<ToolResolution>;
+  logger: Logger;
+  clock: Clock;
+}
+
+const VERSION_TIMEOUT_MS = 60_000;
+
+interface AttemptRecord {
+  outcome: AttemptOutcome;
+  timedOut: boolean;
+  stderrTail: string[];
+}
+
+class ScannerLog {
+  readonly lines: string[] = [];
+  private readonly name: string;
+  private readonly logger: Logger;
+  constructor(name: string, logger: Logger) {
+    this.name = name;
+    this.logger = logger;
+  }
+  add(line: string): void {
+    this.lines.push(line);
+    this.logger.debug(`[${this.name}] ${line}`);
+  }
+}
+
+async function detectVersion(adapter: ScannerAdapter, executable: string, cwd: string): Promise<string | undefined> {
+  const exit = await runProcess({ command: executable, args: adapter.versionArgs, cwd, env: adapter.env, timeoutMs: VERSION_TIMEOUT_MS });
+  return exit.exitCode === 0 ? adapter.parseVersion(exit.stdout) : undefined;
+}
+
+async function attemptOnce(
+  adapter: ScannerAdapter,
+  context: Omit<ScanContext, 'exec'>,
+  log: ScannerLog,
+  deadline: number,
+): Promise<AttemptRecord> {
+  let timedOut = false;
+  let stderrTail: string[] = [];
+  const exec = async (args: readonly string[], env?: Record<string, string>): Promise<ProcessExit> => {
+    log.add(`$ ${adapter.tool} ${args.join(' ')}`);
+    const exit = await runProcess({
+      command: context.executable,
+      args,
+      cwd: context.root,
+      env: { ...adapter.env, ...env },
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      // Reports go to files; stdout is often the same report again, so only stderr is logged.
+      onLine: (stream, line) => {
+        if (stream === 'stderr' && line.trim()) log.add(line);
+      },
+    });
+    timedOut ||= exit.timedOut;
+    if (exit.stderrTail.length > 0) stderrTail = exit.stderrTail;
+    return exit;
+  };
+  try {
+    const outcome = await adapter.scan({ ...context, exec });
+    return { outcome, timedOut, stderrTail };
+  } catch (error) {
+    return { outcome: { kind: 'failed', transient: false, message: errorMessage(error) }, timedOut, stderrTail };
+  }
+}
+
+async function runOne(
+  entry: Extract<PlanEntry, { run: true }>,
+  request: RunRequest,
+  upstream: Partial<Record<ScannerName, readonly string[]>>,
+): Promise<ScannerRun> {
+  const { config, logger, clock } = request;
+  const { adapter } = entry;
+  const started = clock.now();
+  const log = new ScannerLog(entry.name, logger);
+  const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] as string[] };
+  const finish = (run: ScannerRun): ScannerRun => {
+    const { report } = run;
+    logger.group(`${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ''} in ${(report.durationMs / 1000).toFixed(1)} s`, [
+      ...log.lines,
+      ...(report.message ? [report.message] : []),
+    ]);
+    return run;
+  };
+  const tool = await request.resolveTool(adapter);
+  if (!tool.ok) {
+    return finish({ report: { ...base, status: 'failed', durationMs: clock.now() - started, message: tool.message }, files: [], parsed: undefined });
+  }
+  const version = await detectVersion(adapter, tool.executable, config.root);
+  const workRoot = path.join(config.outputDir, '.work');
+  await mkdir(workRoot, { recursive: true });
+  const maxAttempts = config.retries + 1;
+  const deadline = clock.now() + config.timeoutMs;
+  let last: AttemptRecord | undefined;
+  let attempt = 0;
+  while (attempt < maxAttempts) {
+    attempt++;
+    const workDir = await mkdtemp(path.join(workRoot, `${entry.name}-${attempt}-`));
+    last = await attemptOnce(
+      adapter,
+      { config, root: config.root, workDir, executable: tool.executable, attempt, lastAttempt: attempt === maxAttempts, upstream },
+      log,
+      deadline,
+    );
+    const { outcome } = last;
+    const durationMs = (): number => clock.now() - started;
+    if (last.timedOut) {
+      await rm(workDir, { recursive: true, force: true });
+      const message = `${entry.name} timed out after ${Math.round(config.timeoutMs / 1000)} s; process tree killed`;
+      return finish({
+        report: { ...base, status: 'timed-out', version, attempts: attempt, durationMs: durationMs(), message, stderrTail: last.stderrTail },
+        files: [],
+        parsed: undefined,
+      });
+    }
+    if (outcome.kind === 'skipped') {
+      await rm(workDir, { recursive: true, force: true });
+      return finish({ report: { ...base, status: 'skipped', version, attempts: attempt, durationMs: durationMs(), message: outcome.reason }, files: [], parsed: undefined });
+    }
+    if (outcome.kind === 'ok') {
+      const missing = outcome.files.filter((file) => !existsSync(file));
+      if (missing.length === 0) {
+        try {
+          const parsed = await adapter.parse(outcome.files);
+          const files = await keepRawOutputs(outcome.files, config.outputDir);
+          await rm(workDir, { recursive: true, force: true });
+          return finish({
+            report: {
+              ...base,
+              status: 'ok',
+              version,
+              attempts: attempt,
+              durationMs: durationMs(),
+              outputs: files.map((file) => path.relative(config.outputDir, file)),
+              ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+            },
+            files,
+            parsed,
+          });
+        } catch (error) {
+          last = { ...last, outcome: { kind: 'failed', transient: false, message: `${entry.name} output unreadable: ${errorMessage(error)}` } };
+        }
+      } else {
+        last = { ...last, outcome: { kind: 'failed', transient: false, message: `${entry.name} wrote no ${missing.map((f) => path.basename(f)).join(', ')}` } };
+      }
+    }
+    await rm(workDir, { recursive: true, force: true });
+    const failure = last.outcome;
+    if (failure.kind !== 'failed' || !failure.transient || attempt >= maxAttempts) break;
+    const delay = backoffDelay({ baseMs: config.retryBaseMs, capMs: config.retryCapMs }, attempt, clock, failure.retryAfterMs);
+    log.add(`attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`);
+    logger.warning(`${entry.name}: attempt ${attempt} failed with a transient error; retrying in ${delay} ms`);
+    await clock.sleep(delay);
+  }
+  const failure = last?.outcome;
+  const message = failure?.kind === 'failed' ? failure.message : `${entry.name} failed`;
+  return finish({
+    report: {
+      ...base,
+      status: 'failed',
+      version,
+      attempts: attempt,
+      durationMs: clock.now() - started,
+      message: attempt > 1 ? `${message} (after ${attempt} attempts)` : message,
+      stderrTail: last?.stderrTail ?? [],
+    },
+    files: [],
+    parsed: undefined,
+  });
+}
+
+/** Only complete, parsed outputs reach raw/, so a failed scanner never looks like "no findings". */
+async function keepRawOutputs(files: readonly string[], outputDir: string): Promise<string[]> {
+  const rawDir = path.join(outputDir, 'raw');
+  await mkdir(rawDir, { recursive: true });
+  const kept: string[] = [];
+  for (const file of files) {
+    const target = path.join(rawDir, path.basename(file));
+    await rename(file, target);
+    kept.push(target);
+  }
+  return kept;
+}
+
+export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
+  const limit = pLimit(request.config.concurrency);
+  const running = new Map<ScannerName, Promise<ScannerRun>>();
+  let done = 0;
+  const total = request.plan.filter((entry) => entry.run).length;
+  const progress = (): void => {
+    const active = [...running.keys()].join(', ');
+    request.logger.progress(`scanning: ${done}/${total} done (${active})`);
+  };
+  for (const entry of request.plan) {
+    if (!entry.run) continue;
+    const task = (async (): Promise<ScannerRun> => {
+      // Wait for dependencies outside the limiter, so they can never starve each other of slots.
+      const upstream: Partial<Record<ScannerName, readonly string[]>> = {};
+      for (const dependency of entry.dependsOn) {
+        const result = await running.get(dependency);
+        if (result?.report.status === 'ok') upstream[dependency] = result.files;
+      }
+      const result = await limit(() => runOne(entry, request, upstream));
+      done++;
+      progress();
+      return result;
+    })();
+    running.set(entry.name, task);
+  }
+  progress();
+  const results = new Map<ScannerName, ScannerRun>();
+  for (const [name, task] of running) results.set(name, await task);
+  await rm(path.join(request.config.outputDir, '.work'), { recursive: true, force: true });
+  return request.plan.map(
+    (entry): ScannerRun =>
+      results.get(entry.name) ?? {
+        report: { name: entry.name, status: 'skipped', attempts: 0, durationMs: 0, findings: 0, outputs: [], message: entry.run ? undefined : entry.reason },
+        files: [],
+        parsed: undefined,
+      },
+  );
+}
