@@ -46081,7 +46081,8 @@ async function installFromRegistry(name, source, target) {
     await run("chmod", ["-R", "u+w", work], target);
     await run("go", ["build", "-trimpath", "-ldflags", `-s -w ${source.ldflags}`, "-o", path4.join(bin, name), source.package], work, {
       CGO_ENABLED: "0",
-      GOFLAGS: "-mod=mod"
+      GOFLAGS: "-mod=mod",
+      ...source.env
     });
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -46145,7 +46146,9 @@ var RegistrySchema = external_exports.discriminatedUnion("kind", [
     module: external_exports.string(),
     version: external_exports.string(),
     package: external_exports.string(),
-    ldflags: external_exports.string().default("")
+    ldflags: external_exports.string().default(""),
+    /** Build environment, e.g. GOEXPERIMENT for tools that need one. */
+    env: external_exports.record(external_exports.string(), external_exports.string()).default({})
   })
 ]);
 var ToolSchema = external_exports.object({

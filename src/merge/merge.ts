@@ -34,7 +34,7 @@ export function importDocument(file: string, text: string): Imported {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: invalid JSON (${errorMessage(error)})`);
+    throw new Error(`${file}: invalid JSON (${errorMessage(error)})`, { cause: error });
   }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (record.version === '2.1.0' || Array.isArray(record.runs)) {
