@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createRequire as __scanfoldCreateRequire } from 'node:module'; const require = __scanfoldCreateRequire(import.meta.url); const __filename = import.meta.filename; const __dirname = import.meta.dirname;
+import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -46278,7 +46278,7 @@ function tagsOf(rule2, result) {
   return [...rule2?.properties?.tags ?? [], ...result.properties?.tags ?? []].map((tag) => tag.toLowerCase());
 }
 function categoryOf(tool, ruleId, tags) {
-  if (tool === "gitleaks" || tags.includes("secret") || tags.includes("secrets")) return "secret";
+  if (tool === "gitleaks" || tags.includes("secret") || tags.includes("secrets") || /^CKV2?_SECRET_/.test(ruleId)) return "secret";
   if (tool === "grype" || tags.includes("vulnerability")) return "vulnerability";
   if (tool === "checkov" || tags.includes("misconfiguration") || tags.includes("iac")) return "iac";
   if (tags.includes("license")) return "license";
@@ -47208,6 +47208,7 @@ var grype = {
 };
 
 // src/scanners/semgrep.ts
+import { existsSync as existsSync6 } from "node:fs";
 import path13 from "node:path";
 var semgrep = {
   name: "semgrep",
@@ -47226,8 +47227,31 @@ var semgrep = {
     const exit = await context.exec([...args, "."]);
     return outcomeOf(exit, [sarif, json2], { what: "semgrep" });
   },
-  parse: parseByExtension
+  async parse(files, config2) {
+    const parsed = await parseByExtension(files);
+    const prefixes = ruleIdPrefixes(config2);
+    for (const { log } of parsed.sarif) stripRuleIdPrefixes(log, prefixes);
+    return parsed;
+  }
 };
+function ruleIdPrefixes(config2) {
+  return config2.semgrep.config.filter((entry) => existsSync6(entry)).map((entry) => {
+    const dir = path13.dirname(path13.resolve(config2.root, entry));
+    const relative = path13.relative(config2.root, dir);
+    const shown = relative.startsWith("..") || path13.isAbsolute(relative) ? dir.replace(/^\//, "") : relative;
+    return shown ? `${shown.split(path13.sep).join(".")}.` : "";
+  }).filter(Boolean).sort((a, b) => b.length - a.length);
+}
+function stripRuleIdPrefixes(log, prefixes) {
+  const strip = (id) => {
+    const prefix = prefixes.find((candidate) => id.startsWith(candidate));
+    return prefix ? id.slice(prefix.length) : id;
+  };
+  for (const run2 of log.runs) {
+    for (const rule2 of run2.tool.driver.rules ?? []) rule2.id = strip(rule2.id);
+    for (const result of run2.results ?? []) if (result.ruleId) result.ruleId = strip(result.ruleId);
+  }
+}
 
 // src/scanners/syft.ts
 import path14 from "node:path";
@@ -47250,7 +47274,7 @@ var syft = {
 };
 
 // src/scanners/trivy.ts
-import { existsSync as existsSync6, statSync } from "node:fs";
+import { existsSync as existsSync7, statSync } from "node:fs";
 import path15 from "node:path";
 var DB_FAILURE = [/failed to download vulnerability DB/i, /DB error/i, /OCI artifact error/i, /db download/i];
 function dbFile(cacheDir) {
@@ -47277,7 +47301,7 @@ var trivy = {
     const { trivy: settings, offline } = context.config;
     const notes = [];
     let scanners = [...settings.scanners];
-    const haveDb = existsSync6(dbFile(settings.cacheDir));
+    const haveDb = existsSync7(dbFile(settings.cacheDir));
     if (scanners.includes("vuln") && offline && !haveDb) {
       scanners = scanners.filter((scanner) => scanner !== "vuln");
       notes.push(`vulnerability scanning skipped: offline and no vulnerability DB in ${settings.cacheDir}`);
@@ -47352,7 +47376,7 @@ function evaluateGate(findings, failOn) {
 }
 
 // src/run/runner.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import { mkdir as mkdir3, mkdtemp as mkdtemp2, rename as rename3, rm as rm2 } from "node:fs/promises";
 import path17 from "node:path";
 
@@ -47621,10 +47645,10 @@ async function runOne(entry, request, upstream) {
       return finish({ report: { ...base, status: "skipped", version: version2, attempts: attempt, durationMs: durationMs(), message: outcome.reason }, files: [], parsed: void 0 });
     }
     if (outcome.kind === "ok") {
-      const missing = outcome.files.filter((file2) => !existsSync7(file2));
+      const missing = outcome.files.filter((file2) => !existsSync8(file2));
       if (missing.length === 0) {
         try {
-          const parsed = await adapter.parse(outcome.files);
+          const parsed = await adapter.parse(outcome.files, config2);
           const files = await keepRawOutputs(outcome.files, config2.outputDir);
           await rm2(workDir, { recursive: true, force: true });
           return finish({
@@ -48075,7 +48099,7 @@ function importDocument(file2, text) {
   try {
     data = JSON.parse(text);
   } catch (error62) {
-    throw new Error(`${file2}: invalid JSON (${errorMessage(error62)})`);
+    throw new Error(`${file2}: invalid JSON (${errorMessage(error62)})`, { cause: error62 });
   }
   const record2 = typeof data === "object" && data !== null ? data : {};
   if (record2.version === "2.1.0" || Array.isArray(record2.runs)) {

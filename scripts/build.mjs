@@ -1,8 +1,11 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
 import { build } from 'esbuild';
 
+// `var`, not `const`: bundled ESM dependencies may declare their own top-level `__filename`
+// (e.g. @azure/storage-common's crc64.js); esbuild turns those into `var`, and a `var` next to
+// a `const` of the same name is a SyntaxError that stops the bundle from loading at all.
 const banner = {
-  js: "import { createRequire as __scanfoldCreateRequire } from 'node:module'; const require = __scanfoldCreateRequire(import.meta.url); const __filename = import.meta.filename; const __dirname = import.meta.dirname;",
+  js: "import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;",
 };
 const common = {
   bundle: true,

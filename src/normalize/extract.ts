@@ -38,7 +38,7 @@ function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[]
 }
 
 function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category {
-  if (tool === 'gitleaks' || tags.includes('secret') || tags.includes('secrets')) return 'secret';
+  if (tool === 'gitleaks' || tags.includes('secret') || tags.includes('secrets') || /^CKV2?_SECRET_/.test(ruleId)) return 'secret';
   if (tool === 'grype' || tags.includes('vulnerability')) return 'vulnerability';
   if (tool === 'checkov' || tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
   if (tags.includes('license')) return 'license';

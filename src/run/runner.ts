@@ -148,7 +148,7 @@ async function runOne(
       const missing = outcome.files.filter((file) => !existsSync(file));
       if (missing.length === 0) {
         try {
-          const parsed = await adapter.parse(outcome.files);
+          const parsed = await adapter.parse(outcome.files, config);
           const files = await keepRawOutputs(outcome.files, config.outputDir);
           await rm(workDir, { recursive: true, force: true });
           return finish({

@@ -49,7 +49,7 @@ export interface ScannerAdapter {
   parseVersion(stdout: string): string | undefined;
   scan(context: ScanContext): Promise<AttemptOutcome>;
   /** Read raw outputs (absolute paths); throws with a clear message on corrupt output. */
-  parse(files: readonly string[]): Promise<ParsedOutput>;
+  parse(files: readonly string[], config: ScanConfig): Promise<ParsedOutput>;
 }
 
 /** Messages that mean "try again later", shared by the tools that fetch over the network. */

@@ -1,0 +1,422 @@
+/**
+ * End-to-end tests of the action bundle: `node dist/index.js` runs as a child process with the
+ * environment a GitHub-hosted runner gives it (every input from action.yml, as INPUT_* variables,
+ * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, a pull_request event payload, the artifact runtime token),
+ * pointed at the fake GitHub server. Real gitleaks and semgrep scan a small temp workspace.
+ *
+ * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Log } from 'sarif';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { CATEGORIES, SEVERITIES } from '../src/model/finding.ts';
+import type { Finding } from '../src/model/finding.ts';
+import type { Report } from '../src/model/scan-result.ts';
+import { escapeMarkdown } from '../src/outputs/escape.ts';
+import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/outputs/markdown.ts';
+import { startGitHubServer } from './support/github-server.ts';
+import type { GitHubServer, RecordedRequest, StoredComment } from './support/github-server.ts';
+import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
+import type { PullRequestEvent, RunnerEnv } from './support/runner-env.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BUNDLE = path.join(ROOT, 'dist', 'index.js');
+const OWNER = 'octo-org';
+const REPO = 'octo-repo';
+const PR = 7;
+const TOKEN = 'ghs_fakeInstallationTokenForTests';
+const RESOURCE_NOT_ACCESSIBLE = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com/rest',
+  status: '403',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Runner simulation
+// ---------------------------------------------------------------------------------------------
+
+const ActionYmlSchema = z.object({
+  inputs: z.record(z.string(), z.object({ default: z.string().optional() })),
+});
+
+/** Every input with its action.yml default, as the runner passes them (`${{ github.token }}` expanded). */
+function defaultInputs(): Record<string, string> {
+  const { inputs } = ActionYmlSchema.parse(parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')));
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, spec]) => [name, (spec.default ?? '').replace('${{ github.token }}', TOKEN)]),
+  );
+}
+
+interface WorkflowCommand {
+  command: string;
+  message: string;
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  commands: WorkflowCommand[];
+  warnings: string[];
+  errors: string[];
+  outputs: Record<string, string>;
+  summary: string;
+  durationMs: number;
+}
+
+/** `::warning file=x::message` → {command, message}, with @actions/core's escaping undone. */
+function parseCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    const match = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
+    if (!match) continue;
+    const message = (match[2] ?? '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+    commands.push({ command: match[1] ?? '', message });
+  }
+  return commands;
+}
+
+/** Only what a runner passes on from the machine: no GITHUB_* / INPUT_* of the suite itself. */
+function machineEnv(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'XDG_CACHE_HOME', 'SYSTEMROOT'];
+  return Object.fromEntries(keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
+}
+
+async function runBundle(runner: RunnerEnv, cwd: string): Promise<ActionRun> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [BUNDLE], { cwd, env: { ...machineEnv(), ...runner.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve(exitCode));
+  });
+  clearTimeout(timer);
+  const commands = parseCommands(stdout);
+  return {
+    code,
+    stdout,
+    stderr,
+    commands,
+    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.message),
+    errors: commands.filter((c) => c.command === 'error').map((c) => c.message),
+    outputs: runner.readOutputs(),
+    summary: runner.readStepSummary(),
+    durationMs: Date.now() - started,
+  };
+}
+
+interface StepOptions {
+  server: GitHubServer;
+  workspace: string;
+  event: PullRequestEvent;
+  inputs?: Record<string, string>;
+  runId?: number;
+  runAttempt?: number;
+  backendIds?: { workflowRunBackendId: string; workflowJobRunBackendId: string };
+}
+
+/** One `uses: scanfold@v1` step on a pull_request run. */
+async function runStep(options: StepOptions): Promise<ActionRun> {
+  const runner = runnerEnv({
+    server: options.server,
+    workspace: options.workspace,
+    ...options.event,
+    inputs: { ...defaultInputs(), scanners: 'gitleaks,semgrep', offline: 'true', ...options.inputs },
+    ...(options.runId ? { runId: options.runId } : {}),
+    ...(options.runAttempt ? { runAttempt: options.runAttempt } : {}),
+    ...(options.backendIds ?? {}),
+  });
+  try {
+    const result = await runBundle(runner, options.workspace);
+    if (process.env.SCANFOLD_TEST_DEBUG) process.stderr.write(`--- action stdout (${result.durationMs} ms)\n${result.stdout}\n--- stderr\n${result.stderr}\n`);
+    return result;
+  } finally {
+    runner.cleanup();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspaces with planted (fake, generated) secrets and vulnerable code
+// ---------------------------------------------------------------------------------------------
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function pseudoRandom(seed: string, alphabet: string, length: number): string {
+  const bytes = createHash('sha512').update(seed).digest();
+  return Array.from({ length }, (_, i) => alphabet[(bytes[i % bytes.length] ?? 0) % alphabet.length]).join('');
+}
+
+/** AWS-access-key-shaped, built at run time so this file itself holds no secret-shaped literal. */
+const fakeAwsKeyId = (seed: string): string => ['AK', 'IA'].join('') + pseudoRandom(`aws:${seed}`, BASE32, 16);
+const fakeGitHubPat = (seed: string): string => ['gh', 'p_'].join('') + pseudoRandom(`ghp:${seed}`, ALNUM, 36);
+
+const VULNERABLE_PY = `import os
+import sqlite3
+import subprocess
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/users")
+def find_user():
+    name = request.args.get("name", "")
+    cursor = sqlite3.connect("app.db").cursor()
+    cursor.execute("SELECT id FROM users WHERE name = '%s'" % name)
+    return str(cursor.fetchall())
+
+
+@app.route("/ping")
+def ping():
+    host = request.args.get("host", "127.0.0.1")
+    return subprocess.check_output("ping -c 1 " + host, shell=True)
+`;
+
+function writeFiles(root: string, files: Readonly<Record<string, string>>): void {
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(root, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+
+function settingsPy(awsSeed: string, patSeed?: string): string {
+  return [
+    '# FAKE credentials planted for scanner tests.',
+    `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId(awsSeed)}"`,
+    ...(patSeed ? [`GITHUB_TOKEN = "${fakeGitHubPat(patSeed)}"`] : []),
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assertions on what reached the server
+// ---------------------------------------------------------------------------------------------
+
+const isCommentPost = (r: RecordedRequest): boolean => r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path);
+const isCommentPatch = (r: RecordedRequest): boolean => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path);
+const isSarifPost = (r: RecordedRequest): boolean => r.method === 'POST' && /\/code-scanning\/sarifs$/.test(r.path);
+
+function stickyComments(server: GitHubServer): StoredComment[] {
+  return server.commentsOn(OWNER, REPO, PR).filter((c) => c.body.includes('<!-- scanfold:sticky'));
+}
+
+function runSummary(log: Log): Map<string, { tool: string; results: number }> {
+  const byCategory = new Map<string, { tool: string; results: number }>();
+  for (const run of log.runs) {
+    const id = run.automationDetails?.id ?? '';
+    assert.ok(!byCategory.has(id), `automationDetails.id ${id} appears twice`);
+    byCategory.set(id, { tool: run.tool.driver.name, results: run.results?.length ?? 0 });
+  }
+  return byCategory;
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function longestLine(text: string): number {
+  return Math.max(...text.split('\n').map((line) => line.length));
+}
+
+/** Nothing an attacker-controlled string could turn into HTML, a mention or a link. */
+function assertNoInjection(body: string): void {
+  assert.doesNotMatch(body, /<script/i, 'raw <script');
+  assert.doesNotMatch(body, /(^|[^\w&#;])@org\b/, 'raw @org mention');
+  assert.doesNotMatch(body, /\]\(javascript:/i, 'markdown javascript: link');
+  assert.doesNotMatch(body, /href="javascript:/i, 'HTML javascript: link');
+  assert.ok(longestLine(body) < 10_000, `a line of ${longestLine(body)} characters`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pre-flight
+// ---------------------------------------------------------------------------------------------
+
+before(() => {
+  assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`node scripts/build.mjs\` first`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 1. Two pushes to one PR, then a re-run attempt
+// ---------------------------------------------------------------------------------------------
+
+void describe('action bundle: two pushes to a PR with 150 comments, then a re-run', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let workspace: string;
+  let first: ActionRun;
+  let second: ActionRun;
+  let rerun: ActionRun;
+  let firstComment: StoredComment | undefined;
+  let firstRequests: RecordedRequest[];
+  let secondRequests: RecordedRequest[];
+  let secondArtifacts: GitHubServer['artifacts'];
+  let localSarif: Log;
+  let push2: PullRequestEvent;
+  const secondRunId = 5_550_002;
+  const secondBackend = { workflowRunBackendId: 'b1a5e0a0-0000-4000-8000-000000000002', workflowJobRunBackendId: 'b1a5e0a0-0000-4000-8000-0000000000aa' };
+
+  before(async () => {
+    server = await startGitHubServer();
+    server.seedComments({ owner: OWNER, repo: REPO, issueNumber: PR }, 150);
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-'));
+    workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'app.py': VULNERABLE_PY, 'config/settings.py': settingsPy('one', 'one') });
+    const push1 = writePullRequestEvent({ path: path.join(dir, 'event1'), number: PR, headSha: 'a'.repeat(40), action: 'opened' });
+    first = await runStep({ server, workspace, event: push1, inputs: { 'fail-on': 'none' }, runId: 5_550_001 });
+    const created = stickyComments(server)[0];
+    firstComment = created ? { ...created } : undefined;
+    firstRequests = [...server.requests];
+
+    // Second push: the GitHub token is removed, a new AWS key appears elsewhere.
+    writeFiles(workspace, { 'config/settings.py': settingsPy('one'), 'deploy/keys.py': settingsPy('two') });
+    push2 = writePullRequestEvent({ path: path.join(dir, 'event2'), number: PR, headSha: 'b'.repeat(40) });
+    second = await runStep({ server, workspace, event: push2, inputs: { 'fail-on': 'none' }, runId: secondRunId, backendIds: secondBackend });
+    secondRequests = server.requests.slice(firstRequests.length);
+    secondArtifacts = [...server.artifacts];
+    localSarif = readJson(path.join(workspace, 'scanfold-results', 'scanfold.sarif')) as Log;
+
+    // "Re-run all jobs": same run id and backend run id, attempt 2, same commit.
+    rerun = await runStep({
+      server,
+      workspace,
+      event: push2,
+      inputs: { 'fail-on': 'none' },
+      runId: secondRunId,
+      runAttempt: 2,
+      backendIds: { ...secondBackend, workflowJobRunBackendId: 'b1a5e0a0-0000-4000-8000-0000000000bb' },
+    });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('first run succeeds and creates exactly one sticky comment after 150 unrelated ones', () => {
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.deepEqual(first.errors, []);
+    assert.ok(firstComment, 'sticky comment created');
+    assert.equal(firstRequests.filter(isCommentPost).length, 1);
+    assert.equal(firstComment.user.login, 'github-actions[bot]');
+    assert.match(firstComment.body, /Scanfold: gate passed/);
+    assert.doesNotMatch(firstComment.body, /Since the last push/);
+    // The PR's unrelated comments were all read (two pages).
+    const listed = firstRequests.filter((r) => r.method === 'GET' && /\/issues\/7\/comments$/.test(r.path));
+    assert.equal(listed.length, 2);
+  });
+
+  void test('second run updates that same comment, with the delta since the last push', () => {
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    assert.equal(secondRequests.filter(isCommentPost).length, 0, 'no second comment');
+    assert.equal(secondRequests.filter(isCommentPatch).length, 1);
+    const sticky = stickyComments(server);
+    assert.equal(sticky.length, 1);
+    assert.equal(server.commentsOn(OWNER, REPO, PR).length, 151);
+    // rerun updated it again; its body reflects the same commit: nothing new.
+    assert.equal(sticky[0]?.id, firstComment?.id);
+    assert.equal(second.outputs['comment-url'], firstComment?.html_url);
+    assert.equal(second.outputs['new'], '1');
+    const summary = second.summary;
+    assert.match(summary, /Scanfold: gate passed/);
+  });
+
+  void test('the delta line counts new, fixed and still-open findings', () => {
+    // The comment body was replaced by the re-run; the second run's own body is in its PATCH.
+    const patch = secondRequests.find(isCommentPatch);
+    const body = z.object({ body: z.string() }).parse(JSON.parse(patch?.body.toString('utf8') ?? '{}')).body;
+    const total = Number(second.outputs['total']);
+    assert.match(body, new RegExp(`\\*\\*Since the last push:\\*\\* 1 new, 1 fixed, ${total - 1} still open\\.`));
+    assert.ok(body.length <= GITHUB_COMMENT_LIMIT);
+    assert.match(body, new RegExp(`/blob/${'b'.repeat(40)}/deploy/keys\\.py#L2`), 'links point at the PR head commit');
+  });
+
+  void test('outputs are written to GITHUB_OUTPUT', () => {
+    const report = z
+      .object({ summary: z.object({ total: z.number(), bySeverity: z.record(z.string(), z.number()) }), gate: z.object({ result: z.string() }) })
+      .parse(readJson(path.join(workspace, 'scanfold-results', 'report.json')));
+    for (const run of [first, second]) {
+      for (const name of ['total', 'critical', 'high', 'medium', 'low', 'result', 'report-json', 'sarif', 'comment-url', 'artifact-id', 'new']) {
+        assert.ok(name in run.outputs, `output ${name} missing`);
+      }
+    }
+    const out = second.outputs;
+    assert.equal(out['total'], String(report.summary.total));
+    assert.ok(report.summary.total >= 4, `expected secrets and code findings, got ${report.summary.total}`);
+    for (const severity of ['critical', 'high', 'medium', 'low']) assert.equal(out[severity], String(report.summary.bySeverity[severity]));
+    assert.equal(out['result'], 'passed');
+    assert.equal(out['report-json'], path.join(workspace, 'scanfold-results', 'report.json'));
+    assert.equal(out['sarif'], path.join(workspace, 'scanfold-results', 'scanfold.sarif'));
+    assert.equal(out['artifact-id'], String(secondArtifacts.at(-1)?.id));
+    assert.equal(first.outputs['new'], first.outputs['total'], 'no previous comment: every finding is new');
+    assert.match(first.outputs['comment-url'] ?? '', /#issuecomment-\d+$/);
+  });
+
+  void test('one SARIF upload per payload, matching scanfold.sarif run for run', () => {
+    // Two small runs fit one payload: one POST per action run (first, second, re-run).
+    assert.equal(secondRequests.filter(isSarifPost).length, 1);
+    assert.equal(server.sarifUploads.length, 3);
+    const upload = server.sarifUploads[1];
+    assert.ok(upload);
+    assert.equal(upload.commitSha, push2.sha, 'GITHUB_SHA, the merge commit');
+    assert.equal(upload.ref, `refs/pull/${PR}/merge`);
+    assert.equal(upload.toolName, 'scanfold');
+    assert.equal(upload.checkoutUri, `file://${workspace}`);
+    const uploaded = runSummary(upload.sarif);
+    const local = runSummary(localSarif);
+    assert.deepEqual([...uploaded.entries()].sort(), [...local.entries()].sort());
+    assert.deepEqual([...uploaded.values()].map((r) => r.tool).sort(), ['gitleaks', 'semgrep']);
+    assert.ok([...uploaded.values()].every((r) => r.results > 0));
+    assert.equal(new Set(uploaded.keys()).size, 2, 'distinct automationDetails.id per tool');
+  });
+
+  void test('compliance artifact: retention 90 days and every output file', () => {
+    const artifact = secondArtifacts.at(-1);
+    assert.ok(artifact);
+    assert.equal(artifact.name, 'scanfold-report');
+    assert.equal(artifact.finalized, true);
+    assert.equal(artifact.retentionDays, 90);
+    const files = [...artifact.files().keys()].sort();
+    for (const name of ['scanfold.sarif', 'report.json', 'report.md', 'report.html', 'manifest.json']) assert.ok(files.includes(name), `${name} in ${files.join(', ')}`);
+    assert.ok(files.some((f) => f.startsWith('raw/gitleaks')), 'raw gitleaks output');
+    assert.ok(files.some((f) => f.startsWith('raw/semgrep')), 'raw semgrep output');
+    const manifest = z.object({ files: z.record(z.string(), z.string()), runId: z.string() }).parse(JSON.parse(artifact.files().get('manifest.json')?.toString('utf8') ?? '{}'));
+    assert.equal(manifest.runId, String(secondRunId));
+    for (const [file, digest] of Object.entries(manifest.files)) {
+      const content = artifact.files().get(file);
+      assert.ok(content, `${file} listed in manifest.json but not in the artifact`);
+      assert.equal(createHash('sha256').update(content).digest('hex'), digest, file);
+    }
+  });
+
+  void test('job summary holds the report', () => {
+    for (const run of [first, second]) {
+      assert.match(run.summary, /Scanfold: gate passed/);
+      assert.match(run.summary, /\| severity \| total \|/);
+      assert.match(run.summary, /aws-access-token/);
+    }
+  });
+
+  void test('a re-run attempt uploads its artifact under its own name and keeps the one comment', () => {
+    assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+    assert.deepEqual(rerun.warnings, []);
+    const names = server.artifacts.filter((a) => a.workflowRunBackendId === secondBackend.workflowRunBackendId).map((a) => a.name);
+    assert.deepEqual(names, ['scanfold-report', 'scanfold-report-attempt-2']);
+    assert.equal(rerun.outputs['artifact-id'], String(server.artifacts.at(-1)?.id));
+    assert.equal(stickyComments(server).length, 1);
+    assert.match(stickyComments(server)[0]?.body ?? '', /\*\*Since the last push:\*\* 0 new, 0 fixed/);
+    assert.equal(rerun.outputs['new'], '0');
+  });
+});
