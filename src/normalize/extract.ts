@@ -48,7 +48,12 @@ function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Cate
 
 function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
   const found = new Set<string>();
-  const texts = [...tagsOf(rule, result), JSON.stringify(rule?.properties?.cwe ?? ''), JSON.stringify(result.properties?.cwe ?? '')];
+  const texts = [
+    ...tagsOf(rule, result),
+    JSON.stringify(rule?.properties?.cwe ?? ''),
+    JSON.stringify(result.properties?.cwe ?? ''),
+    JSON.stringify(result.properties?.['scanfold/cwe'] ?? ''),
+  ];
   for (const text of texts) for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
   return [...found].sort();
 }

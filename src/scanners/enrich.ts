@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import type { Log } from 'sarif';
+import { z } from 'zod';
+import type { Package } from '../model/finding.ts';
+
+/** What a tool's native JSON knows about one vulnerability match that its SARIF leaves out. */
+export interface VulnerabilityDetail {
+  aliases: string[];
+  package: Package;
+  cwe: string[];
+}
+
+/** Key shared by the SARIF result and the native record: advisory id, package, version. */
+export function vulnerabilityKey(id: string, name: string, version: string | undefined): string {
+  return `${id.toUpperCase()}|${name.toLowerCase()}|${version ?? ''}`;
+}
+
+/**
+ * Add scanfold's enrichment properties to SARIF results, so aliases (CVE ↔ GHSA), purls and fixed
+ * versions survive into the merge. Raw files stay untouched; this edits the parsed copy.
+ */
+export function annotateVulnerabilities(
+  log: Log,
+  details: ReadonlyMap<string, VulnerabilityDetail>,
+  keyOf: (ruleId: string, message: string) => string | undefined,
+): void {
+  for (const run of log.runs) {
+    for (const result of run.results ?? []) {
+      const key = keyOf(result.ruleId ?? '', result.message.text ?? '');
+      const detail = key ? details.get(key) : undefined;
+      if (!detail) continue;
+      result.properties = {
+        ...result.properties,
+        'scanfold/aliases': detail.aliases,
+        'scanfold/package': detail.package,
+        ...(detail.cwe.length ? { 'scanfold/cwe': detail.cwe } : {}),
+      };
+    }
+  }
+}
+
+const TrivyReportSchema = z.looseObject({
+  Results: z
+    .array(
+      z.looseObject({
+        Type: z.string().optional(),
+        Vulnerabilities: z
+          .array(
+            z.looseObject({
+              VulnerabilityID: z.string(),
+              VendorIDs: z.array(z.string()).optional(),
+              PkgName: z.string(),
+              InstalledVersion: z.string().optional(),
+              FixedVersion: z.string().optional(),
+              PkgIdentifier: z.looseObject({ PURL: z.string().optional() }).optional(),
+              CweIDs: z.array(z.string()).optional(),
+            }),
+          )
+          .nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+export async function trivyDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
+  const report = TrivyReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const details = new Map<string, VulnerabilityDetail>();
+  for (const target of report.Results ?? []) {
+    for (const v of target.Vulnerabilities ?? []) {
+      details.set(vulnerabilityKey(v.VulnerabilityID, v.PkgName, v.InstalledVersion), {
+        aliases: [v.VulnerabilityID, ...(v.VendorIDs ?? [])],
+        package: {
+          name: v.PkgName,
+          ...(v.InstalledVersion ? { version: v.InstalledVersion } : {}),
+          ...(v.FixedVersion ? { fixedVersion: v.FixedVersion } : {}),
+          ...(v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {}),
+          ...(target.Type ? { ecosystem: target.Type } : {}),
+        },
+        cwe: v.CweIDs ?? [],
+      });
+    }
+  }
+  return details;
+}
+
+/** Trivy SARIF messages start "Package: NAME\nInstalled Version: VERSION". */
+export function trivyResultKey(ruleId: string, message: string): string | undefined {
+  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
+  const version = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
+  return name ? vulnerabilityKey(ruleId, name, version) : undefined;
+}
+
+const GrypeReportSchema = z.looseObject({
+  matches: z.array(
+    z.looseObject({
+      vulnerability: z.looseObject({
+        id: z.string(),
+        fix: z.looseObject({ versions: z.array(z.string()).optional() }).optional(),
+        cwes: z.array(z.looseObject({ cwe: z.string() })).optional(),
+      }),
+      relatedVulnerabilities: z.array(z.looseObject({ id: z.string() })).optional(),
+      artifact: z.looseObject({ name: z.string(), version: z.string().optional(), purl: z.string().optional(), type: z.string().optional() }),
+    }),
+  ),
+});
+
+export async function grypeDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
+  const report = GrypeReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const details = new Map<string, VulnerabilityDetail>();
+  for (const match of report.matches) {
+    const { vulnerability, artifact } = match;
+    const fixed = vulnerability.fix?.versions?.[0];
+    details.set(vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version), {
+      aliases: [vulnerability.id, ...(match.relatedVulnerabilities ?? []).map((related) => related.id)],
+      package: {
+        name: artifact.name,
+        ...(artifact.version ? { version: artifact.version } : {}),
+        ...(fixed ? { fixedVersion: fixed } : {}),
+        ...(artifact.purl ? { purl: artifact.purl } : {}),
+        ...(artifact.type ? { ecosystem: artifact.type } : {}),
+      },
+      cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))],
+    });
+  }
+  return details;
+}
+
+/** Grype SARIF: rule "<ID>-<package>", message "... package: NAME, version VERSION was found at ...". */
+export function grypeResultKey(ruleId: string, message: string): string | undefined {
+  const match = /package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  return match?.[1] ? vulnerabilityKey(ruleId, match[1], match[2]) : undefined;
+}
