@@ -140,7 +140,7 @@ export function toolResolver(config: ScanConfig, options: ScanOptions): (adapter
 }
 
 async function clearPreviousOutputs(outputDir: string): Promise<void> {
-  for (const name of [...Object.values(OUTPUT_FILES), 'raw', '.work']) {
+  for (const name of [...Object.values(OUTPUT_FILES), 'raw', 'manifest.json']) {
     await rm(path.join(outputDir, name), { recursive: true, force: true });
   }
 }

@@ -53,11 +53,11 @@ test('a hanging scanner is timed out and its whole process tree killed', async (
   const pidFile = path.join(root, 'child.pid');
   const { outcome, scanner } = await scanWith(
     { gitleaks: fakeGitleaks(`sleep 300 & echo $! > ${pidFile}; echo partial > "$out"; wait`), syft: fakeSyft() },
-    { scanners: ['gitleaks', 'syft'], timeoutMinutes: 0.03, retries: 2 },
+    { scanners: ['gitleaks', 'syft'], timeoutMinutes: 0.1, retries: 2 },
   );
   assert.equal(scanner('gitleaks')?.status, 'timed-out');
   assert.equal(scanner('gitleaks')?.attempts, 1, 'a timeout is not retried');
-  assert.match(scanner('gitleaks')?.message ?? '', /timed out after 2 s; process tree killed/);
+  assert.match(scanner('gitleaks')?.message ?? '', /timed out after 6 s; process tree killed/);
   const childPid = Number(await readFile(pidFile, 'utf8'));
   assert.throws(() => process.kill(childPid, 0), /ESRCH/, 'the grandchild sleep must be gone');
   assert.ok(!(await rawFiles(outcome.outputDir)).includes('gitleaks.sarif'));

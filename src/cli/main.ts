@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig } from '../config/load.ts';
 import { FAIL_ON } from '../config/schema.ts';
@@ -90,7 +91,7 @@ async function scanCommand(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out,
+    outputDir: values.out === undefined ? undefined : path.resolve(values.out),
     failOn: values['fail-on'],
     retries: parseNumber('retries', values.retries),
     timeoutMinutes: parseNumber('timeout-minutes', values['timeout-minutes']),

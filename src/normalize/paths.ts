@@ -23,16 +23,20 @@ export function normalizePath(
   options: { root: string; uriBaseId?: string | undefined; originalUriBaseIds?: Record<string, UriBase> | undefined },
 ): string {
   let value = uri;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('file:')) {
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
+  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : undefined;
+  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, '/') + value;
+  // Percent-decode exactly once: file: URIs when URL-parsed, plain paths here. Decoding a URI before
+  // parsing it would read an encoded '#' or '?' in a file name as a fragment or a query.
+  if (value.startsWith('file:')) value = stripFileScheme(value);
+  else if (!hasScheme) {
     try {
       value = decodeURIComponent(value);
     } catch {
       /* keep as is */
     }
   }
-  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : undefined;
-  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, '/') + value;
-  value = stripFileScheme(value).replace(/\\/g, '/');
+  value = value.replace(/\\/g, '/');
   // Windows drive letters arrive as /C:/...
   value = value.replace(/^\/([A-Za-z]:\/)/, '$1');
   const root = options.root.replace(/\\/g, '/').replace(/\/?$/, '/');

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.ts';
 import { ruleFor, toolNameOf } from '../normalize/extract.ts';
@@ -26,6 +27,11 @@ function sourceKey(file: string, runIndex: number, resultIndex: number): string 
   return `${file}#${runIndex}#${resultIndex}`;
 }
 
+/** A repo-relative path as a URI reference: what a URI cannot hold raw is percent-encoded. */
+function toUriReference(path: string): string {
+  return encodeURI(path.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+}
+
 /** Rewrite every location to a repo-relative URI under %SRCROOT%. */
 function relocate(result: Result, run: Run, root: string): Result['locations'] {
   return result.locations?.map((location) => {
@@ -33,7 +39,7 @@ function relocate(result: Result, run: Run, root: string): Result['locations'] {
     if (!artifact?.uri || !location.physicalLocation) return location;
     const uri = normalizePath(artifact.uri, { root, uriBaseId: artifact.uriBaseId, originalUriBaseIds: run.originalUriBaseIds });
     const { index: _dropped, ...rest } = artifact;
-    return { ...location, physicalLocation: { ...location.physicalLocation, artifactLocation: { ...rest, uri, uriBaseId: SRCROOT } } };
+    return { ...location, physicalLocation: { ...location.physicalLocation, artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT } } };
   });
 }
 
@@ -55,6 +61,8 @@ interface ToolRun {
   driver: Run['tool']['driver'];
   rules: ReportingDescriptor[];
   ruleIndex: Map<string, number>;
+  /** Ids whose rules[] entry is a placeholder, to be replaced by the first real descriptor. */
+  placeholders: Set<string>;
   results: Result[];
 }
 
@@ -73,24 +81,28 @@ export function mergeSarif(request: MergeSarifRequest): Log {
       const tool = input.tool ?? toolNameOf(run);
       let target = tools.get(tool);
       if (!target) {
-        target = { tool, driver: run.tool.driver, rules: [], ruleIndex: new Map(), results: [] };
+        target = { tool, driver: run.tool.driver, rules: [], ruleIndex: new Map(), placeholders: new Set(), results: [] };
         tools.set(tool, target);
       }
       const into = target;
       for (const rule of run.tool.driver.rules ?? []) {
-        if (!into.ruleIndex.has(rule.id)) {
+        const existing = into.ruleIndex.get(rule.id);
+        if (existing === undefined) {
           into.ruleIndex.set(rule.id, into.rules.length);
           into.rules.push(rule);
+        } else if (into.placeholders.delete(rule.id)) {
+          into.rules[existing] = rule;
         }
       }
       (run.results ?? []).forEach((result, resultIndex) => {
         const rule = ruleFor(run, result);
-        const ruleId = result.ruleId ?? rule?.id ?? 'unknown-rule';
+        const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
         let index = into.ruleIndex.get(ruleId);
         if (index === undefined) {
           index = into.rules.length;
           into.rules.push(rule ?? { id: ruleId, shortDescription: { text: ruleId } });
           into.ruleIndex.set(ruleId, index);
+          if (!rule) into.placeholders.add(ruleId);
         }
         const finding = findingBySource.get(sourceKey(input.file, runIndex, resultIndex));
         const properties = { ...result.properties };
@@ -131,7 +143,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
             },
           },
           automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
-          originalUriBaseIds: { [SRCROOT]: { uri: `file://${request.root.replace(/\/?$/, '/')}` } },
+          originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, '/')).href } },
           results: toolRun.results,
           columnKind: 'utf16CodeUnits',
         }),

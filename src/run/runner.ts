@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ScanConfig } from '../config/schema.ts';
@@ -95,6 +96,7 @@ async function runOne(
   entry: Extract<PlanEntry, { run: true }>,
   request: RunRequest,
   upstream: Partial<Record<ScannerName, readonly string[]>>,
+  workRoot: string,
 ): Promise<ScannerRun> {
   const { config, logger, clock } = request;
   const { adapter } = entry;
@@ -114,8 +116,6 @@ async function runOne(
     return finish({ report: { ...base, status: 'failed', durationMs: clock.now() - started, message: tool.message }, files: [], parsed: undefined });
   }
   const version = await detectVersion(adapter, tool.executable, config.root);
-  const workRoot = path.join(config.outputDir, '.work');
-  await mkdir(workRoot, { recursive: true });
   const maxAttempts = config.retries + 1;
   const deadline = clock.now() + config.timeoutMs;
   let last: AttemptRecord | undefined;
@@ -149,7 +149,7 @@ async function runOne(
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(outcome.files, config);
-          const files = await keepRawOutputs(outcome.files, config.outputDir);
+          const files = await keepRawOutputs(outcome.files, path.join(workRoot, 'raw'));
           await rm(workDir, { recursive: true, force: true });
           return finish({
             report: {
@@ -158,7 +158,7 @@ async function runOne(
               version,
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file) => path.relative(config.outputDir, file)),
+              outputs: files.map((file) => `raw/${path.basename(file)}`),
               ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
             },
             files,
@@ -197,20 +197,34 @@ async function runOne(
 }
 
 /** Only complete, parsed outputs reach raw/, so a failed scanner never looks like "no findings". */
-async function keepRawOutputs(files: readonly string[], outputDir: string): Promise<string[]> {
-  const rawDir = path.join(outputDir, 'raw');
+async function keepRawOutputs(files: readonly string[], rawDir: string): Promise<string[]> {
   await mkdir(rawDir, { recursive: true });
   const kept: string[] = [];
   for (const file of files) {
     const target = path.join(rawDir, path.basename(file));
-    await rename(file, target);
+    await move(file, target);
     kept.push(target);
   }
   return kept;
 }
 
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to);
+    await rm(from, { force: true });
+  }
+}
+
+/**
+ * Scanners work in a private temp dir and their outputs reach `<output-dir>/raw` only when all are
+ * done, so no scanner ever scans another's output (or its own) inside the scanned tree.
+ */
 export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
   const limit = pLimit(request.config.concurrency);
+  const workRoot = await mkdtemp(path.join(os.tmpdir(), 'scanfold-run-'));
   const running = new Map<ScannerName, Promise<ScannerRun>>();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -227,7 +241,7 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
         const result = await running.get(dependency);
         if (result?.report.status === 'ok') upstream[dependency] = result.files;
       }
-      const result = await limit(() => runOne(entry, request, upstream));
+      const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
       progress();
       return result;
@@ -237,7 +251,11 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
   progress();
   const results = new Map<ScannerName, ScannerRun>();
   for (const [name, task] of running) results.set(name, await task);
-  await rm(path.join(request.config.outputDir, '.work'), { recursive: true, force: true });
+  const rawDir = path.join(request.config.outputDir, 'raw');
+  for (const result of results.values()) {
+    if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
+  }
+  await rm(workRoot, { recursive: true, force: true });
   return request.plan.map(
     (entry): ScannerRun =>
       results.get(entry.name) ?? {
