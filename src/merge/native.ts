@@ -1,6 +1,7 @@
 import type { Log, Result, ReportingDescriptor } from 'sarif';
 import { z } from 'zod';
 import { SCORE_FOR, severityFromWord } from '../normalize/severity.ts';
+import { TrivyVulnerabilitySchema } from '../scanners/enrich.ts';
 
 /** Native JSON formats, converted to SARIF so one merge path serves every input. */
 
@@ -37,23 +38,7 @@ const TrivySchema = z.looseObject({
     .array(
       z.looseObject({
         Target: z.string(),
-        Vulnerabilities: z
-          .array(
-            z.looseObject({
-              VulnerabilityID: z.string(),
-              VendorIDs: z.array(z.string()).optional(),
-              PkgName: z.string(),
-              InstalledVersion: z.string().optional(),
-              FixedVersion: z.string().optional(),
-              PkgIdentifier: z.looseObject({ PURL: z.string().optional() }).optional(),
-              Severity: z.string().optional(),
-              Title: z.string().optional(),
-              Description: z.string().optional(),
-              PrimaryURL: z.string().optional(),
-              CweIDs: z.array(z.string()).optional(),
-            }),
-          )
-          .nullish(),
+        Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish(),
         Misconfigurations: z
           .array(
             z.looseObject({

@@ -2,12 +2,30 @@ import { readFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
+import type { ParsedOutput } from './adapter.ts';
+import { parseByExtension } from './common.ts';
 
 /** What a tool's native JSON knows about one vulnerability match that its SARIF leaves out. */
 export interface VulnerabilityDetail {
   aliases: string[];
   package: Package;
   cwe: string[];
+}
+
+/** Parse a tool's SARIF, enriched from its native JSON sibling (named by `nativeSuffix`) when present. */
+export async function parseEnriched(
+  files: readonly string[],
+  nativeSuffix: string,
+  loadDetails: (file: string) => Promise<Map<string, VulnerabilityDetail>>,
+  keyOf: (ruleId: string, message: string) => string | undefined,
+): Promise<ParsedOutput> {
+  const parsed = await parseByExtension(files);
+  const native = files.find((file) => file.endsWith(nativeSuffix));
+  if (native) {
+    const details = await loadDetails(native);
+    for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, keyOf);
+  }
+  return parsed;
 }
 
 /** Key shared by the SARIF result and the native record: advisory id, package, version. */
@@ -39,26 +57,23 @@ export function annotateVulnerabilities(
   }
 }
 
+/** One vulnerability in Trivy's native JSON report. */
+export const TrivyVulnerabilitySchema = z.looseObject({
+  VulnerabilityID: z.string(),
+  VendorIDs: z.array(z.string()).optional(),
+  PkgName: z.string(),
+  InstalledVersion: z.string().optional(),
+  FixedVersion: z.string().optional(),
+  PkgIdentifier: z.looseObject({ PURL: z.string().optional() }).optional(),
+  Severity: z.string().optional(),
+  Title: z.string().optional(),
+  PrimaryURL: z.string().optional(),
+  CweIDs: z.array(z.string()).optional(),
+});
+
 const TrivyReportSchema = z.looseObject({
   Results: z
-    .array(
-      z.looseObject({
-        Type: z.string().optional(),
-        Vulnerabilities: z
-          .array(
-            z.looseObject({
-              VulnerabilityID: z.string(),
-              VendorIDs: z.array(z.string()).optional(),
-              PkgName: z.string(),
-              InstalledVersion: z.string().optional(),
-              FixedVersion: z.string().optional(),
-              PkgIdentifier: z.looseObject({ PURL: z.string().optional() }).optional(),
-              CweIDs: z.array(z.string()).optional(),
-            }),
-          )
-          .nullish(),
-      }),
-    )
+    .array(z.looseObject({ Type: z.string().optional(), Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish() }))
     .nullish(),
 });
 

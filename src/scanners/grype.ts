@@ -2,8 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ScannerAdapter } from './adapter.ts';
 import { outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
-import { annotateVulnerabilities, grypeDetails, grypeResultKey } from './enrich.ts';
+import { firstSemver } from './common.ts';
+import { grypeDetails, grypeResultKey, parseEnriched } from './enrich.ts';
 
 function hasDatabase(cacheDir: string): boolean {
   if (!existsSync(cacheDir)) return false;
@@ -40,13 +40,5 @@ export const grype: ScannerAdapter = {
     if (outcome.kind === 'ok' && !sbom) return { ...outcome, notes: ['no Syft SBOM available: grype catalogued the directory itself'] };
     return outcome;
   },
-  async parse(files) {
-    const parsed = await parseByExtension(files);
-    const native = files.find((file) => file.endsWith('grype.json'));
-    if (native) {
-      const details = await grypeDetails(native);
-      for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, grypeResultKey);
-    }
-    return parsed;
-  },
+  parse: (files) => parseEnriched(files, 'grype.json', grypeDetails, grypeResultKey),
 };

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { looksTransient, outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
-import { annotateVulnerabilities, trivyDetails, trivyResultKey } from './enrich.ts';
+import { firstSemver } from './common.ts';
+import { trivyDetails, trivyResultKey, parseEnriched } from './enrich.ts';
 
 const DB_FAILURE = [/failed to download vulnerability DB/i, /DB error/i, /OCI artifact error/i, /db download/i];
 
@@ -65,13 +65,5 @@ export const trivy: ScannerAdapter = {
     if (sbom.kind !== 'ok') return sbom;
     return { kind: 'ok', files: [report, ...sarif.files, ...sbom.files], notes };
   },
-  async parse(files) {
-    const parsed = await parseByExtension(files);
-    const native = files.find((file) => file.endsWith('trivy.json'));
-    if (native) {
-      const details = await trivyDetails(native);
-      for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, trivyResultKey);
-    }
-    return parsed;
-  },
+  parse: (files) => parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey),
 };
