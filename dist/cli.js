@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path20) {
-      const ctrl = callVisitor(key, node2, visitor, path20);
+    function visit_(key, node2, visitor, path21) {
+      const ctrl = callVisitor(key, node2, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path20);
+            const ci = visit_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path20);
+          const cv = visit_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path20) {
-      const ctrl = await callVisitor(key, node2, visitor, path20);
+    async function visitAsync_(key, node2, visitor, path21) {
+      const ctrl = await callVisitor(key, node2, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
+          path21 = Object.freeze(path21.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path20 = Object.freeze(path20.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path20);
+          const cv = await visitAsync_("value", node2.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path20) {
+    function callVisitor(key, node2, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path20);
+        return visitor(key, node2, path21);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path20);
+        return visitor.Map?.(key, node2, path21);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path20);
+        return visitor.Seq?.(key, node2, path21);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path20);
+        return visitor.Pair?.(key, node2, path21);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path20);
+        return visitor.Scalar?.(key, node2, path21);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path20);
+        return visitor.Alias?.(key, node2, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node2) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node2) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1187,8 +1187,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1214,8 +1214,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json2.substr(i, 6);
                 }
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -3714,22 +3714,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4638,7 +4638,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4836,9 +4836,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5160,12 +5160,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5327,12 +5327,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14332,9 +14332,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -14361,13 +14361,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -14383,13 +14383,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -14573,7 +14573,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -14586,16 +14586,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -14755,9 +14755,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node2 {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -14779,7 +14779,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -14827,10 +14827,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -14951,12 +14951,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a3, _b;
@@ -15073,18 +15073,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -17403,22 +17403,22 @@ var require_utils3 = __commonJS({
     }
     function stringArrayToHexStripped(input2) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input2.length; i++) {
-        code = input2[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input2[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input2[i];
         break;
       }
       for (i += 1; i < input2.length; i++) {
-        code = input2[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input2[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input2[i];
@@ -17532,8 +17532,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input2 = path20;
+    function removeDotSegments(path21) {
+      let input2 = path21;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -17607,11 +17607,11 @@ var require_utils3 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -17691,15 +17691,15 @@ var require_utils3 = __commonJS({
         if (isPathCharacter(ch)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -17730,15 +17730,15 @@ var require_utils3 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -17765,15 +17765,15 @@ var require_utils3 = __commonJS({
         if (isAllowed(ch)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -17818,15 +17818,15 @@ var require_utils3 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output2 += ch;
         } else {
-          const code = input2.charCodeAt(i);
-          if (code < 128) {
-            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input2.length) {
+          const code2 = input2.charCodeAt(i);
+          if (code2 < 128) {
+            output2 += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output2 += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input2.length) {
             const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output2 += percentEncodeNonAscii(65533);
@@ -17974,8 +17974,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20784,8 +20784,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -22347,8 +22347,8 @@ var require_uri_all = __commonJS({
             wsComponents.secure = void 0;
           }
           if (wsComponents.resourceName) {
-            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path20 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
-            wsComponents.path = path20 && path20 !== "/" ? path20 : void 0;
+            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path21 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
+            wsComponents.path = path21 && path21 !== "/" ? path21 : void 0;
             wsComponents.query = query;
             wsComponents.resourceName = void 0;
           }
@@ -25925,6 +25925,7 @@ var require_index_node6 = __commonJS({
 });
 
 // src/cli/main.ts
+import path20 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
@@ -26750,10 +26751,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path20) {
-  if (!path20)
+function getElementAtPath(obj, path21) {
+  if (!path21)
     return obj;
-  return path20.reduce((acc, key) => acc?.[key], obj);
+  return path21.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -27093,11 +27094,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path20, issues2) {
+function prefixIssues(path21, issues2) {
   return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path20);
+    iss.path.unshift(path21);
     return iss;
   });
 }
@@ -27559,16 +27560,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path20 = []) => {
+  const processError = (error63, path21 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -27607,17 +27608,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path20 = []) => {
+  const processError = (error63, path21 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -27656,8 +27657,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path20 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path20) {
+  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path21) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -29034,12 +29035,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -38985,12 +38986,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -44795,13 +44796,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path20 = ref.slice(1).split("/").filter(Boolean);
-  if (path20.length === 0) {
+  const path21 = ref.slice(1).split("/").filter(Boolean);
+  if (path21.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path20[0] === defsKey) {
-    const key = path20[1] === void 0 ? void 0 : decodeJSONPointerSegment(path20[1]);
+  if (path21[0] === defsKey) {
+    const key = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -46179,15 +46180,17 @@ function stripFileScheme(uri) {
 }
 function normalizePath(uri, options) {
   let value = uri;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("file:")) {
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
+  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
+  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, "/") + value;
+  if (value.startsWith("file:")) value = stripFileScheme(value);
+  else if (!hasScheme) {
     try {
       value = decodeURIComponent(value);
     } catch {
     }
   }
-  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
-  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, "/") + value;
-  value = stripFileScheme(value).replace(/\\/g, "/");
+  value = value.replace(/\\/g, "/");
   value = value.replace(/^\/([A-Za-z]:\/)/, "$1");
   const root = options.root.replace(/\\/g, "/").replace(/\/?$/, "/");
   if (value.startsWith(root)) value = value.slice(root.length);
@@ -46259,13 +46262,23 @@ function toolNameOf(run2) {
   for (const known of ["trivy", "semgrep", "gitleaks", "checkov", "grype", "syft"]) if (name.includes(known)) return known;
   return name.replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
 }
+var rulesById = /* @__PURE__ */ new WeakMap();
+function ruleById(rules, id) {
+  let byId = rulesById.get(rules);
+  if (!byId) {
+    byId = /* @__PURE__ */ new Map();
+    for (const rule2 of rules) if (!byId.has(rule2.id)) byId.set(rule2.id, rule2);
+    rulesById.set(rules, byId);
+  }
+  return byId.get(id);
+}
 function ruleFor(run2, result) {
   const rules = run2.tool.driver.rules ?? [];
   if (result.ruleIndex !== void 0 && rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)) {
     return rules[result.ruleIndex];
   }
   const id = result.ruleId ?? result.rule?.id;
-  return id === void 0 ? void 0 : rules.find((rule2) => rule2.id === id);
+  return id === void 0 || rules.length === 0 ? void 0 : ruleById(rules, id);
 }
 var ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 function advisoryIds(text) {
@@ -46287,7 +46300,12 @@ function categoryOf(tool, ruleId, tags) {
 }
 function cwesOf(rule2, result) {
   const found = /* @__PURE__ */ new Set();
-  const texts = [...tagsOf(rule2, result), JSON.stringify(rule2?.properties?.cwe ?? ""), JSON.stringify(result.properties?.cwe ?? "")];
+  const texts = [
+    ...tagsOf(rule2, result),
+    JSON.stringify(rule2?.properties?.cwe ?? ""),
+    JSON.stringify(result.properties?.cwe ?? ""),
+    JSON.stringify(result.properties?.["scanfold/cwe"] ?? "")
+  ];
   for (const text of texts) for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
   return [...found].sort();
 }
@@ -46521,6 +46539,26 @@ function mergeGroup(members2) {
     ...cvss !== void 0 ? { cvss } : {}
   };
 }
+function unionOverlappingSecrets(ordered, unionFind) {
+  const byPath = /* @__PURE__ */ new Map();
+  ordered.forEach(({ finding }, index) => {
+    if (finding.category !== "secret" || finding.location.startLine === void 0) return;
+    const list = byPath.get(finding.location.path);
+    if (list) list.push(index);
+    else byPath.set(finding.location.path, [index]);
+  });
+  const within = (line, other) => line >= (other.location.startLine ?? 0) && line <= (other.location.endLine ?? other.location.startLine ?? 0);
+  for (const indexes of byPath.values()) {
+    for (const i of indexes) {
+      for (const j of indexes) {
+        const a = ordered[i]?.finding;
+        const b = ordered[j]?.finding;
+        if (i >= j || !a || !b || a.tools[0] === b.tools[0]) continue;
+        if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a)) unionFind.union(i, j);
+      }
+    }
+  }
+}
 function dedupe(extracted) {
   const ordered = [...extracted].sort(compareMembers);
   const unionFind = new UnionFind(ordered.length);
@@ -46543,6 +46581,7 @@ function dedupe(extracted) {
       if (partner !== void 0) unionFind.union(partner, index);
     }
   }
+  unionOverlappingSecrets(ordered, unionFind);
   const groups = /* @__PURE__ */ new Map();
   ordered.forEach((item, index) => {
     const root = unionFind.find(index);
@@ -46578,10 +46617,14 @@ function normalize(inputs, root) {
 }
 
 // src/outputs/merged-sarif.ts
+import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 function sourceKey(file2, runIndex, resultIndex) {
   return `${file2}#${runIndex}#${resultIndex}`;
+}
+function toUriReference(path21) {
+  return encodeURI(path21.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
 }
 function relocate(result, run2, root) {
   return result.locations?.map((location2) => {
@@ -46589,7 +46632,7 @@ function relocate(result, run2, root) {
     if (!artifact?.uri || !location2.physicalLocation) return location2;
     const uri = normalizePath(artifact.uri, { root, uriBaseId: artifact.uriBaseId, originalUriBaseIds: run2.originalUriBaseIds });
     const { index: _dropped, ...rest } = artifact;
-    return { ...location2, physicalLocation: { ...location2.physicalLocation, artifactLocation: { ...rest, uri, uriBaseId: SRCROOT } } };
+    return { ...location2, physicalLocation: { ...location2.physicalLocation, artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT } } };
   });
 }
 function redactSnippets(result) {
@@ -46613,24 +46656,28 @@ function mergeSarif(request) {
       const tool = input2.tool ?? toolNameOf(run2);
       let target = tools.get(tool);
       if (!target) {
-        target = { tool, driver: run2.tool.driver, rules: [], ruleIndex: /* @__PURE__ */ new Map(), results: [] };
+        target = { tool, driver: run2.tool.driver, rules: [], ruleIndex: /* @__PURE__ */ new Map(), placeholders: /* @__PURE__ */ new Set(), results: [] };
         tools.set(tool, target);
       }
       const into = target;
       for (const rule2 of run2.tool.driver.rules ?? []) {
-        if (!into.ruleIndex.has(rule2.id)) {
+        const existing = into.ruleIndex.get(rule2.id);
+        if (existing === void 0) {
           into.ruleIndex.set(rule2.id, into.rules.length);
           into.rules.push(rule2);
+        } else if (into.placeholders.delete(rule2.id)) {
+          into.rules[existing] = rule2;
         }
       }
       (run2.results ?? []).forEach((result, resultIndex) => {
         const rule2 = ruleFor(run2, result);
-        const ruleId = result.ruleId ?? rule2?.id ?? "unknown-rule";
+        const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
         let index = into.ruleIndex.get(ruleId);
         if (index === void 0) {
           index = into.rules.length;
           into.rules.push(rule2 ?? { id: ruleId, shortDescription: { text: ruleId } });
           into.ruleIndex.set(ruleId, index);
+          if (!rule2) into.placeholders.add(ruleId);
         }
         const finding = findingBySource.get(sourceKey(input2.file, runIndex, resultIndex));
         const properties = { ...result.properties };
@@ -46669,7 +46716,7 @@ function mergeSarif(request) {
           }
         },
         automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
-        originalUriBaseIds: { [SRCROOT]: { uri: `file://${request.root.replace(/\/?$/, "/")}` } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, "/")).href } },
         results: toolRun.results,
         columnKind: "utf16CodeUnits"
       })
@@ -46830,8 +46877,14 @@ function truncate(text, max = MAX_CELL) {
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
+var MARKDOWN_SPECIAL = /[&<>"'\\`*_{}[\]()#+!|~^$@:]/g;
+var ZERO_WIDTH_SPACE = "&#8203;";
+function entityFor(char) {
+  const entity = `&#${char.charCodeAt(0)};`;
+  return char === "@" || char === "#" ? entity + ZERO_WIDTH_SPACE : entity;
+}
 function escapeMarkdown(text, max = MAX_CELL) {
-  return escapeHtml(truncate(text.replace(/[\r\n\t]+/g, " ").trim(), max)).replace(/[\\`*_{}[\]()#+!|~^$]/g, (char) => `&#${char.charCodeAt(0)};`).replace(/@/g, "&#64;").replace(/:/g, "&#58;");
+  return truncate(text.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
 }
 
 // src/outputs/html.ts
@@ -46868,17 +46921,22 @@ ${findingRows}</table>
 // src/outputs/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}", info: "\u2B1C" };
+var MAX_HREF = 2048;
 function locationCell(finding, links) {
   const line = finding.location.startLine;
   const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ""}`, 120);
   if (!links?.blobBase || finding.location.path === "." || /^[a-z]+:/i.test(finding.location.path)) return label;
   const href = `${links.blobBase}/${finding.location.path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
+  if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, "%22")}">${label}</a>`;
+}
+function code(text, max) {
+  return `<code>${escapeMarkdown(text, max)}</code>`;
 }
 function findingRow(finding, links) {
   const what = finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title;
   const pkg = finding.package ? ` \u2014 ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? "?"}`, 60)}${finding.package.fixedVersion ? ` \u2192 ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ""}` : "";
-  return `| ${ICON[finding.severity]} ${finding.severity} | \`${escapeMarkdown(finding.ruleId, 80).replace(/`/g, "")}\` ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => `\`${escapeMarkdown(tool, 20)}\``).join(" ")} |`;
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
 }
 function severityTable(report) {
   const tools = Object.keys(report.summary.byTool).sort();
@@ -47171,6 +47229,115 @@ var gitleaks = {
 // src/scanners/grype.ts
 import { existsSync as existsSync5, readdirSync } from "node:fs";
 import path12 from "node:path";
+
+// src/scanners/enrich.ts
+import { readFile as readFile4 } from "node:fs/promises";
+async function parseEnriched(files, nativeSuffix, loadDetails, keyOf2) {
+  const parsed = await parseByExtension(files);
+  const native = files.find((file2) => file2.endsWith(nativeSuffix));
+  if (native) {
+    const details = await loadDetails(native);
+    for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, keyOf2);
+  }
+  return parsed;
+}
+function vulnerabilityKey(id, name, version2) {
+  return `${id.toUpperCase()}|${name.toLowerCase()}|${version2 ?? ""}`;
+}
+function annotateVulnerabilities(log, details, keyOf2) {
+  for (const run2 of log.runs) {
+    for (const result of run2.results ?? []) {
+      const key = keyOf2(result.ruleId ?? "", result.message.text ?? "");
+      const detail = key ? details.get(key) : void 0;
+      if (!detail) continue;
+      result.properties = {
+        ...result.properties,
+        "scanfold/aliases": detail.aliases,
+        "scanfold/package": detail.package,
+        ...detail.cwe.length ? { "scanfold/cwe": detail.cwe } : {}
+      };
+    }
+  }
+}
+var TrivyVulnerabilitySchema = external_exports.looseObject({
+  VulnerabilityID: external_exports.string(),
+  VendorIDs: external_exports.array(external_exports.string()).optional(),
+  PkgName: external_exports.string(),
+  InstalledVersion: external_exports.string().optional(),
+  FixedVersion: external_exports.string().optional(),
+  PkgIdentifier: external_exports.looseObject({ PURL: external_exports.string().optional() }).optional(),
+  Severity: external_exports.string().optional(),
+  Title: external_exports.string().optional(),
+  PrimaryURL: external_exports.string().optional(),
+  CweIDs: external_exports.array(external_exports.string()).optional()
+});
+var TrivyReportSchema = external_exports.looseObject({
+  Results: external_exports.array(external_exports.looseObject({ Type: external_exports.string().optional(), Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish() })).nullish()
+});
+async function trivyDetails(file2) {
+  const report = TrivyReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
+  const details = /* @__PURE__ */ new Map();
+  for (const target of report.Results ?? []) {
+    for (const v of target.Vulnerabilities ?? []) {
+      details.set(vulnerabilityKey(v.VulnerabilityID, v.PkgName, v.InstalledVersion), {
+        aliases: [v.VulnerabilityID, ...v.VendorIDs ?? []],
+        package: {
+          name: v.PkgName,
+          ...v.InstalledVersion ? { version: v.InstalledVersion } : {},
+          ...v.FixedVersion ? { fixedVersion: v.FixedVersion } : {},
+          ...v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {},
+          ...target.Type ? { ecosystem: target.Type } : {}
+        },
+        cwe: v.CweIDs ?? []
+      });
+    }
+  }
+  return details;
+}
+function trivyResultKey(ruleId, message) {
+  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
+  const version2 = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
+  return name ? vulnerabilityKey(ruleId, name, version2) : void 0;
+}
+var GrypeReportSchema = external_exports.looseObject({
+  matches: external_exports.array(
+    external_exports.looseObject({
+      vulnerability: external_exports.looseObject({
+        id: external_exports.string(),
+        fix: external_exports.looseObject({ versions: external_exports.array(external_exports.string()).optional() }).optional(),
+        cwes: external_exports.array(external_exports.looseObject({ cwe: external_exports.string() })).optional()
+      }),
+      relatedVulnerabilities: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
+      artifact: external_exports.looseObject({ name: external_exports.string(), version: external_exports.string().optional(), purl: external_exports.string().optional(), type: external_exports.string().optional() })
+    })
+  )
+});
+async function grypeDetails(file2) {
+  const report = GrypeReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
+  const details = /* @__PURE__ */ new Map();
+  for (const match of report.matches) {
+    const { vulnerability, artifact } = match;
+    const fixed = vulnerability.fix?.versions?.[0];
+    details.set(vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version), {
+      aliases: [vulnerability.id, ...(match.relatedVulnerabilities ?? []).map((related) => related.id)],
+      package: {
+        name: artifact.name,
+        ...artifact.version ? { version: artifact.version } : {},
+        ...fixed ? { fixedVersion: fixed } : {},
+        ...artifact.purl ? { purl: artifact.purl } : {},
+        ...artifact.type ? { ecosystem: artifact.type } : {}
+      },
+      cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
+    });
+  }
+  return details;
+}
+function grypeResultKey(ruleId, message) {
+  const match = /package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  return match?.[1] ? vulnerabilityKey(ruleId, match[1], match[2]) : void 0;
+}
+
+// src/scanners/grype.ts
 function hasDatabase(cacheDir) {
   if (!existsSync5(cacheDir)) return false;
   return readdirSync(cacheDir).some((entry) => existsSync5(path12.join(cacheDir, entry, "vulnerability.db")));
@@ -47204,11 +47371,10 @@ var grype = {
     if (outcome.kind === "ok" && !sbom) return { ...outcome, notes: ["no Syft SBOM available: grype catalogued the directory itself"] };
     return outcome;
   },
-  parse: parseByExtension
+  parse: (files) => parseEnriched(files, "grype.json", grypeDetails, grypeResultKey)
 };
 
 // src/scanners/semgrep.ts
-import { existsSync as existsSync6 } from "node:fs";
 import path13 from "node:path";
 var semgrep = {
   name: "semgrep",
@@ -47221,37 +47387,14 @@ var semgrep = {
   async scan(context) {
     const sarif = path13.join(context.workDir, "semgrep.sarif");
     const json2 = path13.join(context.workDir, "semgrep.json");
-    const args = ["scan", "--metrics", "off", "--disable-version-check", "--quiet", `--sarif-output=${sarif}`, `--json-output=${json2}`];
+    const args = ["scan", "--metrics", "off", "--disable-version-check", "--no-rewrite-rule-ids", "--quiet", `--sarif-output=${sarif}`, `--json-output=${json2}`];
     for (const config2 of context.config.semgrep.config) args.push("--config", config2);
     for (const pattern of context.config.exclude) args.push("--exclude", pattern);
     const exit = await context.exec([...args, "."]);
     return outcomeOf(exit, [sarif, json2], { what: "semgrep" });
   },
-  async parse(files, config2) {
-    const parsed = await parseByExtension(files);
-    const prefixes = ruleIdPrefixes(config2);
-    for (const { log } of parsed.sarif) stripRuleIdPrefixes(log, prefixes);
-    return parsed;
-  }
+  parse: parseByExtension
 };
-function ruleIdPrefixes(config2) {
-  return config2.semgrep.config.filter((entry) => existsSync6(entry)).map((entry) => {
-    const dir = path13.dirname(path13.resolve(config2.root, entry));
-    const relative = path13.relative(config2.root, dir);
-    const shown = relative.startsWith("..") || path13.isAbsolute(relative) ? dir.replace(/^\//, "") : relative;
-    return shown ? `${shown.split(path13.sep).join(".")}.` : "";
-  }).filter(Boolean).sort((a, b) => b.length - a.length);
-}
-function stripRuleIdPrefixes(log, prefixes) {
-  const strip = (id) => {
-    const prefix = prefixes.find((candidate) => id.startsWith(candidate));
-    return prefix ? id.slice(prefix.length) : id;
-  };
-  for (const run2 of log.runs) {
-    for (const rule2 of run2.tool.driver.rules ?? []) rule2.id = strip(rule2.id);
-    for (const result of run2.results ?? []) if (result.ruleId) result.ruleId = strip(result.ruleId);
-  }
-}
 
 // src/scanners/syft.ts
 import path14 from "node:path";
@@ -47274,8 +47417,9 @@ var syft = {
 };
 
 // src/scanners/trivy.ts
-import { existsSync as existsSync7, statSync } from "node:fs";
+import { existsSync as existsSync6, statSync } from "node:fs";
 import path15 from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 var DB_FAILURE = [/failed to download vulnerability DB/i, /DB error/i, /OCI artifact error/i, /db download/i];
 function dbFile(cacheDir) {
   return path15.join(cacheDir, "db", "trivy.db");
@@ -47293,7 +47437,8 @@ var trivy = {
   name: "trivy",
   tool: "trivy",
   description: "filesystem scan: vulnerabilities, misconfigurations, secrets, licenses",
-  env: { TRIVY_DISABLE_VEX_NOTICE: "true" },
+  // Trivy calls home for version checks and telemetry unless both are off.
+  env: { TRIVY_DISABLE_VEX_NOTICE: "true", TRIVY_SKIP_VERSION_CHECK: "true", TRIVY_DISABLE_TELEMETRY: "true" },
   applies: () => ({ applies: true }),
   versionArgs: ["--version"],
   parseVersion: firstSemver,
@@ -47301,7 +47446,7 @@ var trivy = {
     const { trivy: settings, offline } = context.config;
     const notes = [];
     let scanners = [...settings.scanners];
-    const haveDb = existsSync7(dbFile(settings.cacheDir));
+    const haveDb = existsSync6(dbFile(settings.cacheDir));
     if (scanners.includes("vuln") && offline && !haveDb) {
       scanners = scanners.filter((scanner) => scanner !== "vuln");
       notes.push(`vulnerability scanning skipped: offline and no vulnerability DB in ${settings.cacheDir}`);
@@ -47329,7 +47474,13 @@ var trivy = {
     if (sbom.kind !== "ok") return sbom;
     return { kind: "ok", files: [report, ...sarif.files, ...sbom.files], notes };
   },
-  parse: parseByExtension
+  async parse(files, config2) {
+    const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
+    for (const { log } of parsed.sarif) {
+      for (const run2 of log.runs) run2.originalUriBaseIds = { ...run2.originalUriBaseIds, ROOTPATH: { uri: pathToFileURL2(config2.root + "/").href } };
+    }
+    return parsed;
+  }
 };
 
 // src/scanners/registry.ts
@@ -47376,8 +47527,9 @@ function evaluateGate(findings, failOn) {
 }
 
 // src/run/runner.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { mkdir as mkdir3, mkdtemp as mkdtemp2, rename as rename3, rm as rm2 } from "node:fs/promises";
+import { existsSync as existsSync7 } from "node:fs";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp2, rename as rename3, rm as rm2 } from "node:fs/promises";
+import os4 from "node:os";
 import path17 from "node:path";
 
 // node_modules/yocto-queue/index.js
@@ -47595,7 +47747,7 @@ async function attemptOnce(adapter, context, log, deadline) {
     return { outcome: { kind: "failed", transient: false, message: errorMessage(error62) }, timedOut, stderrTail };
   }
 }
-async function runOne(entry, request, upstream) {
+async function runOne(entry, request, upstream, workRoot) {
   const { config: config2, logger, clock } = request;
   const { adapter } = entry;
   const started = clock.now();
@@ -47614,8 +47766,6 @@ async function runOne(entry, request, upstream) {
     return finish({ report: { ...base, status: "failed", durationMs: clock.now() - started, message: tool.message }, files: [], parsed: void 0 });
   }
   const version2 = await detectVersion2(adapter, tool.executable, config2.root);
-  const workRoot = path17.join(config2.outputDir, ".work");
-  await mkdir3(workRoot, { recursive: true });
   const maxAttempts = config2.retries + 1;
   const deadline = clock.now() + config2.timeoutMs;
   let last;
@@ -47645,11 +47795,11 @@ async function runOne(entry, request, upstream) {
       return finish({ report: { ...base, status: "skipped", version: version2, attempts: attempt, durationMs: durationMs(), message: outcome.reason }, files: [], parsed: void 0 });
     }
     if (outcome.kind === "ok") {
-      const missing = outcome.files.filter((file2) => !existsSync8(file2));
+      const missing = outcome.files.filter((file2) => !existsSync7(file2));
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(outcome.files, config2);
-          const files = await keepRawOutputs(outcome.files, config2.outputDir);
+          const files = await keepRawOutputs(outcome.files, path17.join(workRoot, "raw"));
           await rm2(workDir, { recursive: true, force: true });
           return finish({
             report: {
@@ -47658,7 +47808,7 @@ async function runOne(entry, request, upstream) {
               version: version2,
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file2) => path17.relative(config2.outputDir, file2)),
+              outputs: files.map((file2) => `raw/${path17.basename(file2)}`),
               ...outcome.notes?.length ? { notes: outcome.notes } : {}
             },
             files,
@@ -47695,19 +47845,28 @@ async function runOne(entry, request, upstream) {
     parsed: void 0
   });
 }
-async function keepRawOutputs(files, outputDir) {
-  const rawDir = path17.join(outputDir, "raw");
+async function keepRawOutputs(files, rawDir) {
   await mkdir3(rawDir, { recursive: true });
   const kept = [];
   for (const file2 of files) {
     const target = path17.join(rawDir, path17.basename(file2));
-    await rename3(file2, target);
+    await move(file2, target);
     kept.push(target);
   }
   return kept;
 }
+async function move(from, to) {
+  try {
+    await rename3(from, to);
+  } catch (error62) {
+    if (error62.code !== "EXDEV") throw error62;
+    await copyFile(from, to);
+    await rm2(from, { force: true });
+  }
+}
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
+  const workRoot = await mkdtemp2(path17.join(os4.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -47723,7 +47882,7 @@ async function runScanners(request) {
         const result2 = await running.get(dependency);
         if (result2?.report.status === "ok") upstream[dependency] = result2.files;
       }
-      const result = await limit(() => runOne(entry, request, upstream));
+      const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
       progress();
       return result;
@@ -47733,7 +47892,11 @@ async function runScanners(request) {
   progress();
   const results = /* @__PURE__ */ new Map();
   for (const [name, task] of running) results.set(name, await task);
-  await rm2(path17.join(request.config.outputDir, ".work"), { recursive: true, force: true });
+  const rawDir = path17.join(request.config.outputDir, "raw");
+  for (const result of results.values()) {
+    if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
+  }
+  await rm2(workRoot, { recursive: true, force: true });
   return request.plan.map(
     (entry) => results.get(entry.name) ?? {
       report: { name: entry.name, status: "skipped", attempts: 0, durationMs: 0, findings: 0, outputs: [], message: entry.run ? void 0 : entry.reason },
@@ -47825,7 +47988,7 @@ function toolResolver(config2, options) {
   };
 }
 async function clearPreviousOutputs(outputDir) {
-  for (const name of [...Object.values(OUTPUT_FILES), "raw", ".work"]) {
+  for (const name of [...Object.values(OUTPUT_FILES), "raw", "manifest.json"]) {
     await rm3(path18.join(outputDir, name), { recursive: true, force: true });
   }
 }
@@ -47854,7 +48017,7 @@ async function scan(config2, options) {
 }
 
 // src/merge/merge.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/merge/native.ts
@@ -47867,11 +48030,11 @@ function sarifLog(tool, version2, rules, results) {
 function rule(rules, id, make) {
   if (!rules.has(id)) rules.set(id, make());
 }
-function location(path20, startLine, endLine) {
+function location(path21, startLine, endLine) {
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: path20 },
+        artifactLocation: { uri: path21 },
         ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
       }
     }
@@ -47886,21 +48049,7 @@ var TrivySchema = external_exports.looseObject({
   Results: external_exports.array(
     external_exports.looseObject({
       Target: external_exports.string(),
-      Vulnerabilities: external_exports.array(
-        external_exports.looseObject({
-          VulnerabilityID: external_exports.string(),
-          VendorIDs: external_exports.array(external_exports.string()).optional(),
-          PkgName: external_exports.string(),
-          InstalledVersion: external_exports.string().optional(),
-          FixedVersion: external_exports.string().optional(),
-          PkgIdentifier: external_exports.looseObject({ PURL: external_exports.string().optional() }).optional(),
-          Severity: external_exports.string().optional(),
-          Title: external_exports.string().optional(),
-          Description: external_exports.string().optional(),
-          PrimaryURL: external_exports.string().optional(),
-          CweIDs: external_exports.array(external_exports.string()).optional()
-        })
-      ).nullish(),
+      Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish(),
       Misconfigurations: external_exports.array(
         external_exports.looseObject({
           ID: external_exports.string(),
@@ -48128,7 +48277,7 @@ async function mergeFiles(request) {
   const errors = [];
   for (const file2 of request.files) {
     try {
-      const imported = importDocument(file2, await readFile4(file2, "utf8"));
+      const imported = importDocument(file2, await readFile5(file2, "utf8"));
       if (imported.kind === "sarif") sarif.push(imported.input);
       else sboms.push(imported.input);
     } catch (error62) {
@@ -48281,7 +48430,7 @@ async function scanCommand(args) {
   if (positionals.length > 1) throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out,
+    outputDir: values.out === void 0 ? void 0 : path20.resolve(values.out),
     failOn: values["fail-on"],
     retries: parseNumber("retries", values.retries),
     timeoutMinutes: parseNumber("timeout-minutes", values["timeout-minutes"]),

@@ -21,6 +21,7 @@ import type { Finding } from '../src/model/finding.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { escapeMarkdown } from '../src/outputs/escape.ts';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/outputs/markdown.ts';
+import { readContext } from '../src/publish/github.ts';
 import { startGitHubServer } from './support/github-server.ts';
 import type { GitHubServer, RecordedRequest, StoredComment } from './support/github-server.ts';
 import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
@@ -48,9 +49,14 @@ const ActionYmlSchema = z.object({
 
 /** Every input with its action.yml default, as the runner passes them (`${{ github.token }}` expanded). */
 function defaultInputs(): Record<string, string> {
-  const { inputs } = ActionYmlSchema.parse(parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')));
+  const { inputs } = ActionYmlSchema.parse(
+    parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')),
+  );
   return Object.fromEntries(
-    Object.entries(inputs).map(([name, spec]) => [name, (spec.default ?? '').replace('${{ github.token }}', TOKEN)]),
+    Object.entries(inputs).map(([name, spec]) => [
+      name,
+      (spec.default ?? '').replace('${{ github.token }}', TOKEN),
+    ]),
   );
 }
 
@@ -77,7 +83,10 @@ function parseCommands(stdout: string): WorkflowCommand[] {
   for (const line of stdout.split(/\r?\n/)) {
     const match = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
     if (!match) continue;
-    const message = (match[2] ?? '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+    const message = (match[2] ?? '')
+      .replace(/%0D/g, '\r')
+      .replace(/%0A/g, '\n')
+      .replace(/%25/g, '%');
     commands.push({ command: match[1] ?? '', message });
   }
   return commands;
@@ -86,12 +95,18 @@ function parseCommands(stdout: string): WorkflowCommand[] {
 /** Only what a runner passes on from the machine: no GITHUB_* / INPUT_* of the suite itself. */
 function machineEnv(): Record<string, string> {
   const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'XDG_CACHE_HOME', 'SYSTEMROOT'];
-  return Object.fromEntries(keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
+  return Object.fromEntries(
+    keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  );
 }
 
 async function runBundle(runner: RunnerEnv, cwd: string): Promise<ActionRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE], { cwd, env: { ...machineEnv(), ...runner.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BUNDLE], {
+    cwd,
+    env: { ...machineEnv(), ...runner.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -132,14 +147,22 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
     server: options.server,
     workspace: options.workspace,
     ...options.event,
-    inputs: { ...defaultInputs(), scanners: 'gitleaks,semgrep', offline: 'true', ...options.inputs },
+    inputs: {
+      ...defaultInputs(),
+      scanners: 'gitleaks,semgrep',
+      offline: 'true',
+      ...options.inputs,
+    },
     ...(options.runId ? { runId: options.runId } : {}),
     ...(options.runAttempt ? { runAttempt: options.runAttempt } : {}),
     ...(options.backendIds ?? {}),
   });
   try {
     const result = await runBundle(runner, options.workspace);
-    if (process.env.SCANFOLD_TEST_DEBUG) process.stderr.write(`--- action stdout (${result.durationMs} ms)\n${result.stdout}\n--- stderr\n${result.stderr}\n`);
+    if (process.env.SCANFOLD_TEST_DEBUG)
+      process.stderr.write(
+        `--- action stdout (${result.durationMs} ms)\n${result.stdout}\n--- stderr\n${result.stderr}\n`,
+      );
     return result;
   } finally {
     runner.cleanup();
@@ -155,12 +178,17 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 function pseudoRandom(seed: string, alphabet: string, length: number): string {
   const bytes = createHash('sha512').update(seed).digest();
-  return Array.from({ length }, (_, i) => alphabet[(bytes[i % bytes.length] ?? 0) % alphabet.length]).join('');
+  return Array.from(
+    { length },
+    (_, i) => alphabet[(bytes[i % bytes.length] ?? 0) % alphabet.length],
+  ).join('');
 }
 
 /** AWS-access-key-shaped, built at run time so this file itself holds no secret-shaped literal. */
-const fakeAwsKeyId = (seed: string): string => ['AK', 'IA'].join('') + pseudoRandom(`aws:${seed}`, BASE32, 16);
-const fakeGitHubPat = (seed: string): string => ['gh', 'p_'].join('') + pseudoRandom(`ghp:${seed}`, ALNUM, 36);
+const fakeAwsKeyId = (seed: string): string =>
+  ['AK', 'IA'].join('') + pseudoRandom(`aws:${seed}`, BASE32, 16);
+const fakeGitHubPat = (seed: string): string =>
+  ['gh', 'p_'].join('') + pseudoRandom(`ghp:${seed}`, ALNUM, 36);
 
 const VULNERABLE_PY = `import os
 import sqlite3
@@ -206,9 +234,12 @@ function settingsPy(awsSeed: string, patSeed?: string): string {
 // Assertions on what reached the server
 // ---------------------------------------------------------------------------------------------
 
-const isCommentPost = (r: RecordedRequest): boolean => r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path);
-const isCommentPatch = (r: RecordedRequest): boolean => r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path);
-const isSarifPost = (r: RecordedRequest): boolean => r.method === 'POST' && /\/code-scanning\/sarifs$/.test(r.path);
+const isCommentPost = (r: RecordedRequest): boolean =>
+  r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path);
+const isCommentPatch = (r: RecordedRequest): boolean =>
+  r.method === 'PATCH' && /\/issues\/comments\/\d+$/.test(r.path);
+const isSarifPost = (r: RecordedRequest): boolean =>
+  r.method === 'POST' && /\/code-scanning\/sarifs$/.test(r.path);
 
 function stickyComments(server: GitHubServer): StoredComment[] {
   return server.commentsOn(OWNER, REPO, PR).filter((c) => c.body.includes('<!-- scanfold:sticky'));
@@ -226,6 +257,11 @@ function runSummary(log: Log): Map<string, { tool: string; results: number }> {
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** A row of a findings table (the severity table's rows have a count where the rule is). */
+function isFindingRow(line: string): boolean {
+  return /^\| \S+ (critical|high|medium|low|info) \| (<code>|`)/.test(line);
 }
 
 function longestLine(text: string): number {
@@ -267,24 +303,55 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
   let localSarif: Log;
   let push2: PullRequestEvent;
   const secondRunId = 5_550_002;
-  const secondBackend = { workflowRunBackendId: 'b1a5e0a0-0000-4000-8000-000000000002', workflowJobRunBackendId: 'b1a5e0a0-0000-4000-8000-0000000000aa' };
+  const secondBackend = {
+    workflowRunBackendId: 'b1a5e0a0-0000-4000-8000-000000000002',
+    workflowJobRunBackendId: 'b1a5e0a0-0000-4000-8000-0000000000aa',
+  };
 
   before(async () => {
     server = await startGitHubServer();
     server.seedComments({ owner: OWNER, repo: REPO, issueNumber: PR }, 150);
     dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-'));
     workspace = path.join(dir, 'octo-repo');
-    writeFiles(workspace, { 'app.py': VULNERABLE_PY, 'config/settings.py': settingsPy('one', 'one') });
-    const push1 = writePullRequestEvent({ path: path.join(dir, 'event1'), number: PR, headSha: 'a'.repeat(40), action: 'opened' });
-    first = await runStep({ server, workspace, event: push1, inputs: { 'fail-on': 'none' }, runId: 5_550_001 });
+    writeFiles(workspace, {
+      'app.py': VULNERABLE_PY,
+      'config/settings.py': settingsPy('one', 'one'),
+    });
+    const push1 = writePullRequestEvent({
+      path: path.join(dir, 'event1'),
+      number: PR,
+      headSha: 'a'.repeat(40),
+      action: 'opened',
+    });
+    first = await runStep({
+      server,
+      workspace,
+      event: push1,
+      inputs: { 'fail-on': 'none' },
+      runId: 5_550_001,
+    });
     const created = stickyComments(server)[0];
     firstComment = created ? { ...created } : undefined;
     firstRequests = [...server.requests];
 
     // Second push: the GitHub token is removed, a new AWS key appears elsewhere.
-    writeFiles(workspace, { 'config/settings.py': settingsPy('one'), 'deploy/keys.py': settingsPy('two') });
-    push2 = writePullRequestEvent({ path: path.join(dir, 'event2'), number: PR, headSha: 'b'.repeat(40) });
-    second = await runStep({ server, workspace, event: push2, inputs: { 'fail-on': 'none' }, runId: secondRunId, backendIds: secondBackend });
+    writeFiles(workspace, {
+      'config/settings.py': settingsPy('one'),
+      'deploy/keys.py': settingsPy('two'),
+    });
+    push2 = writePullRequestEvent({
+      path: path.join(dir, 'event2'),
+      number: PR,
+      headSha: 'b'.repeat(40),
+    });
+    second = await runStep({
+      server,
+      workspace,
+      event: push2,
+      inputs: { 'fail-on': 'none' },
+      runId: secondRunId,
+      backendIds: secondBackend,
+    });
     secondRequests = server.requests.slice(firstRequests.length);
     secondArtifacts = [...server.artifacts];
     localSarif = readJson(path.join(workspace, 'scanfold-results', 'scanfold.sarif')) as Log;
@@ -297,7 +364,10 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
       inputs: { 'fail-on': 'none' },
       runId: secondRunId,
       runAttempt: 2,
-      backendIds: { ...secondBackend, workflowJobRunBackendId: 'b1a5e0a0-0000-4000-8000-0000000000bb' },
+      backendIds: {
+        ...secondBackend,
+        workflowJobRunBackendId: 'b1a5e0a0-0000-4000-8000-0000000000bb',
+      },
     });
   });
   after(async () => {
@@ -314,7 +384,9 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     assert.match(firstComment.body, /Scanfold: gate passed/);
     assert.doesNotMatch(firstComment.body, /Since the last push/);
     // The PR's unrelated comments were all read (two pages).
-    const listed = firstRequests.filter((r) => r.method === 'GET' && /\/issues\/7\/comments$/.test(r.path));
+    const listed = firstRequests.filter(
+      (r) => r.method === 'GET' && /\/issues\/7\/comments$/.test(r.path),
+    );
     assert.equal(listed.length, 2);
   });
 
@@ -325,7 +397,6 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     const sticky = stickyComments(server);
     assert.equal(sticky.length, 1);
     assert.equal(server.commentsOn(OWNER, REPO, PR).length, 151);
-    // rerun updated it again; its body reflects the same commit: nothing new.
     assert.equal(sticky[0]?.id, firstComment?.id);
     assert.equal(second.outputs['comment-url'], firstComment?.html_url);
     assert.equal(second.outputs['new'], '1');
@@ -336,31 +407,63 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
   void test('the delta line counts new, fixed and still-open findings', () => {
     // The comment body was replaced by the re-run; the second run's own body is in its PATCH.
     const patch = secondRequests.find(isCommentPatch);
-    const body = z.object({ body: z.string() }).parse(JSON.parse(patch?.body.toString('utf8') ?? '{}')).body;
+    const body = z
+      .object({ body: z.string() })
+      .parse(JSON.parse(patch?.body.toString('utf8') ?? '{}')).body;
     const total = Number(second.outputs['total']);
-    assert.match(body, new RegExp(`\\*\\*Since the last push:\\*\\* 1 new, 1 fixed, ${total - 1} still open\\.`));
+    assert.match(
+      body,
+      new RegExp(`\\*\\*Since the last push:\\*\\* 1 new, 1 fixed, ${total - 1} still open\\.`),
+    );
     assert.ok(body.length <= GITHUB_COMMENT_LIMIT);
-    assert.match(body, new RegExp(`/blob/${'b'.repeat(40)}/deploy/keys\\.py#L2`), 'links point at the PR head commit');
+    assert.match(
+      body,
+      new RegExp(`/blob/${'b'.repeat(40)}/deploy/keys\\.py#L2`),
+      'links point at the PR head commit',
+    );
   });
 
   void test('outputs are written to GITHUB_OUTPUT', () => {
     const report = z
-      .object({ summary: z.object({ total: z.number(), bySeverity: z.record(z.string(), z.number()) }), gate: z.object({ result: z.string() }) })
+      .object({
+        summary: z.object({ total: z.number(), bySeverity: z.record(z.string(), z.number()) }),
+        gate: z.object({ result: z.string() }),
+      })
       .parse(readJson(path.join(workspace, 'scanfold-results', 'report.json')));
     for (const run of [first, second]) {
-      for (const name of ['total', 'critical', 'high', 'medium', 'low', 'result', 'report-json', 'sarif', 'comment-url', 'artifact-id', 'new']) {
+      for (const name of [
+        'total',
+        'critical',
+        'high',
+        'medium',
+        'low',
+        'result',
+        'report-json',
+        'sarif',
+        'comment-url',
+        'artifact-id',
+        'new',
+      ]) {
         assert.ok(name in run.outputs, `output ${name} missing`);
       }
     }
     const out = second.outputs;
     assert.equal(out['total'], String(report.summary.total));
-    assert.ok(report.summary.total >= 4, `expected secrets and code findings, got ${report.summary.total}`);
-    for (const severity of ['critical', 'high', 'medium', 'low']) assert.equal(out[severity], String(report.summary.bySeverity[severity]));
+    assert.ok(
+      report.summary.total >= 4,
+      `expected secrets and code findings, got ${report.summary.total}`,
+    );
+    for (const severity of ['critical', 'high', 'medium', 'low'])
+      assert.equal(out[severity], String(report.summary.bySeverity[severity]));
     assert.equal(out['result'], 'passed');
     assert.equal(out['report-json'], path.join(workspace, 'scanfold-results', 'report.json'));
     assert.equal(out['sarif'], path.join(workspace, 'scanfold-results', 'scanfold.sarif'));
     assert.equal(out['artifact-id'], String(secondArtifacts.at(-1)?.id));
-    assert.equal(first.outputs['new'], first.outputs['total'], 'no previous comment: every finding is new');
+    assert.equal(
+      first.outputs['new'],
+      first.outputs['total'],
+      'no previous comment: every finding is new',
+    );
     assert.match(first.outputs['comment-url'] ?? '', /#issuecomment-\d+$/);
   });
 
@@ -377,7 +480,7 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     const uploaded = runSummary(upload.sarif);
     const local = runSummary(localSarif);
     assert.deepEqual([...uploaded.entries()].sort(), [...local.entries()].sort());
-    assert.deepEqual([...uploaded.values()].map((r) => r.tool).sort(), ['gitleaks', 'semgrep']);
+    assert.deepEqual([...uploaded.keys()].sort(), ['scanfold/gitleaks/', 'scanfold/semgrep/']);
     assert.ok([...uploaded.values()].every((r) => r.results > 0));
     assert.equal(new Set(uploaded.keys()).size, 2, 'distinct automationDetails.id per tool');
   });
@@ -389,10 +492,25 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     assert.equal(artifact.finalized, true);
     assert.equal(artifact.retentionDays, 90);
     const files = [...artifact.files().keys()].sort();
-    for (const name of ['scanfold.sarif', 'report.json', 'report.md', 'report.html', 'manifest.json']) assert.ok(files.includes(name), `${name} in ${files.join(', ')}`);
-    assert.ok(files.some((f) => f.startsWith('raw/gitleaks')), 'raw gitleaks output');
-    assert.ok(files.some((f) => f.startsWith('raw/semgrep')), 'raw semgrep output');
-    const manifest = z.object({ files: z.record(z.string(), z.string()), runId: z.string() }).parse(JSON.parse(artifact.files().get('manifest.json')?.toString('utf8') ?? '{}'));
+    for (const name of [
+      'scanfold.sarif',
+      'report.json',
+      'report.md',
+      'report.html',
+      'manifest.json',
+    ])
+      assert.ok(files.includes(name), `${name} in ${files.join(', ')}`);
+    assert.ok(
+      files.some((f) => f.startsWith('raw/gitleaks')),
+      'raw gitleaks output',
+    );
+    assert.ok(
+      files.some((f) => f.startsWith('raw/semgrep')),
+      'raw semgrep output',
+    );
+    const manifest = z
+      .object({ files: z.record(z.string(), z.string()), runId: z.string() })
+      .parse(JSON.parse(artifact.files().get('manifest.json')?.toString('utf8') ?? '{}'));
     assert.equal(manifest.runId, String(secondRunId));
     for (const [file, digest] of Object.entries(manifest.files)) {
       const content = artifact.files().get(file);
@@ -412,11 +530,564 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
   void test('a re-run attempt uploads its artifact under its own name and keeps the one comment', () => {
     assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
     assert.deepEqual(rerun.warnings, []);
-    const names = server.artifacts.filter((a) => a.workflowRunBackendId === secondBackend.workflowRunBackendId).map((a) => a.name);
+    const names = server.artifacts
+      .filter((a) => a.workflowRunBackendId === secondBackend.workflowRunBackendId)
+      .map((a) => a.name);
     assert.deepEqual(names, ['scanfold-report', 'scanfold-report-attempt-2']);
     assert.equal(rerun.outputs['artifact-id'], String(server.artifacts.at(-1)?.id));
     assert.equal(stickyComments(server).length, 1);
-    assert.match(stickyComments(server)[0]?.body ?? '', /\*\*Since the last push:\*\* 0 new, 0 fixed/);
+    assert.match(
+      stickyComments(server)[0]?.body ?? '',
+      /\*\*Since the last push:\*\* 0 new, 0 fixed/,
+    );
     assert.equal(rerun.outputs['new'], '0');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2. Fork PR: read-only token
+// ---------------------------------------------------------------------------------------------
+
+void describe('action bundle: fork PR with a read-only token', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    server.injectFault({
+      method: 'POST',
+      path: /\/issues\/\d+\/comments$/,
+      status: 403,
+      times: Infinity,
+      body: RESOURCE_NOT_ACCESSIBLE,
+    });
+    server.injectFault({
+      method: 'POST',
+      path: /\/code-scanning\/sarifs$/,
+      status: 403,
+      times: Infinity,
+      body: RESOURCE_NOT_ACCESSIBLE,
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-fork-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, {
+      'app.py': VULNERABLE_PY,
+      'config/settings.py': settingsPy('fork', 'fork'),
+    });
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR, fork: true });
+    run = await runStep({ server, workspace, event, inputs: { 'fail-on': 'none' } });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('the step succeeds: a refused comment is a warning naming `pull-requests: write`', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepEqual(run.errors, []);
+    const refused = run.warnings.filter((w) => /PR comment not posted/.test(w));
+    assert.equal(refused.length, 1, run.warnings.join('\n'));
+    assert.match(refused[0] ?? '', /403: Resource not accessible by integration/);
+    assert.match(refused[0] ?? '', /`pull-requests: write`/);
+    assert.equal(server.requests.filter(isCommentPost).length, 1, '403 is final, not retried');
+    assert.equal(server.commentsOn(OWNER, REPO, PR).length, 0);
+    assert.equal(run.outputs['comment-url'], '');
+  });
+
+  void test('upload-sarif auto does not even try from a fork', () => {
+    assert.equal(server.requests.filter(isSarifPost).length, 0);
+    assert.match(run.stdout, /code scanning: not uploaded from a fork PR/);
+  });
+
+  void test('the job summary carries the report and the reason there is no comment', () => {
+    assert.match(run.summary, /Scanfold: gate passed/);
+    assert.match(run.summary, /aws-access-token/);
+    assert.match(run.summary, /github-pat/);
+    assert.match(run.summary, /PR comment not posted/);
+    assert.match(run.summary, /pull-requests&#58; write/);
+    assert.equal(server.artifacts.length, 1, 'the compliance artifact is still uploaded');
+    assert.equal(run.outputs['artifact-id'], String(server.artifacts[0]?.id));
+  });
+});
+
+void describe('action bundle: token without `security-events: write`', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    server.injectFault({
+      method: 'POST',
+      path: /\/code-scanning\/sarifs$/,
+      status: 403,
+      times: Infinity,
+      body: RESOURCE_NOT_ACCESSIBLE,
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-sarif403-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'config/settings.py': settingsPy('sarif403') });
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+    run = await runStep({
+      server,
+      workspace,
+      event,
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('a refused SARIF upload is a warning naming `security-events: write`; the rest is published', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepEqual(run.errors, []);
+    assert.equal(run.warnings.length, 1, run.warnings.join('\n'));
+    assert.match(
+      run.warnings[0] ?? '',
+      /code scanning upload refused \(403: Resource not accessible by integration/,
+    );
+    assert.match(run.warnings[0] ?? '', /`security-events: write`/);
+    assert.equal(server.requests.filter(isSarifPost).length, 1, '403 is final, not retried');
+    assert.equal(server.sarifUploads.length, 0);
+    assert.equal(stickyComments(server).length, 1);
+    assert.equal(server.artifacts.length, 1);
+    assert.match(run.summary, /security-events&#58; write/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 3. Rate limits and server errors
+// ---------------------------------------------------------------------------------------------
+
+void describe('action bundle: 429 on the comment, 502 twice on the SARIF upload', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    server.injectFault({
+      method: 'POST',
+      path: /\/issues\/\d+\/comments$/,
+      status: 429,
+      times: 1,
+      headers: { 'Retry-After': '1' },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        status: '429',
+      },
+    });
+    server.injectFault({ method: 'POST', path: /\/code-scanning\/sarifs$/, status: 502, times: 2 });
+    // Right after accepting an upload GitHub may not know its id yet.
+    server.injectFault({
+      method: 'GET',
+      path: /\/code-scanning\/sarifs\/[^/]+$/,
+      status: 404,
+      times: 1,
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-retry-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'config/settings.py': settingsPy('retry', 'retry') });
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+    run = await runStep({
+      server,
+      workspace,
+      event,
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('the comment is retried after Retry-After and posted exactly once', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const posts = server.requests.filter(isCommentPost);
+    assert.deepEqual(
+      posts.map((r) => r.status),
+      [429, 201],
+    );
+    assert.ok((posts[1]?.time ?? 0) - (posts[0]?.time ?? 0) >= 950, 'waited for Retry-After: 1');
+    assert.equal(server.commentsOn(OWNER, REPO, PR).length, 1);
+    assert.ok(
+      run.warnings.some((w) =>
+        /secondary rate limit on POST .*comments; retrying after 1 s/.test(w),
+      ),
+      run.warnings.join('\n'),
+    );
+    assert.ok(run.outputs['comment-url']);
+  });
+
+  void test('the SARIF upload is retried through two 502s and stored once', () => {
+    assert.deepEqual(
+      server.requests.filter(isSarifPost).map((r) => r.status),
+      [502, 502, 202],
+    );
+    assert.equal(server.sarifUploads.length, 1);
+    assert.ok(!run.warnings.some((w) => /code scanning upload/.test(w)), run.warnings.join('\n'));
+  });
+
+  void test('a failing status check after the upload is a warning, not a failed upload', () => {
+    const id = server.sarifUploads[0]?.id ?? '';
+    assert.ok(
+      run.warnings.some((w) =>
+        w.startsWith(`code scanning: upload ${id} accepted, but its processing status is unknown`),
+      ),
+      run.warnings.join('\n'),
+    );
+    assert.match(
+      run.stdout,
+      /code scanning: uploaded scanfold\/gitleaks\/ \(\d+ bytes gzipped\): unknown/,
+    );
+    assert.notEqual(run.outputs['comment-url'], '');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4 + 5. Oversize comment and hostile file names, end to end
+// ---------------------------------------------------------------------------------------------
+
+/** A directory path of `depth` segments of `width` characters. */
+function deepDir(label: string, depth: number, width: number): string {
+  return Array.from({ length: depth }, (_, i) => `${label}${i}-`.padEnd(width, 'x')).join('/');
+}
+
+const HOSTILE_DIR = '@org/team <script>alert(1)</script>](javascript:alert(1))';
+
+void describe('action bundle: a comment that would not fit, and hostile paths', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+  let body: string;
+  const secrets = 60;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-big-'));
+    const workspace = path.join(dir, 'octo-repo');
+    const files: Record<string, string> = {};
+    // 60 secrets under ~1,800-character paths: 50 linked rows alone are ~150 KB.
+    const deep = deepDir('d', 9, 200);
+    for (let i = 0; i < secrets - 2; i++) files[`${deep}/keys-${i}.py`] = settingsPy(`big-${i}`);
+    files[`${HOSTILE_DIR}/creds.py`] = settingsPy('hostile');
+    // As long as Linux allows (PATH_MAX 4096), with the hostile text at its end.
+    files[`${deepDir('long', 16, 230)}/${'@org team ](javascript:alert(1))'.padEnd(120, 'y')}.py`] =
+      settingsPy('long');
+    writeFiles(workspace, files);
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+    run = await runStep({
+      server,
+      workspace,
+      event,
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    });
+    body = stickyComments(server)[0]?.body ?? '';
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('the comment fits 65,536 characters and says how many findings it leaves out', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.outputs['total'], String(secrets));
+    assert.ok(body.length > 0, 'comment posted');
+    assert.ok(body.length <= GITHUB_COMMENT_LIMIT, `${body.length} characters`);
+    const rows = body.split('\n').filter(isFindingRow).length;
+    assert.ok(rows > 0 && rows < secrets, `${rows} rows`);
+    assert.match(
+      body,
+      new RegExp(`_${secrets - rows} finding\\(s\\) not listed here; see report\\.json\\._`),
+    );
+  });
+
+  void test('hostile paths cannot inject HTML, mentions, links or giant lines', () => {
+    assertNoInjection(body);
+    assertNoInjection(run.summary);
+    // The hostile finding is there, shown as text.
+    assert.match(
+      body,
+      /&#64;&#8203;org\/team &#60;script&#62;alert&#40;1&#41;&#60;\/script&#62;&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;\/creds\.py/,
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 6. Exit status
+// ---------------------------------------------------------------------------------------------
+
+void describe('action bundle: gate failure', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-gate-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'config/settings.py': settingsPy('gate', 'gate') });
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+    // fail-on keeps its action.yml default: high.
+    run = await runStep({ server, workspace, event, inputs: { scanners: 'gitleaks' } });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('exits 1 with ::error:: and the reason', () => {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(run.errors.length, 1);
+    assert.match(run.errors[0] ?? '', /^Scanfold gate failed \(fail-on high\): .+/);
+    assert.equal(run.outputs['result'], 'failed');
+  });
+
+  void test('fails only after everything is published', () => {
+    assert.equal(server.sarifUploads.length, 1);
+    assert.equal(server.artifacts.length, 1);
+    assert.match(stickyComments(server)[0]?.body ?? '', /Scanfold: gate failed/);
+    assert.match(run.summary, /Scanfold: gate failed/);
+    const failedAt = run.stdout.indexOf('::error::');
+    assert.ok(failedAt > 0);
+    for (const published of [
+      'code scanning: uploaded',
+      'artifact scanfold-report:',
+      'PR comment: created',
+    ]) {
+      const at = run.stdout.indexOf(published);
+      assert.ok(at >= 0 && at < failedAt, `"${published}" is logged before ::error::`);
+    }
+    const last = run.commands.at(-1);
+    assert.equal(last?.command, 'error', 'the failure is the last thing the step says');
+    assert.equal(run.outputs['comment-url'], stickyComments(server)[0]?.html_url);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Unit level: renderMarkdown with synthetic reports, readContext with edge-case payloads
+// ---------------------------------------------------------------------------------------------
+
+function syntheticFinding(index: number, overrides: Partial<Finding> = {}): Finding {
+  const category = overrides.category ?? CATEGORIES[index % CATEGORIES.length] ?? 'code';
+  return {
+    id: `SF-${index}`,
+    fingerprint: createHash('sha256').update(`finding-${index}`).digest('hex'),
+    category,
+    severity: SEVERITIES[index % 4] ?? 'high',
+    ruleId: `rule-${index}`,
+    title: `Finding number ${index} `.padEnd(140, 'z'),
+    message: `Message ${index}`,
+    tools: ['semgrep'],
+    sources: [
+      {
+        tool: 'semgrep',
+        ruleId: `rule-${index}`,
+        file: 'raw/semgrep.sarif',
+        runIndex: 0,
+        resultIndex: index,
+      },
+    ],
+    location: { path: `src/${'module/'.repeat(40)}file-${index}.py`, startLine: index + 1 },
+    cwe: [],
+    ...overrides,
+  };
+}
+
+function syntheticReport(findings: Finding[]): Report {
+  const count = <K extends string>(
+    keys: readonly K[],
+    pick: (f: Finding) => K,
+  ): Record<K, number> =>
+    Object.fromEntries(
+      keys.map((key) => [key, findings.filter((f) => pick(f) === key).length]),
+    ) as Record<K, number>;
+  const byTool: Record<string, number> = {};
+  for (const f of findings) for (const tool of f.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'scanfold', version: '0.0.0-test' },
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    root: '/work',
+    summary: {
+      total: findings.length,
+      bySeverity: count(SEVERITIES, (f) => f.severity),
+      byCategory: count(CATEGORIES, (f) => f.category),
+      byTool,
+      inputResults: findings.length,
+      duplicatesMerged: 0,
+    },
+    gate: { failOn: 'high', result: 'failed', reason: 'findings at or above high' },
+    scanners: [
+      {
+        name: 'semgrep',
+        status: 'ok',
+        version: '1.0.0',
+        attempts: 1,
+        durationMs: 1000,
+        findings: findings.length,
+        outputs: [],
+      },
+    ],
+    findings,
+    truncated: [],
+    errors: [],
+    manifest: {},
+  };
+}
+
+const LINKS = {
+  blobBase: 'https://github.com/octo-org/octo-repo/blob/0123456789abcdef0123456789abcdef01234567',
+  runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/1',
+  codeScanningUrl: 'https://github.com/octo-org/octo-repo/security/code-scanning?query=pr%3A7',
+};
+
+void describe('renderMarkdown (unit)', () => {
+  void test('3,000 findings and a 2,000-fingerprint header still fit one comment, with the omitted count', () => {
+    const findings = Array.from({ length: 3_000 }, (_, i) => syntheticFinding(i));
+    const report = syntheticReport(findings);
+    const header = `<!-- scanfold:sticky Scanfold/scan -->\n<!-- scanfold:fingerprints ${findings
+      .slice(0, 2_000)
+      .map((f) => f.fingerprint.slice(0, 16))
+      .join(',')} -->`;
+    const body = renderMarkdown(report, { header, links: LINKS });
+    assert.ok(body.length <= GITHUB_COMMENT_LIMIT, `${body.length}`);
+    const rows = body.split('\n').filter(isFindingRow).length;
+    assert.ok(rows > 0, 'some findings are listed');
+    assert.match(
+      body,
+      new RegExp(`_${3_000 - rows} finding\\(s\\) not listed here; see report\\.json\\._`),
+    );
+    assert.match(body, /<sub>scanfold 0\.0\.0-test/, 'the footer survives');
+  });
+
+  void test('when even the summary does not fit, it says all findings were omitted', () => {
+    const report = syntheticReport(Array.from({ length: 10 }, (_, i) => syntheticFinding(i)));
+    const body = renderMarkdown(report, { links: LINKS, maxLength: 1_800 });
+    assert.ok(body.length <= 1_800, `${body.length}`);
+    assert.match(
+      body,
+      /_All 10 findings omitted to fit the size limit; see report\.json\._|_Details omitted to fit the size limit; see report\.json\._/,
+    );
+  });
+
+  void test('hostile text in every field: no HTML, mention, link or 10,000-character line', () => {
+    const hostile =
+      'pwn @org/team <script>alert(1)</script> [x](javascript:alert(1)) ![i](https://evil.example/p.png) #1 www.evil.example';
+    const finding = syntheticFinding(1, {
+      category: 'vulnerability',
+      ruleId: `CVE-1\`</code>${hostile}`,
+      title: hostile,
+      message: hostile,
+      tools: [`trivy${hostile}`],
+      package: { name: `pkg${hostile}`, version: `1${hostile}`, fixedVersion: `2${hostile}` },
+      location: { path: `${'a'.repeat(5_000)}/${hostile}/${'b'.repeat(5_000)}.py`, startLine: 3 },
+    });
+    const second = syntheticFinding(2, {
+      location: { path: `](javascript:alert(1))/@org/team.py`, startLine: 1 },
+    });
+    const report = syntheticReport([finding, second]);
+    report.gate.reason = hostile;
+    report.scanners[0] = { ...report.scanners[0]!, message: hostile, notes: [hostile] };
+    report.truncated.push({ tool: `trivy${hostile}`, kept: 1, omitted: 1, reason: hostile });
+    const body = renderMarkdown(report, {
+      links: { ...LINKS, artifactUrl: `${LINKS.runUrl}/artifacts/9` },
+      notices: [hostile],
+    });
+    assertNoInjection(body);
+    assert.doesNotMatch(body, /!\[/, 'image');
+    assert.doesNotMatch(
+      body,
+      /&#64;(?!&#8203;)/,
+      'an @ GitHub would decode and turn into a mention',
+    );
+    assert.doesNotMatch(body, /(^|[^;])#1\b/, 'an issue reference');
+    assert.doesNotMatch(body, /www\.evil/, 'a www autolink');
+    assert.ok(
+      !body.includes('a'.repeat(200)),
+      'the 10,000-character path is cut in the label and not linked',
+    );
+    assert.ok(longestLine(body) < 4_000, `longest line ${longestLine(body)}`);
+    // Our own links are intact, and the hostile path that fits is linked, percent-encoded.
+    assert.match(
+      body,
+      /\[workflow run\]\(https:\/\/github\.com\/octo-org\/octo-repo\/actions\/runs\/1\)/,
+    );
+    assert.match(
+      body,
+      /<a href="https:\/\/github\.com\/octo-org\/octo-repo\/blob\/[0-9a-f]{40}\/%5D\(javascript%3Aalert\(1\)\)\/%40org\/team\.py#L1">/,
+    );
+  });
+
+  void test('rule ids are shown as written: no entities inside code spans', () => {
+    const report = syntheticReport([
+      syntheticFinding(1, { ruleId: 'CKV_AWS_20', title: "Bucket isn't private" }),
+    ]);
+    const body = renderMarkdown(report, { links: LINKS });
+    assert.match(body, /<code>CKV&#95;AWS&#95;20<\/code>/, 'entities are decoded inside <code>');
+    assert.doesNotMatch(
+      body,
+      /`[^`\n]*&#\d+;[^`\n]*`/,
+      'an entity inside a backtick code span shows literally',
+    );
+    assert.match(body, /Bucket isn&#39;t private/, 'one escape per character');
+    assert.equal(escapeMarkdown("isn't"), 'isn&#39;t');
+  });
+});
+
+void describe('readContext (unit): which pull requests are forks', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-context-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const contextFor = async (
+    name: string,
+    edit: (payload: PullRequestEvent['payload']) => unknown,
+  ): Promise<boolean | undefined> => {
+    const event = writePullRequestEvent({
+      path: path.join(dir, name),
+      number: PR,
+      fork: name.startsWith('fork'),
+    });
+    writeFileSync(event.eventPath, JSON.stringify(edit(event.payload)));
+    const context = await readContext({
+      GITHUB_EVENT_PATH: event.eventPath,
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    });
+    return context.pullRequest?.fork;
+  };
+
+  void test('a branch of a repository that is itself a fork is not a fork PR', async () => {
+    const fork = await contextFor('same-repo-of-a-fork', (payload) => {
+      payload.pull_request.head.repo.fork = true;
+      payload.pull_request.base.repo.fork = true;
+      return payload;
+    });
+    assert.equal(fork, false);
+  });
+
+  void test('a PR from another repository is a fork PR', async () => {
+    assert.equal(await contextFor('fork-pr', (payload) => payload), true);
+  });
+
+  void test('a PR whose head repository was deleted (head.repo null) is treated as a fork PR', async () => {
+    assert.equal(
+      await contextFor('fork-deleted', (payload) => ({
+        ...payload,
+        pull_request: {
+          ...payload.pull_request,
+          head: { ...payload.pull_request.head, repo: null },
+        },
+      })),
+      true,
+    );
   });
 });

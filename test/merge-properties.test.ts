@@ -10,6 +10,7 @@
  * one). Rule metadata is a function of (tool, rule id), as it is for one version of a tool.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -21,10 +22,12 @@ import { normalize } from '../src/normalize/index.ts';
 import { normalizePath } from '../src/normalize/paths.ts';
 import { countResults, mergeSarif, SRCROOT } from '../src/outputs/merged-sarif.ts';
 import type { SarifInput } from '../src/outputs/merged-sarif.ts';
-import { validateSarif } from './support/schemas.ts';
+import { mergeSboms } from '../src/outputs/sbom.ts';
+import { validateCycloneDx, validateSarif } from './support/schemas.ts';
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
-const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
+const SEED =
+  process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
 const params = { numRuns: NUM_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
 
 // ---------------------------------------------------------------------------------------------
@@ -36,10 +39,22 @@ type Kind = 'vulnerability' | 'secret' | 'iac' | 'code';
 
 /** Canonical repo-relative paths, including characters a URI cannot hold raw. */
 const PATHS: Record<Kind, readonly string[]> = {
-  vulnerability: ['package-lock.json', 'requirements.txt', 'web/package-lock.json', 'src/C#/packages.lock.json'],
+  vulnerability: [
+    'package-lock.json',
+    'requirements.txt',
+    'web/package-lock.json',
+    'src/C#/packages.lock.json',
+  ],
   secret: ['.env.example', 'config/settings.py', 'docs/my file.md', 'src/C#/appsettings.json'],
   iac: ['Dockerfile', 'infra/main.tf', 'deploy/my app/Dockerfile'],
-  code: ['src/app.py', 'src/db/query.py', 'pages/[id].tsx', 'src/café.py', 'node_modules/@acme/lib/index.js', 'src/C#/Program.cs'],
+  code: [
+    'src/app.py',
+    'src/db/query.py',
+    'pages/[id].tsx',
+    'src/café.py',
+    'node_modules/@acme/lib/index.js',
+    'src/C#/Program.cs',
+  ],
 };
 
 interface Advisory {
@@ -55,16 +70,63 @@ interface Advisory {
 }
 
 const ADVISORIES: readonly Advisory[] = [
-  { pkg: 'lodash', version: '4.17.15', fixed: '4.17.21', ecosystem: 'npm', cve: 'CVE-2021-23337', ghsa: 'GHSA-35jh-r3h4-6jhm', cvss: '7.2', severity: 'HIGH', title: 'Command Injection in lodash' },
-  { pkg: 'lodash', version: '4.17.15', fixed: '4.17.21', ecosystem: 'npm', cve: 'CVE-2020-28500', ghsa: 'GHSA-29mw-wpgm-hmr9', cvss: '5.3', severity: 'MEDIUM', title: 'ReDoS in lodash' },
-  { pkg: 'Django', version: '2.2.0', fixed: '2.2.4', ecosystem: 'python', cve: 'CVE-2019-14234', ghsa: 'GHSA-6r97-cj55-9hrq', cvss: '9.8', severity: 'CRITICAL', title: 'SQL Injection in Django' },
-  { pkg: 'minimist', version: '1.2.5', ecosystem: 'npm', cve: 'CVE-2021-44906', ghsa: 'GHSA-xvch-5gv4-984h', cvss: '9.8', severity: 'CRITICAL', title: 'Prototype Pollution in minimist' },
+  {
+    pkg: 'lodash',
+    version: '4.17.15',
+    fixed: '4.17.21',
+    ecosystem: 'npm',
+    cve: 'CVE-2021-23337',
+    ghsa: 'GHSA-35jh-r3h4-6jhm',
+    cvss: '7.2',
+    severity: 'HIGH',
+    title: 'Command Injection in lodash',
+  },
+  {
+    pkg: 'lodash',
+    version: '4.17.15',
+    fixed: '4.17.21',
+    ecosystem: 'npm',
+    cve: 'CVE-2020-28500',
+    ghsa: 'GHSA-29mw-wpgm-hmr9',
+    cvss: '5.3',
+    severity: 'MEDIUM',
+    title: 'ReDoS in lodash',
+  },
+  {
+    pkg: 'Django',
+    version: '2.2.0',
+    fixed: '2.2.4',
+    ecosystem: 'python',
+    cve: 'CVE-2019-14234',
+    ghsa: 'GHSA-6r97-cj55-9hrq',
+    cvss: '9.8',
+    severity: 'CRITICAL',
+    title: 'SQL Injection in Django',
+  },
+  {
+    pkg: 'minimist',
+    version: '1.2.5',
+    ecosystem: 'npm',
+    cve: 'CVE-2021-44906',
+    ghsa: 'GHSA-xvch-5gv4-984h',
+    cvss: '9.8',
+    severity: 'CRITICAL',
+    title: 'Prototype Pollution in minimist',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Tools and their rule catalogues.
 
-const TOOL_NAMES = ['trivy', 'grype', 'gitleaks', 'semgrep', 'checkov', 'codeql', 'bandit'] as const;
+const TOOL_NAMES = [
+  'trivy',
+  'grype',
+  'gitleaks',
+  'semgrep',
+  'checkov',
+  'codeql',
+  'bandit',
+] as const;
 type ToolName = (typeof TOOL_NAMES)[number];
 
 interface CatalogRule {
@@ -88,7 +150,11 @@ const trivyVuln = (advisory: Advisory): CatalogRule => ({
     name: 'LanguageSpecificPackageVulnerability',
     shortDescription: { text: `${advisory.pkg.toLowerCase()}: ${advisory.title}` },
     helpUri: `https://avd.aquasec.com/nvd/${advisory.cve.toLowerCase()}`,
-    properties: { precision: 'very-high', 'security-severity': advisory.cvss, tags: ['vulnerability', 'security', advisory.severity] },
+    properties: {
+      precision: 'very-high',
+      'security-severity': advisory.cvss,
+      tags: ['vulnerability', 'security', advisory.severity],
+    },
   },
   message: (file) =>
     `Package: ${advisory.pkg}\nInstalled Version: ${advisory.version}\nVulnerability ${advisory.cve}\nSeverity: ${advisory.severity}\n` +
@@ -103,7 +169,9 @@ const grypeVuln = (advisory: Advisory, useCve: boolean): CatalogRule => {
     descriptor: {
       id,
       name: 'LanguageMatcherExactDirectMatch',
-      shortDescription: { text: `${useCve ? advisory.cve : advisory.ghsa} ${advisory.severity.toLowerCase()} vulnerability for ${advisory.pkg.toLowerCase()} package` },
+      shortDescription: {
+        text: `${useCve ? advisory.cve : advisory.ghsa} ${advisory.severity.toLowerCase()} vulnerability for ${advisory.pkg.toLowerCase()} package`,
+      },
       helpUri: `https://github.com/advisories/${advisory.ghsa}`,
       properties: { 'security-severity': advisory.cvss },
     },
@@ -112,7 +180,13 @@ const grypeVuln = (advisory: Advisory, useCve: boolean): CatalogRule => {
   };
 };
 
-const simple = (kind: Kind, id: string, text: string, properties?: ReportingDescriptor['properties'], level?: 'error' | 'warning' | 'note'): CatalogRule => ({
+const simple = (
+  kind: Kind,
+  id: string,
+  text: string,
+  properties?: ReportingDescriptor['properties'],
+  level?: 'error' | 'warning' | 'note',
+): CatalogRule => ({
   kind,
   descriptor: {
     id,
@@ -127,25 +201,56 @@ const simple = (kind: Kind, id: string, text: string, properties?: ReportingDesc
 
 const TOOLS: Record<ToolName, ToolSpec> = {
   trivy: {
-    driver: { name: 'Trivy', fullName: 'Trivy Vulnerability Scanner', version: '0.58.1', informationUri: 'https://github.com/aquasecurity/trivy' },
+    driver: {
+      name: 'Trivy',
+      fullName: 'Trivy Vulnerability Scanner',
+      version: '0.58.1',
+      informationUri: 'https://github.com/aquasecurity/trivy',
+    },
     rules: [
       ...ADVISORIES.map(trivyVuln),
-      simple('secret', 'aws-access-key-id', 'AWS Access Key ID', { tags: ['secret', 'security', 'CRITICAL'], 'security-severity': '9.5' }),
-      simple('secret', 'github-pat', 'GitHub Personal Access Token', { tags: ['secret', 'security', 'CRITICAL'] }),
-      simple('iac', 'DS002', 'Image user should not be root', { tags: ['misconfiguration', 'security', 'HIGH'], 'security-severity': '8.0' }),
-      simple('iac', 'DS026', 'No HEALTHCHECK defined', { tags: ['misconfiguration', 'security', 'LOW'] }),
-      simple('iac', 'AVD-AWS-0089', 'S3 Bucket Logging', { tags: ['misconfiguration', 'security', 'LOW'] }),
-      simple('iac', 'DS013', "'RUN cd ...' to change directory", { tags: ['misconfiguration', 'security', 'MEDIUM'] }),
+      simple('secret', 'aws-access-key-id', 'AWS Access Key ID', {
+        tags: ['secret', 'security', 'CRITICAL'],
+        'security-severity': '9.5',
+      }),
+      simple('secret', 'github-pat', 'GitHub Personal Access Token', {
+        tags: ['secret', 'security', 'CRITICAL'],
+      }),
+      simple('iac', 'DS002', 'Image user should not be root', {
+        tags: ['misconfiguration', 'security', 'HIGH'],
+        'security-severity': '8.0',
+      }),
+      simple('iac', 'DS026', 'No HEALTHCHECK defined', {
+        tags: ['misconfiguration', 'security', 'LOW'],
+      }),
+      simple('iac', 'AVD-AWS-0089', 'S3 Bucket Logging', {
+        tags: ['misconfiguration', 'security', 'LOW'],
+      }),
+      simple('iac', 'DS013', "'RUN cd ...' to change directory", {
+        tags: ['misconfiguration', 'security', 'MEDIUM'],
+      }),
     ],
   },
   grype: {
-    driver: { name: 'grype', version: '0.86.1', informationUri: 'https://github.com/anchore/grype' },
+    driver: {
+      name: 'grype',
+      version: '0.86.1',
+      informationUri: 'https://github.com/anchore/grype',
+    },
     rules: ADVISORIES.flatMap((advisory, index) => [grypeVuln(advisory, index % 2 === 0)]),
   },
   gitleaks: {
-    driver: { name: 'gitleaks', semanticVersion: 'v8.21.2', informationUri: 'https://github.com/gitleaks/gitleaks' },
+    driver: {
+      name: 'gitleaks',
+      semanticVersion: 'v8.21.2',
+      informationUri: 'https://github.com/gitleaks/gitleaks',
+    },
     rules: [
-      simple('secret', 'aws-access-token', 'Identified a pattern that may indicate AWS credentials'),
+      simple(
+        'secret',
+        'aws-access-token',
+        'Identified a pattern that may indicate AWS credentials',
+      ),
       simple('secret', 'generic-api-key', 'Detected a Generic API Key'),
       simple('secret', 'private-key', 'Identified a Private Key'),
     ],
@@ -153,22 +258,62 @@ const TOOLS: Record<ToolName, ToolSpec> = {
   semgrep: {
     driver: { name: 'Semgrep OSS', semanticVersion: '1.99.0' },
     rules: [
-      simple('code', 'python.lang.security.audit.formatted-sql-query.formatted-sql-query', 'Detected possible formatted SQL query', {
-        tags: ['CWE-89: Improper Neutralization of Special Elements used in an SQL Command', 'HIGH CONFIDENCE', 'security'],
-        precision: 'very-high',
-      }, 'error'),
-      simple('code', 'javascript.browser.security.insecure-document-method', 'User controlled data in innerHTML', {
-        tags: ['CWE-79: Improper Neutralization of Input During Web Page Generation', 'security'],
-      }, 'error'),
-      simple('code', 'python.lang.best-practice.open-never-closed', 'File opened but never closed', { tags: [] }, 'note'),
+      simple(
+        'code',
+        'python.lang.security.audit.formatted-sql-query.formatted-sql-query',
+        'Detected possible formatted SQL query',
+        {
+          tags: [
+            'CWE-89: Improper Neutralization of Special Elements used in an SQL Command',
+            'HIGH CONFIDENCE',
+            'security',
+          ],
+          precision: 'very-high',
+        },
+        'error',
+      ),
+      simple(
+        'code',
+        'javascript.browser.security.insecure-document-method',
+        'User controlled data in innerHTML',
+        {
+          tags: ['CWE-79: Improper Neutralization of Input During Web Page Generation', 'security'],
+        },
+        'error',
+      ),
+      simple(
+        'code',
+        'python.lang.best-practice.open-never-closed',
+        'File opened but never closed',
+        { tags: [] },
+        'note',
+      ),
     ],
   },
   checkov: {
     driver: { name: 'Checkov', version: '3.2.334', informationUri: 'https://checkov.io' },
     rules: [
-      simple('iac', 'CKV_DOCKER_3', 'Ensure that a user for the container has been created', undefined, 'error'),
-      simple('iac', 'CKV_DOCKER_2', 'Ensure that HEALTHCHECK instructions have been added to container images', undefined, 'error'),
-      simple('iac', 'CKV_AWS_18', 'Ensure the S3 bucket has access logging enabled', undefined, 'error'),
+      simple(
+        'iac',
+        'CKV_DOCKER_3',
+        'Ensure that a user for the container has been created',
+        undefined,
+        'error',
+      ),
+      simple(
+        'iac',
+        'CKV_DOCKER_2',
+        'Ensure that HEALTHCHECK instructions have been added to container images',
+        undefined,
+        'error',
+      ),
+      simple(
+        'iac',
+        'CKV_AWS_18',
+        'Ensure the S3 bucket has access logging enabled',
+        undefined,
+        'error',
+      ),
       simple('iac', 'CKV_DOCKER_1', 'Ensure port 22 is not exposed', undefined, 'error'),
     ],
   },
@@ -176,16 +321,25 @@ const TOOLS: Record<ToolName, ToolSpec> = {
     driver: { name: 'CodeQL', semanticVersion: '2.19.3', organization: 'GitHub' },
     rules: [
       simple('code', 'py/sql-injection', 'SQL query built from user-controlled sources', {
-        tags: ['security', 'external/cwe/cwe-089'], 'security-severity': '8.8', precision: 'high',
+        tags: ['security', 'external/cwe/cwe-089'],
+        'security-severity': '8.8',
+        precision: 'high',
       }),
-      simple('code', 'js/xss', 'Client-side cross-site scripting', { tags: ['security', 'external/cwe/cwe-079'], 'security-severity': '6.1' }),
+      simple('code', 'js/xss', 'Client-side cross-site scripting', {
+        tags: ['security', 'external/cwe/cwe-079'],
+        'security-severity': '6.1',
+      }),
     ],
   },
   bandit: {
     driver: { name: 'Bandit', version: '1.7.10' },
     rules: [
-      simple('code', 'B608', 'hardcoded_sql_expressions', { tags: ['security', 'external/cwe/cwe-89'] }),
-      simple('code', 'B105', 'hardcoded_password_string', { tags: ['security', 'external/cwe/cwe-259'] }),
+      simple('code', 'B608', 'hardcoded_sql_expressions', {
+        tags: ['security', 'external/cwe/cwe-89'],
+      }),
+      simple('code', 'B105', 'hardcoded_password_string', {
+        tags: ['security', 'external/cwe/cwe-259'],
+      }),
     ],
   },
 };
@@ -193,7 +347,19 @@ const TOOLS: Record<ToolName, ToolSpec> = {
 // ---------------------------------------------------------------------------------------------
 // Abstract specs (what fast-check generates and shrinks), then rendering to SARIF.
 
-const SPELLINGS = ['plain', 'encoded', 'dot', 'windows', 'dotWindows', 'fileUri', 'absolute', 'catalog', 'srcroot', 'rootpath', 'srcdir'] as const;
+const SPELLINGS = [
+  'plain',
+  'encoded',
+  'dot',
+  'windows',
+  'dotWindows',
+  'fileUri',
+  'absolute',
+  'catalog',
+  'srcroot',
+  'rootpath',
+  'srcdir',
+] as const;
 type Spelling = (typeof SPELLINGS)[number];
 
 /** How a result names its rule: ruleId, ruleIndex, both, or a `rule` reference object. */
@@ -289,7 +455,12 @@ function spell(canonical: string, spelling: Spelling, root: string, withBases: b
     case 'srcdir':
       // Relative to a base that points below the root: only meaningful when the run defines it.
       if (withBases && canonical.startsWith('src/')) {
-        return { artifactLocation: { uri: encodeSegments(canonical.slice('src/'.length)), uriBaseId: 'SRCDIR' } };
+        return {
+          artifactLocation: {
+            uri: encodeSegments(canonical.slice('src/'.length)),
+            uriBaseId: 'SRCDIR',
+          },
+        };
       }
       return { artifactLocation: { uri: encodeSegments(canonical) } };
   }
@@ -311,7 +482,13 @@ function sourceKey(file: string, runIndex: number, resultIndex: number): string 
   return `${file}#${runIndex}#${resultIndex}`;
 }
 
-function renderRun(spec: RunSpec, root: string, file: string, runIndex: number, expectedPath: Map<string, string>): Run {
+function renderRun(
+  spec: RunSpec,
+  root: string,
+  file: string,
+  runIndex: number,
+  expectedPath: Map<string, string>,
+): Run {
   const tool = TOOLS[spec.tool];
   const catalog = tool.rules;
   const rules = rotate(catalog, spec.ruleRotation);
@@ -323,20 +500,38 @@ function renderRun(spec: RunSpec, root: string, file: string, runIndex: number, 
     const line = entry.kind === 'vulnerability' ? 1 : result.line;
     const id = entry.descriptor.id;
     const index = rules.indexOf(entry);
-    const ref: RefMode = !spec.withRules && (result.ref === 'index' || result.ref === 'both') ? 'id' : result.ref;
+    const ref: RefMode =
+      !spec.withRules && (result.ref === 'index' || result.ref === 'both') ? 'id' : result.ref;
     const reference: Partial<Result> =
-      ref === 'id' ? { ruleId: id } : ref === 'index' ? { ruleIndex: index } : ref === 'both' ? { ruleId: id, ruleIndex: index } : { rule: { id } };
+      ref === 'id'
+        ? { ruleId: id }
+        : ref === 'index'
+          ? { ruleIndex: index }
+          : ref === 'both'
+            ? { ruleId: id, ruleIndex: index }
+            : { rule: { id } };
     const region = {
       startLine: line,
       startColumn: 1 + ((line * 7) % 13),
       endLine: line,
       endColumn: 40,
-      ...(result.snippet ? { snippet: { text: entry.kind === 'secret' ? 'AKIAIOSFODNN7EXAMPLE' : `query = "SELECT * FROM t WHERE id=%s" % id  # ${line}` } } : {}),
+      ...(result.snippet
+        ? {
+            snippet: {
+              text:
+                entry.kind === 'secret'
+                  ? 'AKIAIOSFODNN7EXAMPLE'
+                  : `query = "SELECT * FROM t WHERE id=%s" % id  # ${line}`,
+            },
+          }
+        : {}),
     };
     expectedPath.set(sourceKey(file, runIndex, resultIndex), result.noLocation ? '.' : canonical);
     const properties: Record<string, unknown> = {};
-    if (result.securitySeverity !== undefined) properties['security-severity'] = result.securitySeverity;
-    if (entry.advisory && result.aliases) properties['scanfold/aliases'] = [entry.advisory.cve, entry.advisory.ghsa];
+    if (result.securitySeverity !== undefined)
+      properties['security-severity'] = result.securitySeverity;
+    if (entry.advisory && result.aliases)
+      properties['scanfold/aliases'] = [entry.advisory.cve, entry.advisory.ghsa];
     if (spec.tool === 'gitleaks') properties.tags = [];
     return {
       ...reference,
@@ -347,8 +542,17 @@ function renderRun(spec: RunSpec, root: string, file: string, runIndex: number, 
         : {
             locations: [
               {
-                physicalLocation: { ...spell(canonical, result.spelling, root, spec.withBases), region },
-                ...(spec.tool === 'grype' ? { logicalLocations: [{ name: `/${canonical}`, fullyQualifiedName: `${root}:/${canonical}` }] } : {}),
+                physicalLocation: {
+                  ...spell(canonical, result.spelling, root, spec.withBases),
+                  region,
+                },
+                ...(spec.tool === 'grype'
+                  ? {
+                      logicalLocations: [
+                        { name: `/${canonical}`, fullyQualifiedName: `${root}:/${canonical}` },
+                      ],
+                    }
+                  : {}),
               },
             ],
           }),
@@ -357,7 +561,9 @@ function renderRun(spec: RunSpec, root: string, file: string, runIndex: number, 
             partialFingerprints:
               spec.tool === 'gitleaks'
                 ? { commitSha: '', email: '', author: '', date: '', commitMessage: '' }
-                : { primaryLocationLineHash: `${(result.rule * 7919 + line).toString(16).padStart(16, '0')}:${line}` },
+                : {
+                    primaryLocationLineHash: `${(result.rule * 7919 + line).toString(16).padStart(16, '0')}:${line}`,
+                  },
           }
         : {}),
       ...(Object.keys(properties).length > 0 ? { properties } : {}),
@@ -365,8 +571,15 @@ function renderRun(spec: RunSpec, root: string, file: string, runIndex: number, 
   });
   const rootUri = pathToFileURL(root).href + '/';
   return {
-    tool: { driver: { ...tool.driver, ...(spec.withRules ? { rules: rules.map((rule) => rule.descriptor) } : {}) } },
-    ...(spec.withBases ? { originalUriBaseIds: { ROOTPATH: { uri: rootUri }, SRCDIR: { uri: `${rootUri}src/` } } } : {}),
+    tool: {
+      driver: {
+        ...tool.driver,
+        ...(spec.withRules ? { rules: rules.map((rule) => rule.descriptor) } : {}),
+      },
+    },
+    ...(spec.withBases
+      ? { originalUriBaseIds: { ROOTPATH: { uri: rootUri }, SRCDIR: { uri: `${rootUri}src/` } } }
+      : {}),
     results,
     columnKind: 'utf16CodeUnits',
   };
@@ -396,20 +609,34 @@ const scenario: fc.Arbitrary<Scenario> = scenarioSpec.map(render);
 const consistentScenario: fc.Arbitrary<Scenario> = fc
   .tuple(scenarioSpec, fc.subarray([...TOOL_NAMES]))
   .map(([spec, toolsWithRules]) =>
-    render({ ...spec, logs: spec.logs.map((runs) => runs.map((run) => ({ ...run, withRules: toolsWithRules.includes(run.tool) }))) }),
+    render({
+      ...spec,
+      logs: spec.logs.map((runs) =>
+        runs.map((run) => ({ ...run, withRules: toolsWithRules.includes(run.tool) })),
+      ),
+    }),
   );
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-function mergeAll(inputs: readonly SarifInput[], root: string): { findings: Finding[]; merged: Log; inputResults: number } {
+function mergeAll(
+  inputs: readonly SarifInput[],
+  root: string,
+): { findings: Finding[]; merged: Log; inputResults: number } {
   const normalized = normalize(inputs, root);
-  return { findings: normalized.findings, merged: mergeSarif({ inputs, findings: normalized.findings, root }), inputResults: normalized.inputResults };
+  return {
+    findings: normalized.findings,
+    merged: mergeSarif({ inputs, findings: normalized.findings, root }),
+    inputResults: normalized.inputResults,
+  };
 }
 
 function inputSourceKeys(inputs: readonly SarifInput[]): string[] {
   return inputs.flatMap((input) =>
-    input.log.runs.flatMap((run, runIndex) => (run.results ?? []).map((_, resultIndex) => sourceKey(input.file, runIndex, resultIndex))),
+    input.log.runs.flatMap((run, runIndex) =>
+      (run.results ?? []).map((_, resultIndex) => sourceKey(input.file, runIndex, resultIndex)),
+    ),
   );
 }
 
@@ -420,7 +647,9 @@ function mergedOrder(inputs: readonly SarifInput[]): Map<string, string[]> {
     input.log.runs.forEach((run, runIndex) => {
       const tool = input.tool ?? toolNameOf(run);
       const list = byTool.get(tool) ?? [];
-      (run.results ?? []).forEach((_, resultIndex) => list.push(sourceKey(input.file, runIndex, resultIndex)));
+      (run.results ?? []).forEach((_, resultIndex) =>
+        list.push(sourceKey(input.file, runIndex, resultIndex)),
+      );
       byTool.set(tool, list);
     });
   }
@@ -429,7 +658,9 @@ function mergedOrder(inputs: readonly SarifInput[]): Map<string, string[]> {
 
 function sortedSources(finding: Finding): Finding {
   const sources = [...finding.sources].sort((a, b) =>
-    sourceKey(a.file, a.runIndex, a.resultIndex).localeCompare(sourceKey(b.file, b.runIndex, b.resultIndex)),
+    sourceKey(a.file, a.runIndex, a.resultIndex).localeCompare(
+      sourceKey(b.file, b.runIndex, b.resultIndex),
+    ),
   );
   return { ...finding, sources };
 }
@@ -455,30 +686,91 @@ function identity(finding: Finding): string {
 /** Each merged run's rule descriptors, as a sorted list (their order follows the inputs). */
 function rulesByTool(log: Log): Record<string, string[]> {
   return Object.fromEntries(
-    log.runs.map((run) => [run.automationDetails?.id ?? '', (run.tool.driver.rules ?? []).map((rule) => JSON.stringify(rule)).sort()]),
+    log.runs.map((run) => [
+      run.automationDetails?.id ?? '',
+      (run.tool.driver.rules ?? []).map((rule) => JSON.stringify(rule)).sort(),
+    ]),
   );
 }
 
 function resultsWithoutRuleIndex(log: Log): string[] {
   return log.runs
-    .flatMap((run) => (run.results ?? []).map((result) => ({ tool: run.tool.driver.name, result: { ...result, ruleIndex: undefined } })))
+    .flatMap((run) =>
+      (run.results ?? []).map((result) => ({
+        tool: run.tool.driver.name,
+        result: { ...result, ruleIndex: undefined },
+      })),
+    )
     .map((entry) => JSON.stringify(entry))
     .sort();
 }
 
 // ---------------------------------------------------------------------------------------------
 
-describe('SARIF schema validator', () => {
-  test('accepts a minimal log and rejects broken ones', () => {
-    const ok: Log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' } }] }] };
+describe('schema validators', () => {
+  test('CycloneDX: the merged SBOM validates, a broken document does not', async () => {
+    const syft = readFileSync(
+      new URL('./fixtures/recorded/syft/syft.cdx.json', import.meta.url),
+      'utf8',
+    );
+    const merged = mergeSboms(
+      [{ tool: 'syft', file: 'syft.cdx.json', bom: JSON.parse(syft) as Record<string, unknown> }],
+      [],
+    );
+    assert.equal(await validateCycloneDx(merged.json), undefined);
+    const broken = { bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ name: 'x' }] };
+    assert.match((await validateCycloneDx(JSON.stringify(broken))) ?? '', /type/);
+  });
+
+  test('SARIF: accepts a minimal log and rejects broken ones', () => {
+    const ok: Log = {
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' } }] }],
+    };
     assert.deepEqual(validateSarif(ok), []);
     assert.match(validateSarif({ version: '2.1.0' }).join('\n'), /required property 'runs'/);
     assert.notDeepEqual(validateSarif({ version: '2.0.0', runs: [] }), []);
-    assert.notDeepEqual(validateSarif({ ...ok, runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), []);
-    assert.notDeepEqual(validateSarif({ ...ok, runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {} }] }] }), []);
-    assert.notDeepEqual(validateSarif({ ...ok, runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'r', helpUri: 'not a uri' }] } } }] }), []);
     assert.notDeepEqual(
-      validateSarif({ ...ok, runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'my file.js' } } }] }] }] }),
+      validateSarif({
+        ...ok,
+        runs: [
+          {
+            tool: { driver: { name: 'x' } },
+            results: [{ message: { text: 'm' }, level: 'fatal' }],
+          },
+        ],
+      }),
+      [],
+    );
+    assert.notDeepEqual(
+      validateSarif({
+        ...ok,
+        runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {} }] }],
+      }),
+      [],
+    );
+    assert.notDeepEqual(
+      validateSarif({
+        ...ok,
+        runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'r', helpUri: 'not a uri' }] } } }],
+      }),
+      [],
+    );
+    assert.notDeepEqual(
+      validateSarif({
+        ...ok,
+        runs: [
+          {
+            tool: { driver: { name: 'x' } },
+            results: [
+              {
+                message: { text: 'm' },
+                locations: [{ physicalLocation: { artifactLocation: { uri: 'my file.js' } } }],
+              },
+            ],
+          },
+        ],
+      }),
       [],
     );
     assert.notDeepEqual(validateSarif({ ...ok, extra: true }), []);
@@ -506,7 +798,8 @@ describe('merge properties', () => {
         assert.deepEqual([...owner.keys()].sort(), [...expected].sort());
 
         // Every spelling of a path normalizes to the same repo-relative path.
-        for (const [key, finding] of owner) assert.equal(finding.location.path, expectedPath.get(key), key);
+        for (const [key, finding] of owner)
+          assert.equal(finding.location.path, expectedPath.get(key), key);
 
         // Each merged result points back at the finding that owns its input result.
         const order = mergedOrder(inputs);
@@ -520,8 +813,14 @@ describe('merge properties', () => {
             assert.ok(finding, `${tool}#${index} has no finding`);
             assert.equal(result.properties?.['scanfold/findingId'], finding.id);
             assert.equal(result.partialFingerprints?.['scanfold/v1'], finding.fingerprint);
-            const source = finding.sources.find((s) => sourceKey(s.file, s.runIndex, s.resultIndex) === keys[index]);
-            assert.equal(result.ruleId, source?.ruleId, 'merged ruleId differs from the finding source ruleId');
+            const source = finding.sources.find(
+              (s) => sourceKey(s.file, s.runIndex, s.resultIndex) === keys[index],
+            );
+            assert.equal(
+              result.ruleId,
+              source?.ruleId,
+              'merged ruleId differs from the finding source ruleId',
+            );
           });
         }
       }),
@@ -537,7 +836,11 @@ describe('merge properties', () => {
         const automationIds = new Set<string>();
         for (const run of merged.runs) {
           const rules = run.tool.driver.rules ?? [];
-          assert.equal(new Set(rules.map((rule) => rule.id)).size, rules.length, 'duplicate rule ids');
+          assert.equal(
+            new Set(rules.map((rule) => rule.id)).size,
+            rules.length,
+            'duplicate rule ids',
+          );
           for (const result of run.results ?? []) {
             assert.equal(typeof result.ruleIndex, 'number');
             assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId);
@@ -553,7 +856,10 @@ describe('merge properties', () => {
 
   test('(c) order independence: shuffled inputs give the same findings and merged results', () => {
     const withShuffle = scenario.chain((s) =>
-      fc.tuple(fc.constant(s), fc.shuffledSubarray(s.inputs, { minLength: s.inputs.length, maxLength: s.inputs.length })),
+      fc.tuple(
+        fc.constant(s),
+        fc.shuffledSubarray(s.inputs, { minLength: s.inputs.length, maxLength: s.inputs.length }),
+      ),
     );
     fc.assert(
       fc.property(withShuffle, ([{ inputs, root }, shuffled]) => {
@@ -571,7 +877,10 @@ describe('merge properties', () => {
     fc.assert(
       fc.property(consistentScenario, ({ inputs, root }) => {
         const first = mergeAll(inputs, root);
-        const again = mergeAll([{ file: 'scanfold.sarif', log: JSON.parse(JSON.stringify(first.merged)) as Log }], root);
+        const again = mergeAll(
+          [{ file: 'scanfold.sarif', log: JSON.parse(JSON.stringify(first.merged)) as Log }],
+          root,
+        );
         assert.equal(countResults(again.merged), countResults(first.merged));
         assert.deepEqual(again.findings.map(identity).sort(), first.findings.map(identity).sort());
         // The merged log is a fixed point of the merge.
@@ -591,8 +900,15 @@ describe('merge properties', () => {
             const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
             if (!artifact?.uri) continue;
             assert.equal(artifact.uriBaseId, SRCROOT);
-            const resolved = normalizePath(artifact.uri, { root, uriBaseId: artifact.uriBaseId, originalUriBaseIds: run.originalUriBaseIds });
-            assert.ok(paths.has(resolved), `${artifact.uri} resolves to ${resolved}, which is no finding's path`);
+            const resolved = normalizePath(artifact.uri, {
+              root,
+              uriBaseId: artifact.uriBaseId,
+              originalUriBaseIds: run.originalUriBaseIds,
+            });
+            assert.ok(
+              paths.has(resolved),
+              `${artifact.uri} resolves to ${resolved}, which is no finding's path`,
+            );
           }
         }
       }),
@@ -612,11 +928,30 @@ describe('merge properties', () => {
         ruleId: rule.id,
         level: 'warning',
         message: { text: 'SQL query built from user-controlled sources' },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } },
+        ],
       });
       const inputs: SarifInput[] = [
-        { file: 'a.sarif', log: { version: '2.1.0', runs: [{ tool: { driver: { name: 'CodeQL' } }, results: [result('src/app.py', 3)] }] } },
-        { file: 'b.sarif', log: { version: '2.1.0', runs: [{ tool: { driver: { name: 'CodeQL', rules: [rule] } }, results: [result('src/db/query.py', 5)] }] } },
+        {
+          file: 'a.sarif',
+          log: {
+            version: '2.1.0',
+            runs: [{ tool: { driver: { name: 'CodeQL' } }, results: [result('src/app.py', 3)] }],
+          },
+        },
+        {
+          file: 'b.sarif',
+          log: {
+            version: '2.1.0',
+            runs: [
+              {
+                tool: { driver: { name: 'CodeQL', rules: [rule] } },
+                results: [result('src/db/query.py', 5)],
+              },
+            ],
+          },
+        },
       ];
       const first = mergeAll(inputs, '/work/repo');
       const again = mergeAll([{ file: 'scanfold.sarif', log: first.merged }], '/work/repo');

@@ -117,6 +117,32 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
   };
 }
 
+/**
+ * Tools mark a multi-line secret (a private key block) differently: one the whole block, one its
+ * body. Across tools, a secret that starts inside another's line range in the same file is the same.
+ */
+function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind: UnionFind): void {
+  const byPath = new Map<string, number[]>();
+  ordered.forEach(({ finding }, index) => {
+    if (finding.category !== 'secret' || finding.location.startLine === undefined) return;
+    const list = byPath.get(finding.location.path);
+    if (list) list.push(index);
+    else byPath.set(finding.location.path, [index]);
+  });
+  const within = (line: number, other: Finding): boolean =>
+    line >= (other.location.startLine ?? 0) && line <= (other.location.endLine ?? other.location.startLine ?? 0);
+  for (const indexes of byPath.values()) {
+    for (const i of indexes) {
+      for (const j of indexes) {
+        const a = ordered[i]?.finding;
+        const b = ordered[j]?.finding;
+        if (i >= j || !a || !b || a.tools[0] === b.tools[0]) continue;
+        if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a)) unionFind.union(i, j);
+      }
+    }
+  }
+}
+
 export interface DedupeResult {
   findings: Finding[];
   inputResults: number;
@@ -146,6 +172,7 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
       if (partner !== undefined) unionFind.union(partner, index);
     }
   }
+  unionOverlappingSecrets(ordered, unionFind);
   const groups = new Map<number, ExtractedResult[]>();
   ordered.forEach((item, index) => {
     const root = unionFind.find(index);

@@ -15,13 +15,26 @@ export function toolNameOf(run: Run): string {
   return name.replace(/^scanfold\//, '').replace(/[^a-z0-9._-]+/g, '-');
 }
 
+/** Each rules[] array's first descriptor per id, built once: a linear find per result is quadratic. */
+const rulesById = new WeakMap<readonly ReportingDescriptor[], Map<string, ReportingDescriptor>>();
+
+function ruleById(rules: readonly ReportingDescriptor[], id: string): ReportingDescriptor | undefined {
+  let byId = rulesById.get(rules);
+  if (!byId) {
+    byId = new Map();
+    for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
+    rulesById.set(rules, byId);
+  }
+  return byId.get(id);
+}
+
 export function ruleFor(run: Run, result: Result): ReportingDescriptor | undefined {
   const rules = run.tool.driver.rules ?? [];
   if (result.ruleIndex !== undefined && rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)) {
     return rules[result.ruleIndex];
   }
   const id = result.ruleId ?? result.rule?.id;
-  return id === undefined ? undefined : rules.find((rule) => rule.id === id);
+  return id === undefined || rules.length === 0 ? undefined : ruleById(rules, id);
 }
 
 const ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;

@@ -25,18 +25,27 @@ export interface MarkdownOptions {
 
 const ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
 
+/** Longer file links are left out (the label still names the file): a row must stay one sane line. */
+const MAX_HREF = 2_048;
+
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
   const line = finding.location.startLine;
   const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120);
   if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path)) return label;
   const href = `${links.blobBase}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
+  if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, '%22')}">${label}</a>`;
+}
+
+/** `<code>`, not backticks: entities are not decoded inside a Markdown code span, so `CKV_AWS_20` would show as `CKV&#95;AWS&#95;20`. */
+function code(text: string, max: number): string {
+  return `<code>${escapeMarkdown(text, max)}</code>`;
 }
 
 function findingRow(finding: Finding, links: MarkdownLinks | undefined): string {
   const what = finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title;
   const pkg = finding.package ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}` : '';
-  return `| ${ICON[finding.severity]} ${finding.severity} | \`${escapeMarkdown(finding.ruleId, 80).replace(/`/g, '')}\` ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => `\`${escapeMarkdown(tool, 20)}\``).join(' ')} |`;
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
 }
 
 function severityTable(report: Report): string[] {

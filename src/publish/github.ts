@@ -20,14 +20,24 @@ import { planUploads } from '../outputs/upload-plan.ts';
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 const FINGERPRINTS_KEPT = 2_000;
 
+const EventRepoSchema = z.looseObject({ full_name: z.string() });
 const EventSchema = z.looseObject({
   pull_request: z
     .looseObject({
       number: z.number().int(),
-      head: z.looseObject({ sha: z.string(), repo: z.looseObject({ fork: z.boolean().optional() }).nullish() }),
+      head: z.looseObject({ sha: z.string(), repo: EventRepoSchema.nullish() }),
+      base: z.looseObject({ repo: EventRepoSchema }),
     })
     .optional(),
 });
+
+/**
+ * A PR from another repository gets a read-only token. `head.repo.fork` is not the test: it is
+ * true for every branch of a repository that is itself a fork. A deleted head repository is null.
+ */
+function isForkPullRequest(pr: NonNullable<z.infer<typeof EventSchema>['pull_request']>): boolean {
+  return !pr.head.repo || pr.head.repo.full_name !== pr.base.repo.full_name;
+}
 
 export interface GitHubContext {
   apiUrl: string;
@@ -52,7 +62,7 @@ export async function readContext(env: NodeJS.ProcessEnv): Promise<GitHubContext
     try {
       const event = EventSchema.parse(JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')));
       if (event.pull_request) {
-        pullRequest = { number: event.pull_request.number, headSha: event.pull_request.head.sha, fork: event.pull_request.head.repo?.fork ?? false };
+        pullRequest = { number: event.pull_request.number, headSha: event.pull_request.head.sha, fork: isForkPullRequest(event.pull_request) };
       }
     } catch {
       /* no readable event: not a pull request */
@@ -150,7 +160,7 @@ async function upsertComment(
   report: Report,
   artifactId: number | undefined,
   notices: string[],
-): Promise<{ url: string; newFindings: number | undefined }> {
+): Promise<{ url: string; updated: boolean; newFindings: number | undefined }> {
   const pr = context.pullRequest;
   if (!pr) throw new Error('not a pull request');
   const marker = stickyMarker(context);
@@ -179,10 +189,31 @@ async function upsertComment(
   const body = renderMarkdown(report, { header, links: links(context, artifactId), notices, ...(delta ? { delta } : {}) });
   if (existing) {
     const updated = await octokit.rest.issues.updateComment({ owner: context.owner, repo: context.repo, comment_id: existing.id, body });
-    return { url: updated.data.html_url, newFindings: delta?.new };
+    return { url: updated.data.html_url, updated: true, newFindings: delta?.new };
   }
   const created = await octokit.rest.issues.createComment({ owner: context.owner, repo: context.repo, issue_number: pr.number, body });
-  return { url: created.data.html_url, newFindings: undefined };
+  return { url: created.data.html_url, updated: false, newFindings: undefined };
+}
+
+/**
+ * Poll until GitHub has processed an upload. The upload itself already succeeded: a failing status
+ * check is a warning, never a failed upload (GitHub may answer 404 for a moment after accepting it).
+ */
+async function processingStatus(octokit: Octokit, context: GitHubContext, id: string, request: PublishRequest): Promise<string> {
+  let status = 'pending';
+  for (let poll = 0; poll < 10 && id; poll++) {
+    try {
+      const processing = await octokit.rest.codeScanning.getSarif({ owner: context.owner, repo: context.repo, sarif_id: id });
+      status = processing.data.processing_status ?? 'unknown';
+      if (status === 'failed') request.logger.warning(`code scanning: GitHub could not process upload ${id}: ${(processing.data.errors ?? []).join('; ') || 'no reason given'}`);
+    } catch (error) {
+      request.logger.warning(`code scanning: upload ${id} accepted, but its processing status is unknown: ${errorMessage(error)}`);
+      return 'unknown';
+    }
+    if (status !== 'pending') break;
+    await new Promise((resolve) => setTimeout(resolve, request.pollIntervalMs ?? 5_000));
+  }
+  return status;
 }
 
 async function uploadSarif(
@@ -207,13 +238,7 @@ async function uploadSarif(
       tool_name: 'scanfold',
     });
     const id = response.data.id ?? '';
-    let status = 'pending';
-    for (let poll = 0; poll < 10 && id; poll++) {
-      const processing = await octokit.rest.codeScanning.getSarif({ owner: context.owner, repo: context.repo, sarif_id: id });
-      status = processing.data.processing_status ?? 'unknown';
-      if (status !== 'pending') break;
-      await new Promise((resolve) => setTimeout(resolve, request.pollIntervalMs ?? 5_000));
-    }
+    const status = await processingStatus(octokit, context, id, request);
     request.logger.info(`code scanning: uploaded ${payload.tools.join(', ')} (${payload.gzipBytes} bytes gzipped): ${status}`);
     uploads.push({ id, tools: payload.tools, status });
   }
@@ -269,10 +294,12 @@ async function uploadArtifact(outcome: ScanOutcome, context: GitHubContext, inpu
   }
 }
 
-async function writeSummary(markdown: string, logger: Logger): Promise<void> {
+async function writeSummary(render: (maxLength: number) => string, logger: Logger): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  // Over 1 MiB GitHub drops the summary with only an annotation, so the size is checked here.
-  const text = Buffer.byteLength(markdown) > STEP_SUMMARY_LIMIT ? markdown.slice(0, STEP_SUMMARY_LIMIT / 4) : markdown;
+  // Over 1 MiB (bytes) GitHub drops the summary with only an annotation. renderMarkdown counts
+  // UTF-16 units, at most 3 bytes each in UTF-8: re-render smaller rather than cut mid-table.
+  const full = render(STEP_SUMMARY_LIMIT);
+  const text = Buffer.byteLength(full) > STEP_SUMMARY_LIMIT ? render(Math.floor(STEP_SUMMARY_LIMIT / 3)) : full;
   try {
     await core.summary.addRaw(text, true).write();
   } catch (error) {
@@ -294,6 +321,9 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   const failedTools = outcome.report.scanners.filter((s) => s.status === 'failed' || s.status === 'timed-out').map((s) => s.name);
 
   const wantsUpload = inputs['upload-sarif'] === 'true' || ((inputs['upload-sarif'] ?? 'auto') === 'auto' && !context.pullRequest?.fork);
+  if (octokit && !wantsUpload && inputs['upload-sarif'] !== 'false') {
+    logger.info('code scanning: not uploaded from a fork PR (its token cannot write security events); set upload-sarif: true to try anyway');
+  }
   if (octokit && wantsUpload && inputs['upload-sarif'] !== 'false') {
     try {
       const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
@@ -321,6 +351,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   if (octokit && context.pullRequest && mode !== 'never') {
     try {
       const comment = await upsertComment(octokit, context, outcome.report, result.artifactId, notices);
+      logger.info(`PR comment: ${comment.updated ? 'updated' : 'created'} ${comment.url}`);
       result.commentUrl = comment.url;
       result.newFindings = comment.newFindings;
     } catch (error) {
@@ -335,6 +366,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     logger.info('comment: always, but this run is not for a pull request; the report is in the job summary');
   }
 
-  await writeSummary(renderMarkdown(outcome.report, { links: links(context, result.artifactId), notices: [...notices, ...result.warnings], maxLength: STEP_SUMMARY_LIMIT }), logger);
+  const summaryOptions = { links: links(context, result.artifactId), notices: [...notices, ...result.warnings] };
+  await writeSummary((maxLength) => renderMarkdown(outcome.report, { ...summaryOptions, maxLength }), logger);
   return result;
 }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { looksTransient, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
@@ -27,7 +28,8 @@ export const trivy: ScannerAdapter = {
   name: 'trivy',
   tool: 'trivy',
   description: 'filesystem scan: vulnerabilities, misconfigurations, secrets, licenses',
-  env: { TRIVY_DISABLE_VEX_NOTICE: 'true' },
+  // Trivy calls home for version checks and telemetry unless both are off.
+  env: { TRIVY_DISABLE_VEX_NOTICE: 'true', TRIVY_SKIP_VERSION_CHECK: 'true', TRIVY_DISABLE_TELEMETRY: 'true' },
   applies: () => ({ applies: true }),
   versionArgs: ['--version'],
   parseVersion: firstSemver,
@@ -65,5 +67,12 @@ export const trivy: ScannerAdapter = {
     if (sbom.kind !== 'ok') return sbom;
     return { kind: 'ok', files: [report, ...sarif.files, ...sbom.files], notes };
   },
-  parse: (files) => parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey),
+  async parse(files, config) {
+    const parsed = await parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey);
+    // `trivy convert` roots ROOTPATH at the JSON report it read; results are relative to the scan root.
+    for (const { log } of parsed.sarif) {
+      for (const run of log.runs) run.originalUriBaseIds = { ...run.originalUriBaseIds, ROOTPATH: { uri: pathToFileURL(config.root + '/').href } };
+    }
+    return parsed;
+  },
 };

@@ -34,7 +34,12 @@ function sarifValidator(): ValidateFunction {
   if (!compiled) {
     // strictSchema: an unknown keyword fails compilation, so nothing in the schema is silently
     // ignored. strictRequired stays off: it misreads the schema's `anyOf: [{ required }]` idiom.
-    const ajv = new Ajv({ allErrors: true, strictSchema: true, strictRequired: false, strictTypes: false });
+    const ajv = new Ajv({
+      allErrors: true,
+      strictSchema: true,
+      strictRequired: false,
+      strictTypes: false,
+    });
     addFormats(ajv);
     compiled = ajv.compile(loadSarifSchema());
   }

@@ -1,5 +1,5 @@
 # Test cases for rules/semgrep/scanfold.yml (Python rules).
-# Run: semgrep --test --config rules/semgrep/scanfold.yml rules/semgrep/tests/
+# Run: semgrep --test --config rules/semgrep/ rules/semgrep/tests/
 import asyncio
 import os
 import shlex

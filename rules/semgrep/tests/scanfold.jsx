@@ -1,5 +1,7 @@
 // Test cases for rules/semgrep/scanfold.yml (JavaScript rules).
-// Run: semgrep --test --config rules/semgrep/scanfold.yml rules/semgrep/tests/
+// Run: semgrep --test --config rules/semgrep/ rules/semgrep/tests/
+// The .jsx extension keeps ESLint (which lints .js/.ts here) away from this
+// deliberately vulnerable code; Semgrep parses it as JavaScript.
 const express = require('express');
 const mysql = require('mysql');
 const cp = require('child_process');
@@ -80,5 +82,34 @@ app.post('/eval', (req, res) => {
   setTimeout(() => fn(), 10);
   // ok: scanfold.javascript.code-injection
   eval('1 + 1');
+  res.send('ok');
+});
+
+// ES-module variants.
+import { execFileSync } from 'node:child_process';
+import * as child_process from 'child_process';
+import expressEsm from 'express';
+import { Pool } from 'pg';
+
+const esmApp = expressEsm();
+const pgPool = new Pool();
+
+esmApp.get('/users/:id', async (req, res) => {
+  // ruleid: scanfold.javascript.sql-injection
+  const result = await pgPool.query(`SELECT * FROM users WHERE id = ${req.params.id}`);
+  // ok: scanfold.javascript.sql-injection
+  await pgPool.query('SELECT * FROM users WHERE id = $1', [req.params.id]);
+  res.json(result.rows);
+});
+
+esmApp.post('/convert', (req, res) => {
+  // ruleid: scanfold.javascript.command-injection
+  execFileSync(req.body.tool, ['--version']);
+  // ok: scanfold.javascript.command-injection
+  execFileSync('convert', [req.body.file, 'out.png']);
+  // ruleid: scanfold.javascript.command-injection
+  child_process.exec(`tar xf ${req.query.archive}`);
+  // ok: scanfold.javascript.command-injection
+  child_process.execFile('convert', [req.body.file, 'out.png']);
   res.send('ok');
 });

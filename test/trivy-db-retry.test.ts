@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { resolveConfig } from '../src/config/load.ts';
+import { EXIT, scan } from '../src/engine.ts';
+import { silentLogger, systemClock } from '../src/model/ports.ts';
+
+/** An OCI registry on 127.0.0.1 that rate-limits every DB manifest, like ghcr.io on a bad day. */
+async function rateLimitedRegistry() {
+  const manifests: string[] = [];
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? '';
+    if (url === '/v2/' || url === '/v2') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      return;
+    }
+    if (url.includes('/manifests/')) manifests.push(url);
+    response
+      .writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' })
+      .end(JSON.stringify({ errors: [{ code: 'TOOMANYREQUESTS', message: 'retry-after: 0, allowed: 44000/minute' }] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { host, manifests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+test('trivy: a rate-limited DB download is retried across mirrors, then failed with a clear message; gitleaks still reports', async () => {
+  const registry = await rateLimitedRegistry();
+  try {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-dbfail-'));
+    await writeFile(path.join(root, 'package-lock.json'), JSON.stringify({ name: 'x', lockfileVersion: 3, packages: { '': { name: 'x' } } }));
+    await writeFile(path.join(root, 'settings.py'), 'GITHUB_TOKEN = "ghp_FakeTokenForScannerTestsNotReal01234"\n');
+    const config = resolveConfig({
+      root,
+      overrides: {
+        scanners: ['trivy', 'gitleaks'],
+        retries: 2,
+        failOn: 'none',
+        trivy: {
+          scanners: ['vuln'],
+          cacheDir: await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-empty-')),
+          dbRepositories: [`${registry.host}/mirror/trivy-db:2`, `${registry.host}/primary/trivy-db:2`],
+        },
+      },
+      retryBaseMs: 10,
+    });
+    const outcome = await scan(config, { logger: silentLogger, clock: systemClock, install: false, ignorePath: true });
+    const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
+    assert.equal(trivy?.status, 'failed', JSON.stringify(trivy));
+    assert.equal(trivy?.attempts, 3);
+    assert.match(trivy?.message ?? '', /trivy fs exited with 1: .*(download|DB)/i);
+    assert.match(trivy?.message ?? '', /\(after 3 attempts\)$/);
+    assert.ok((trivy?.stderrTail ?? []).length > 0 && (trivy?.stderrTail ?? []).length <= 20);
+    // Each attempt starts from the next repository, so a rate-limited one is not asked first twice running.
+    assert.equal(registry.manifests.length % 3, 0, registry.manifests.join('\n'));
+    const perAttempt = registry.manifests.length / 3;
+    const firsts = [0, 1, 2].map((attempt) => /\/(mirror|primary)\//.exec(registry.manifests[attempt * perAttempt] ?? '')?.[1]);
+    assert.deepEqual(firsts, ['mirror', 'primary', 'mirror']);
+    assert.equal(outcome.report.scanners.find((s) => s.name === 'gitleaks')?.status, 'ok');
+    assert.ok(outcome.report.findings.some((f) => f.tools.includes('gitleaks') && f.location.path === 'settings.py'));
+    assert.equal(outcome.exitCode, EXIT.scannerFailed);
+  } finally {
+    await registry.close();
+  }
+});
