@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { resolveConfig } from '../src/config/load.ts';
 import { EXIT, scan } from '../src/engine.ts';
 import { silentLogger, systemClock } from '../src/model/ports.ts';
+import { testDbDir } from './support/testdb.ts';
 
 /** An OCI registry on 127.0.0.1 that rate-limits every DB manifest, like ghcr.io on a bad day. */
 async function rateLimitedRegistry() {
@@ -63,6 +64,42 @@ test('trivy: a rate-limited DB download is retried across mirrors, then failed w
     assert.equal(outcome.report.scanners.find((s) => s.name === 'gitleaks')?.status, 'ok');
     assert.ok(outcome.report.findings.some((f) => f.tools.includes('gitleaks') && f.location.path === 'settings.py'));
     assert.equal(outcome.exitCode, EXIT.scannerFailed);
+  } finally {
+    await registry.close();
+  }
+});
+
+test('trivy: when every download attempt fails, the cached DB is used as a last resort and the report says it may be stale', async () => {
+  const registry = await rateLimitedRegistry();
+  try {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-stale-'));
+    await writeFile(
+      path.join(root, 'package-lock.json'),
+      JSON.stringify({ name: 'x', lockfileVersion: 3, packages: { '': { name: 'x' }, 'node_modules/lodash': { version: '4.17.15' } } }),
+    );
+    // A copy of the fixture DB whose metadata says an update is due, so Trivy tries to download.
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-stale-'));
+    await cp(path.join(testDbDir('trivy'), 'db'), path.join(cacheDir, 'db'), { recursive: true });
+    const metadataFile = path.join(cacheDir, 'db', 'metadata.json');
+    const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>;
+    await writeFile(metadataFile, JSON.stringify({ ...metadata, NextUpdate: '2020-01-01T00:00:00Z', DownloadedAt: '2020-01-01T00:00:00Z' }));
+    const config = resolveConfig({
+      root,
+      overrides: {
+        scanners: ['trivy'],
+        retries: 1,
+        failOn: 'none',
+        trivy: { scanners: ['vuln'], cacheDir, dbRepositories: [`${registry.host}/primary/trivy-db:2`] },
+      },
+      retryBaseMs: 10,
+    });
+    const outcome = await scan(config, { logger: silentLogger, clock: systemClock, install: false, ignorePath: true });
+    const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
+    assert.equal(trivy?.status, 'ok', JSON.stringify(trivy));
+    assert.equal(trivy?.attempts, 2);
+    assert.match(trivy?.notes?.join(' ') ?? '', /vulnerability DB download failed .*used the cached DB, \d+ h old, which may be stale/);
+    assert.ok(outcome.report.findings.some((f) => f.cve === 'CVE-2020-8203' && f.package?.name === 'lodash'));
+    assert.ok(registry.manifests.length > 0);
   } finally {
     await registry.close();
   }
