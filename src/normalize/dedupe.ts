@@ -91,9 +91,10 @@ function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
 }
 
 function mergeGroup(members: readonly ExtractedResult[]): Finding {
-  const lead = members[0]?.finding;
-  if (!lead) throw new Error('empty group');
   const all = members.map((member) => member.finding);
+  // A vulnerability reads best under its CVE id, with that tool's title.
+  const lead = all.find((f) => f.category === 'vulnerability' && f.ruleId.startsWith('CVE-')) ?? all[0];
+  if (!lead) throw new Error('empty group');
   const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
   const severity = all.reduce((worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst), lead.severity);
   const aliases = unique(all.flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])]).filter((id): id is string => Boolean(id))).sort();
