@@ -45788,7 +45788,8 @@ function readConfigFile(file2) {
     throw new ConfigurationError(`config file ${file2}: cannot be read: ${errorMessage(error62)}`);
   }
   const parsed = FileConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new ConfigurationError(formatZodIssues(`config file ${file2}`, parsed.error));
+  if (!parsed.success)
+    throw new ConfigurationError(formatZodIssues(`config file ${file2}`, parsed.error));
   return parsed.data;
 }
 function findConfigFile(root, explicit) {
@@ -45816,7 +45817,8 @@ function resolveConfig(request) {
     semgrep: { ...fromFile.semgrep, ...overrides.semgrep }
   };
   const checked = FileConfigSchema.safeParse(merged);
-  if (!checked.success) throw new ConfigurationError(formatZodIssues("configuration", checked.error));
+  if (!checked.success)
+    throw new ConfigurationError(formatZodIssues("configuration", checked.error));
   const c = checked.data;
   const cacheBase = path3.join(os2.homedir(), ".cache", "scanfold");
   const config2 = {
@@ -45857,7 +45859,17 @@ import path18 from "node:path";
 // src/install/installer.ts
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync as existsSync3 } from "node:fs";
-import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  symlink,
+  writeFile
+} from "node:fs/promises";
 import os3 from "node:os";
 import path4 from "node:path";
 
@@ -45922,7 +45934,8 @@ function runProcess(request) {
       clearTimeout(timer);
       if (child.pid) killTree(child.pid, "SIGKILL");
       if (killTimer) clearTimeout(killTimer);
-      for (const stream of ["stdout", "stderr"]) if (pending[stream]) emit(stream, pending[stream]);
+      for (const stream of ["stdout", "stderr"])
+        if (pending[stream]) emit(stream, pending[stream]);
       resolve({
         exitCode,
         signal,
@@ -45979,7 +45992,12 @@ async function verifiedCacheEntry(dir, name) {
   const markerFile = path4.join(dir, MARKER);
   const actual = await sha256File(executable);
   if (!existsSync3(markerFile)) {
-    await writeMarker(dir, { tool: name, version: path4.basename(dir), source: "registry", sha256: actual });
+    await writeMarker(dir, {
+      tool: name,
+      version: path4.basename(dir),
+      source: "registry",
+      sha256: actual
+    });
     return executable;
   }
   const marker = JSON.parse(await readFile(markerFile, "utf8"));
@@ -46000,7 +46018,8 @@ async function downloadVerified(request) {
           retryAfter ? parseRetryAfter(`retry-after: ${retryAfter}`, request.clock.now()) : void 0
         );
       }
-      if (!response.ok) throw new InstallError(`${name}: download ${release.url} failed: HTTP ${response.status}`);
+      if (!response.ok)
+        throw new InstallError(`${name}: download ${release.url} failed: HTTP ${response.status}`);
       const body = Buffer.from(await response.arrayBuffer());
       const digest = createHash("sha256").update(body).digest("hex");
       if (digest !== release.sha256) {
@@ -46013,7 +46032,9 @@ async function downloadVerified(request) {
       const transient = error62 instanceof TransientError || error62 instanceof TypeError && !(error62 instanceof InstallError);
       if (!transient || attempt >= request.attempts) {
         if (error62 instanceof InstallError) throw error62;
-        throw new InstallError(`${name}: download ${release.url} failed after ${attempt} attempts: ${errorMessage(error62)}`);
+        throw new InstallError(
+          `${name}: download ${release.url} failed after ${attempt} attempts: ${errorMessage(error62)}`
+        );
       }
       const delay = backoffDelay(
         { baseMs: request.retryBaseMs, capMs: 6e4 },
@@ -46021,7 +46042,9 @@ async function downloadVerified(request) {
         request.clock,
         error62 instanceof TransientError ? error62.retryAfterMs : void 0
       );
-      request.logger.warning(`${name}: download attempt ${attempt} failed (${errorMessage(error62)}); retrying in ${delay} ms`);
+      request.logger.warning(
+        `${name}: download attempt ${attempt} failed (${errorMessage(error62)}); retrying in ${delay} ms`
+      );
       await request.clock.sleep(delay);
     }
   }
@@ -46044,8 +46067,14 @@ async function installFromRelease(name, release, staging, options) {
     await writeFile(archive, body);
     const unpack = path4.join(staging, "unpack");
     await mkdir(unpack);
-    const tar = await runProcess({ command: "tar", args: ["-xzf", archive, "-C", unpack], cwd: staging, timeoutMs: 3e5 });
-    if (tar.exitCode !== 0) throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(" ")}`);
+    const tar = await runProcess({
+      command: "tar",
+      args: ["-xzf", archive, "-C", unpack],
+      cwd: staging,
+      timeoutMs: 3e5
+    });
+    if (tar.exitCode !== 0)
+      throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(" ")}`);
     await rename(path4.join(unpack, release.binary), path4.join(bin, name));
     await rm(unpack, { recursive: true, force: true });
     await rm(archive);
@@ -46075,16 +46104,31 @@ async function installFromRegistry(name, source, target) {
     await symlink(path4.join(venv, "bin", name), path4.join(bin, name));
     return;
   }
-  const info = JSON.parse(await run("go", ["mod", "download", "-json", `${source.module}@${source.version}`], target));
+  const info = JSON.parse(
+    await run("go", ["mod", "download", "-json", `${source.module}@${source.version}`], target)
+  );
   const work = await mkdtemp(path4.join(os3.tmpdir(), `scanfold-${name}-src-`));
   try {
     await cp(info.Dir, work, { recursive: true });
     await run("chmod", ["-R", "u+w", work], target);
-    await run("go", ["build", "-trimpath", "-ldflags", `-s -w ${source.ldflags}`, "-o", path4.join(bin, name), source.package], work, {
-      CGO_ENABLED: "0",
-      GOFLAGS: "-mod=mod",
-      ...source.env
-    });
+    await run(
+      "go",
+      [
+        "build",
+        "-trimpath",
+        "-ldflags",
+        `-s -w ${source.ldflags}`,
+        "-o",
+        path4.join(bin, name),
+        source.package
+      ],
+      work,
+      {
+        CGO_ENABLED: "0",
+        GOFLAGS: "-mod=mod",
+        ...source.env
+      }
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -46099,7 +46143,9 @@ async function ensureTool(name, spec, options) {
   const cached3 = await verifiedCacheEntry(dir, name);
   if (cached3) return { ...base, executable: cached3, source: "cache" };
   if (!options.allowInstall) {
-    throw new InstallError(`${name}: not installed (not on PATH, not in ${dir}); run \`scanfold install --scanners ${name}\``);
+    throw new InstallError(
+      `${name}: not installed (not on PATH, not in ${dir}); run \`scanfold install --scanners ${name}\``
+    );
   }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -46113,12 +46159,16 @@ async function ensureTool(name, spec, options) {
       source = "download";
     } catch (error62) {
       errors.push(errorMessage(error62));
-      options.logger.warning(`${errorMessage(error62)}; falling back to the ${spec.registry.kind} registry`);
+      options.logger.warning(
+        `${errorMessage(error62)}; falling back to the ${spec.registry.kind} registry`
+      );
     }
   }
   if (!source) {
     try {
-      options.logger.info(`${name}: building ${spec.version} from the ${spec.registry.kind} registry`);
+      options.logger.info(
+        `${name}: building ${spec.version} from the ${spec.registry.kind} registry`
+      );
       await installFromRegistry(name, spec.registry, dir);
       source = "registry";
     } catch (error62) {
@@ -46127,7 +46177,12 @@ async function ensureTool(name, spec, options) {
     }
   }
   const executable = path4.join(dir, "bin", name);
-  await writeMarker(dir, { tool: name, version: spec.version, source, sha256: await sha256File(executable) });
+  await writeMarker(dir, {
+    tool: name,
+    version: spec.version,
+    source,
+    sha256: await sha256File(executable)
+  });
   return { ...base, executable, source };
 }
 
@@ -46161,7 +46216,8 @@ var ToolSchema = external_exports.object({
 var ManifestSchema = external_exports.object({ tools: external_exports.record(external_exports.string(), ToolSchema) });
 function loadManifest(file2 = path5.join(packageRoot(), "tools.json")) {
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync3(file2, "utf8")));
-  if (!parsed.success) throw new ConfigurationError(formatZodIssues(`tool manifest ${file2}`, parsed.error));
+  if (!parsed.success)
+    throw new ConfigurationError(formatZodIssues(`tool manifest ${file2}`, parsed.error));
   return parsed.data;
 }
 
@@ -46232,7 +46288,12 @@ function scoreOf(value) {
   const score = typeof value === "string" ? Number.parseFloat(value) : typeof value === "number" ? value : NaN;
   return Number.isFinite(score) ? score : void 0;
 }
-var LEVELS = { error: "high", warning: "medium", note: "low", none: "info" };
+var LEVELS = {
+  error: "high",
+  warning: "medium",
+  note: "low",
+  none: "info"
+};
 var TOOL_DEFAULT = { gitleaks: "high", checkov: "medium" };
 function severityOf(tool, result, rule2) {
   for (const bag of [result.properties, rule2?.properties]) {
@@ -46251,7 +46312,13 @@ function severityOf(tool, result, rule2) {
   const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
   return LEVELS[level] ?? "medium";
 }
-var SCORE_FOR = { critical: "9.5", high: "8.0", medium: "5.5", low: "2.0", info: "0.0" };
+var SCORE_FOR = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "2.0",
+  info: "0.0"
+};
 
 // src/normalize/extract.ts
 function sha256(text) {
@@ -46259,7 +46326,8 @@ function sha256(text) {
 }
 function toolNameOf(run2) {
   const name = run2.tool.driver.name.toLowerCase();
-  for (const known of ["trivy", "semgrep", "gitleaks", "checkov", "grype", "syft"]) if (name.includes(known)) return known;
+  for (const known of ["trivy", "semgrep", "gitleaks", "checkov", "grype", "syft"])
+    if (name.includes(known)) return known;
   return name.replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
 }
 var rulesById = /* @__PURE__ */ new WeakMap();
@@ -46282,16 +46350,23 @@ function ruleFor(run2, result) {
 }
 var ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 function advisoryIds(text) {
-  return [...new Set([...text.matchAll(ADVISORY)].map((match) => {
-    const id = match[1] ?? "";
-    return id.startsWith("GHSA") || id.startsWith("ghsa") ? "GHSA" + id.slice(4).toLowerCase() : id.toUpperCase();
-  }))];
+  return [
+    ...new Set(
+      [...text.matchAll(ADVISORY)].map((match) => {
+        const id = match[1] ?? "";
+        return id.startsWith("GHSA") || id.startsWith("ghsa") ? "GHSA" + id.slice(4).toLowerCase() : id.toUpperCase();
+      })
+    )
+  ];
 }
 function tagsOf(rule2, result) {
-  return [...rule2?.properties?.tags ?? [], ...result.properties?.tags ?? []].map((tag) => tag.toLowerCase());
+  return [...rule2?.properties?.tags ?? [], ...result.properties?.tags ?? []].map(
+    (tag) => tag.toLowerCase()
+  );
 }
 function categoryOf(tool, ruleId, tags) {
-  if (tool === "gitleaks" || tags.includes("secret") || tags.includes("secrets") || /^CKV2?_SECRET_/.test(ruleId)) return "secret";
+  if (tool === "gitleaks" || tags.includes("secret") || tags.includes("secrets") || /^CKV2?_SECRET_/.test(ruleId))
+    return "secret";
   if (tool === "grype" || tags.includes("vulnerability")) return "vulnerability";
   if (tool === "checkov" || tags.includes("misconfiguration") || tags.includes("iac")) return "iac";
   if (tags.includes("license")) return "license";
@@ -46306,7 +46381,8 @@ function cwesOf(rule2, result) {
     JSON.stringify(result.properties?.cwe ?? ""),
     JSON.stringify(result.properties?.["scanfold/cwe"] ?? "")
   ];
-  for (const text of texts) for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
+  for (const text of texts)
+    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
   return [...found].sort();
 }
 function packageOf(tool, result, message) {
@@ -46323,7 +46399,11 @@ function packageOf(tool, result, message) {
   }
   const grypeMatch = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
   if (grypeMatch?.[2]) {
-    return { name: grypeMatch[2], version: grypeMatch[3], ...grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {} };
+    return {
+      name: grypeMatch[2],
+      version: grypeMatch[3],
+      ...grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {}
+    };
   }
   return tool === "grype" || tool === "trivy" ? void 0 : void 0;
 }
@@ -46475,11 +46555,13 @@ function* mergeKeys(finding, index) {
       return;
     }
     case "secret":
-      if (location2.startLine !== void 0) yield [`secret|${location2.path}|${location2.startLine}`, index];
+      if (location2.startLine !== void 0)
+        yield [`secret|${location2.path}|${location2.startLine}`, index];
       return;
     case "code":
       if (location2.startLine === void 0) return;
-      for (const cwe of finding.cwe) yield [`code|${location2.path}|${location2.startLine}|${cwe}`, index];
+      for (const cwe of finding.cwe)
+        yield [`code|${location2.path}|${location2.startLine}|${cwe}`, index];
       return;
     case "iac": {
       const intent = iacIntent(finding.tools[0] ?? "", finding.ruleId);
@@ -46491,7 +46573,8 @@ function* mergeKeys(finding, index) {
   }
 }
 function mayMerge(a, b) {
-  if (a.category === "code" || a.category === "iac") return !a.tools.some((tool) => b.tools.includes(tool));
+  if (a.category === "code" || a.category === "iac")
+    return !a.tools.some((tool) => b.tools.includes(tool));
   return true;
 }
 function fingerprintOf(members2) {
@@ -46499,11 +46582,18 @@ function fingerprintOf(members2) {
   if (!lead) throw new Error("empty group");
   const { finding } = lead;
   if (finding.category === "vulnerability" && finding.package) {
-    const ids = members2.flatMap((member) => [member.finding.cve, member.finding.ghsa, ...member.finding.aliases ?? []]);
+    const ids = members2.flatMap((member) => [
+      member.finding.cve,
+      member.finding.ghsa,
+      ...member.finding.aliases ?? []
+    ]);
     const canonical = ids.filter((id) => Boolean(id)).sort()[0] ?? finding.ruleId;
-    return sha256(`vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ""}|${finding.location.path}`);
+    return sha256(
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ""}|${finding.location.path}`
+    );
   }
-  if (finding.category === "secret") return sha256(`secret|${finding.location.path}|${lead.identity}`);
+  if (finding.category === "secret")
+    return sha256(`secret|${finding.location.path}|${lead.identity}`);
   const intent = finding.category === "iac" ? iacIntent(finding.tools[0] ?? "", finding.ruleId) : void 0;
   const rule2 = intent ?? `${finding.tools[0] ?? ""}:${finding.ruleId}`;
   return sha256(`${finding.category}|${rule2}|${finding.location.path}|${lead.identity}`);
@@ -46514,12 +46604,17 @@ function compareMembers(a, b) {
   return (sa?.tool ?? "").localeCompare(sb?.tool ?? "") || a.finding.ruleId.localeCompare(b.finding.ruleId) || (sa?.file ?? "").localeCompare(sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
 }
 function mergeGroup(members2) {
-  const lead = members2[0]?.finding;
-  if (!lead) throw new Error("empty group");
   const all = members2.map((member) => member.finding);
+  const lead = all.find((f) => f.category === "vulnerability" && f.ruleId.startsWith("CVE-")) ?? all[0];
+  if (!lead) throw new Error("empty group");
   const unique = (values) => [...new Set(values)];
-  const severity = all.reduce((worst, f) => severityRank[f.severity] > severityRank[worst] ? f.severity : worst, lead.severity);
-  const aliases = unique(all.flatMap((f) => [f.cve, f.ghsa, ...f.aliases ?? []]).filter((id) => Boolean(id))).sort();
+  const severity = all.reduce(
+    (worst, f) => severityRank[f.severity] > severityRank[worst] ? f.severity : worst,
+    lead.severity
+  );
+  const aliases = unique(
+    all.flatMap((f) => [f.cve, f.ghsa, ...f.aliases ?? []]).filter((id) => Boolean(id))
+  ).sort();
   const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
   const purl = all.map((f) => f.package?.purl).find(Boolean);
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
@@ -46532,7 +46627,14 @@ function mergeGroup(members2) {
     sources: all.flatMap((f) => f.sources),
     cwe: unique(all.flatMap((f) => f.cwe)).sort(),
     ...helpUri ? { helpUri } : {},
-    ...lead.package ? { package: { ...lead.package, ...fixedVersion ? { fixedVersion } : {}, ...purl ? { purl } : {}, ...ecosystem ? { ecosystem } : {} } } : {},
+    ...lead.package ? {
+      package: {
+        ...lead.package,
+        ...fixedVersion ? { fixedVersion } : {},
+        ...purl ? { purl } : {},
+        ...ecosystem ? { ecosystem } : {}
+      }
+    } : {},
     ...aliases.find((id) => id.startsWith("CVE-")) ? { cve: aliases.find((id) => id.startsWith("CVE-")) } : {},
     ...aliases.find((id) => id.startsWith("GHSA-")) ? { ghsa: aliases.find((id) => id.startsWith("GHSA-")) } : {},
     ...aliases.length > 1 ? { aliases } : {},
@@ -46554,7 +46656,8 @@ function unionOverlappingSecrets(ordered, unionFind) {
         const a = ordered[i]?.finding;
         const b = ordered[j]?.finding;
         if (i >= j || !a || !b || a.tools[0] === b.tools[0]) continue;
-        if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a)) unionFind.union(i, j);
+        if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a))
+          unionFind.union(i, j);
       }
     }
   }
@@ -46595,18 +46698,30 @@ function dedupe(extracted) {
     const shortId = fingerprint.slice(0, 12);
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
-    return { ...mergeGroup(members2), fingerprint, id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}` };
+    return {
+      ...mergeGroup(members2),
+      fingerprint,
+      id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`
+    };
   });
   findings.sort(
     (a, b) => severityRank[b.severity] - severityRank[a.severity] || a.location.path.localeCompare(b.location.path) || (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id)
   );
-  return { findings, inputResults: extracted.length, duplicatesMerged: extracted.length - findings.length };
+  return {
+    findings,
+    inputResults: extracted.length,
+    duplicatesMerged: extracted.length - findings.length
+  };
 }
 
 // src/normalize/index.ts
 function normalize(inputs, root) {
   const extracted = inputs.flatMap(
-    (input2) => extractFindings(input2.log, { root, file: input2.file, ...input2.tool ? { toolOverride: input2.tool } : {} })
+    (input2) => extractFindings(input2.log, {
+      root,
+      file: input2.file,
+      ...input2.tool ? { toolOverride: input2.tool } : {}
+    })
   );
   const resultsByTool = {};
   for (const { finding } of extracted) {
@@ -46630,9 +46745,19 @@ function relocate(result, run2, root) {
   return result.locations?.map((location2) => {
     const artifact = location2.physicalLocation?.artifactLocation;
     if (!artifact?.uri || !location2.physicalLocation) return location2;
-    const uri = normalizePath(artifact.uri, { root, uriBaseId: artifact.uriBaseId, originalUriBaseIds: run2.originalUriBaseIds });
+    const uri = normalizePath(artifact.uri, {
+      root,
+      uriBaseId: artifact.uriBaseId,
+      originalUriBaseIds: run2.originalUriBaseIds
+    });
     const { index: _dropped, ...rest } = artifact;
-    return { ...location2, physicalLocation: { ...location2.physicalLocation, artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT } } };
+    return {
+      ...location2,
+      physicalLocation: {
+        ...location2.physicalLocation,
+        artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT }
+      }
+    };
   });
 }
 function redactSnippets(result) {
@@ -46641,14 +46766,22 @@ function redactSnippets(result) {
     if (!physical) return location2;
     const region = physical.region?.snippet ? { ...physical.region, snippet: { text: "[redacted by scanfold]" } } : physical.region;
     const context = physical.contextRegion?.snippet ? { ...physical.contextRegion, snippet: { text: "[redacted by scanfold]" } } : physical.contextRegion;
-    return { ...location2, physicalLocation: { ...physical, ...region ? { region } : {}, ...context ? { contextRegion: context } : {} } };
+    return {
+      ...location2,
+      physicalLocation: {
+        ...physical,
+        ...region ? { region } : {},
+        ...context ? { contextRegion: context } : {}
+      }
+    };
   });
   return { ...result, ...locations ? { locations } : {} };
 }
 function mergeSarif(request) {
   const findingBySource = /* @__PURE__ */ new Map();
   for (const finding of request.findings) {
-    for (const source of finding.sources) findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
+    for (const source of finding.sources)
+      findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
   }
   const tools = /* @__PURE__ */ new Map();
   for (const input2 of request.inputs) {
@@ -46656,7 +46789,14 @@ function mergeSarif(request) {
       const tool = input2.tool ?? toolNameOf(run2);
       let target = tools.get(tool);
       if (!target) {
-        target = { tool, driver: run2.tool.driver, rules: [], ruleIndex: /* @__PURE__ */ new Map(), placeholders: /* @__PURE__ */ new Set(), results: [] };
+        target = {
+          tool,
+          driver: run2.tool.driver,
+          rules: [],
+          ruleIndex: /* @__PURE__ */ new Map(),
+          placeholders: /* @__PURE__ */ new Set(),
+          results: []
+        };
         tools.set(tool, target);
       }
       const into = target;
@@ -46694,7 +46834,10 @@ function mergeSarif(request) {
           ruleId,
           ruleIndex: index,
           locations: relocate(result, run2, request.root) ?? [],
-          partialFingerprints: { ...result.partialFingerprints, ...finding ? { "scanfold/v1": finding.fingerprint } : {} },
+          partialFingerprints: {
+            ...result.partialFingerprints,
+            ...finding ? { "scanfold/v1": finding.fingerprint } : {}
+          },
           properties
         };
         if (finding?.category === "secret") merged = redactSnippets(merged);
@@ -46706,21 +46849,21 @@ function mergeSarif(request) {
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
-    runs: [...tools.values()].sort((a, b) => a.tool.localeCompare(b.tool)).map(
-      (toolRun) => ({
-        tool: {
-          driver: {
-            ...toolRun.driver,
-            name: toolRun.driver.name || toolRun.tool,
-            rules: toolRun.rules
-          }
-        },
-        automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, "/")).href } },
-        results: toolRun.results,
-        columnKind: "utf16CodeUnits"
-      })
-    )
+    runs: [...tools.values()].sort((a, b) => a.tool.localeCompare(b.tool)).map((toolRun) => ({
+      tool: {
+        driver: {
+          ...toolRun.driver,
+          name: toolRun.driver.name || toolRun.tool,
+          rules: toolRun.rules
+        }
+      },
+      automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
+      originalUriBaseIds: {
+        [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, "/")).href }
+      },
+      results: toolRun.results,
+      columnKind: "utf16CodeUnits"
+    }))
   };
 }
 
@@ -46784,7 +46927,11 @@ function mergeSboms(inputs, findings) {
   const purls = /* @__PURE__ */ new Set();
   inputs.forEach((input2, inputIndex) => {
     bom.metadata.tools.components.add(
-      new import_cyclonedx_library.Models.Component(import_cyclonedx_library.Enums.ComponentType.Application, input2.tool, input2.toolVersion ? { version: input2.toolVersion } : {})
+      new import_cyclonedx_library.Models.Component(
+        import_cyclonedx_library.Enums.ComponentType.Application,
+        input2.tool,
+        input2.toolVersion ? { version: input2.toolVersion } : {}
+      )
     );
     const parsed = BomInputSchema.parse(input2.bom);
     for (const raw of flatten(parsed.components ?? [])) {
@@ -46803,7 +46950,8 @@ function mergeSboms(inputs, findings) {
         if (raw.purl) purls.add(key);
       }
       const licenses = licensesOf(raw.licenses, licenseNames);
-      if (component.licenses.size === 0) for (const license of licenses) component.licenses.add(license);
+      if (component.licenses.size === 0)
+        for (const license of licenses) component.licenses.add(license);
       if (raw["bom-ref"]) byRef.set(`${inputIndex}:${raw["bom-ref"]}`, component);
     }
     for (const dependency of parsed.dependencies ?? []) {
@@ -46815,15 +46963,22 @@ function mergeSboms(inputs, findings) {
     }
   });
   attachVulnerabilities(bom, findings, byKey);
-  const serializer = new import_cyclonedx_library.Serialize.JsonSerializer(new import_cyclonedx_library.Serialize.JSON.Normalize.Factory(import_cyclonedx_library.Spec.Spec1dot6));
+  const serializer = new import_cyclonedx_library.Serialize.JsonSerializer(
+    new import_cyclonedx_library.Serialize.JSON.Normalize.Factory(import_cyclonedx_library.Spec.Spec1dot6)
+  );
   return {
     json: serializer.serialize(bom, { sortLists: true, space: 2 }) + "\n",
-    summary: { components: byKey.size, uniquePurls: purls.size, licenses: [...licenseNames].sort() }
+    summary: {
+      components: byKey.size,
+      uniquePurls: purls.size,
+      licenses: [...licenseNames].sort()
+    }
   };
 }
 function attachVulnerabilities(bom, findings, byKey) {
   const byNameVersion = /* @__PURE__ */ new Map();
-  for (const component of byKey.values()) byNameVersion.set(`${component.name.toLowerCase()}@${component.version ?? ""}`, component);
+  for (const component of byKey.values())
+    byNameVersion.set(`${component.name.toLowerCase()}@${component.version ?? ""}`, component);
   for (const finding of findings) {
     if (finding.category !== "vulnerability" || !finding.package) continue;
     const pkg = finding.package;
@@ -46856,9 +47011,16 @@ function attachVulnerabilities(bom, findings, byKey) {
       if (Number.isInteger(number4)) vulnerability.cwes.add(number4);
     }
     for (const alias of finding.aliases ?? []) {
-      if (alias !== vulnerability.id) vulnerability.references.add(new import_cyclonedx_library.Models.Vulnerability.Reference(alias, new import_cyclonedx_library.Models.Vulnerability.Source({ name: alias.split("-")[0] ?? "advisory" })));
+      if (alias !== vulnerability.id)
+        vulnerability.references.add(
+          new import_cyclonedx_library.Models.Vulnerability.Reference(
+            alias,
+            new import_cyclonedx_library.Models.Vulnerability.Source({ name: alias.split("-")[0] ?? "advisory" })
+          )
+        );
     }
-    for (const tool of finding.tools) vulnerability.properties.add(new import_cyclonedx_library.Models.Property("scanfold:tool", tool));
+    for (const tool of finding.tools)
+      vulnerability.properties.add(new import_cyclonedx_library.Models.Property("scanfold:tool", tool));
     vulnerability.affects.add(new import_cyclonedx_library.Models.Vulnerability.Affect(component.bomRef));
     bom.vulnerabilities.add(vulnerability);
   }
@@ -46890,7 +47052,9 @@ function escapeMarkdown(text, max = MAX_CELL) {
 // src/outputs/html.ts
 function renderHtml(report) {
   const e = (text, max = 300) => escapeHtml(truncate(String(text ?? ""), max));
-  const severityRows = SEVERITIES.map((s) => `<tr><td class="${s}">${s}</td><td>${report.summary.bySeverity[s]}</td></tr>`).join("");
+  const severityRows = SEVERITIES.map(
+    (s) => `<tr><td class="${s}">${s}</td><td>${report.summary.bySeverity[s]}</td></tr>`
+  ).join("");
   const scannerRows = report.scanners.map(
     (s) => `<tr><td>${e(s.name)}</td><td>${e(s.status)}</td><td>${e(s.version ?? "")}</td><td>${(s.durationMs / 1e3).toFixed(1)} s</td><td>${s.findings}</td><td>${e([s.message, ...s.notes ?? []].filter(Boolean).join("; "), 500)}</td></tr>`
   ).join("\n");
@@ -46920,12 +47084,19 @@ ${findingRows}</table>
 
 // src/outputs/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
-var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}", info: "\u2B1C" };
+var ICON = {
+  critical: "\u{1F7E5}",
+  high: "\u{1F7E7}",
+  medium: "\u{1F7E8}",
+  low: "\u{1F7E6}",
+  info: "\u2B1C"
+};
 var MAX_HREF = 2048;
 function locationCell(finding, links) {
   const line = finding.location.startLine;
   const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ""}`, 120);
-  if (!links?.blobBase || finding.location.path === "." || /^[a-z]+:/i.test(finding.location.path)) return label;
+  if (!links?.blobBase || finding.location.path === "." || /^[a-z]+:/i.test(finding.location.path))
+    return label;
   const href = `${links.blobBase}/${finding.location.path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
   if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, "%22")}">${label}</a>`;
@@ -46940,16 +47111,24 @@ function findingRow(finding, links) {
 }
 function severityTable(report) {
   const tools = Object.keys(report.summary.byTool).sort();
-  const lines = [`| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(" | ")} |`, `|---|---:|${tools.map(() => "---:").join("|")}|`];
+  const lines = [
+    `| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(" | ")} |`,
+    `|---|---:|${tools.map(() => "---:").join("|")}|`
+  ];
   for (const severity of SEVERITIES) {
     const row = report.findings.filter((finding) => finding.severity === severity);
-    const perTool = tools.map((tool) => row.filter((finding) => finding.tools.includes(tool)).length);
+    const perTool = tools.map(
+      (tool) => row.filter((finding) => finding.tools.includes(tool)).length
+    );
     lines.push(`| ${ICON[severity]} ${severity} | ${row.length} | ${perTool.join(" | ")} |`);
   }
   return lines;
 }
 function scannerTable(report) {
-  const lines = ["| scanner | status | version | duration | results | note |", "|---|---|---|---:|---:|---|"];
+  const lines = [
+    "| scanner | status | version | duration | results | note |",
+    "|---|---|---|---:|---:|---|"
+  ];
   for (const scanner of report.scanners) {
     const badge = scanner.status === "ok" ? "\u2705 ok" : scanner.status === "skipped" ? "\u23ED\uFE0F skipped" : `\u274C ${scanner.status}`;
     const note = [scanner.message, ...scanner.notes ?? []].filter(Boolean).join("; ");
@@ -46961,11 +47140,23 @@ function scannerTable(report) {
 }
 function headline(report, options) {
   const verdict = report.gate.result === "passed" ? "\u2705 **Scanfold: gate passed**" : "\u274C **Scanfold: gate failed**";
-  const lines = [`${verdict} \u2014 ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`];
-  if (options.delta) lines.push("", `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`);
-  const failed = report.scanners.filter((scanner) => scanner.status === "failed" || scanner.status === "timed-out");
+  const lines = [
+    `${verdict} \u2014 ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`
+  ];
+  if (options.delta)
+    lines.push(
+      "",
+      `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`
+    );
+  const failed = report.scanners.filter(
+    (scanner) => scanner.status === "failed" || scanner.status === "timed-out"
+  );
   if (failed.length > 0) {
-    lines.push("", `> [!WARNING]`, `> ${failed.map((s) => `${s.name} ${s.status}`).join(", ")}: their results are missing from this report and from the code-scanning upload.`);
+    lines.push(
+      "",
+      `> [!WARNING]`,
+      `> ${failed.map((s) => `${s.name} ${s.status}`).join(", ")}: their results are missing from this report and from the code-scanning upload.`
+    );
   }
   for (const notice of options.notices ?? []) lines.push("", `> ${escapeMarkdown(notice, 500)}`);
   return lines;
@@ -46976,7 +47167,9 @@ function footer(report, links) {
     links?.runUrl ? `[workflow run](${links.runUrl})` : void 0,
     links?.artifactUrl ? `[compliance report](${links.artifactUrl})` : void 0
   ].filter(Boolean);
-  const truncated = report.truncated.map((t) => `${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason})`);
+  const truncated = report.truncated.map(
+    (t) => `${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason})`
+  );
   return [
     ...truncated.length ? ["", `\u26A0\uFE0F ${escapeMarkdown(truncated.join("; "), 1e3)}`] : [],
     ...parts.length ? ["", parts.join(" \xB7 ")] : [],
@@ -46999,7 +47192,10 @@ function findingSections(report, links, perCategory) {
       "| severity | rule | location | tools |",
       "|---|---|---|---|",
       ...shown.map((finding) => findingRow(finding, links)),
-      ...findings.length > shown.length ? ["", `\u2026and ${findings.length - shown.length} more ${category} finding(s) in the full report.`] : [],
+      ...findings.length > shown.length ? [
+        "",
+        `\u2026and ${findings.length - shown.length} more ${category} finding(s) in the full report.`
+      ] : [],
       "",
       "</details>"
     );
@@ -47008,15 +47204,33 @@ function findingSections(report, links, perCategory) {
 }
 function renderMarkdown(report, options = {}) {
   const max = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const top = [...options.header ? [options.header] : [], ...headline(report, options), "", ...severityTable(report)];
-  const bottom = ["", "<details><summary>Scanners</summary>", "", ...scannerTable(report), "", "</details>", ...footer(report, options.links)];
+  const top = [
+    ...options.header ? [options.header] : [],
+    ...headline(report, options),
+    "",
+    ...severityTable(report)
+  ];
+  const bottom = [
+    "",
+    "<details><summary>Scanners</summary>",
+    "",
+    ...scannerTable(report),
+    "",
+    "</details>",
+    ...footer(report, options.links)
+  ];
   for (const perCategory of [50, 20, 10, 5, 1]) {
     const { lines, omitted } = findingSections(report, options.links, perCategory);
     const note = omitted > 0 ? ["", `_${omitted} finding(s) not listed here; see report.json._`] : [];
     const text = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
     if (text.length <= max) return text;
   }
-  const summaryOnly = [...top, "", `_All ${report.summary.total} findings omitted to fit the size limit; see report.json._`, ...bottom].join("\n") + "\n";
+  const summaryOnly = [
+    ...top,
+    "",
+    `_All ${report.summary.total} findings omitted to fit the size limit; see report.json._`,
+    ...bottom
+  ].join("\n") + "\n";
   if (summaryOnly.length <= max) return summaryOnly;
   const minimal = [...top, "", `_Details omitted to fit the size limit; see report.json._`].join("\n") + "\n";
   return minimal.length <= max ? minimal : minimal.slice(0, max - 1) + "\n";
@@ -47044,7 +47258,10 @@ async function writeOutputs(outputDir, report, sarif, sbomJson) {
   await mkdir2(outputDir, { recursive: true });
   await writeFile2(path7.join(outputDir, OUTPUT_FILES.sarif), JSON.stringify(sarif, null, 2) + "\n");
   if (sbomJson) await writeFile2(path7.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
-  await writeFile2(path7.join(outputDir, OUTPUT_FILES.markdown), renderMarkdown(report, { maxLength: 1e6 }));
+  await writeFile2(
+    path7.join(outputDir, OUTPUT_FILES.markdown),
+    renderMarkdown(report, { maxLength: 1e6 })
+  );
   await writeFile2(path7.join(outputDir, OUTPUT_FILES.html), renderHtml(report));
   const manifest = {};
   for (const file2 of (await listRecursive(outputDir)).sort()) {
@@ -47086,8 +47303,14 @@ function looksTransient(lines, extra = []) {
   return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text));
 }
 function outcomeOf(exit, files, options) {
-  if (exit.spawnError) return { kind: "failed", transient: false, message: `${options.what} could not start: ${exit.spawnError}` };
-  if (exit.exitCode !== null && (options.okExitCodes ?? [0]).includes(exit.exitCode)) return { kind: "ok", files };
+  if (exit.spawnError)
+    return {
+      kind: "failed",
+      transient: false,
+      message: `${options.what} could not start: ${exit.spawnError}`
+    };
+  if (exit.exitCode !== null && (options.okExitCodes ?? [0]).includes(exit.exitCode))
+    return { kind: "ok", files };
   const last = exit.stderrTail.at(-1) ?? "";
   return {
     kind: "failed",
@@ -47110,7 +47333,12 @@ var SarifResultSchema = external_exports.looseObject({
   locations: external_exports.array(external_exports.looseObject({})).optional()
 });
 var SarifRunSchema = external_exports.looseObject({
-  tool: external_exports.looseObject({ driver: external_exports.looseObject({ name: external_exports.string().min(1), rules: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional() }) }),
+  tool: external_exports.looseObject({
+    driver: external_exports.looseObject({
+      name: external_exports.string().min(1),
+      rules: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional()
+    })
+  }),
   results: external_exports.array(SarifResultSchema).nullish()
 });
 var SarifLogSchema = external_exports.looseObject({
@@ -47140,12 +47368,14 @@ function issues(error62) {
 }
 async function readSarif(file2) {
   const parsed = SarifLogSchema.safeParse(await readJson(file2));
-  if (!parsed.success) throw new OutputError(`${path8.basename(file2)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
+  if (!parsed.success)
+    throw new OutputError(`${path8.basename(file2)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
   return parsed.data;
 }
 async function readCycloneDx(file2) {
   const parsed = CycloneDxSchema.safeParse(await readJson(file2));
-  if (!parsed.success) throw new OutputError(`${path8.basename(file2)}: not CycloneDX JSON (${issues(parsed.error)})`);
+  if (!parsed.success)
+    throw new OutputError(`${path8.basename(file2)}: not CycloneDX JSON (${issues(parsed.error)})`);
   return parsed.data;
 }
 function isCycloneDx(value) {
@@ -47159,8 +47389,10 @@ function firstSemver(stdout) {
 async function parseByExtension(files) {
   const parsed = { sarif: [], sboms: [] };
   for (const file2 of files) {
-    if (file2.endsWith(".sarif")) parsed.sarif.push({ file: path9.basename(file2), log: await readSarif(file2) });
-    else if (file2.endsWith(".cdx.json")) parsed.sboms.push({ file: path9.basename(file2), bom: await readCycloneDx(file2) });
+    if (file2.endsWith(".sarif"))
+      parsed.sarif.push({ file: path9.basename(file2), log: await readSarif(file2) });
+    else if (file2.endsWith(".cdx.json"))
+      parsed.sboms.push({ file: path9.basename(file2), bom: await readCycloneDx(file2) });
   }
   return parsed;
 }
@@ -47174,13 +47406,24 @@ var checkov = {
   description: "infrastructure as code (Terraform, Dockerfile, Kubernetes, CloudFormation, workflows)",
   env: { BC_SKIP_MAPPING: "TRUE", CHECKOV_NO_OUTPUT_PROGRESS: "1", LOG_LEVEL: "WARNING" },
   applies(_config, files) {
-    const hit = files.some((file2) => IAC_FILE.test(file2) || KUBERNETES_DIR.test(file2) && /\.ya?ml$/.test(file2));
+    const hit = files.some(
+      (file2) => IAC_FILE.test(file2) || KUBERNETES_DIR.test(file2) && /\.ya?ml$/.test(file2)
+    );
     return hit ? { applies: true } : { applies: false, reason: "no infrastructure-as-code files found" };
   },
   versionArgs: ["--version"],
   parseVersion: firstSemver,
   async scan(context) {
-    const args = ["-d", ".", "--output", "sarif", "--output", "json", "--output-file-path", context.workDir];
+    const args = [
+      "-d",
+      ".",
+      "--output",
+      "sarif",
+      "--output",
+      "json",
+      "--output-file-path",
+      context.workDir
+    ];
     args.push("--quiet", "--compact", "--soft-fail", "--skip-download");
     for (const pattern of context.config.exclude) args.push("--skip-path", pattern);
     const exit = await context.exec(args);
@@ -47272,7 +47515,12 @@ var TrivyVulnerabilitySchema = external_exports.looseObject({
   CweIDs: external_exports.array(external_exports.string()).optional()
 });
 var TrivyReportSchema = external_exports.looseObject({
-  Results: external_exports.array(external_exports.looseObject({ Type: external_exports.string().optional(), Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish() })).nullish()
+  Results: external_exports.array(
+    external_exports.looseObject({
+      Type: external_exports.string().optional(),
+      Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish()
+    })
+  ).nullish()
 });
 async function trivyDetails(file2) {
   const report = TrivyReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
@@ -47308,7 +47556,12 @@ var GrypeReportSchema = external_exports.looseObject({
         cwes: external_exports.array(external_exports.looseObject({ cwe: external_exports.string() })).optional()
       }),
       relatedVulnerabilities: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
-      artifact: external_exports.looseObject({ name: external_exports.string(), version: external_exports.string().optional(), purl: external_exports.string().optional(), type: external_exports.string().optional() })
+      artifact: external_exports.looseObject({
+        name: external_exports.string(),
+        version: external_exports.string().optional(),
+        purl: external_exports.string().optional(),
+        type: external_exports.string().optional()
+      })
     })
   )
 });
@@ -47318,17 +47571,23 @@ async function grypeDetails(file2) {
   for (const match of report.matches) {
     const { vulnerability, artifact } = match;
     const fixed = vulnerability.fix?.versions?.[0];
-    details.set(vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version), {
-      aliases: [vulnerability.id, ...(match.relatedVulnerabilities ?? []).map((related) => related.id)],
-      package: {
-        name: artifact.name,
-        ...artifact.version ? { version: artifact.version } : {},
-        ...fixed ? { fixedVersion: fixed } : {},
-        ...artifact.purl ? { purl: artifact.purl } : {},
-        ...artifact.type ? { ecosystem: artifact.type } : {}
-      },
-      cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
-    });
+    details.set(
+      vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version),
+      {
+        aliases: [
+          vulnerability.id,
+          ...(match.relatedVulnerabilities ?? []).map((related) => related.id)
+        ],
+        package: {
+          name: artifact.name,
+          ...artifact.version ? { version: artifact.version } : {},
+          ...fixed ? { fixedVersion: fixed } : {},
+          ...artifact.purl ? { purl: artifact.purl } : {},
+          ...artifact.type ? { ecosystem: artifact.type } : {}
+        },
+        cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
+      }
+    );
   }
   return details;
 }
@@ -47340,7 +47599,9 @@ function grypeResultKey(ruleId, message) {
 // src/scanners/grype.ts
 function hasDatabase(cacheDir) {
   if (!existsSync5(cacheDir)) return false;
-  return readdirSync(cacheDir).some((entry) => existsSync5(path12.join(cacheDir, entry, "vulnerability.db")));
+  return readdirSync(cacheDir).some(
+    (entry) => existsSync5(path12.join(cacheDir, entry, "vulnerability.db"))
+  );
 }
 var grype = {
   name: "grype",
@@ -47354,7 +47615,10 @@ var grype = {
   async scan(context) {
     const { grype: settings, offline } = context.config;
     if (offline && !hasDatabase(settings.dbCacheDir)) {
-      return { kind: "skipped", reason: `offline and no vulnerability DB in ${settings.dbCacheDir}` };
+      return {
+        kind: "skipped",
+        reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`
+      };
     }
     const sbom = context.upstream.syft?.find((file2) => file2.endsWith(".cdx.json"));
     const source = sbom ? `sbom:${sbom}` : "dir:.";
@@ -47366,9 +47630,19 @@ var grype = {
       GRYPE_DB_VALIDATE_AGE: offline ? "false" : "true"
     };
     if (settings.dbUpdateUrl) env.GRYPE_DB_UPDATE_URL = settings.dbUpdateUrl;
-    const exit = await context.exec([source, "--quiet", "-o", `sarif=${sarif}`, "-o", `json=${json2}`], env);
-    const outcome = outcomeOf(exit, [sarif, json2], { what: "grype", transient: [/failed to (load|update) vulnerability db/i] });
-    if (outcome.kind === "ok" && !sbom) return { ...outcome, notes: ["no Syft SBOM available: grype catalogued the directory itself"] };
+    const exit = await context.exec(
+      [source, "--quiet", "-o", `sarif=${sarif}`, "-o", `json=${json2}`],
+      env
+    );
+    const outcome = outcomeOf(exit, [sarif, json2], {
+      what: "grype",
+      transient: [/failed to (load|update) vulnerability db/i]
+    });
+    if (outcome.kind === "ok" && !sbom)
+      return {
+        ...outcome,
+        notes: ["no Syft SBOM available: grype catalogued the directory itself"]
+      };
     return outcome;
   },
   parse: (files) => parseEnriched(files, "grype.json", grypeDetails, grypeResultKey)
@@ -47387,7 +47661,16 @@ var semgrep = {
   async scan(context) {
     const sarif = path13.join(context.workDir, "semgrep.sarif");
     const json2 = path13.join(context.workDir, "semgrep.json");
-    const args = ["scan", "--metrics", "off", "--disable-version-check", "--no-rewrite-rule-ids", "--quiet", `--sarif-output=${sarif}`, `--json-output=${json2}`];
+    const args = [
+      "scan",
+      "--metrics",
+      "off",
+      "--disable-version-check",
+      "--no-rewrite-rule-ids",
+      "--quiet",
+      `--sarif-output=${sarif}`,
+      `--json-output=${json2}`
+    ];
     for (const config2 of context.config.semgrep.config) args.push("--config", config2);
     for (const pattern of context.config.exclude) args.push("--exclude", pattern);
     const exit = await context.exec([...args, "."]);
@@ -47420,7 +47703,12 @@ var syft = {
 import { existsSync as existsSync6, statSync } from "node:fs";
 import path15 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
-var DB_FAILURE = [/failed to download vulnerability DB/i, /DB error/i, /OCI artifact error/i, /db download/i];
+var DB_FAILURE = [
+  /failed to download vulnerability DB/i,
+  /DB error/i,
+  /OCI artifact error/i,
+  /db download/i
+];
 function dbFile(cacheDir) {
   return path15.join(cacheDir, "db", "trivy.db");
 }
@@ -47438,7 +47726,11 @@ var trivy = {
   tool: "trivy",
   description: "filesystem scan: vulnerabilities, misconfigurations, secrets, licenses",
   // Trivy calls home for version checks and telemetry unless both are off.
-  env: { TRIVY_DISABLE_VEX_NOTICE: "true", TRIVY_SKIP_VERSION_CHECK: "true", TRIVY_DISABLE_TELEMETRY: "true" },
+  env: {
+    TRIVY_DISABLE_VEX_NOTICE: "true",
+    TRIVY_SKIP_VERSION_CHECK: "true",
+    TRIVY_DISABLE_TELEMETRY: "true"
+  },
   applies: () => ({ applies: true }),
   versionArgs: ["--version"],
   parseVersion: firstSemver,
@@ -47449,42 +47741,86 @@ var trivy = {
     const haveDb = existsSync6(dbFile(settings.cacheDir));
     if (scanners.includes("vuln") && offline && !haveDb) {
       scanners = scanners.filter((scanner) => scanner !== "vuln");
-      notes.push(`vulnerability scanning skipped: offline and no vulnerability DB in ${settings.cacheDir}`);
+      notes.push(
+        `vulnerability scanning skipped: offline and no vulnerability DB in ${settings.cacheDir}`
+      );
     }
     if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
     const report = path15.join(context.workDir, "trivy.json");
-    const base = ["fs", "--scanners", scanners.join(","), "--format", "json", "--list-all-pkgs", "--output", report];
-    base.push("--cache-dir", settings.cacheDir, "--exit-code", "0", "--no-progress", "--skip-check-update");
+    const base = [
+      "fs",
+      "--scanners",
+      scanners.join(","),
+      "--format",
+      "json",
+      "--list-all-pkgs",
+      "--output",
+      report
+    ];
+    base.push(
+      "--cache-dir",
+      settings.cacheDir,
+      "--exit-code",
+      "0",
+      "--no-progress",
+      "--skip-check-update"
+    );
     for (const pattern of context.config.exclude) base.push("--skip-dirs", pattern);
     const dbFlags = offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : [];
     const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
-    if (!offline && repositories.length > 0) dbFlags.push("--db-repository", repositories.join(","));
+    if (!offline && repositories.length > 0)
+      dbFlags.push("--db-repository", repositories.join(","));
     let exit = await context.exec([...base, ...dbFlags, "."]);
     const dbFailed = exit.exitCode !== 0 && looksTransient(exit.stderrTail, DB_FAILURE);
     if (dbFailed && context.lastAttempt && haveDb && !offline) {
-      const age = Math.round((Date.now() - statSync(dbFile(settings.cacheDir)).mtimeMs) / 36e5);
-      notes.push(`vulnerability DB download failed (${exit.stderrTail.at(-1)?.trim() ?? "unknown error"}); used the cached DB, ${age} h old, which may be stale`);
+      const age = Math.round(
+        (Date.now() - statSync(dbFile(settings.cacheDir)).mtimeMs) / 36e5
+      );
+      notes.push(
+        `vulnerability DB download failed (${exit.stderrTail.at(-1)?.trim() ?? "unknown error"}); used the cached DB, ${age} h old, which may be stale`
+      );
       exit = await context.exec([...base, "--skip-db-update", "--skip-java-db-update", "."]);
     }
     const scanned = outcomeOf(exit, [report], { what: "trivy fs", transient: DB_FAILURE });
     if (scanned.kind !== "ok") return scanned;
-    const sarif = await convert(context, report, "sarif", path15.join(context.workDir, "trivy.sarif"));
+    const sarif = await convert(
+      context,
+      report,
+      "sarif",
+      path15.join(context.workDir, "trivy.sarif")
+    );
     if (sarif.kind !== "ok") return sarif;
-    const sbom = await convert(context, report, "cyclonedx", path15.join(context.workDir, "trivy.cdx.json"));
+    const sbom = await convert(
+      context,
+      report,
+      "cyclonedx",
+      path15.join(context.workDir, "trivy.cdx.json")
+    );
     if (sbom.kind !== "ok") return sbom;
     return { kind: "ok", files: [report, ...sarif.files, ...sbom.files], notes };
   },
   async parse(files, config2) {
     const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
     for (const { log } of parsed.sarif) {
-      for (const run2 of log.runs) run2.originalUriBaseIds = { ...run2.originalUriBaseIds, ROOTPATH: { uri: pathToFileURL2(config2.root + "/").href } };
+      for (const run2 of log.runs)
+        run2.originalUriBaseIds = {
+          ...run2.originalUriBaseIds,
+          ROOTPATH: { uri: pathToFileURL2(config2.root + "/").href }
+        };
     }
     return parsed;
   }
 };
 
 // src/scanners/registry.ts
-var ADAPTERS = { trivy, semgrep, gitleaks, checkov, syft, grype };
+var ADAPTERS = {
+  trivy,
+  semgrep,
+  gitleaks,
+  checkov,
+  syft,
+  grype
+};
 
 // src/plan/plan.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".terraform"]);
@@ -47510,20 +47846,31 @@ async function planScan(config2) {
   return config2.scanners.map((name) => {
     const adapter = ADAPTERS[name];
     const applicability = adapter.applies(config2, files);
-    if (!applicability.applies) return { name, adapter, run: false, reason: applicability.reason ?? "not applicable" };
-    const dependsOn = (adapter.dependsOn ?? []).filter((dependency) => config2.scanners.includes(dependency));
+    if (!applicability.applies)
+      return { name, adapter, run: false, reason: applicability.reason ?? "not applicable" };
+    const dependsOn = (adapter.dependsOn ?? []).filter(
+      (dependency) => config2.scanners.includes(dependency)
+    );
     return { name, adapter, run: true, dependsOn };
   });
 }
 
 // src/policy/gate.ts
 function evaluateGate(findings, failOn) {
-  if (failOn === "none") return { failOn, result: "passed", reason: "fail-on is none: findings never fail the gate" };
+  if (failOn === "none")
+    return { failOn, result: "passed", reason: "fail-on is none: findings never fail the gate" };
   const threshold = severityRank[failOn];
   const blocking = findings.filter((finding) => severityRank[finding.severity] >= threshold);
-  if (blocking.length === 0) return { failOn, result: "passed", reason: `no findings at or above ${failOn}` };
-  const counts = ["critical", "high", "medium", "low"].filter((severity) => severityRank[severity] >= threshold).map((severity) => [severity, blocking.filter((finding) => finding.severity === severity).length]).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`);
-  return { failOn, result: "failed", reason: `${blocking.length} finding(s) at or above ${failOn} (${counts.join(", ")})` };
+  if (blocking.length === 0)
+    return { failOn, result: "passed", reason: `no findings at or above ${failOn}` };
+  const counts = ["critical", "high", "medium", "low"].filter((severity) => severityRank[severity] >= threshold).map(
+    (severity) => [severity, blocking.filter((finding) => finding.severity === severity).length]
+  ).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`);
+  return {
+    failOn,
+    result: "failed",
+    reason: `${blocking.length} finding(s) at or above ${failOn} (${counts.join(", ")})`
+  };
 }
 
 // src/run/runner.ts
@@ -47717,7 +48064,13 @@ var ScannerLog = class {
   }
 };
 async function detectVersion2(adapter, executable, cwd) {
-  const exit = await runProcess({ command: executable, args: adapter.versionArgs, cwd, env: adapter.env, timeoutMs: VERSION_TIMEOUT_MS });
+  const exit = await runProcess({
+    command: executable,
+    args: adapter.versionArgs,
+    cwd,
+    env: adapter.env,
+    timeoutMs: VERSION_TIMEOUT_MS
+  });
   return exit.exitCode === 0 ? adapter.parseVersion(exit.stdout) : void 0;
 }
 async function attemptOnce(adapter, context, log, deadline) {
@@ -47744,7 +48097,11 @@ async function attemptOnce(adapter, context, log, deadline) {
     const outcome = await adapter.scan({ ...context, exec });
     return { outcome, timedOut, stderrTail };
   } catch (error62) {
-    return { outcome: { kind: "failed", transient: false, message: errorMessage(error62) }, timedOut, stderrTail };
+    return {
+      outcome: { kind: "failed", transient: false, message: errorMessage(error62) },
+      timedOut,
+      stderrTail
+    };
   }
 }
 async function runOne(entry, request, upstream, workRoot) {
@@ -47755,15 +48112,24 @@ async function runOne(entry, request, upstream, workRoot) {
   const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] };
   const finish = (run2) => {
     const { report } = run2;
-    logger.group(`${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ""} in ${(report.durationMs / 1e3).toFixed(1)} s`, [
-      ...log.lines,
-      ...report.message ? [report.message] : []
-    ]);
+    logger.group(
+      `${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ""} in ${(report.durationMs / 1e3).toFixed(1)} s`,
+      [...log.lines, ...report.message ? [report.message] : []]
+    );
     return run2;
   };
   const tool = await request.resolveTool(adapter);
   if (!tool.ok) {
-    return finish({ report: { ...base, status: "failed", durationMs: clock.now() - started, message: tool.message }, files: [], parsed: void 0 });
+    return finish({
+      report: {
+        ...base,
+        status: "failed",
+        durationMs: clock.now() - started,
+        message: tool.message
+      },
+      files: [],
+      parsed: void 0
+    });
   }
   const version2 = await detectVersion2(adapter, tool.executable, config2.root);
   const maxAttempts = config2.retries + 1;
@@ -47775,7 +48141,15 @@ async function runOne(entry, request, upstream, workRoot) {
     const workDir = await mkdtemp2(path17.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
-      { config: config2, root: config2.root, workDir, executable: tool.executable, attempt, lastAttempt: attempt === maxAttempts, upstream },
+      {
+        config: config2,
+        root: config2.root,
+        workDir,
+        executable: tool.executable,
+        attempt,
+        lastAttempt: attempt === maxAttempts,
+        upstream
+      },
       log,
       deadline
     );
@@ -47785,14 +48159,33 @@ async function runOne(entry, request, upstream, workRoot) {
       await rm2(workDir, { recursive: true, force: true });
       const message2 = `${entry.name} timed out after ${Math.round(config2.timeoutMs / 1e3)} s; process tree killed`;
       return finish({
-        report: { ...base, status: "timed-out", version: version2, attempts: attempt, durationMs: durationMs(), message: message2, stderrTail: last.stderrTail },
+        report: {
+          ...base,
+          status: "timed-out",
+          version: version2,
+          attempts: attempt,
+          durationMs: durationMs(),
+          message: message2,
+          stderrTail: last.stderrTail
+        },
         files: [],
         parsed: void 0
       });
     }
     if (outcome.kind === "skipped") {
       await rm2(workDir, { recursive: true, force: true });
-      return finish({ report: { ...base, status: "skipped", version: version2, attempts: attempt, durationMs: durationMs(), message: outcome.reason }, files: [], parsed: void 0 });
+      return finish({
+        report: {
+          ...base,
+          status: "skipped",
+          version: version2,
+          attempts: attempt,
+          durationMs: durationMs(),
+          message: outcome.reason
+        },
+        files: [],
+        parsed: void 0
+      });
     }
     if (outcome.kind === "ok") {
       const missing = outcome.files.filter((file2) => !existsSync7(file2));
@@ -47815,18 +48208,39 @@ async function runOne(entry, request, upstream, workRoot) {
             parsed
           });
         } catch (error62) {
-          last = { ...last, outcome: { kind: "failed", transient: false, message: `${entry.name} output unreadable: ${errorMessage(error62)}` } };
+          last = {
+            ...last,
+            outcome: {
+              kind: "failed",
+              transient: false,
+              message: `${entry.name} output unreadable: ${errorMessage(error62)}`
+            }
+          };
         }
       } else {
-        last = { ...last, outcome: { kind: "failed", transient: false, message: `${entry.name} wrote no ${missing.map((f) => path17.basename(f)).join(", ")}` } };
+        last = {
+          ...last,
+          outcome: {
+            kind: "failed",
+            transient: false,
+            message: `${entry.name} wrote no ${missing.map((f) => path17.basename(f)).join(", ")}`
+          }
+        };
       }
     }
     await rm2(workDir, { recursive: true, force: true });
     const failure3 = last.outcome;
     if (failure3.kind !== "failed" || !failure3.transient || attempt >= maxAttempts) break;
-    const delay = backoffDelay({ baseMs: config2.retryBaseMs, capMs: config2.retryCapMs }, attempt, clock, failure3.retryAfterMs);
+    const delay = backoffDelay(
+      { baseMs: config2.retryBaseMs, capMs: config2.retryCapMs },
+      attempt,
+      clock,
+      failure3.retryAfterMs
+    );
     log.add(`attempt ${attempt} failed (${failure3.message}); retrying in ${delay} ms`);
-    logger.warning(`${entry.name}: attempt ${attempt} failed with a transient error; retrying in ${delay} ms`);
+    logger.warning(
+      `${entry.name}: attempt ${attempt} failed with a transient error; retrying in ${delay} ms`
+    );
     await clock.sleep(delay);
   }
   const failure2 = last?.outcome;
@@ -47899,7 +48313,15 @@ async function runScanners(request) {
   await rm2(workRoot, { recursive: true, force: true });
   return request.plan.map(
     (entry) => results.get(entry.name) ?? {
-      report: { name: entry.name, status: "skipped", attempts: 0, durationMs: 0, findings: 0, outputs: [], message: entry.run ? void 0 : entry.reason },
+      report: {
+        name: entry.name,
+        status: "skipped",
+        attempts: 0,
+        durationMs: 0,
+        findings: 0,
+        outputs: [],
+        message: entry.run ? void 0 : entry.reason
+      },
       files: [],
       parsed: void 0
     }
@@ -47916,7 +48338,10 @@ function countBy(keys, findings, pick2) {
 async function assemble(request) {
   const normalized = normalize(request.sarif, request.root);
   const { findings } = normalized;
-  const scanners = request.scanners.map((scanner) => ({ ...scanner, findings: normalized.resultsByTool[scanner.name] ?? 0 }));
+  const scanners = request.scanners.map((scanner) => ({
+    ...scanner,
+    findings: normalized.resultsByTool[scanner.name] ?? 0
+  }));
   let sbom;
   if (request.sboms.length > 0 || findings.some((finding) => finding.category === "vulnerability")) {
     try {
@@ -47926,7 +48351,8 @@ async function assemble(request) {
     }
   }
   const byTool = {};
-  for (const finding of findings) for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
+  for (const finding of findings)
+    for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
   const draft = {
     schemaVersion: "1.0.0",
@@ -47980,7 +48406,9 @@ function toolResolver(config2, options) {
         allowInstall: options.install ?? true,
         ignorePath: options.ignorePath ?? false
       });
-      options.logger.debug(`${adapter.tool}: using ${tool.executable} (${tool.source})`);
+      options.logger.debug(
+        `${adapter.tool}: using ${tool.executable} (${tool.source})`
+      );
       return { ok: true, executable: tool.executable };
     } catch (error62) {
       return { ok: false, message: errorMessage(error62) };
@@ -47997,12 +48425,20 @@ async function scan(config2, options) {
   await clearPreviousOutputs(config2.outputDir);
   const plan = await planScan(config2);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
-  const runs = await runScanners({ config: config2, plan, resolveTool: toolResolver(config2, options), logger, clock });
+  const runs = await runScanners({
+    config: config2,
+    plan,
+    resolveTool: toolResolver(config2, options),
+    logger,
+    clock
+  });
   const sarif = [];
   const sboms = [];
   for (const run2 of runs) {
-    for (const { file: file2, log } of run2.parsed?.sarif ?? []) sarif.push({ file: `raw/${file2}`, log, tool: run2.report.name });
-    for (const { file: file2, bom } of run2.parsed?.sboms ?? []) sboms.push({ tool: run2.report.name, toolVersion: run2.report.version, file: file2, bom });
+    for (const { file: file2, log } of run2.parsed?.sarif ?? [])
+      sarif.push({ file: `raw/${file2}`, log, tool: run2.report.name });
+    for (const { file: file2, bom } of run2.parsed?.sboms ?? [])
+      sboms.push({ tool: run2.report.name, toolVersion: run2.report.version, file: file2, bom });
   }
   return assemble({
     root: config2.root,
@@ -48024,7 +48460,14 @@ import path19 from "node:path";
 function sarifLog(tool, version2, rules, results) {
   return {
     version: "2.1.0",
-    runs: [{ tool: { driver: { name: tool, ...version2 ? { version: version2 } : {}, rules: [...rules.values()] } }, results }]
+    runs: [
+      {
+        tool: {
+          driver: { name: tool, ...version2 ? { version: version2 } : {}, rules: [...rules.values()] }
+        },
+        results
+      }
+    ]
   };
 }
 function rule(rules, id, make) {
@@ -48071,7 +48514,14 @@ var TrivySchema = external_exports.looseObject({
           EndLine: external_exports.number().optional()
         })
       ).nullish(),
-      Licenses: external_exports.array(external_exports.looseObject({ Name: external_exports.string(), PkgName: external_exports.string().optional(), Severity: external_exports.string().optional(), FilePath: external_exports.string().optional() })).nullish()
+      Licenses: external_exports.array(
+        external_exports.looseObject({
+          Name: external_exports.string(),
+          PkgName: external_exports.string().optional(),
+          Severity: external_exports.string().optional(),
+          FilePath: external_exports.string().optional()
+        })
+      ).nullish()
     })
   ).nullish()
 });
@@ -48086,7 +48536,10 @@ function trivyJsonToSarif(data) {
         id: v.VulnerabilityID,
         shortDescription: { text: v.Title ?? v.VulnerabilityID },
         ...v.PrimaryURL ? { helpUri: v.PrimaryURL } : {},
-        properties: { tags: ["vulnerability", "security", v.Severity ?? "UNKNOWN", ...v.CweIDs ?? []], ...securitySeverity(v.Severity) }
+        properties: {
+          tags: ["vulnerability", "security", v.Severity ?? "UNKNOWN", ...v.CweIDs ?? []],
+          ...securitySeverity(v.Severity)
+        }
       }));
       results.push({
         ruleId: v.VulnerabilityID,
@@ -48116,22 +48569,44 @@ Fixed Version: ${v.FixedVersion ?? ""}`
         id: m.ID,
         shortDescription: { text: m.Title ?? m.ID },
         ...m.PrimaryURL ? { helpUri: m.PrimaryURL } : {},
-        properties: { tags: ["misconfiguration", "security", m.Severity ?? "UNKNOWN"], ...securitySeverity(m.Severity) }
+        properties: {
+          tags: ["misconfiguration", "security", m.Severity ?? "UNKNOWN"],
+          ...securitySeverity(m.Severity)
+        }
       }));
-      results.push({ ruleId: m.ID, message: { text: m.Message ?? m.Title ?? m.ID }, locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine) });
+      results.push({
+        ruleId: m.ID,
+        message: { text: m.Message ?? m.Title ?? m.ID },
+        locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine)
+      });
     }
     for (const s of target.Secrets ?? []) {
       rule(rules, s.RuleID, () => ({
         id: s.RuleID,
         shortDescription: { text: s.Title ?? s.RuleID },
-        properties: { tags: ["secret", "security", s.Severity ?? "UNKNOWN"], ...securitySeverity(s.Severity) }
+        properties: {
+          tags: ["secret", "security", s.Severity ?? "UNKNOWN"],
+          ...securitySeverity(s.Severity)
+        }
       }));
-      results.push({ ruleId: s.RuleID, message: { text: `Secret: ${s.Title ?? s.RuleID}` }, locations: location(target.Target, s.StartLine, s.EndLine) });
+      results.push({
+        ruleId: s.RuleID,
+        message: { text: `Secret: ${s.Title ?? s.RuleID}` },
+        locations: location(target.Target, s.StartLine, s.EndLine)
+      });
     }
     for (const l of target.Licenses ?? []) {
       const id = `license-${l.Name}`;
-      rule(rules, id, () => ({ id, shortDescription: { text: `License ${l.Name}` }, properties: { tags: ["license", l.Severity ?? "UNKNOWN"], ...securitySeverity(l.Severity) } }));
-      results.push({ ruleId: id, message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` }, locations: location(l.FilePath ?? target.Target) });
+      rule(rules, id, () => ({
+        id,
+        shortDescription: { text: `License ${l.Name}` },
+        properties: { tags: ["license", l.Severity ?? "UNKNOWN"], ...securitySeverity(l.Severity) }
+      }));
+      results.push({
+        ruleId: id,
+        message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` },
+        locations: location(l.FilePath ?? target.Target)
+      });
     }
   }
   return sarifLog("Trivy", void 0, rules, results);
@@ -48149,13 +48624,20 @@ var GitleaksSchema = external_exports.array(
 );
 function gitleaksJsonToSarif(data) {
   const parsed = GitleaksSchema.safeParse(data);
-  if (!parsed.success || parsed.data.length === 0 || !("RuleID" in (parsed.data[0] ?? {}))) return void 0;
+  if (!parsed.success || parsed.data.length === 0 || !("RuleID" in (parsed.data[0] ?? {})))
+    return void 0;
   const rules = /* @__PURE__ */ new Map();
   const results = parsed.data.map((leak) => {
-    rule(rules, leak.RuleID, () => ({ id: leak.RuleID, shortDescription: { text: leak.Description ?? leak.RuleID }, properties: { tags: ["secret"] } }));
+    rule(rules, leak.RuleID, () => ({
+      id: leak.RuleID,
+      shortDescription: { text: leak.Description ?? leak.RuleID },
+      properties: { tags: ["secret"] }
+    }));
     return {
       ruleId: leak.RuleID,
-      message: { text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ""}.` },
+      message: {
+        text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ""}.`
+      },
       locations: location(leak.File, leak.StartLine, leak.EndLine),
       ...leak.Fingerprint ? { partialFingerprints: { "gitleaks/fingerprint": leak.Fingerprint } } : {}
     };
@@ -48169,7 +48651,11 @@ var SemgrepSchema = external_exports.looseObject({
       path: external_exports.string(),
       start: external_exports.looseObject({ line: external_exports.number(), col: external_exports.number().optional() }),
       end: external_exports.looseObject({ line: external_exports.number() }).optional(),
-      extra: external_exports.looseObject({ message: external_exports.string().optional(), severity: external_exports.string().optional(), metadata: external_exports.looseObject({}).optional() })
+      extra: external_exports.looseObject({
+        message: external_exports.string().optional(),
+        severity: external_exports.string().optional(),
+        metadata: external_exports.looseObject({}).optional()
+      })
     })
   ),
   version: external_exports.string().optional()
@@ -48185,7 +48671,12 @@ function semgrepJsonToSarif(data) {
       id: r.check_id,
       shortDescription: { text: r.extra.message ?? r.check_id },
       defaultConfiguration: { level: LEVEL[r.extra.severity ?? ""] ?? "warning" },
-      properties: { tags: ["security", ...Array.isArray(cwe) ? cwe.map(String) : typeof cwe === "string" ? [cwe] : []] }
+      properties: {
+        tags: [
+          "security",
+          ...Array.isArray(cwe) ? cwe.map(String) : typeof cwe === "string" ? [cwe] : []
+        ]
+      }
     }));
     return {
       ruleId: r.check_id,
@@ -48223,13 +48714,22 @@ function checkovJsonToSarif(data) {
         id: check2.check_id,
         shortDescription: { text: check2.check_name ?? check2.check_id },
         ...check2.guideline ? { helpUri: check2.guideline } : {},
-        properties: { tags: ["iac", report.check_type], ...securitySeverity(check2.severity ?? void 0) }
+        properties: {
+          tags: ["iac", report.check_type],
+          ...securitySeverity(check2.severity ?? void 0)
+        }
       }));
       results.push({
         ruleId: check2.check_id,
         level: "error",
-        message: { text: `${check2.check_name ?? check2.check_id}${check2.resource ? ` (${check2.resource})` : ""}` },
-        locations: location(check2.file_path.replace(/^\//, ""), check2.file_line_range?.[0], check2.file_line_range?.[1])
+        message: {
+          text: `${check2.check_name ?? check2.check_id}${check2.resource ? ` (${check2.resource})` : ""}`
+        },
+        locations: location(
+          check2.file_path.replace(/^\//, ""),
+          check2.file_line_range?.[0],
+          check2.file_line_range?.[1]
+        )
       });
     }
   }
@@ -48255,7 +48755,9 @@ function importDocument(file2, text) {
     const sarif = SarifLogSchema.safeParse(data);
     if (!sarif.success) {
       const issue2 = sarif.error.issues[0];
-      throw new Error(`${file2}: invalid SARIF 2.1.0 at ${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"}`);
+      throw new Error(
+        `${file2}: invalid SARIF 2.1.0 at ${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"}`
+      );
     }
     return { kind: "sarif", input: { file: file2, log: sarif.data } };
   }
@@ -48263,13 +48765,18 @@ function importDocument(file2, text) {
     const tools = record2.metadata?.tools;
     const toolList = Array.isArray(tools) ? tools : tools?.components ?? [];
     const first = toolList[0];
-    return { kind: "sbom", input: { tool: first?.name ?? "cyclonedx", toolVersion: first?.version, file: file2, bom: record2 } };
+    return {
+      kind: "sbom",
+      input: { tool: first?.name ?? "cyclonedx", toolVersion: first?.version, file: file2, bom: record2 }
+    };
   }
   for (const [, convert2] of NATIVE) {
     const log = convert2(data);
     if (log) return { kind: "sarif", input: { file: file2, log } };
   }
-  throw new Error(`${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`);
+  throw new Error(
+    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`
+  );
 }
 async function mergeFiles(request) {
   const sarif = [];
@@ -48341,10 +48848,19 @@ function consoleLogger(options) {
 // src/cli/summary.ts
 function summaryTable(report) {
   const rows = [["scanner", "status", "version", "time", "results"]];
-  for (const s of report.scanners) rows.push([s.name, s.status, s.version ?? "-", `${(s.durationMs / 1e3).toFixed(1)}s`, String(s.findings)]);
+  for (const s of report.scanners)
+    rows.push([
+      s.name,
+      s.status,
+      s.version ?? "-",
+      `${(s.durationMs / 1e3).toFixed(1)}s`,
+      String(s.findings)
+    ]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
   const format = (row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ");
-  const severities = SEVERITIES.map((severity) => `${severity} ${report.summary.bySeverity[severity]}`).join(", ");
+  const severities = SEVERITIES.map(
+    (severity) => `${severity} ${report.summary.bySeverity[severity]}`
+  ).join(", ");
   const problems = report.scanners.filter((s) => s.status === "failed" || s.status === "timed-out" || s.status === "skipped").map((s) => `  ${s.name} ${s.status}: ${s.message ?? ""}`);
   return [
     format(rows[0] ?? []),
@@ -48400,7 +48916,8 @@ function parseList(value) {
 function parseNumber(flag, value) {
   if (value === void 0) return void 0;
   const number4 = Number(value);
-  if (!Number.isFinite(number4)) throw new ConfigurationError(`--${flag}: "${value}" is not a number`);
+  if (!Number.isFinite(number4))
+    throw new ConfigurationError(`--${flag}: "${value}" is not a number`);
   return number4;
 }
 async function scanCommand(args) {
@@ -48427,7 +48944,8 @@ async function scanCommand(args) {
     console.log(HELP.scan);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
+  if (positionals.length > 1)
+    throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
     outputDir: values.out === void 0 ? void 0 : path20.resolve(values.out),
@@ -48447,7 +48965,11 @@ async function scanCommand(args) {
   });
   const logger = consoleLogger({ verbose: values.verbose ?? false });
   logger.info(`scanfold: scanning ${config2.root} with ${config2.scanners.join(", ")}`);
-  const outcome = await scan(config2, { logger, clock: systemClock, install: !values["no-install"] });
+  const outcome = await scan(config2, {
+    logger,
+    clock: systemClock,
+    install: !values["no-install"]
+  });
   console.log(summaryTable(outcome.report));
   console.log(`
 outputs: ${outcome.outputDir}`);
@@ -48456,7 +48978,11 @@ outputs: ${outcome.outputDir}`);
 async function installCommand(args) {
   const { values } = parseArgs({
     args,
-    options: { scanners: { type: "string" }, "tool-cache": { type: "string" }, help: { type: "boolean", short: "h" } }
+    options: {
+      scanners: { type: "string" },
+      "tool-cache": { type: "string" },
+      help: { type: "boolean", short: "h" }
+    }
   });
   if (values.help) {
     console.log(HELP.install);
@@ -48464,7 +48990,10 @@ async function installCommand(args) {
   }
   const names = parseList(values.scanners) ?? [...SCANNER_NAMES];
   const unknown2 = names.filter((name) => !SCANNER_NAMES.includes(name));
-  if (unknown2.length) throw new ConfigurationError(`--scanners: unknown scanner(s) ${unknown2.join(", ")}; known: ${SCANNER_NAMES.join(", ")}`);
+  if (unknown2.length)
+    throw new ConfigurationError(
+      `--scanners: unknown scanner(s) ${unknown2.join(", ")}; known: ${SCANNER_NAMES.join(", ")}`
+    );
   const manifest = loadManifest();
   const logger = consoleLogger({ verbose: false });
   let failed = 0;
@@ -48481,7 +49010,9 @@ async function installCommand(args) {
         allowInstall: true,
         ignorePath: true
       });
-      console.log(`${tool} ${spec.version}: ${installed.source} ${installed.executable} (${((Date.now() - started) / 1e3).toFixed(1)} s)`);
+      console.log(
+        `${tool} ${spec.version}: ${installed.source} ${installed.executable} (${((Date.now() - started) / 1e3).toFixed(1)} s)`
+      );
     } catch (error62) {
       failed++;
       console.error(`error: ${errorMessage(error62)}`);
@@ -48493,7 +49024,12 @@ async function mergeCommand(args) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string" }, "fail-on": { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } }
+    options: {
+      out: { type: "string" },
+      "fail-on": { type: "string" },
+      root: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    }
   });
   if (values.help) {
     console.log(HELP.merge);
@@ -48502,7 +49038,8 @@ async function mergeCommand(args) {
   if (positionals.length === 0) throw new ConfigurationError("merge: give at least one input file");
   if (!values.out) throw new ConfigurationError("merge: --out DIR is required");
   const failOn = values["fail-on"] ?? "high";
-  if (!FAIL_ON.includes(failOn)) throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(", ")}`);
+  if (!FAIL_ON.includes(failOn))
+    throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(", ")}`);
   const logger = consoleLogger({ verbose: false });
   const outcome = await mergeFiles({
     files: positionals,

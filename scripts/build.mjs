@@ -18,4 +18,9 @@ const common = {
   external: ['libxmljs2', 'xmlbuilder2'],
 };
 await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js', banner });
-await build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + banner.js } });
+await build({
+  ...common,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node\n' + banner.js },
+});

@@ -14,17 +14,32 @@ const repo = 'https://github.com/acme/storefront';
 const run = `${repo}/actions/runs/12345678901`;
 
 function scanExample(out: string, extra: readonly string[]): void {
-  const args = [path.join(root, 'dist', 'cli.js'), 'scan', path.join(root, 'examples', 'vulnerable-app'), '--out', out, '--fail-on', 'none', '--offline', ...extra];
+  const args = [
+    path.join(root, 'dist', 'cli.js'),
+    'scan',
+    path.join(root, 'examples', 'vulnerable-app'),
+    '--out',
+    out,
+    '--fail-on',
+    'none',
+    '--offline',
+    ...extra,
+  ];
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`scanfold scan exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    throw new Error(`scanfold scan exited with ${result.status ?? result.signal}`);
 }
 
 const out = mkdtempSync(path.join(tmpdir(), 'scanfold-comment-example-'));
 try {
   scanExample(out, process.argv.slice(2));
-  const report = ReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')));
+  const report = ReportSchema.parse(
+    JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')),
+  );
   // The same hidden header publish() puts first: sticky marker, then the fingerprints for the next delta.
-  const fingerprints = [...new Set(report.findings.map((finding) => finding.fingerprint.slice(0, 16)))].sort();
+  const fingerprints = [
+    ...new Set(report.findings.map((finding) => finding.fingerprint.slice(0, 16))),
+  ].sort();
   const body = renderMarkdown(report, {
     header: `<!-- scanfold:sticky Scanfold/scan -->\n<!-- scanfold:fingerprints ${fingerprints.join(',')} -->`,
     links: {
@@ -49,7 +64,9 @@ try {
   ];
   mkdirSync(path.join(root, 'docs'), { recursive: true });
   writeFileSync(path.join(root, 'docs', 'comment-example.md'), intro.join('\n') + body);
-  process.stdout.write(`docs/comment-example.md: ${body.length} characters, ${report.summary.total} findings\n`);
+  process.stdout.write(
+    `docs/comment-example.md: ${body.length} characters, ${report.summary.total} findings\n`,
+  );
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -2,19 +2,32 @@
 // the pinned scanners (scanfold install) and the fixture vulnerability DBs for Trivy and Grype.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cache = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'scanfold');
-const run = (command, args, options = {}) => execFileSync(command, args, { stdio: 'inherit', cwd: repo, ...options });
+const cache = path.join(
+  process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+  'scanfold',
+);
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { stdio: 'inherit', cwd: repo, ...options });
 
 function hashTree(...entries) {
   const hash = createHash('sha256');
   const visit = (file) => {
-    if (statSync(file).isDirectory()) for (const name of readdirSync(file).sort()) visit(path.join(file, name));
+    if (statSync(file).isDirectory())
+      for (const name of readdirSync(file).sort()) visit(path.join(file, name));
     else hash.update(path.relative(repo, file)).update(readFileSync(file));
   };
   for (const entry of entries) visit(path.join(repo, entry));
@@ -23,7 +36,8 @@ function hashTree(...entries) {
 
 /** Run `build` unless `stamp` records the same key: reruns are free, changed inputs rebuild. */
 function once(stamp, key, label, build) {
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key) return console.log(`${label}: up to date`);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key)
+    return console.log(`${label}: up to date`);
   const started = Date.now();
   build();
   mkdirSync(path.dirname(stamp), { recursive: true });
@@ -38,13 +52,28 @@ const bin = path.join(cache, 'testdb', 'bin');
 for (const tool of ['trivy', 'grype']) {
   const source = path.join(repo, 'tools', 'testdb', tool);
   const builder = path.join(bin, `${tool}-testdb`);
-  once(path.join(bin, `${tool}-testdb.stamp`), hashTree(`tools/testdb/${tool}`), `${tool}-testdb builder`, () =>
-    run('go', ['build', '-trimpath', '-o', builder, '.'], { cwd: source, env: { ...process.env, CGO_ENABLED: '0' } }),
+  once(
+    path.join(bin, `${tool}-testdb.stamp`),
+    hashTree(`tools/testdb/${tool}`),
+    `${tool}-testdb builder`,
+    () =>
+      run('go', ['build', '-trimpath', '-o', builder, '.'], {
+        cwd: source,
+        env: { ...process.env, CGO_ENABLED: '0' },
+      }),
   );
-  const fixtures = tool === 'trivy' ? 'test/fixtures/vulndb/advisories.yaml' : 'test/fixtures/vulndb/grype';
+  const fixtures =
+    tool === 'trivy' ? 'test/fixtures/vulndb/advisories.yaml' : 'test/fixtures/vulndb/grype';
   const out = path.join(cache, 'testdb', tool);
-  once(path.join(cache, 'testdb', `${tool}.stamp`), hashTree(fixtures, `tools/testdb/${tool}`), `${tool} fixture DB`, () => {
-    rmSync(out, { recursive: true, force: true });
-    run(builder, ['-fixtures', path.join(repo, fixtures), '-out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
-  });
+  once(
+    path.join(cache, 'testdb', `${tool}.stamp`),
+    hashTree(fixtures, `tools/testdb/${tool}`),
+    `${tool} fixture DB`,
+    () => {
+      rmSync(out, { recursive: true, force: true });
+      run(builder, ['-fixtures', path.join(repo, fixtures), '-out', out], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    },
+  );
 }

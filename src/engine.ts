@@ -42,7 +42,13 @@ export interface ScanOutcome {
   report: Report;
   exitCode: number;
   outputDir: string;
-  files: { sarif: string; sbom: string | undefined; report: string; markdown: string; html: string };
+  files: {
+    sarif: string;
+    sbom: string | undefined;
+    report: string;
+    markdown: string;
+    html: string;
+  };
 }
 
 interface AssembleRequest {
@@ -56,7 +62,11 @@ interface AssembleRequest {
   logger: Logger;
 }
 
-function countBy<K extends string>(keys: readonly K[], findings: readonly Finding[], pick: (f: Finding) => K): Record<K, number> {
+function countBy<K extends string>(
+  keys: readonly K[],
+  findings: readonly Finding[],
+  pick: (f: Finding) => K,
+): Record<K, number> {
   const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
   for (const finding of findings) counts[pick(finding)]++;
   return counts;
@@ -66,9 +76,15 @@ function countBy<K extends string>(keys: readonly K[], findings: readonly Findin
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const normalized = normalize(request.sarif, request.root);
   const { findings } = normalized;
-  const scanners = request.scanners.map((scanner) => ({ ...scanner, findings: normalized.resultsByTool[scanner.name] ?? 0 }));
+  const scanners = request.scanners.map((scanner) => ({
+    ...scanner,
+    findings: normalized.resultsByTool[scanner.name] ?? 0,
+  }));
   let sbom: ReturnType<typeof mergeSboms> | undefined;
-  if (request.sboms.length > 0 || findings.some((finding) => finding.category === 'vulnerability')) {
+  if (
+    request.sboms.length > 0 ||
+    findings.some((finding) => finding.category === 'vulnerability')
+  ) {
     try {
       sbom = mergeSboms(request.sboms, findings);
     } catch (error) {
@@ -76,7 +92,8 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     }
   }
   const byTool: Record<string, number> = {};
-  for (const finding of findings) for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
+  for (const finding of findings)
+    for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
   const draft: Report = {
     schemaVersion: '1.0.0',
@@ -101,8 +118,11 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   };
   const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
   const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
-  const scannerFailed = scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') || request.errors.length > 0;
-  const exitCode = gate.result === 'failed' ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
+  const scannerFailed =
+    scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
+    request.errors.length > 0;
+  const exitCode =
+    gate.result === 'failed' ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
   const out = (name: string): string => path.join(request.outputDir, name);
   return {
     report,
@@ -118,7 +138,10 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   };
 }
 
-export function toolResolver(config: ScanConfig, options: ScanOptions): (adapter: ScannerAdapter) => Promise<ToolResolution> {
+export function toolResolver(
+  config: ScanConfig,
+  options: ScanOptions,
+): (adapter: ScannerAdapter) => Promise<ToolResolution> {
   const manifest = options.manifest ?? loadManifest();
   return async (adapter) => {
     const spec = manifest.tools[adapter.tool];
@@ -131,7 +154,9 @@ export function toolResolver(config: ScanConfig, options: ScanOptions): (adapter
         allowInstall: options.install ?? true,
         ignorePath: options.ignorePath ?? false,
       });
-      options.logger.debug(`${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`);
+      options.logger.debug(
+        `${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`,
+      );
       return { ok: true, executable: tool.executable };
     } catch (error) {
       return { ok: false, message: errorMessage(error) };
@@ -151,12 +176,20 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
   await clearPreviousOutputs(config.outputDir);
   const plan = await planScan(config);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
-  const runs = await runScanners({ config, plan, resolveTool: toolResolver(config, options), logger, clock });
+  const runs = await runScanners({
+    config,
+    plan,
+    resolveTool: toolResolver(config, options),
+    logger,
+    clock,
+  });
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   for (const run of runs) {
-    for (const { file, log } of run.parsed?.sarif ?? []) sarif.push({ file: `raw/${file}`, log, tool: run.report.name });
-    for (const { file, bom } of run.parsed?.sboms ?? []) sboms.push({ tool: run.report.name, toolVersion: run.report.version, file, bom });
+    for (const { file, log } of run.parsed?.sarif ?? [])
+      sarif.push({ file: `raw/${file}`, log, tool: run.report.name });
+    for (const { file, bom } of run.parsed?.sboms ?? [])
+      sboms.push({ tool: run.report.name, toolVersion: run.report.version, file, bom });
   }
   return assemble({
     root: config.root,

@@ -20,21 +20,43 @@ let merged: Log;
 
 before(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-e2e-'));
-  run = await runCli(['scan', EXAMPLE_APP, '--out', out, '--fail-on', 'high', '--no-install', '--offline', ...testDbArgs()]);
+  run = await runCli([
+    'scan',
+    EXAMPLE_APP,
+    '--out',
+    out,
+    '--fail-on',
+    'high',
+    '--no-install',
+    '--offline',
+    ...testDbArgs(),
+  ]);
   report = ReportSchema.parse(JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')));
   merged = JSON.parse(await readFile(path.join(out, 'scanfold.sarif'), 'utf8')) as Log;
 });
 
 function has(tool: string, ruleId: string | RegExp, file: string): boolean {
   return report.findings.some(
-    (f) => f.tools.includes(tool) && f.sources.some((s) => s.tool === tool && (typeof ruleId === 'string' ? s.ruleId === ruleId : ruleId.test(s.ruleId))) && f.location.path === file,
+    (f) =>
+      f.tools.includes(tool) &&
+      f.sources.some(
+        (s) =>
+          s.tool === tool &&
+          (typeof ruleId === 'string' ? s.ruleId === ruleId : ruleId.test(s.ruleId)),
+      ) &&
+      f.location.path === file,
   );
 }
 
 test('every scanner runs for real and ends ok; the gate fails on the planted high findings (exit 1)', () => {
   const statuses = Object.fromEntries(report.scanners.map((s) => [s.name, s.status]));
-  assert.deepEqual(statuses, { trivy: 'ok', semgrep: 'ok', gitleaks: 'ok', checkov: 'ok', syft: 'ok', grype: 'ok' }, run.stderr.slice(-3000));
-  for (const scanner of report.scanners) assert.match(scanner.version ?? '', /^\d+\.\d+\.\d+/, `${scanner.name} version`);
+  assert.deepEqual(
+    statuses,
+    { trivy: 'ok', semgrep: 'ok', gitleaks: 'ok', checkov: 'ok', syft: 'ok', grype: 'ok' },
+    run.stderr.slice(-3000),
+  );
+  for (const scanner of report.scanners)
+    assert.match(scanner.version ?? '', /^\d+\.\d+\.\d+/, `${scanner.name} version`);
   assert.equal(run.code, 1, run.stdout);
   assert.equal(report.gate.result, 'failed');
   assert.match(run.stdout, /scanner\s+status\s+version/);
@@ -54,27 +76,59 @@ test('gitleaks finds the planted fake secrets, and no secret value reaches any m
   assert.ok(has('gitleaks', 'github-pat', 'config/settings.py'));
   assert.ok(has('gitleaks', 'private-key', 'config/deploy_key.pem'));
   assert.ok(has('gitleaks', 'slack-webhook-url', '.env.example'));
-  const planted = ['AKIA2SCANFOLDFAKE7QZ', 'ghp_FakeTokenForScannerTestsNotReal01234', 'AKIA7FAKESCANFOLDQZ2', 'FAKE/scanfold/secret/key/NOT+a+real+one0'];
+  const planted = [
+    'AKIA2SCANFOLDFAKE7QZ',
+    'ghp_FakeTokenForScannerTestsNotReal01234',
+    'AKIA7FAKESCANFOLDQZ2',
+    'FAKE/scanfold/secret/key/NOT+a+real+one0',
+  ];
   for (const file of ['scanfold.sarif', 'report.json', 'report.md', 'report.html']) {
     const text = await readFile(path.join(out, file), 'utf8');
-    for (const secret of planted) assert.ok(!text.includes(secret), `${secret} leaked into ${file}`);
+    for (const secret of planted)
+      assert.ok(!text.includes(secret), `${secret} leaked into ${file}`);
   }
 });
 
 test('checkov and trivy find the Dockerfile and Terraform misconfigurations', () => {
-  for (const rule of ['CKV_DOCKER_2', 'CKV_DOCKER_3', 'CKV_DOCKER_7']) assert.ok(has('checkov', rule, 'Dockerfile'), rule);
-  for (const rule of ['CKV_AWS_20', 'CKV_AWS_24']) assert.ok(has('checkov', rule, 'terraform/main.tf'), rule);
-  assert.ok(report.findings.some((f) => f.tools.includes('trivy') && f.category === 'iac' && f.location.path === 'Dockerfile'));
-  assert.ok(report.findings.some((f) => f.tools.includes('trivy') && f.category === 'iac' && f.location.path === 'terraform/main.tf'));
+  for (const rule of ['CKV_DOCKER_2', 'CKV_DOCKER_3', 'CKV_DOCKER_7'])
+    assert.ok(has('checkov', rule, 'Dockerfile'), rule);
+  for (const rule of ['CKV_AWS_20', 'CKV_AWS_24'])
+    assert.ok(has('checkov', rule, 'terraform/main.tf'), rule);
+  assert.ok(
+    report.findings.some(
+      (f) => f.tools.includes('trivy') && f.category === 'iac' && f.location.path === 'Dockerfile',
+    ),
+  );
+  assert.ok(
+    report.findings.some(
+      (f) =>
+        f.tools.includes('trivy') &&
+        f.category === 'iac' &&
+        f.location.path === 'terraform/main.tf',
+    ),
+  );
   // Where the intent matches, Trivy and Checkov merge into one finding.
-  assert.ok(report.findings.some((f) => f.category === 'iac' && f.tools.includes('trivy') && f.tools.includes('checkov')));
+  assert.ok(
+    report.findings.some(
+      (f) => f.category === 'iac' && f.tools.includes('trivy') && f.tools.includes('checkov'),
+    ),
+  );
 });
 
 test('trivy and grype find the vulnerable packages in the test DB, merged across tools and aliases', () => {
-  const lodash = report.findings.filter((f) => f.category === 'vulnerability' && f.package?.name === 'lodash');
+  const lodash = report.findings.filter(
+    (f) => f.category === 'vulnerability' && f.package?.name === 'lodash',
+  );
   assert.ok(lodash.length > 0, 'lodash vulnerabilities');
-  assert.ok(lodash.some((f) => f.tools.includes('trivy') && f.tools.includes('grype')), 'trivy and grype merged');
-  assert.ok(report.findings.some((f) => f.category === 'vulnerability' && f.package?.name?.toLowerCase() === 'django'));
+  assert.ok(
+    lodash.some((f) => f.tools.includes('trivy') && f.tools.includes('grype')),
+    'trivy and grype merged',
+  );
+  assert.ok(
+    report.findings.some(
+      (f) => f.category === 'vulnerability' && f.package?.name?.toLowerCase() === 'django',
+    ),
+  );
 });
 
 test('syft writes a real SBOM; the merged CycloneDX 1.6 SBOM validates against the official schema', async () => {
@@ -82,8 +136,11 @@ test('syft writes a real SBOM; the merged CycloneDX 1.6 SBOM validates against t
   assert.ok(raw.includes('syft.cdx.json'));
   const sbom = await readFile(path.join(out, 'sbom.cdx.json'), 'utf8');
   assert.equal(await validateCycloneDx(sbom), undefined);
-  const names = (JSON.parse(sbom) as { components: { name: string }[] }).components.map((c) => c.name.toLowerCase());
-  for (const name of ['lodash', 'minimist', 'django', 'pyyaml']) assert.ok(names.includes(name), name);
+  const names = (JSON.parse(sbom) as { components: { name: string }[] }).components.map((c) =>
+    c.name.toLowerCase(),
+  );
+  for (const name of ['lodash', 'minimist', 'django', 'pyyaml'])
+    assert.ok(names.includes(name), name);
   assert.ok((report.sbom?.components ?? 0) >= 4);
 });
 
@@ -98,7 +155,9 @@ test('nothing lost: results in raw outputs = results in merged SARIF = sources o
   assert.equal(perScanner, rawResults);
   assert.equal(report.summary.inputResults, rawResults);
   assert.equal(countResults(merged), rawResults);
-  const sources = report.findings.flatMap((f) => f.sources.map((s) => `${s.file}#${s.runIndex}#${s.resultIndex}`));
+  const sources = report.findings.flatMap((f) =>
+    f.sources.map((s) => `${s.file}#${s.runIndex}#${s.resultIndex}`),
+  );
   assert.equal(sources.length, rawResults);
   assert.equal(new Set(sources).size, rawResults, 'each result belongs to exactly one finding');
   assert.equal(report.summary.total, rawResults - report.summary.duplicatesMerged);

@@ -17,17 +17,28 @@ import type { Clock } from '../src/model/ports.ts';
 /** Sleeps are recorded, not waited for: backoff is asserted, the test stays fast. */
 function recordingClock(): Clock & { sleeps: number[] } {
   const sleeps: number[] = [];
-  return { sleeps, now: () => Date.now(), random: () => 0.5, sleep: (ms) => {
+  return {
+    sleeps,
+    now: () => Date.now(),
+    random: () => 0.5,
+    sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
-    } };
+    },
+  };
 }
 
 async function releaseTarball(): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-release-'));
   await mkdir(path.join(dir, 'pkg'));
-  await writeFile(path.join(dir, 'pkg', 'faketool'), '#!/usr/bin/env bash\necho "faketool 1.2.3"\n', { mode: 0o755 });
-  const tar = spawnSync('tar', ['-czf', path.join(dir, 'faketool.tar.gz'), '-C', dir, 'pkg'], { encoding: 'utf8' });
+  await writeFile(
+    path.join(dir, 'pkg', 'faketool'),
+    '#!/usr/bin/env bash\necho "faketool 1.2.3"\n',
+    { mode: 0o755 },
+  );
+  const tar = spawnSync('tar', ['-czf', path.join(dir, 'faketool.tar.gz'), '-C', dir, 'pkg'], {
+    encoding: 'utf8',
+  });
   assert.equal(tar.status, 0, tar.stderr);
   return readFile(path.join(dir, 'faketool.tar.gz'));
 }
@@ -45,14 +56,25 @@ async function releaseServer(body: Buffer, failures: number, status = 503) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/faketool.tar.gz`;
-  return { url, requests: () => requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    requests: () => requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function spec(url: string, sha256: string): ToolSpec {
   return {
     version: '1.2.3',
     // A registry fallback that cannot succeed, so only the download path can install.
-    registry: { kind: 'go', module: 'example.invalid/none', version: 'v0.0.0', package: '.', ldflags: '', env: {} },
+    registry: {
+      kind: 'go',
+      module: 'example.invalid/none',
+      version: 'v0.0.0',
+      package: '.',
+      ldflags: '',
+      env: {},
+    },
     releases: { 'test-platform': { url, sha256, binary: 'pkg/faketool' } },
   };
 }
@@ -64,7 +86,15 @@ test('pinned release: 503 then success is retried, verified by SHA-256, cached a
   const clock = recordingClock();
   try {
     const sha = createHash('sha256').update(body).digest('hex');
-    const options = { toolCache, logger: silentLogger, clock, allowInstall: true, ignorePath: true, platform: 'test-platform', retryBaseMs: 1000 };
+    const options = {
+      toolCache,
+      logger: silentLogger,
+      clock,
+      allowInstall: true,
+      ignorePath: true,
+      platform: 'test-platform',
+      retryBaseMs: 1000,
+    };
     const installed = await ensureTool('faketool', spec(server.url, sha), options);
     assert.equal(installed.source, 'download');
     assert.equal(server.requests(), 2);
@@ -77,7 +107,10 @@ test('pinned release: 503 then success is retried, verified by SHA-256, cached a
     assert.equal(server.requests(), 2, 'a verified cache entry is reused without a download');
     // Tampering with the cached binary is noticed on reuse.
     await writeFile(installed.executable, '#!/bin/sh\necho evil\n');
-    await assert.rejects(ensureTool('faketool', spec(server.url, sha), { ...options, allowInstall: false }), InstallError);
+    await assert.rejects(
+      ensureTool('faketool', spec(server.url, sha), { ...options, allowInstall: false }),
+      InstallError,
+    );
   } finally {
     await server.close();
   }
@@ -99,7 +132,10 @@ test('pinned release: a checksum mismatch is refused with a clear error and noth
         platform: 'test-platform',
       }),
       (error: Error) => {
-        assert.match(error.message, /faketool: checksum mismatch for http:\/\/127\.0\.0\.1:\d+\/faketool\.tar\.gz: expected sha256 a{64}, got [0-9a-f]{64}; refusing to install/);
+        assert.match(
+          error.message,
+          /faketool: checksum mismatch for http:\/\/127\.0\.0\.1:\d+\/faketool\.tar\.gz: expected sha256 a{64}, got [0-9a-f]{64}; refusing to install/,
+        );
         return true;
       },
     );
@@ -115,6 +151,9 @@ test('the pinned manifest validates and pins every scanner with a registry fallb
     const entry = manifest.tools[tool];
     assert.ok(entry, `${tool} is pinned`);
     assert.match(entry.version, /^\d+\.\d+\.\d+$/);
-    assert.ok(entry.registry.version.endsWith(entry.version), `${tool}: registry version matches the pin`);
+    assert.ok(
+      entry.registry.version.endsWith(entry.version),
+      `${tool}: registry version matches the pin`,
+    );
   }
 });

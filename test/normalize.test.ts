@@ -19,29 +19,48 @@ const ROOT = '/home/runner/work/app/app';
 test('paths: every spelling becomes one repo-relative form', () => {
   const cases: [string, Parameters<typeof normalizePath>[1], string][] = [
     ['file:///home/runner/work/app/app/src/a%20b.py', { root: ROOT }, 'src/a b.py'],
-    ['src/x.py', { root: ROOT, uriBaseId: '%SRCROOT%', originalUriBaseIds: { '%SRCROOT%': { uri: `file://${ROOT}/` } } }, 'src/x.py'],
+    [
+      'src/x.py',
+      {
+        root: ROOT,
+        uriBaseId: '%SRCROOT%',
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${ROOT}/` } },
+      },
+      'src/x.py',
+    ],
     ['/home/runner/work/app/app/terraform/main.tf', { root: ROOT }, 'terraform/main.tf'],
     ['.\\src\\win\\file.ts', { root: ROOT }, 'src/win/file.ts'],
     ['./package-lock.json', { root: ROOT }, 'package-lock.json'],
     ['/requirements.txt', { root: ROOT }, 'requirements.txt'],
   ];
-  for (const [uri, options, expected] of cases) assert.equal(normalizePath(uri, options), expected, uri);
+  for (const [uri, options, expected] of cases)
+    assert.equal(normalizePath(uri, options), expected, uri);
 });
 
 test('severity: security-severity bands, then tool words, then tool defaults, then level', () => {
-  const result = (properties?: Record<string, unknown>, level?: Result.level): Result => ({ message: { text: 'm' }, ...(level ? { level } : {}), ...(properties ? { properties } : {}) });
+  const result = (properties?: Record<string, unknown>, level?: Result.level): Result => ({
+    message: { text: 'm' },
+    ...(level ? { level } : {}),
+    ...(properties ? { properties } : {}),
+  });
   assert.equal(severityOf('x', result({ 'security-severity': '9.8' }), undefined), 'critical');
   assert.equal(severityOf('x', result({ 'security-severity': '7.0' }), undefined), 'high');
   assert.equal(severityOf('x', result({ 'security-severity': '4.0' }), undefined), 'medium');
   assert.equal(severityOf('x', result({ 'security-severity': '0.1' }), undefined), 'low');
-  assert.equal(severityOf('trivy', result(), { id: 'r', properties: { tags: ['vulnerability', 'CRITICAL'] } }), 'critical');
+  assert.equal(
+    severityOf('trivy', result(), { id: 'r', properties: { tags: ['vulnerability', 'CRITICAL'] } }),
+    'critical',
+  );
   assert.equal(severityOf('checkov', result(undefined, 'error'), undefined), 'medium');
   assert.equal(severityOf('gitleaks', result(), undefined), 'high');
   assert.equal(severityOf('semgrep', result(undefined, 'error'), undefined), 'high');
   assert.equal(severityOf('semgrep', result(undefined, 'note'), undefined), 'low');
 });
 
-function vulnLog(tool: string, results: { ruleId: string; name: string; version: string; aliases?: string[] }[]): Log {
+function vulnLog(
+  tool: string,
+  results: { ruleId: string; name: string; version: string; aliases?: string[] }[],
+): Log {
   return {
     version: '2.1.0',
     runs: [
@@ -49,9 +68,14 @@ function vulnLog(tool: string, results: { ruleId: string; name: string; version:
         tool: { driver: { name: tool } },
         results: results.map((r) => ({
           ruleId: r.ruleId,
-          message: { text: `Package: ${r.name}\nInstalled Version: ${r.version}\nVulnerability ${r.ruleId}` },
+          message: {
+            text: `Package: ${r.name}\nInstalled Version: ${r.version}\nVulnerability ${r.ruleId}`,
+          },
           locations: [{ physicalLocation: { artifactLocation: { uri: 'package-lock.json' } } }],
-          properties: { tags: ['vulnerability'], ...(r.aliases ? { 'scanfold/aliases': r.aliases } : {}) },
+          properties: {
+            tags: ['vulnerability'],
+            ...(r.aliases ? { 'scanfold/aliases': r.aliases } : {}),
+          },
         })),
       },
     ],
@@ -60,13 +84,31 @@ function vulnLog(tool: string, results: { ruleId: string; name: string; version:
 
 test('dedupe: Trivy and Grype report one advisory under CVE and GHSA ids: one finding, both tools, every source kept', () => {
   const trivy = vulnLog('Trivy', [
-    { ruleId: 'CVE-2020-8203', name: 'lodash', version: '4.17.15', aliases: ['CVE-2020-8203', 'GHSA-p6mc-m468-83gw'] },
+    {
+      ruleId: 'CVE-2020-8203',
+      name: 'lodash',
+      version: '4.17.15',
+      aliases: ['CVE-2020-8203', 'GHSA-p6mc-m468-83gw'],
+    },
     // The same advisory twice in one scan, under its GHSA id.
     { ruleId: 'GHSA-p6mc-m468-83gw', name: 'lodash', version: '4.17.15' },
     { ruleId: 'CVE-2021-44906', name: 'minimist', version: '1.2.0' },
   ]);
-  const grype = vulnLog('grype', [{ ruleId: 'GHSA-p6mc-m468-83gw-lodash', name: 'lodash', version: '4.17.15', aliases: ['GHSA-p6mc-m468-83gw', 'CVE-2020-8203'] }]);
-  const normalized = normalize([{ file: 'trivy.sarif', log: trivy }, { file: 'grype.sarif', log: grype }], ROOT);
+  const grype = vulnLog('grype', [
+    {
+      ruleId: 'GHSA-p6mc-m468-83gw-lodash',
+      name: 'lodash',
+      version: '4.17.15',
+      aliases: ['GHSA-p6mc-m468-83gw', 'CVE-2020-8203'],
+    },
+  ]);
+  const normalized = normalize(
+    [
+      { file: 'trivy.sarif', log: trivy },
+      { file: 'grype.sarif', log: grype },
+    ],
+    ROOT,
+  );
   assert.equal(normalized.inputResults, 4);
   assert.equal(normalized.findings.length, 2);
   assert.equal(normalized.duplicatesMerged, 2);
@@ -76,7 +118,9 @@ test('dedupe: Trivy and Grype report one advisory under CVE and GHSA ids: one fi
   assert.equal(lodash?.ghsa, 'GHSA-p6mc-m468-83gw');
   assert.equal(lodash?.sources.length, 3);
   // Every input result is reachable from exactly one finding.
-  const sources = normalized.findings.flatMap((f) => f.sources.map((s) => `${s.file}#${s.runIndex}#${s.resultIndex}`));
+  const sources = normalized.findings.flatMap((f) =>
+    f.sources.map((s) => `${s.file}#${s.runIndex}#${s.resultIndex}`),
+  );
   assert.equal(new Set(sources).size, 4);
 });
 
@@ -98,7 +142,14 @@ test('fingerprints are stable across line shifts for code findings', () => {
           {
             ruleId: 'py.sqli',
             message: { text: 'SQL injection' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'app.py' }, region: { startLine: line, snippet: { text: 'cursor.execute(q % x)' } } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'app.py' },
+                  region: { startLine: line, snippet: { text: 'cursor.execute(q % x)' } },
+                },
+              },
+            ],
           },
         ],
       },
@@ -117,10 +168,18 @@ test('golden: recorded real outputs merge with every result kept and counts cons
     'checkov/results_sarif.sarif',
     'grype/grype.sarif.json',
   ].map((file) => path.join(RECORDED, file));
-  const inputs = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Log));
+  const inputs = await Promise.all(
+    files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Log),
+  );
   const expectedResults = inputs.reduce((sum, log) => sum + countResults(log), 0);
   const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-golden-'));
-  const outcome = await mergeFiles({ files, outputDir: out, root: path.join(REPO_ROOT, 'examples', 'vulnerable-app'), failOn: 'none', logger: silentLogger });
+  const outcome = await mergeFiles({
+    files,
+    outputDir: out,
+    root: path.join(REPO_ROOT, 'examples', 'vulnerable-app'),
+    failOn: 'none',
+    logger: silentLogger,
+  });
   const report = ReportSchema.parse(JSON.parse(await readFile(outcome.files.report, 'utf8')));
   const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
   assert.equal(expectedResults, 8 + 6 + 28 + 8);
@@ -133,7 +192,8 @@ test('golden: recorded real outputs merge with every result kept and counts cons
     ['scanfold/checkov/', 'scanfold/gitleaks/', 'scanfold/grype/', 'scanfold/semgrep/'],
   );
   for (const run of merged.runs) {
-    for (const result of run.results ?? []) assert.equal(run.tool.driver.rules?.[result.ruleIndex ?? -1]?.id, result.ruleId);
+    for (const result of run.results ?? [])
+      assert.equal(run.tool.driver.rules?.[result.ruleIndex ?? -1]?.id, result.ruleId);
   }
   assert.equal(outcome.exitCode, 0);
 });
@@ -147,12 +207,21 @@ test('merge: a corrupt or unknown file is named in a clear error, the others sti
   await writeFile(unknown, '{"hello": "world"}');
   await writeFile(brokenSarif, '{"version": "2.1.0", "runs": [{"results": []}]}');
   const good = path.join(RECORDED, 'gitleaks', 'gitleaks.sarif');
-  const outcome = await mergeFiles({ files: [corrupt, good, unknown, brokenSarif], outputDir: path.join(dir, 'out'), root: REPO_ROOT, failOn: 'none', logger: silentLogger });
+  const outcome = await mergeFiles({
+    files: [corrupt, good, unknown, brokenSarif],
+    outputDir: path.join(dir, 'out'),
+    root: REPO_ROOT,
+    failOn: 'none',
+    logger: silentLogger,
+  });
   assert.equal(outcome.report.summary.inputResults, 6);
   assert.equal(outcome.report.errors.length, 3);
   assert.match(outcome.report.errors[0] ?? '', /corrupt\.sarif: invalid JSON/);
   assert.match(outcome.report.errors[1] ?? '', /unknown\.json: unknown format/);
-  assert.match(outcome.report.errors[2] ?? '', /broken\.sarif: invalid SARIF 2\.1\.0 at runs\.0\.tool/);
+  assert.match(
+    outcome.report.errors[2] ?? '',
+    /broken\.sarif: invalid SARIF 2\.1\.0 at runs\.0\.tool/,
+  );
   assert.notEqual(outcome.exitCode, 0);
 });
 
@@ -165,7 +234,13 @@ test('merge: native JSON of Gitleaks, Semgrep and Checkov gives the same counts 
   for (const [native, sarif] of pairs) {
     const count = async (file: string): Promise<number> => {
       const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-native-'));
-      const outcome = await mergeFiles({ files: [path.join(RECORDED, file)], outputDir: out, root: REPO_ROOT, failOn: 'none', logger: silentLogger });
+      const outcome = await mergeFiles({
+        files: [path.join(RECORDED, file)],
+        outputDir: out,
+        root: REPO_ROOT,
+        failOn: 'none',
+        logger: silentLogger,
+      });
       assert.deepEqual(outcome.report.errors, []);
       return outcome.report.summary.inputResults;
     };

@@ -15,10 +15,25 @@ async function scanWith(tools: Record<string, string>, overrides: FileConfig) {
   const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-root-'));
   await writeFile(path.join(root, 'app.py'), 'print("hello")\n');
   const toolCache = await fakeToolCache(tools);
-  const config = resolveConfig({ root, overrides: { retries: 0, ...overrides }, toolCache, retryBaseMs: 5 });
-  const outcome = await scan(config, { logger: silentLogger, clock: systemClock, install: false, ignorePath: true });
+  const config = resolveConfig({
+    root,
+    overrides: { retries: 0, ...overrides },
+    toolCache,
+    retryBaseMs: 5,
+  });
+  const outcome = await scan(config, {
+    logger: silentLogger,
+    clock: systemClock,
+    install: false,
+    ignorePath: true,
+  });
   ReportSchema.parse(JSON.parse(await readFile(outcome.files.report, 'utf8')));
-  return { outcome, root, toolCache, scanner: (name: string) => outcome.report.scanners.find((s) => s.name === name) };
+  return {
+    outcome,
+    root,
+    toolCache,
+    scanner: (name: string) => outcome.report.scanners.find((s) => s.name === name),
+  };
 }
 
 async function rawFiles(outputDir: string): Promise<string[]> {
@@ -26,9 +41,15 @@ async function rawFiles(outputDir: string): Promise<string[]> {
 }
 
 test('a missing scanner fails with a clear message while the others still report', async () => {
-  const { outcome, scanner } = await scanWith({ syft: fakeSyft() }, { scanners: ['gitleaks', 'syft'] });
+  const { outcome, scanner } = await scanWith(
+    { syft: fakeSyft() },
+    { scanners: ['gitleaks', 'syft'] },
+  );
   assert.equal(scanner('gitleaks')?.status, 'failed');
-  assert.match(scanner('gitleaks')?.message ?? '', /gitleaks: not installed .*scanfold install --scanners gitleaks/);
+  assert.match(
+    scanner('gitleaks')?.message ?? '',
+    /gitleaks: not installed .*scanfold install --scanners gitleaks/,
+  );
   assert.equal(scanner('syft')?.status, 'ok');
   assert.equal(outcome.report.sbom?.components, 1);
   assert.equal(outcome.exitCode, EXIT.scannerFailed);
@@ -36,15 +57,27 @@ test('a missing scanner fails with a clear message while the others still report
 
 test('a scanner exiting non-zero is failed with its stderr tail, no raw output, others kept', async () => {
   const { outcome, scanner } = await scanWith(
-    { gitleaks: fakeGitleaks('echo "fatal: config file broken.toml: bad rule" >&2; echo "{}" > "$out"; exit 2'), syft: fakeSyft() },
+    {
+      gitleaks: fakeGitleaks(
+        'echo "fatal: config file broken.toml: bad rule" >&2; echo "{}" > "$out"; exit 2',
+      ),
+      syft: fakeSyft(),
+    },
     { scanners: ['gitleaks', 'syft'] },
   );
   const gitleaks = scanner('gitleaks');
   assert.equal(gitleaks?.status, 'failed');
   assert.equal(gitleaks?.attempts, 1, 'bad config is not transient: no retry');
-  assert.match(gitleaks?.message ?? '', /gitleaks exited with 2: fatal: config file broken\.toml: bad rule/);
+  assert.match(
+    gitleaks?.message ?? '',
+    /gitleaks exited with 2: fatal: config file broken\.toml: bad rule/,
+  );
   assert.deepEqual(gitleaks?.stderrTail, ['fatal: config file broken.toml: bad rule']);
-  assert.deepEqual(await rawFiles(outcome.outputDir), ['syft.cdx.json'], 'the half-written gitleaks output never reaches raw/');
+  assert.deepEqual(
+    await rawFiles(outcome.outputDir),
+    ['syft.cdx.json'],
+    'the half-written gitleaks output never reaches raw/',
+  );
   assert.equal(scanner('syft')?.status, 'ok');
 });
 
@@ -52,7 +85,10 @@ test('a hanging scanner is timed out and its whole process tree killed', async (
   const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-hang-'));
   const pidFile = path.join(root, 'child.pid');
   const { outcome, scanner } = await scanWith(
-    { gitleaks: fakeGitleaks(`sleep 300 & echo $! > ${pidFile}; echo partial > "$out"; wait`), syft: fakeSyft() },
+    {
+      gitleaks: fakeGitleaks(`sleep 300 & echo $! > ${pidFile}; echo partial > "$out"; wait`),
+      syft: fakeSyft(),
+    },
     { scanners: ['gitleaks', 'syft'], timeoutMinutes: 0.1, retries: 2 },
   );
   assert.equal(scanner('gitleaks')?.status, 'timed-out');
@@ -66,9 +102,15 @@ test('a hanging scanner is timed out and its whole process tree killed', async (
 });
 
 test('invalid JSON output is a failure naming the file, never "no findings"', async () => {
-  const { outcome, scanner } = await scanWith({ gitleaks: fakeGitleaks('echo "{not json" > "$out"') }, { scanners: ['gitleaks'] });
+  const { outcome, scanner } = await scanWith(
+    { gitleaks: fakeGitleaks('echo "{not json" > "$out"') },
+    { scanners: ['gitleaks'] },
+  );
   assert.equal(scanner('gitleaks')?.status, 'failed');
-  assert.match(scanner('gitleaks')?.message ?? '', /gitleaks output unreadable: gitleaks\.sarif: invalid JSON/);
+  assert.match(
+    scanner('gitleaks')?.message ?? '',
+    /gitleaks output unreadable: gitleaks\.sarif: invalid JSON/,
+  );
   assert.deepEqual(await rawFiles(outcome.outputDir), []);
   assert.equal(outcome.report.summary.total, 0);
   assert.equal(outcome.exitCode, EXIT.scannerFailed);
@@ -82,7 +124,10 @@ if [ $n -le 2 ]; then echo "Error: GET https://example.invalid: TOOMANYREQUESTS:
 cat > "$out" <<'JSON'
 ${MINIMAL_SARIF}
 JSON`;
-  const { outcome, scanner } = await scanWith({ gitleaks: fakeGitleaks(body) }, { scanners: ['gitleaks'], retries: 2, failOn: 'none' });
+  const { outcome, scanner } = await scanWith(
+    { gitleaks: fakeGitleaks(body) },
+    { scanners: ['gitleaks'], retries: 2, failOn: 'none' },
+  );
   assert.equal(scanner('gitleaks')?.status, 'ok');
   assert.equal(scanner('gitleaks')?.attempts, 3);
   assert.equal(scanner('gitleaks')?.findings, 1);
@@ -101,7 +146,10 @@ test('transient failures stop at the retry cap and report failed with the attemp
 });
 
 test('checkov is skipped when there is no infrastructure code', async () => {
-  const { scanner, outcome } = await scanWith({ gitleaks: fakeGitleaks(`cat > "$out" <<'JSON'\n${MINIMAL_SARIF}\nJSON`) }, { scanners: ['gitleaks', 'checkov'], failOn: 'none' });
+  const { scanner, outcome } = await scanWith(
+    { gitleaks: fakeGitleaks(`cat > "$out" <<'JSON'\n${MINIMAL_SARIF}\nJSON`) },
+    { scanners: ['gitleaks', 'checkov'], failOn: 'none' },
+  );
   assert.equal(scanner('checkov')?.status, 'skipped');
   assert.match(scanner('checkov')?.message ?? '', /no infrastructure-as-code files/);
   assert.equal(outcome.exitCode, EXIT.ok);

@@ -20,21 +20,33 @@ async function rateLimitedRegistry() {
       return;
     }
     if (url.includes('/manifests/')) manifests.push(url);
-    response
-      .writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' })
-      .end(JSON.stringify({ errors: [{ code: 'TOOMANYREQUESTS', message: 'retry-after: 0, allowed: 44000/minute' }] }));
+    response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end(
+      JSON.stringify({
+        errors: [{ code: 'TOOMANYREQUESTS', message: 'retry-after: 0, allowed: 44000/minute' }],
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { host, manifests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    host,
+    manifests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 test('trivy: a rate-limited DB download is retried across mirrors, then failed with a clear message; gitleaks still reports', async () => {
   const registry = await rateLimitedRegistry();
   try {
     const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-dbfail-'));
-    await writeFile(path.join(root, 'package-lock.json'), JSON.stringify({ name: 'x', lockfileVersion: 3, packages: { '': { name: 'x' } } }));
-    await writeFile(path.join(root, 'settings.py'), 'GITHUB_TOKEN = "ghp_FakeTokenForScannerTestsNotReal01234"\n');
+    await writeFile(
+      path.join(root, 'package-lock.json'),
+      JSON.stringify({ name: 'x', lockfileVersion: 3, packages: { '': { name: 'x' } } }),
+    );
+    await writeFile(
+      path.join(root, 'settings.py'),
+      'GITHUB_TOKEN = "ghp_FakeTokenForScannerTestsNotReal01234"\n',
+    );
     const config = resolveConfig({
       root,
       overrides: {
@@ -44,12 +56,20 @@ test('trivy: a rate-limited DB download is retried across mirrors, then failed w
         trivy: {
           scanners: ['vuln'],
           cacheDir: await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-empty-')),
-          dbRepositories: [`${registry.host}/mirror/trivy-db:2`, `${registry.host}/primary/trivy-db:2`],
+          dbRepositories: [
+            `${registry.host}/mirror/trivy-db:2`,
+            `${registry.host}/primary/trivy-db:2`,
+          ],
         },
       },
       retryBaseMs: 10,
     });
-    const outcome = await scan(config, { logger: silentLogger, clock: systemClock, install: false, ignorePath: true });
+    const outcome = await scan(config, {
+      logger: silentLogger,
+      clock: systemClock,
+      install: false,
+      ignorePath: true,
+    });
     const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
     assert.equal(trivy?.status, 'failed', JSON.stringify(trivy));
     assert.equal(trivy?.attempts, 3);
@@ -59,10 +79,16 @@ test('trivy: a rate-limited DB download is retried across mirrors, then failed w
     // Each attempt starts from the next repository, so a rate-limited one is not asked first twice running.
     assert.equal(registry.manifests.length % 3, 0, registry.manifests.join('\n'));
     const perAttempt = registry.manifests.length / 3;
-    const firsts = [0, 1, 2].map((attempt) => /\/(mirror|primary)\//.exec(registry.manifests[attempt * perAttempt] ?? '')?.[1]);
+    const firsts = [0, 1, 2].map(
+      (attempt) => /\/(mirror|primary)\//.exec(registry.manifests[attempt * perAttempt] ?? '')?.[1],
+    );
     assert.deepEqual(firsts, ['mirror', 'primary', 'mirror']);
     assert.equal(outcome.report.scanners.find((s) => s.name === 'gitleaks')?.status, 'ok');
-    assert.ok(outcome.report.findings.some((f) => f.tools.includes('gitleaks') && f.location.path === 'settings.py'));
+    assert.ok(
+      outcome.report.findings.some(
+        (f) => f.tools.includes('gitleaks') && f.location.path === 'settings.py',
+      ),
+    );
     assert.equal(outcome.exitCode, EXIT.scannerFailed);
   } finally {
     await registry.close();
@@ -75,30 +101,57 @@ test('trivy: when every download attempt fails, the cached DB is used as a last 
     const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-stale-'));
     await writeFile(
       path.join(root, 'package-lock.json'),
-      JSON.stringify({ name: 'x', lockfileVersion: 3, packages: { '': { name: 'x' }, 'node_modules/lodash': { version: '4.17.15' } } }),
+      JSON.stringify({
+        name: 'x',
+        lockfileVersion: 3,
+        packages: { '': { name: 'x' }, 'node_modules/lodash': { version: '4.17.15' } },
+      }),
     );
     // A copy of the fixture DB whose metadata says an update is due, so Trivy tries to download.
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-stale-'));
     await cp(path.join(testDbDir('trivy'), 'db'), path.join(cacheDir, 'db'), { recursive: true });
     const metadataFile = path.join(cacheDir, 'db', 'metadata.json');
     const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>;
-    await writeFile(metadataFile, JSON.stringify({ ...metadata, NextUpdate: '2020-01-01T00:00:00Z', DownloadedAt: '2020-01-01T00:00:00Z' }));
+    await writeFile(
+      metadataFile,
+      JSON.stringify({
+        ...metadata,
+        NextUpdate: '2020-01-01T00:00:00Z',
+        DownloadedAt: '2020-01-01T00:00:00Z',
+      }),
+    );
     const config = resolveConfig({
       root,
       overrides: {
         scanners: ['trivy'],
         retries: 1,
         failOn: 'none',
-        trivy: { scanners: ['vuln'], cacheDir, dbRepositories: [`${registry.host}/primary/trivy-db:2`] },
+        trivy: {
+          scanners: ['vuln'],
+          cacheDir,
+          dbRepositories: [`${registry.host}/primary/trivy-db:2`],
+        },
       },
       retryBaseMs: 10,
     });
-    const outcome = await scan(config, { logger: silentLogger, clock: systemClock, install: false, ignorePath: true });
+    const outcome = await scan(config, {
+      logger: silentLogger,
+      clock: systemClock,
+      install: false,
+      ignorePath: true,
+    });
     const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
     assert.equal(trivy?.status, 'ok', JSON.stringify(trivy));
     assert.equal(trivy?.attempts, 2);
-    assert.match(trivy?.notes?.join(' ') ?? '', /vulnerability DB download failed .*used the cached DB, \d+ h old, which may be stale/);
-    assert.ok(outcome.report.findings.some((f) => f.cve === 'CVE-2020-8203' && f.package?.name === 'lodash'));
+    assert.match(
+      trivy?.notes?.join(' ') ?? '',
+      /vulnerability DB download failed .*used the cached DB, \d+ h old, which may be stale/,
+    );
+    assert.ok(
+      outcome.report.findings.some(
+        (f) => f.cve === 'CVE-2020-8203' && f.package?.name === 'lodash',
+      ),
+    );
     assert.ok(registry.manifests.length > 0);
   } finally {
     await registry.close();

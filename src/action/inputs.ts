@@ -4,7 +4,8 @@ import { FAIL_ON } from '../config/schema.ts';
 import { SCANNER_NAMES } from '../model/finding.ts';
 import { ConfigurationError } from '../model/errors.ts';
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const integer = (min: number, max: number) => optional(z.coerce.number().int().min(min).max(max));
 const boolean = optional(z.enum(['true', 'false']).transform((value) => value === 'true'));
 const list = optional(
@@ -28,7 +29,9 @@ export const ActionInputsSchema = z.object({
   'github-token': optional(z.string()),
   comment: optional(z.enum(['auto', 'always', 'never'])),
   'upload-sarif': optional(z.enum(['auto', 'true', 'false'])),
-  'artifact-name': optional(z.string().regex(/^[^"<>:|*?\\/\r\n]+$/, 'must not contain " < > : | * ? \\ / or newlines')),
+  'artifact-name': optional(
+    z.string().regex(/^[^"<>:|*?\\/\r\n]+$/, 'must not contain " < > : | * ? \\ / or newlines'),
+  ),
   'retention-days': integer(1, 400),
   'fail-on-scanner-error': boolean,
 });

@@ -29,7 +29,8 @@ export async function run(): Promise<void> {
     const outcome = await scan(config, { logger: actionsLogger, clock: systemClock });
     const { report } = outcome;
     core.setOutput('total', report.summary.total);
-    for (const severity of ['critical', 'high', 'medium', 'low'] as const) core.setOutput(severity, report.summary.bySeverity[severity]);
+    for (const severity of ['critical', 'high', 'medium', 'low'] as const)
+      core.setOutput(severity, report.summary.bySeverity[severity]);
     core.setOutput('report-json', outcome.files.report);
     core.setOutput('sarif', outcome.files.sarif);
     core.setOutput('sbom', outcome.files.sbom ?? '');
@@ -38,14 +39,19 @@ export async function run(): Promise<void> {
     core.setOutput('new', published.newFindings ?? report.summary.total);
     core.setOutput('comment-url', published.commentUrl ?? '');
     core.setOutput('artifact-id', published.artifactId ?? '');
-    const failedScanners = report.scanners.filter((s) => s.status === 'failed' || s.status === 'timed-out');
+    const failedScanners = report.scanners.filter(
+      (s) => s.status === 'failed' || s.status === 'timed-out',
+    );
     if (report.gate.result === 'failed') {
       core.setFailed(`Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`);
     } else if (failedScanners.length > 0 && (inputs['fail-on-scanner-error'] ?? true)) {
-      core.setFailed(`Scanfold: ${failedScanners.map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`).join('; ')}`);
+      core.setFailed(
+        `Scanfold: ${failedScanners.map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`).join('; ')}`,
+      );
     }
   } catch (error) {
-    const prefix = error instanceof ConfigurationError ? 'Scanfold configuration error: ' : 'Scanfold failed: ';
+    const prefix =
+      error instanceof ConfigurationError ? 'Scanfold configuration error: ' : 'Scanfold failed: ';
     core.setFailed(prefix + errorMessage(error));
   }
 }

@@ -54,13 +54,19 @@ Semgrep and Checkov, and writes the same outputs as scan.`,
 };
 
 function parseList(value: string | undefined): string[] | undefined {
-  return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : undefined;
+  return value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 function parseNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number)) throw new ConfigurationError(`--${flag}: "${value}" is not a number`);
+  if (!Number.isFinite(number))
+    throw new ConfigurationError(`--${flag}: "${value}" is not a number`);
   return number;
 }
 
@@ -88,7 +94,8 @@ async function scanCommand(args: string[]): Promise<number> {
     console.log(HELP.scan);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
+  if (positionals.length > 1)
+    throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
     outputDir: values.out === undefined ? undefined : path.resolve(values.out),
@@ -108,7 +115,11 @@ async function scanCommand(args: string[]): Promise<number> {
   });
   const logger = consoleLogger({ verbose: values.verbose ?? false });
   logger.info(`scanfold: scanning ${config.root} with ${config.scanners.join(', ')}`);
-  const outcome = await scan(config, { logger, clock: systemClock, install: !values['no-install'] });
+  const outcome = await scan(config, {
+    logger,
+    clock: systemClock,
+    install: !values['no-install'],
+  });
   console.log(summaryTable(outcome.report));
   console.log(`\noutputs: ${outcome.outputDir}`);
   return outcome.exitCode;
@@ -117,7 +128,11 @@ async function scanCommand(args: string[]): Promise<number> {
 async function installCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { scanners: { type: 'string' }, 'tool-cache': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      scanners: { type: 'string' },
+      'tool-cache': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(HELP.install);
@@ -125,7 +140,10 @@ async function installCommand(args: string[]): Promise<number> {
   }
   const names = parseList(values.scanners) ?? [...SCANNER_NAMES];
   const unknown = names.filter((name) => !(SCANNER_NAMES as readonly string[]).includes(name));
-  if (unknown.length) throw new ConfigurationError(`--scanners: unknown scanner(s) ${unknown.join(', ')}; known: ${SCANNER_NAMES.join(', ')}`);
+  if (unknown.length)
+    throw new ConfigurationError(
+      `--scanners: unknown scanner(s) ${unknown.join(', ')}; known: ${SCANNER_NAMES.join(', ')}`,
+    );
   const manifest = loadManifest();
   const logger = consoleLogger({ verbose: false });
   let failed = 0;
@@ -142,7 +160,9 @@ async function installCommand(args: string[]): Promise<number> {
         allowInstall: true,
         ignorePath: true,
       });
-      console.log(`${tool} ${spec.version}: ${installed.source} ${installed.executable} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(
+        `${tool} ${spec.version}: ${installed.source} ${installed.executable} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
     } catch (error) {
       failed++;
       console.error(`error: ${errorMessage(error)}`);
@@ -155,7 +175,12 @@ async function mergeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, 'fail-on': { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      'fail-on': { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(HELP.merge);
@@ -164,7 +189,8 @@ async function mergeCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new ConfigurationError('merge: give at least one input file');
   if (!values.out) throw new ConfigurationError('merge: --out DIR is required');
   const failOn = values['fail-on'] ?? 'high';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
+  if (!(FAIL_ON as readonly string[]).includes(failOn))
+    throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
   const logger = consoleLogger({ verbose: false });
   const outcome = await mergeFiles({
     files: positionals,
@@ -200,7 +226,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT.usage;
     }
   } catch (error) {
-    const usage = error instanceof ConfigurationError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usage =
+      error instanceof ConfigurationError ||
+      (error instanceof TypeError &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS'));
     console.error(`error: ${errorMessage(error)}`);
     return usage ? EXIT.usage : EXIT.scannerFailed;
   }

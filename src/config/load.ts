@@ -36,7 +36,8 @@ function readConfigFile(file: string): FileConfig {
     throw new ConfigurationError(`config file ${file}: cannot be read: ${errorMessage(error)}`);
   }
   const parsed = FileConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new ConfigurationError(formatZodIssues(`config file ${file}`, parsed.error));
+  if (!parsed.success)
+    throw new ConfigurationError(formatZodIssues(`config file ${file}`, parsed.error));
   return parsed.data;
 }
 
@@ -68,7 +69,8 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     semgrep: { ...fromFile.semgrep, ...overrides.semgrep },
   };
   const checked = FileConfigSchema.safeParse(merged);
-  if (!checked.success) throw new ConfigurationError(formatZodIssues('configuration', checked.error));
+  if (!checked.success)
+    throw new ConfigurationError(formatZodIssues('configuration', checked.error));
   const c = checked.data;
   const cacheBase = path.join(os.homedir(), '.cache', 'scanfold');
   const config: ScanConfig = {

@@ -34,7 +34,10 @@ export const FileConfigSchema = z
       .partial()
       .strict(),
     grype: z.object({ dbCacheDir: z.string(), dbUpdateUrl: z.string().url() }).partial().strict(),
-    semgrep: z.object({ config: z.array(z.string().min(1)).min(1) }).partial().strict(),
+    semgrep: z
+      .object({ config: z.array(z.string().min(1)).min(1) })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

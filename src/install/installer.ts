@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { errorMessage, TransientError } from '../model/errors.ts';
@@ -72,7 +82,12 @@ async function verifiedCacheEntry(dir: string, name: string): Promise<string | u
   const actual = await sha256File(executable);
   if (!existsSync(markerFile)) {
     // Placed by hand (e.g. a pre-seeded cache): adopt it, and from now on hold it to these bytes.
-    await writeMarker(dir, { tool: name, version: path.basename(dir), source: 'registry', sha256: actual });
+    await writeMarker(dir, {
+      tool: name,
+      version: path.basename(dir),
+      source: 'registry',
+      sha256: actual,
+    });
     return executable;
   }
   const marker = JSON.parse(await readFile(markerFile, 'utf8')) as InstallMarker;
@@ -102,10 +117,13 @@ export async function downloadVerified(request: DownloadRequest): Promise<Buffer
         const retryAfter = response.headers.get('retry-after');
         throw new TransientError(
           `HTTP ${response.status} from ${release.url}`,
-          retryAfter ? parseRetryAfter(`retry-after: ${retryAfter}`, request.clock.now()) : undefined,
+          retryAfter
+            ? parseRetryAfter(`retry-after: ${retryAfter}`, request.clock.now())
+            : undefined,
         );
       }
-      if (!response.ok) throw new InstallError(`${name}: download ${release.url} failed: HTTP ${response.status}`);
+      if (!response.ok)
+        throw new InstallError(`${name}: download ${release.url} failed: HTTP ${response.status}`);
       const body = Buffer.from(await response.arrayBuffer());
       const digest = createHash('sha256').update(body).digest('hex');
       if (digest !== release.sha256) {
@@ -115,10 +133,14 @@ export async function downloadVerified(request: DownloadRequest): Promise<Buffer
       }
       return body;
     } catch (error) {
-      const transient = error instanceof TransientError || (error instanceof TypeError && !(error instanceof InstallError));
+      const transient =
+        error instanceof TransientError ||
+        (error instanceof TypeError && !(error instanceof InstallError));
       if (!transient || attempt >= request.attempts) {
         if (error instanceof InstallError) throw error;
-        throw new InstallError(`${name}: download ${release.url} failed after ${attempt} attempts: ${errorMessage(error)}`);
+        throw new InstallError(
+          `${name}: download ${release.url} failed after ${attempt} attempts: ${errorMessage(error)}`,
+        );
       }
       const delay = backoffDelay(
         { baseMs: request.retryBaseMs, capMs: 60_000 },
@@ -126,13 +148,20 @@ export async function downloadVerified(request: DownloadRequest): Promise<Buffer
         request.clock,
         error instanceof TransientError ? error.retryAfterMs : undefined,
       );
-      request.logger.warning(`${name}: download attempt ${attempt} failed (${errorMessage(error)}); retrying in ${delay} ms`);
+      request.logger.warning(
+        `${name}: download attempt ${attempt} failed (${errorMessage(error)}); retrying in ${delay} ms`,
+      );
       await request.clock.sleep(delay);
     }
   }
 }
 
-async function installFromRelease(name: string, release: Release, staging: string, options: InstallOptions): Promise<void> {
+async function installFromRelease(
+  name: string,
+  release: Release,
+  staging: string,
+  options: InstallOptions,
+): Promise<void> {
   const body = await downloadVerified({
     name,
     release,
@@ -150,8 +179,14 @@ async function installFromRelease(name: string, release: Release, staging: strin
     await writeFile(archive, body);
     const unpack = path.join(staging, 'unpack');
     await mkdir(unpack);
-    const tar = await runProcess({ command: 'tar', args: ['-xzf', archive, '-C', unpack], cwd: staging, timeoutMs: 300_000 });
-    if (tar.exitCode !== 0) throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(' ')}`);
+    const tar = await runProcess({
+      command: 'tar',
+      args: ['-xzf', archive, '-C', unpack],
+      cwd: staging,
+      timeoutMs: 300_000,
+    });
+    if (tar.exitCode !== 0)
+      throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(' ')}`);
     await rename(path.join(unpack, release.binary), path.join(bin, name));
     await rm(unpack, { recursive: true, force: true });
     await rm(archive);
@@ -159,7 +194,12 @@ async function installFromRelease(name: string, release: Release, staging: strin
   await chmod(path.join(bin, name), 0o755);
 }
 
-async function run(command: string, args: string[], cwd: string, env?: Record<string, string>): Promise<string> {
+async function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env?: Record<string, string>,
+): Promise<string> {
   const result = await runProcess({ command, args, cwd, env, timeoutMs: INSTALL_TIMEOUT_MS });
   if (result.exitCode !== 0) {
     throw new InstallError(
@@ -169,7 +209,11 @@ async function run(command: string, args: string[], cwd: string, env?: Record<st
   return result.stdout;
 }
 
-async function installFromRegistry(name: string, source: RegistrySource, target: string): Promise<void> {
+async function installFromRegistry(
+  name: string,
+  source: RegistrySource,
+  target: string,
+): Promise<void> {
   const bin = path.join(target, 'bin');
   await mkdir(bin, { recursive: true });
   if (source.kind === 'pypi') {
@@ -184,25 +228,44 @@ async function installFromRegistry(name: string, source: RegistrySource, target:
     return;
   }
   // go install refuses modules with replace directives, so build inside a copy of the module.
-  const info = JSON.parse(await run('go', ['mod', 'download', '-json', `${source.module}@${source.version}`], target)) as {
+  const info = JSON.parse(
+    await run('go', ['mod', 'download', '-json', `${source.module}@${source.version}`], target),
+  ) as {
     Dir: string;
   };
   const work = await mkdtemp(path.join(os.tmpdir(), `scanfold-${name}-src-`));
   try {
     await cp(info.Dir, work, { recursive: true });
     await run('chmod', ['-R', 'u+w', work], target);
-    await run('go', ['build', '-trimpath', '-ldflags', `-s -w ${source.ldflags}`, '-o', path.join(bin, name), source.package], work, {
-      CGO_ENABLED: '0',
-      GOFLAGS: '-mod=mod',
-      ...source.env,
-    });
+    await run(
+      'go',
+      [
+        'build',
+        '-trimpath',
+        '-ldflags',
+        `-s -w ${source.ldflags}`,
+        '-o',
+        path.join(bin, name),
+        source.package,
+      ],
+      work,
+      {
+        CGO_ENABLED: '0',
+        GOFLAGS: '-mod=mod',
+        ...source.env,
+      },
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 /** PATH → verified cache → pinned release (SHA-256) → registry build. */
-export async function ensureTool(name: string, spec: ToolSpec, options: InstallOptions): Promise<InstalledTool> {
+export async function ensureTool(
+  name: string,
+  spec: ToolSpec,
+  options: InstallOptions,
+): Promise<InstalledTool> {
   const base = { name, pinnedVersion: spec.version };
   if (!options.ignorePath) {
     const onPath = findOnPath(name);
@@ -212,7 +275,9 @@ export async function ensureTool(name: string, spec: ToolSpec, options: InstallO
   const cached = await verifiedCacheEntry(dir, name);
   if (cached) return { ...base, executable: cached, source: 'cache' };
   if (!options.allowInstall) {
-    throw new InstallError(`${name}: not installed (not on PATH, not in ${dir}); run \`scanfold install --scanners ${name}\``);
+    throw new InstallError(
+      `${name}: not installed (not on PATH, not in ${dir}); run \`scanfold install --scanners ${name}\``,
+    );
   }
   // Python venvs cannot be moved, so every install happens in its final directory and only the
   // marker, written last, makes it count.
@@ -228,12 +293,16 @@ export async function ensureTool(name: string, spec: ToolSpec, options: InstallO
       source = 'download';
     } catch (error) {
       errors.push(errorMessage(error));
-      options.logger.warning(`${errorMessage(error)}; falling back to the ${spec.registry.kind} registry`);
+      options.logger.warning(
+        `${errorMessage(error)}; falling back to the ${spec.registry.kind} registry`,
+      );
     }
   }
   if (!source) {
     try {
-      options.logger.info(`${name}: building ${spec.version} from the ${spec.registry.kind} registry`);
+      options.logger.info(
+        `${name}: building ${spec.version} from the ${spec.registry.kind} registry`,
+      );
       await installFromRegistry(name, spec.registry, dir);
       source = 'registry';
     } catch (error) {
@@ -242,6 +311,11 @@ export async function ensureTool(name: string, spec: ToolSpec, options: InstallO
     }
   }
   const executable = path.join(dir, 'bin', name);
-  await writeMarker(dir, { tool: name, version: spec.version, source, sha256: await sha256File(executable) });
+  await writeMarker(dir, {
+    tool: name,
+    version: spec.version,
+    source,
+    sha256: await sha256File(executable),
+  });
   return { ...base, executable, source };
 }

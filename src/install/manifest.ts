@@ -40,6 +40,7 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 export function loadManifest(file = path.join(packageRoot(), 'tools.json')): Manifest {
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new ConfigurationError(formatZodIssues(`tool manifest ${file}`, parsed.error));
+  if (!parsed.success)
+    throw new ConfigurationError(formatZodIssues(`tool manifest ${file}`, parsed.error));
   return parsed.data;
 }

@@ -8,7 +8,12 @@ import type { Logger } from '../model/ports.ts';
 import type { SarifInput } from '../outputs/merged-sarif.ts';
 import type { SbomInput } from '../outputs/sbom.ts';
 import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
-import { checkovJsonToSarif, gitleaksJsonToSarif, semgrepJsonToSarif, trivyJsonToSarif } from './native.ts';
+import {
+  checkovJsonToSarif,
+  gitleaksJsonToSarif,
+  semgrepJsonToSarif,
+  trivyJsonToSarif,
+} from './native.ts';
 import { errorMessage } from '../model/errors.ts';
 
 export interface MergeRequest {
@@ -41,21 +46,30 @@ export function importDocument(file: string, text: string): Imported {
     const sarif = SarifLogSchema.safeParse(data);
     if (!sarif.success) {
       const issue = sarif.error.issues[0];
-      throw new Error(`${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+      throw new Error(
+        `${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     return { kind: 'sarif', input: { file, log: sarif.data as unknown as Log } };
   }
   if (isCycloneDx(data)) {
     const tools = (record.metadata as { tools?: unknown } | undefined)?.tools;
-    const toolList = Array.isArray(tools) ? tools : ((tools as { components?: unknown[] } | undefined)?.components ?? []);
+    const toolList = Array.isArray(tools)
+      ? tools
+      : ((tools as { components?: unknown[] } | undefined)?.components ?? []);
     const first = toolList[0] as { name?: string; version?: string } | undefined;
-    return { kind: 'sbom', input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record } };
+    return {
+      kind: 'sbom',
+      input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record },
+    };
   }
   for (const [, convert] of NATIVE) {
     const log = convert(data);
     if (log) return { kind: 'sarif', input: { file, log } };
   }
-  throw new Error(`${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`);
+  throw new Error(
+    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`,
+  );
 }
 
 export async function mergeFiles(request: MergeRequest): Promise<ScanOutcome> {
@@ -68,7 +82,10 @@ export async function mergeFiles(request: MergeRequest): Promise<ScanOutcome> {
       if (imported.kind === 'sarif') sarif.push(imported.input);
       else sboms.push(imported.input);
     } catch (error) {
-      const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: not found` : errorMessage(error);
+      const message =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `${file}: not found`
+          : errorMessage(error);
       errors.push(message);
       request.logger.error(message);
     }

@@ -5,23 +5,45 @@ import { TrivyVulnerabilitySchema } from '../scanners/enrich.ts';
 
 /** Native JSON formats, converted to SARIF so one merge path serves every input. */
 
-function sarifLog(tool: string, version: string | undefined, rules: Map<string, ReportingDescriptor>, results: Result[]): Log {
+function sarifLog(
+  tool: string,
+  version: string | undefined,
+  rules: Map<string, ReportingDescriptor>,
+  results: Result[],
+): Log {
   return {
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: tool, ...(version ? { version } : {}), rules: [...rules.values()] } }, results }],
+    runs: [
+      {
+        tool: {
+          driver: { name: tool, ...(version ? { version } : {}), rules: [...rules.values()] },
+        },
+        results,
+      },
+    ],
   };
 }
 
-function rule(rules: Map<string, ReportingDescriptor>, id: string, make: () => ReportingDescriptor): void {
+function rule(
+  rules: Map<string, ReportingDescriptor>,
+  id: string,
+  make: () => ReportingDescriptor,
+): void {
   if (!rules.has(id)) rules.set(id, make());
 }
 
-function location(path: string, startLine?: number, endLine?: number): NonNullable<Result['locations']> {
+function location(
+  path: string,
+  startLine?: number,
+  endLine?: number,
+): NonNullable<Result['locations']> {
   return [
     {
       physicalLocation: {
         artifactLocation: { uri: path },
-        ...(startLine && startLine > 0 ? { region: { startLine, ...(endLine && endLine >= startLine ? { endLine } : {}) } } : {}),
+        ...(startLine && startLine > 0
+          ? { region: { startLine, ...(endLine && endLine >= startLine ? { endLine } : {}) } }
+          : {}),
       },
     },
   ];
@@ -49,7 +71,9 @@ const TrivySchema = z.looseObject({
               Severity: z.string().optional(),
               PrimaryURL: z.string().optional(),
               Status: z.string().optional(),
-              CauseMetadata: z.looseObject({ StartLine: z.number().optional(), EndLine: z.number().optional() }).optional(),
+              CauseMetadata: z
+                .looseObject({ StartLine: z.number().optional(), EndLine: z.number().optional() })
+                .optional(),
             }),
           )
           .nullish(),
@@ -65,7 +89,14 @@ const TrivySchema = z.looseObject({
           )
           .nullish(),
         Licenses: z
-          .array(z.looseObject({ Name: z.string(), PkgName: z.string().optional(), Severity: z.string().optional(), FilePath: z.string().optional() }))
+          .array(
+            z.looseObject({
+              Name: z.string(),
+              PkgName: z.string().optional(),
+              Severity: z.string().optional(),
+              FilePath: z.string().optional(),
+            }),
+          )
           .nullish(),
       }),
     )
@@ -83,7 +114,10 @@ export function trivyJsonToSarif(data: unknown): Log | undefined {
         id: v.VulnerabilityID,
         shortDescription: { text: v.Title ?? v.VulnerabilityID },
         ...(v.PrimaryURL ? { helpUri: v.PrimaryURL } : {}),
-        properties: { tags: ['vulnerability', 'security', v.Severity ?? 'UNKNOWN', ...(v.CweIDs ?? [])], ...securitySeverity(v.Severity) },
+        properties: {
+          tags: ['vulnerability', 'security', v.Severity ?? 'UNKNOWN', ...(v.CweIDs ?? [])],
+          ...securitySeverity(v.Severity),
+        },
       }));
       results.push({
         ruleId: v.VulnerabilityID,
@@ -109,23 +143,45 @@ export function trivyJsonToSarif(data: unknown): Log | undefined {
         id: m.ID,
         shortDescription: { text: m.Title ?? m.ID },
         ...(m.PrimaryURL ? { helpUri: m.PrimaryURL } : {}),
-        properties: { tags: ['misconfiguration', 'security', m.Severity ?? 'UNKNOWN'], ...securitySeverity(m.Severity) },
+        properties: {
+          tags: ['misconfiguration', 'security', m.Severity ?? 'UNKNOWN'],
+          ...securitySeverity(m.Severity),
+        },
       }));
-      results.push({ ruleId: m.ID, message: { text: m.Message ?? m.Title ?? m.ID }, locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine) });
+      results.push({
+        ruleId: m.ID,
+        message: { text: m.Message ?? m.Title ?? m.ID },
+        locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine),
+      });
     }
     for (const s of target.Secrets ?? []) {
       rule(rules, s.RuleID, () => ({
         id: s.RuleID,
         shortDescription: { text: s.Title ?? s.RuleID },
-        properties: { tags: ['secret', 'security', s.Severity ?? 'UNKNOWN'], ...securitySeverity(s.Severity) },
+        properties: {
+          tags: ['secret', 'security', s.Severity ?? 'UNKNOWN'],
+          ...securitySeverity(s.Severity),
+        },
       }));
       // The matched text is deliberately not copied: secrets never leave the raw file.
-      results.push({ ruleId: s.RuleID, message: { text: `Secret: ${s.Title ?? s.RuleID}` }, locations: location(target.Target, s.StartLine, s.EndLine) });
+      results.push({
+        ruleId: s.RuleID,
+        message: { text: `Secret: ${s.Title ?? s.RuleID}` },
+        locations: location(target.Target, s.StartLine, s.EndLine),
+      });
     }
     for (const l of target.Licenses ?? []) {
       const id = `license-${l.Name}`;
-      rule(rules, id, () => ({ id, shortDescription: { text: `License ${l.Name}` }, properties: { tags: ['license', l.Severity ?? 'UNKNOWN'], ...securitySeverity(l.Severity) } }));
-      results.push({ ruleId: id, message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` }, locations: location(l.FilePath ?? target.Target) });
+      rule(rules, id, () => ({
+        id,
+        shortDescription: { text: `License ${l.Name}` },
+        properties: { tags: ['license', l.Severity ?? 'UNKNOWN'], ...securitySeverity(l.Severity) },
+      }));
+      results.push({
+        ruleId: id,
+        message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` },
+        locations: location(l.FilePath ?? target.Target),
+      });
     }
   }
   return sarifLog('Trivy', undefined, rules, results);
@@ -145,15 +201,24 @@ const GitleaksSchema = z.array(
 
 export function gitleaksJsonToSarif(data: unknown): Log | undefined {
   const parsed = GitleaksSchema.safeParse(data);
-  if (!parsed.success || parsed.data.length === 0 || !('RuleID' in (parsed.data[0] ?? {}))) return undefined;
+  if (!parsed.success || parsed.data.length === 0 || !('RuleID' in (parsed.data[0] ?? {})))
+    return undefined;
   const rules = new Map<string, ReportingDescriptor>();
   const results: Result[] = parsed.data.map((leak) => {
-    rule(rules, leak.RuleID, () => ({ id: leak.RuleID, shortDescription: { text: leak.Description ?? leak.RuleID }, properties: { tags: ['secret'] } }));
+    rule(rules, leak.RuleID, () => ({
+      id: leak.RuleID,
+      shortDescription: { text: leak.Description ?? leak.RuleID },
+      properties: { tags: ['secret'] },
+    }));
     return {
       ruleId: leak.RuleID,
-      message: { text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ''}.` },
+      message: {
+        text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ''}.`,
+      },
       locations: location(leak.File, leak.StartLine, leak.EndLine),
-      ...(leak.Fingerprint ? { partialFingerprints: { 'gitleaks/fingerprint': leak.Fingerprint } } : {}),
+      ...(leak.Fingerprint
+        ? { partialFingerprints: { 'gitleaks/fingerprint': leak.Fingerprint } }
+        : {}),
     };
   });
   return sarifLog('gitleaks', undefined, rules, results);
@@ -166,7 +231,11 @@ const SemgrepSchema = z.looseObject({
       path: z.string(),
       start: z.looseObject({ line: z.number(), col: z.number().optional() }),
       end: z.looseObject({ line: z.number() }).optional(),
-      extra: z.looseObject({ message: z.string().optional(), severity: z.string().optional(), metadata: z.looseObject({}).optional() }),
+      extra: z.looseObject({
+        message: z.string().optional(),
+        severity: z.string().optional(),
+        metadata: z.looseObject({}).optional(),
+      }),
     }),
   ),
   version: z.string().optional(),
@@ -183,7 +252,12 @@ export function semgrepJsonToSarif(data: unknown): Log | undefined {
       id: r.check_id,
       shortDescription: { text: r.extra.message ?? r.check_id },
       defaultConfiguration: { level: LEVEL[r.extra.severity ?? ''] ?? 'warning' },
-      properties: { tags: ['security', ...(Array.isArray(cwe) ? cwe.map(String) : typeof cwe === 'string' ? [cwe] : [])] },
+      properties: {
+        tags: [
+          'security',
+          ...(Array.isArray(cwe) ? cwe.map(String) : typeof cwe === 'string' ? [cwe] : []),
+        ],
+      },
     }));
     return {
       ruleId: r.check_id,
@@ -213,7 +287,9 @@ const CheckovReportSchema = z.looseObject({
 });
 
 export function checkovJsonToSarif(data: unknown): Log | undefined {
-  const reports = z.union([CheckovReportSchema.transform((r) => [r]), z.array(CheckovReportSchema)]).safeParse(data);
+  const reports = z
+    .union([CheckovReportSchema.transform((r) => [r]), z.array(CheckovReportSchema)])
+    .safeParse(data);
   if (!reports.success) return undefined;
   const rules = new Map<string, ReportingDescriptor>();
   const results: Result[] = [];
@@ -223,13 +299,22 @@ export function checkovJsonToSarif(data: unknown): Log | undefined {
         id: check.check_id,
         shortDescription: { text: check.check_name ?? check.check_id },
         ...(check.guideline ? { helpUri: check.guideline } : {}),
-        properties: { tags: ['iac', report.check_type], ...securitySeverity(check.severity ?? undefined) },
+        properties: {
+          tags: ['iac', report.check_type],
+          ...securitySeverity(check.severity ?? undefined),
+        },
       }));
       results.push({
         ruleId: check.check_id,
         level: 'error',
-        message: { text: `${check.check_name ?? check.check_id}${check.resource ? ` (${check.resource})` : ''}` },
-        locations: location(check.file_path.replace(/^\//, ''), check.file_line_range?.[0], check.file_line_range?.[1]),
+        message: {
+          text: `${check.check_name ?? check.check_id}${check.resource ? ` (${check.resource})` : ''}`,
+        },
+        locations: location(
+          check.file_path.replace(/^\//, ''),
+          check.file_line_range?.[0],
+          check.file_line_range?.[1],
+        ),
       });
     }
   }

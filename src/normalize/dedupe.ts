@@ -41,11 +41,13 @@ function* mergeKeys(finding: Finding, index: number): Generator<[string, number]
       return;
     }
     case 'secret':
-      if (location.startLine !== undefined) yield [`secret|${location.path}|${location.startLine}`, index];
+      if (location.startLine !== undefined)
+        yield [`secret|${location.path}|${location.startLine}`, index];
       return;
     case 'code':
       if (location.startLine === undefined) return;
-      for (const cwe of finding.cwe) yield [`code|${location.path}|${location.startLine}|${cwe}`, index];
+      for (const cwe of finding.cwe)
+        yield [`code|${location.path}|${location.startLine}|${cwe}`, index];
       return;
     case 'iac': {
       const intent = iacIntent(finding.tools[0] ?? '', finding.ruleId);
@@ -59,7 +61,8 @@ function* mergeKeys(finding: Finding, index: number): Generator<[string, number]
 
 /** Cross-tool only for code and IaC: one tool's two rules on one line are two findings. */
 function mayMerge(a: Finding, b: Finding): boolean {
-  if (a.category === 'code' || a.category === 'iac') return !a.tools.some((tool) => b.tools.includes(tool));
+  if (a.category === 'code' || a.category === 'iac')
+    return !a.tools.some((tool) => b.tools.includes(tool));
   return true;
 }
 
@@ -68,12 +71,20 @@ function fingerprintOf(members: readonly ExtractedResult[]): string {
   if (!lead) throw new Error('empty group');
   const { finding } = lead;
   if (finding.category === 'vulnerability' && finding.package) {
-    const ids = members.flatMap((member) => [member.finding.cve, member.finding.ghsa, ...(member.finding.aliases ?? [])]);
+    const ids = members.flatMap((member) => [
+      member.finding.cve,
+      member.finding.ghsa,
+      ...(member.finding.aliases ?? []),
+    ]);
     const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
-    return sha256(`vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}|${finding.location.path}`);
+    return sha256(
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}|${finding.location.path}`,
+    );
   }
-  if (finding.category === 'secret') return sha256(`secret|${finding.location.path}|${lead.identity}`);
-  const intent = finding.category === 'iac' ? iacIntent(finding.tools[0] ?? '', finding.ruleId) : undefined;
+  if (finding.category === 'secret')
+    return sha256(`secret|${finding.location.path}|${lead.identity}`);
+  const intent =
+    finding.category === 'iac' ? iacIntent(finding.tools[0] ?? '', finding.ruleId) : undefined;
   const rule = intent ?? `${finding.tools[0] ?? ''}:${finding.ruleId}`;
   return sha256(`${finding.category}|${rule}|${finding.location.path}|${lead.identity}`);
 }
@@ -93,11 +104,19 @@ function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
 function mergeGroup(members: readonly ExtractedResult[]): Finding {
   const all = members.map((member) => member.finding);
   // A vulnerability reads best under its CVE id, with that tool's title.
-  const lead = all.find((f) => f.category === 'vulnerability' && f.ruleId.startsWith('CVE-')) ?? all[0];
+  const lead =
+    all.find((f) => f.category === 'vulnerability' && f.ruleId.startsWith('CVE-')) ?? all[0];
   if (!lead) throw new Error('empty group');
   const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-  const severity = all.reduce((worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst), lead.severity);
-  const aliases = unique(all.flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])]).filter((id): id is string => Boolean(id))).sort();
+  const severity = all.reduce(
+    (worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst),
+    lead.severity,
+  );
+  const aliases = unique(
+    all
+      .flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])])
+      .filter((id): id is string => Boolean(id)),
+  ).sort();
   const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
   const purl = all.map((f) => f.package?.purl).find(Boolean);
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
@@ -110,9 +129,22 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
     sources: all.flatMap((f) => f.sources),
     cwe: unique(all.flatMap((f) => f.cwe)).sort(),
     ...(helpUri ? { helpUri } : {}),
-    ...(lead.package ? { package: { ...lead.package, ...(fixedVersion ? { fixedVersion } : {}), ...(purl ? { purl } : {}), ...(ecosystem ? { ecosystem } : {}) } } : {}),
-    ...(aliases.find((id) => id.startsWith('CVE-')) ? { cve: aliases.find((id) => id.startsWith('CVE-')) } : {}),
-    ...(aliases.find((id) => id.startsWith('GHSA-')) ? { ghsa: aliases.find((id) => id.startsWith('GHSA-')) } : {}),
+    ...(lead.package
+      ? {
+          package: {
+            ...lead.package,
+            ...(fixedVersion ? { fixedVersion } : {}),
+            ...(purl ? { purl } : {}),
+            ...(ecosystem ? { ecosystem } : {}),
+          },
+        }
+      : {}),
+    ...(aliases.find((id) => id.startsWith('CVE-'))
+      ? { cve: aliases.find((id) => id.startsWith('CVE-')) }
+      : {}),
+    ...(aliases.find((id) => id.startsWith('GHSA-'))
+      ? { ghsa: aliases.find((id) => id.startsWith('GHSA-')) }
+      : {}),
     ...(aliases.length > 1 ? { aliases } : {}),
     ...(cvss !== undefined ? { cvss } : {}),
   };
@@ -131,14 +163,16 @@ function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind:
     else byPath.set(finding.location.path, [index]);
   });
   const within = (line: number, other: Finding): boolean =>
-    line >= (other.location.startLine ?? 0) && line <= (other.location.endLine ?? other.location.startLine ?? 0);
+    line >= (other.location.startLine ?? 0) &&
+    line <= (other.location.endLine ?? other.location.startLine ?? 0);
   for (const indexes of byPath.values()) {
     for (const i of indexes) {
       for (const j of indexes) {
         const a = ordered[i]?.finding;
         const b = ordered[j]?.finding;
         if (i >= j || !a || !b || a.tools[0] === b.tools[0]) continue;
-        if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a)) unionFind.union(i, j);
+        if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a))
+          unionFind.union(i, j);
       }
     }
   }
@@ -168,7 +202,9 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
       if (!item) continue;
       const partner = indexes.find((other) => {
         const candidate = ordered[other];
-        return other < index && candidate !== undefined && mayMerge(candidate.finding, item.finding);
+        return (
+          other < index && candidate !== undefined && mayMerge(candidate.finding, item.finding)
+        );
       });
       if (partner !== undefined) unionFind.union(partner, index);
     }
@@ -187,7 +223,11 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
     const shortId = fingerprint.slice(0, 12);
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
-    return { ...mergeGroup(members), fingerprint, id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}` };
+    return {
+      ...mergeGroup(members),
+      fingerprint,
+      id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`,
+    };
   });
   findings.sort(
     (a, b) =>
@@ -197,5 +237,9 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
       a.ruleId.localeCompare(b.ruleId) ||
       a.id.localeCompare(b.id),
   );
-  return { findings, inputResults: extracted.length, duplicatesMerged: extracted.length - findings.length };
+  return {
+    findings,
+    inputResults: extracted.length,
+    duplicatesMerged: extracted.length - findings.length,
+  };
 }

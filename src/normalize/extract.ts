@@ -11,14 +11,18 @@ export function sha256(text: string): string {
 /** scanfold's short tool names, from whatever `tool.driver.name` a SARIF producer writes. */
 export function toolNameOf(run: Run): string {
   const name = run.tool.driver.name.toLowerCase();
-  for (const known of ['trivy', 'semgrep', 'gitleaks', 'checkov', 'grype', 'syft']) if (name.includes(known)) return known;
+  for (const known of ['trivy', 'semgrep', 'gitleaks', 'checkov', 'grype', 'syft'])
+    if (name.includes(known)) return known;
   return name.replace(/^scanfold\//, '').replace(/[^a-z0-9._-]+/g, '-');
 }
 
 /** Each rules[] array's first descriptor per id, built once: a linear find per result is quadratic. */
 const rulesById = new WeakMap<readonly ReportingDescriptor[], Map<string, ReportingDescriptor>>();
 
-function ruleById(rules: readonly ReportingDescriptor[], id: string): ReportingDescriptor | undefined {
+function ruleById(
+  rules: readonly ReportingDescriptor[],
+  id: string,
+): ReportingDescriptor | undefined {
   let byId = rulesById.get(rules);
   if (!byId) {
     byId = new Map();
@@ -30,28 +34,46 @@ function ruleById(rules: readonly ReportingDescriptor[], id: string): ReportingD
 
 export function ruleFor(run: Run, result: Result): ReportingDescriptor | undefined {
   const rules = run.tool.driver.rules ?? [];
-  if (result.ruleIndex !== undefined && rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)) {
+  if (
+    result.ruleIndex !== undefined &&
+    rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)
+  ) {
     return rules[result.ruleIndex];
   }
   const id = result.ruleId ?? result.rule?.id;
   return id === undefined || rules.length === 0 ? undefined : ruleById(rules, id);
 }
 
-const ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
+const ADVISORY =
+  /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 
 export function advisoryIds(text: string): string[] {
-  return [...new Set([...text.matchAll(ADVISORY)].map((match) => {
-    const id = match[1] ?? '';
-    return id.startsWith('GHSA') || id.startsWith('ghsa') ? 'GHSA' + id.slice(4).toLowerCase() : id.toUpperCase();
-  }))];
+  return [
+    ...new Set(
+      [...text.matchAll(ADVISORY)].map((match) => {
+        const id = match[1] ?? '';
+        return id.startsWith('GHSA') || id.startsWith('ghsa')
+          ? 'GHSA' + id.slice(4).toLowerCase()
+          : id.toUpperCase();
+      }),
+    ),
+  ];
 }
 
 function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
-  return [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])].map((tag) => tag.toLowerCase());
+  return [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])].map((tag) =>
+    tag.toLowerCase(),
+  );
 }
 
 function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category {
-  if (tool === 'gitleaks' || tags.includes('secret') || tags.includes('secrets') || /^CKV2?_SECRET_/.test(ruleId)) return 'secret';
+  if (
+    tool === 'gitleaks' ||
+    tags.includes('secret') ||
+    tags.includes('secrets') ||
+    /^CKV2?_SECRET_/.test(ruleId)
+  )
+    return 'secret';
   if (tool === 'grype' || tags.includes('vulnerability')) return 'vulnerability';
   if (tool === 'checkov' || tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
   if (tags.includes('license')) return 'license';
@@ -67,7 +89,8 @@ function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[]
     JSON.stringify(result.properties?.cwe ?? ''),
     JSON.stringify(result.properties?.['scanfold/cwe'] ?? ''),
   ];
-  for (const text of texts) for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
+  for (const text of texts)
+    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
   return [...found].sort();
 }
 
@@ -88,7 +111,11 @@ function packageOf(tool: string, result: Result, message: string): Package | und
   // Grype: "A high vulnerability in npm package: lodash, version 4.17.15 was found at: /package-lock.json"
   const grypeMatch = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
   if (grypeMatch?.[2]) {
-    return { name: grypeMatch[2], version: grypeMatch[3], ...(grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {}) };
+    return {
+      name: grypeMatch[2],
+      version: grypeMatch[3],
+      ...(grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {}),
+    };
   }
   return tool === 'grype' || tool === 'trivy' ? undefined : undefined;
 }
@@ -107,7 +134,12 @@ export interface ExtractOptions {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim())?.trim() ?? text;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? text
+  );
 }
 
 /** One finding per SARIF result: nothing is dropped here, deduplication happens later. */
@@ -118,10 +150,12 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
     (run.results ?? []).forEach((result, resultIndex) => {
       const rule = ruleFor(run, result);
       const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
-      const message = result.message.text ?? result.message.markdown ?? rule?.shortDescription?.text ?? ruleId;
+      const message =
+        result.message.text ?? result.message.markdown ?? rule?.shortDescription?.text ?? ruleId;
       const physical = result.locations?.[0]?.physicalLocation;
       const logical = result.locations?.[0]?.logicalLocations?.[0];
-      const rawUri = physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
+      const rawUri =
+        physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
       const locationPath = normalizePath(rawUri, {
         root: options.root,
         uriBaseId: physical?.artifactLocation?.uriBaseId,
@@ -131,11 +165,14 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       const tags = tagsOf(rule, result);
       const category = categoryOf(tool, ruleId, tags);
       const pkg = category === 'vulnerability' ? packageOf(tool, result, message) : undefined;
-      const declaredAliases = (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
+      const declaredAliases =
+        (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
       const ids = advisoryIds([ruleId, ...declaredAliases].join(' '));
       const cve = ids.find((id) => id.startsWith('CVE-'));
       const ghsa = ids.find((id) => id.startsWith('GHSA-'));
-      const cvss = scoreOf(result.properties?.['scanfold/cvss']) ?? scoreOf(rule?.properties?.['security-severity']);
+      const cvss =
+        scoreOf(result.properties?.['scanfold/cvss']) ??
+        scoreOf(rule?.properties?.['security-severity']);
       const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
       const identity =
         category === 'vulnerability'

@@ -10,7 +10,11 @@ export interface Normalized extends DedupeResult {
 /** Every SARIF result becomes a finding, then duplicates across and within tools merge. */
 export function normalize(inputs: readonly SarifInput[], root: string): Normalized {
   const extracted = inputs.flatMap((input) =>
-    extractFindings(input.log, { root, file: input.file, ...(input.tool ? { toolOverride: input.tool } : {}) }),
+    extractFindings(input.log, {
+      root,
+      file: input.file,
+      ...(input.tool ? { toolOverride: input.tool } : {}),
+    }),
   );
   const resultsByTool: Record<string, number> = {};
   for (const { finding } of extracted) {

@@ -20,7 +20,11 @@ function stripFileScheme(uri: string): string {
  */
 export function normalizePath(
   uri: string,
-  options: { root: string; uriBaseId?: string | undefined; originalUriBaseIds?: Record<string, UriBase> | undefined },
+  options: {
+    root: string;
+    uriBaseId?: string | undefined;
+    originalUriBaseIds?: Record<string, UriBase> | undefined;
+  },
 ): string {
   let value = uri;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);

@@ -29,11 +29,17 @@ export function severityFromWord(word: unknown): Severity | undefined {
 }
 
 export function scoreOf(value: unknown): number | undefined {
-  const score = typeof value === 'string' ? Number.parseFloat(value) : typeof value === 'number' ? value : NaN;
+  const score =
+    typeof value === 'string' ? Number.parseFloat(value) : typeof value === 'number' ? value : NaN;
   return Number.isFinite(score) ? score : undefined;
 }
 
-const LEVELS: Record<string, Severity> = { error: 'high', warning: 'medium', note: 'low', none: 'info' };
+const LEVELS: Record<string, Severity> = {
+  error: 'high',
+  warning: 'medium',
+  note: 'low',
+  none: 'info',
+};
 
 /** Tools whose SARIF carries no severity; the default says how their findings usually rate. */
 const TOOL_DEFAULT: Record<string, Severity> = { gitleaks: 'high', checkov: 'medium' };
@@ -42,7 +48,11 @@ const TOOL_DEFAULT: Record<string, Severity> = { gitleaks: 'high', checkov: 'med
  * security-severity (result, then rule) → the tool's own severity words (Trivy/Grype tags, Checkov and
  * Semgrep properties) → the tool's default → the SARIF level.
  */
-export function severityOf(tool: string, result: Result, rule: ReportingDescriptor | undefined): Severity {
+export function severityOf(
+  tool: string,
+  result: Result,
+  rule: ReportingDescriptor | undefined,
+): Severity {
   for (const bag of [result.properties, rule?.properties]) {
     const score = scoreOf(bag?.['security-severity']);
     if (score !== undefined) return severityFromScore(score);
@@ -61,4 +71,10 @@ export function severityOf(tool: string, result: Result, rule: ReportingDescript
 }
 
 /** The score written back into merged SARIF when a tool gave none, mid-band for its severity. */
-export const SCORE_FOR: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
+export const SCORE_FOR: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.0',
+  info: '0.0',
+};

@@ -4,8 +4,11 @@ import { escapeHtml, truncate } from './escape.ts';
 
 /** A self-contained page for the compliance artifact; every value from scanners is escaped. */
 export function renderHtml(report: Report): string {
-  const e = (text: string | number | undefined, max = 300): string => escapeHtml(truncate(String(text ?? ''), max));
-  const severityRows = SEVERITIES.map((s) => `<tr><td class="${s}">${s}</td><td>${report.summary.bySeverity[s]}</td></tr>`).join('');
+  const e = (text: string | number | undefined, max = 300): string =>
+    escapeHtml(truncate(String(text ?? ''), max));
+  const severityRows = SEVERITIES.map(
+    (s) => `<tr><td class="${s}">${s}</td><td>${report.summary.bySeverity[s]}</td></tr>`,
+  ).join('');
   const scannerRows = report.scanners
     .map(
       (s) =>

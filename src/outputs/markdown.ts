@@ -23,7 +23,13 @@ export interface MarkdownOptions {
   notices?: string[];
 }
 
-const ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' };
+const ICON: Record<Severity, string> = {
+  critical: '🟥',
+  high: '🟧',
+  medium: '🟨',
+  low: '🟦',
+  info: '⬜',
+};
 
 /** Longer file links are left out (the label still names the file): a row must stay one sane line. */
 const MAX_HREF = 2_048;
@@ -31,7 +37,8 @@ const MAX_HREF = 2_048;
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
   const line = finding.location.startLine;
   const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120);
-  if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path)) return label;
+  if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path))
+    return label;
   const href = `${links.blobBase}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
   if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, '%22')}">${label}</a>`;
@@ -44,25 +51,40 @@ function code(text: string, max: number): string {
 
 function findingRow(finding: Finding, links: MarkdownLinks | undefined): string {
   const what = finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title;
-  const pkg = finding.package ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}` : '';
+  const pkg = finding.package
+    ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}`
+    : '';
   return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
 }
 
 function severityTable(report: Report): string[] {
   const tools = Object.keys(report.summary.byTool).sort();
-  const lines = [`| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(' | ')} |`, `|---|---:|${tools.map(() => '---:').join('|')}|`];
+  const lines = [
+    `| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(' | ')} |`,
+    `|---|---:|${tools.map(() => '---:').join('|')}|`,
+  ];
   for (const severity of SEVERITIES) {
     const row = report.findings.filter((finding) => finding.severity === severity);
-    const perTool = tools.map((tool) => row.filter((finding) => finding.tools.includes(tool)).length);
+    const perTool = tools.map(
+      (tool) => row.filter((finding) => finding.tools.includes(tool)).length,
+    );
     lines.push(`| ${ICON[severity]} ${severity} | ${row.length} | ${perTool.join(' | ')} |`);
   }
   return lines;
 }
 
 function scannerTable(report: Report): string[] {
-  const lines = ['| scanner | status | version | duration | results | note |', '|---|---|---|---:|---:|---|'];
+  const lines = [
+    '| scanner | status | version | duration | results | note |',
+    '|---|---|---|---:|---:|---|',
+  ];
   for (const scanner of report.scanners) {
-    const badge = scanner.status === 'ok' ? '✅ ok' : scanner.status === 'skipped' ? '⏭️ skipped' : `❌ ${scanner.status}`;
+    const badge =
+      scanner.status === 'ok'
+        ? '✅ ok'
+        : scanner.status === 'skipped'
+          ? '⏭️ skipped'
+          : `❌ ${scanner.status}`;
     const note = [scanner.message, ...(scanner.notes ?? [])].filter(Boolean).join('; ');
     lines.push(
       `| ${scanner.name} | ${badge} | ${escapeMarkdown(scanner.version ?? '—', 30)} | ${(scanner.durationMs / 1000).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`,
@@ -72,12 +94,27 @@ function scannerTable(report: Report): string[] {
 }
 
 function headline(report: Report, options: MarkdownOptions): string[] {
-  const verdict = report.gate.result === 'passed' ? '✅ **Scanfold: gate passed**' : '❌ **Scanfold: gate failed**';
-  const lines = [`${verdict} — ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`];
-  if (options.delta) lines.push('', `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`);
-  const failed = report.scanners.filter((scanner) => scanner.status === 'failed' || scanner.status === 'timed-out');
+  const verdict =
+    report.gate.result === 'passed'
+      ? '✅ **Scanfold: gate passed**'
+      : '❌ **Scanfold: gate failed**';
+  const lines = [
+    `${verdict} — ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`,
+  ];
+  if (options.delta)
+    lines.push(
+      '',
+      `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`,
+    );
+  const failed = report.scanners.filter(
+    (scanner) => scanner.status === 'failed' || scanner.status === 'timed-out',
+  );
   if (failed.length > 0) {
-    lines.push('', `> [!WARNING]`, `> ${failed.map((s) => `${s.name} ${s.status}`).join(', ')}: their results are missing from this report and from the code-scanning upload.`);
+    lines.push(
+      '',
+      `> [!WARNING]`,
+      `> ${failed.map((s) => `${s.name} ${s.status}`).join(', ')}: their results are missing from this report and from the code-scanning upload.`,
+    );
   }
   for (const notice of options.notices ?? []) lines.push('', `> ${escapeMarkdown(notice, 500)}`);
   return lines;
@@ -89,7 +126,9 @@ function footer(report: Report, links: MarkdownLinks | undefined): string[] {
     links?.runUrl ? `[workflow run](${links.runUrl})` : undefined,
     links?.artifactUrl ? `[compliance report](${links.artifactUrl})` : undefined,
   ].filter(Boolean);
-  const truncated = report.truncated.map((t) => `${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason})`);
+  const truncated = report.truncated.map(
+    (t) => `${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason})`,
+  );
   return [
     ...(truncated.length ? ['', `⚠️ ${escapeMarkdown(truncated.join('; '), 1000)}`] : []),
     ...(parts.length ? ['', parts.join(' · ')] : []),
@@ -98,7 +137,11 @@ function footer(report: Report, links: MarkdownLinks | undefined): string[] {
   ];
 }
 
-function findingSections(report: Report, links: MarkdownLinks | undefined, perCategory: number): { lines: string[]; omitted: number } {
+function findingSections(
+  report: Report,
+  links: MarkdownLinks | undefined,
+  perCategory: number,
+): { lines: string[]; omitted: number } {
   const lines: string[] = [];
   let omitted = 0;
   for (const category of CATEGORIES) {
@@ -113,7 +156,12 @@ function findingSections(report: Report, links: MarkdownLinks | undefined, perCa
       '| severity | rule | location | tools |',
       '|---|---|---|---|',
       ...shown.map((finding) => findingRow(finding, links)),
-      ...(findings.length > shown.length ? ['', `…and ${findings.length - shown.length} more ${category} finding(s) in the full report.`] : []),
+      ...(findings.length > shown.length
+        ? [
+            '',
+            `…and ${findings.length - shown.length} more ${category} finding(s) in the full report.`,
+          ]
+        : []),
       '',
       '</details>',
     );
@@ -127,16 +175,37 @@ function findingSections(report: Report, links: MarkdownLinks | undefined, perCa
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const max = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const top = [...(options.header ? [options.header] : []), ...headline(report, options), '', ...severityTable(report)];
-  const bottom = ['', '<details><summary>Scanners</summary>', '', ...scannerTable(report), '', '</details>', ...footer(report, options.links)];
+  const top = [
+    ...(options.header ? [options.header] : []),
+    ...headline(report, options),
+    '',
+    ...severityTable(report),
+  ];
+  const bottom = [
+    '',
+    '<details><summary>Scanners</summary>',
+    '',
+    ...scannerTable(report),
+    '',
+    '</details>',
+    ...footer(report, options.links),
+  ];
   for (const perCategory of [50, 20, 10, 5, 1]) {
     const { lines, omitted } = findingSections(report, options.links, perCategory);
-    const note = omitted > 0 ? ['', `_${omitted} finding(s) not listed here; see report.json._`] : [];
+    const note =
+      omitted > 0 ? ['', `_${omitted} finding(s) not listed here; see report.json._`] : [];
     const text = [...top, ...lines, ...note, ...bottom].join('\n') + '\n';
     if (text.length <= max) return text;
   }
-  const summaryOnly = [...top, '', `_All ${report.summary.total} findings omitted to fit the size limit; see report.json._`, ...bottom].join('\n') + '\n';
+  const summaryOnly =
+    [
+      ...top,
+      '',
+      `_All ${report.summary.total} findings omitted to fit the size limit; see report.json._`,
+      ...bottom,
+    ].join('\n') + '\n';
   if (summaryOnly.length <= max) return summaryOnly;
-  const minimal = [...top, '', `_Details omitted to fit the size limit; see report.json._`].join('\n') + '\n';
+  const minimal =
+    [...top, '', `_Details omitted to fit the size limit; see report.json._`].join('\n') + '\n';
   return minimal.length <= max ? minimal : minimal.slice(0, max - 1) + '\n';
 }

@@ -37,9 +37,19 @@ function relocate(result: Result, run: Run, root: string): Result['locations'] {
   return result.locations?.map((location) => {
     const artifact = location.physicalLocation?.artifactLocation;
     if (!artifact?.uri || !location.physicalLocation) return location;
-    const uri = normalizePath(artifact.uri, { root, uriBaseId: artifact.uriBaseId, originalUriBaseIds: run.originalUriBaseIds });
+    const uri = normalizePath(artifact.uri, {
+      root,
+      uriBaseId: artifact.uriBaseId,
+      originalUriBaseIds: run.originalUriBaseIds,
+    });
     const { index: _dropped, ...rest } = artifact;
-    return { ...location, physicalLocation: { ...location.physicalLocation, artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT } } };
+    return {
+      ...location,
+      physicalLocation: {
+        ...location.physicalLocation,
+        artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT },
+      },
+    };
   });
 }
 
@@ -47,11 +57,20 @@ function redactSnippets(result: Result): Result {
   const locations = result.locations?.map((location) => {
     const physical = location.physicalLocation;
     if (!physical) return location;
-    const region = physical.region?.snippet ? { ...physical.region, snippet: { text: '[redacted by scanfold]' } } : physical.region;
+    const region = physical.region?.snippet
+      ? { ...physical.region, snippet: { text: '[redacted by scanfold]' } }
+      : physical.region;
     const context = physical.contextRegion?.snippet
       ? { ...physical.contextRegion, snippet: { text: '[redacted by scanfold]' } }
       : physical.contextRegion;
-    return { ...location, physicalLocation: { ...physical, ...(region ? { region } : {}), ...(context ? { contextRegion: context } : {}) } };
+    return {
+      ...location,
+      physicalLocation: {
+        ...physical,
+        ...(region ? { region } : {}),
+        ...(context ? { contextRegion: context } : {}),
+      },
+    };
   });
   return { ...result, ...(locations ? { locations } : {}) };
 }
@@ -73,7 +92,8 @@ interface ToolRun {
 export function mergeSarif(request: MergeSarifRequest): Log {
   const findingBySource = new Map<string, Finding>();
   for (const finding of request.findings) {
-    for (const source of finding.sources) findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
+    for (const source of finding.sources)
+      findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
   }
   const tools = new Map<string, ToolRun>();
   for (const input of request.inputs) {
@@ -81,7 +101,14 @@ export function mergeSarif(request: MergeSarifRequest): Log {
       const tool = input.tool ?? toolNameOf(run);
       let target = tools.get(tool);
       if (!target) {
-        target = { tool, driver: run.tool.driver, rules: [], ruleIndex: new Map(), placeholders: new Set(), results: [] };
+        target = {
+          tool,
+          driver: run.tool.driver,
+          rules: [],
+          ruleIndex: new Map(),
+          placeholders: new Set(),
+          results: [],
+        };
         tools.set(tool, target);
       }
       const into = target;
@@ -109,7 +136,10 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         if (finding) {
           properties['scanfold/findingId'] = finding.id;
           properties['scanfold/severity'] = finding.severity;
-          if (properties['security-severity'] === undefined && rule?.properties?.['security-severity'] === undefined) {
+          if (
+            properties['security-severity'] === undefined &&
+            rule?.properties?.['security-severity'] === undefined
+          ) {
             properties['security-severity'] = SCORE_FOR[finding.severity];
           }
         }
@@ -119,7 +149,10 @@ export function mergeSarif(request: MergeSarifRequest): Log {
           ruleId,
           ruleIndex: index,
           locations: relocate(result, run, request.root) ?? [],
-          partialFingerprints: { ...result.partialFingerprints, ...(finding ? { 'scanfold/v1': finding.fingerprint } : {}) },
+          partialFingerprints: {
+            ...result.partialFingerprints,
+            ...(finding ? { 'scanfold/v1': finding.fingerprint } : {}),
+          },
           properties,
         };
         if (finding?.category === 'secret') merged = redactSnippets(merged);
@@ -133,21 +166,21 @@ export function mergeSarif(request: MergeSarifRequest): Log {
     version: '2.1.0',
     runs: [...tools.values()]
       .sort((a, b) => a.tool.localeCompare(b.tool))
-      .map(
-        (toolRun): Run => ({
-          tool: {
-            driver: {
-              ...toolRun.driver,
-              name: toolRun.driver.name || toolRun.tool,
-              rules: toolRun.rules,
-            },
+      .map((toolRun): Run => ({
+        tool: {
+          driver: {
+            ...toolRun.driver,
+            name: toolRun.driver.name || toolRun.tool,
+            rules: toolRun.rules,
           },
-          automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
-          originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, '/')).href } },
-          results: toolRun.results,
-          columnKind: 'utf16CodeUnits',
-        }),
-      ),
+        },
+        automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
+        originalUriBaseIds: {
+          [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, '/')).href },
+        },
+        results: toolRun.results,
+        columnKind: 'utf16CodeUnits',
+      })),
   };
 }
 

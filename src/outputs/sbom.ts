@@ -32,7 +32,9 @@ const ComponentSchema: z.ZodType<InputComponent> = z.lazy(() =>
 );
 const BomInputSchema = z.looseObject({
   components: z.array(ComponentSchema).optional(),
-  dependencies: z.array(z.looseObject({ ref: z.string(), dependsOn: z.array(z.string()).optional() })).optional(),
+  dependencies: z
+    .array(z.looseObject({ ref: z.string(), dependsOn: z.array(z.string()).optional() }))
+    .optional(),
 });
 
 export interface SbomInput {
@@ -96,14 +98,21 @@ export function mergeSboms(inputs: readonly SbomInput[], findings: readonly Find
   const purls = new Set<string>();
   inputs.forEach((input, inputIndex) => {
     bom.metadata.tools.components.add(
-      new Models.Component(Enums.ComponentType.Application, input.tool, input.toolVersion ? { version: input.toolVersion } : {}),
+      new Models.Component(
+        Enums.ComponentType.Application,
+        input.tool,
+        input.toolVersion ? { version: input.toolVersion } : {},
+      ),
     );
     const parsed = BomInputSchema.parse(input.bom);
     for (const raw of flatten(parsed.components ?? [])) {
       const key = keyOf(raw);
       let component = byKey.get(key);
       if (!component) {
-        const type = raw.type && COMPONENT_TYPES.has(raw.type) ? (raw.type as Enums.ComponentType) : Enums.ComponentType.Library;
+        const type =
+          raw.type && COMPONENT_TYPES.has(raw.type)
+            ? (raw.type as Enums.ComponentType)
+            : Enums.ComponentType.Library;
         component = new Models.Component(type, raw.name, {
           bomRef: `pkg-${byKey.size + 1}`,
           ...(raw.group ? { group: raw.group } : {}),
@@ -115,7 +124,8 @@ export function mergeSboms(inputs: readonly SbomInput[], findings: readonly Find
         if (raw.purl) purls.add(key);
       }
       const licenses = licensesOf(raw.licenses, licenseNames);
-      if (component.licenses.size === 0) for (const license of licenses) component.licenses.add(license);
+      if (component.licenses.size === 0)
+        for (const license of licenses) component.licenses.add(license);
       if (raw['bom-ref']) byRef.set(`${inputIndex}:${raw['bom-ref']}`, component);
     }
     for (const dependency of parsed.dependencies ?? []) {
@@ -127,21 +137,34 @@ export function mergeSboms(inputs: readonly SbomInput[], findings: readonly Find
     }
   });
   attachVulnerabilities(bom, findings, byKey);
-  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  const serializer = new Serialize.JsonSerializer(
+    new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6),
+  );
   return {
     json: serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n',
-    summary: { components: byKey.size, uniquePurls: purls.size, licenses: [...licenseNames].sort() },
+    summary: {
+      components: byKey.size,
+      uniquePurls: purls.size,
+      licenses: [...licenseNames].sort(),
+    },
   };
 }
 
-function attachVulnerabilities(bom: Models.Bom, findings: readonly Finding[], byKey: Map<string, Models.Component>): void {
+function attachVulnerabilities(
+  bom: Models.Bom,
+  findings: readonly Finding[],
+  byKey: Map<string, Models.Component>,
+): void {
   const byNameVersion = new Map<string, Models.Component>();
-  for (const component of byKey.values()) byNameVersion.set(`${component.name.toLowerCase()}@${component.version ?? ''}`, component);
+  for (const component of byKey.values())
+    byNameVersion.set(`${component.name.toLowerCase()}@${component.version ?? ''}`, component);
   for (const finding of findings) {
     if (finding.category !== 'vulnerability' || !finding.package) continue;
     const pkg = finding.package;
     const purlKey = pkg.purl?.split('?')[0];
-    let component = (purlKey ? byKey.get(purlKey) : undefined) ?? byNameVersion.get(`${pkg.name.toLowerCase()}@${pkg.version ?? ''}`);
+    let component =
+      (purlKey ? byKey.get(purlKey) : undefined) ??
+      byNameVersion.get(`${pkg.name.toLowerCase()}@${pkg.version ?? ''}`);
     if (!component) {
       component = new Models.Component(Enums.ComponentType.Library, pkg.name, {
         bomRef: `pkg-${byKey.size + 1}`,
@@ -161,7 +184,10 @@ function attachVulnerabilities(bom: Models.Bom, findings: readonly Finding[], by
     vulnerability.ratings.add(
       new Models.Vulnerability.Rating({
         ...(finding.cvss !== undefined ? { score: finding.cvss } : {}),
-        severity: finding.severity === 'info' ? Enums.Vulnerability.Severity.Info : (finding.severity as Enums.Vulnerability.Severity),
+        severity:
+          finding.severity === 'info'
+            ? Enums.Vulnerability.Severity.Info
+            : (finding.severity as Enums.Vulnerability.Severity),
       }),
     );
     for (const cwe of finding.cwe) {
@@ -169,9 +195,16 @@ function attachVulnerabilities(bom: Models.Bom, findings: readonly Finding[], by
       if (Number.isInteger(number)) vulnerability.cwes.add(number);
     }
     for (const alias of finding.aliases ?? []) {
-      if (alias !== vulnerability.id) vulnerability.references.add(new Models.Vulnerability.Reference(alias, new Models.Vulnerability.Source({ name: alias.split('-')[0] ?? 'advisory' })));
+      if (alias !== vulnerability.id)
+        vulnerability.references.add(
+          new Models.Vulnerability.Reference(
+            alias,
+            new Models.Vulnerability.Source({ name: alias.split('-')[0] ?? 'advisory' }),
+          ),
+        );
     }
-    for (const tool of finding.tools) vulnerability.properties.add(new Models.Property('scanfold:tool', tool));
+    for (const tool of finding.tools)
+      vulnerability.properties.add(new Models.Property('scanfold:tool', tool));
     vulnerability.affects.add(new Models.Vulnerability.Affect(component.bomRef));
     bom.vulnerabilities.add(vulnerability);
   }

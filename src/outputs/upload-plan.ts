@@ -44,10 +44,14 @@ function fitRun(run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
   );
   const rules = (run.tool.driver.rules ?? []).map((rule) => {
     const tags = rule.properties?.tags;
-    return tags && tags.length > limits.tagsPerRule ? { ...rule, properties: { ...rule.properties, tags: tags.slice(0, limits.tagsPerRule) } } : rule;
+    return tags && tags.length > limits.tagsPerRule
+      ? { ...rule, properties: { ...rule.properties, tags: tags.slice(0, limits.tagsPerRule) } }
+      : rule;
   });
   if (results.length > limits.resultsPerRun) {
-    const ranked = results.map((result, index) => ({ result, index })).sort((a, b) => severityOfResult(b.result) - severityOfResult(a.result) || a.index - b.index);
+    const ranked = results
+      .map((result, index) => ({ result, index }))
+      .sort((a, b) => severityOfResult(b.result) - severityOfResult(a.result) || a.index - b.index);
     const keep = new Set(ranked.slice(0, limits.resultsPerRun).map((entry) => entry.index));
     truncated.push({
       tool: toolOf(run),
@@ -58,7 +62,12 @@ function fitRun(run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
     results = results.filter((_, index) => keep.has(index));
   }
   if (rules.length > limits.rulesPerRun) {
-    truncated.push({ tool: toolOf(run), kept: limits.rulesPerRun, omitted: rules.length - limits.rulesPerRun, reason: `more than ${limits.rulesPerRun} rules` });
+    truncated.push({
+      tool: toolOf(run),
+      kept: limits.rulesPerRun,
+      omitted: rules.length - limits.rulesPerRun,
+      reason: `more than ${limits.rulesPerRun} rules`,
+    });
   }
   return { ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules } }, results };
 }
@@ -71,7 +80,10 @@ function gzipLog(log: Log): Buffer {
  * Split the merged SARIF into uploads that each fit GitHub's limits: runs are packed together while
  * they fit, never dropped; scanfold.sarif on disk keeps everything.
  */
-export function planUploads(merged: Log, limits: SarifLimits = { ...GITHUB_SARIF_LIMITS }): UploadPlan {
+export function planUploads(
+  merged: Log,
+  limits: SarifLimits = { ...GITHUB_SARIF_LIMITS },
+): UploadPlan {
   const truncated: Truncation[] = [];
   const runs = merged.runs.map((run) => fitRun(run, limits, truncated));
   const payloads: UploadPlan['payloads'] = [];
@@ -85,7 +97,12 @@ export function planUploads(merged: Log, limits: SarifLimits = { ...GITHUB_SARIF
   };
   for (const run of runs) {
     const candidate = [...current, run];
-    if (current.length > 0 && (candidate.length > limits.runsPerFile || gzipLog({ ...merged, runs: candidate }).length > limits.gzipBytes)) flush();
+    if (
+      current.length > 0 &&
+      (candidate.length > limits.runsPerFile ||
+        gzipLog({ ...merged, runs: candidate }).length > limits.gzipBytes)
+    )
+      flush();
     current.push(run);
     const alone = gzipLog({ ...merged, runs: current });
     if (alone.length > limits.gzipBytes && current.length === 1) {

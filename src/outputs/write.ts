@@ -26,17 +26,27 @@ async function listRecursive(dir: string): Promise<string[]> {
 }
 
 /** Write the merged outputs; report.json goes last and carries the SHA-256 of every other file. */
-export async function writeOutputs(outputDir: string, report: Report, sarif: Log, sbomJson: string | undefined): Promise<Report> {
+export async function writeOutputs(
+  outputDir: string,
+  report: Report,
+  sarif: Log,
+  sbomJson: string | undefined,
+): Promise<Report> {
   await mkdir(outputDir, { recursive: true });
   await writeFile(path.join(outputDir, OUTPUT_FILES.sarif), JSON.stringify(sarif, null, 2) + '\n');
   if (sbomJson) await writeFile(path.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
-  await writeFile(path.join(outputDir, OUTPUT_FILES.markdown), renderMarkdown(report, { maxLength: 1_000_000 }));
+  await writeFile(
+    path.join(outputDir, OUTPUT_FILES.markdown),
+    renderMarkdown(report, { maxLength: 1_000_000 }),
+  );
   await writeFile(path.join(outputDir, OUTPUT_FILES.html), renderHtml(report));
   const manifest: Record<string, string> = {};
   for (const file of (await listRecursive(outputDir)).sort()) {
     const relative = path.relative(outputDir, file).split(path.sep).join('/');
     if (relative === OUTPUT_FILES.report || relative === 'manifest.json') continue;
-    manifest[relative] = createHash('sha256').update(await readFile(file)).digest('hex');
+    manifest[relative] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   }
   const final = { ...report, manifest };
   await writeFile(path.join(outputDir, OUTPUT_FILES.report), JSON.stringify(final, null, 2) + '\n');

@@ -35,8 +35,11 @@ export async function planScan(config: ScanConfig): Promise<PlanEntry[]> {
   return config.scanners.map((name): PlanEntry => {
     const adapter = ADAPTERS[name];
     const applicability = adapter.applies(config, files);
-    if (!applicability.applies) return { name, adapter, run: false, reason: applicability.reason ?? 'not applicable' };
-    const dependsOn = (adapter.dependsOn ?? []).filter((dependency) => config.scanners.includes(dependency));
+    if (!applicability.applies)
+      return { name, adapter, run: false, reason: applicability.reason ?? 'not applicable' };
+    const dependsOn = (adapter.dependsOn ?? []).filter((dependency) =>
+      config.scanners.includes(dependency),
+    );
     return { name, adapter, run: true, dependsOn };
   });
 }

@@ -62,7 +62,11 @@ export async function readContext(env: NodeJS.ProcessEnv): Promise<GitHubContext
     try {
       const event = EventSchema.parse(JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')));
       if (event.pull_request) {
-        pullRequest = { number: event.pull_request.number, headSha: event.pull_request.head.sha, fork: isForkPullRequest(event.pull_request) };
+        pullRequest = {
+          number: event.pull_request.number,
+          headSha: event.pull_request.head.sha,
+          fork: isForkPullRequest(event.pull_request),
+        };
       }
     } catch {
       /* no readable event: not a pull request */
@@ -117,12 +121,26 @@ function createOctokit(token: string, context: GitHubContext, logger: Logger): O
       // 429 is left to the throttling plugin, which honours Retry-After; other 4xx are final.
       retry: { doNotRetry: [400, 401, 403, 404, 410, 413, 422, 429, 451] },
       throttle: {
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          logger.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+        onRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          logger.warning(
+            `GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`,
+          );
           return retryCount < 3;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          logger.warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { method: string; url: string },
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
+          logger.warning(
+            `GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`,
+          );
           return retryCount < 2;
         },
       },
@@ -173,7 +191,9 @@ async function upsertComment(
   });
   const existing = comments.find((comment) => comment.body?.includes(marker));
   const current = shortFingerprints(report);
-  const previous = existing?.body ? FINGERPRINT_COMMENT.exec(existing.body)?.[1]?.split(',').filter(Boolean) : undefined;
+  const previous = existing?.body
+    ? FINGERPRINT_COMMENT.exec(existing.body)?.[1]?.split(',').filter(Boolean)
+    : undefined;
   let delta: { new: number; fixed: number; open: number } | undefined;
   if (previous) {
     const before = new Set(previous);
@@ -186,12 +206,27 @@ async function upsertComment(
   }
   const fingerprintLine = `<!-- scanfold:fingerprints ${current.slice(0, FINGERPRINTS_KEPT).join(',')} -->`;
   const header = `${marker}\n${fingerprintLine}`;
-  const body = renderMarkdown(report, { header, links: links(context, artifactId), notices, ...(delta ? { delta } : {}) });
+  const body = renderMarkdown(report, {
+    header,
+    links: links(context, artifactId),
+    notices,
+    ...(delta ? { delta } : {}),
+  });
   if (existing) {
-    const updated = await octokit.rest.issues.updateComment({ owner: context.owner, repo: context.repo, comment_id: existing.id, body });
+    const updated = await octokit.rest.issues.updateComment({
+      owner: context.owner,
+      repo: context.repo,
+      comment_id: existing.id,
+      body,
+    });
     return { url: updated.data.html_url, updated: true, newFindings: delta?.new };
   }
-  const created = await octokit.rest.issues.createComment({ owner: context.owner, repo: context.repo, issue_number: pr.number, body });
+  const created = await octokit.rest.issues.createComment({
+    owner: context.owner,
+    repo: context.repo,
+    issue_number: pr.number,
+    body,
+  });
   return { url: created.data.html_url, updated: false, newFindings: undefined };
 }
 
@@ -199,15 +234,29 @@ async function upsertComment(
  * Poll until GitHub has processed an upload. The upload itself already succeeded: a failing status
  * check is a warning, never a failed upload (GitHub may answer 404 for a moment after accepting it).
  */
-async function processingStatus(octokit: Octokit, context: GitHubContext, id: string, request: PublishRequest): Promise<string> {
+async function processingStatus(
+  octokit: Octokit,
+  context: GitHubContext,
+  id: string,
+  request: PublishRequest,
+): Promise<string> {
   let status = 'pending';
   for (let poll = 0; poll < 10 && id; poll++) {
     try {
-      const processing = await octokit.rest.codeScanning.getSarif({ owner: context.owner, repo: context.repo, sarif_id: id });
+      const processing = await octokit.rest.codeScanning.getSarif({
+        owner: context.owner,
+        repo: context.repo,
+        sarif_id: id,
+      });
       status = processing.data.processing_status ?? 'unknown';
-      if (status === 'failed') request.logger.warning(`code scanning: GitHub could not process upload ${id}: ${(processing.data.errors ?? []).join('; ') || 'no reason given'}`);
+      if (status === 'failed')
+        request.logger.warning(
+          `code scanning: GitHub could not process upload ${id}: ${(processing.data.errors ?? []).join('; ') || 'no reason given'}`,
+        );
     } catch (error) {
-      request.logger.warning(`code scanning: upload ${id} accepted, but its processing status is unknown: ${errorMessage(error)}`);
+      request.logger.warning(
+        `code scanning: upload ${id} accepted, but its processing status is unknown: ${errorMessage(error)}`,
+      );
       return 'unknown';
     }
     if (status !== 'pending') break;
@@ -222,9 +271,15 @@ async function uploadSarif(
   merged: Log,
   excludedTools: readonly string[],
   request: PublishRequest,
-): Promise<{ uploads: PublishResult['uploads']; truncated: ReturnType<typeof planUploads>['truncated'] }> {
+): Promise<{
+  uploads: PublishResult['uploads'];
+  truncated: ReturnType<typeof planUploads>['truncated'];
+}> {
   // A failed scanner's empty run would close that tool's open alerts, so it is not uploaded at all.
-  const runs = merged.runs.filter((run) => !excludedTools.some((tool) => run.automationDetails?.id?.startsWith(`scanfold/${tool}/`)));
+  const runs = merged.runs.filter(
+    (run) =>
+      !excludedTools.some((tool) => run.automationDetails?.id?.startsWith(`scanfold/${tool}/`)),
+  );
   const plan = planUploads({ ...merged, runs });
   const uploads: PublishResult['uploads'] = [];
   for (const payload of plan.payloads) {
@@ -239,14 +294,22 @@ async function uploadSarif(
     });
     const id = response.data.id ?? '';
     const status = await processingStatus(octokit, context, id, request);
-    request.logger.info(`code scanning: uploaded ${payload.tools.join(', ')} (${payload.gzipBytes} bytes gzipped): ${status}`);
+    request.logger.info(
+      `code scanning: uploaded ${payload.tools.join(', ')} (${payload.gzipBytes} bytes gzipped): ${status}`,
+    );
     uploads.push({ id, tools: payload.tools, status });
   }
-  for (const t of plan.truncated) request.logger.warning(`code scanning: ${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason}); scanfold.sarif keeps them all`);
+  for (const t of plan.truncated)
+    request.logger.warning(
+      `code scanning: ${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason}); scanfold.sarif keeps them all`,
+    );
   return { uploads, truncated: plan.truncated };
 }
 
-async function writeArtifactManifest(outcome: ScanOutcome, context: GitHubContext): Promise<string[]> {
+async function writeArtifactManifest(
+  outcome: ScanOutcome,
+  context: GitHubContext,
+): Promise<string[]> {
   const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -257,7 +320,10 @@ async function writeArtifactManifest(outcome: ScanOutcome, context: GitHubContex
   };
   await walk(outcome.outputDir);
   const hashes: Record<string, string> = {};
-  for (const file of files.sort()) hashes[path.relative(outcome.outputDir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  for (const file of files.sort())
+    hashes[path.relative(outcome.outputDir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   const manifest = {
     generatedAt: new Date().toISOString(),
     repository: `${context.owner}/${context.repo}`,
@@ -265,7 +331,12 @@ async function writeArtifactManifest(outcome: ScanOutcome, context: GitHubContex
     ref: context.ref,
     runId: context.runId,
     runAttempt: context.runAttempt,
-    tools: Object.fromEntries(outcome.report.scanners.map((s) => [s.name, { version: s.version ?? null, status: s.status }])),
+    tools: Object.fromEntries(
+      outcome.report.scanners.map((s) => [
+        s.name,
+        { version: s.version ?? null, status: s.status },
+      ]),
+    ),
     files: hashes,
   };
   const manifestFile = path.join(outcome.outputDir, 'manifest.json');
@@ -273,7 +344,12 @@ async function writeArtifactManifest(outcome: ScanOutcome, context: GitHubContex
   return [...files, manifestFile];
 }
 
-async function uploadArtifact(outcome: ScanOutcome, context: GitHubContext, inputs: ActionInputs, logger: Logger): Promise<number | undefined> {
+async function uploadArtifact(
+  outcome: ScanOutcome,
+  context: GitHubContext,
+  inputs: ActionInputs,
+  logger: Logger,
+): Promise<number | undefined> {
   const files = await writeArtifactManifest(outcome, context);
   const base = inputs['artifact-name'] ?? 'scanfold-report';
   // Artifacts are immutable and unique per run: a re-run attempt gets its own name.
@@ -282,14 +358,18 @@ async function uploadArtifact(outcome: ScanOutcome, context: GitHubContext, inpu
   const retentionDays = inputs['retention-days'] ?? 90;
   try {
     const uploaded = await client.uploadArtifact(name, files, outcome.outputDir, { retentionDays });
-    logger.info(`artifact ${name}: ${files.length} files, ${uploaded.size ?? 0} bytes, retention ${retentionDays} days`);
+    logger.info(
+      `artifact ${name}: ${files.length} files, ${uploaded.size ?? 0} bytes, retention ${retentionDays} days`,
+    );
     return uploaded.id;
   } catch (error) {
     if (!/409|already exists/i.test(errorMessage(error))) throw error;
     // A second job in the same run used the same name: keep both by naming this one after its job.
     const fallback = `${name}-${context.job}`;
     logger.warning(`artifact name ${name} is taken in this run; uploading as ${fallback}`);
-    const uploaded = await client.uploadArtifact(fallback, files, outcome.outputDir, { retentionDays });
+    const uploaded = await client.uploadArtifact(fallback, files, outcome.outputDir, {
+      retentionDays,
+    });
     return uploaded.id;
   }
 }
@@ -299,7 +379,10 @@ async function writeSummary(render: (maxLength: number) => string, logger: Logge
   // Over 1 MiB (bytes) GitHub drops the summary with only an annotation. renderMarkdown counts
   // UTF-16 units, at most 3 bytes each in UTF-8: re-render smaller rather than cut mid-table.
   const full = render(STEP_SUMMARY_LIMIT);
-  const text = Buffer.byteLength(full) > STEP_SUMMARY_LIMIT ? render(Math.floor(STEP_SUMMARY_LIMIT / 3)) : full;
+  const text =
+    Buffer.byteLength(full) > STEP_SUMMARY_LIMIT
+      ? render(Math.floor(STEP_SUMMARY_LIMIT / 3))
+      : full;
   try {
     await core.summary.addRaw(text, true).write();
   } catch (error) {
@@ -311,18 +394,30 @@ async function writeSummary(render: (maxLength: number) => string, logger: Logge
 export async function publish(request: PublishRequest): Promise<PublishResult> {
   const { outcome, inputs, logger } = request;
   const context = await readContext(request.env ?? process.env);
-  const result: PublishResult = { commentUrl: undefined, artifactId: undefined, newFindings: undefined, uploads: [], warnings: [] };
+  const result: PublishResult = {
+    commentUrl: undefined,
+    artifactId: undefined,
+    newFindings: undefined,
+    uploads: [],
+    warnings: [],
+  };
   const warn = (message: string): void => {
     result.warnings.push(message);
     logger.warning(message);
   };
   const token = inputs['github-token'];
   const octokit = token ? createOctokit(token, context, logger) : undefined;
-  const failedTools = outcome.report.scanners.filter((s) => s.status === 'failed' || s.status === 'timed-out').map((s) => s.name);
+  const failedTools = outcome.report.scanners
+    .filter((s) => s.status === 'failed' || s.status === 'timed-out')
+    .map((s) => s.name);
 
-  const wantsUpload = inputs['upload-sarif'] === 'true' || ((inputs['upload-sarif'] ?? 'auto') === 'auto' && !context.pullRequest?.fork);
+  const wantsUpload =
+    inputs['upload-sarif'] === 'true' ||
+    ((inputs['upload-sarif'] ?? 'auto') === 'auto' && !context.pullRequest?.fork);
   if (octokit && !wantsUpload && inputs['upload-sarif'] !== 'false') {
-    logger.info('code scanning: not uploaded from a fork PR (its token cannot write security events); set upload-sarif: true to try anyway');
+    logger.info(
+      'code scanning: not uploaded from a fork PR (its token cannot write security events); set upload-sarif: true to try anyway',
+    );
   }
   if (octokit && wantsUpload && inputs['upload-sarif'] !== 'false') {
     try {
@@ -347,10 +442,18 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   }
 
   const mode = inputs.comment ?? 'auto';
-  const notices: string[] = failedTools.length ? [`Not uploaded to code scanning: ${failedTools.join(', ')} (failed or timed out).`] : [];
+  const notices: string[] = failedTools.length
+    ? [`Not uploaded to code scanning: ${failedTools.join(', ')} (failed or timed out).`]
+    : [];
   if (octokit && context.pullRequest && mode !== 'never') {
     try {
-      const comment = await upsertComment(octokit, context, outcome.report, result.artifactId, notices);
+      const comment = await upsertComment(
+        octokit,
+        context,
+        outcome.report,
+        result.artifactId,
+        notices,
+      );
       logger.info(`PR comment: ${comment.updated ? 'updated' : 'created'} ${comment.url}`);
       result.commentUrl = comment.url;
       result.newFindings = comment.newFindings;
@@ -363,10 +466,18 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
       );
     }
   } else if (mode === 'always' && !context.pullRequest) {
-    logger.info('comment: always, but this run is not for a pull request; the report is in the job summary');
+    logger.info(
+      'comment: always, but this run is not for a pull request; the report is in the job summary',
+    );
   }
 
-  const summaryOptions = { links: links(context, result.artifactId), notices: [...notices, ...result.warnings] };
-  await writeSummary((maxLength) => renderMarkdown(outcome.report, { ...summaryOptions, maxLength }), logger);
+  const summaryOptions = {
+    links: links(context, result.artifactId),
+    notices: [...notices, ...result.warnings],
+  };
+  await writeSummary(
+    (maxLength) => renderMarkdown(outcome.report, { ...summaryOptions, maxLength }),
+    logger,
+  );
   return result;
 }

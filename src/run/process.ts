@@ -88,7 +88,8 @@ export function runProcess(request: ProcessRequest): Promise<ProcessExit> {
       clearTimeout(timer);
       if (child.pid) killTree(child.pid, 'SIGKILL'); // orphans left in the group
       if (killTimer) clearTimeout(killTimer);
-      for (const stream of ['stdout', 'stderr'] as const) if (pending[stream]) emit(stream, pending[stream]);
+      for (const stream of ['stdout', 'stderr'] as const)
+        if (pending[stream]) emit(stream, pending[stream]);
       resolve({
         exitCode,
         signal,

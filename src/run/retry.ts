@@ -14,7 +14,9 @@ export function backoffDelay(
 ): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
   const jittered = Math.round(clock.random() * ceiling);
-  return retryAfterMs !== undefined ? Math.max(jittered, Math.min(retryAfterMs, policy.capMs)) : jittered;
+  return retryAfterMs !== undefined
+    ? Math.max(jittered, Math.min(retryAfterMs, policy.capMs))
+    : jittered;
 }
 
 /** Retry-After hints in tool output or HTTP headers: seconds, or an HTTP date. */

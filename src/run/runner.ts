@@ -9,7 +9,12 @@ import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import type { PlanEntry } from '../plan/plan.ts';
-import type { AttemptOutcome, ParsedOutput, ScanContext, ScannerAdapter } from '../scanners/adapter.ts';
+import type {
+  AttemptOutcome,
+  ParsedOutput,
+  ScanContext,
+  ScannerAdapter,
+} from '../scanners/adapter.ts';
 import { runProcess } from './process.ts';
 import type { ProcessExit } from './process.ts';
 import { backoffDelay } from './retry.ts';
@@ -54,8 +59,18 @@ class ScannerLog {
   }
 }
 
-async function detectVersion(adapter: ScannerAdapter, executable: string, cwd: string): Promise<string | undefined> {
-  const exit = await runProcess({ command: executable, args: adapter.versionArgs, cwd, env: adapter.env, timeoutMs: VERSION_TIMEOUT_MS });
+async function detectVersion(
+  adapter: ScannerAdapter,
+  executable: string,
+  cwd: string,
+): Promise<string | undefined> {
+  const exit = await runProcess({
+    command: executable,
+    args: adapter.versionArgs,
+    cwd,
+    env: adapter.env,
+    timeoutMs: VERSION_TIMEOUT_MS,
+  });
   return exit.exitCode === 0 ? adapter.parseVersion(exit.stdout) : undefined;
 }
 
@@ -67,7 +82,10 @@ async function attemptOnce(
 ): Promise<AttemptRecord> {
   let timedOut = false;
   let stderrTail: string[] = [];
-  const exec = async (args: readonly string[], env?: Record<string, string>): Promise<ProcessExit> => {
+  const exec = async (
+    args: readonly string[],
+    env?: Record<string, string>,
+  ): Promise<ProcessExit> => {
     log.add(`$ ${adapter.tool} ${args.join(' ')}`);
     const exit = await runProcess({
       command: context.executable,
@@ -88,7 +106,11 @@ async function attemptOnce(
     const outcome = await adapter.scan({ ...context, exec });
     return { outcome, timedOut, stderrTail };
   } catch (error) {
-    return { outcome: { kind: 'failed', transient: false, message: errorMessage(error) }, timedOut, stderrTail };
+    return {
+      outcome: { kind: 'failed', transient: false, message: errorMessage(error) },
+      timedOut,
+      stderrTail,
+    };
   }
 }
 
@@ -105,15 +127,24 @@ async function runOne(
   const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] as string[] };
   const finish = (run: ScannerRun): ScannerRun => {
     const { report } = run;
-    logger.group(`${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ''} in ${(report.durationMs / 1000).toFixed(1)} s`, [
-      ...log.lines,
-      ...(report.message ? [report.message] : []),
-    ]);
+    logger.group(
+      `${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ''} in ${(report.durationMs / 1000).toFixed(1)} s`,
+      [...log.lines, ...(report.message ? [report.message] : [])],
+    );
     return run;
   };
   const tool = await request.resolveTool(adapter);
   if (!tool.ok) {
-    return finish({ report: { ...base, status: 'failed', durationMs: clock.now() - started, message: tool.message }, files: [], parsed: undefined });
+    return finish({
+      report: {
+        ...base,
+        status: 'failed',
+        durationMs: clock.now() - started,
+        message: tool.message,
+      },
+      files: [],
+      parsed: undefined,
+    });
   }
   const version = await detectVersion(adapter, tool.executable, config.root);
   const maxAttempts = config.retries + 1;
@@ -125,7 +156,15 @@ async function runOne(
     const workDir = await mkdtemp(path.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
-      { config, root: config.root, workDir, executable: tool.executable, attempt, lastAttempt: attempt === maxAttempts, upstream },
+      {
+        config,
+        root: config.root,
+        workDir,
+        executable: tool.executable,
+        attempt,
+        lastAttempt: attempt === maxAttempts,
+        upstream,
+      },
       log,
       deadline,
     );
@@ -135,14 +174,33 @@ async function runOne(
       await rm(workDir, { recursive: true, force: true });
       const message = `${entry.name} timed out after ${Math.round(config.timeoutMs / 1000)} s; process tree killed`;
       return finish({
-        report: { ...base, status: 'timed-out', version, attempts: attempt, durationMs: durationMs(), message, stderrTail: last.stderrTail },
+        report: {
+          ...base,
+          status: 'timed-out',
+          version,
+          attempts: attempt,
+          durationMs: durationMs(),
+          message,
+          stderrTail: last.stderrTail,
+        },
         files: [],
         parsed: undefined,
       });
     }
     if (outcome.kind === 'skipped') {
       await rm(workDir, { recursive: true, force: true });
-      return finish({ report: { ...base, status: 'skipped', version, attempts: attempt, durationMs: durationMs(), message: outcome.reason }, files: [], parsed: undefined });
+      return finish({
+        report: {
+          ...base,
+          status: 'skipped',
+          version,
+          attempts: attempt,
+          durationMs: durationMs(),
+          message: outcome.reason,
+        },
+        files: [],
+        parsed: undefined,
+      });
     }
     if (outcome.kind === 'ok') {
       const missing = outcome.files.filter((file) => !existsSync(file));
@@ -165,18 +223,39 @@ async function runOne(
             parsed,
           });
         } catch (error) {
-          last = { ...last, outcome: { kind: 'failed', transient: false, message: `${entry.name} output unreadable: ${errorMessage(error)}` } };
+          last = {
+            ...last,
+            outcome: {
+              kind: 'failed',
+              transient: false,
+              message: `${entry.name} output unreadable: ${errorMessage(error)}`,
+            },
+          };
         }
       } else {
-        last = { ...last, outcome: { kind: 'failed', transient: false, message: `${entry.name} wrote no ${missing.map((f) => path.basename(f)).join(', ')}` } };
+        last = {
+          ...last,
+          outcome: {
+            kind: 'failed',
+            transient: false,
+            message: `${entry.name} wrote no ${missing.map((f) => path.basename(f)).join(', ')}`,
+          },
+        };
       }
     }
     await rm(workDir, { recursive: true, force: true });
     const failure = last.outcome;
     if (failure.kind !== 'failed' || !failure.transient || attempt >= maxAttempts) break;
-    const delay = backoffDelay({ baseMs: config.retryBaseMs, capMs: config.retryCapMs }, attempt, clock, failure.retryAfterMs);
+    const delay = backoffDelay(
+      { baseMs: config.retryBaseMs, capMs: config.retryCapMs },
+      attempt,
+      clock,
+      failure.retryAfterMs,
+    );
     log.add(`attempt ${attempt} failed (${failure.message}); retrying in ${delay} ms`);
-    logger.warning(`${entry.name}: attempt ${attempt} failed with a transient error; retrying in ${delay} ms`);
+    logger.warning(
+      `${entry.name}: attempt ${attempt} failed with a transient error; retrying in ${delay} ms`,
+    );
     await clock.sleep(delay);
   }
   const failure = last?.outcome;
@@ -259,7 +338,15 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
   return request.plan.map(
     (entry): ScannerRun =>
       results.get(entry.name) ?? {
-        report: { name: entry.name, status: 'skipped', attempts: 0, durationMs: 0, findings: 0, outputs: [], message: entry.run ? undefined : entry.reason },
+        report: {
+          name: entry.name,
+          status: 'skipped',
+          attempts: 0,
+          durationMs: 0,
+          findings: 0,
+          outputs: [],
+          message: entry.run ? undefined : entry.reason,
+        },
         files: [],
         parsed: undefined,
       },

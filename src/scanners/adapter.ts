@@ -80,8 +80,14 @@ export function outcomeOf(
   files: string[],
   options: { okExitCodes?: readonly number[]; transient?: readonly RegExp[]; what: string },
 ): AttemptOutcome {
-  if (exit.spawnError) return { kind: 'failed', transient: false, message: `${options.what} could not start: ${exit.spawnError}` };
-  if (exit.exitCode !== null && (options.okExitCodes ?? [0]).includes(exit.exitCode)) return { kind: 'ok', files };
+  if (exit.spawnError)
+    return {
+      kind: 'failed',
+      transient: false,
+      message: `${options.what} could not start: ${exit.spawnError}`,
+    };
+  if (exit.exitCode !== null && (options.okExitCodes ?? [0]).includes(exit.exitCode))
+    return { kind: 'ok', files };
   const last = exit.stderrTail.at(-1) ?? '';
   return {
     kind: 'failed',

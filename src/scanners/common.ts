@@ -11,8 +11,10 @@ export function firstSemver(stdout: string): string | undefined {
 export async function parseByExtension(files: readonly string[]): Promise<ParsedOutput> {
   const parsed: ParsedOutput = { sarif: [], sboms: [] };
   for (const file of files) {
-    if (file.endsWith('.sarif')) parsed.sarif.push({ file: path.basename(file), log: await readSarif(file) });
-    else if (file.endsWith('.cdx.json')) parsed.sboms.push({ file: path.basename(file), bom: await readCycloneDx(file) });
+    if (file.endsWith('.sarif'))
+      parsed.sarif.push({ file: path.basename(file), log: await readSarif(file) });
+    else if (file.endsWith('.cdx.json'))
+      parsed.sboms.push({ file: path.basename(file), bom: await readCycloneDx(file) });
   }
   return parsed;
 }

@@ -73,7 +73,12 @@ export const TrivyVulnerabilitySchema = z.looseObject({
 
 const TrivyReportSchema = z.looseObject({
   Results: z
-    .array(z.looseObject({ Type: z.string().optional(), Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish() }))
+    .array(
+      z.looseObject({
+        Type: z.string().optional(),
+        Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish(),
+      }),
+    )
     .nullish(),
 });
 
@@ -114,7 +119,12 @@ const GrypeReportSchema = z.looseObject({
         cwes: z.array(z.looseObject({ cwe: z.string() })).optional(),
       }),
       relatedVulnerabilities: z.array(z.looseObject({ id: z.string() })).optional(),
-      artifact: z.looseObject({ name: z.string(), version: z.string().optional(), purl: z.string().optional(), type: z.string().optional() }),
+      artifact: z.looseObject({
+        name: z.string(),
+        version: z.string().optional(),
+        purl: z.string().optional(),
+        type: z.string().optional(),
+      }),
     }),
   ),
 });
@@ -125,17 +135,23 @@ export async function grypeDetails(file: string): Promise<Map<string, Vulnerabil
   for (const match of report.matches) {
     const { vulnerability, artifact } = match;
     const fixed = vulnerability.fix?.versions?.[0];
-    details.set(vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version), {
-      aliases: [vulnerability.id, ...(match.relatedVulnerabilities ?? []).map((related) => related.id)],
-      package: {
-        name: artifact.name,
-        ...(artifact.version ? { version: artifact.version } : {}),
-        ...(fixed ? { fixedVersion: fixed } : {}),
-        ...(artifact.purl ? { purl: artifact.purl } : {}),
-        ...(artifact.type ? { ecosystem: artifact.type } : {}),
+    details.set(
+      vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version),
+      {
+        aliases: [
+          vulnerability.id,
+          ...(match.relatedVulnerabilities ?? []).map((related) => related.id),
+        ],
+        package: {
+          name: artifact.name,
+          ...(artifact.version ? { version: artifact.version } : {}),
+          ...(fixed ? { fixedVersion: fixed } : {}),
+          ...(artifact.purl ? { purl: artifact.purl } : {}),
+          ...(artifact.type ? { ecosystem: artifact.type } : {}),
+        },
+        cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))],
       },
-      cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))],
-    });
+    );
   }
   return details;
 }

@@ -27,7 +27,9 @@ export const gitleaks: ScannerAdapter = {
       '--no-banner',
     ]);
     const outcome = outcomeOf(exit, [sarif], { what: 'gitleaks' });
-    return outcome.kind === 'ok' ? { ...outcome, notes: [`scanned ${mode === 'git' ? 'git history' : 'the directory'}`] } : outcome;
+    return outcome.kind === 'ok'
+      ? { ...outcome, notes: [`scanned ${mode === 'git' ? 'git history' : 'the directory'}`] }
+      : outcome;
   },
   parse: parseByExtension,
 };

@@ -8,7 +8,9 @@ import { grypeDetails, grypeResultKey, parseEnriched } from './enrich.ts';
 function hasDatabase(cacheDir: string): boolean {
   if (!existsSync(cacheDir)) return false;
   // Grype keeps one sub-directory per schema version, each with vulnerability.db.
-  return readdirSync(cacheDir).some((entry) => existsSync(path.join(cacheDir, entry, 'vulnerability.db')));
+  return readdirSync(cacheDir).some((entry) =>
+    existsSync(path.join(cacheDir, entry, 'vulnerability.db')),
+  );
 }
 
 export const grype: ScannerAdapter = {
@@ -23,7 +25,10 @@ export const grype: ScannerAdapter = {
   async scan(context) {
     const { grype: settings, offline } = context.config;
     if (offline && !hasDatabase(settings.dbCacheDir)) {
-      return { kind: 'skipped', reason: `offline and no vulnerability DB in ${settings.dbCacheDir}` };
+      return {
+        kind: 'skipped',
+        reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`,
+      };
     }
     const sbom = context.upstream.syft?.find((file) => file.endsWith('.cdx.json'));
     const source = sbom ? `sbom:${sbom}` : 'dir:.';
@@ -35,9 +40,19 @@ export const grype: ScannerAdapter = {
       GRYPE_DB_VALIDATE_AGE: offline ? 'false' : 'true',
     };
     if (settings.dbUpdateUrl) env.GRYPE_DB_UPDATE_URL = settings.dbUpdateUrl;
-    const exit = await context.exec([source, '--quiet', '-o', `sarif=${sarif}`, '-o', `json=${json}`], env);
-    const outcome = outcomeOf(exit, [sarif, json], { what: 'grype', transient: [/failed to (load|update) vulnerability db/i] });
-    if (outcome.kind === 'ok' && !sbom) return { ...outcome, notes: ['no Syft SBOM available: grype catalogued the directory itself'] };
+    const exit = await context.exec(
+      [source, '--quiet', '-o', `sarif=${sarif}`, '-o', `json=${json}`],
+      env,
+    );
+    const outcome = outcomeOf(exit, [sarif, json], {
+      what: 'grype',
+      transient: [/failed to (load|update) vulnerability db/i],
+    });
+    if (outcome.kind === 'ok' && !sbom)
+      return {
+        ...outcome,
+        notes: ['no Syft SBOM available: grype catalogued the directory itself'],
+      };
     return outcome;
   },
   parse: (files) => parseEnriched(files, 'grype.json', grypeDetails, grypeResultKey),

@@ -12,7 +12,12 @@ const SarifResultSchema = z.looseObject({
   locations: z.array(z.looseObject({})).optional(),
 });
 const SarifRunSchema = z.looseObject({
-  tool: z.looseObject({ driver: z.looseObject({ name: z.string().min(1), rules: z.array(z.looseObject({ id: z.string() })).optional() }) }),
+  tool: z.looseObject({
+    driver: z.looseObject({
+      name: z.string().min(1),
+      rules: z.array(z.looseObject({ id: z.string() })).optional(),
+    }),
+  }),
   results: z.array(SarifResultSchema).nullish(),
 });
 export const SarifLogSchema = z.looseObject({
@@ -47,13 +52,15 @@ function issues(error: z.ZodError): string {
 
 export async function readSarif(file: string): Promise<Log> {
   const parsed = SarifLogSchema.safeParse(await readJson(file));
-  if (!parsed.success) throw new OutputError(`${path.basename(file)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
+  if (!parsed.success)
+    throw new OutputError(`${path.basename(file)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
   return parsed.data as unknown as Log;
 }
 
 export async function readCycloneDx(file: string): Promise<Record<string, unknown>> {
   const parsed = CycloneDxSchema.safeParse(await readJson(file));
-  if (!parsed.success) throw new OutputError(`${path.basename(file)}: not CycloneDX JSON (${issues(parsed.error)})`);
+  if (!parsed.success)
+    throw new OutputError(`${path.basename(file)}: not CycloneDX JSON (${issues(parsed.error)})`);
   return parsed.data;
 }
 

@@ -7,4 +7,11 @@ import { semgrep } from './semgrep.ts';
 import { syft } from './syft.ts';
 import { trivy } from './trivy.ts';
 
-export const ADAPTERS: Record<ScannerName, ScannerAdapter> = { trivy, semgrep, gitleaks, checkov, syft, grype };
+export const ADAPTERS: Record<ScannerName, ScannerAdapter> = {
+  trivy,
+  semgrep,
+  gitleaks,
+  checkov,
+  syft,
+  grype,
+};

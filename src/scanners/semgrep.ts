@@ -15,7 +15,16 @@ export const semgrep: ScannerAdapter = {
     const sarif = path.join(context.workDir, 'semgrep.sarif');
     const json = path.join(context.workDir, 'semgrep.json');
     // --no-rewrite-rule-ids: otherwise ids get the rules file's directory as a prefix.
-    const args = ['scan', '--metrics', 'off', '--disable-version-check', '--no-rewrite-rule-ids', '--quiet', `--sarif-output=${sarif}`, `--json-output=${json}`];
+    const args = [
+      'scan',
+      '--metrics',
+      'off',
+      '--disable-version-check',
+      '--no-rewrite-rule-ids',
+      '--quiet',
+      `--sarif-output=${sarif}`,
+      `--json-output=${json}`,
+    ];
     for (const config of context.config.semgrep.config) args.push('--config', config);
     for (const pattern of context.config.exclude) args.push('--exclude', pattern);
     const exit = await context.exec([...args, '.']);

@@ -26,7 +26,9 @@ export const MINIMAL_SARIF = JSON.stringify({
         {
           ruleId: 'generic-api-key',
           message: { text: 'generic-api-key has detected secret for file app.py.' },
-          locations: [{ physicalLocation: { artifactLocation: { uri: 'app.py' }, region: { startLine: 3 } } }],
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: 'app.py' }, region: { startLine: 3 } } },
+          ],
         },
       ],
     },
