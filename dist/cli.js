@@ -47026,6 +47026,93 @@ function attachVulnerabilities(bom, findings, byKey) {
   }
 }
 
+// src/outputs/upload-plan.ts
+import { gzipSync } from "node:zlib";
+var GITHUB_SARIF_LIMITS = {
+  gzipBytes: 10 * 1024 * 1024,
+  runsPerFile: 20,
+  resultsPerRun: 25e3,
+  rulesPerRun: 25e3,
+  locationsPerResult: 1e3,
+  tagsPerRule: 20
+};
+function severityOfResult(result) {
+  const severity = result.properties?.["scanfold/severity"];
+  return severity ? severityRank[severity] : 0;
+}
+function toolOf(run2) {
+  return run2.automationDetails?.id ?? run2.tool.driver.name;
+}
+function fitRun(run2, limits, truncated) {
+  let results = (run2.results ?? []).map(
+    (result) => result.locations && result.locations.length > limits.locationsPerResult ? { ...result, locations: result.locations.slice(0, limits.locationsPerResult) } : result
+  );
+  const rules = (run2.tool.driver.rules ?? []).map((rule2) => {
+    const tags = rule2.properties?.tags;
+    return tags && tags.length > limits.tagsPerRule ? { ...rule2, properties: { ...rule2.properties, tags: tags.slice(0, limits.tagsPerRule) } } : rule2;
+  });
+  if (results.length > limits.resultsPerRun) {
+    const ranked = results.map((result, index) => ({ result, index })).sort((a, b) => severityOfResult(b.result) - severityOfResult(a.result) || a.index - b.index);
+    const keep = new Set(ranked.slice(0, limits.resultsPerRun).map((entry) => entry.index));
+    truncated.push({
+      tool: toolOf(run2),
+      kept: limits.resultsPerRun,
+      omitted: results.length - limits.resultsPerRun,
+      reason: `GitHub accepts at most ${limits.resultsPerRun} results per run; the most severe were kept`
+    });
+    results = results.filter((_, index) => keep.has(index));
+  }
+  if (rules.length > limits.rulesPerRun) {
+    truncated.push({
+      tool: toolOf(run2),
+      kept: limits.rulesPerRun,
+      omitted: rules.length - limits.rulesPerRun,
+      reason: `more than ${limits.rulesPerRun} rules`
+    });
+  }
+  return { ...run2, tool: { ...run2.tool, driver: { ...run2.tool.driver, rules } }, results };
+}
+function gzipLog(log) {
+  return gzipSync(JSON.stringify(log));
+}
+function planUploads(merged, limits = { ...GITHUB_SARIF_LIMITS }) {
+  const truncated = [];
+  const runs = merged.runs.map((run2) => fitRun(run2, limits, truncated));
+  const payloads = [];
+  let current = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    const log = { ...merged, runs: current };
+    const gzipped = gzipLog(log);
+    payloads.push({ log, tools: current.map(toolOf), gzipBytes: gzipped.length, gzipped });
+    current = [];
+  };
+  for (const run2 of runs) {
+    const candidate = [...current, run2];
+    if (current.length > 0 && (candidate.length > limits.runsPerFile || gzipLog({ ...merged, runs: candidate }).length > limits.gzipBytes))
+      flush();
+    current.push(run2);
+    const alone = gzipLog({ ...merged, runs: current });
+    if (alone.length > limits.gzipBytes && current.length === 1) {
+      let fitted = run2;
+      let keep = run2.results?.length ?? 0;
+      while (keep > 1 && gzipLog({ ...merged, runs: [fitted] }).length > limits.gzipBytes) {
+        keep = Math.floor(keep / 2);
+        fitted = fitRun(run2, { ...limits, resultsPerRun: keep }, []);
+      }
+      truncated.push({
+        tool: toolOf(run2),
+        kept: fitted.results?.length ?? 0,
+        omitted: (run2.results?.length ?? 0) - (fitted.results?.length ?? 0),
+        reason: `the ${toolOf(run2)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`
+      });
+      current = [fitted];
+    }
+  }
+  flush();
+  return { payloads, truncated };
+}
+
 // src/outputs/write.ts
 import { createHash as createHash3 } from "node:crypto";
 import { mkdir as mkdir2, readdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
@@ -48354,6 +48441,13 @@ async function assemble(request) {
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
+  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  const { truncated } = planUploads(merged);
+  for (const t of truncated) {
+    request.logger.warning(
+      `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
+    );
+  }
   const draft = {
     schemaVersion: "1.0.0",
     tool: { name: "scanfold", version: scanfoldVersion() },
@@ -48371,11 +48465,10 @@ async function assemble(request) {
     scanners,
     findings,
     ...sbom ? { sbom: sbom.summary } : {},
-    truncated: [],
+    truncated,
     errors: request.errors,
     manifest: {}
   };
-  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
   const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
   const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
   const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;

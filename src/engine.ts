@@ -15,6 +15,7 @@ import { normalize } from './normalize/index.ts';
 import { mergeSarif } from './outputs/merged-sarif.ts';
 import type { SarifInput } from './outputs/merged-sarif.ts';
 import { mergeSboms } from './outputs/sbom.ts';
+import { planUploads } from './outputs/upload-plan.ts';
 import type { SbomInput } from './outputs/sbom.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
@@ -95,6 +96,14 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
+  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
+  const { truncated } = planUploads(merged);
+  for (const t of truncated) {
+    request.logger.warning(
+      `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
+    );
+  }
   const draft: Report = {
     schemaVersion: '1.0.0',
     tool: { name: 'scanfold', version: scanfoldVersion() },
@@ -112,11 +121,10 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     scanners,
     findings,
     ...(sbom ? { sbom: sbom.summary } : {}),
-    truncated: [],
+    truncated,
     errors: request.errors,
     manifest: {},
   };
-  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
   const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||

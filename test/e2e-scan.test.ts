@@ -10,6 +10,7 @@ import { countResults } from '../src/outputs/merged-sarif.ts';
 import { validateCycloneDx } from '../src/outputs/sbom-validate.ts';
 import { EXAMPLE_APP, runCli } from './support/run-cli.ts';
 import type { CliRun } from './support/run-cli.ts';
+import { validateSarif } from './support/schemas.ts';
 import { testDbArgs } from './support/testdb.ts';
 
 // One real scan of the example app with every scanner, shared by the assertions below.
@@ -162,6 +163,11 @@ test('nothing lost: results in raw outputs = results in merged SARIF = sources o
   assert.equal(new Set(sources).size, rawResults, 'each result belongs to exactly one finding');
   assert.equal(report.summary.total, rawResults - report.summary.duplicatesMerged);
   assert.ok(report.summary.duplicatesMerged > 0);
+  assert.deepEqual(
+    validateSarif(merged),
+    [],
+    'scanfold.sarif validates against the SARIF 2.1.0 schema',
+  );
   const ids = merged.runs.map((r) => r.automationDetails?.id);
   assert.equal(new Set(ids).size, ids.length, 'one category per tool');
 });

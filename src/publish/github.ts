@@ -424,7 +424,6 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
       const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
       const uploaded = await uploadSarif(octokit, context, merged, failedTools, request);
       result.uploads = uploaded.uploads;
-      outcome.report.truncated.push(...uploaded.truncated);
     } catch (error) {
       const status = httpStatus(error);
       warn(
