@@ -45718,7 +45718,11 @@ var TransientError = class extends Error {
   }
 };
 function errorMessage(error62) {
-  if (error62 instanceof Error) return error62.message;
+  if (error62 instanceof Error) {
+    const cause = error62.cause;
+    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
+    return detail && !error62.message.includes(detail) ? `${error62.message} (${detail})` : error62.message;
+  }
   return typeof error62 === "string" ? error62 : JSON.stringify(error62);
 }
 
@@ -46010,7 +46014,7 @@ async function downloadVerified(request) {
   const { release, name } = request;
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await fetch(release.url);
+      const response = await fetch(release.url, { signal: AbortSignal.timeout(10 * 6e4) });
       if (response.status === 429 || response.status >= 500) {
         const retryAfter = response.headers.get("retry-after");
         throw new TransientError(

@@ -112,7 +112,7 @@ export async function downloadVerified(request: DownloadRequest): Promise<Buffer
   const { release, name } = request;
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await fetch(release.url);
+      const response = await fetch(release.url, { signal: AbortSignal.timeout(10 * 60_000) });
       if (response.status === 429 || response.status >= 500) {
         const retryAfter = response.headers.get('retry-after');
         throw new TransientError(

@@ -14,6 +14,18 @@ export class TransientError extends Error {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) {
+    // fetch() says only "fetch failed"; the reason (ENOTFOUND host, ECONNRESET) is in its cause.
+    const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+    const detail =
+      typeof cause?.code === 'string'
+        ? cause.code
+        : typeof cause?.message === 'string'
+          ? cause.message
+          : undefined;
+    return detail && !error.message.includes(detail)
+      ? `${error.message} (${detail})`
+      : error.message;
+  }
   return typeof error === 'string' ? error : JSON.stringify(error);
 }
