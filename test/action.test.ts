@@ -1091,3 +1091,21 @@ void describe('readContext (unit): which pull requests are forks', () => {
     );
   });
 });
+
+void test('matrix legs scanning different directories keep separate sticky comments', async () => {
+  const { stickyMarker, readContext } = await import('../src/publish/github.ts');
+  const context = await readContext({
+    GITHUB_WORKFLOW: 'Security',
+    GITHUB_JOB: 'scan',
+    GITHUB_WORKSPACE: '/w',
+  });
+  assert.equal(stickyMarker(context, '/w'), '<!-- scanfold:sticky Security/scan -->');
+  assert.equal(
+    stickyMarker(context, '/w/services/api'),
+    '<!-- scanfold:sticky Security/scan:services/api -->',
+  );
+  assert.notEqual(
+    stickyMarker(context, '/w/services/api'),
+    stickyMarker(context, '/w/services/web'),
+  );
+});

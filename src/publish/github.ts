@@ -150,9 +150,14 @@ function createOctokit(token: string, context: GitHubContext, logger: Logger): O
   );
 }
 
-function stickyMarker(context: GitHubContext): string {
-  const key = `${context.workflow}/${context.job}`.replace(/--+/g, '-').replace(/[<>]/g, '');
-  return `<!-- scanfold:sticky ${key} -->`;
+/**
+ * One sticky comment per workflow, job and scanned directory: matrix legs share GITHUB_JOB, and
+ * legs that scan different directories must not overwrite each other's comment.
+ */
+export function stickyMarker(context: GitHubContext, scannedRoot: string): string {
+  const scope = path.relative(context.workspace, scannedRoot).split(path.sep).join('/');
+  const key = `${context.workflow}/${context.job}${scope && scope !== '.' ? `:${scope}` : ''}`;
+  return `<!-- scanfold:sticky ${key.replace(/--+/g, '-').replace(/[<>]/g, '')} -->`;
 }
 
 const FINGERPRINT_COMMENT = /<!-- scanfold:fingerprints ([0-9a-f,]*) -->/;
@@ -181,7 +186,7 @@ async function upsertComment(
 ): Promise<{ url: string; updated: boolean; newFindings: number | undefined }> {
   const pr = context.pullRequest;
   if (!pr) throw new Error('not a pull request');
-  const marker = stickyMarker(context);
+  const marker = stickyMarker(context, report.root);
   // Every page: a sticky comment past the first 100 must still be found, or each push adds one.
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: context.owner,
