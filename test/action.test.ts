@@ -23,7 +23,12 @@ import { escapeMarkdown } from '../src/outputs/escape.ts';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/outputs/markdown.ts';
 import { readContext } from '../src/publish/github.ts';
 import { startGitHubServer } from './support/github-server.ts';
-import type { GitHubServer, RecordedRequest, StoredComment } from './support/github-server.ts';
+import type {
+  FaultRule,
+  GitHubServer,
+  RecordedRequest,
+  StoredComment,
+} from './support/github-server.ts';
 import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
 import type { PullRequestEvent, RunnerEnv } from './support/runner-env.ts';
 
@@ -142,6 +147,39 @@ interface StepOptions {
 }
 
 /** One `uses: scanfold@v1` step on a pull_request run. */
+interface Scenario {
+  server: GitHubServer;
+  dir: string;
+  run: ActionRun;
+}
+
+/** One action run on a fresh PR workspace against a fresh server with the given faults. */
+async function runScenario(options: {
+  name: string;
+  files: Record<string, string>;
+  inputs: Record<string, string>;
+  faults?: FaultRule[];
+  fork?: boolean;
+}): Promise<Scenario> {
+  const server = await startGitHubServer();
+  for (const fault of options.faults ?? []) server.injectFault(fault);
+  const dir = mkdtempSync(path.join(tmpdir(), `scanfold-action-${options.name}-`));
+  const workspace = path.join(dir, 'octo-repo');
+  writeFiles(workspace, options.files);
+  const event = writePullRequestEvent({
+    path: path.join(dir, 'event'),
+    number: PR,
+    ...(options.fork ? { fork: true } : {}),
+  });
+  const run = await runStep({ server, workspace, event, inputs: options.inputs });
+  return { server, dir, run };
+}
+
+async function closeScenario(scenario: Pick<Scenario, 'server' | 'dir'>): Promise<void> {
+  await scenario.server.close();
+  rmSync(scenario.dir, { recursive: true, force: true });
+}
+
 async function runStep(options: StepOptions): Promise<ActionRun> {
   const runner = runnerEnv({
     server: options.server,
@@ -554,34 +592,30 @@ void describe('action bundle: fork PR with a read-only token', () => {
   let run: ActionRun;
 
   before(async () => {
-    server = await startGitHubServer();
-    server.injectFault({
-      method: 'POST',
-      path: /\/issues\/\d+\/comments$/,
-      status: 403,
-      times: Infinity,
-      body: RESOURCE_NOT_ACCESSIBLE,
-    });
-    server.injectFault({
-      method: 'POST',
-      path: /\/code-scanning\/sarifs$/,
-      status: 403,
-      times: Infinity,
-      body: RESOURCE_NOT_ACCESSIBLE,
-    });
-    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-fork-'));
-    const workspace = path.join(dir, 'octo-repo');
-    writeFiles(workspace, {
-      'app.py': VULNERABLE_PY,
-      'config/settings.py': settingsPy('fork', 'fork'),
-    });
-    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR, fork: true });
-    run = await runStep({ server, workspace, event, inputs: { 'fail-on': 'none' } });
+    ({ server, dir, run } = await runScenario({
+      name: 'fork',
+      faults: [
+        {
+          method: 'POST',
+          path: /\/issues\/\d+\/comments$/,
+          status: 403,
+          times: Infinity,
+          body: RESOURCE_NOT_ACCESSIBLE,
+        },
+        {
+          method: 'POST',
+          path: /\/code-scanning\/sarifs$/,
+          status: 403,
+          times: Infinity,
+          body: RESOURCE_NOT_ACCESSIBLE,
+        },
+      ],
+      files: { 'app.py': VULNERABLE_PY, 'config/settings.py': settingsPy('fork', 'fork') },
+      inputs: { 'fail-on': 'none' },
+      fork: true,
+    }));
   });
-  after(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => closeScenario({ server, dir }));
 
   void test('the step succeeds: a refused comment is a warning naming `pull-requests: write`', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -617,29 +651,22 @@ void describe('action bundle: token without `security-events: write`', () => {
   let run: ActionRun;
 
   before(async () => {
-    server = await startGitHubServer();
-    server.injectFault({
-      method: 'POST',
-      path: /\/code-scanning\/sarifs$/,
-      status: 403,
-      times: Infinity,
-      body: RESOURCE_NOT_ACCESSIBLE,
-    });
-    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-sarif403-'));
-    const workspace = path.join(dir, 'octo-repo');
-    writeFiles(workspace, { 'config/settings.py': settingsPy('sarif403') });
-    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
-    run = await runStep({
-      server,
-      workspace,
-      event,
+    ({ server, dir, run } = await runScenario({
+      name: 'sarif403',
+      faults: [
+        {
+          method: 'POST',
+          path: /\/code-scanning\/sarifs$/,
+          status: 403,
+          times: Infinity,
+          body: RESOURCE_NOT_ACCESSIBLE,
+        },
+      ],
+      files: { 'config/settings.py': settingsPy('sarif403') },
       inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
-    });
+    }));
   });
-  after(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => closeScenario({ server, dir }));
 
   void test('a refused SARIF upload is a warning naming `security-events: write`; the rest is published', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -668,44 +695,36 @@ void describe('action bundle: 429 on the comment, 502 twice on the SARIF upload'
   let run: ActionRun;
 
   before(async () => {
-    server = await startGitHubServer();
-    server.injectFault({
-      method: 'POST',
-      path: /\/issues\/\d+\/comments$/,
-      status: 429,
-      times: 1,
-      headers: { 'Retry-After': '1' },
-      body: {
-        message:
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-        documentation_url:
-          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-        status: '429',
-      },
-    });
-    server.injectFault({ method: 'POST', path: /\/code-scanning\/sarifs$/, status: 502, times: 2 });
-    // Right after accepting an upload GitHub may not know its id yet.
-    server.injectFault({
-      method: 'GET',
-      path: /\/code-scanning\/sarifs\/[^/]+$/,
-      status: 404,
-      times: 1,
-    });
-    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-retry-'));
-    const workspace = path.join(dir, 'octo-repo');
-    writeFiles(workspace, { 'config/settings.py': settingsPy('retry', 'retry') });
-    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
-    run = await runStep({
-      server,
-      workspace,
-      event,
+    ({ server, dir, run } = await runScenario({
+      name: 'retry',
+      faults: [
+        {
+          method: 'POST',
+          path: /\/issues\/\d+\/comments$/,
+          status: 429,
+          times: 1,
+          headers: { 'Retry-After': '1' },
+          body: {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: '429',
+          },
+        },
+        { method: 'POST', path: /\/code-scanning\/sarifs$/, status: 502, times: 2 },
+        {
+          method: 'GET',
+          path: /\/code-scanning\/sarifs\/[^/]+$/,
+          status: 404,
+          times: 1,
+        },
+      ],
+      files: { 'config/settings.py': settingsPy('retry', 'retry') },
       inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
-    });
+    }));
   });
-  after(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => closeScenario({ server, dir }));
 
   void test('the comment is retried after Retry-After and posted exactly once', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -769,9 +788,6 @@ void describe('action bundle: a comment that would not fit, and hostile paths', 
   const secrets = 60;
 
   before(async () => {
-    server = await startGitHubServer();
-    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-big-'));
-    const workspace = path.join(dir, 'octo-repo');
     const files: Record<string, string> = {};
     // 60 secrets under ~1,800-character paths: 50 linked rows alone are ~150 KB.
     const deep = deepDir('d', 9, 200);
@@ -780,20 +796,14 @@ void describe('action bundle: a comment that would not fit, and hostile paths', 
     // As long as Linux allows (PATH_MAX 4096), with the hostile text at its end.
     files[`${deepDir('long', 16, 230)}/${'@org team ](javascript:alert(1))'.padEnd(120, 'y')}.py`] =
       settingsPy('long');
-    writeFiles(workspace, files);
-    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
-    run = await runStep({
-      server,
-      workspace,
-      event,
+    ({ server, dir, run } = await runScenario({
+      name: 'big',
+      files,
       inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
-    });
+    }));
     body = stickyComments(server)[0]?.body ?? '';
   });
-  after(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => closeScenario({ server, dir }));
 
   void test('the comment fits 65,536 characters and says how many findings it leaves out', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -829,18 +839,13 @@ void describe('action bundle: gate failure', () => {
   let run: ActionRun;
 
   before(async () => {
-    server = await startGitHubServer();
-    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-gate-'));
-    const workspace = path.join(dir, 'octo-repo');
-    writeFiles(workspace, { 'config/settings.py': settingsPy('gate', 'gate') });
-    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
-    // fail-on keeps its action.yml default: high.
-    run = await runStep({ server, workspace, event, inputs: { scanners: 'gitleaks' } });
+    ({ server, dir, run } = await runScenario({
+      name: 'gate',
+      files: { 'config/settings.py': settingsPy('gate', 'gate') },
+      inputs: { scanners: 'gitleaks' } /* fail-on keeps its action.yml default: high */,
+    }));
   });
-  after(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => closeScenario({ server, dir }));
 
   void test('exits 1 with ::error:: and the reason', () => {
     assert.equal(run.code, 1, run.stdout + run.stderr);

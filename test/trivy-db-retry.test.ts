@@ -35,40 +35,55 @@ async function rateLimitedRegistry() {
   };
 }
 
+/** A project with the given files, scanned for real with Trivy's vuln scanner against `registry`. */
+async function scanWithRegistry(options: {
+  files: Record<string, string>;
+  scanners: ('trivy' | 'gitleaks')[];
+  retries: number;
+  cacheDir: string;
+  dbRepositories: string[];
+}) {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-dbfail-'));
+  for (const [name, content] of Object.entries(options.files))
+    await writeFile(path.join(root, name), content);
+  const config = resolveConfig({
+    root,
+    overrides: {
+      scanners: options.scanners,
+      retries: options.retries,
+      failOn: 'none',
+      trivy: {
+        scanners: ['vuln'],
+        cacheDir: options.cacheDir,
+        dbRepositories: options.dbRepositories,
+      },
+    },
+    retryBaseMs: 10,
+  });
+  return scan(config, {
+    logger: silentLogger,
+    clock: systemClock,
+    install: false,
+    ignorePath: true,
+  });
+}
+
 test('trivy: a rate-limited DB download is retried across mirrors, then failed with a clear message; gitleaks still reports', async () => {
   const registry = await rateLimitedRegistry();
   try {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-dbfail-'));
-    await writeFile(
-      path.join(root, 'package-lock.json'),
-      JSON.stringify({ name: 'x', lockfileVersion: 3, packages: { '': { name: 'x' } } }),
-    );
-    await writeFile(
-      path.join(root, 'settings.py'),
-      'GITHUB_TOKEN = "ghp_FakeTokenForScannerTestsNotReal01234"\n',
-    );
-    const config = resolveConfig({
-      root,
-      overrides: {
-        scanners: ['trivy', 'gitleaks'],
-        retries: 2,
-        failOn: 'none',
-        trivy: {
-          scanners: ['vuln'],
-          cacheDir: await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-empty-')),
-          dbRepositories: [
-            `${registry.host}/mirror/trivy-db:2`,
-            `${registry.host}/primary/trivy-db:2`,
-          ],
-        },
+    const outcome = await scanWithRegistry({
+      files: {
+        'package-lock.json': JSON.stringify({
+          name: 'x',
+          lockfileVersion: 3,
+          packages: { '': { name: 'x' } },
+        }),
+        'settings.py': 'GITHUB_TOKEN = "ghp_FakeTokenForScannerTestsNotReal01234"\n',
       },
-      retryBaseMs: 10,
-    });
-    const outcome = await scan(config, {
-      logger: silentLogger,
-      clock: systemClock,
-      install: false,
-      ignorePath: true,
+      scanners: ['trivy', 'gitleaks'],
+      retries: 2,
+      cacheDir: await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-empty-')),
+      dbRepositories: [`${registry.host}/mirror/trivy-db:2`, `${registry.host}/primary/trivy-db:2`],
     });
     const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
     assert.equal(trivy?.status, 'failed', JSON.stringify(trivy));
@@ -98,15 +113,6 @@ test('trivy: a rate-limited DB download is retried across mirrors, then failed w
 test('trivy: when every download attempt fails, the cached DB is used as a last resort and the report says it may be stale', async () => {
   const registry = await rateLimitedRegistry();
   try {
-    const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-stale-'));
-    await writeFile(
-      path.join(root, 'package-lock.json'),
-      JSON.stringify({
-        name: 'x',
-        lockfileVersion: 3,
-        packages: { '': { name: 'x' }, 'node_modules/lodash': { version: '4.17.15' } },
-      }),
-    );
     // A copy of the fixture DB whose metadata says an update is due, so Trivy tries to download.
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-stale-'));
     await cp(path.join(testDbDir('trivy'), 'db'), path.join(cacheDir, 'db'), { recursive: true });
@@ -120,25 +126,18 @@ test('trivy: when every download attempt fails, the cached DB is used as a last 
         DownloadedAt: '2020-01-01T00:00:00Z',
       }),
     );
-    const config = resolveConfig({
-      root,
-      overrides: {
-        scanners: ['trivy'],
-        retries: 1,
-        failOn: 'none',
-        trivy: {
-          scanners: ['vuln'],
-          cacheDir,
-          dbRepositories: [`${registry.host}/primary/trivy-db:2`],
-        },
+    const outcome = await scanWithRegistry({
+      files: {
+        'package-lock.json': JSON.stringify({
+          name: 'x',
+          lockfileVersion: 3,
+          packages: { '': { name: 'x' }, 'node_modules/lodash': { version: '4.17.15' } },
+        }),
       },
-      retryBaseMs: 10,
-    });
-    const outcome = await scan(config, {
-      logger: silentLogger,
-      clock: systemClock,
-      install: false,
-      ignorePath: true,
+      scanners: ['trivy'],
+      retries: 1,
+      cacheDir,
+      dbRepositories: [`${registry.host}/primary/trivy-db:2`],
     });
     const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
     assert.equal(trivy?.status, 'ok', JSON.stringify(trivy));
