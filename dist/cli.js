@@ -45695,7 +45695,9 @@ var FindingSchema = external_exports.object({
   cve: external_exports.string().optional(),
   ghsa: external_exports.string().optional(),
   aliases: external_exports.array(external_exports.string()).optional(),
-  cvss: external_exports.number().optional()
+  cvss: external_exports.number().optional(),
+  /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
+  suppressed: external_exports.boolean().optional()
 });
 var severityRank = {
   critical: 4,
@@ -46411,6 +46413,9 @@ function packageOf(tool, result, message) {
   }
   return tool === "grype" || tool === "trivy" ? void 0 : void 0;
 }
+function isSuppressed(result) {
+  return (result.suppressions ?? []).some((suppression) => suppression.status !== "rejected");
+}
 function firstLine(text) {
   return text.split("\n").find((line) => line.trim())?.trim() ?? text;
 }
@@ -46464,7 +46469,8 @@ function extractFindings(log, options) {
         ...cve ? { cve } : {},
         ...ghsa ? { ghsa } : {},
         ...ids.length > 1 ? { aliases: ids } : {},
-        ...cvss !== void 0 && category === "vulnerability" ? { cvss } : {}
+        ...cvss !== void 0 && category === "vulnerability" ? { cvss } : {},
+        ...isSuppressed(result) ? { suppressed: true } : {}
       };
       extracted.push({ finding, identity });
     });
@@ -46642,7 +46648,9 @@ function mergeGroup(members2) {
     ...aliases.find((id) => id.startsWith("CVE-")) ? { cve: aliases.find((id) => id.startsWith("CVE-")) } : {},
     ...aliases.find((id) => id.startsWith("GHSA-")) ? { ghsa: aliases.find((id) => id.startsWith("GHSA-")) } : {},
     ...aliases.length > 1 ? { aliases } : {},
-    ...cvss !== void 0 ? { cvss } : {}
+    ...cvss !== void 0 ? { cvss } : {},
+    // One tool's suppression does not silence what another tool still reports.
+    ...all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: void 0 }
   };
 }
 function unionOverlappingSecrets(ordered, unionFind) {
@@ -47196,7 +47204,7 @@ function code(text, max) {
   return `<code>${escapeMarkdown(text, max)}</code>`;
 }
 function findingRow(finding, links) {
-  const what = finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title;
+  const what = `${finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title}${finding.suppressed ? " (suppressed in source)" : ""}`;
   const pkg = finding.package ? ` \u2014 ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? "?"}`, 60)}${finding.package.fixedVersion ? ` \u2192 ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ""}` : "";
   return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
 }
@@ -47951,7 +47959,9 @@ function evaluateGate(findings, failOn) {
   if (failOn === "none")
     return { failOn, result: "passed", reason: "fail-on is none: findings never fail the gate" };
   const threshold = severityRank[failOn];
-  const blocking = findings.filter((finding) => severityRank[finding.severity] >= threshold);
+  const blocking = findings.filter(
+    (finding) => !finding.suppressed && severityRank[finding.severity] >= threshold
+  );
   if (blocking.length === 0)
     return { failOn, result: "passed", reason: `no findings at or above ${failOn}` };
   const counts = ["critical", "high", "medium", "low"].filter((severity) => severityRank[severity] >= threshold).map(
@@ -48589,6 +48599,7 @@ var TrivySchema = external_exports.looseObject({
   Results: external_exports.array(
     external_exports.looseObject({
       Target: external_exports.string(),
+      Class: external_exports.string().optional(),
       Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish(),
       Misconfigurations: external_exports.array(
         external_exports.looseObject({
@@ -48628,6 +48639,7 @@ function trivyJsonToSarif(data) {
   const rules = /* @__PURE__ */ new Map();
   const results = [];
   for (const target of parsed.data.Results ?? []) {
+    const targetPath = target.Class === "os-pkgs" ? target.Target.replace(/ \([^)]*\)$/, "") : target.Target;
     for (const v of target.Vulnerabilities ?? []) {
       rule(rules, v.VulnerabilityID, () => ({
         id: v.VulnerabilityID,
@@ -48648,7 +48660,7 @@ Vulnerability ${v.VulnerabilityID}
 Severity: ${v.Severity ?? "UNKNOWN"}
 Fixed Version: ${v.FixedVersion ?? ""}`
         },
-        locations: location(target.Target, 1),
+        locations: location(targetPath, 1),
         properties: {
           "scanfold/package": {
             name: v.PkgName,

@@ -60,6 +60,7 @@ const TrivySchema = z.looseObject({
     .array(
       z.looseObject({
         Target: z.string(),
+        Class: z.string().optional(),
         Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish(),
         Misconfigurations: z
           .array(
@@ -109,6 +110,9 @@ export function trivyJsonToSarif(data: unknown): Log | undefined {
   const rules = new Map<string, ReportingDescriptor>();
   const results: Result[] = [];
   for (const target of parsed.data.Results ?? []) {
+    // OS package targets read "<image> (alpine 3.10.2)"; Trivy's SARIF drops the suffix, so do we.
+    const targetPath =
+      target.Class === 'os-pkgs' ? target.Target.replace(/ \([^)]*\)$/, '') : target.Target;
     for (const v of target.Vulnerabilities ?? []) {
       rule(rules, v.VulnerabilityID, () => ({
         id: v.VulnerabilityID,
@@ -125,7 +129,7 @@ export function trivyJsonToSarif(data: unknown): Log | undefined {
         message: {
           text: `Package: ${v.PkgName}\nInstalled Version: ${v.InstalledVersion ?? ''}\nVulnerability ${v.VulnerabilityID}\nSeverity: ${v.Severity ?? 'UNKNOWN'}\nFixed Version: ${v.FixedVersion ?? ''}`,
         },
-        locations: location(target.Target, 1),
+        locations: location(targetPath, 1),
         properties: {
           'scanfold/package': {
             name: v.PkgName,

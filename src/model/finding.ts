@@ -57,6 +57,8 @@ export const FindingSchema = z.object({
   ghsa: z.string().optional(),
   aliases: z.array(z.string()).optional(),
   cvss: z.number().optional(),
+  /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
+  suppressed: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -147,6 +147,8 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
       : {}),
     ...(aliases.length > 1 ? { aliases } : {}),
     ...(cvss !== undefined ? { cvss } : {}),
+    // One tool's suppression does not silence what another tool still reports.
+    ...(all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: undefined }),
   };
 }
 

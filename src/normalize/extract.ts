@@ -133,6 +133,11 @@ export interface ExtractOptions {
   toolOverride?: string;
 }
 
+/** SARIF: a result with a suppression that was not rejected is suppressed. */
+function isSuppressed(result: Result): boolean {
+  return (result.suppressions ?? []).some((suppression) => suppression.status !== 'rejected');
+}
+
 function firstLine(text: string): string {
   return (
     text
@@ -204,6 +209,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         ...(ghsa ? { ghsa } : {}),
         ...(ids.length > 1 ? { aliases: ids } : {}),
         ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
+        ...(isSuppressed(result) ? { suppressed: true } : {}),
       };
       extracted.push({ finding, identity });
     });

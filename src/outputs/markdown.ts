@@ -50,7 +50,7 @@ function code(text: string, max: number): string {
 }
 
 function findingRow(finding: Finding, links: MarkdownLinks | undefined): string {
-  const what = finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title;
+  const what = `${finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title}${finding.suppressed ? ' (suppressed in source)' : ''}`;
   const pkg = finding.package
     ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}`
     : '';

@@ -12,7 +12,9 @@ export function evaluateGate(findings: readonly Finding[], failOn: FailOn): Gate
   if (failOn === 'none')
     return { failOn, result: 'passed', reason: 'fail-on is none: findings never fail the gate' };
   const threshold = severityRank[failOn];
-  const blocking = findings.filter((finding) => severityRank[finding.severity] >= threshold);
+  const blocking = findings.filter(
+    (finding) => !finding.suppressed && severityRank[finding.severity] >= threshold,
+  );
   if (blocking.length === 0)
     return { failOn, result: 'passed', reason: `no findings at or above ${failOn}` };
   const counts = (['critical', 'high', 'medium', 'low'] as const)

@@ -1,0 +1,415 @@
+/**
+ * Golden tests on real scanner outputs published in public repositories (test/fixtures/public,
+ * provenance in test/fixtures/public/SOURCES.md). Each file goes through `scanfold merge`'s path
+ * (importDocument → normalize → merged SARIF/SBOM → report) and must come out whole: every input
+ * result accounted for exactly once, schema-valid outputs, repo-relative paths.
+ *
+ * The expected counts were taken from the files independently (a JSON count of runs[].results[],
+ * Trivy's Results[].Vulnerabilities[] and CycloneDX components[]), so a lost result fails here.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Log } from 'sarif';
+import type { ScanOutcome } from '../src/engine.ts';
+import { importDocument, mergeFiles } from '../src/merge/merge.ts';
+import type { FailOn } from '../src/config/schema.ts';
+import type { Report } from '../src/model/scan-result.ts';
+import { silentLogger } from '../src/model/ports.ts';
+import { validateCycloneDx, validateSarif } from './support/schemas.ts';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/public/', import.meta.url));
+const fixture = (name: string): string => path.join(FIXTURES, name);
+
+/** Where ESLint ran: its SARIF names every file by an absolute file:// URI under this directory. */
+const ESLINT_ROOT = '/Users/dyw/Documents/2048';
+const DEFAULT_ROOT = '/work/repo';
+
+interface ResultCase {
+  file: string;
+  /** Input results per run, counted independently of scanfold. */
+  resultsPerRun: number[];
+  findings: number;
+  duplicatesMerged: number;
+  /** scanfold's tool names and the findings each reported. */
+  byTool: Record<string, number>;
+  /** Every finding's location path, as a sorted set; unchecked when absent. */
+  paths?: string[];
+  root?: string;
+}
+
+const SARIF_CASES: readonly ResultCase[] = [
+  {
+    file: 'trivy/alpine-310.sarif',
+    resultsPerRun: [4],
+    findings: 4,
+    duplicatesMerged: 0,
+    byTool: { trivy: 4 },
+    paths: ['testdata/fixtures/images/alpine-310.tar.gz'],
+  },
+  {
+    file: 'grype/dir.sarif',
+    resultsPerRun: [2],
+    findings: 2,
+    duplicatesMerged: 0,
+    byTool: { grype: 2 },
+    paths: ['some/path/somefile-1.txt', 'some/path/somefile-2.txt'],
+  },
+  {
+    file: 'semgrep/dataflow-traces.sarif',
+    resultsPerRun: [1],
+    findings: 1,
+    duplicatesMerged: 0,
+    byTool: { semgrep: 1 },
+    paths: ['targets/taint/taint.py'],
+  },
+  {
+    file: 'semgrep/include-nosemgrep.sarif',
+    resultsPerRun: [2],
+    findings: 2,
+    duplicatesMerged: 0,
+    byTool: { semgrep: 2 },
+    paths: ['targets/basic/regex-nosemgrep.txt'],
+  },
+  {
+    file: 'gitleaks/sarif_simple.sarif',
+    resultsPerRun: [1],
+    findings: 1,
+    duplicatesMerged: 0,
+    byTool: { gitleaks: 1 },
+    paths: ['auth.py'],
+  },
+  {
+    // Checkov reported each of its two checks twice on the same block; IaC findings of one tool
+    // are never merged with each other, so all four stay.
+    file: 'checkov/terragrunt-vpc.sarif',
+    resultsPerRun: [4],
+    findings: 4,
+    duplicatesMerged: 0,
+    byTool: { checkov: 4 },
+    paths: ['infrastructure-catalog/modules/vpc/main.tf'],
+  },
+  {
+    // Two runs in one log (LGTM.com and the CodeQL CLI), with artifacts[] and artifact indexes.
+    file: 'codeql/valid-sarif.sarif',
+    resultsPerRun: [1, 2],
+    findings: 3,
+    duplicatesMerged: 0,
+    byTool: { 'lgtm.com': 1, 'codeql-command-line-toolchain': 2 },
+    paths: ['main.js', 'src/promiseUtils.js'],
+  },
+  {
+    // Absolute file:///Users/... URIs, made relative to the directory ESLint ran in.
+    file: 'eslint/2048-eslint-results.sarif',
+    resultsPerRun: [6],
+    findings: 6,
+    duplicatesMerged: 0,
+    byTool: { eslint: 6 },
+    paths: ['.eslintrc.js', 'src/App.js', 'src/App.test.js', 'src/serviceWorker.js'],
+    root: ESLINT_ROOT,
+  },
+];
+
+/**
+ * Trivy's native JSON of the same alpine-310 image scan as trivy/alpine-310.sarif. Its paths are
+ * not pinned here: see the todo test on merging it with that SARIF.
+ */
+const TRIVY_JSON: ResultCase = {
+  file: 'trivy/alpine-310.json',
+  resultsPerRun: [4],
+  findings: 4,
+  duplicatesMerged: 0,
+  byTool: { trivy: 4 },
+};
+
+interface SbomCase {
+  file: string;
+  /** components[] (flattened), counted independently. */
+  components: number;
+  /** Components once those sharing a purl (without qualifiers) count once. */
+  uniqueByPurl: number;
+}
+
+const SBOM_CASES: readonly SbomCase[] = [
+  {
+    file: 'cyclonedx/trivy-fluentd-multiple-lockfiles-short.cdx.json',
+    components: 4,
+    uniqueByPurl: 4,
+  },
+  { file: 'cyclonedx/syft-hello-world-jar.cdx.json', components: 1, uniqueByPurl: 1 },
+];
+
+let workDir = '';
+let runCounter = 0;
+
+before(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'scanfold-public-fixtures-'));
+});
+
+after(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+interface Merged {
+  outcome: ScanOutcome;
+  report: Report;
+  sarif: Log;
+  inputs: { file: string; log: Log }[];
+}
+
+async function merge(
+  files: readonly string[],
+  root: string = DEFAULT_ROOT,
+  failOn: FailOn = 'none',
+): Promise<Merged> {
+  const absolute = files.map(fixture);
+  const outputDir = path.join(workDir, `run-${++runCounter}`);
+  const outcome = await mergeFiles({
+    files: absolute,
+    outputDir,
+    root,
+    failOn,
+    logger: silentLogger,
+  });
+  const report = JSON.parse(await readFile(outcome.files.report, 'utf8')) as Report;
+  const sarif = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
+  const inputs: { file: string; log: Log }[] = [];
+  for (const file of absolute) {
+    const imported = importDocument(file, await readFile(file, 'utf8'));
+    if (imported.kind === 'sarif') inputs.push({ file, log: imported.input.log });
+  }
+  return { outcome, report, sarif, inputs };
+}
+
+const resultCount = (log: Log): number =>
+  log.runs.reduce((sum, run) => sum + (run.results?.length ?? 0), 0);
+
+/** The invariants every merge must keep, whatever its inputs. */
+function assertWhole(
+  { outcome, report, sarif, inputs }: Merged,
+  expectedInputResults: number,
+): void {
+  assert.deepEqual(report.errors, [], 'no input may fail to import');
+  assert.equal(outcome.exitCode, 0);
+
+  const inputResults = inputs.reduce((sum, input) => sum + resultCount(input.log), 0);
+  assert.equal(inputResults, expectedInputResults, 'results read from the inputs');
+  assert.equal(resultCount(sarif), inputResults, 'results in scanfold.sarif');
+  assert.equal(report.summary.inputResults, inputResults, 'report.summary.inputResults');
+  const sources = report.findings.flatMap((finding) => finding.sources);
+  assert.equal(sources.length, inputResults, 'sources across findings');
+
+  // Every input result is the source of exactly one finding.
+  const expectedKeys = inputs.flatMap(({ file, log }) =>
+    log.runs.flatMap((run, runIndex) =>
+      (run.results ?? []).map((_, resultIndex) => `${file}#${runIndex}#${resultIndex}`),
+    ),
+  );
+  const seen = new Map<string, number>();
+  for (const source of sources) {
+    const key = `${source.file}#${source.runIndex}#${source.resultIndex}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  assert.deepEqual(
+    [...seen.entries()].filter(([, count]) => count !== 1),
+    [],
+    'no input result is the source of two findings',
+  );
+  assert.deepEqual([...seen.keys()].sort(), [...expectedKeys].sort());
+
+  assert.equal(report.findings.length, report.summary.total);
+  assert.equal(report.summary.total, report.summary.inputResults - report.summary.duplicatesMerged);
+
+  assert.deepEqual(validateSarif(sarif), [], 'scanfold.sarif is valid SARIF 2.1.0');
+
+  const automationIds = sarif.runs.map((run) => run.automationDetails?.id);
+  assert.ok(automationIds.every((id) => typeof id === 'string' && id.length > 0));
+  assert.equal(new Set(automationIds).size, sarif.runs.length, 'automationDetails.id per run');
+
+  const findingIds = new Set(report.findings.map((finding) => finding.id));
+  for (const run of sarif.runs) {
+    const rules = run.tool.driver.rules ?? [];
+    for (const result of run.results ?? []) {
+      assert.ok(result.ruleIndex !== undefined, `${result.ruleId ?? '?'}: ruleIndex`);
+      assert.equal(rules[result.ruleIndex]?.id, result.ruleId, 'ruleIndex points at its rule');
+      const findingId: unknown = result.properties?.['scanfold/findingId'];
+      assert.ok(typeof findingId === 'string' && findingIds.has(findingId), 'result → finding');
+      for (const location of result.locations ?? []) {
+        const artifact = location.physicalLocation?.artifactLocation;
+        if (!artifact) continue;
+        assert.equal(artifact.uriBaseId, '%SRCROOT%');
+        assert.ok(
+          artifact.uri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(artifact.uri),
+          `${artifact.uri ?? ''}: no scheme`,
+        );
+        assert.ok(!artifact.uri.startsWith('/'), `${artifact.uri}: relative`);
+      }
+    }
+  }
+  for (const finding of report.findings) {
+    assert.ok(!finding.location.path.startsWith('/'), `${finding.location.path}: relative`);
+    assert.ok(!finding.location.path.startsWith('file:'), `${finding.location.path}: no file:`);
+  }
+}
+
+function assertCase(merged: Merged, expected: ResultCase): void {
+  const inputResults = expected.resultsPerRun.reduce((a, b) => a + b, 0);
+  assertWhole(merged, inputResults);
+  const [input] = merged.inputs;
+  assert.ok(input);
+  assert.deepEqual(
+    input.log.runs.map((run) => run.results?.length ?? 0),
+    expected.resultsPerRun,
+  );
+  assert.equal(merged.report.summary.total, expected.findings);
+  assert.equal(merged.report.summary.duplicatesMerged, expected.duplicatesMerged);
+  assert.deepEqual(merged.report.summary.byTool, expected.byTool);
+  assert.equal(merged.sarif.runs.length, Object.keys(expected.byTool).length, 'one run per tool');
+  if (expected.paths)
+    assert.deepEqual(
+      [...new Set(merged.report.findings.map((finding) => finding.location.path))].sort(),
+      [...expected.paths].sort(),
+    );
+}
+
+describe('public SARIF fixtures, one at a time', () => {
+  for (const expected of SARIF_CASES) {
+    test(expected.file, async () => {
+      assertCase(await merge([expected.file], expected.root), expected);
+    });
+  }
+
+  test('gitleaks: the secret snippet is redacted in scanfold.sarif', async () => {
+    const { sarif } = await merge(['gitleaks/sarif_simple.sarif']);
+    const snippets = sarif.runs.flatMap((run) =>
+      (run.results ?? []).flatMap((result) =>
+        (result.locations ?? []).map((l) => l.physicalLocation?.region?.snippet?.text),
+      ),
+    );
+    assert.deepEqual(snippets, ['[redacted by scanfold]']);
+  });
+
+  test('gitleaks: a result whose rule is missing from rules[] gets a placeholder rule', async () => {
+    const { sarif } = await merge(['gitleaks/sarif_simple.sarif']);
+    const [run] = sarif.runs;
+    assert.ok(run);
+    // 34 descriptors with "google" listed twice, plus "test-rule" that only the result names.
+    assert.equal(run.tool.driver.rules?.length, 34);
+    assert.equal(run.results?.[0]?.ruleIndex, 33);
+  });
+
+  test('trivy: the image scan keeps each package of each CVE as its own finding', async () => {
+    const { report } = await merge(['trivy/alpine-310.sarif']);
+    assert.deepEqual(
+      report.findings
+        .map((f) => `${f.cve ?? ''} ${f.package?.name ?? ''}@${f.package?.version ?? ''}`)
+        .sort(),
+      [
+        'CVE-2019-1549 libcrypto1.1@1.1.1c-r0',
+        'CVE-2019-1549 libssl1.1@1.1.1c-r0',
+        'CVE-2019-1551 libcrypto1.1@1.1.1c-r0',
+        'CVE-2019-1551 libssl1.1@1.1.1c-r0',
+      ],
+    );
+  });
+
+  test('semgrep: a result suppressed in source (nosemgrep) does not block the gate', async () => {
+    const { report } = await merge(['semgrep/include-nosemgrep.sarif'], DEFAULT_ROOT, 'high');
+    assert.equal(report.gate.reason, '1 finding(s) at or above high (1 high)');
+  });
+});
+
+describe('Trivy JSON of an image scan', () => {
+  test(TRIVY_JSON.file, async () => {
+    assertCase(await merge([TRIVY_JSON.file]), TRIVY_JSON);
+  });
+
+  test('packages keep their purl from PkgIdentifier', async () => {
+    const { report } = await merge([TRIVY_JSON.file]);
+    assert.deepEqual([...new Set(report.findings.map((f) => f.package?.purl))].sort(), [
+      'pkg:apk/alpine/libcrypto1.1@1.1.1c-r0?arch=x86_64&distro=3.10.2',
+      'pkg:apk/alpine/libssl1.1@1.1.1c-r0?arch=x86_64&distro=3.10.2',
+    ]);
+  });
+
+  test('merged with the SARIF of the same scan, both are still all accounted for', async () => {
+    assertWhole(await merge(['trivy/alpine-310.sarif', TRIVY_JSON.file]), 8);
+  });
+
+  test('merged with the SARIF of the same scan, each vulnerability is one finding', async () => {
+    const { report } = await merge(['trivy/alpine-310.sarif', TRIVY_JSON.file]);
+    assert.deepEqual(
+      [...new Set(report.findings.map((f) => f.location.path))],
+      ['testdata/fixtures/images/alpine-310.tar.gz'],
+    );
+    assert.equal(report.summary.total, 4);
+    assert.equal(report.summary.duplicatesMerged, 4);
+  });
+});
+
+describe('all public SARIF fixtures in one merge', () => {
+  const files = SARIF_CASES.map((c) => c.file);
+  const inputResults = SARIF_CASES.flatMap((c) => c.resultsPerRun).reduce((a, b) => a + b, 0);
+
+  test(`${files.length} files, ${inputResults} results`, async () => {
+    assert.equal(inputResults, 23);
+    const merged = await merge(files, ESLINT_ROOT);
+    assertWhole(merged, inputResults);
+    assert.equal(merged.inputs.length, files.length);
+    assert.equal(merged.report.summary.total, 23);
+    assert.equal(merged.report.summary.duplicatesMerged, 0);
+    const byTool: Record<string, number> = {};
+    for (const c of SARIF_CASES)
+      for (const [tool, count] of Object.entries(c.byTool))
+        byTool[tool] = (byTool[tool] ?? 0) + count;
+    assert.deepEqual(merged.report.summary.byTool, byTool);
+    assert.equal(merged.sarif.runs.length, Object.keys(byTool).length);
+    // Grype's and Trivy's vulnerabilities are enough for scanfold to write an SBOM.
+    assert.ok(merged.outcome.files.sbom);
+    assert.equal(
+      await validateCycloneDx(await readFile(merged.outcome.files.sbom, 'utf8')),
+      undefined,
+    );
+  });
+});
+
+describe('public CycloneDX fixtures', () => {
+  async function assertSbom(files: readonly string[], maxComponents: number): Promise<number> {
+    const { outcome, report } = await merge(files);
+    assert.deepEqual(report.errors, []);
+    assert.ok(outcome.files.sbom, 'sbom.cdx.json is written');
+    const json = await readFile(outcome.files.sbom, 'utf8');
+    assert.equal(await validateCycloneDx(json), undefined, 'sbom.cdx.json is valid CycloneDX 1.6');
+    const bom = JSON.parse(json) as { components?: unknown[] };
+    const components = bom.components?.length ?? 0;
+    assert.ok(components >= 1, 'at least one component');
+    assert.ok(components <= maxComponents, `${components} ≤ ${maxComponents} input components`);
+    assert.equal(report.sbom?.components, components);
+    return components;
+  }
+
+  for (const expected of SBOM_CASES) {
+    test(expected.file, async () => {
+      const text = await readFile(fixture(expected.file), 'utf8');
+      const imported = importDocument(expected.file, text);
+      assert.equal(imported.kind, 'sbom');
+      const components = await assertSbom([expected.file], expected.uniqueByPurl);
+      assert.ok(expected.uniqueByPurl <= expected.components);
+      assert.equal(components, expected.uniqueByPurl);
+    });
+  }
+
+  test('both SBOMs in one merge', async () => {
+    const max = SBOM_CASES.reduce((sum, c) => sum + c.uniqueByPurl, 0);
+    assert.equal(
+      await assertSbom(
+        SBOM_CASES.map((c) => c.file),
+        max,
+      ),
+      5,
+    );
+  });
+});
