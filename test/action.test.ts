@@ -21,7 +21,7 @@ import type { Finding } from '../src/model/finding.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { escapeMarkdown } from '../src/outputs/escape.ts';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/outputs/markdown.ts';
-import { readContext } from '../src/publish/github.ts';
+import { readContext } from '../src/action/publish.ts';
 import { startGitHubServer } from './support/github-server.ts';
 import type {
   FaultRule,
@@ -1098,7 +1098,7 @@ void describe('readContext (unit): which pull requests are forks', () => {
 });
 
 void test('matrix legs scanning different directories keep separate sticky comments', async () => {
-  const { stickyMarker, readContext } = await import('../src/publish/github.ts');
+  const { stickyMarker, readContext } = await import('../src/action/publish.ts');
   const context = await readContext({
     GITHUB_WORKFLOW: 'Security',
     GITHUB_JOB: 'scan',

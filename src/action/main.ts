@@ -4,7 +4,7 @@ import { resolveConfig } from '../config/load.ts';
 import { scan } from '../engine.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
-import { publish } from '../publish/github.ts';
+import { publish } from './publish.ts';
 import { parseActionInputs } from './inputs.ts';
 import { actionsLogger } from './logger.ts';
 

@@ -8,7 +8,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Log } from 'sarif';
 import { z } from 'zod';
-import type { ActionInputs } from '../action/inputs.ts';
+import type { ActionInputs } from './inputs.ts';
 import type { ScanOutcome } from '../engine.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
