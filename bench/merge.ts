@@ -716,12 +716,12 @@ async function measure(
     peakRssMb: undefined,
   };
   if (run.status !== 0) {
-    const detail = `${run.stderr}\n${run.stdout}`
-      .trim()
-      .split('\n')
-      .filter((line) => line.trim() && !line.startsWith('Command exited'))
-      .slice(-3)
-      .join(' | ');
+    const lines = `${run.stderr}\n${run.stdout}`.split('\n').map((line) => line.trim());
+    // The error itself (e.g. "RangeError: Invalid string length"), not the stack under it.
+    const detail =
+      lines.find((line) => /^\w*(Error|error)\b|out of memory|Unhandled exception/.test(line)) ??
+      lines.filter((line) => line && !line.startsWith('Command exited')).pop() ??
+      '';
     measurement.error = `exit ${run.status ?? run.signal ?? '?'}: ${detail.slice(0, 300)}`;
   }
   if (kind === 'multitool') {

@@ -46388,7 +46388,7 @@ function cwesOf(rule2, result) {
     JSON.stringify(result.properties?.["scanfold/cwe"] ?? "")
   ];
   for (const text of texts)
-    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
+    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${Number(match[1])}`);
   return [...found].sort();
 }
 function packageOf(tool, result, message) {
@@ -47087,41 +47087,67 @@ function fitRun(run2, limits, truncated) {
 function gzipLog(log) {
   return gzipSync(JSON.stringify(log));
 }
-function planUploads(merged, limits = { ...GITHUB_SARIF_LIMITS }) {
-  const truncated = [];
-  const runs = merged.runs.map((run2) => fitRun(run2, limits, truncated));
-  const payloads = [];
-  let current = [];
-  const flush = () => {
-    if (current.length === 0) return;
-    const log = { ...merged, runs: current };
-    const gzipped = gzipLog(log);
-    payloads.push({ log, tools: current.map(toolOf), gzipBytes: gzipped.length, gzipped });
-    current = [];
-  };
-  for (const run2 of runs) {
-    const candidate = [...current, run2];
-    if (current.length > 0 && (candidate.length > limits.runsPerFile || gzipLog({ ...merged, runs: candidate }).length > limits.gzipBytes))
-      flush();
-    current.push(run2);
-    const alone = gzipLog({ ...merged, runs: current });
-    if (alone.length > limits.gzipBytes && current.length === 1) {
-      let fitted = run2;
-      let keep = run2.results?.length ?? 0;
-      while (keep > 1 && gzipLog({ ...merged, runs: [fitted] }).length > limits.gzipBytes) {
-        keep = Math.floor(keep / 2);
-        fitted = fitRun(run2, { ...limits, resultsPerRun: keep }, []);
-      }
-      truncated.push({
-        tool: toolOf(run2),
-        kept: fitted.results?.length ?? 0,
-        omitted: (run2.results?.length ?? 0) - (fitted.results?.length ?? 0),
-        reason: `the ${toolOf(run2)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`
-      });
-      current = [fitted];
-    }
+function runSize(merged, run2, limit) {
+  const json2 = JSON.stringify({ ...merged, runs: [run2] });
+  if (json2.length < limit - 1024) return { bytes: Math.min(json2.length, limit - 1024) };
+  const gzipped = gzipSync(json2);
+  return { bytes: gzipped.length, gzipped };
+}
+function shrinkRun(merged, run2, limits, truncated) {
+  let fitted = run2;
+  let keep = run2.results?.length ?? 0;
+  while (keep > 1 && runSize(merged, fitted, limits.gzipBytes).bytes > limits.gzipBytes) {
+    keep = Math.floor(keep / 2);
+    fitted = fitRun(run2, { ...limits, resultsPerRun: keep }, []);
   }
-  flush();
+  truncated.push({
+    tool: toolOf(run2),
+    kept: fitted.results?.length ?? 0,
+    omitted: (run2.results?.length ?? 0) - (fitted.results?.length ?? 0),
+    reason: `the ${toolOf(run2)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`
+  });
+  return fitted;
+}
+function planUploads(merged, limits = { ...GITHUB_SARIF_LIMITS }, options = {}) {
+  const truncated = [];
+  const sized = merged.runs.map((original) => {
+    let run2 = fitRun(original, limits, truncated);
+    let size = runSize(merged, run2, limits.gzipBytes);
+    if (size.bytes > limits.gzipBytes) {
+      run2 = shrinkRun(merged, run2, limits, truncated);
+      size = runSize(merged, run2, limits.gzipBytes);
+    }
+    return { run: run2, bytes: size.bytes };
+  });
+  const payloads = [];
+  const emit = (runs) => {
+    if (runs.length === 0) return;
+    const log = { ...merged, runs };
+    if (options.materialize === false) {
+      payloads.push({ log, tools: runs.map(toolOf), gzipBytes: 0, gzipped: Buffer.alloc(0) });
+      return;
+    }
+    const gzipped = gzipLog(log);
+    if (gzipped.length > limits.gzipBytes && runs.length > 1) {
+      const half = Math.ceil(runs.length / 2);
+      emit(runs.slice(0, half));
+      emit(runs.slice(half));
+      return;
+    }
+    payloads.push({ log, tools: runs.map(toolOf), gzipBytes: gzipped.length, gzipped });
+  };
+  let current = [];
+  let currentBytes = 0;
+  for (const { run: run2, bytes } of sized) {
+    if (current.length > 0 && (current.length + 1 > limits.runsPerFile || currentBytes + bytes > limits.gzipBytes)) {
+      emit(current);
+      current = [];
+      currentBytes = 0;
+    }
+    current.push(run2);
+    currentBytes += bytes;
+  }
+  emit(current);
   return { payloads, truncated };
 }
 
@@ -48456,7 +48482,7 @@ async function assemble(request) {
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
   const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
-  const { truncated } = planUploads(merged);
+  const { truncated } = planUploads(merged, void 0, { materialize: false });
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
@@ -48891,9 +48917,13 @@ async function mergeFiles(request) {
   const sarif = [];
   const sboms = [];
   const errors = [];
+  const seen = /* @__PURE__ */ new Map();
   for (const file2 of request.files) {
+    const count = (seen.get(file2) ?? 0) + 1;
+    seen.set(file2, count);
+    const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const imported = importDocument(file2, await readFile5(file2, "utf8"));
+      const imported = importDocument(label, await readFile5(file2, "utf8"));
       if (imported.kind === "sarif") sarif.push(imported.input);
       else sboms.push(imported.input);
     } catch (error62) {

@@ -98,7 +98,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const gate = evaluateGate(findings, request.failOn);
   const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = planUploads(merged);
+  const { truncated } = planUploads(merged, undefined, { materialize: false });
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,

@@ -247,3 +247,43 @@ test('merge: native JSON of Gitleaks, Semgrep and Checkov gives the same counts 
     assert.equal(await count(native), await count(sarif), native);
   }
 });
+
+test('dedupe: CodeQL cwe-089 and Semgrep CWE-89 on the same line are one finding from two tools', () => {
+  const sast = (tool: string, tag: string): Log => ({
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool,
+            rules: [{ id: `${tool}.sqli`, properties: { tags: ['security', tag] } }],
+          },
+        },
+        results: [
+          {
+            ruleId: `${tool}.sqli`,
+            message: { text: 'SQL injection' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'app.py' },
+                  region: { startLine: 30 },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const normalized = normalize(
+    [
+      { file: 'codeql.sarif', log: sast('CodeQL', 'external/cwe/cwe-089') },
+      { file: 'semgrep.sarif', log: sast('Semgrep OSS', 'CWE-89: SQL Injection') },
+    ],
+    ROOT,
+  );
+  assert.equal(normalized.findings.length, 1);
+  assert.deepEqual(normalized.findings[0]?.tools, ['codeql', 'semgrep']);
+  assert.deepEqual(normalized.findings[0]?.cwe, ['CWE-89']);
+});

@@ -76,9 +76,14 @@ export async function mergeFiles(request: MergeRequest): Promise<ScanOutcome> {
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
+  const seen = new Map<string, number>();
   for (const file of request.files) {
+    // The same file given twice must still give distinct sources.
+    const count = (seen.get(file) ?? 0) + 1;
+    seen.set(file, count);
+    const label = count === 1 ? file : `${file}#${count}`;
     try {
-      const imported = importDocument(file, await readFile(file, 'utf8'));
+      const imported = importDocument(label, await readFile(file, 'utf8'));
       if (imported.kind === 'sarif') sarif.push(imported.input);
       else sboms.push(imported.input);
     } catch (error) {

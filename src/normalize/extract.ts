@@ -90,7 +90,7 @@ function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[]
     JSON.stringify(result.properties?.['scanfold/cwe'] ?? ''),
   ];
   for (const text of texts)
-    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${match[1]}`);
+    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${Number(match[1])}`);
   return [...found].sort();
 }
 

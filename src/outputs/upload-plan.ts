@@ -76,52 +76,89 @@ function gzipLog(log: Log): Buffer {
   return gzipSync(JSON.stringify(log));
 }
 
+/** Gzipped size of one run on its own; gzip runs only when the plain JSON could be over the limit. */
+function runSize(merged: Log, run: Run, limit: number): { bytes: number; gzipped?: Buffer } {
+  const json = JSON.stringify({ ...merged, runs: [run] });
+  // gzip adds at most a few dozen bytes, so JSON well under the limit cannot exceed it gzipped.
+  if (json.length < limit - 1024) return { bytes: Math.min(json.length, limit - 1024) };
+  const gzipped = gzipSync(json);
+  return { bytes: gzipped.length, gzipped };
+}
+
+/** One tool alone is too big: halve its results (most severe first) until it fits. */
+function shrinkRun(merged: Log, run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
+  let fitted = run;
+  let keep = run.results?.length ?? 0;
+  while (keep > 1 && runSize(merged, fitted, limits.gzipBytes).bytes > limits.gzipBytes) {
+    keep = Math.floor(keep / 2);
+    fitted = fitRun(run, { ...limits, resultsPerRun: keep }, []);
+  }
+  truncated.push({
+    tool: toolOf(run),
+    kept: fitted.results?.length ?? 0,
+    omitted: (run.results?.length ?? 0) - (fitted.results?.length ?? 0),
+    reason: `the ${toolOf(run)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`,
+  });
+  return fitted;
+}
+
+export interface PlanOptions {
+  /** Build and gzip the payloads (for an upload); off when only `truncated` is wanted. */
+  materialize?: boolean;
+}
+
 /**
  * Split the merged SARIF into uploads that each fit GitHub's limits: runs are packed together while
- * they fit, never dropped; scanfold.sarif on disk keeps everything.
+ * they fit, never dropped; scanfold.sarif on disk keeps everything. Each run is sized once, so
+ * planning stays linear in the log's size.
  */
 export function planUploads(
   merged: Log,
   limits: SarifLimits = { ...GITHUB_SARIF_LIMITS },
+  options: PlanOptions = {},
 ): UploadPlan {
   const truncated: Truncation[] = [];
-  const runs = merged.runs.map((run) => fitRun(run, limits, truncated));
+  const sized = merged.runs.map((original) => {
+    let run = fitRun(original, limits, truncated);
+    let size = runSize(merged, run, limits.gzipBytes);
+    if (size.bytes > limits.gzipBytes) {
+      run = shrinkRun(merged, run, limits, truncated);
+      size = runSize(merged, run, limits.gzipBytes);
+    }
+    return { run, bytes: size.bytes };
+  });
   const payloads: UploadPlan['payloads'] = [];
-  let current: Run[] = [];
-  const flush = (): void => {
-    if (current.length === 0) return;
-    const log: Log = { ...merged, runs: current };
+  const emit = (runs: Run[]): void => {
+    if (runs.length === 0) return;
+    const log: Log = { ...merged, runs };
+    if (options.materialize === false) {
+      payloads.push({ log, tools: runs.map(toolOf), gzipBytes: 0, gzipped: Buffer.alloc(0) });
+      return;
+    }
     const gzipped = gzipLog(log);
-    payloads.push({ log, tools: current.map(toolOf), gzipBytes: gzipped.length, gzipped });
-    current = [];
+    if (gzipped.length > limits.gzipBytes && runs.length > 1) {
+      // The sum of the parts was an estimate; split rather than send an oversized payload.
+      const half = Math.ceil(runs.length / 2);
+      emit(runs.slice(0, half));
+      emit(runs.slice(half));
+      return;
+    }
+    payloads.push({ log, tools: runs.map(toolOf), gzipBytes: gzipped.length, gzipped });
   };
-  for (const run of runs) {
-    const candidate = [...current, run];
+  let current: Run[] = [];
+  let currentBytes = 0;
+  for (const { run, bytes } of sized) {
     if (
       current.length > 0 &&
-      (candidate.length > limits.runsPerFile ||
-        gzipLog({ ...merged, runs: candidate }).length > limits.gzipBytes)
-    )
-      flush();
-    current.push(run);
-    const alone = gzipLog({ ...merged, runs: current });
-    if (alone.length > limits.gzipBytes && current.length === 1) {
-      // One tool alone is too big: halve its results (most severe first) until it fits.
-      let fitted = run;
-      let keep = run.results?.length ?? 0;
-      while (keep > 1 && gzipLog({ ...merged, runs: [fitted] }).length > limits.gzipBytes) {
-        keep = Math.floor(keep / 2);
-        fitted = fitRun(run, { ...limits, resultsPerRun: keep }, []);
-      }
-      truncated.push({
-        tool: toolOf(run),
-        kept: fitted.results?.length ?? 0,
-        omitted: (run.results?.length ?? 0) - (fitted.results?.length ?? 0),
-        reason: `the ${toolOf(run)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`,
-      });
-      current = [fitted];
+      (current.length + 1 > limits.runsPerFile || currentBytes + bytes > limits.gzipBytes)
+    ) {
+      emit(current);
+      current = [];
+      currentBytes = 0;
     }
+    current.push(run);
+    currentBytes += bytes;
   }
-  flush();
+  emit(current);
   return { payloads, truncated };
 }
