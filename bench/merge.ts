@@ -611,10 +611,9 @@ async function childScanfold(files: readonly string[], outDir: string): Promise<
   const merged = mergeSarif({ inputs, findings: normalized.findings, root: ROOT });
   phases.mergeSarif = performance.now() - start;
   start = performance.now();
-  const out = JSON.stringify(merged, null, 2) + '\n';
-  phases.stringify = performance.now() - start;
-  start = performance.now();
-  await writeFile(path.join(outDir, 'scanfold.sarif'), out);
+  // What writeOutputs() does: streamed, so a log past V8's string limit still gets written.
+  const { writeJsonFile } = await import('../src/outputs/json-stream.ts');
+  await writeJsonFile(path.join(outDir, 'scanfold.sarif'), merged);
   phases.write = performance.now() - start;
   phases.results = countResults(merged);
   phases.findings = normalized.findings.length;

@@ -47175,6 +47175,7 @@ function escapeMarkdown(text, max = MAX_CELL) {
 }
 
 // src/outputs/html.ts
+var HTML_ROW_LIMIT = 5e3;
 function renderHtml(report) {
   const e = (text, max = 300) => escapeHtml(truncate(String(text ?? ""), max));
   const severityRows = SEVERITIES.map(
@@ -47183,7 +47184,9 @@ function renderHtml(report) {
   const scannerRows = report.scanners.map(
     (s) => `<tr><td>${e(s.name)}</td><td>${e(s.status)}</td><td>${e(s.version ?? "")}</td><td>${(s.durationMs / 1e3).toFixed(1)} s</td><td>${s.findings}</td><td>${e([s.message, ...s.notes ?? []].filter(Boolean).join("; "), 500)}</td></tr>`
   ).join("\n");
-  const findingRows = report.findings.map(
+  const shown = report.findings.slice(0, HTML_ROW_LIMIT);
+  const hidden = report.findings.length - shown.length;
+  const findingRows = shown.map(
     (f) => `<tr><td class="${f.severity}">${f.severity}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId, 120)}</code><br>${e(f.title, 200)}${f.package ? `<br><small>${e(f.package.name)}@${e(f.package.version ?? "")}${f.package.fixedVersion ? ` \u2192 ${e(f.package.fixedVersion)}` : ""}</small>` : ""}</td><td><code>${e(f.location.path, 200)}${f.location.startLine ? `:${f.location.startLine}` : ""}</code></td><td>${e(f.tools.join(", "))}</td></tr>`
   ).join("\n");
   return `<!doctype html>
@@ -47203,8 +47206,73 @@ ${report.summary.total} findings from ${report.summary.inputResults} scanner res
 ${scannerRows}</table>
 <h2>Findings</h2><table><tr><th>severity</th><th>category</th><th>rule</th><th>location</th><th>tools</th></tr>
 ${findingRows}</table>
-</body></html>
+${hidden > 0 ? `<p>${hidden} more finding(s), less severe, are in report.json.</p>
+` : ""}</body></html>
 `;
+}
+
+// src/outputs/json-stream.ts
+import { open as open2 } from "node:fs/promises";
+var FLUSH_AT = 4 * 1024 * 1024;
+async function writeJsonFile(file2, value, depth = 4) {
+  const handle = await open2(file2, "w");
+  let pending = [];
+  let pendingLength = 0;
+  const push = async (text) => {
+    pending.push(text);
+    pendingLength += text.length;
+    if (pendingLength >= FLUSH_AT) await flush();
+  };
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const chunk = pending.join("");
+    pending = [];
+    pendingLength = 0;
+    await handle.write(chunk);
+  };
+  const write = async (node2, level) => {
+    const indent = "  ".repeat(level);
+    const inner = "  ".repeat(level + 1);
+    const isContainer = typeof node2 === "object" && node2 !== null;
+    if (!isContainer || level >= depth || typeof node2.toJSON === "function") {
+      const text = JSON.stringify(node2, null, 2);
+      await push(
+        text === void 0 ? "null" : level > 0 ? text.replaceAll("\n", `
+${indent}`) : text
+      );
+      return;
+    }
+    if (Array.isArray(node2)) {
+      if (node2.length === 0) return push("[]");
+      await push("[\n");
+      for (let index = 0; index < node2.length; index++) {
+        await push(inner);
+        await write(node2[index] === void 0 ? null : node2[index], level + 1);
+        await push(index < node2.length - 1 ? ",\n" : "\n");
+      }
+      return push(`${indent}]`);
+    }
+    const entries = Object.entries(node2).filter(
+      ([, v]) => v !== void 0 && typeof v !== "function"
+    );
+    if (entries.length === 0) return push("{}");
+    await push("{\n");
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] ?? ["", null];
+      const [key, child] = entry;
+      await push(`${inner}${JSON.stringify(key)}: `);
+      await write(child, level + 1);
+      await push(index < entries.length - 1 ? ",\n" : "\n");
+    }
+    await push(`${indent}}`);
+  };
+  try {
+    await write(value, 0);
+    await push("\n");
+    await flush();
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/outputs/markdown.ts
@@ -47381,7 +47449,7 @@ async function listRecursive(dir) {
 }
 async function writeOutputs(outputDir, report, sarif, sbomJson) {
   await mkdir2(outputDir, { recursive: true });
-  await writeFile2(path7.join(outputDir, OUTPUT_FILES.sarif), JSON.stringify(sarif, null, 2) + "\n");
+  await writeJsonFile(path7.join(outputDir, OUTPUT_FILES.sarif), sarif);
   if (sbomJson) await writeFile2(path7.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
   await writeFile2(
     path7.join(outputDir, OUTPUT_FILES.markdown),
@@ -47395,7 +47463,7 @@ async function writeOutputs(outputDir, report, sarif, sbomJson) {
     manifest[relative] = createHash3("sha256").update(await readFile2(file2)).digest("hex");
   }
   const final = { ...report, manifest };
-  await writeFile2(path7.join(outputDir, OUTPUT_FILES.report), JSON.stringify(final, null, 2) + "\n");
+  await writeJsonFile(path7.join(outputDir, OUTPUT_FILES.report), final);
   return final;
 }
 

@@ -3,6 +3,8 @@ import type { Report } from '../model/scan-result.ts';
 import { escapeHtml, truncate } from './escape.ts';
 
 /** A self-contained page for the compliance artifact; every value from scanners is escaped. */
+export const HTML_ROW_LIMIT = 5_000;
+
 export function renderHtml(report: Report): string {
   const e = (text: string | number | undefined, max = 300): string =>
     escapeHtml(truncate(String(text ?? ''), max));
@@ -15,7 +17,10 @@ export function renderHtml(report: Report): string {
         `<tr><td>${e(s.name)}</td><td>${e(s.status)}</td><td>${e(s.version ?? '')}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td><td>${s.findings}</td><td>${e([s.message, ...(s.notes ?? [])].filter(Boolean).join('; '), 500)}</td></tr>`,
     )
     .join('\n');
-  const findingRows = report.findings
+  // A page a browser can open: the most severe rows, the rest counted (report.json has them all).
+  const shown = report.findings.slice(0, HTML_ROW_LIMIT);
+  const hidden = report.findings.length - shown.length;
+  const findingRows = shown
     .map(
       (f) =>
         `<tr><td class="${f.severity}">${f.severity}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId, 120)}</code><br>${e(f.title, 200)}${f.package ? `<br><small>${e(f.package.name)}@${e(f.package.version ?? '')}${f.package.fixedVersion ? ` → ${e(f.package.fixedVersion)}` : ''}</small>` : ''}</td><td><code>${e(f.location.path, 200)}${f.location.startLine ? `:${f.location.startLine}` : ''}</code></td><td>${e(f.tools.join(', '))}</td></tr>`,
@@ -38,6 +43,6 @@ ${report.summary.total} findings from ${report.summary.inputResults} scanner res
 ${scannerRows}</table>
 <h2>Findings</h2><table><tr><th>severity</th><th>category</th><th>rule</th><th>location</th><th>tools</th></tr>
 ${findingRows}</table>
-</body></html>
+${hidden > 0 ? `<p>${hidden} more finding(s), less severe, are in report.json.</p>\n` : ''}</body></html>
 `;
 }

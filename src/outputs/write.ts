@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import type { Report } from '../model/scan-result.ts';
 import { renderHtml } from './html.ts';
+import { writeJsonFile } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export const OUTPUT_FILES = {
@@ -33,7 +34,7 @@ export async function writeOutputs(
   sbomJson: string | undefined,
 ): Promise<Report> {
   await mkdir(outputDir, { recursive: true });
-  await writeFile(path.join(outputDir, OUTPUT_FILES.sarif), JSON.stringify(sarif, null, 2) + '\n');
+  await writeJsonFile(path.join(outputDir, OUTPUT_FILES.sarif), sarif);
   if (sbomJson) await writeFile(path.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
   await writeFile(
     path.join(outputDir, OUTPUT_FILES.markdown),
@@ -49,6 +50,6 @@ export async function writeOutputs(
       .digest('hex');
   }
   const final = { ...report, manifest };
-  await writeFile(path.join(outputDir, OUTPUT_FILES.report), JSON.stringify(final, null, 2) + '\n');
+  await writeJsonFile(path.join(outputDir, OUTPUT_FILES.report), final);
   return final;
 }
