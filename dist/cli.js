@@ -46381,11 +46381,11 @@ function categoryOf(tool, ruleId, tags) {
 }
 function cwesOf(rule2, result) {
   const found = /* @__PURE__ */ new Set();
-  const texts = [
+  const declared = result.properties?.["scanfold/cwe"];
+  const texts = Array.isArray(declared) ? [JSON.stringify(declared)] : [
     ...tagsOf(rule2, result),
     JSON.stringify(rule2?.properties?.cwe ?? ""),
-    JSON.stringify(result.properties?.cwe ?? ""),
-    JSON.stringify(result.properties?.["scanfold/cwe"] ?? "")
+    JSON.stringify(result.properties?.cwe ?? "")
   ];
   for (const text of texts)
     for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${Number(match[1])}`);
@@ -46836,6 +46836,7 @@ function mergeSarif(request) {
         if (finding) {
           properties["scanfold/findingId"] = finding.id;
           properties["scanfold/severity"] = finding.severity;
+          properties["scanfold/cwe"] = finding.cwe;
           if (properties["security-severity"] === void 0 && rule2?.properties?.["security-severity"] === void 0) {
             properties["security-severity"] = SCORE_FOR[finding.severity];
           }

@@ -83,12 +83,16 @@ function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Cate
 
 function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
   const found = new Set<string>();
-  const texts = [
-    ...tagsOf(rule, result),
-    JSON.stringify(rule?.properties?.cwe ?? ''),
-    JSON.stringify(result.properties?.cwe ?? ''),
-    JSON.stringify(result.properties?.['scanfold/cwe'] ?? ''),
-  ];
+  // scanfold's own property (native-JSON enrichment, or a previous merge) is the whole answer, so
+  // re-merging a merged log cannot pick up another log's rule tags.
+  const declared: unknown = result.properties?.['scanfold/cwe'];
+  const texts = Array.isArray(declared)
+    ? [JSON.stringify(declared)]
+    : [
+        ...tagsOf(rule, result),
+        JSON.stringify(rule?.properties?.cwe ?? ''),
+        JSON.stringify(result.properties?.cwe ?? ''),
+      ];
   for (const text of texts)
     for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${Number(match[1])}`);
   return [...found].sort();

@@ -136,6 +136,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         if (finding) {
           properties['scanfold/findingId'] = finding.id;
           properties['scanfold/severity'] = finding.severity;
+          properties['scanfold/cwe'] = finding.cwe;
           if (
             properties['security-severity'] === undefined &&
             rule?.properties?.['security-severity'] === undefined
