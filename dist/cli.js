@@ -15331,10 +15331,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash3 = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash3[item] = true;
+      return hash3;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -29326,8 +29326,8 @@ function handleArrayResult(result, final, index) {
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -29339,7 +29339,7 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo3 ? memo3.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input2.length; i++) {
@@ -29499,8 +29499,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   const isObject2 = isObject;
   const catchall = def.catchall;
   let value;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
@@ -29513,7 +29513,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+    payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
@@ -29546,11 +29546,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   $ZodObject.init(inst, def);
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
-  const memo2 = globalConfig.memoizer;
+  const memo3 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -29570,7 +29570,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       ids[key] = `key_${counter++}`;
     }
-    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    doc.write(memo3 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
@@ -30004,8 +30004,8 @@ function handleIntersectionResults(result, left, right) {
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
   const items = def.items;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -30017,7 +30017,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
+    payload.value = memo3 ? memo3.alloc(inst, payload, [], ctx) : [];
     const proms = [];
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
@@ -30126,8 +30126,8 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
 }
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!isPlainObject(input2)) {
@@ -30142,7 +30142,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     const proms = [];
     const values = def.keyType._zod.values;
     if (values && !def.partial) {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
       for (const key of values) {
         if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
@@ -30206,7 +30206,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         });
       }
     } else {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
       for (const key of Reflect.ownKeys(input2)) {
         if (key === "__proto__")
@@ -30281,8 +30281,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
 });
 var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Map)) {
@@ -30295,7 +30295,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const [key, value] of input2) {
@@ -30352,8 +30352,8 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
 }
 var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Set)) {
@@ -30366,7 +30366,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const item of input2) {
@@ -45980,9 +45980,9 @@ function toolDir(toolCache, name, version2) {
   return path4.join(toolCache, name, version2);
 }
 async function sha256File(file2) {
-  const hash2 = createHash("sha256");
-  for await (const chunk of createReadStream(file2)) hash2.update(chunk);
-  return hash2.digest("hex");
+  const hash3 = createHash("sha256");
+  for await (const chunk of createReadStream(file2)) hash3.update(chunk);
+  return hash3.digest("hex");
 }
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
@@ -46228,7 +46228,7 @@ function loadManifest(file2 = path5.join(packageRoot(), "tools.json")) {
 }
 
 // src/normalize/extract.ts
-import { createHash as createHash2 } from "node:crypto";
+import { hash as hash2 } from "node:crypto";
 
 // src/normalize/paths.ts
 import path6 from "node:path";
@@ -46240,10 +46240,21 @@ function stripFileScheme(uri) {
     return uri.replace(/^file:\/\//, "");
   }
 }
+var memo2 = /* @__PURE__ */ new Map();
+var MEMO_LIMIT = 2e5;
 function normalizePath(uri, options) {
+  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
+  const key = `${options.root}\0${base ?? ""}\0${uri}`;
+  const known = memo2.get(key);
+  if (known !== void 0) return known;
+  if (memo2.size >= MEMO_LIMIT) memo2.clear();
+  const value = computePath(uri, options.root, base);
+  memo2.set(key, value);
+  return value;
+}
+function computePath(uri, rootPath, base) {
   let value = uri;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
-  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
   if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, "/") + value;
   if (value.startsWith("file:")) value = stripFileScheme(value);
   else if (!hasScheme) {
@@ -46254,7 +46265,7 @@ function normalizePath(uri, options) {
   }
   value = value.replace(/\\/g, "/");
   value = value.replace(/^\/([A-Za-z]:\/)/, "$1");
-  const root = options.root.replace(/\\/g, "/").replace(/\/?$/, "/");
+  const root = rootPath.replace(/\\/g, "/").replace(/\/?$/, "/");
   if (value.startsWith(root)) value = value.slice(root.length);
   else if (path6.posix.isAbsolute(value) && value === root.slice(0, -1)) value = ".";
   value = path6.posix.normalize(value);
@@ -46328,7 +46339,7 @@ var SCORE_FOR = {
 
 // src/normalize/extract.ts
 function sha256(text) {
-  return createHash2("sha256").update(text).digest("hex");
+  return hash2("sha256", text, "hex");
 }
 function toolNameOf(run2) {
   const name = run2.tool.driver.name.toLowerCase();
@@ -46355,8 +46366,12 @@ function ruleFor(run2, result) {
   return id === void 0 || rules.length === 0 ? void 0 : ruleById(rules, id);
 }
 var ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
+var advisoryMemo = /* @__PURE__ */ new Map();
 function advisoryIds(text) {
-  return [
+  const known = advisoryMemo.get(text);
+  if (known) return [...known];
+  if (advisoryMemo.size > 1e5) advisoryMemo.clear();
+  const ids = [
     ...new Set(
       [...text.matchAll(ADVISORY)].map((match) => {
         const id = match[1] ?? "";
@@ -46364,6 +46379,8 @@ function advisoryIds(text) {
       })
     )
   ];
+  advisoryMemo.set(text, ids);
+  return [...ids];
 }
 function tagsOf(rule2, result) {
   return [...rule2?.properties?.tags ?? [], ...result.properties?.tags ?? []].map(
@@ -46379,16 +46396,34 @@ function categoryOf(tool, ruleId, tags) {
   if (advisoryIds(ruleId).length > 0) return "vulnerability";
   return "code";
 }
+var CWE = /cwe-(\d+)/gi;
+function cwesIn(value, into) {
+  if (value === void 0 || value === null || value === "") return;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  for (const match of text.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
+}
+var ruleCwes = /* @__PURE__ */ new WeakMap();
+function cwesOfRule(rule2) {
+  if (!rule2) return [];
+  let known = ruleCwes.get(rule2);
+  if (!known) {
+    const found = /* @__PURE__ */ new Set();
+    cwesIn(rule2.properties?.tags, found);
+    cwesIn(rule2.properties?.cwe, found);
+    known = [...found];
+    ruleCwes.set(rule2, known);
+  }
+  return known;
+}
 function cwesOf(rule2, result) {
   const found = /* @__PURE__ */ new Set();
   const declared = result.properties?.["scanfold/cwe"];
-  const texts = Array.isArray(declared) ? [JSON.stringify(declared)] : [
-    ...tagsOf(rule2, result),
-    JSON.stringify(rule2?.properties?.cwe ?? ""),
-    JSON.stringify(result.properties?.cwe ?? "")
-  ];
-  for (const text of texts)
-    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${Number(match[1])}`);
+  if (Array.isArray(declared)) cwesIn(declared, found);
+  else {
+    for (const cwe of cwesOfRule(rule2)) found.add(cwe);
+    cwesIn(result.properties?.tags, found);
+    cwesIn(result.properties?.cwe, found);
+  }
   return [...found].sort();
 }
 function packageOf(tool, result, message) {
@@ -46440,7 +46475,7 @@ function extractFindings(log, options) {
       const category = categoryOf(tool, ruleId, tags);
       const pkg = category === "vulnerability" ? packageOf(tool, result, message) : void 0;
       const declaredAliases = result.properties?.["scanfold/aliases"] ?? [];
-      const ids = advisoryIds([ruleId, ...declaredAliases].join(" "));
+      const ids = advisoryIds([ruleId, ...declaredAliases].join(" ")).sort();
       const cve = ids.find((id) => id.startsWith("CVE-"));
       const ghsa = ids.find((id) => id.startsWith("GHSA-"));
       const cvss = scoreOf(result.properties?.["scanfold/cvss"]) ?? scoreOf(rule2?.properties?.["security-severity"]);
@@ -46608,10 +46643,13 @@ function fingerprintOf(members2) {
   const rule2 = intent ?? `${finding.tools[0] ?? ""}:${finding.ruleId}`;
   return sha256(`${finding.category}|${rule2}|${finding.location.path}|${lead.identity}`);
 }
+function byCodeUnit(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 function compareMembers(a, b) {
   const sa = a.finding.sources[0];
   const sb = b.finding.sources[0];
-  return (sa?.tool ?? "").localeCompare(sb?.tool ?? "") || a.finding.ruleId.localeCompare(b.finding.ruleId) || (sa?.file ?? "").localeCompare(sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
+  return byCodeUnit(sa?.tool ?? "", sb?.tool ?? "") || byCodeUnit(a.finding.ruleId, b.finding.ruleId) || byCodeUnit(sa?.file ?? "", sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
 }
 function mergeGroup(members2) {
   const all = members2.map((member) => member.finding);
@@ -46710,14 +46748,15 @@ function dedupe(extracted) {
     const shortId = fingerprint.slice(0, 12);
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
+    const merged = members2.length === 1 && members2[0] ? members2[0].finding : mergeGroup(members2);
     return {
-      ...mergeGroup(members2),
+      ...merged,
       fingerprint,
       id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`
     };
   });
   findings.sort(
-    (a, b) => severityRank[b.severity] - severityRank[a.severity] || a.location.path.localeCompare(b.location.path) || (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id)
+    (a, b) => severityRank[b.severity] - severityRank[a.severity] || byCodeUnit(a.location.path, b.location.path) || (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.id, b.id)
   );
   return {
     findings,
@@ -47153,7 +47192,7 @@ function planUploads(merged, limits = { ...GITHUB_SARIF_LIMITS }, options = {}) 
 }
 
 // src/outputs/write.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import path7 from "node:path";
 
@@ -47461,7 +47500,7 @@ async function writeOutputs(outputDir, report, sarif, sbomJson) {
   for (const file2 of (await listRecursive(outputDir)).sort()) {
     const relative = path7.relative(outputDir, file2).split(path7.sep).join("/");
     if (relative === OUTPUT_FILES.report || relative === "manifest.json") continue;
-    manifest[relative] = createHash3("sha256").update(await readFile2(file2)).digest("hex");
+    manifest[relative] = createHash2("sha256").update(await readFile2(file2)).digest("hex");
   }
   const final = { ...report, manifest };
   await writeJsonFile(path7.join(outputDir, OUTPUT_FILES.report), final);

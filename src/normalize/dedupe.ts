@@ -89,13 +89,18 @@ function fingerprintOf(members: readonly ExtractedResult[]): string {
   return sha256(`${finding.category}|${rule}|${finding.location.path}|${lead.identity}`);
 }
 
+/** Locale-free ordering: stable across machines and far cheaper than localeCompare. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
   const sa = a.finding.sources[0];
   const sb = b.finding.sources[0];
   return (
-    (sa?.tool ?? '').localeCompare(sb?.tool ?? '') ||
-    a.finding.ruleId.localeCompare(b.finding.ruleId) ||
-    (sa?.file ?? '').localeCompare(sb?.file ?? '') ||
+    byCodeUnit(sa?.tool ?? '', sb?.tool ?? '') ||
+    byCodeUnit(a.finding.ruleId, b.finding.ruleId) ||
+    byCodeUnit(sa?.file ?? '', sb?.file ?? '') ||
     (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) ||
     (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0)
   );
@@ -225,8 +230,10 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
     const shortId = fingerprint.slice(0, 12);
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
+    // Most groups have one member, already in merged form (extraction sorts and dedupes its lists).
+    const merged = members.length === 1 && members[0] ? members[0].finding : mergeGroup(members);
     return {
-      ...mergeGroup(members),
+      ...merged,
       fingerprint,
       id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`,
     };
@@ -234,10 +241,10 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
   findings.sort(
     (a, b) =>
       severityRank[b.severity] - severityRank[a.severity] ||
-      a.location.path.localeCompare(b.location.path) ||
+      byCodeUnit(a.location.path, b.location.path) ||
       (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.id.localeCompare(b.id),
+      byCodeUnit(a.ruleId, b.ruleId) ||
+      byCodeUnit(a.id, b.id),
   );
   return {
     findings,

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Category, Finding, Package } from '../model/finding.ts';
 import { normalizePath } from './paths.ts';
 import { scoreOf, severityOf } from './severity.ts';
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** scanfold's short tool names, from whatever `tool.driver.name` a SARIF producer writes. */
@@ -47,8 +47,14 @@ export function ruleFor(run: Run, result: Result): ReportingDescriptor | undefin
 const ADVISORY =
   /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 
+const advisoryMemo = new Map<string, string[]>();
+
+/** Advisory ids in a text, normalized (CVE upper-case, GHSA lower-case body); memoized per text. */
 export function advisoryIds(text: string): string[] {
-  return [
+  const known = advisoryMemo.get(text);
+  if (known) return [...known];
+  if (advisoryMemo.size > 100_000) advisoryMemo.clear();
+  const ids = [
     ...new Set(
       [...text.matchAll(ADVISORY)].map((match) => {
         const id = match[1] ?? '';
@@ -58,6 +64,8 @@ export function advisoryIds(text: string): string[] {
       }),
     ),
   ];
+  advisoryMemo.set(text, ids);
+  return [...ids];
 }
 
 function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
@@ -81,20 +89,41 @@ function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Cate
   return 'code';
 }
 
+const CWE = /cwe-(\d+)/gi;
+
+function cwesIn(value: unknown, into: Set<string>): void {
+  if (value === undefined || value === null || value === '') return;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const match of text.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
+}
+
+/** A rule's CWEs are the same for each of its results: computed once per rule object. */
+const ruleCwes = new WeakMap<ReportingDescriptor, string[]>();
+
+function cwesOfRule(rule: ReportingDescriptor | undefined): string[] {
+  if (!rule) return [];
+  let known = ruleCwes.get(rule);
+  if (!known) {
+    const found = new Set<string>();
+    cwesIn(rule.properties?.tags, found);
+    cwesIn(rule.properties?.cwe, found);
+    known = [...found];
+    ruleCwes.set(rule, known);
+  }
+  return known;
+}
+
 function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
   const found = new Set<string>();
   // scanfold's own property (native-JSON enrichment, or a previous merge) is the whole answer, so
   // re-merging a merged log cannot pick up another log's rule tags.
   const declared: unknown = result.properties?.['scanfold/cwe'];
-  const texts = Array.isArray(declared)
-    ? [JSON.stringify(declared)]
-    : [
-        ...tagsOf(rule, result),
-        JSON.stringify(rule?.properties?.cwe ?? ''),
-        JSON.stringify(result.properties?.cwe ?? ''),
-      ];
-  for (const text of texts)
-    for (const match of text.matchAll(/cwe-(\d+)/gi)) found.add(`CWE-${Number(match[1])}`);
+  if (Array.isArray(declared)) cwesIn(declared, found);
+  else {
+    for (const cwe of cwesOfRule(rule)) found.add(cwe);
+    cwesIn(result.properties?.tags, found);
+    cwesIn(result.properties?.cwe, found);
+  }
   return [...found].sort();
 }
 
@@ -176,7 +205,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       const pkg = category === 'vulnerability' ? packageOf(tool, result, message) : undefined;
       const declaredAliases =
         (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
-      const ids = advisoryIds([ruleId, ...declaredAliases].join(' '));
+      const ids = advisoryIds([ruleId, ...declaredAliases].join(' ')).sort();
       const cve = ids.find((id) => id.startsWith('CVE-'));
       const ghsa = ids.find((id) => id.startsWith('GHSA-'));
       const cvss =

@@ -18,6 +18,9 @@ function stripFileScheme(uri: string): string {
  * One repo-relative, forward-slash form for every way tools spell a path:
  * file:// URIs, %SRCROOT%-style base ids, absolute paths inside the root, Windows separators, ./ prefixes.
  */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
 export function normalizePath(
   uri: string,
   options: {
@@ -26,9 +29,20 @@ export function normalizePath(
     originalUriBaseIds?: Record<string, UriBase> | undefined;
   },
 ): string {
+  // Tools repeat the same few thousand URIs across many results; the answer depends only on these.
+  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : undefined;
+  const key = `${options.root}\u0000${base ?? ''}\u0000${uri}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = computePath(uri, options.root, base);
+  memo.set(key, value);
+  return value;
+}
+
+function computePath(uri: string, rootPath: string, base: string | undefined): string {
   let value = uri;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
-  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : undefined;
   if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, '/') + value;
   // Percent-decode exactly once: file: URIs when URL-parsed, plain paths here. Decoding a URI before
   // parsing it would read an encoded '#' or '?' in a file name as a fragment or a query.
@@ -43,7 +57,7 @@ export function normalizePath(
   value = value.replace(/\\/g, '/');
   // Windows drive letters arrive as /C:/...
   value = value.replace(/^\/([A-Za-z]:\/)/, '$1');
-  const root = options.root.replace(/\\/g, '/').replace(/\/?$/, '/');
+  const root = rootPath.replace(/\\/g, '/').replace(/\/?$/, '/');
   if (value.startsWith(root)) value = value.slice(root.length);
   else if (path.posix.isAbsolute(value) && value === root.slice(0, -1)) value = '.';
   value = path.posix.normalize(value);
