@@ -45759,6 +45759,7 @@ var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var FailOnSchema = external_exports.enum(FAIL_ON);
 var TRIVY_SCANNERS = ["vuln", "misconfig", "secret", "license"];
 function defaultToolCache() {
+  if (process.env.SCANFOLD_TOOL_CACHE) return path2.resolve(process.env.SCANFOLD_TOOL_CACHE);
   const base = process.env.XDG_CACHE_HOME || path2.join(os.homedir(), ".cache");
   return path2.join(base, "scanfold", "tools");
 }
@@ -45894,6 +45895,18 @@ function killTree(pid, signal) {
     }
   }
 }
+var activeGroups = /* @__PURE__ */ new Set();
+var cancelHandlersInstalled = false;
+function installCancelHandlers() {
+  if (cancelHandlersInstalled) return;
+  cancelHandlersInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      for (const pid of activeGroups) killTree(pid, "SIGKILL");
+      process.kill(process.pid, signal);
+    });
+  }
+}
 function runProcess(request) {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -45903,6 +45916,9 @@ function runProcess(request) {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
+    installCancelHandlers();
+    const pid = child.pid;
+    if (pid) activeGroups.add(pid);
     let stdout = "";
     const tail = [];
     let timedOut = false;
@@ -45929,14 +45945,15 @@ function runProcess(request) {
       timedOut = true;
       if (child.pid) {
         killTree(child.pid, "SIGTERM");
-        const pid = child.pid;
-        killTimer = setTimeout(() => killTree(pid, "SIGKILL"), KILL_GRACE_MS);
+        const pid2 = child.pid;
+        killTimer = setTimeout(() => killTree(pid2, "SIGKILL"), KILL_GRACE_MS);
       }
     }, request.timeoutMs);
     child.on("error", (error62) => {
       spawnError = error62.message;
     });
     child.on("close", (exitCode, signal) => {
+      if (pid) activeGroups.delete(pid);
       clearTimeout(timer);
       if (child.pid) killTree(child.pid, "SIGKILL");
       if (killTimer) clearTimeout(killTimer);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { EXIT, scan } from '../src/engine.ts';
 import { silentLogger, systemClock } from '../src/model/ports.ts';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import { fakeGitleaks, fakeSyft, fakeToolCache, MINIMAL_SARIF } from './support/fake-tools.ts';
+import { REPO_ROOT } from './support/run-cli.ts';
 
 /** Dead or a zombie (killed, waiting for init to reap it) both count as not running. */
 function isRunning(pid: number): boolean {
@@ -163,4 +165,44 @@ test('checkov is skipped when there is no infrastructure code', async () => {
   assert.equal(scanner('checkov')?.status, 'skipped');
   assert.match(scanner('checkov')?.message ?? '', /no infrastructure-as-code files/);
   assert.equal(outcome.exitCode, EXIT.ok);
+});
+
+test('a cancelled scan (SIGTERM to the CLI) takes its scanners process trees down with it', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-cancel-'));
+  const pidFile = path.join(root, 'child.pid');
+  const toolCache = await fakeToolCache({
+    gitleaks: fakeGitleaks(`sleep 300 & echo $! > ${pidFile}; wait`),
+  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'dist', 'cli.js'),
+      'scan',
+      root,
+      '--scanners',
+      'gitleaks',
+      '--no-install',
+    ],
+    {
+      env: { ...process.env, SCANFOLD_TOOL_CACHE: toolCache },
+      stdio: 'ignore',
+    },
+  );
+  for (
+    let waited = 0;
+    !existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '';
+    waited += 50
+  ) {
+    assert.ok(waited < 20_000, 'the fake scanner never started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('close', (_code, signal) => resolve(signal)),
+  );
+  child.kill('SIGTERM');
+  assert.equal(await exited, 'SIGTERM');
+  for (let waited = 0; isRunning(grandchild) && waited < 5_000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(isRunning(grandchild), false);
 });

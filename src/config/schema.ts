@@ -10,6 +10,7 @@ export type FailOn = z.infer<typeof FailOnSchema>;
 export const TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret', 'license'] as const;
 
 export function defaultToolCache(): string {
+  if (process.env.SCANFOLD_TOOL_CACHE) return path.resolve(process.env.SCANFOLD_TOOL_CACHE);
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'scanfold', 'tools');
 }

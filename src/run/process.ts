@@ -38,6 +38,21 @@ function killTree(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** Process groups still running, so a cancelled run (SIGINT/SIGTERM) does not leave scanners behind. */
+const activeGroups = new Set<number>();
+let cancelHandlersInstalled = false;
+
+function installCancelHandlers(): void {
+  if (cancelHandlersInstalled) return;
+  cancelHandlersInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const pid of activeGroups) killTree(pid, 'SIGKILL');
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 /** Run a command in its own process group; on timeout the whole tree is killed. */
 export function runProcess(request: ProcessRequest): Promise<ProcessExit> {
   const started = Date.now();
@@ -48,6 +63,9 @@ export function runProcess(request: ProcessRequest): Promise<ProcessExit> {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    installCancelHandlers();
+    const pid = child.pid;
+    if (pid) activeGroups.add(pid);
     let stdout = '';
     const tail: string[] = [];
     let timedOut = false;
@@ -85,6 +103,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessExit> {
       spawnError = error.message;
     });
     child.on('close', (exitCode, signal) => {
+      if (pid) activeGroups.delete(pid);
       clearTimeout(timer);
       if (child.pid) killTree(child.pid, 'SIGKILL'); // orphans left in the group
       if (killTimer) clearTimeout(killTimer);
