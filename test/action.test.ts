@@ -26,6 +26,7 @@ import { startGitHubServer } from './support/github-server.ts';
 import type {
   FaultRule,
   GitHubServer,
+  GitHubUser,
   RecordedRequest,
   StoredComment,
 } from './support/github-server.ts';
@@ -160,9 +161,14 @@ async function runScenario(options: {
   inputs: Record<string, string>;
   faults?: FaultRule[];
   fork?: boolean;
+  /** Comments already on the PR before the run. */
+  comments?: { body: string; user: GitHubUser }[];
 }): Promise<Scenario> {
   const server = await startGitHubServer();
   for (const fault of options.faults ?? []) server.injectFault(fault);
+  for (const comment of options.comments ?? []) {
+    server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, ...comment });
+  }
   const dir = mkdtempSync(path.join(tmpdir(), `scanfold-action-${options.name}-`));
   const workspace = path.join(dir, 'octo-repo');
   writeFiles(workspace, options.files);
@@ -1113,4 +1119,34 @@ void test('matrix legs scanning different directories keep separate sticky comme
     stickyMarker(context, '/w/services/api'),
     stickyMarker(context, '/w/services/web'),
   );
+});
+
+void describe('action bundle: someone else pasted the sticky marker', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+  const intruder: GitHubUser = { login: 'mallory', id: 666, type: 'User' };
+  const spoofBody =
+    '<!-- scanfold:sticky Scanfold/scan -->\n<!-- scanfold:fingerprints 0000000000000000 -->\nlooks official';
+
+  before(async () => {
+    ({ server, dir, run } = await runScenario({
+      name: 'spoof',
+      files: { 'config/settings.py': settingsPy('spoof') },
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+      comments: [{ body: spoofBody, user: intruder }],
+    }));
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('their comment is left alone and ours is created, with no delta taken from theirs', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const marked = stickyComments(server);
+    assert.equal(marked.length, 2);
+    assert.equal(marked.find((c) => c.user.login === 'mallory')?.body, spoofBody);
+    const ours = marked.find((c) => c.user.type === 'Bot');
+    assert.ok(ours);
+    assert.doesNotMatch(ours.body, /Since the last push/);
+    assert.equal(run.outputs['new'], run.outputs['total']);
+  });
 });

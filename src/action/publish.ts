@@ -177,6 +177,28 @@ function links(context: GitHubContext, artifactId: number | undefined): Markdown
   };
 }
 
+type IssueComment = Awaited<ReturnType<Octokit['rest']['issues']['listComments']>>['data'][number];
+
+/**
+ * The sticky comment is ours only if we wrote it: anyone can paste the marker (and fake the
+ * fingerprints behind the "new since last push" count). GITHUB_TOKEN and app tokens comment as a
+ * bot; a personal token comments as its owner, whom GET /user names (it 403s for GITHUB_TOKEN).
+ */
+async function ownStickyComment(
+  octokit: Octokit,
+  comments: readonly IssueComment[],
+  marker: string,
+): Promise<IssueComment | undefined> {
+  const marked = comments.filter((comment) => comment.body?.includes(marker));
+  const byBot = marked.find((comment) => comment.user?.type === 'Bot');
+  if (byBot || marked.length === 0) return byBot;
+  const login = await octokit.rest.users.getAuthenticated().then(
+    (response) => response.data.login,
+    () => undefined,
+  );
+  return login ? marked.find((comment) => comment.user?.login === login) : undefined;
+}
+
 async function upsertComment(
   octokit: Octokit,
   context: GitHubContext,
@@ -194,7 +216,7 @@ async function upsertComment(
     issue_number: pr.number,
     per_page: 100,
   });
-  const existing = comments.find((comment) => comment.body?.includes(marker));
+  const existing = await ownStickyComment(octokit, comments, marker);
   const current = shortFingerprints(report);
   const previous = existing?.body
     ? FINGERPRINT_COMMENT.exec(existing.body)?.[1]?.split(',').filter(Boolean)
