@@ -47269,67 +47269,74 @@ ${hidden > 0 ? `<p>${hidden} more finding(s), less severe, are in report.json.</
 }
 
 // src/outputs/json-stream.ts
-import { open as open2 } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
 var FLUSH_AT = 4 * 1024 * 1024;
-async function writeJsonFile(file2, value, depth = 4) {
-  const handle = await open2(file2, "w");
-  let pending = [];
-  let pendingLength = 0;
-  const push = async (text) => {
-    pending.push(text);
-    pendingLength += text.length;
-    if (pendingLength >= FLUSH_AT) await flush();
-  };
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const chunk = pending.join("");
-    pending = [];
-    pendingLength = 0;
-    await handle.write(chunk);
-  };
-  const write = async (node2, level) => {
+var ChunkWriter = class {
+  pending = [];
+  pendingLength = 0;
+  fd;
+  constructor(fd) {
+    this.fd = fd;
+  }
+  push(text) {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+  }
+  get full() {
+    return this.pendingLength >= FLUSH_AT;
+  }
+  flush() {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.join("");
+    this.pending = [];
+    this.pendingLength = 0;
+    writeSync(this.fd, chunk);
+  }
+};
+function writeJsonFile(file2, value, depth = 4) {
+  const fd = openSync(file2, "w");
+  const out = new ChunkWriter(fd);
+  const write = (node2, level) => {
     const indent = "  ".repeat(level);
     const inner = "  ".repeat(level + 1);
     const isContainer = typeof node2 === "object" && node2 !== null;
     if (!isContainer || level >= depth || typeof node2.toJSON === "function") {
-      const text = JSON.stringify(node2, null, 2);
-      await push(
-        text === void 0 ? "null" : level > 0 ? text.replaceAll("\n", `
-${indent}`) : text
-      );
+      out.push(JSON.stringify(node2) ?? "null");
       return;
     }
     if (Array.isArray(node2)) {
-      if (node2.length === 0) return push("[]");
-      await push("[\n");
+      if (node2.length === 0) return out.push("[]");
+      out.push("[\n");
       for (let index = 0; index < node2.length; index++) {
-        await push(inner);
-        await write(node2[index] === void 0 ? null : node2[index], level + 1);
-        await push(index < node2.length - 1 ? ",\n" : "\n");
+        out.push(inner);
+        write(node2[index] === void 0 ? null : node2[index], level + 1);
+        out.push(index < node2.length - 1 ? ",\n" : "\n");
+        if (out.full) out.flush();
       }
-      return push(`${indent}]`);
+      return out.push(`${indent}]`);
     }
     const entries = Object.entries(node2).filter(
       ([, v]) => v !== void 0 && typeof v !== "function"
     );
-    if (entries.length === 0) return push("{}");
-    await push("{\n");
+    if (entries.length === 0) return out.push("{}");
+    out.push("{\n");
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index] ?? ["", null];
       const [key, child] = entry;
-      await push(`${inner}${JSON.stringify(key)}: `);
-      await write(child, level + 1);
-      await push(index < entries.length - 1 ? ",\n" : "\n");
+      out.push(`${inner}${JSON.stringify(key)}: `);
+      write(child, level + 1);
+      out.push(index < entries.length - 1 ? ",\n" : "\n");
     }
-    await push(`${indent}}`);
+    out.push(`${indent}}`);
   };
   try {
-    await write(value, 0);
-    await push("\n");
-    await flush();
+    write(value, 0);
+    out.push("\n");
+    out.flush();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+  return Promise.resolve();
 }
 
 // src/outputs/markdown.ts

@@ -1,30 +1,42 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 const FLUSH_AT = 4 * 1024 * 1024;
 
+/** Collects text and hands it to the file in large chunks. */
+class ChunkWriter {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private readonly fd: number;
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+  }
+  get full(): boolean {
+    return this.pendingLength >= FLUSH_AT;
+  }
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    writeSync(this.fd, chunk);
+  }
+}
+
 /**
- * Write `value` as pretty JSON (2-space indent, same text as JSON.stringify(value, null, 2)) without
- * ever holding the whole document in one string: V8 strings stop at ~512 MiB, which a merged SARIF
- * passes near 400k results. Containers down to `depth` levels are walked here; deeper values are
- * stringified one by one.
+ * Write `value` as JSON without ever holding the whole document in one string: V8 strings stop at
+ * ~512 MiB, which a merged SARIF passes near 400k results. Containers down to `depth` levels are
+ * indented (2 spaces); each value below that is written compactly on its own line (one SARIF
+ * result or one finding per line), and the file is written whenever 4 MiB have gathered.
  */
-export async function writeJsonFile(file: string, value: unknown, depth = 4): Promise<void> {
-  const handle = await open(file, 'w');
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const push = async (text: string): Promise<void> => {
-    pending.push(text);
-    pendingLength += text.length;
-    if (pendingLength >= FLUSH_AT) await flush();
-  };
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const chunk = pending.join('');
-    pending = [];
-    pendingLength = 0;
-    await handle.write(chunk);
-  };
-  const write = async (node: unknown, level: number): Promise<void> => {
+export function writeJsonFile(file: string, value: unknown, depth = 4): Promise<void> {
+  // Synchronous on purpose: one await per result costs more than the whole write.
+  const fd = openSync(file, 'w');
+  const out = new ChunkWriter(fd);
+  const write = (node: unknown, level: number): void => {
     const indent = '  '.repeat(level);
     const inner = '  '.repeat(level + 1);
     const isContainer = typeof node === 'object' && node !== null;
@@ -33,41 +45,41 @@ export async function writeJsonFile(file: string, value: unknown, depth = 4): Pr
       level >= depth ||
       typeof (node as { toJSON?: unknown }).toJSON === 'function'
     ) {
-      const text = JSON.stringify(node, null, 2);
-      await push(
-        text === undefined ? 'null' : level > 0 ? text.replaceAll('\n', `\n${indent}`) : text,
-      );
+      // Below `depth` each value goes on one line: a result per line reads well and writes fast.
+      out.push(JSON.stringify(node) ?? 'null');
       return;
     }
     if (Array.isArray(node)) {
-      if (node.length === 0) return push('[]');
-      await push('[\n');
+      if (node.length === 0) return out.push('[]');
+      out.push('[\n');
       for (let index = 0; index < node.length; index++) {
-        await push(inner);
-        await write(node[index] === undefined ? null : node[index], level + 1);
-        await push(index < node.length - 1 ? ',\n' : '\n');
+        out.push(inner);
+        write(node[index] === undefined ? null : node[index], level + 1);
+        out.push(index < node.length - 1 ? ',\n' : '\n');
+        if (out.full) out.flush();
       }
-      return push(`${indent}]`);
+      return out.push(`${indent}]`);
     }
     const entries = Object.entries(node).filter(
       ([, v]) => v !== undefined && typeof v !== 'function',
     );
-    if (entries.length === 0) return push('{}');
-    await push('{\n');
+    if (entries.length === 0) return out.push('{}');
+    out.push('{\n');
     for (let index = 0; index < entries.length; index++) {
       const entry: [string, unknown] = entries[index] ?? ['', null];
       const [key, child] = entry;
-      await push(`${inner}${JSON.stringify(key)}: `);
-      await write(child, level + 1);
-      await push(index < entries.length - 1 ? ',\n' : '\n');
+      out.push(`${inner}${JSON.stringify(key)}: `);
+      write(child, level + 1);
+      out.push(index < entries.length - 1 ? ',\n' : '\n');
     }
-    await push(`${indent}}`);
+    out.push(`${indent}}`);
   };
   try {
-    await write(value, 0);
-    await push('\n');
-    await flush();
+    write(value, 0);
+    out.push('\n');
+    out.flush();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+  return Promise.resolve();
 }
