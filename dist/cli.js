@@ -46443,27 +46443,26 @@ function cwesOf(rule2, result) {
   }
   return [...found].sort();
 }
-function packageOf(tool, result, message) {
+function packageFromTrivyMessage(message) {
+  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
+  if (!name) return void 0;
+  const version2 = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
+  const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
+  return { name, ...version2 ? { version: version2 } : {}, ...fixed ? { fixedVersion: fixed } : {} };
+}
+function packageFromGrypeMessage(message) {
+  const match = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  if (!match?.[2]) return void 0;
+  return {
+    name: match[2],
+    ...match[3] ? { version: match[3] } : {},
+    ...match[1] ? { ecosystem: match[1].trim() } : {}
+  };
+}
+function packageOf(result, message) {
   const declared = result.properties?.["scanfold/package"];
   if (declared?.name) return declared;
-  const trivyName = /Package: ([^\n]+)/.exec(message)?.[1];
-  if (trivyName) {
-    const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
-    return {
-      name: trivyName.trim(),
-      version: /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim(),
-      ...fixed ? { fixedVersion: fixed } : {}
-    };
-  }
-  const grypeMatch = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
-  if (grypeMatch?.[2]) {
-    return {
-      name: grypeMatch[2],
-      version: grypeMatch[3],
-      ...grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {}
-    };
-  }
-  return tool === "grype" || tool === "trivy" ? void 0 : void 0;
+  return packageFromTrivyMessage(message) ?? packageFromGrypeMessage(message);
 }
 function isSuppressed(result) {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== "rejected");
@@ -46490,7 +46489,7 @@ function extractFindings(log, options) {
       const region = physical?.region;
       const tags = tagsOf(rule2, result);
       const category = categoryOf(tool, ruleId, tags);
-      const pkg = category === "vulnerability" ? packageOf(tool, result, message) : void 0;
+      const pkg = category === "vulnerability" ? packageOf(result, message) : void 0;
       const declaredAliases = result.properties?.["scanfold/aliases"] ?? [];
       const ids = advisoryIds([ruleId, ...declaredAliases].join(" ")).sort();
       const cve = ids.find((id) => id.startsWith("CVE-"));
@@ -47800,9 +47799,8 @@ async function trivyDetails(file2) {
   return details;
 }
 function trivyResultKey(ruleId, message) {
-  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
-  const version2 = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
-  return name ? vulnerabilityKey(ruleId, name, version2) : void 0;
+  const pkg = packageFromTrivyMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
 }
 var GrypeReportSchema = external_exports.looseObject({
   matches: external_exports.array(
@@ -47849,8 +47847,8 @@ async function grypeDetails(file2) {
   return details;
 }
 function grypeResultKey(ruleId, message) {
-  const match = /package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
-  return match?.[1] ? vulnerabilityKey(ruleId, match[1], match[2]) : void 0;
+  const pkg = packageFromGrypeMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
 }
 
 // src/scanners/grype.ts

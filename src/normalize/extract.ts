@@ -127,30 +127,31 @@ function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[]
   return [...found].sort();
 }
 
+/** Trivy SARIF: "Package: lodash\nInstalled Version: 4.17.15\n...Fixed Version: 4.17.19". */
+export function packageFromTrivyMessage(message: string): Package | undefined {
+  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
+  if (!name) return undefined;
+  const version = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
+  const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
+  return { name, ...(version ? { version } : {}), ...(fixed ? { fixedVersion: fixed } : {}) };
+}
+
+/** Grype SARIF: "A high vulnerability in npm package: lodash, version 4.17.15 was found at: ...". */
+export function packageFromGrypeMessage(message: string): Package | undefined {
+  const match = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  if (!match?.[2]) return undefined;
+  return {
+    name: match[2],
+    ...(match[3] ? { version: match[3] } : {}),
+    ...(match[1] ? { ecosystem: match[1].trim() } : {}),
+  };
+}
+
 /** Package coordinates: scanfold's enrichment properties first, then the tools' message formats. */
-function packageOf(tool: string, result: Result, message: string): Package | undefined {
+function packageOf(result: Result, message: string): Package | undefined {
   const declared = result.properties?.['scanfold/package'] as Package | undefined;
   if (declared?.name) return declared;
-  // Trivy: "Package: lodash\nInstalled Version: 4.17.15\n...Fixed Version: 4.17.19"
-  const trivyName = /Package: ([^\n]+)/.exec(message)?.[1];
-  if (trivyName) {
-    const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
-    return {
-      name: trivyName.trim(),
-      version: /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim(),
-      ...(fixed ? { fixedVersion: fixed } : {}),
-    };
-  }
-  // Grype: "A high vulnerability in npm package: lodash, version 4.17.15 was found at: /package-lock.json"
-  const grypeMatch = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
-  if (grypeMatch?.[2]) {
-    return {
-      name: grypeMatch[2],
-      version: grypeMatch[3],
-      ...(grypeMatch[1] ? { ecosystem: grypeMatch[1].trim() } : {}),
-    };
-  }
-  return tool === 'grype' || tool === 'trivy' ? undefined : undefined;
+  return packageFromTrivyMessage(message) ?? packageFromGrypeMessage(message);
 }
 
 export interface ExtractedResult {
@@ -202,7 +203,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       const region = physical?.region;
       const tags = tagsOf(rule, result);
       const category = categoryOf(tool, ruleId, tags);
-      const pkg = category === 'vulnerability' ? packageOf(tool, result, message) : undefined;
+      const pkg = category === 'vulnerability' ? packageOf(result, message) : undefined;
       const declaredAliases =
         (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
       const ids = advisoryIds([ruleId, ...declaredAliases].join(' ')).sort();

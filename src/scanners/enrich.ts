@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
+import { packageFromGrypeMessage, packageFromTrivyMessage } from '../normalize/extract.ts';
 import type { ParsedOutput } from './adapter.ts';
 import { parseByExtension } from './common.ts';
 
@@ -103,11 +104,9 @@ export async function trivyDetails(file: string): Promise<Map<string, Vulnerabil
   return details;
 }
 
-/** Trivy SARIF messages start "Package: NAME\nInstalled Version: VERSION". */
 export function trivyResultKey(ruleId: string, message: string): string | undefined {
-  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
-  const version = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
-  return name ? vulnerabilityKey(ruleId, name, version) : undefined;
+  const pkg = packageFromTrivyMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
 }
 
 const GrypeReportSchema = z.looseObject({
@@ -156,8 +155,8 @@ export async function grypeDetails(file: string): Promise<Map<string, Vulnerabil
   return details;
 }
 
-/** Grype SARIF: rule "<ID>-<package>", message "... package: NAME, version VERSION was found at ...". */
+/** Grype SARIF rule ids are "<ID>-<package>". */
 export function grypeResultKey(ruleId: string, message: string): string | undefined {
-  const match = /package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
-  return match?.[1] ? vulnerabilityKey(ruleId, match[1], match[2]) : undefined;
+  const pkg = packageFromGrypeMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
 }
