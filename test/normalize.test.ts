@@ -12,6 +12,7 @@ import { normalizePath } from '../src/normalize/paths.ts';
 import { severityOf } from '../src/normalize/severity.ts';
 import { countResults } from '../src/outputs/merged-sarif.ts';
 import { REPO_ROOT } from './support/run-cli.ts';
+import { validateCycloneDx } from './support/schemas.ts';
 
 const RECORDED = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
 const ROOT = '/home/runner/work/app/app';
@@ -167,9 +168,15 @@ test('golden: recorded real outputs merge with every result kept and counts cons
     'gitleaks/gitleaks.sarif',
     'checkov/results_sarif.sarif',
     'grype/grype.sarif.json',
+    'trivy/trivy.sarif',
+    'trivy-vuln/trivy.sarif.json',
+    'trivy/trivy.cdx.json',
+    'syft/syft.cdx.json',
   ].map((file) => path.join(RECORDED, file));
   const inputs = await Promise.all(
-    files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Log),
+    files
+      .filter((file) => !file.endsWith('.cdx.json'))
+      .map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Log),
   );
   const expectedResults = inputs.reduce((sum, log) => sum + countResults(log), 0);
   const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-golden-'));
@@ -182,19 +189,40 @@ test('golden: recorded real outputs merge with every result kept and counts cons
   });
   const report = ReportSchema.parse(JSON.parse(await readFile(outcome.files.report, 'utf8')));
   const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
-  assert.equal(expectedResults, 8 + 6 + 28 + 8);
+  assert.equal(expectedResults, 8 + 6 + 28 + 8 + 91 + 8);
   assert.equal(countResults(merged), expectedResults, 'merged SARIF keeps every result');
   assert.equal(report.summary.inputResults, expectedResults);
   assert.equal(report.summary.total, expectedResults - report.summary.duplicatesMerged);
   assert.equal(report.findings.flatMap((f) => f.sources).length, expectedResults);
   assert.deepEqual(
     merged.runs.map((run) => run.automationDetails?.id),
-    ['scanfold/checkov/', 'scanfold/gitleaks/', 'scanfold/grype/', 'scanfold/semgrep/'],
+    [
+      'scanfold/checkov/',
+      'scanfold/gitleaks/',
+      'scanfold/grype/',
+      'scanfold/semgrep/',
+      'scanfold/trivy/',
+    ],
   );
   for (const run of merged.runs) {
     for (const result of run.results ?? [])
       assert.equal(run.tool.driver.rules?.[result.ruleIndex ?? -1]?.id, result.ruleId);
   }
+  // Syft's and Trivy's SBOMs merge by purl into one valid CycloneDX 1.6 document.
+  assert.deepEqual(
+    await validateCycloneDx(await readFile(outcome.files.sbom ?? '', 'utf8')),
+    undefined,
+  );
+  const syftComponents = (
+    JSON.parse(await readFile(path.join(RECORDED, 'syft/syft.cdx.json'), 'utf8')) as {
+      components: unknown[];
+    }
+  ).components.length;
+  assert.ok(
+    (report.sbom?.components ?? 0) >= syftComponents - 2,
+    `${report.sbom?.components} components`,
+  );
+  assert.ok(report.sbom?.licenses.includes('GPL-2.0-or-later'), report.sbom?.licenses.join(', '));
   assert.equal(outcome.exitCode, 0);
 });
 
