@@ -47802,46 +47802,57 @@ function trivyResultKey(ruleId, message) {
   const pkg = packageFromTrivyMessage(message);
   return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
 }
-var GrypeReportSchema = external_exports.looseObject({
-  matches: external_exports.array(
-    external_exports.looseObject({
-      vulnerability: external_exports.looseObject({
-        id: external_exports.string(),
-        fix: external_exports.looseObject({ versions: external_exports.array(external_exports.string()).optional() }).optional(),
-        cwes: external_exports.array(external_exports.looseObject({ cwe: external_exports.string() })).optional()
-      }),
-      relatedVulnerabilities: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
-      artifact: external_exports.looseObject({
-        name: external_exports.string(),
-        version: external_exports.string().optional(),
-        purl: external_exports.string().optional(),
-        type: external_exports.string().optional()
-      })
-    })
-  )
+var GrypeMatchSchema = external_exports.looseObject({
+  vulnerability: external_exports.looseObject({
+    id: external_exports.string(),
+    severity: external_exports.string().optional(),
+    description: external_exports.string().optional(),
+    dataSource: external_exports.string().optional(),
+    fix: external_exports.looseObject({ versions: external_exports.array(external_exports.string()).optional() }).optional(),
+    cwes: external_exports.array(external_exports.looseObject({ cwe: external_exports.string() })).optional(),
+    cvss: external_exports.array(external_exports.looseObject({ metrics: external_exports.looseObject({ baseScore: external_exports.number().optional() }) })).optional()
+  }),
+  relatedVulnerabilities: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
+  artifact: external_exports.looseObject({
+    name: external_exports.string(),
+    version: external_exports.string().optional(),
+    purl: external_exports.string().optional(),
+    type: external_exports.string().optional(),
+    locations: external_exports.array(external_exports.looseObject({ path: external_exports.string() })).optional()
+  })
 });
+var GrypeReportSchema = external_exports.looseObject({
+  matches: external_exports.array(GrypeMatchSchema),
+  descriptor: external_exports.looseObject({ name: external_exports.literal("grype") })
+});
+function grypeRuleId(match) {
+  return `${match.vulnerability.id}-${match.artifact.name}`;
+}
+function grypeMatchDetail(match) {
+  const { vulnerability, artifact } = match;
+  const fixed = vulnerability.fix?.versions?.[0];
+  return {
+    aliases: [
+      vulnerability.id,
+      ...(match.relatedVulnerabilities ?? []).map((related) => related.id)
+    ],
+    package: {
+      name: artifact.name,
+      ...artifact.version ? { version: artifact.version } : {},
+      ...fixed ? { fixedVersion: fixed } : {},
+      ...artifact.purl ? { purl: artifact.purl } : {},
+      ...artifact.type ? { ecosystem: artifact.type } : {}
+    },
+    cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
+  };
+}
 async function grypeDetails(file2) {
   const report = GrypeReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
   const details = /* @__PURE__ */ new Map();
   for (const match of report.matches) {
-    const { vulnerability, artifact } = match;
-    const fixed = vulnerability.fix?.versions?.[0];
     details.set(
-      vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version),
-      {
-        aliases: [
-          vulnerability.id,
-          ...(match.relatedVulnerabilities ?? []).map((related) => related.id)
-        ],
-        package: {
-          name: artifact.name,
-          ...artifact.version ? { version: artifact.version } : {},
-          ...fixed ? { fixedVersion: fixed } : {},
-          ...artifact.purl ? { purl: artifact.purl } : {},
-          ...artifact.type ? { ecosystem: artifact.type } : {}
-        },
-        cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
-      }
+      vulnerabilityKey(grypeRuleId(match), match.artifact.name, match.artifact.version),
+      grypeMatchDetail(match)
     );
   }
   return details;
@@ -49000,13 +49011,49 @@ function checkovJsonToSarif(data) {
   }
   return sarifLog("Checkov", void 0, rules, results);
 }
+function grypeJsonToSarif(data) {
+  const parsed = GrypeReportSchema.safeParse(data);
+  if (!parsed.success) return void 0;
+  const rules = /* @__PURE__ */ new Map();
+  const results = parsed.data.matches.map((match) => {
+    const { vulnerability, artifact } = match;
+    const id = grypeRuleId(match);
+    const score = Math.max(0, ...(vulnerability.cvss ?? []).map((c) => c.metrics.baseScore ?? 0));
+    rule(rules, id, () => ({
+      id,
+      shortDescription: {
+        text: `${vulnerability.id} ${vulnerability.severity ?? ""} vulnerability for ${artifact.name} package`
+      },
+      ...vulnerability.dataSource ? { helpUri: vulnerability.dataSource } : {},
+      properties: score > 0 ? { "security-severity": score.toFixed(1) } : securitySeverity(vulnerability.severity)
+    }));
+    const file2 = artifact.locations?.[0]?.path ?? ".";
+    return {
+      ruleId: id,
+      message: {
+        text: `A ${(vulnerability.severity ?? "unknown").toLowerCase()} vulnerability in ${artifact.type ?? ""} package: ${artifact.name}, version ${artifact.version ?? ""} was found at: ${file2}`
+      },
+      locations: location(file2, 1),
+      properties: (() => {
+        const detail = grypeMatchDetail(match);
+        return {
+          "scanfold/aliases": detail.aliases,
+          "scanfold/package": detail.package,
+          "scanfold/cwe": detail.cwe
+        };
+      })()
+    };
+  });
+  return sarifLog("Grype", void 0, rules, results);
+}
 
 // src/merge/merge.ts
 var NATIVE = [
   ["Trivy JSON", trivyJsonToSarif],
   ["Semgrep JSON", semgrepJsonToSarif],
   ["Checkov JSON", checkovJsonToSarif],
-  ["Gitleaks JSON", gitleaksJsonToSarif]
+  ["Gitleaks JSON", gitleaksJsonToSarif],
+  ["Grype JSON", grypeJsonToSarif]
 ];
 function importDocument(file2, text) {
   let data;
@@ -49040,7 +49087,7 @@ function importDocument(file2, text) {
     if (log) return { kind: "sarif", input: { file: file2, log } };
   }
   throw new Error(
-    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`
+    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks/Grype JSON)`
   );
 }
 async function mergeFiles(request) {

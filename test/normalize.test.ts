@@ -315,3 +315,24 @@ test('dedupe: CodeQL cwe-089 and Semgrep CWE-89 on the same line are one finding
   assert.deepEqual(normalized.findings[0]?.tools, ['codeql', 'semgrep']);
   assert.deepEqual(normalized.findings[0]?.cwe, ['CWE-89']);
 });
+
+test('merge: native Trivy and Grype JSON of one scan dedupe across tools through CVE/GHSA aliases', async () => {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-native-vuln-'));
+  const outcome = await mergeFiles({
+    files: [
+      path.join(RECORDED, 'trivy-vuln', 'trivy.json'),
+      path.join(RECORDED, 'grype', 'grype.json'),
+    ],
+    outputDir: out,
+    root: path.join(REPO_ROOT, 'examples', 'vulnerable-app'),
+    failOn: 'none',
+    logger: silentLogger,
+  });
+  assert.deepEqual(outcome.report.errors, []);
+  assert.equal(outcome.report.summary.inputResults, 16);
+  assert.equal(outcome.report.summary.total, 8);
+  for (const finding of outcome.report.findings) {
+    assert.deepEqual(finding.tools, ['grype', 'trivy'], finding.ruleId);
+    assert.ok(finding.cve && finding.ghsa && finding.package?.purl, finding.ruleId);
+  }
+});

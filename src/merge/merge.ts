@@ -10,6 +10,7 @@ import type { SbomInput } from '../outputs/sbom.ts';
 import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
 import {
   checkovJsonToSarif,
+  grypeJsonToSarif,
   gitleaksJsonToSarif,
   semgrepJsonToSarif,
   trivyJsonToSarif,
@@ -31,6 +32,7 @@ const NATIVE: readonly [string, (data: unknown) => Log | undefined][] = [
   ['Semgrep JSON', semgrepJsonToSarif],
   ['Checkov JSON', checkovJsonToSarif],
   ['Gitleaks JSON', gitleaksJsonToSarif],
+  ['Grype JSON', grypeJsonToSarif],
 ];
 
 /** Detect what a file is, by content rather than name; a clear error when it is nothing known. */
@@ -68,7 +70,7 @@ export function importDocument(file: string, text: string): Imported {
     if (log) return { kind: 'sarif', input: { file, log } };
   }
   throw new Error(
-    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks JSON)`,
+    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks/Grype JSON)`,
   );
 }
 

@@ -1,7 +1,12 @@
 import type { Log, Result, ReportingDescriptor } from 'sarif';
 import { z } from 'zod';
 import { SCORE_FOR, severityFromWord } from '../normalize/severity.ts';
-import { TrivyVulnerabilitySchema } from '../scanners/enrich.ts';
+import {
+  GrypeReportSchema,
+  grypeMatchDetail,
+  grypeRuleId,
+  TrivyVulnerabilitySchema,
+} from '../scanners/enrich.ts';
 
 /** Native JSON formats, converted to SARIF so one merge path serves every input. */
 
@@ -323,4 +328,43 @@ export function checkovJsonToSarif(data: unknown): Log | undefined {
     }
   }
   return sarifLog('Checkov', undefined, rules, results);
+}
+
+export function grypeJsonToSarif(data: unknown): Log | undefined {
+  const parsed = GrypeReportSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const rules = new Map<string, ReportingDescriptor>();
+  const results: Result[] = parsed.data.matches.map((match) => {
+    const { vulnerability, artifact } = match;
+    const id = grypeRuleId(match);
+    const score = Math.max(0, ...(vulnerability.cvss ?? []).map((c) => c.metrics.baseScore ?? 0));
+    rule(rules, id, () => ({
+      id,
+      shortDescription: {
+        text: `${vulnerability.id} ${vulnerability.severity ?? ''} vulnerability for ${artifact.name} package`,
+      },
+      ...(vulnerability.dataSource ? { helpUri: vulnerability.dataSource } : {}),
+      properties:
+        score > 0
+          ? { 'security-severity': score.toFixed(1) }
+          : securitySeverity(vulnerability.severity),
+    }));
+    const file = artifact.locations?.[0]?.path ?? '.';
+    return {
+      ruleId: id,
+      message: {
+        text: `A ${(vulnerability.severity ?? 'unknown').toLowerCase()} vulnerability in ${artifact.type ?? ''} package: ${artifact.name}, version ${artifact.version ?? ''} was found at: ${file}`,
+      },
+      locations: location(file, 1),
+      properties: (() => {
+        const detail = grypeMatchDetail(match);
+        return {
+          'scanfold/aliases': detail.aliases,
+          'scanfold/package': detail.package,
+          'scanfold/cwe': detail.cwe,
+        };
+      })(),
+    };
+  });
+  return sarifLog('Grype', undefined, rules, results);
 }

@@ -109,47 +109,66 @@ export function trivyResultKey(ruleId: string, message: string): string | undefi
   return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
 }
 
-const GrypeReportSchema = z.looseObject({
-  matches: z.array(
-    z.looseObject({
-      vulnerability: z.looseObject({
-        id: z.string(),
-        fix: z.looseObject({ versions: z.array(z.string()).optional() }).optional(),
-        cwes: z.array(z.looseObject({ cwe: z.string() })).optional(),
-      }),
-      relatedVulnerabilities: z.array(z.looseObject({ id: z.string() })).optional(),
-      artifact: z.looseObject({
-        name: z.string(),
-        version: z.string().optional(),
-        purl: z.string().optional(),
-        type: z.string().optional(),
-      }),
-    }),
-  ),
+const GrypeMatchSchema = z.looseObject({
+  vulnerability: z.looseObject({
+    id: z.string(),
+    severity: z.string().optional(),
+    description: z.string().optional(),
+    dataSource: z.string().optional(),
+    fix: z.looseObject({ versions: z.array(z.string()).optional() }).optional(),
+    cwes: z.array(z.looseObject({ cwe: z.string() })).optional(),
+    cvss: z
+      .array(z.looseObject({ metrics: z.looseObject({ baseScore: z.number().optional() }) }))
+      .optional(),
+  }),
+  relatedVulnerabilities: z.array(z.looseObject({ id: z.string() })).optional(),
+  artifact: z.looseObject({
+    name: z.string(),
+    version: z.string().optional(),
+    purl: z.string().optional(),
+    type: z.string().optional(),
+    locations: z.array(z.looseObject({ path: z.string() })).optional(),
+  }),
 });
+export type GrypeMatch = z.infer<typeof GrypeMatchSchema>;
+
+/** Grype's native JSON report (`grype -o json`). */
+export const GrypeReportSchema = z.looseObject({
+  matches: z.array(GrypeMatchSchema),
+  descriptor: z.looseObject({ name: z.literal('grype') }),
+});
+
+/** Grype SARIF names each rule "<ID>-<package>"; native imports use the same id. */
+export function grypeRuleId(match: GrypeMatch): string {
+  return `${match.vulnerability.id}-${match.artifact.name}`;
+}
+
+export function grypeMatchDetail(match: GrypeMatch): VulnerabilityDetail {
+  const { vulnerability, artifact } = match;
+  const fixed = vulnerability.fix?.versions?.[0];
+  return {
+    aliases: [
+      vulnerability.id,
+      ...(match.relatedVulnerabilities ?? []).map((related) => related.id),
+    ],
+    package: {
+      name: artifact.name,
+      ...(artifact.version ? { version: artifact.version } : {}),
+      ...(fixed ? { fixedVersion: fixed } : {}),
+      ...(artifact.purl ? { purl: artifact.purl } : {}),
+      ...(artifact.type ? { ecosystem: artifact.type } : {}),
+    },
+    cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))],
+  };
+}
 
 export async function grypeDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
   const report = GrypeReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   const details = new Map<string, VulnerabilityDetail>();
   for (const match of report.matches) {
-    const { vulnerability, artifact } = match;
-    const fixed = vulnerability.fix?.versions?.[0];
     details.set(
-      vulnerabilityKey(`${vulnerability.id}-${artifact.name}`, artifact.name, artifact.version),
-      {
-        aliases: [
-          vulnerability.id,
-          ...(match.relatedVulnerabilities ?? []).map((related) => related.id),
-        ],
-        package: {
-          name: artifact.name,
-          ...(artifact.version ? { version: artifact.version } : {}),
-          ...(fixed ? { fixedVersion: fixed } : {}),
-          ...(artifact.purl ? { purl: artifact.purl } : {}),
-          ...(artifact.type ? { ecosystem: artifact.type } : {}),
-        },
-        cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))],
-      },
+      vulnerabilityKey(grypeRuleId(match), match.artifact.name, match.artifact.version),
+      grypeMatchDetail(match),
     );
   }
   return details;
