@@ -45884,6 +45884,7 @@ import path4 from "node:path";
 import { spawn } from "node:child_process";
 var STDOUT_LIMIT = 4 * 1024 * 1024;
 var TAIL_LINES = 20;
+var ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 var KILL_GRACE_MS = 3e3;
 function killTree(pid, signal) {
   try {
@@ -45932,6 +45933,7 @@ function runProcess(request) {
       for (const line of lines) emit(stream, line);
     };
     const emit = (stream, line) => {
+      line = line.replace(ANSI_ESCAPE, "");
       if (stream === "stderr" && line.trim()) {
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();
@@ -47863,6 +47865,10 @@ function grypeResultKey(ruleId, message) {
 }
 
 // src/scanners/grype.ts
+var DB_FAILURE = [
+  /failed to (load|update|check for) vulnerability d(b|atabase)/i,
+  /unable to (update|download|check)/i
+];
 function hasDatabase(cacheDir) {
   if (!existsSync5(cacheDir)) return false;
   return readdirSync(cacheDir).some(
@@ -47896,20 +47902,11 @@ var grype = {
       GRYPE_DB_VALIDATE_AGE: offline ? "false" : "true"
     };
     if (settings.dbUpdateUrl) env.GRYPE_DB_UPDATE_URL = settings.dbUpdateUrl;
-    const exit = await context.exec(
-      [source, "--quiet", "-o", `sarif=${sarif}`, "-o", `json=${json2}`],
-      env
-    );
-    const outcome = outcomeOf(exit, [sarif, json2], {
-      what: "grype",
-      transient: [/failed to (load|update) vulnerability db/i]
-    });
-    if (outcome.kind === "ok" && !sbom)
-      return {
-        ...outcome,
-        notes: ["no Syft SBOM available: grype catalogued the directory itself"]
-      };
-    return outcome;
+    const args = [source, "-o", `sarif=${sarif}`, "-o", `json=${json2}`];
+    const exit = await context.exec(args, env);
+    const notes = sbom ? [] : ["no Syft SBOM available: grype catalogued the directory itself"];
+    const outcome = outcomeOf(exit, [sarif, json2], { what: "grype", transient: DB_FAILURE });
+    return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
   parse: (files) => parseEnriched(files, "grype.json", grypeDetails, grypeResultKey)
 };
@@ -47969,7 +47966,7 @@ var syft = {
 import { existsSync as existsSync6, statSync } from "node:fs";
 import path15 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
-var DB_FAILURE = [
+var DB_FAILURE2 = [
   /failed to download vulnerability DB/i,
   /DB error/i,
   /OCI artifact error/i,
@@ -48037,7 +48034,7 @@ var trivy = {
     if (!offline && repositories.length > 0)
       dbFlags.push("--db-repository", repositories.join(","));
     let exit = await context.exec([...base, ...dbFlags, "."]);
-    const dbFailed = exit.exitCode !== 0 && looksTransient(exit.stderrTail, DB_FAILURE);
+    const dbFailed = exit.exitCode !== 0 && looksTransient(exit.stderrTail, DB_FAILURE2);
     if (dbFailed && context.lastAttempt && haveDb && !offline) {
       const age = Math.round(
         (Date.now() - statSync(dbFile(settings.cacheDir)).mtimeMs) / 36e5
@@ -48047,7 +48044,7 @@ var trivy = {
       );
       exit = await context.exec([...base, "--skip-db-update", "--skip-java-db-update", "."]);
     }
-    const scanned = outcomeOf(exit, [report], { what: "trivy fs", transient: DB_FAILURE });
+    const scanned = outcomeOf(exit, [report], { what: "trivy fs", transient: DB_FAILURE2 });
     if (scanned.kind !== "ok") return scanned;
     const sarif = await convert(
       context,

@@ -156,3 +156,48 @@ test('trivy: when every download attempt fails, the cached DB is used as a last 
     await registry.close();
   }
 });
+
+test('grype: a DB download that keeps failing is retried, then failed with a clear message; syft still reports', async () => {
+  let requests = 0;
+  const server = http.createServer((_request, response) => {
+    requests++;
+    response.writeHead(503, { 'retry-after': '0' }).end('busy');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-grype-dbfail-'));
+    await writeFile(path.join(root, 'requirements.txt'), 'Django==2.2.0\n');
+    const config = resolveConfig({
+      root,
+      overrides: {
+        scanners: ['syft', 'grype'],
+        retries: 1,
+        failOn: 'none',
+        grype: {
+          dbCacheDir: await mkdtemp(path.join(os.tmpdir(), 'scanfold-grype-empty-')),
+          dbUpdateUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/databases`,
+        },
+      },
+      retryBaseMs: 10,
+    });
+    const outcome = await scan(config, {
+      logger: silentLogger,
+      clock: systemClock,
+      install: false,
+      ignorePath: true,
+    });
+    const grype = outcome.report.scanners.find((s) => s.name === 'grype');
+    assert.equal(grype?.status, 'failed', JSON.stringify(grype));
+    assert.equal(grype?.attempts, 2);
+    assert.match(
+      grype?.message ?? '',
+      /^grype exited with 1: \[\d+\] ERROR failed to load vulnerability db: database does not exist \(after 2 attempts\)$/,
+    );
+    assert.ok(requests >= 2, `${requests} DB requests`);
+    assert.equal(outcome.report.scanners.find((s) => s.name === 'syft')?.status, 'ok');
+    assert.ok((outcome.report.sbom?.components ?? 0) >= 1);
+    assert.equal(outcome.exitCode, EXIT.scannerFailed);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});

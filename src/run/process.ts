@@ -23,6 +23,8 @@ export interface ProcessExit {
 
 const STDOUT_LIMIT = 4 * 1024 * 1024;
 const TAIL_LINES = 20;
+// eslint-disable-next-line no-control-regex
+const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const KILL_GRACE_MS = 3_000;
 
 function killTree(pid: number, signal: NodeJS.Signals): void {
@@ -80,6 +82,8 @@ export function runProcess(request: ProcessRequest): Promise<ProcessExit> {
       for (const line of lines) emit(stream, line);
     };
     const emit = (stream: 'stdout' | 'stderr', line: string): void => {
+      // Colour codes make one-line messages unreadable in logs and reports.
+      line = line.replace(ANSI_ESCAPE, '');
       if (stream === 'stderr' && line.trim()) {
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();

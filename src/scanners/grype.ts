@@ -5,6 +5,11 @@ import { outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { grypeDetails, grypeResultKey, parseEnriched } from './enrich.ts';
 
+const DB_FAILURE = [
+  /failed to (load|update|check for) vulnerability d(b|atabase)/i,
+  /unable to (update|download|check)/i,
+];
+
 function hasDatabase(cacheDir: string): boolean {
   if (!existsSync(cacheDir)) return false;
   // Grype keeps one sub-directory per schema version, each with vulnerability.db.
@@ -40,20 +45,16 @@ export const grype: ScannerAdapter = {
       GRYPE_DB_VALIDATE_AGE: offline ? 'false' : 'true',
     };
     if (settings.dbUpdateUrl) env.GRYPE_DB_UPDATE_URL = settings.dbUpdateUrl;
-    const exit = await context.exec(
-      [source, '--quiet', '-o', `sarif=${sarif}`, '-o', `json=${json}`],
-      env,
-    );
-    const outcome = outcomeOf(exit, [sarif, json], {
-      what: 'grype',
-      transient: [/failed to (load|update) vulnerability db/i],
-    });
-    if (outcome.kind === 'ok' && !sbom)
-      return {
-        ...outcome,
-        notes: ['no Syft SBOM available: grype catalogued the directory itself'],
-      };
-    return outcome;
+    // Not --quiet: that also silences the error that says why a run failed.
+    const args = [source, '-o', `sarif=${sarif}`, '-o', `json=${json}`];
+    // With a cached DB, grype itself tolerates a failed update check and scans with it; without
+    // one a failed download is retried here like Trivy's.
+    const exit = await context.exec(args, env);
+    const notes: string[] = sbom
+      ? []
+      : ['no Syft SBOM available: grype catalogued the directory itself'];
+    const outcome = outcomeOf(exit, [sarif, json], { what: 'grype', transient: DB_FAILURE });
+    return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
   parse: (files) => parseEnriched(files, 'grype.json', grypeDetails, grypeResultKey),
 };
