@@ -113,6 +113,21 @@ function httpStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** Log the wait and retry a limited number of times; the plugin waits for Retry-After itself. */
+function rateLimitHandler(kind: string, maxRetries: number, logger: Logger) {
+  return (
+    retryAfter: number,
+    options: { method: string; url: string },
+    _octokit: unknown,
+    retryCount: number,
+  ): boolean => {
+    logger.warning(
+      `GitHub ${kind} on ${options.method} ${options.url}; retrying after ${retryAfter} s`,
+    );
+    return retryCount < maxRetries;
+  };
+}
+
 function createOctokit(token: string, context: GitHubContext, logger: Logger): Octokit {
   return getOctokit(
     token,
@@ -121,28 +136,8 @@ function createOctokit(token: string, context: GitHubContext, logger: Logger): O
       // 429 is left to the throttling plugin, which honours Retry-After; other 4xx are final.
       retry: { doNotRetry: [400, 401, 403, 404, 410, 413, 422, 429, 451] },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          logger.warning(
-            `GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`,
-          );
-          return retryCount < 3;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          logger.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`,
-          );
-          return retryCount < 2;
-        },
+        onRateLimit: rateLimitHandler('rate limit', 3, logger),
+        onSecondaryRateLimit: rateLimitHandler('secondary rate limit', 2, logger),
       },
     },
     retry,
