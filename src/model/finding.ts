@@ -69,7 +69,3 @@ export const severityRank: Record<Severity, number> = {
   low: 1,
   info: 0,
 };
-
-export function compareSeverity(a: Severity, b: Severity): number {
-  return severityRank[b] - severityRank[a];
-}

@@ -64,10 +64,6 @@ export async function readCycloneDx(file: string): Promise<Record<string, unknow
   return parsed.data;
 }
 
-export function isSarifLog(value: unknown): boolean {
-  return SarifLogSchema.safeParse(value).success;
-}
-
 export function isCycloneDx(value: unknown): boolean {
   return CycloneDxSchema.safeParse(value).success;
 }
