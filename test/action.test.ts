@@ -1150,3 +1150,61 @@ void describe('action bundle: someone else pasted the sticky marker', () => {
     assert.equal(run.outputs['new'], run.outputs['total']);
   });
 });
+
+void describe('action bundle: two matrix legs of one job in the same run', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let legs: ActionRun[] = [];
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-matrix-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, {
+      'services/api/settings.py': settingsPy('api'),
+      'services/web/settings.py': settingsPy('web'),
+    });
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+    const runId = 777;
+    legs = [];
+    for (const [index, leg] of ['api', 'web'].entries()) {
+      legs.push(
+        await runStep({
+          server,
+          workspace,
+          event,
+          inputs: {
+            scanners: 'gitleaks',
+            'fail-on': 'none',
+            path: `services/${leg}`,
+            'output-dir': `out-${leg}`,
+          },
+          runId,
+          backendIds: {
+            workflowRunBackendId: 'c0ffee00-0000-4000-8000-000000000777',
+            workflowJobRunBackendId: `c0ffee00-0000-4000-8000-00000000077${index}`,
+          },
+        }),
+      );
+    }
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('each leg keeps its own sticky comment and its own artifact, without failing', () => {
+    for (const leg of legs) assert.equal(leg.code, 0, leg.stdout + leg.stderr);
+    const markers = stickyComments(server).map(
+      (c) => /<!-- scanfold:sticky [^>]* -->/.exec(c.body)?.[0],
+    );
+    assert.deepEqual(markers.sort(), [
+      '<!-- scanfold:sticky Scanfold/scan:services/api -->',
+      '<!-- scanfold:sticky Scanfold/scan:services/web -->',
+    ]);
+    const names = server.artifacts.map((a) => a.name);
+    assert.equal(names.length, 2);
+    assert.equal(names[0], 'scanfold-report');
+    assert.match(names[1] ?? '', /^scanfold-report-scan-[0-9a-f]{8}$/);
+    assert.ok(
+      legs[1]?.warnings.some((w) => /artifact name scanfold-report is taken in this run/.test(w)),
+    );
+  });
+});

@@ -386,8 +386,10 @@ async function uploadArtifact(
     return uploaded.id;
   } catch (error) {
     if (!/409|already exists/i.test(errorMessage(error))) throw error;
-    // A second job in the same run used the same name: keep both by naming this one after its job.
-    const fallback = `${name}-${context.job}`;
+    // Another job (or matrix leg) in this run took the name: keep both, naming this one after its
+    // job and the directory it scanned, which differ between legs.
+    const scope = createHash('sha256').update(outcome.report.root).digest('hex').slice(0, 8);
+    const fallback = `${name}-${context.job}-${scope}`;
     logger.warning(`artifact name ${name} is taken in this run; uploading as ${fallback}`);
     const uploaded = await client.uploadArtifact(fallback, files, outcome.outputDir, {
       retentionDays,
