@@ -2,33 +2,16 @@
 // rendered exactly as the action renders it, with links into a fictional repository.
 //
 //   node scripts/build.mjs && node scripts/comment-example.ts [extra `scanfold scan` flags]
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ReportSchema } from '../src/model/scan-result.ts';
+import { scanExample } from './example-scan.ts';
 import { renderMarkdown } from '../src/outputs/markdown.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const repo = 'https://github.com/acme/storefront';
 const run = `${repo}/actions/runs/12345678901`;
-
-function scanExample(out: string, extra: readonly string[]): void {
-  const args = [
-    path.join(root, 'dist', 'cli.js'),
-    'scan',
-    path.join(root, 'examples', 'vulnerable-app'),
-    '--out',
-    out,
-    '--fail-on',
-    'none',
-    '--offline',
-    ...extra,
-  ];
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0)
-    throw new Error(`scanfold scan exited with ${result.status ?? result.signal}`);
-}
 
 const out = mkdtempSync(path.join(tmpdir(), 'scanfold-comment-example-'));
 try {
