@@ -16,6 +16,8 @@ const common = {
   logLevel: 'warning',
   // Optional XML support in the CycloneDX library is never used.
   external: ['libxmljs2', 'xmlbuilder2'],
+  // Node's built-in punycode is deprecated (a warning on every run); the npm package is the same code.
+  alias: { punycode: 'punycode/' },
 };
 await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js', banner });
 await build({
