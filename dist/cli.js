@@ -46920,6 +46920,8 @@ function mergeGroup(members2) {
   const aliases = unique(
     all.flatMap((f) => [f.cve, f.ghsa, ...f.aliases ?? []]).filter((id) => Boolean(id))
   ).sort();
+  const cve = aliases.find((id) => id.startsWith("CVE-"));
+  const ghsa = aliases.find((id) => id.startsWith("GHSA-"));
   const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
   const purl = all.map((f) => f.package?.purl).find(Boolean);
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
@@ -46940,8 +46942,8 @@ function mergeGroup(members2) {
         ...ecosystem ? { ecosystem } : {}
       }
     } : {},
-    ...aliases.find((id) => id.startsWith("CVE-")) ? { cve: aliases.find((id) => id.startsWith("CVE-")) } : {},
-    ...aliases.find((id) => id.startsWith("GHSA-")) ? { ghsa: aliases.find((id) => id.startsWith("GHSA-")) } : {},
+    ...cve ? { cve } : {},
+    ...ghsa ? { ghsa } : {},
     ...aliases.length > 1 ? { aliases } : {},
     ...cvss !== void 0 ? { cvss } : {},
     // One tool's suppression does not silence what another tool still reports.
@@ -48892,6 +48894,7 @@ async function assemble(request) {
   const out = (name) => path18.join(request.outputDir, name);
   return {
     report,
+    sarif: merged,
     exitCode,
     outputDir: request.outputDir,
     files: {

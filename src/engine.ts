@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type { Log } from 'sarif';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
 import { scanfoldVersion } from './config/package-root.ts';
@@ -41,6 +42,8 @@ export interface ScanOptions extends EnginePorts {
 
 export interface ScanOutcome {
   report: Report;
+  /** The merged SARIF as written to scanfold.sarif, so publishing need not read it back. */
+  sarif: Log;
   exitCode: number;
   outputDir: string;
   files: {
@@ -134,6 +137,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const out = (name: string): string => path.join(request.outputDir, name);
   return {
     report,
+    sarif: merged,
     exitCode,
     outputDir: request.outputDir,
     files: {

@@ -293,10 +293,9 @@ async function uploadSarif(
   merged: Log,
   excludedTools: readonly string[],
   request: PublishRequest,
-): Promise<{
-  uploads: PublishResult['uploads'];
-  truncated: ReturnType<typeof planUploads>['truncated'];
-}> {
+): Promise<PublishResult['uploads']> {
+  // What GitHub's limits leave out was planned, logged and recorded in report.truncated by the
+  // engine; this plan only drops failed scanners and builds the payloads.
   // A failed scanner's empty run would close that tool's open alerts, so it is not uploaded at all.
   const runs = merged.runs.filter(
     (run) =>
@@ -321,11 +320,7 @@ async function uploadSarif(
     );
     uploads.push({ id, tools: payload.tools, status });
   }
-  for (const t of plan.truncated)
-    request.logger.warning(
-      `code scanning: ${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason}); scanfold.sarif keeps them all`,
-    );
-  return { uploads, truncated: plan.truncated };
+  return uploads;
 }
 
 async function writeArtifactManifest(
@@ -445,9 +440,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   }
   if (octokit && wantsUpload && inputs['upload-sarif'] !== 'false') {
     try {
-      const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
-      const uploaded = await uploadSarif(octokit, context, merged, failedTools, request);
-      result.uploads = uploaded.uploads;
+      result.uploads = await uploadSarif(octokit, context, outcome.sarif, failedTools, request);
     } catch (error) {
       const status = httpStatus(error);
       warn(

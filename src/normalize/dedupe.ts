@@ -122,6 +122,8 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
       .flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])])
       .filter((id): id is string => Boolean(id)),
   ).sort();
+  const cve = aliases.find((id) => id.startsWith('CVE-'));
+  const ghsa = aliases.find((id) => id.startsWith('GHSA-'));
   const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
   const purl = all.map((f) => f.package?.purl).find(Boolean);
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
@@ -144,12 +146,8 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
           },
         }
       : {}),
-    ...(aliases.find((id) => id.startsWith('CVE-'))
-      ? { cve: aliases.find((id) => id.startsWith('CVE-')) }
-      : {}),
-    ...(aliases.find((id) => id.startsWith('GHSA-'))
-      ? { ghsa: aliases.find((id) => id.startsWith('GHSA-')) }
-      : {}),
+    ...(cve ? { cve } : {}),
+    ...(ghsa ? { ghsa } : {}),
     ...(aliases.length > 1 ? { aliases } : {}),
     ...(cvss !== undefined ? { cvss } : {}),
     // One tool's suppression does not silence what another tool still reports.
