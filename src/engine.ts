@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
@@ -18,7 +17,7 @@ import type { SarifInput } from './outputs/merged-sarif.ts';
 import { mergeSboms } from './outputs/sbom.ts';
 import { planUploads } from './outputs/upload-plan.ts';
 import type { SbomInput } from './outputs/sbom.ts';
-import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
+import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { evaluateGate } from './policy/gate.ts';
 import { runScanners } from './run/runner.ts';
@@ -82,7 +81,9 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const { findings } = normalized;
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
-    findings: normalized.resultsByTool[scanner.name] ?? 0,
+    findings: Object.hasOwn(normalized.resultsByTool, scanner.name)
+      ? (normalized.resultsByTool[scanner.name] ?? 0)
+      : 0,
   }));
   let sbom: ReturnType<typeof mergeSboms> | undefined;
   if (
@@ -92,14 +93,23 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     try {
       sbom = mergeSboms(request.sboms, findings);
     } catch (error) {
-      request.errors.push(`SBOM merge failed: ${errorMessage(error)}`);
+      const message = `SBOM merge failed: ${errorMessage(error)}`;
+      request.errors.push(message);
+      request.logger.error(message);
     }
   }
-  const byTool: Record<string, number> = {};
+  // A Map, then own properties: a tool named `__proto__` stays a count, not a prototype.
+  const toolCounts = new Map<string, number>();
   for (const finding of findings)
-    for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
+    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
+  const byTool: Record<string, number> = Object.fromEntries(toolCounts);
   const gate = evaluateGate(findings, request.failOn);
-  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  const merged = mergeSarif({
+    inputs: request.sarif,
+    findings,
+    root: request.root,
+    secretTokens: normalized.secretTokens,
+  });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = planUploads(merged, undefined, { materialize: false });
   for (const t of truncated) {
@@ -128,7 +138,14 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     errors: request.errors,
     manifest: {},
   };
-  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
+  const report = await writeOutputs({
+    outputDir: request.outputDir,
+    report: draft,
+    sarif: merged,
+    sbomJson: sbom?.json,
+    rawFiles: scanners.flatMap((scanner) => scanner.outputs),
+    secretTokens: normalized.secretTokens,
+  });
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
     request.errors.length > 0;
@@ -176,16 +193,11 @@ export function toolResolver(
   };
 }
 
-async function clearPreviousOutputs(outputDir: string): Promise<void> {
-  for (const name of [...Object.values(OUTPUT_FILES), 'raw', 'manifest.json']) {
-    await rm(path.join(outputDir, name), { recursive: true, force: true });
-  }
-}
-
 /** config → plan → run → normalize → policy → outputs. Knows nothing about GitHub. */
 export async function scan(config: ScanConfig, options: ScanOptions): Promise<ScanOutcome> {
   const { logger, clock } = options;
-  await clearPreviousOutputs(config.outputDir);
+  await prepareOutputDir(config.outputDir);
+  await clearOwnOutputs(config.outputDir, ['raw']);
   const plan = await planScan(config);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
   const runs = await runScanners({

@@ -289,7 +289,7 @@ describe('public SARIF fixtures, one at a time', () => {
         (result.locations ?? []).map((l) => l.physicalLocation?.region?.snippet?.text),
       ),
     );
-    assert.deepEqual(snippets, ['[redacted by scanfold]']);
+    assert.deepEqual(snippets, ['[secret redacted: test-rule, 8 chars]']);
   });
 
   test('gitleaks: a result whose rule is missing from rules[] gets a placeholder rule', async () => {

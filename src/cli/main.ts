@@ -11,6 +11,8 @@ import { mergeFiles } from '../merge/merge.ts';
 import { SCANNER_NAMES } from '../model/finding.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
+import { safeLogLine } from '../outputs/escape.ts';
+import { prepareOutputDir } from '../outputs/write.ts';
 import { ADAPTERS } from '../scanners/registry.ts';
 import { consoleLogger } from './console-logger.ts';
 import { summaryTable } from './summary.ts';
@@ -165,7 +167,7 @@ async function installCommand(args: string[]): Promise<number> {
       );
     } catch (error) {
       failed++;
-      console.error(`error: ${errorMessage(error)}`);
+      console.error(`error: ${safeLogLine(errorMessage(error))}`);
     }
   }
   return failed ? EXIT.scannerFailed : EXIT.ok;
@@ -192,6 +194,7 @@ async function mergeCommand(args: string[]): Promise<number> {
   if (!(FAIL_ON as readonly string[]).includes(failOn))
     throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
   const logger = consoleLogger({ verbose: false });
+  await prepareOutputDir(path.resolve(values.out));
   const outcome = await mergeFiles({
     files: positionals,
     outputDir: values.out,
@@ -199,8 +202,8 @@ async function mergeCommand(args: string[]): Promise<number> {
     failOn: failOn as (typeof FAIL_ON)[number],
     logger,
   });
+  // Each error was logged once, as it happened.
   console.log(summaryTable(outcome.report));
-  for (const error of outcome.report.errors) console.error(`error: ${error}`);
   return outcome.exitCode;
 }
 
@@ -222,7 +225,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         console.log(HELP.main);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
-        console.error(`error: unknown command "${command}"\n\n${HELP.main}`);
+        console.error(`error: unknown command "${safeLogLine(command)}"\n\n${HELP.main}`);
         return EXIT.usage;
     }
   } catch (error) {
@@ -231,7 +234,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (error instanceof TypeError &&
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
-    console.error(`error: ${errorMessage(error)}`);
+    console.error(`error: ${safeLogLine(errorMessage(error))}`);
     return usage ? EXIT.usage : EXIT.scannerFailed;
   }
 }

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Category, Finding, Package } from '../model/finding.ts';
 import { normalizePath } from './paths.ts';
+import { isSecret } from './secrets.ts';
 import { scoreOf, severityOf } from './severity.ts';
 
 export function sha256(text: string): string {
@@ -74,14 +75,13 @@ function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[]
   );
 }
 
-function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category {
-  if (
-    tool === 'gitleaks' ||
-    tags.includes('secret') ||
-    tags.includes('secrets') ||
-    /^CKV2?_SECRET_/.test(ruleId)
-  )
-    return 'secret';
+function categoryOf(
+  tool: string,
+  ruleId: string,
+  tags: readonly string[],
+  cwes: readonly string[],
+): Category {
+  if (isSecret({ tool, ruleId, tags, cwes })) return 'secret';
   if (tool === 'grype' || tags.includes('vulnerability')) return 'vulnerability';
   if (tool === 'checkov' || tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
   if (tags.includes('license')) return 'license';
@@ -202,7 +202,8 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       });
       const region = physical?.region;
       const tags = tagsOf(rule, result);
-      const category = categoryOf(tool, ruleId, tags);
+      const cwe = cwesOf(rule, result);
+      const category = categoryOf(tool, ruleId, tags, cwe);
       const pkg = category === 'vulnerability' ? packageOf(result, message) : undefined;
       const declaredAliases =
         (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
@@ -237,7 +238,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
           ...(region?.endLine !== undefined ? { endLine: region.endLine } : {}),
           ...(region?.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
         },
-        cwe: cwesOf(rule, result),
+        cwe,
         ...(pkg ? { package: pkg } : {}),
         ...(cve ? { cve } : {}),
         ...(ghsa ? { ghsa } : {}),

@@ -10,22 +10,24 @@ export function severityFromScore(score: number): Severity {
   return 'info';
 }
 
-const WORDS: Record<string, Severity> = {
-  critical: 'critical',
-  high: 'high',
-  error: 'high',
-  medium: 'medium',
-  moderate: 'medium',
-  warning: 'medium',
-  low: 'low',
-  negligible: 'info',
-  info: 'info',
-  note: 'info',
-  unknown: 'info',
-};
+const WORDS: ReadonlyMap<string, Severity> = new Map(
+  Object.entries({
+    critical: 'critical',
+    high: 'high',
+    error: 'high',
+    medium: 'medium',
+    moderate: 'medium',
+    warning: 'medium',
+    low: 'low',
+    negligible: 'info',
+    info: 'info',
+    note: 'info',
+    unknown: 'info',
+  } satisfies Record<string, Severity>),
+);
 
 export function severityFromWord(word: unknown): Severity | undefined {
-  return typeof word === 'string' ? WORDS[word.trim().toLowerCase()] : undefined;
+  return typeof word === 'string' ? WORDS.get(word.trim().toLowerCase()) : undefined;
 }
 
 export function scoreOf(value: unknown): number | undefined {
@@ -34,15 +36,18 @@ export function scoreOf(value: unknown): number | undefined {
   return Number.isFinite(score) ? score : undefined;
 }
 
-const LEVELS: Record<string, Severity> = {
-  error: 'high',
-  warning: 'medium',
-  note: 'low',
-  none: 'info',
-};
+const LEVELS: ReadonlyMap<string, Severity> = new Map([
+  ['error', 'high'],
+  ['warning', 'medium'],
+  ['note', 'low'],
+  ['none', 'info'],
+]);
 
 /** Tools whose SARIF carries no severity; the default says how their findings usually rate. */
-const TOOL_DEFAULT: Record<string, Severity> = { gitleaks: 'high', checkov: 'medium' };
+const TOOL_DEFAULT: ReadonlyMap<string, Severity> = new Map([
+  ['gitleaks', 'high'],
+  ['checkov', 'medium'],
+]);
 
 /**
  * security-severity (result, then rule) → the tool's own severity words (Trivy/Grype tags, Checkov and
@@ -64,10 +69,10 @@ export function severityOf(
     const tagged = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].find((level) => tags.includes(level));
     if (tagged) return severityFromWord(tagged) ?? 'info';
   }
-  const fallback = TOOL_DEFAULT[tool];
+  const fallback = TOOL_DEFAULT.get(tool);
   if (fallback) return fallback;
   const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
-  return LEVELS[level] ?? 'medium';
+  return LEVELS.get(level) ?? 'medium';
 }
 
 /** The score written back into merged SARIF when a tool gave none, mid-band for its severity. */

@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.ts';
 import { ruleFor, toolNameOf } from '../normalize/extract.ts';
 import { normalizePath } from '../normalize/paths.ts';
 import { SCORE_FOR } from '../normalize/severity.ts';
+import { redactSecretResult, scrubValue } from './redact.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -21,6 +22,8 @@ export interface MergeSarifRequest {
   root: string;
   /** Appended to automationDetails.id, e.g. a matrix shard. */
   categorySuffix?: string;
+  /** Secret values (see normalize's secretTokens) scrubbed from every string of the output. */
+  secretTokens?: readonly string[];
 }
 
 function sourceKey(file: string, runIndex: number, resultIndex: number): string {
@@ -51,28 +54,6 @@ function relocate(result: Result, run: Run, root: string): Result['locations'] {
       },
     };
   });
-}
-
-function redactSnippets(result: Result): Result {
-  const locations = result.locations?.map((location) => {
-    const physical = location.physicalLocation;
-    if (!physical) return location;
-    const region = physical.region?.snippet
-      ? { ...physical.region, snippet: { text: '[redacted by scanfold]' } }
-      : physical.region;
-    const context = physical.contextRegion?.snippet
-      ? { ...physical.contextRegion, snippet: { text: '[redacted by scanfold]' } }
-      : physical.contextRegion;
-    return {
-      ...location,
-      physicalLocation: {
-        ...physical,
-        ...(region ? { region } : {}),
-        ...(context ? { contextRegion: context } : {}),
-      },
-    };
-  });
-  return { ...result, ...(locations ? { locations } : {}) };
 }
 
 interface ToolRun {
@@ -156,13 +137,13 @@ export function mergeSarif(request: MergeSarifRequest): Log {
           },
           properties,
         };
-        if (finding?.category === 'secret') merged = redactSnippets(merged);
+        if (finding?.category === 'secret') merged = redactSecretResult(merged);
         into.results.push(merged);
       });
     });
   }
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : '';
-  return {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [...tools.values()]
@@ -183,6 +164,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         columnKind: 'utf16CodeUnits',
       })),
   };
+  return scrubValue(log, request.secretTokens ?? []);
 }
 
 export function countResults(log: Log): number {
