@@ -16,6 +16,7 @@ import { mergeSarif } from './outputs/merged-sarif.ts';
 import type { SarifInput } from './outputs/merged-sarif.ts';
 import { mergeSboms } from './outputs/sbom.ts';
 import { planUploads } from './outputs/upload-plan.ts';
+import { validateBom, validateSarif } from './outputs/validate.ts';
 import type { SbomInput } from './outputs/sbom.ts';
 import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
@@ -77,7 +78,15 @@ function countBy<K extends string>(
 
 /** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
-  const normalized = normalize(request.sarif, request.root);
+  const fail = (message: string): void => {
+    request.errors.push(message);
+    request.logger.error(message);
+  };
+  // Inputs in a fixed order: the same files given in any order give the same outputs.
+  const inputs = [...request.sarif].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  );
+  const normalized = normalize(inputs, request.root);
   const { findings } = normalized;
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
@@ -92,10 +101,16 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   ) {
     try {
       sbom = mergeSboms(request.sboms, findings);
+      for (const rejected of sbom.rejected) fail(`SBOM input left out: ${rejected}`);
+      const invalid = validateBom(JSON.parse(sbom.json));
+      if (invalid.length > 0) {
+        fail(
+          `${OUTPUT_FILES.sbom}: not valid CycloneDX 1.6 (${invalid.length} problem(s); first: ${invalid[0]}); not written`,
+        );
+        sbom = undefined;
+      }
     } catch (error) {
-      const message = `SBOM merge failed: ${errorMessage(error)}`;
-      request.errors.push(message);
-      request.logger.error(message);
+      fail(`SBOM merge failed: ${errorMessage(error)}`);
     }
   }
   // A Map, then own properties: a tool named `__proto__` stays a count, not a prototype.
@@ -105,11 +120,17 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const byTool: Record<string, number> = Object.fromEntries(toolCounts);
   const gate = evaluateGate(findings, request.failOn);
   const merged = mergeSarif({
-    inputs: request.sarif,
+    inputs,
     findings,
     root: request.root,
     secretTokens: normalized.secretTokens,
   });
+  // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
+  const invalidSarif = validateSarif(merged);
+  if (invalidSarif.length > 0)
+    fail(
+      `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
+    );
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = planUploads(merged, undefined, { materialize: false });
   for (const t of truncated) {

@@ -56,6 +56,25 @@ function relocate(result: Result, run: Run, root: string): Result['locations'] {
   });
 }
 
+/** SARIF's `format: uri` means an absolute URI; anything else (a Checkov guideline sentence) is help text. */
+function isAbsoluteUri(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
+}
+
+function cleanRule(rule: ReportingDescriptor): ReportingDescriptor {
+  if (rule.helpUri === undefined || isAbsoluteUri(rule.helpUri)) return rule;
+  const { helpUri, ...rest } = rule;
+  return rest.help ? rest : { ...rest, help: { text: String(helpUri) } };
+}
+
+/** A message needs text (or an id): `message: {}` is invalid SARIF. */
+function cleanMessage(result: Result, ruleId: string): Result['message'] {
+  const message = result.message as Partial<Result['message']> | undefined;
+  if (typeof message?.text === 'string' || typeof message?.id === 'string')
+    return message;
+  return { ...message, text: typeof message?.markdown === 'string' ? message.markdown : ruleId };
+}
+
 interface ToolRun {
   tool: string;
   driver: Run['tool']['driver'];
@@ -97,9 +116,9 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         const existing = into.ruleIndex.get(rule.id);
         if (existing === undefined) {
           into.ruleIndex.set(rule.id, into.rules.length);
-          into.rules.push(rule);
+          into.rules.push(cleanRule(rule));
         } else if (into.placeholders.delete(rule.id)) {
-          into.rules[existing] = rule;
+          into.rules[existing] = cleanRule(rule);
         }
       }
       (run.results ?? []).forEach((result, resultIndex) => {
@@ -108,7 +127,9 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         let index = into.ruleIndex.get(ruleId);
         if (index === undefined) {
           index = into.rules.length;
-          into.rules.push(rule ?? { id: ruleId, shortDescription: { text: ruleId } });
+          into.rules.push(
+            rule ? cleanRule(rule) : { id: ruleId, shortDescription: { text: ruleId } },
+          );
           into.ruleIndex.set(ruleId, index);
           if (!rule) into.placeholders.add(ruleId);
         }
@@ -128,6 +149,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         const { rule: _ruleReference, ...rest } = result;
         let merged: Result = {
           ...rest,
+          message: cleanMessage(result, ruleId),
           ruleId,
           ruleIndex: index,
           locations: relocate(result, run, request.root) ?? [],
@@ -152,6 +174,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
         tool: {
           driver: {
             ...toolRun.driver,
+            ...(isAbsoluteUri(toolRun.driver.informationUri) ? {} : { informationUri: undefined }),
             name: toolRun.driver.name || toolRun.tool,
             rules: toolRun.rules,
           },

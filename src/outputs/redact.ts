@@ -50,10 +50,13 @@ function digestValues(
   keep: ReadonlySet<string>,
 ): Record<string, string> | undefined {
   if (!fingerprints) return undefined;
-  const out = Object.create(null) as Record<string, string>;
-  for (const [key, value] of Object.entries(fingerprints))
-    out[key] = keep.has(key) ? value : redactedDigest(String(value));
-  return out;
+  // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
+  return Object.fromEntries(
+    Object.entries(fingerprints).map(([key, value]) => [
+      key,
+      keep.has(key) ? value : redactedDigest(String(value)),
+    ]),
+  );
 }
 
 /** Properties that describe the rule or scanfold's verdict, never the matched text. */
@@ -68,9 +71,9 @@ const SAFE_PROPERTIES =
 export function redactSecretResult(result: Result): Result {
   const ruleId = result.ruleId ?? result.rule?.id ?? 'secret';
   const hint = secretHint(ruleId, primarySecretValue(result));
-  const properties = Object.create(null) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(result.properties ?? {}))
-    if (SAFE_PROPERTIES.test(key)) properties[key] = value;
+  const properties: Record<string, unknown> = Object.fromEntries(
+    Object.entries(result.properties ?? {}).filter(([key]) => SAFE_PROPERTIES.test(key)),
+  );
   const tags = result.properties?.tags;
   if (Array.isArray(tags))
     properties.tags = tags.filter((tag) => typeof tag === 'string' && tag.length <= 64);
@@ -114,9 +117,9 @@ export function scrubValue<T>(value: T, tokens: readonly string[]): T {
     if (typeof node === 'string') return scrubTokens(node, tokens);
     if (Array.isArray(node)) return node.map(visit);
     if (node && typeof node === 'object') {
-      const out = Object.create(null) as Record<string, unknown>;
-      for (const [key, child] of Object.entries(node)) out[scrubTokens(key, tokens)] = visit(child);
-      return out;
+      return Object.fromEntries(
+        Object.entries(node).map(([key, child]) => [scrubTokens(key, tokens), visit(child)]),
+      );
     }
     return node;
   };

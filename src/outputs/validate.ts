@@ -1,0 +1,70 @@
+/**
+ * Run-time validation of scanfold's outputs against the official schemas, bundled (schemas/):
+ * SARIF 2.1.0 (OASIS errata 01) and CycloneDX 1.6 with the SPDX and JSF schemas it references.
+ * The bundle carries them as JSON imports, so no file is looked up next to dist/ at run time.
+ */
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import ajvFormats from 'ajv-formats';
+import sarifSchema from '../../schemas/sarif-2.1.0.json' with { type: 'json' };
+import bomSchema from '../../schemas/cyclonedx/bom-1.6.SNAPSHOT.schema.json' with { type: 'json' };
+import spdxSchema from '../../schemas/cyclonedx/spdx.SNAPSHOT.schema.json' with { type: 'json' };
+import jsfSchema from '../../schemas/cyclonedx/jsf-0.82.SNAPSHOT.schema.json' with { type: 'json' };
+
+// CommonJS: Node's default import is module.exports; the plugin is its `default`.
+const addFormats = ajvFormats.default;
+
+let sarifValidator: ValidateFunction | undefined;
+let bomValidator: ValidateFunction | undefined;
+
+/**
+ * The SARIF schema is draft-04 (`id`); it uses no keyword whose meaning changed up to draft-07, so
+ * it compiles with Ajv's default dialect once `id` becomes `$id` (schemas/README.md).
+ */
+function compileSarif(): ValidateFunction {
+  const { $schema: _dialect, id, ...rest } = sarifSchema as Record<string, unknown>;
+  const ajv = new Ajv({
+    allErrors: true,
+    strictSchema: true,
+    strictRequired: false,
+    strictTypes: false,
+  });
+  addFormats(ajv);
+  return ajv.compile({ ...(typeof id === 'string' ? { $id: id } : {}), ...rest });
+}
+
+/** As @cyclonedx/cyclonedx-library's own JSON validator compiles it (no remote schemas). */
+function compileBom(): ValidateFunction {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    schemas: {
+      'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': spdxSchema,
+      'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': jsfSchema,
+    },
+    loadSchema: (uri) => Promise.reject(new Error(`remote schemas are disabled: ${uri}`)),
+  });
+  addFormats(ajv);
+  // Internationalised e-mail (draft 2019 format): one @ between non-blank parts is all it checks.
+  ajv.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/u);
+  ajv.addFormat('iri-reference', true);
+  return ajv.compile(bomSchema);
+}
+
+function describe(error: ErrorObject): string {
+  return `${error.instancePath || '(root)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`;
+}
+
+/** Every way `log` breaks the SARIF 2.1.0 schema; empty when it is valid. */
+export function validateSarif(log: unknown): string[] {
+  sarifValidator ??= compileSarif();
+  return sarifValidator(log) ? [] : (sarifValidator.errors ?? []).map(describe);
+}
+
+/** Every way `bom` breaks the CycloneDX 1.6 JSON schema; empty when it is valid. */
+export function validateBom(bom: unknown): string[] {
+  bomValidator ??= compileBom();
+  return bomValidator(bom) ? [] : (bomValidator.errors ?? []).map(describe);
+}
