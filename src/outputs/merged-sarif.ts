@@ -70,8 +70,7 @@ function cleanRule(rule: ReportingDescriptor): ReportingDescriptor {
 /** A message needs text (or an id): `message: {}` is invalid SARIF. */
 function cleanMessage(result: Result, ruleId: string): Result['message'] {
   const message = result.message as Partial<Result['message']> | undefined;
-  if (typeof message?.text === 'string' || typeof message?.id === 'string')
-    return message;
+  if (typeof message?.text === 'string' || typeof message?.id === 'string') return message;
   return { ...message, text: typeof message?.markdown === 'string' ? message.markdown : ruleId };
 }
 
