@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { looksTransient, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
+import { parseRetryAfter } from '../run/retry.ts';
 import { trivyDetails, trivyResultKey, parseEnriched } from './enrich.ts';
 
 const DB_FAILURE = [
@@ -61,25 +62,21 @@ export const trivy: ScannerAdapter = {
     if (scanners.length === 0) return { kind: 'skipped', reason: notes.join('; ') };
 
     const report = path.join(context.workDir, 'trivy.json');
-    const base = [
-      'fs',
-      '--scanners',
-      scanners.join(','),
+    const common = [
       '--format',
       'json',
       '--list-all-pkgs',
       '--output',
       report,
-    ];
-    base.push(
       '--cache-dir',
       settings.cacheDir,
       '--exit-code',
       '0',
       '--no-progress',
       '--skip-check-update',
-    );
-    for (const pattern of context.config.exclude) base.push('--skip-dirs', pattern);
+    ];
+    for (const pattern of context.config.exclude) common.push('--skip-dirs', pattern);
+    const base = ['fs', '--scanners', scanners.join(','), ...common];
     const dbFlags = offline ? ['--skip-db-update', '--skip-java-db-update', '--offline-scan'] : [];
     const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
     if (!offline && repositories.length > 0)
@@ -96,7 +93,30 @@ export const trivy: ScannerAdapter = {
       );
       exit = await context.exec([...base, '--skip-db-update', '--skip-java-db-update', '.']);
     }
+    const others = scanners.filter((scanner) => scanner !== 'vuln');
+    if (dbFailed && context.lastAttempt && !haveDb && !offline && others.length < scanners.length) {
+      // Degrade, don't fail: misconfiguration, secret and licence findings need no vulnerability DB.
+      if (others.length > 0) {
+        notes.push(
+          `vulnerability scanning skipped: the vulnerability DB could not be downloaded (${exit.stderrTail.at(-1)?.trim() ?? 'unknown error'}) and no cached DB exists`,
+        );
+        exit = await context.exec([
+          'fs',
+          '--scanners',
+          others.join(','),
+          ...common,
+          '--skip-db-update',
+          '--skip-java-db-update',
+          '.',
+        ]);
+      }
+    }
     const scanned = outcomeOf(exit, [report], { what: 'trivy fs', transient: DB_FAILURE });
+    if (scanned.kind === 'failed' && scanned.transient) {
+      // ghcr.io says how long to wait ("TOOMANYREQUESTS: retry-after: 617.148µs"); the runner honours it.
+      const retryAfterMs = parseRetryAfter(exit.stderrTail.join('\n'), Date.now());
+      if (retryAfterMs !== undefined) return { ...scanned, retryAfterMs };
+    }
     if (scanned.kind !== 'ok') return scanned;
     const sarif = await convert(
       context,
