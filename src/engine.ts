@@ -207,7 +207,16 @@ export function toolResolver(
       options.logger.debug(
         `${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`,
       );
-      return { ok: true, executable: tool.executable };
+      return {
+        ok: true,
+        executable: tool.executable,
+        install: {
+          source: tool.source,
+          ...(tool.provenance
+            ? { verifiedBy: tool.provenance.verifiedBy, sha256: tool.provenance.sha256 }
+            : {}),
+        },
+      };
     } catch (error) {
       return { ok: false, message: errorMessage(error) };
     }

@@ -157,3 +157,95 @@ test('the pinned manifest validates and pins every scanner with a registry fallb
     );
   }
 });
+
+/** A release host serving the archive and a checksums file (`<sha256>  <name>` lines). */
+async function checksummedRelease(body: Buffer, listing: (digest: string) => string) {
+  const digest = createHash('sha256').update(body).digest('hex');
+  const server = http.createServer((request, response) => {
+    if (request.url?.endsWith('_checksums.txt'))
+      response.writeHead(200, { 'content-type': 'text/plain' }).end(listing(digest));
+    else response.writeHead(200, { 'content-type': 'application/gzip' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    digest,
+    spec: (): ToolSpec => ({
+      ...spec(`${base}/faketool_1.2.3_linux_amd64.tar.gz`, 'unused'),
+      releases: {
+        'test-platform': {
+          url: `${base}/faketool_1.2.3_linux_amd64.tar.gz`,
+          checksums: `${base}/faketool_1.2.3_checksums.txt`,
+          binary: 'pkg/faketool',
+        },
+      },
+    }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const checksumOptions = async () => ({
+  toolCache: await mkdtemp(path.join(os.tmpdir(), 'scanfold-cache-')),
+  logger: silentLogger,
+  clock: recordingClock(),
+  allowInstall: true,
+  ignorePath: true,
+  platform: 'test-platform',
+});
+
+test("release checksums file: the archive is installed only when the release's checksums file lists its digest, which is recorded", async () => {
+  const body = await releaseTarball();
+  const release = await checksummedRelease(
+    body,
+    (digest) =>
+      `${'0'.repeat(64)}  faketool_1.2.3_darwin_amd64.tar.gz\n${digest}  faketool_1.2.3_linux_amd64.tar.gz\n`,
+  );
+  try {
+    const installed = await ensureTool('faketool', release.spec(), await checksumOptions());
+    assert.equal(installed.source, 'download');
+    assert.deepEqual(installed.provenance, {
+      verifiedBy: 'release-checksums',
+      sha256: release.digest,
+    });
+  } finally {
+    await release.close();
+  }
+});
+
+for (const [label, listing, reason] of [
+  [
+    'a different digest',
+    () => `${'b'.repeat(64)}  faketool_1.2.3_linux_amd64.tar.gz\n`,
+    /the release's checksums file says sha256 b{64}, got [0-9a-f]{64}; refusing to install/,
+  ],
+  [
+    'no entry for the archive',
+    (digest: string) => `${digest}  faketool_1.2.3_darwin_amd64.tar.gz\n`,
+    /faketool_1\.2\.3_checksums\.txt does not list faketool_1\.2\.3_linux_amd64\.tar\.gz; refusing to install/,
+  ],
+] as const) {
+  test(`release checksums file: ${label} is refused and nothing is installed`, async () => {
+    const release = await checksummedRelease(await releaseTarball(), listing);
+    const options = await checksumOptions();
+    try {
+      await assert.rejects(ensureTool('faketool', release.spec(), options), (error: Error) => {
+        assert.match(error.message, reason);
+        return true;
+      });
+      assert.ok(
+        !existsSync(path.join(options.toolCache, 'faketool', '1.2.3', '.scanfold-install.json')),
+      );
+    } finally {
+      await release.close();
+    }
+  });
+}
+
+test('every release in tools.json is verified: a pinned SHA-256 or the release checksums file', () => {
+  const manifest = loadManifest();
+  for (const [tool, entry] of Object.entries(manifest.tools))
+    for (const [platform, release] of Object.entries(entry.releases))
+      assert.ok(release.sha256 ?? release.checksums, `${tool} ${platform}`);
+  assert.ok(Object.keys(manifest.tools.syft?.releases ?? {}).length > 0);
+  assert.ok(Object.keys(manifest.tools.grype?.releases ?? {}).length > 0);
+});

@@ -5,12 +5,25 @@ import { packageRoot } from '../config/package-root.ts';
 import { formatZodIssues } from '../config/load.ts';
 import { ConfigurationError } from '../model/errors.ts';
 
-const ReleaseSchema = z.object({
-  url: z.string().url(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Path of the binary inside the archive; absent for a bare binary. */
-  binary: z.string().optional(),
-});
+const ReleaseSchema = z
+  .object({
+    url: z.string().url(),
+    /** The archive's SHA-256, pinned here: the strongest check, used wherever a published value is known. */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /**
+     * The release's own checksums file (`<sha256>  <file name>` lines), as the tool's installer
+     * verifies against it (Anchore's install.sh does for Syft and Grype).
+     */
+    checksums: z.string().url().optional(),
+    /** Path of the binary inside the archive; absent for a bare binary. */
+    binary: z.string().optional(),
+  })
+  .refine((release) => release.sha256 !== undefined || release.checksums !== undefined, {
+    message: 'a release needs a pinned sha256 or a checksums file to verify against',
+  });
 export type Release = z.infer<typeof ReleaseSchema>;
 
 const RegistrySchema = z.discriminatedUnion('kind', [

@@ -27,7 +27,9 @@ export interface ScannerRun {
 }
 
 /** How each scanner's executable was found, or why it could not be. */
-export type ToolResolution = { ok: true; executable: string } | { ok: false; message: string };
+export type ToolResolution =
+  | { ok: true; executable: string; install?: ScannerReport['install'] }
+  | { ok: false; message: string };
 
 export interface RunRequest {
   config: ScanConfig;
@@ -124,7 +126,12 @@ async function runOne(
   const { adapter } = entry;
   const started = clock.now();
   const log = new ScannerLog(entry.name, logger);
-  const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] as string[] };
+  let base: Pick<ScannerReport, 'name' | 'attempts' | 'findings' | 'outputs' | 'install'> = {
+    name: entry.name,
+    attempts: 0,
+    findings: 0,
+    outputs: [] as string[],
+  };
   const finish = (run: ScannerRun): ScannerRun => {
     const { report } = run;
     logger.group(
@@ -146,6 +153,7 @@ async function runOne(
       parsed: undefined,
     });
   }
+  if (tool.install) base = { ...base, install: tool.install };
   const version = await detectVersion(adapter, tool.executable, config.root);
   const maxAttempts = config.retries + 1;
   const deadline = clock.now() + config.timeoutMs;
