@@ -12,6 +12,7 @@ import { errorMessage } from './model/errors.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
+import { secretsFromSource } from './normalize/secret-source.ts';
 import { mergeSarif } from './outputs/merged-sarif.ts';
 import type { SarifInput } from './outputs/merged-sarif.ts';
 import { mergeSboms } from './outputs/sbom.ts';
@@ -88,6 +89,8 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   );
   const normalized = normalize(inputs, request.root);
   const { findings } = normalized;
+  const fromSource = await secretsFromSource(request.root, findings);
+  const secretTokens = [...new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: Object.hasOwn(normalized.resultsByTool, scanner.name)
@@ -123,7 +126,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     inputs,
     findings,
     root: request.root,
-    secretTokens: normalized.secretTokens,
+    secretTokens,
   });
   // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
   const invalidSarif = validateSarif(merged);
@@ -165,7 +168,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     sarif: merged,
     sbomJson: sbom?.json,
     rawFiles: scanners.flatMap((scanner) => scanner.outputs),
-    secretTokens: normalized.secretTokens,
+    secretTokens,
   });
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||

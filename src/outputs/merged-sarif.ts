@@ -158,7 +158,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
           },
           properties,
         };
-        if (finding?.category === 'secret') merged = redactSecretResult(merged);
+        if (finding?.category === 'secret') merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
       });
     });

@@ -68,9 +68,9 @@ const SAFE_PROPERTIES =
  * flows, stacks, fixes, attachments and properties. What is left says which rule fired where, with a
  * non-reversible hint; fingerprints stay comparable as digests.
  */
-export function redactSecretResult(result: Result): Result {
+export function redactSecretResult(result: Result, knownHint?: string): Result {
   const ruleId = result.ruleId ?? result.rule?.id ?? 'secret';
-  const hint = secretHint(ruleId, primarySecretValue(result));
+  const hint = knownHint ?? secretHint(ruleId, primarySecretValue(result));
   const properties: Record<string, unknown> = Object.fromEntries(
     Object.entries(result.properties ?? {}).filter(([key]) => SAFE_PROPERTIES.test(key)),
   );
