@@ -249,3 +249,88 @@ test('every release in tools.json is verified: a pinned SHA-256 or the release c
   assert.ok(Object.keys(manifest.tools.syft?.releases ?? {}).length > 0);
   assert.ok(Object.keys(manifest.tools.grype?.releases ?? {}).length > 0);
 });
+
+/** A real wheel with a console script, built by hand (zipfile), served from a local directory. */
+function fakeWheel(dir: string): string {
+  const script = `
+import base64, hashlib, sys, zipfile
+out = sys.argv[1]
+files = {
+  'fakepy/__init__.py': 'def main():\\n    print("fakepy 1.0.0")\\n',
+  'fakepy-1.0.0.dist-info/METADATA': 'Metadata-Version: 2.1\\nName: fakepy\\nVersion: 1.0.0\\n',
+  'fakepy-1.0.0.dist-info/WHEEL': 'Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n',
+  'fakepy-1.0.0.dist-info/entry_points.txt': '[console_scripts]\\nfakepy = fakepy:main\\n',
+}
+record = []
+with zipfile.ZipFile(out, 'w') as z:
+  for name, text in files.items():
+    data = text.encode()
+    z.writestr(name, data)
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()
+    record.append(f'{name},sha256={digest},{len(data)}')
+  record.append('fakepy-1.0.0.dist-info/RECORD,,')
+  z.writestr('fakepy-1.0.0.dist-info/RECORD', '\\n'.join(record) + '\\n')
+`;
+  const wheel = path.join(dir, 'fakepy-1.0.0-py3-none-any.whl');
+  const made = spawnSync('python3', ['-c', script, wheel], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  return wheel;
+}
+
+async function pypiSpec(digest: (real: string) => string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-wheels-'));
+  const wheel = fakeWheel(dir);
+  const real = createHash('sha256')
+    .update(await readFile(wheel))
+    .digest('hex');
+  const requirements = path.join(dir, 'requirements.txt');
+  await writeFile(requirements, `fakepy==1.0.0 \\\n    --hash=sha256:${digest(real)}\n`);
+  const tool: ToolSpec = {
+    version: '1.0.0',
+    registry: { kind: 'pypi', package: 'fakepy', version: '1.0.0', requirements },
+    releases: {},
+  };
+  // pip reads only the local directory: no index, no network.
+  process.env.PIP_NO_INDEX = '1';
+  process.env.PIP_FIND_LINKS = dir;
+  return { tool, real };
+}
+
+test('PyPI tools install with pip --require-hashes from the hash-locked requirements file; the lock digest is recorded', async () => {
+  const { tool } = await pypiSpec((real) => real);
+  const installed = await ensureTool('fakepy', tool, await checksumOptions());
+  assert.equal(installed.source, 'registry');
+  assert.equal(installed.provenance?.verifiedBy, 'pip-require-hashes');
+  const lock = tool.registry.kind === 'pypi' ? (tool.registry.requirements ?? '') : '';
+  assert.equal(
+    installed.provenance?.sha256,
+    createHash('sha256')
+      .update(await readFile(lock))
+      .digest('hex'),
+  );
+  assert.equal(spawnSync(installed.executable, { encoding: 'utf8' }).stdout.trim(), 'fakepy 1.0.0');
+});
+
+test('PyPI tools: a wheel whose hash is not the locked one is refused, nothing installed', async () => {
+  const { tool } = await pypiSpec(() => 'c'.repeat(64));
+  const options = await checksumOptions();
+  await assert.rejects(ensureTool('fakepy', tool, options), (error: Error) => {
+    assert.match(error.message, /do not match the hashes|HASHES/i);
+    return true;
+  });
+  assert.ok(!existsSync(path.join(options.toolCache, 'fakepy', '1.0.0', '.scanfold-install.json')));
+});
+
+test('the pinned Semgrep and Checkov installs are hash-locked, with every dependency', async () => {
+  const manifest = loadManifest();
+  for (const tool of ['semgrep', 'checkov']) {
+    const registry = manifest.tools[tool]?.registry;
+    assert.equal(registry?.kind, 'pypi');
+    if (registry?.kind !== 'pypi') continue;
+    const text = await readFile(registry.requirements ?? '', 'utf8');
+    assert.match(text, new RegExp(`^${tool}==${registry.version} \\\\$`, 'm'));
+    const requirements = text.split('\n').filter((line) => /^[a-z0-9]/i.test(line));
+    assert.ok(requirements.length > 20, `${tool}: ${requirements.length} pinned distributions`);
+    for (const line of requirements) assert.match(line, /^[a-z0-9.-]+==[^ ]+ \\$/i);
+  }
+});

@@ -278,19 +278,28 @@ async function installFromRegistry(
   name: string,
   source: RegistrySource,
   target: string,
-): Promise<Provenance['verifiedBy']> {
+): Promise<{ verifiedBy: Provenance['verifiedBy']; sha256?: string }> {
   const bin = path.join(target, 'bin');
   await mkdir(bin, { recursive: true });
   if (source.kind === 'pypi') {
     const venv = path.join(target, 'venv');
     await run('python3', ['-m', 'venv', venv], target);
+    const pip = path.join(venv, 'bin', 'pip');
+    const quiet = ['install', '--quiet', '--disable-pip-version-check'];
+    // Every distribution pinned by SHA-256, dependencies included: a changed wheel cannot slip in,
+    // and a dependency missing from the lock fails the install instead of being fetched unpinned.
     await run(
-      path.join(venv, 'bin', 'pip'),
-      ['install', '--quiet', '--disable-pip-version-check', `${source.package}==${source.version}`],
+      pip,
+      source.requirements
+        ? [...quiet, '--require-hashes', '-r', source.requirements]
+        : [...quiet, `${source.package}==${source.version}`],
       target,
     );
     await symlink(path.join(venv, 'bin', name), path.join(bin, name));
-    return 'unverified';
+    // The digest recorded is the lock's: it names every distribution's hash.
+    return source.requirements
+      ? { verifiedBy: 'pip-require-hashes', sha256: await sha256File(source.requirements) }
+      : { verifiedBy: 'unverified' };
   }
   // go install refuses modules with replace directives, so build inside a copy of the module.
   const info = JSON.parse(
@@ -324,7 +333,7 @@ async function installFromRegistry(
     await rm(work, { recursive: true, force: true });
   }
   // The go command checks every module it downloads against sum.golang.org (go.sum, GOSUMDB).
-  return 'go-sum';
+  return { verifiedBy: 'go-sum' };
 }
 
 /** PATH → verified cache → pinned release (SHA-256) → registry build. */
@@ -374,9 +383,9 @@ export async function ensureTool(
       options.logger.info(
         `${name}: building ${spec.version} from the ${spec.registry.kind} registry`,
       );
-      const verifiedBy = await installFromRegistry(name, spec.registry, dir);
+      const installed = await installFromRegistry(name, spec.registry, dir);
       source = 'registry';
-      provenance = { verifiedBy, sha256: '' };
+      provenance = { verifiedBy: installed.verifiedBy, sha256: installed.sha256 ?? '' };
     } catch (error) {
       errors.push(errorMessage(error));
       throw new InstallError(errors.join('; '));

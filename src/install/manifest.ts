@@ -27,7 +27,16 @@ const ReleaseSchema = z
 export type Release = z.infer<typeof ReleaseSchema>;
 
 const RegistrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pypi'), package: z.string(), version: z.string() }),
+  z.object({
+    kind: z.literal('pypi'),
+    package: z.string(),
+    version: z.string(),
+    /**
+     * A hash-locked requirements file (every distribution, dependencies included, with its SHA-256
+     * from PyPI), relative to tools.json: installed with `pip --require-hashes`.
+     */
+    requirements: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('go'),
     module: z.string(),
@@ -55,5 +64,9 @@ export function loadManifest(file = path.join(packageRoot(), 'tools.json')): Man
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new ConfigurationError(formatZodIssues(`tool manifest ${file}`, parsed.error));
+  for (const tool of Object.values(parsed.data.tools)) {
+    if (tool.registry.kind === 'pypi' && tool.registry.requirements)
+      tool.registry.requirements = path.resolve(path.dirname(file), tool.registry.requirements);
+  }
   return parsed.data;
 }
