@@ -1,16 +1,59 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
-import { outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
+import { location, rule, sarifLog } from './native-sarif.ts';
+
+const GitleaksSchema = z.array(
+  z.looseObject({
+    RuleID: z.string(),
+    Description: z.string().optional(),
+    File: z.string(),
+    StartLine: z.number().optional(),
+    EndLine: z.number().optional(),
+    Commit: z.string().optional(),
+    Fingerprint: z.string().optional(),
+  }),
+);
+
+function gitleaksJsonToSarif(data: unknown): Log | undefined {
+  const parsed = GitleaksSchema.safeParse(data);
+  if (!parsed.success || parsed.data.length === 0 || !('RuleID' in (parsed.data[0] ?? {})))
+    return undefined;
+  const rules = new Map<string, ReportingDescriptor>();
+  const results: Result[] = parsed.data.map((leak) => {
+    rule(rules, leak.RuleID, () => ({
+      id: leak.RuleID,
+      shortDescription: { text: leak.Description ?? leak.RuleID },
+      properties: { tags: ['secret'] },
+    }));
+    return {
+      ruleId: leak.RuleID,
+      message: {
+        text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ''}.`,
+      },
+      locations: location(leak.File, leak.StartLine, leak.EndLine),
+      ...(leak.Fingerprint
+        ? { partialFingerprints: { 'gitleaks/fingerprint': leak.Fingerprint } }
+        : {}),
+    };
+  });
+  return sarifLog('gitleaks', undefined, rules, results);
+}
 
 export const gitleaks: ScannerAdapter = {
   name: 'gitleaks',
   tool: 'gitleaks',
+  title: 'Gitleaks',
+  categories: ['secret'],
   description: 'secrets in git history, or in the directory when there is no .git',
   applies: () => ({ applies: true }),
   versionArgs: ['version'],
   parseVersion: firstSemver,
+  exclude: { honoured: false, why: 'gitleaks has no exclude flag' },
   async scan(context) {
     const sarif = path.join(context.workDir, 'gitleaks.sarif');
     const mode = existsSync(path.join(context.root, '.git')) ? 'git' : 'dir';
@@ -32,4 +75,9 @@ export const gitleaks: ScannerAdapter = {
       : outcome;
   },
   parse: parseByExtension,
+  ownsDriver: driverContains('gitleaks'),
+  nativeJson: { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif },
+  categoryOf: () => 'secret',
+  // Gitleaks' SARIF carries no severity; a leaked credential is usually serious.
+  defaultSeverity: 'high',
 };
