@@ -42,7 +42,10 @@ export interface ScannerAdapter {
   readonly tool: string;
   /** Display name, e.g. "Trivy". */
   readonly title: string;
+  /** One line on what it scans, for the README table and the CLI help. */
   readonly description: string;
+  /** The outputs scanfold asks of the tool, for the README table. */
+  readonly outputs: string;
   /** What the scanner reports, for the README table and the CLI help. */
   readonly categories: readonly Category[];
   /** Scanners whose raw outputs this one reads (see ScanContext.upstream). */

@@ -97,7 +97,8 @@ export const checkov: ScannerAdapter = {
   title: 'Checkov',
   categories: ['iac', 'secret'],
   description:
-    'infrastructure as code (Terraform, Dockerfile, Kubernetes, CloudFormation, workflows)',
+    'Terraform, Dockerfile, Kubernetes, CloudFormation, workflows; skipped when there is none',
+  outputs: 'SARIF + JSON',
   env: { BC_SKIP_MAPPING: 'TRUE', CHECKOV_NO_OUTPUT_PROGRESS: '1', LOG_LEVEL: 'WARNING' },
   applies(_config, files) {
     const hit = files.some(

@@ -49,7 +49,9 @@ export const gitleaks: ScannerAdapter = {
   tool: 'gitleaks',
   title: 'Gitleaks',
   categories: ['secret'],
-  description: 'secrets in git history, or in the directory when there is no .git',
+  description:
+    'secrets in git history (`gitleaks git`) when `.git` exists, else the directory; `--redact`',
+  outputs: 'SARIF',
   applies: () => ({ applies: true }),
   versionArgs: ['version'],
   parseVersion: firstSemver,

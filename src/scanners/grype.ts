@@ -151,6 +151,7 @@ export const grype: ScannerAdapter = {
   tool: 'grype',
   title: 'Grype',
   description: "vulnerabilities in Syft's SBOM",
+  outputs: 'SARIF + JSON',
   categories: ['vulnerability'],
   dependsOn: ['syft'],
   env: { GRYPE_CHECK_FOR_APP_UPDATE: 'false' },

@@ -56,7 +56,9 @@ export const semgrep: ScannerAdapter = {
   tool: 'semgrep',
   title: 'Semgrep',
   categories: ['code'],
-  description: 'SAST with a pinned offline ruleset',
+  description:
+    'SAST with the pinned offline ruleset `rules/semgrep/scanfold.yml` (or yours); metrics and version checks off',
+  outputs: 'SARIF + JSON',
   env: { SEMGREP_SEND_METRICS: 'off', SEMGREP_ENABLE_VERSION_CHECK: '0' },
   applies: () => ({ applies: true }),
   versionArgs: ['--version'],

@@ -248,7 +248,8 @@ export const trivy: ScannerAdapter = {
   name: 'trivy',
   tool: 'trivy',
   title: 'Trivy',
-  description: 'filesystem scan: vulnerabilities, misconfigurations, secrets, licenses',
+  description: 'filesystem: vulnerabilities, misconfigurations, secrets, licenses',
+  outputs: 'JSON, converted by `trivy convert` to SARIF and CycloneDX',
   categories: ['vulnerability', 'iac', 'secret', 'license', 'sbom'],
   // Trivy calls home for version checks and telemetry unless both are off.
   env: {
