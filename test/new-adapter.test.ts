@@ -187,6 +187,7 @@ test('a new scanner is one adapter file, one registry line and one pin', async (
   // Planned, run, parsed, merged with gitleaks' finding of the same secret, and reported.
   const project = await mkdtemp(path.join(os.tmpdir(), 'scanfold-toy-project-'));
   await writeFile(path.join(project, 'app.py'), 'import os\n\nKEY = "x"\n');
+  await writeFile(path.join(project, '.scanfold.yml'), 'exclude: [vendor/]\n');
   const toolCache = await fakeToolCache({
     gitleaks: fakeGitleaks(`cat > "$out" <<'JSON'\n${MINIMAL_SARIF}\nJSON`),
   });
@@ -220,6 +221,7 @@ test('a new scanner is one adapter file, one registry line and one pin', async (
   assert.equal(toy?.status, 'ok');
   assert.equal(toy?.findings, 2);
   assert.deepEqual(toy?.outputs, ['raw/toyscan.json']);
+  assert.deepEqual(toy?.notes, ['exclude not applied: toyscan scans everything']);
   const secret = report.findings.find((finding) => finding.category === 'secret');
   assert.deepEqual(secret?.tools, ['gitleaks', 'toyscan']);
   const code = report.findings.find((finding) => finding.ruleId === 'toy-eval');

@@ -21,4 +21,6 @@ export interface ParsedOutput {
   sarif: { file: string; log: Log }[];
   /** CycloneDX JSON documents (validated shape), by raw file name. */
   sboms: { file: string; bom: Record<string, unknown> }[];
+  /** What parsing changed that the report should say (e.g. results left out for `exclude`). */
+  notes?: string[];
 }

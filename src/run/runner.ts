@@ -199,6 +199,13 @@ async function runOne(
           const parsed = await adapter.parse(outcome.files, config);
           const files = await keepRawOutputs(outcome.files, path.join(workRoot, 'raw'));
           await rm(workDir, { recursive: true, force: true });
+          const notes = [
+            ...(outcome.notes ?? []),
+            ...(parsed.notes ?? []),
+            ...(config.exclude.length > 0 && !adapter.exclude.honoured
+              ? [`exclude not applied: ${adapter.exclude.why}`]
+              : []),
+          ];
           return finish({
             report: {
               ...base,
@@ -207,7 +214,7 @@ async function runOne(
               attempts: attempt,
               durationMs: durationMs(),
               outputs: files.map((file) => `raw/${path.basename(file)}`),
-              ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+              ...(notes.length > 0 ? { notes } : {}),
             },
             files,
             parsed,

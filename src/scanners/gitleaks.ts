@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
+import { dropExcludedResults, excludedNote } from './exclude.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 
 const GitleaksSchema = z.array(
@@ -55,7 +56,8 @@ export const gitleaks: ScannerAdapter = {
   applies: () => ({ applies: true }),
   versionArgs: ['version'],
   parseVersion: firstSemver,
-  exclude: { honoured: false, why: 'gitleaks has no exclude flag' },
+  // Gitleaks has no exclude flag; its results in excluded paths are left out after the run.
+  exclude: { honoured: true },
   async scan(context) {
     const sarif = path.join(context.workDir, 'gitleaks.sarif');
     const mode = existsSync(path.join(context.root, '.git')) ? 'git' : 'dir';
@@ -76,7 +78,13 @@ export const gitleaks: ScannerAdapter = {
       ? { ...outcome, notes: [`scanned ${mode === 'git' ? 'git history' : 'the directory'}`] }
       : outcome;
   },
-  parse: parseByExtension,
+  async parse(files, config) {
+    const parsed = await parseByExtension(files);
+    let dropped = 0;
+    for (const { log } of parsed.sarif)
+      dropped += dropExcludedResults(log, config.exclude, config.root);
+    return { ...parsed, notes: excludedNote(dropped) };
+  },
   ownsDriver: driverContains('gitleaks'),
   nativeJson: { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif },
   categoryOf: () => 'secret',

@@ -10,6 +10,7 @@ import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
+import { dropExcludedResults, excludedNote } from './exclude.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 
 const DB_FAILURE = [
@@ -158,10 +159,9 @@ export const grype: ScannerAdapter = {
   applies: () => ({ applies: true }),
   versionArgs: ['--version'],
   parseVersion: firstSemver,
-  exclude: {
-    honoured: false,
-    why: "grype reads Syft's SBOM, which already leaves excluded paths out; without one it catalogues the whole directory",
-  },
+  // Syft's SBOM already leaves excluded paths out; matches in excluded paths (grype catalogued the
+  // directory itself, or another SBOM was given) are left out after the run.
+  exclude: { honoured: true },
   async scan(context) {
     const { grype: settings, offline } = context.config;
     if (offline && !hasDatabase(settings.dbCacheDir)) {
@@ -191,7 +191,13 @@ export const grype: ScannerAdapter = {
     const outcome = outcomeOf(exit, [sarif, json], { what: 'grype', transient: DB_FAILURE });
     return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  parse: (files) => parseEnriched(files, 'grype.json', grypeDetails, grypeResultKey),
+  async parse(files, config) {
+    const parsed = await parseEnriched(files, 'grype.json', grypeDetails, grypeResultKey);
+    let dropped = 0;
+    for (const { log } of parsed.sarif)
+      dropped += dropExcludedResults(log, config.exclude, config.root);
+    return { ...parsed, notes: excludedNote(dropped) };
+  },
   ownsDriver: driverContains('grype'),
   nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
   categoryOf: (_ruleId, tags) =>
