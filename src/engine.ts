@@ -13,12 +13,11 @@ import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
 import { secretsFromSource } from './normalize/secret-source.ts';
-import { mergeSarif } from './outputs/merged-sarif.ts';
-import type { SarifInput } from './outputs/merged-sarif.ts';
-import { mergeSboms } from './outputs/sbom.ts';
+import type { SarifInput, SbomInput } from './model/inputs.ts';
+import { buildSarif } from './outputs/sarif.ts';
+import { buildSbom } from './outputs/sbom.ts';
 import { planUploads } from './outputs/upload-plan.ts';
 import { validateBom, validateSarif } from './outputs/validate.ts';
-import type { SbomInput } from './outputs/sbom.ts';
 import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { evaluateGate } from './policy/gate.ts';
@@ -97,13 +96,13 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       ? (normalized.resultsByTool[scanner.name] ?? 0)
       : 0,
   }));
-  let sbom: ReturnType<typeof mergeSboms> | undefined;
+  let sbom: ReturnType<typeof buildSbom> | undefined;
   if (
     request.sboms.length > 0 ||
     findings.some((finding) => finding.category === 'vulnerability')
   ) {
     try {
-      sbom = mergeSboms(request.sboms, findings);
+      sbom = buildSbom(request.sboms, findings);
       for (const rejected of sbom.rejected) fail(`SBOM input left out: ${rejected}`);
       const invalid = validateBom(JSON.parse(sbom.json));
       if (invalid.length > 0) {
@@ -122,7 +121,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
   const byTool: Record<string, number> = Object.fromEntries(toolCounts);
   const gate = evaluateGate(findings, request.failOn);
-  const merged = mergeSarif({
+  const merged = buildSarif({
     inputs,
     findings,
     root: request.root,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Log } from 'sarif';
-import { mergeFiles } from '../src/merge/merge.ts';
+import { importFiles as mergeFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { validateBom, validateSarif } from '../src/outputs/validate.ts';

@@ -1,5 +1,7 @@
 import type { Result } from 'sarif';
-import type { SarifInput } from '../outputs/merged-sarif.ts';
+import type { SarifInput } from '../model/inputs.ts';
+import type { ToolKnowledge } from '../model/tool-knowledge.ts';
+import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 import { dedupe } from './dedupe.ts';
 import type { DedupeResult } from './dedupe.ts';
 import { extractFindings, ruleFor } from './extract.ts';
@@ -55,13 +57,21 @@ function redactSecretFindings(
   }
 }
 
-/** Every SARIF result becomes a finding, then duplicates across and within tools merge. */
-export function normalize(inputs: readonly SarifInput[], root: string): Normalized {
+/**
+ * Every SARIF result becomes a finding, then duplicates across and within tools merge. The steps
+ * are tool-independent; what they need to know about a tool comes from its adapter (`knowledge`).
+ */
+export function normalize(
+  inputs: readonly SarifInput[],
+  root: string,
+  knowledge: ToolKnowledge = TOOL_KNOWLEDGE,
+): Normalized {
   const tokens = new Set<string>();
   const extracted = inputs.flatMap((input) => {
     const found = extractFindings(input.log, {
       root,
       file: input.file,
+      knowledge,
       ...(input.tool ? { toolOverride: input.tool } : {}),
     });
     redactSecretFindings(input, found, tokens);
@@ -73,7 +83,7 @@ export function normalize(inputs: readonly SarifInput[], root: string): Normaliz
     counts.set(tool, (counts.get(tool) ?? 0) + 1);
   }
   return {
-    ...dedupe(extracted),
+    ...dedupe(extracted, knowledge),
     resultsByTool: Object.fromEntries(counts),
     secretTokens: [...tokens].sort(),
   };
