@@ -10,13 +10,16 @@ import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import type { Logger } from '../model/ports.ts';
 import type { ScannerAdapter } from '../scanners/adapter.ts';
+import type { ScannerReport } from '../model/scan-result.ts';
+import { toolNameOf } from '../normalize/extract.ts';
 import {
   isCycloneDx,
   OutputError,
   parseJsonText,
+  runFailure,
   SarifLogSchema,
 } from '../scanners/read-output.ts';
-import { ADAPTERS } from '../scanners/registry.ts';
+import { ADAPTERS, TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
 /** Reading files other tools wrote (`scanfold merge`): SARIF, CycloneDX, or a tool's native JSON. */
 
@@ -119,6 +122,7 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
+  const failed: ScannerReport[] = [];
   const seen = new Map<string, number>();
   for (const file of request.files) {
     // The same file given twice must still give distinct sources.
@@ -127,8 +131,27 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     const label = count === 1 ? file : `${file}#${count}`;
     try {
       const imported = importDocument(label, await readInput(file));
-      if (imported.kind === 'sarif') sarif.push(imported.input);
-      else sboms.push(imported.input);
+      if (imported.kind === 'sarif') {
+        sarif.push(imported.input);
+        imported.input.log.runs.forEach((run, index) => {
+          const reason = runFailure(run);
+          if (!reason) return;
+          // Failed, not clean: the report counts it as a failed scanner and exits 3.
+          const tool = toolNameOf(run, TOOL_KNOWLEDGE);
+          const message = `${label}: run ${index} (${tool}) did not complete: ${reason}`;
+          errors.push(message);
+          failed.push({
+            name: tool,
+            status: 'failed',
+            attempts: 0,
+            durationMs: 0,
+            findings: 0,
+            outputs: [],
+            message,
+          });
+          request.logger.error(message);
+        });
+      } else sboms.push(imported.input);
     } catch (error) {
       // Our own errors already name the file; a system error (EISDIR, EACCES) is given its name.
       const message =
@@ -145,7 +168,7 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     root: path.resolve(request.root),
     outputDir: path.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: [],
+    scanners: failed,
     sarif,
     sboms,
     errors,

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.ts';
 import type { SarifInput } from '../model/inputs.ts';
 import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-properties.ts';
@@ -81,6 +81,8 @@ interface ToolRun {
   /** Ids whose rules[] entry is a placeholder, to be replaced by the first real descriptor. */
   placeholders: Set<string>;
   results: Result[];
+  /** The inputs' invocations: a failed one must still say so in scanfold.sarif. */
+  invocations: Invocation[];
 }
 
 /**
@@ -107,10 +109,12 @@ export function buildSarif(request: SarifOutputRequest): Log {
           ruleIndex: new Map(),
           placeholders: new Set(),
           results: [],
+          invocations: [],
         };
         tools.set(tool, target);
       }
       const into = target;
+      into.invocations.push(...(run.invocations ?? []));
       for (const rule of run.tool.driver.rules ?? []) {
         const existing = into.ruleIndex.get(rule.id);
         if (existing === undefined) {
@@ -186,6 +190,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, '/')).href },
         },
         results: toolRun.results,
+        ...(toolRun.invocations.length > 0 ? { invocations: toolRun.invocations } : {}),
         columnKind: 'utf16CodeUnits',
       })),
   };

@@ -10,6 +10,7 @@ import type { ScannerReport } from '../model/scan-result.ts';
 import type { ScannerRun } from '../model/scanner-run.ts';
 import type { PlanEntry } from '../plan/plan.ts';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from '../scanners/adapter.ts';
+import { runFailure } from '../scanners/read-output.ts';
 import type { ScannerName } from '../scanners/registry.ts';
 import { runProcess } from './process.ts';
 import type { ProcessExit } from './process.ts';
@@ -215,14 +216,27 @@ async function runOne(
               ? [`exclude not applied: ${adapter.exclude.why}`]
               : []),
           ];
+          // A tool that stopped part-way (its log says so) or whose SARIF says the run failed is
+          // failed, never "ok, 0 findings"; whatever it did find is still reported.
+          const failure =
+            outcome.partial ??
+            parsed.sarif
+              .flatMap(({ file, log }) =>
+                log.runs.map((run) => {
+                  const reason = runFailure(run);
+                  return reason ? `${path.basename(file)}: ${reason}` : undefined;
+                }),
+              )
+              .find(Boolean);
           return finish({
             report: {
               ...base,
-              status: 'ok',
+              status: failure ? 'failed' : 'ok',
               version,
               attempts: attempt,
               durationMs: durationMs(),
               outputs: files.map((file) => `raw/${path.basename(file)}`),
+              ...(failure ? { message: `${entry.name} did not complete: ${failure}` } : {}),
               ...(notes.length > 0 ? { notes } : {}),
             },
             files,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Log } from 'sarif';
+import type { Log, Run } from 'sarif';
 import { z } from 'zod';
 
 /**
@@ -93,6 +93,31 @@ export const SarifLogSchema = z.looseObject({
   version: z.literal('2.1.0'),
   runs: z.array(SarifRunSchema),
 });
+
+/**
+ * Why a SARIF run is not a complete scan, if it says so: an invocation with
+ * `executionSuccessful: false`, or `results: null` (SARIF: the tool could not produce results).
+ * Read as an empty run it would look clean, and an upload would close the tool's open alerts.
+ */
+export function runFailure(run: Run): string | undefined {
+  const failed = (run.invocations ?? []).find(
+    (invocation) => invocation.executionSuccessful === false,
+  );
+  if (failed) {
+    const notes = [...(failed.toolExecutionNotifications ?? [])]
+      .filter((note) => note.level === undefined || note.level === 'error')
+      .map((note) => note.message?.text)
+      .filter((text): text is string => typeof text === 'string' && text.length > 0);
+    const detail =
+      notes[0] ??
+      failed.exitCodeDescription ??
+      (failed.exitCode !== undefined ? `exit code ${failed.exitCode}` : undefined);
+    return `its invocation reports executionSuccessful: false${detail ? ` (${detail.split('\n')[0]?.slice(0, 300)})` : ''}`;
+  }
+  if ((run as { results?: unknown }).results === null)
+    return 'results: null (the tool produced no results)';
+  return undefined;
+}
 
 /** Deeper than any real SARIF or SBOM nests; a hostile file would exhaust the stack downstream. */
 export const MAX_JSON_DEPTH = 100;
