@@ -128,9 +128,15 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
   const helpUri = all.map((f) => f.helpUri).find(Boolean);
   const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
+  // A borrowed severity stays noted only when no member rated the finding that high itself.
+  const rated = all.filter((f) => f.severity === severity);
+  const severitySource = rated.every((f) => f.severitySource)
+    ? rated[0]?.severitySource
+    : undefined;
   return {
     ...lead,
     severity,
+    severitySource,
     tools: unique(all.flatMap((f) => f.tools)).sort(),
     sources: all.flatMap((f) => f.sources),
     cwe: unique(all.flatMap((f) => f.cwe)).sort(),
