@@ -209,16 +209,16 @@ export function toolResolver(
       options.logger.debug(
         `${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`,
       );
-      return {
-        ok: true,
-        executable: tool.executable,
-        install: {
-          source: tool.source,
-          ...(tool.provenance
-            ? { verifiedBy: tool.provenance.verifiedBy, sha256: tool.provenance.sha256 }
-            : {}),
-        },
+      const install = {
+        source: tool.source,
+        ...(tool.provenance
+          ? { verifiedBy: tool.provenance.verifiedBy, sha256: tool.provenance.sha256 }
+          : {}),
       };
+      // Installed tools are pinned and verified against their install marker: no --version run.
+      return tool.source === 'path'
+        ? { ok: true, executable: tool.executable, install }
+        : { ok: true, executable: tool.executable, version: tool.pinnedVersion, install };
     } catch (error) {
       return { ok: false, message: errorMessage(error) };
     }

@@ -18,9 +18,12 @@ import { backoffDelay } from './retry.ts';
 
 export type { ScannerRun } from '../model/scanner-run.ts';
 
-/** How each scanner's executable was found, or why it could not be. */
+/**
+ * How each scanner's executable was found, or why it could not be. `version` is known without
+ * running the tool when it came from the tool cache (its install marker records the pinned version).
+ */
 export type ToolResolution =
-  | { ok: true; executable: string; install?: ScannerReport['install'] }
+  | { ok: true; executable: string; version?: string; install?: ScannerReport['install'] }
   | { ok: false; message: string };
 
 export interface RunRequest {
@@ -124,8 +127,13 @@ async function runOne(
     findings: 0,
     outputs: [] as string[],
   };
-  const finish = (run: ScannerRun): ScannerRun => {
+  // A cached tool's version comes from its install marker; only a tool found on PATH is asked, and
+  // then alongside the scan rather than before it (`checkov --version` alone costs seconds of CPU).
+  let asked: Promise<string | undefined> = Promise.resolve(undefined);
+  const finish = async (run: ScannerRun): Promise<ScannerRun> => {
     const { report } = run;
+    const version = await asked;
+    if (version !== undefined) report.version = version;
     logger.group(
       `${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ''} in ${(report.durationMs / 1000).toFixed(1)} s`,
       [...log.lines, ...(report.message ? [report.message] : [])],
@@ -146,7 +154,10 @@ async function runOne(
     });
   }
   if (tool.install) base = { ...base, install: tool.install };
-  const version = await detectVersion(adapter, tool.executable, config.root);
+  asked =
+    tool.version !== undefined
+      ? Promise.resolve(tool.version)
+      : detectVersion(adapter, tool.executable, config.root);
   const maxAttempts = config.retries + 1;
   const deadline = clock.now() + config.timeoutMs;
   let last: AttemptRecord | undefined;
@@ -177,7 +188,6 @@ async function runOne(
         report: {
           ...base,
           status: 'timed-out',
-          version,
           attempts: attempt,
           durationMs: durationMs(),
           message,
@@ -193,7 +203,6 @@ async function runOne(
         report: {
           ...base,
           status: 'skipped',
-          version,
           attempts: attempt,
           durationMs: durationMs(),
           message: outcome.reason,
@@ -232,7 +241,6 @@ async function runOne(
             report: {
               ...base,
               status: failure ? 'failed' : 'ok',
-              version,
               attempts: attempt,
               durationMs: durationMs(),
               outputs: files.map((file) => `raw/${path.basename(file)}`),
@@ -284,7 +292,6 @@ async function runOne(
     report: {
       ...base,
       status: 'failed',
-      version,
       attempts: attempt,
       durationMs: clock.now() - started,
       message: attempt > 1 ? `${message} (after ${attempt} attempts)` : message,
