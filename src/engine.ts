@@ -17,7 +17,7 @@ import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
 import { planUploads } from './outputs/upload-plan.ts';
-import { validateBom, validateSarif } from './outputs/validate.ts';
+import { repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
 import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { evaluateGate } from './policy/gate.ts';
@@ -128,6 +128,11 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     secretTokens,
   });
   // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
+  const repaired = repairSarif(merged);
+  if (repaired.length > 0)
+    request.logger.warning(
+      `${OUTPUT_FILES.sarif}: ${repaired.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired[0]})`,
+    );
   const invalidSarif = validateSarif(merged);
   if (invalidSarif.length > 0)
     fail(
