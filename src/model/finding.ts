@@ -57,6 +57,10 @@ export const FindingSchema = z.object({
   cvss: z.number().optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
   suppressed: z.boolean().optional(),
+  /** A secret found in git history: the commit it was found in (Gitleaks' `commitSha`). */
+  commit: z.string().optional(),
+  /** That secret is no longer at this place in the scanned tree (file or value gone since). */
+  removedSince: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

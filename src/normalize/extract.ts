@@ -172,6 +172,12 @@ export interface ExtractOptions {
   knowledge: ToolKnowledge;
 }
 
+/** The commit a history scan found the result in: Gitleaks' `commitSha` partial fingerprint. */
+function historyCommit(result: Result): string | undefined {
+  const sha = result.partialFingerprints?.commitSha;
+  return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+}
+
 /** SARIF: a result with a suppression that was not rejected is suppressed. */
 function isSuppressed(result: Result): boolean {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== 'rejected');
@@ -252,6 +258,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         ...(ids.length > 1 ? { aliases: ids } : {}),
         ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
         ...(isSuppressed(result) ? { suppressed: true } : {}),
+        ...(historyCommit(result) ? { commit: historyCommit(result) } : {}),
       };
       extracted.push({ finding, identity });
     });

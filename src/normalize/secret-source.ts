@@ -7,13 +7,19 @@ import { secretHint, secretTokens } from './secrets.ts';
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 const MAX_LINES = 200;
 
-async function readInside(root: string, relative: string): Promise<string[] | undefined> {
+async function readInside(
+  root: string,
+  relative: string,
+): Promise<string[] | 'missing' | undefined> {
   if (!relative || relative === '.' || path.isAbsolute(relative) || /^[a-z]+:/i.test(relative))
     return undefined;
   const file = path.resolve(root, relative);
   if (!file.startsWith(path.resolve(root) + path.sep)) return undefined;
   // lstat: a symbolic link is never followed out of the scanned tree.
-  const stats = await lstat(file).catch(() => undefined);
+  const stats = await lstat(file).catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? ('missing' as const) : undefined,
+  );
+  if (stats === 'missing') return 'missing';
   if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return undefined;
   return (await readFile(file, 'utf8')).split(/\r?\n/);
 }
@@ -29,7 +35,7 @@ export async function secretsFromSource(
   findings: Finding[],
 ): Promise<{ tokens: string[] }> {
   const tokens = new Set<string>();
-  const cache = new Map<string, Promise<string[] | undefined>>();
+  const cache = new Map<string, Promise<string[] | 'missing' | undefined>>();
   for (const finding of findings) {
     if (finding.category !== 'secret') continue;
     const { path: file, startLine, endLine, startColumn } = finding.location;
@@ -40,10 +46,14 @@ export async function secretsFromSource(
       cache.set(file, lines);
     }
     const source = await lines;
-    if (!source) continue;
+    // A secret from history whose file is gone, or whose lines no longer hold a credential.
+    if (finding.commit && source === 'missing') finding.removedSince = true;
+    if (!source || source === 'missing') continue;
     const last = Math.min(endLine ?? startLine, startLine + MAX_LINES, source.length);
     const span = source.slice(startLine - 1, last);
-    for (const line of span) for (const token of secretTokens(line)) tokens.add(token);
+    const found = span.flatMap((line) => secretTokens(line));
+    for (const token of found) tokens.add(token);
+    if (finding.commit && found.length === 0) finding.removedSince = true;
     // A tool-redacted hint (no length) is completed from the first credential on its line.
     if (!/ chars\]$/.test(finding.message)) {
       const from = startColumn !== undefined ? (span[0] ?? '').slice(startColumn - 1) : span[0];

@@ -1,6 +1,7 @@
 import { SEVERITIES } from '../model/finding.ts';
 import type { Report } from '../model/scan-result.ts';
 import { escapeHtml, truncate } from './escape.ts';
+import { historyNote } from './markdown.ts';
 
 /** A self-contained page for the compliance artifact; every value from scanners is escaped. */
 export const HTML_ROW_LIMIT = 5_000;
@@ -23,7 +24,7 @@ export function renderHtml(report: Report): string {
   const findingRows = shown
     .map(
       (f) =>
-        `<tr><td class="${f.severity}">${f.severity}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId, 120)}</code><br>${e(f.title, 200)}${f.package ? `<br><small>${e(f.package.name)}@${e(f.package.version ?? '')}${f.package.fixedVersion ? ` → ${e(f.package.fixedVersion)}` : ''}</small>` : ''}</td><td><code>${e(f.location.path, 200)}${f.location.startLine ? `:${f.location.startLine}` : ''}</code></td><td>${e(f.tools.join(', '))}</td></tr>`,
+        `<tr><td class="${f.severity}">${f.severity}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId, 120)}</code><br>${e(f.title, 200)}${f.package ? `<br><small>${e(f.package.name)}@${e(f.package.version ?? '')}${f.package.fixedVersion ? ` → ${e(f.package.fixedVersion)}` : ''}</small>` : ''}</td><td><code>${e(f.location.path, 200)}${f.location.startLine ? `:${f.location.startLine}` : ''}</code>${e(historyNote(f))}</td><td>${e(f.tools.join(', '))}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -34,12 +34,25 @@ const ICON: Record<Severity, string> = {
 /** Longer file links are left out (the label still names the file): a row must stay one sane line. */
 const MAX_HREF = 2_048;
 
+/** "in commit abc1234 (removed since)" for a secret found in git history. */
+export function historyNote(finding: Finding): string {
+  if (!finding.commit) return '';
+  return ` in commit ${finding.commit.slice(0, 7)}${finding.removedSince ? ' (removed since)' : ''}`;
+}
+
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
   const line = finding.location.startLine;
-  const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120);
+  const label = escapeMarkdown(
+    `${finding.location.path}${line ? `:${line}` : ''}${historyNote(finding)}`,
+    140,
+  );
   if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path))
     return label;
-  const href = `${links.blobBase}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
+  // A secret from history links to the file as it was at that commit.
+  const base = finding.commit
+    ? links.blobBase.replace(/\/blob\/[^/]+$/, `/blob/${finding.commit}`)
+    : links.blobBase;
+  const href = `${base}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
   if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, '%22')}">${label}</a>`;
 }

@@ -80,7 +80,8 @@ export function redactSecretResult(result: Result, knownHint?: string): Result {
   properties['scanfold/redacted'] = true;
   const partialFingerprints = digestValues(
     result.partialFingerprints,
-    new Set(['scanfold/v1', 'primaryLocationLineHash']),
+    // A commit id locates the secret in history; it is not part of it.
+    new Set(['scanfold/v1', 'primaryLocationLineHash', 'commitSha']),
   );
   const fingerprints = digestValues(result.fingerprints, new Set());
   const redacted: Result = {
