@@ -93,13 +93,13 @@ function prunable(keys: readonly string[]): boolean {
 /**
  * Make a merged log valid by dropping what the inputs got wrong, field by field (a rule's
  * shortDescription without text, a region with a negative line): never a result or a rule.
- * Returns what was dropped; whatever cannot be repaired this way is still in validateSarif's answer.
+ * Returns what was dropped and whether the log is now valid.
  */
-export function repairSarif(log: unknown): string[] {
+export function repairSarif(log: unknown): { dropped: string[]; valid: boolean } {
   const dropped: string[] = [];
   for (let round = 0; round < 10; round++) {
     sarifValidator ??= compileSarif();
-    if (sarifValidator(log)) break;
+    if (sarifValidator(log)) return { dropped, valid: true };
     const pointers = [
       ...new Set(
         (sarifValidator.errors ?? []).map((error) =>
@@ -131,5 +131,6 @@ export function repairSarif(log: unknown): string[] {
     }
     if (!changed) break;
   }
-  return dropped;
+  // Not repairable field by field: validateSarif says what is left.
+  return { dropped, valid: validateSarif(log).length === 0 };
 }
