@@ -50,8 +50,8 @@ registry. Reuses verified installs.`,
   merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL]
 
 Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of
-${ADAPTERS.flatMap((adapter) => (adapter.nativeJson ? [adapter.title] : [])).join(', ')},
-and writes the same outputs as scan.`,
+${ADAPTERS.flatMap((adapter) => (adapter.nativeJson ? [adapter.title] : [])).join(', ')};
+writes the same outputs as scan.`,
 };
 
 function parseList(value: string | undefined): string[] | undefined {
