@@ -16,7 +16,7 @@ import { normalize } from './normalize/index.ts';
 import { mergeSarif } from './outputs/merged-sarif.ts';
 import type { SarifInput } from './outputs/merged-sarif.ts';
 import { mergeSboms } from './outputs/sbom.ts';
-import { planUploads } from './outputs/upload-plan.ts';
+import { fitToLimits } from './outputs/sarif-limits.ts';
 import type { SbomInput } from './outputs/sbom.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
@@ -101,7 +101,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const gate = evaluateGate(findings, request.failOn);
   const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = planUploads(merged, undefined, { materialize: false });
+  const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,

@@ -21,7 +21,8 @@ import type { Finding } from '../src/model/finding.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { escapeMarkdown } from '../src/outputs/escape.ts';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/outputs/markdown.ts';
-import { readContext } from '../src/action/publish.ts';
+import { readContext } from '../src/github/context.ts';
+import { stickyMarker } from '../src/github/comment.ts';
 import { startGitHubServer } from './support/github-server.ts';
 import type {
   FaultRule,
@@ -1103,22 +1104,14 @@ void describe('readContext (unit): which pull requests are forks', () => {
   });
 });
 
-void test('matrix legs scanning different directories keep separate sticky comments', async () => {
-  const { stickyMarker, readContext } = await import('../src/action/publish.ts');
-  const context = await readContext({
-    GITHUB_WORKFLOW: 'Security',
-    GITHUB_JOB: 'scan',
-    GITHUB_WORKSPACE: '/w',
-  });
-  assert.equal(stickyMarker(context, '/w'), '<!-- scanfold:sticky Security/scan -->');
+void test('matrix legs scanning different directories keep separate sticky comments', () => {
+  const context = { workflow: 'Security', job: 'scan' };
+  assert.equal(stickyMarker(context, ''), '<!-- scanfold:sticky Security/scan -->');
   assert.equal(
-    stickyMarker(context, '/w/services/api'),
+    stickyMarker(context, 'services/api'),
     '<!-- scanfold:sticky Security/scan:services/api -->',
   );
-  assert.notEqual(
-    stickyMarker(context, '/w/services/api'),
-    stickyMarker(context, '/w/services/web'),
-  );
+  assert.notEqual(stickyMarker(context, 'services/api'), stickyMarker(context, 'services/web'));
 });
 
 void describe('action bundle: someone else pasted the sticky marker', () => {

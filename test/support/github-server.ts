@@ -12,7 +12,9 @@
  *                     Azure's SDK treats an IP host as path-style `/{account}/{container}/{blob}`)
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, STATUS_CODES } from 'node:http';
+import { resolve as resolvePath, sep } from 'node:path';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crc32, gunzipSync, inflateRawSync } from 'node:zlib';
@@ -130,6 +132,37 @@ export interface SarifUpload {
   receivedAt: string;
   /** Number of GET .../sarifs/{id} polls seen so far. */
   polls: number;
+  /** `complete`, or `failed` with `errors`, decided when it arrives (GitHub reports it on poll). */
+  processingStatus: 'complete' | 'failed';
+  errors: string[];
+  /**
+   * Result URIs (locations and related locations) that name no file of the checkout given with
+   * `setCheckout`, read as GitHub reads them: relative to the repository root, whatever
+   * `uriBaseId`/`originalUriBaseIds` say; absolute file URIs only under `checkout_uri`.
+   */
+  unresolvedUris: string[];
+}
+
+/** The current analysis for one (ref, tool, category), as code scanning keeps it. */
+export interface StoredAnalysis {
+  ref: string;
+  commitSha: string;
+  tool: string;
+  category: string;
+  sarifId: string;
+  results: number;
+}
+
+/** A code-scanning alert: opened by an analysis, fixed when a later one of its triple omits it. */
+export interface StoredAlert {
+  number: number;
+  ref: string;
+  tool: string;
+  category: string;
+  ruleId: string;
+  path: string;
+  line: number | undefined;
+  state: 'open' | 'fixed';
 }
 
 export interface ZipEntry {
@@ -237,6 +270,13 @@ export interface GitHubServerOptions {
   maxBodyBytes?: number;
   /** Verify that Twirp request backend ids match the runtime token's `Actions.Results` scope. Default true. */
   verifyRuntimeToken?: boolean;
+  /**
+   * Whom each token acts as (author of the comments it creates, GraphQL `viewer`, GET /user).
+   * Tokens not listed act as `botUser`, like GITHUB_TOKEN. Bot identities get 403 on GET /user.
+   */
+  tokenUsers?: Readonly<Record<string, GitHubUser>>;
+  /** Extra processing errors for an upload (e.g. to fail one tool's analysis); none by default. */
+  processingErrors?: (sarif: SarifLog) => string[];
 }
 
 export interface GitHubServer {
@@ -254,6 +294,11 @@ export interface GitHubServer {
   readonly sarifUploads: SarifUpload[];
   readonly artifacts: StoredArtifact[];
   readonly pullRequests: StoredPullRequest[];
+  /** Current analyses, one per (ref, tool, category). */
+  readonly analyses: StoredAnalysis[];
+  readonly alerts: StoredAlert[];
+  /** The repository checkout that result URIs are checked against (undefined: not checked). */
+  setCheckout(dir: string | undefined): void;
   injectFault(rule: FaultRule): FaultHandle;
   clearFaults(): void;
   addComment(seed: CommentSeed): StoredComment;
@@ -518,6 +563,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const maxBodyBytes = options.maxBodyBytes ?? 100 * 1024 * 1024;
   const verifyRuntimeToken = options.verifyRuntimeToken ?? true;
   const acceptedTokens = options.tokens ? new Set(options.tokens) : undefined;
+  const tokenUsers = new Map(Object.entries(options.tokenUsers ?? {}));
+  const analyses: StoredAnalysis[] = [];
+  const alerts: StoredAlert[] = [];
+  let checkoutDir: string | undefined;
+  let nextAlertNumber = 1;
 
   const requests: RecordedRequest[] = [];
   const comments: StoredComment[] = [];
@@ -709,6 +759,76 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     author_association: c.author_association,
   });
 
+  /**
+   * An analysis replaces the previous one of the same (ref, tool, category); alerts that it no
+   * longer reports are closed as fixed, those it reports are (re)opened. Other triples are untouched.
+   */
+  const fileAnalyses = (
+    ref: string,
+    commitSha: string,
+    sarifId: string,
+    log: SarifLog,
+    keys: { tool: string; category: string }[],
+  ): void => {
+    log.runs.forEach((run, index) => {
+      const key = keys[index];
+      if (!key) return;
+      const existing = analyses.findIndex(
+        (a) => a.ref === ref && a.tool === key.tool && a.category === key.category,
+      );
+      const analysis: StoredAnalysis = {
+        ref,
+        commitSha,
+        tool: key.tool,
+        category: key.category,
+        sarifId,
+        results: run.results?.length ?? 0,
+      };
+      if (existing >= 0) analyses.splice(existing, 1, analysis);
+      else analyses.push(analysis);
+      const reported = new Map<string, Omit<StoredAlert, 'number' | 'state'>>();
+      for (const result of run.results ?? []) {
+        const ruleId = result.ruleId ?? result.rule?.id ?? '';
+        const physical = result.locations?.[0]?.physicalLocation;
+        const path = physical?.artifactLocation?.uri ?? '';
+        const line = physical?.region?.startLine;
+        const fingerprint = Object.entries(result.partialFingerprints ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',');
+        reported.set(`${ruleId}\u0000${path}\u0000${fingerprint || String(line)}`, {
+          ref,
+          tool: key.tool,
+          category: key.category,
+          ruleId,
+          path,
+          line,
+        });
+      }
+      const alertKey = (a: Omit<StoredAlert, 'number' | 'state'>, fp: string): string =>
+        `${a.ref}\u0000${a.tool}\u0000${a.category}\u0000${fp}`;
+      const known = new Map<string, StoredAlert>();
+      for (const alert of alerts)
+        if (alert.ref === ref && alert.tool === key.tool && alert.category === key.category)
+          known.set(alertKey(alert, alertFingerprints.get(alert) ?? ''), alert);
+      const seenNow = new Set<StoredAlert>();
+      for (const [fp, fields] of reported) {
+        const found = known.get(alertKey(fields, fp));
+        if (found) {
+          found.state = 'open';
+          seenNow.add(found);
+        } else {
+          const alert: StoredAlert = { ...fields, number: nextAlertNumber++, state: 'open' };
+          alertFingerprints.set(alert, fp);
+          alerts.push(alert);
+          seenNow.add(alert);
+        }
+      }
+      for (const alert of known.values()) if (!seenNow.has(alert)) alert.state = 'fixed';
+    });
+  };
+  const alertFingerprints = new WeakMap<StoredAlert, string>();
+
   const handleSarifUpload = (
     owner: string,
     repo: string,
@@ -779,7 +899,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         docs,
       );
     }
+    const errors: string[] = [];
     const seen = new Set<string>();
+    const runKeys: { tool: string; category: string }[] = [];
     for (const run of runs as unknown[]) {
       const tool =
         isRecord(run) && isRecord(run['tool']) && isRecord(run['tool']['driver'])
@@ -792,16 +914,32 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       // The category is everything up to (and including) the last '/', or the whole id.
       const category = autoId.includes('/') ? autoId.slice(0, autoId.lastIndexOf('/') + 1) : autoId;
       const key = `${tool}\u0000${category}`;
-      if (seen.has(key)) {
-        throw restError(
-          400,
-          `rejecting SARIF, as multiple runs have the same tool ("${tool}") and category ("${category}"). Give each run a distinct runAutomationDetails.id.`,
-          {},
-          docs,
+      // Since 2025-07-22 this is refused when processed, not when received.
+      if (seen.has(key))
+        errors.push(
+          `Code Scanning does not support uploading multiple SARIF runs with the same category. Please update your workflow to upload a single run per category (tool "${tool}", category "${category}").`,
         );
-      }
       seen.add(key);
+      runKeys.push({ tool, category });
+      const rules =
+        isRecord(run) && isRecord(run['tool']) && isRecord(run['tool']['driver'])
+          ? run['tool']['driver']['rules']
+          : undefined;
+      if (Array.isArray(rules) && rules.length > 25_000)
+        errors.push(
+          `rejecting SARIF, as there are more rules per run than allowed (${rules.length} > 25000)`,
+        );
+      const results = isRecord(run) ? run['results'] : undefined;
+      if (Array.isArray(results) && results.length > 25_000)
+        errors.push(
+          `rejecting SARIF, as there are more results per run than allowed (${results.length} > 25000)`,
+        );
     }
+    errors.push(...(options.processingErrors?.(log as unknown as SarifLog) ?? []));
+    const checkoutUri = strField(payload, 'checkout_uri');
+    const unresolvedUris = checkoutDir
+      ? unresolvedResultUris(log as unknown as SarifLog, checkoutDir, checkoutUri)
+      : [];
     const id = randomUUID();
     sarifUploads.push({
       id,
@@ -816,7 +954,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       sarif: log as unknown as SarifLog,
       receivedAt: ghTime(),
       polls: 0,
+      processingStatus: errors.length ? 'failed' : 'complete',
+      errors,
+      unresolvedUris,
     });
+    if (errors.length === 0) fileAnalyses(ref, commitSha, id, log as unknown as SarifLog, runKeys);
     return {
       status: 202,
       body: { id, url: `${apiUrl}/repos/${owner}/${repo}/code-scanning/sarifs/${id}` },
@@ -876,6 +1018,28 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (!entry) throw restError(404, 'Not Found');
       segs = ['repos', entry.owner, entry.repo, ...segs.slice(2)];
     }
+    const identity = tokenUsers.get(m[1] ?? '') ?? botUser;
+    if (segs.length === 1 && segs[0] === 'user' && method === 'GET') {
+      // Installation tokens (GITHUB_TOKEN, App tokens) cannot read /user.
+      if (identity.type === 'Bot') throw restError(403, 'Resource not accessible by integration');
+      return { status: 200, body: { login: identity.login, id: identity.id, type: identity.type } };
+    }
+    if (segs.length === 1 && segs[0] === 'app' && method === 'GET') {
+      // GET /app authenticates the App itself, with its JWT; no installation or user token works.
+      throw restError(
+        401,
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+      );
+    }
+    if (segs.length === 1 && segs[0] === 'graphql' && method === 'POST') {
+      const query = strField(parseJsonBody(body), 'query') ?? '';
+      if (/\bviewer\s*\{\s*login\s*\}/.test(query))
+        return { status: 200, body: { data: { viewer: { login: identity.login } } } };
+      return {
+        status: 200,
+        body: { errors: [{ message: 'unsupported query in the test server' }] },
+      };
+    }
     if (segs[0] !== 'repos' || segs.length < 4) throw restError(404, 'Not Found');
     const owner = segs[1] ?? '';
     const repo = segs[2] ?? '';
@@ -932,7 +1096,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           parseJsonBody(body),
           'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
         );
-        const comment = addComment({ owner, repo, issueNumber, body: text });
+        const comment = addComment({ owner, repo, issueNumber, body: text, user: identity });
         return { status: 201, body: commentJson(comment), headers: { location: comment.url } };
       }
       throw restError(404, 'Not Found');
@@ -956,6 +1120,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       upload.polls++;
       if (upload.polls <= sarifPendingPolls)
         return { status: 200, body: { processing_status: 'pending', analyses_url: null } };
+      if (upload.processingStatus === 'failed')
+        return {
+          status: 200,
+          body: { processing_status: 'failed', analyses_url: null, errors: upload.errors },
+        };
       return {
         status: 200,
         body: {
@@ -1397,6 +1566,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     sarifUploads,
     artifacts,
     pullRequests,
+    analyses,
+    alerts,
+    setCheckout(dir: string | undefined) {
+      checkoutDir = dir;
+    },
     injectFault(rule: FaultRule): FaultHandle {
       const state: FaultState = { rule, remaining: rule.times ?? 1, hits: 0 };
       faults.push(state);
@@ -1441,4 +1615,44 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
 function lowerKeys(h: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/**
+ * What code scanning cannot place: it reads a relative URI against the repository root and ignores
+ * uriBaseId/originalUriBaseIds (github/codeql-action#2215, #2456); an absolute file URI is placed
+ * only when it lies under the upload's checkout_uri.
+ */
+function unresolvedResultUris(
+  log: SarifLog,
+  checkoutDir: string,
+  checkoutUri: string | undefined,
+): string[] {
+  const checkoutPrefix = checkoutUri ? checkoutUri.replace(/\/?$/, '/') : undefined;
+  const missing = new Set<string>();
+  for (const run of log.runs ?? []) {
+    for (const result of run.results ?? []) {
+      for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
+        const uri = location.physicalLocation?.artifactLocation?.uri;
+        if (uri === undefined) continue;
+        let relative: string | undefined;
+        if (checkoutPrefix && uri.startsWith(checkoutPrefix))
+          relative = uri.slice(checkoutPrefix.length);
+        else if (!/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith('/')) relative = uri;
+        let decoded: string | undefined;
+        try {
+          decoded = relative === undefined ? undefined : decodeURIComponent(relative);
+        } catch {
+          decoded = undefined;
+        }
+        const file = decoded === undefined ? undefined : resolvePath(checkoutDir, decoded);
+        if (
+          file === undefined ||
+          !(file === checkoutDir || file.startsWith(checkoutDir + sep)) ||
+          !existsSync(file)
+        )
+          missing.add(uri);
+      }
+    }
+  }
+  return [...missing].sort();
 }
