@@ -234,6 +234,11 @@ export interface FaultRule {
   headers?: Readonly<Record<string, string>>;
   /** A string is sent verbatim; anything else is sent as JSON. Defaults to `{message: <reason>}`. */
   body?: unknown;
+  /**
+   * The request is carried out first and only the answer is lost (a gateway timeout after the
+   * write): what makes a blindly retried POST duplicate its effect. REST only.
+   */
+  afterHandling?: boolean;
 }
 
 export interface FaultHandle {
@@ -1485,6 +1490,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     });
     if (fault) {
       fault.remaining--;
+      if (fault.rule.afterHandling && service === 'rest') {
+        try {
+          handleRest(method, path.slice(apiPathPrefix.length) || '/', url, req.headers, body);
+        } catch {
+          /* the answer is lost either way */
+        }
+      }
       fault.hits++;
       rec.faulted = true;
       const base = service === 'rest' ? restHeaders() : {};
