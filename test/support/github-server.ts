@@ -1192,7 +1192,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         'invalid_argument',
         'workflow_run_backend_id and workflow_job_run_backend_id are required',
       );
-    if (verifyRuntimeToken && (!ids || ids.run !== run || ids.job !== job)) {
+    // Reads name the artifact's own backend ids (the uploading job's, as @actions/artifact's
+    // download sends them): any job of the same run may read; writes need the token's own job.
+    const readOnly = method === 'ListArtifacts' || method === 'GetSignedArtifactURL';
+    if (verifyRuntimeToken && (!ids || ids.run !== run || (!readOnly && ids.job !== job))) {
       throw twirpError(
         'permission_denied',
         'backend ids do not match the runtime token Actions.Results scope',
