@@ -188,10 +188,16 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
   await clearPreviousOutputs(config.outputDir);
   const plan = await planScan(config);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
+  // Installs are independent of each other and of the scan slots: start them all at once, so a
+  // bare machine does not install one scanner after another.
+  const resolve = toolResolver(config, options);
+  const installs = new Map(
+    plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)]),
+  );
   const runs = await runScanners({
     config,
     plan,
-    resolveTool: toolResolver(config, options),
+    resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock,
   });

@@ -46,6 +46,7 @@ export const ActionInputsSchema = z.object({
   category: optional(z.string().regex(/^[\w.\-/]+$/, 'may hold only letters, digits, _ . - and /')),
   'max-rate-limit-wait': integer(0, 3600),
   mode: optional(z.enum(['full', 'scan', 'aggregate'])),
+  cache: boolean,
   shard: optional(z.string().max(100)),
   shards: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
 });

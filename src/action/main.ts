@@ -1,6 +1,8 @@
 import path from 'node:path';
+import os from 'node:os';
 import * as core from '@actions/core';
 import { DefaultArtifactClient } from '@actions/artifact';
+import * as actionsCache from '@actions/cache';
 import { resolveConfig } from '../config/load.ts';
 import type { ScanConfig } from '../config/schema.ts';
 import { EXIT, scan } from '../engine.ts';
@@ -9,6 +11,8 @@ import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
 import type { Report } from '../model/scan-result.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
+import { loadManifest } from '../install/manifest.ts';
+import { cacheSpecs, restoreCaches, saveCaches } from '../github/cache.ts';
 import { createGitHubClient } from '../github/client.ts';
 import { readContext, readGitHead, repoScope } from '../github/context.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -49,6 +53,30 @@ function setReportOutputs(outcome: ScanOutcome): void {
   core.setOutput('result', report.gate.result);
 }
 
+/**
+ * The engine's scan between a restore and a save of the scanner and database caches. The cache
+ * service is optional: unavailable, missing or broken, it costs only a log line.
+ */
+async function scanWithCaches(config: ScanConfig, inputs: ActionInputs): Promise<ScanOutcome> {
+  if (inputs.cache === false || !actionsCache.isFeatureAvailable()) {
+    if (inputs.cache !== false) logger.info('cache: no cache service in this environment');
+    return scan(config, { logger, clock: systemClock });
+  }
+  const specs = cacheSpecs(config, loadManifest(), {
+    platform: `${process.env.RUNNER_OS ?? process.platform}-${process.env.RUNNER_ARCH ?? os.arch()}`,
+    date: new Date(),
+  });
+  const client = {
+    restoreCache: (paths: string[], key: string, restoreKeys?: string[]) =>
+      actionsCache.restoreCache(paths, key, restoreKeys),
+    saveCache: (paths: string[], key: string) => actionsCache.saveCache(paths, key),
+  };
+  const states = await restoreCaches(client, specs, logger);
+  const outcome = await scan(config, { logger, clock: systemClock });
+  await saveCaches(client, states, logger);
+  return outcome;
+}
+
 const failedScanners = (report: Report): string[] =>
   report.scanners
     .filter((s) => s.status === 'failed' || s.status === 'timed-out')
@@ -86,7 +114,7 @@ async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promis
   let config: ScanConfig | undefined;
   try {
     config = resolveActionConfig(inputs, workspace);
-    outcome = await scan(config, { logger, clock: systemClock });
+    outcome = await scanWithCaches(config, inputs);
   } catch (error) {
     failure = errorMessage(error);
     logger.error(`shard ${leg}: ${failure}`);
@@ -163,7 +191,7 @@ export async function run(): Promise<void> {
       scope = '';
       head = aggregated.commit ?? head;
     } else {
-      outcome = await scan(config, { logger, clock: systemClock });
+      outcome = await scanWithCaches(config, inputs);
       scope = repoScope(context, outcome.report.root);
       analyses = [
         {

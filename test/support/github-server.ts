@@ -298,6 +298,7 @@ export interface GitHubServer {
   readonly comments: StoredComment[];
   readonly sarifUploads: SarifUpload[];
   readonly artifacts: StoredArtifact[];
+  readonly caches: StoredCacheEntry[];
   readonly pullRequests: StoredPullRequest[];
   /** Current analyses, one per (ref, tool, category). */
   readonly analyses: StoredAnalysis[];
@@ -330,7 +331,22 @@ export const GITHUB_ACTIONS_BOT: GitHubUser = {
   type: 'Bot',
 };
 export const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
+export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 const BLOB_PREFIX = '/devstoreaccount1/actions-results/';
+const CACHE_BLOB_PREFIX = '/devstoreaccount1/actions-cache/';
+
+/** A cache entry of the v2 cache service (@actions/cache ≥ 4 with ACTIONS_CACHE_SERVICE_V2). */
+export interface StoredCacheEntry {
+  id: number;
+  key: string;
+  version: string;
+  createdAt: number;
+  finalized: boolean;
+  sizeBytes: number | undefined;
+  blob: Buffer | undefined;
+  /** Times a restore was answered with this entry. */
+  restores: number;
+}
 
 /**
  * Bottleneck groups without the plugin's 1 s (write) / 3 s (notification) spacing, for
@@ -570,6 +586,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const acceptedTokens = options.tokens ? new Set(options.tokens) : undefined;
   const tokenUsers = new Map(Object.entries(options.tokenUsers ?? {}));
   const analyses: StoredAnalysis[] = [];
+  const caches: (StoredCacheEntry & { sig: string; blocks: Map<string, Buffer> })[] = [];
+  let nextCacheId = 1;
   const alerts: StoredAlert[] = [];
   let checkoutDir: string | undefined;
   let nextAlertNumber = 1;
@@ -1336,6 +1354,132 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
   };
 
+  // ---- Twirp cache service (v2) ---------------------------------------------------------------
+
+  /**
+   * Entries are immutable per (key, version); a restore matches the key exactly, else the newest
+   * entry whose key starts with a restore key, in the order given — as GitHub documents.
+   */
+  const handleCacheTwirp = (
+    method: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): unknown => {
+    if (verifyRuntimeToken && !backendIdsFromAuth(headers))
+      throw twirpError('unauthenticated', 'the runtime token has no Actions.Results scope');
+    let req: unknown;
+    try {
+      req = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw twirpError('invalid_argument', 'request body is not valid JSON');
+    }
+    if (!isRecord(req)) throw twirpError('invalid_argument', 'request body must be an object');
+    const key = strField(req, 'key') ?? '';
+    const version = strField(req, 'version') ?? '';
+    if (!key || !version) throw twirpError('invalid_argument', 'key and version are required');
+    const signed = (entry: { id: number; sig: string }, sp: string): string =>
+      `${origin}${CACHE_BLOB_PREFIX}${entry.id}?${new URLSearchParams({ sig: entry.sig, sp, sv: '2024-11-04' }).toString()}`;
+    switch (method) {
+      case 'CreateCacheEntry': {
+        if (caches.some((c) => c.key === key && c.version === version))
+          throw twirpError(
+            'already_exists',
+            'cache entry with the same key, version, and scope already exists',
+          );
+        const entry = {
+          id: nextCacheId++,
+          key,
+          version,
+          createdAt: Date.now(),
+          finalized: false,
+          sizeBytes: undefined,
+          blob: undefined,
+          restores: 0,
+          sig: randomBytes(24).toString('base64url'),
+          blocks: new Map<string, Buffer>(),
+        };
+        caches.push(entry);
+        return { ok: true, signed_upload_url: signed(entry, 'cw') };
+      }
+      case 'FinalizeCacheEntryUpload': {
+        const entry = caches.find((c) => c.key === key && c.version === version && !c.finalized);
+        if (!entry) throw twirpError('not_found', 'cache entry not found');
+        if (!entry.blob)
+          throw twirpError('failed_precondition', 'cache blob has not been uploaded');
+        entry.finalized = true;
+        entry.sizeBytes = Number(req['size_bytes'] ?? entry.blob.length);
+        return { ok: true, entry_id: String(entry.id) };
+      }
+      case 'GetCacheEntryDownloadURL': {
+        const restoreKeys = Array.isArray(req['restore_keys'])
+          ? req['restore_keys'].filter((k): k is string => typeof k === 'string')
+          : [];
+        const usable = caches.filter((c) => c.finalized && c.version === version);
+        const newest = (list: typeof usable) =>
+          list.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)[0];
+        const match =
+          usable.find((c) => c.key === key) ??
+          restoreKeys
+            .map((prefix) => newest(usable.filter((c) => c.key.startsWith(prefix))))
+            .find(Boolean);
+        if (!match) return { ok: false, signed_download_url: '', matched_key: '' };
+        match.restores++;
+        return { ok: true, signed_download_url: signed(match, 'r'), matched_key: match.key };
+      }
+      default:
+        throw new HttpError(404, {
+          code: 'bad_route',
+          msg: `no handler for path "/twirp/${CACHE_SERVICE}/${method}"`,
+        });
+    }
+  };
+
+  const handleCacheBlob = (
+    method: string,
+    path: string,
+    url: URL,
+    body: Buffer,
+  ): { status: number; body?: Buffer; headers: Record<string, string> } => {
+    const entry = caches.find((c) => `${CACHE_BLOB_PREFIX}${c.id}` === path);
+    if (!entry || url.searchParams.get('sig') !== entry.sig)
+      throw blobError(403, 'AuthenticationFailed', 'Signature did not match.');
+    const headers = { 'x-ms-request-id': randomUUID(), 'x-ms-version': '2024-11-04' };
+    if (method === 'GET' || method === 'HEAD') {
+      if (!entry.finalized || !entry.blob)
+        throw blobError(404, 'BlobNotFound', 'The specified blob does not exist.');
+      return {
+        status: 200,
+        body: method === 'GET' ? entry.blob : undefined,
+        headers: {
+          ...headers,
+          'content-type': 'application/octet-stream',
+          'content-length': String(entry.blob.length),
+        },
+      };
+    }
+    if (method !== 'PUT') throw blobError(405, 'UnsupportedHttpVerb', 'Unsupported verb.');
+    if (entry.finalized)
+      throw blobError(409, 'BlobImmutable', 'The cache entry has been finalized.');
+    const comp = url.searchParams.get('comp');
+    if (comp === 'block') {
+      entry.blocks.set(url.searchParams.get('blockid') ?? '', Buffer.from(body));
+      return { status: 201, headers };
+    }
+    if (comp === 'blocklist') {
+      const ids = [
+        ...body.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g),
+      ].map((mt) => mt[2] ?? '');
+      const parts = ids.map((id) => entry.blocks.get(id));
+      if (parts.some((part) => !part))
+        throw blobError(400, 'InvalidBlockList', 'The specified block list is invalid.');
+      entry.blob = Buffer.concat(parts as Buffer[]);
+      entry.blocks.clear();
+      return { status: 201, headers };
+    }
+    entry.blob = Buffer.from(body);
+    return { status: 201, headers };
+  };
+
   // ---- Blob storage (Azure Block Blob subset) ------------------------------------------------
 
   const handleBlob = (
@@ -1454,7 +1598,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
   const classify = (path: string): ServiceKind => {
     if (path.startsWith('/twirp/')) return 'twirp';
-    if (path.startsWith(BLOB_PREFIX)) return 'blob';
+    if (path.startsWith(BLOB_PREFIX) || path.startsWith(CACHE_BLOB_PREFIX)) return 'blob';
     if (path === apiPathPrefix || path.startsWith(`${apiPathPrefix}/`)) return 'rest';
     return 'other';
   };
@@ -1515,10 +1659,17 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (tooLarge) throw restError(413, 'Payload Too Large');
       if (service === 'twirp') {
         const m = /^\/twirp\/([^/]+)\/([^/]+)$/.exec(path);
+        if (method === 'POST' && m?.[1] === CACHE_SERVICE) {
+          send(res, rec, 200, handleCacheTwirp(m[2] ?? '', req.headers, body), {});
+          return;
+        }
         if (method !== 'POST' || !m || m[1] !== ARTIFACT_SERVICE) {
           throw new HttpError(404, { code: 'bad_route', msg: `no handler for path "${path}"` });
         }
         send(res, rec, 200, handleTwirp(m[2] ?? '', req.headers, body), {});
+      } else if (service === 'blob' && path.startsWith(CACHE_BLOB_PREFIX)) {
+        const out = handleCacheBlob(method, path, url, body);
+        send(res, rec, out.status, out.body ?? Buffer.alloc(0), out.headers);
       } else if (service === 'blob') {
         const out = handleBlob(method, path, url, body);
         send(res, rec, out.status, out.body ?? Buffer.alloc(0), out.headers);
@@ -1583,6 +1734,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     pullRequests,
     analyses,
     alerts,
+    caches,
     setCheckout(dir: string | undefined) {
       checkoutDir = dir;
     },
