@@ -85,9 +85,17 @@ void describe('caches: scanner binaries and vulnerability databases', () => {
     }
   };
   const fill = () => {
-    for (const [name, target] of Object.entries(dirs)) {
+    const manifest = loadManifest();
+    const targets = [
+      ...['gitleaks', 'grype', 'trivy'].map((tool) =>
+        path.join(dirs.tools, tool, manifest.tools[tool]?.version ?? '?'),
+      ),
+      dirs.trivy,
+      dirs.grype,
+    ];
+    for (const target of targets) {
       mkdirSync(path.join(target, 'nested'), { recursive: true });
-      writeFileSync(path.join(target, 'nested', `${name}.bin`), `${name} contents\n`);
+      writeFileSync(path.join(target, 'nested', 'file.bin'), `${target} contents\n`);
     }
   };
   const wipe = () => {
@@ -97,22 +105,21 @@ void describe('caches: scanner binaries and vulnerability databases', () => {
   void test('keys: binaries by pinned versions and platform, each DB by version, platform and day', () => {
     const specs = specsFor('2026-11-28');
     const manifest = loadManifest();
+    const version = (tool: string) => manifest.tools[tool]?.version ?? '?';
     assert.deepEqual(
       specs.map((s) => s.label),
       [
-        `scanner binaries (gitleaks@${manifest.tools.gitleaks?.version}, grype@${manifest.tools.grype?.version}, trivy@${manifest.tools.trivy?.version})`,
+        `gitleaks ${version('gitleaks')} binary`,
+        `grype ${version('grype')} binary`,
+        `trivy ${version('trivy')} binary`,
         'grype database',
         'trivy database',
       ],
     );
-    assert.match(specs[0]?.key ?? '', /^scanfold-tools-Linux-X64-[0-9a-f]{16}$/);
-    assert.equal(
-      specs[2]?.key,
-      `scanfold-db-trivy-${manifest.tools.trivy?.version}-Linux-X64-2026-11-28`,
-    );
-    assert.deepEqual(specs[2]?.restoreKeys, [
-      `scanfold-db-trivy-${manifest.tools.trivy?.version}-Linux-X64-`,
-    ]);
+    assert.equal(specs[2]?.key, `scanfold-tool-trivy-${version('trivy')}-Linux-X64`);
+    assert.deepEqual(specs[2]?.paths, [path.join(dirs.tools, 'trivy', version('trivy'))]);
+    assert.equal(specs[4]?.key, `scanfold-db-trivy-${version('trivy')}-Linux-X64-2026-11-28`);
+    assert.deepEqual(specs[4]?.restoreKeys, [`scanfold-db-trivy-${version('trivy')}-Linux-X64-`]);
   });
 
   void test('a first run misses and saves; the second restores every cache exactly', async () => {
@@ -123,8 +130,8 @@ void describe('caches: scanner binaries and vulnerability databases', () => {
       await saveCaches(client, states, first);
     });
     assert.match(first.text(), /cache: no trivy database cached yet/);
-    assert.equal(first.text().match(/cache: saved /g)?.length, 3, first.text());
-    assert.equal(server.caches.filter((c) => c.finalized).length, 3);
+    assert.equal(first.text().match(/cache: saved /g)?.length, 5, first.text());
+    assert.equal(server.caches.filter((c) => c.finalized).length, 5);
 
     wipe();
     const second = lines();
@@ -132,15 +139,16 @@ void describe('caches: scanner binaries and vulnerability databases', () => {
       const states = await restoreCaches(client, specsFor('2026-11-27'), second);
       await saveCaches(client, states, second);
     });
-    assert.equal(second.text().match(/cache: restored /g)?.length, 3, second.text());
+    assert.equal(second.text().match(/cache: restored /g)?.length, 5, second.text());
     assert.doesNotMatch(second.text(), /saved/);
     assert.equal(
-      readFileSync(path.join(dirs.trivy, 'nested', 'trivy.bin'), 'utf8'),
-      'trivy contents\n',
+      readFileSync(path.join(dirs.trivy, 'nested', 'file.bin'), 'utf8'),
+      `${dirs.trivy} contents\n`,
     );
+    const trivyTool = path.join(dirs.tools, 'trivy', loadManifest().tools.trivy?.version ?? '?');
     assert.equal(
-      readFileSync(path.join(dirs.tools, 'nested', 'tools.bin'), 'utf8'),
-      'tools contents\n',
+      readFileSync(path.join(trivyTool, 'nested', 'file.bin'), 'utf8'),
+      `${trivyTool} contents\n`,
     );
   });
 

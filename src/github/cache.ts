@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import type { ScanConfig } from '../config/schema.ts';
+import { toolDir } from '../install/installer.ts';
 import type { Manifest } from '../install/manifest.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
@@ -38,7 +38,7 @@ const DATABASE_DIRS: Partial<Record<string, (config: ScanConfig) => string>> = {
 };
 
 /**
- * The caches for a scan: the scanners' binaries (keyed by their pinned versions and the platform)
+ * The caches for a scan: each scanner's install (keyed by its pinned version and the platform)
  * and each database scanner's DB (keyed by tool version, platform and date, falling back to the
  * newest earlier day's). Matrix legs with the same scanners compute the same keys.
  */
@@ -48,16 +48,18 @@ export function cacheSpecs(
   options: { platform: string; date: Date },
 ): CacheSpec[] {
   const tools = [...new Set(config.scanners.map((name) => ADAPTERS[name].tool))].sort();
-  const pinned = tools.map((tool) => `${tool}@${manifest.tools[tool]?.version ?? '?'}`);
-  const toolsHash = createHash('sha256').update(pinned.join(',')).digest('hex').slice(0, 16);
-  const specs: CacheSpec[] = [
-    {
-      label: `scanner binaries (${pinned.join(', ')})`,
-      paths: [config.toolCache],
-      key: `scanfold-tools-${options.platform}-${toolsHash}`,
+  const specs: CacheSpec[] = [];
+  // One entry per tool: a matrix leg restores only its own scanners, and legs share entries.
+  for (const tool of tools) {
+    const version = manifest.tools[tool]?.version;
+    if (!version) continue;
+    specs.push({
+      label: `${tool} ${version} binary`,
+      paths: [toolDir(config.toolCache, tool, version)],
+      key: `scanfold-tool-${tool}-${version}-${options.platform}`,
       restoreKeys: [],
-    },
-  ];
+    });
+  }
   const day = options.date.toISOString().slice(0, 10);
   for (const tool of tools) {
     const dir = DATABASE_DIRS[tool]?.(config);
