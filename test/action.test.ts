@@ -7,7 +7,7 @@
  * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -196,6 +196,8 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
       ...defaultInputs(),
       scanners: 'gitleaks,semgrep',
       offline: 'true',
+      // The shared tool cache holds hundreds of MB of scanner installs; cache tests opt in.
+      cache: 'false',
       ...options.inputs,
     },
     ...(options.runId ? { runId: options.runId } : {}),
@@ -428,11 +430,12 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     assert.equal(firstComment.user.login, 'github-actions[bot]');
     assert.match(firstComment.body, /Scanfold: gate passed/);
     assert.doesNotMatch(firstComment.body, /Since the last push/);
-    // The PR's unrelated comments were all read (two pages).
+    // The PR's unrelated comments were all read (two pages), then read again after the create,
+    // to converge with a concurrent run that may have created one too.
     const listed = firstRequests.filter(
       (r) => r.method === 'GET' && /\/issues\/7\/comments$/.test(r.path),
     );
-    assert.equal(listed.length, 2);
+    assert.equal(listed.length, 4);
   });
 
   void test('second run updates that same comment, with the delta since the last push', () => {
@@ -512,17 +515,23 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     assert.match(first.outputs['comment-url'] ?? '', /#issuecomment-\d+$/);
   });
 
-  void test('one SARIF upload per payload, matching scanfold.sarif run for run', () => {
-    // Two small runs fit one payload: one POST per action run (first, second, re-run).
-    assert.equal(secondRequests.filter(isSarifPost).length, 1);
-    assert.equal(server.sarifUploads.length, 3);
-    const upload = server.sarifUploads[1];
-    assert.ok(upload);
-    assert.equal(upload.commitSha, push2.sha, 'GITHUB_SHA, the merge commit');
-    assert.equal(upload.ref, `refs/pull/${PR}/merge`);
-    assert.equal(upload.toolName, 'scanfold');
-    assert.equal(upload.checkoutUri, `file://${workspace}`);
-    const uploaded = runSummary(upload.sarif);
+  void test('one SARIF upload per tool, matching scanfold.sarif run for run', () => {
+    // One POST per tool and action run (first, second, re-run): a rejected run costs no other tool.
+    assert.equal(secondRequests.filter(isSarifPost).length, 2);
+    assert.equal(server.sarifUploads.length, 6);
+    const uploads = server.sarifUploads.slice(2, 4);
+    for (const upload of uploads) {
+      assert.equal(upload.sarif.runs.length, 1);
+      assert.equal(upload.commitSha, push2.sha, 'GITHUB_SHA, the merge commit');
+      assert.equal(upload.ref, `refs/pull/${PR}/merge`);
+      assert.equal(upload.toolName, 'scanfold');
+      assert.equal(upload.checkoutUri, `file://${workspace}`);
+      assert.deepEqual(upload.unresolvedUris, []);
+    }
+    const uploaded = runSummary({
+      version: '2.1.0',
+      runs: uploads.flatMap((upload) => upload.sarif.runs),
+    });
     const local = runSummary(localSarif);
     assert.deepEqual([...uploaded.entries()].sort(), [...local.entries()].sort());
     assert.deepEqual([...uploaded.keys()].sort(), ['scanfold/gitleaks/', 'scanfold/semgrep/']);
@@ -681,7 +690,7 @@ void describe('action bundle: token without `security-events: write`', () => {
     assert.equal(run.warnings.length, 1, run.warnings.join('\n'));
     assert.match(
       run.warnings[0] ?? '',
-      /code scanning upload refused \(403: Resource not accessible by integration/,
+      /code scanning upload of gitleaks \(scanfold\/gitleaks\/\) refused \(403: Resource not accessible by integration/,
     );
     assert.match(run.warnings[0] ?? '', /`security-events: write`/);
     assert.equal(server.requests.filter(isSarifPost).length, 1, '403 is final, not retried');
@@ -770,7 +779,7 @@ void describe('action bundle: 429 on the comment, 502 twice on the SARIF upload'
     );
     assert.match(
       run.stdout,
-      /code scanning: uploaded scanfold\/gitleaks\/ \(\d+ bytes gzipped\): unknown/,
+      /code scanning: gitleaks → refs\/pull\/7\/merge scanfold\/gitleaks\/ \(2 results, \d+ bytes gzipped\): unknown/,
     );
     assert.notEqual(run.outputs['comment-url'], '');
   });
@@ -869,8 +878,8 @@ void describe('action bundle: gate failure', () => {
     const failedAt = run.stdout.indexOf('::error::');
     assert.ok(failedAt > 0);
     for (const published of [
-      'code scanning: uploaded',
-      'artifact scanfold-report:',
+      ' → refs/pull/7/merge scanfold/',
+      'compliance artifact scanfold-report:',
       'PR comment: created',
     ]) {
       const at = run.stdout.indexOf(published);
@@ -1157,6 +1166,7 @@ void describe('action bundle: two matrix legs of one job in the same run', () =>
       'services/api/settings.py': settingsPy('api'),
       'services/web/settings.py': settingsPy('web'),
     });
+    server.setCheckout(workspace);
     const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
     const runId = 777;
     legs = [];
@@ -1199,5 +1209,174 @@ void describe('action bundle: two matrix legs of one job in the same run', () =>
     assert.ok(
       legs[1]?.warnings.some((w) => /artifact name scanfold-report is taken in this run/.test(w)),
     );
+  });
+
+  void test('both legs keep their alerts, each on a real repository path', () => {
+    for (const upload of server.sarifUploads) assert.deepEqual(upload.unresolvedUris, []);
+    assert.deepEqual(server.analyses.map((a) => a.category).sort(), [
+      'scanfold/gitleaks/services/api/',
+      'scanfold/gitleaks/services/web/',
+    ]);
+    assert.deepEqual(
+      server.alerts
+        .filter((a) => a.state === 'open')
+        .map((a) => a.path)
+        .sort(),
+      ['services/api/settings.py', 'services/web/settings.py'],
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Where results are filed: a git checkout, a subdirectory, pull_request_target
+// ---------------------------------------------------------------------------------------------
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
+}
+
+/** Commit the workspace as a git checkout; returns HEAD. */
+function commitWorkspace(workspace: string): string {
+  git(workspace, 'init', '-q');
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-q', '-m', 'scan me');
+  return git(workspace, 'rev-parse', 'HEAD');
+}
+
+void describe('action bundle: a PR checkout of its head commit, scanning a subdirectory', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let head: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-subdir-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, {
+      'services/api/app.py': VULNERABLE_PY,
+      'services/api/config/settings.py': settingsPy('subdir'),
+      'README.md': '# repo\n',
+    });
+    head = commitWorkspace(workspace);
+    server.setCheckout(workspace);
+    const event = writePullRequestEvent({
+      path: path.join(dir, 'event'),
+      number: PR,
+      headSha: head,
+    });
+    run = await runStep({
+      server,
+      workspace,
+      event,
+      inputs: { path: 'services/api', 'fail-on': 'none' },
+    });
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('every alert lands on a real repository path, under the PR head ref', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(server.sarifUploads.length, 2);
+    for (const upload of server.sarifUploads) {
+      assert.equal(upload.ref, `refs/pull/${PR}/head`);
+      assert.equal(upload.commitSha, head);
+      assert.deepEqual(upload.unresolvedUris, []);
+    }
+    const paths = new Set(server.alerts.map((alert) => alert.path));
+    assert.deepEqual([...paths].sort(), ['services/api/app.py', 'services/api/config/settings.py']);
+    assert.deepEqual(server.analyses.map((a) => a.category).sort(), [
+      'scanfold/gitleaks/services/api/',
+      'scanfold/semgrep/services/api/',
+    ]);
+  });
+
+  void test('comment and summary links open the files at the scanned commit', () => {
+    const body = stickyComments(server)[0]?.body ?? '';
+    const link = `https://github.com/${OWNER}/${REPO}/blob/${head}/services/api/app.py#L`;
+    assert.ok(body.includes(link), body);
+    assert.ok(run.summary.includes(link));
+    assert.match(
+      readFileSync(path.join(dir, 'octo-repo', 'scanfold-results', 'report.json'), 'utf8'),
+      /"root": ".*services\/api"/,
+    );
+  });
+});
+
+void describe('action bundle: pull_request_target never files the PR under the base branch', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let onBase: ActionRun;
+  let onHead: ActionRun;
+  let base: string;
+  let head: string;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-prt-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'config/settings.py': settingsPy('prt') });
+    base = commitWorkspace(workspace);
+    const baseEvent = writePullRequestEvent({ path: path.join(dir, 'event-base'), number: PR });
+    const asTarget = (event: PullRequestEvent, sha: string): PullRequestEvent => ({
+      ...event,
+      eventName: 'pull_request_target' as PullRequestEvent['eventName'],
+      ref: 'refs/heads/main',
+      sha,
+    });
+    // The default checkout of pull_request_target: the base branch, GITHUB_SHA.
+    onBase = await runStep({
+      server,
+      workspace,
+      event: asTarget(baseEvent, base),
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    });
+    // Checking out the PR head (ref: github.event.pull_request.head.sha).
+    writeFiles(workspace, { 'config/more.py': settingsPy('prt-head') });
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-q', '-m', 'PR head');
+    head = git(workspace, 'rev-parse', 'HEAD');
+    const headEvent = writePullRequestEvent({
+      path: path.join(dir, 'event-head'),
+      number: PR,
+      headSha: head,
+    });
+    onHead = await runStep({
+      server,
+      workspace,
+      event: asTarget(headEvent, base),
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+      runId: 4242,
+    });
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('on the base checkout nothing is uploaded, with a warning; the comment is still posted', () => {
+    assert.equal(onBase.code, 0, onBase.stdout + onBase.stderr);
+    assert.ok(
+      onBase.warnings.some((w) =>
+        /code scanning: nothing uploaded: pull_request_target runs on the base branch/.test(w),
+      ),
+      onBase.warnings.join('\n'),
+    );
+    assert.ok(server.sarifUploads.every((u) => u.ref !== 'refs/heads/main'));
+    assert.equal(stickyComments(server).length, 1);
+  });
+
+  void test('on the PR head checkout it files under refs/pull/N/head and the head commit', () => {
+    assert.equal(onHead.code, 0, onHead.stdout + onHead.stderr);
+    assert.equal(server.sarifUploads.length, 1);
+    assert.equal(server.sarifUploads[0]?.ref, `refs/pull/${PR}/head`);
+    assert.equal(server.sarifUploads[0]?.commitSha, head);
+    assert.notEqual(head, base);
   });
 });

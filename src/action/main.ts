@@ -53,12 +53,21 @@ function setReportOutputs(outcome: ScanOutcome): void {
   core.setOutput('result', report.gate.result);
 }
 
+/** @github/local-action replaces @actions/cache with a stub that lacks isFeatureAvailable. */
+function cacheServiceAvailable(): boolean {
+  try {
+    return actionsCache.isFeatureAvailable();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The engine's scan between a restore and a save of the scanner and database caches. The cache
  * service is optional: unavailable, missing or broken, it costs only a log line.
  */
 async function scanWithCaches(config: ScanConfig, inputs: ActionInputs): Promise<ScanOutcome> {
-  if (inputs.cache === false || !actionsCache.isFeatureAvailable()) {
+  if (inputs.cache === false || !cacheServiceAvailable()) {
     if (inputs.cache !== false) logger.info('cache: no cache service in this environment');
     return scan(config, { logger, clock: systemClock });
   }

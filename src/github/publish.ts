@@ -82,10 +82,12 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     ref: settings.ref,
     sha: settings.sha,
   });
-  // Links name the commit that was scanned: the checked-out one when git says, else the upload's.
+  // Links name the commit that was scanned: the checked-out one when git says so.
+  // Without a readable HEAD, a PR links to its head commit: what a reviewer sees in the PR.
   const commit =
     request.head ??
-    (resolved.ok ? resolved.target.sha : (context.pullRequest?.headSha ?? context.sha));
+    context.pullRequest?.headSha ??
+    (resolved.ok ? resolved.target.sha : context.sha);
 
   const wantsUpload =
     settings.uploadSarif === 'true' ||
