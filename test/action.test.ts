@@ -7,14 +7,13 @@
  * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../src/model/finding.ts';
 import type { Finding } from '../src/model/finding.ts';
@@ -32,14 +31,13 @@ import type {
   StoredComment,
 } from './support/github-server.ts';
 import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
-import type { PullRequestEvent, RunnerEnv } from './support/runner-env.ts';
+import { BUNDLE, defaultInputs, runBundle } from './support/action-run.ts';
+import type { ActionRun } from './support/action-run.ts';
+import type { PullRequestEvent } from './support/runner-env.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BUNDLE = path.join(ROOT, 'dist', 'index.js');
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const PR = 7;
-const TOKEN = 'ghs_fakeInstallationTokenForTests';
 const RESOURCE_NOT_ACCESSIBLE = {
   message: 'Resource not accessible by integration',
   documentation_url: 'https://docs.github.com/rest',
@@ -49,94 +47,6 @@ const RESOURCE_NOT_ACCESSIBLE = {
 // ---------------------------------------------------------------------------------------------
 // Runner simulation
 // ---------------------------------------------------------------------------------------------
-
-const ActionYmlSchema = z.object({
-  inputs: z.record(z.string(), z.object({ default: z.string().optional() })),
-});
-
-/** Every input with its action.yml default, as the runner passes them (`${{ github.token }}` expanded). */
-function defaultInputs(): Record<string, string> {
-  const { inputs } = ActionYmlSchema.parse(
-    parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')),
-  );
-  return Object.fromEntries(
-    Object.entries(inputs).map(([name, spec]) => [
-      name,
-      (spec.default ?? '').replace('${{ github.token }}', TOKEN),
-    ]),
-  );
-}
-
-interface WorkflowCommand {
-  command: string;
-  message: string;
-}
-
-interface ActionRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  commands: WorkflowCommand[];
-  warnings: string[];
-  errors: string[];
-  outputs: Record<string, string>;
-  summary: string;
-  durationMs: number;
-}
-
-/** `::warning file=x::message` → {command, message}, with @actions/core's escaping undone. */
-function parseCommands(stdout: string): WorkflowCommand[] {
-  const commands: WorkflowCommand[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
-    if (!match) continue;
-    const message = (match[2] ?? '')
-      .replace(/%0D/g, '\r')
-      .replace(/%0A/g, '\n')
-      .replace(/%25/g, '%');
-    commands.push({ command: match[1] ?? '', message });
-  }
-  return commands;
-}
-
-/** Only what a runner passes on from the machine: no GITHUB_* / INPUT_* of the suite itself. */
-function machineEnv(): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'XDG_CACHE_HOME', 'SYSTEMROOT'];
-  return Object.fromEntries(
-    keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
-  );
-}
-
-async function runBundle(runner: RunnerEnv, cwd: string): Promise<ActionRun> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE], {
-    cwd,
-    env: { ...machineEnv(), ...runner.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve(exitCode));
-  });
-  clearTimeout(timer);
-  const commands = parseCommands(stdout);
-  return {
-    code,
-    stdout,
-    stderr,
-    commands,
-    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.message),
-    errors: commands.filter((c) => c.command === 'error').map((c) => c.message),
-    outputs: runner.readOutputs(),
-    summary: runner.readStepSummary(),
-    durationMs: Date.now() - started,
-  };
-}
 
 interface StepOptions {
   server: GitHubServer;

@@ -1,0 +1,219 @@
+/**
+ * A matrix end to end: three `mode: scan` legs of dist/index.js (real semgrep and gitleaks), then
+ * one `mode: aggregate` run, all in one workflow run against the GitHub-like server.
+ *
+ * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { z } from 'zod';
+import { startGitHubServer } from './support/github-server.ts';
+import type { GitHubServer } from './support/github-server.ts';
+import { BUNDLE, defaultInputs, runBundle } from './support/action-run.ts';
+import type { ActionRun } from './support/action-run.ts';
+import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
+import type { PullRequestEvent } from './support/runner-env.ts';
+
+const PR = 7;
+const RUN_ID = 31_337;
+const RUN_BACKEND = 'c0ffee00-0000-4000-8000-0000000b0b00';
+
+const APP_PY = `import sqlite3
+import subprocess
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/users")
+def find_user():
+    name = request.args.get("name", "")
+    cursor = sqlite3.connect("app.db").cursor()
+    cursor.execute("SELECT id FROM users WHERE name = '%s'" % name)
+    return str(cursor.fetchall())
+
+
+@app.route("/ping")
+def ping():
+    return subprocess.check_output("ping -c 1 " + request.args.get("host", ""), shell=True)
+`;
+
+/** AWS-key-shaped test values, built at run time so this file holds no secret-shaped literal. */
+function fakeKey(seed: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let value = ['AK', 'IA'].join('');
+  for (let i = 0; i < 16; i++) value += alphabet[(seed.charCodeAt(i % seed.length) * (i + 7)) % 32];
+  return value;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
+}
+
+const ReportSchema = z.looseObject({
+  summary: z.looseObject({ total: z.number() }),
+  findings: z.array(
+    z.looseObject({ tools: z.array(z.string()), location: z.looseObject({ path: z.string() }) }),
+  ),
+});
+
+void describe('action bundle: a three-leg matrix and one aggregate job', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let workspace: string;
+  let event: PullRequestEvent;
+  const legs: { leg: string; run: ActionRun; outputDir: string }[] = [];
+  let aggregate: ActionRun;
+  let postedByLegs = { comments: -1, uploads: -1 };
+
+  const step = async (inputs: Record<string, string>, job: number): Promise<ActionRun> => {
+    const runner = runnerEnv({
+      server,
+      workspace,
+      ...event,
+      runId: RUN_ID,
+      job: job === 9 ? 'aggregate' : 'scan',
+      workflowRunBackendId: RUN_BACKEND,
+      workflowJobRunBackendId: `c0ffee00-0000-4000-8000-0000000b0b0${job}`,
+      inputs: { ...defaultInputs(), offline: 'true', cache: 'false', 'fail-on': 'none', ...inputs },
+    });
+    try {
+      return await runBundle(runner, workspace);
+    } finally {
+      runner.cleanup();
+    }
+  };
+
+  before(async () => {
+    assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`node scripts/build.mjs\` first`);
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-shards-'));
+    workspace = path.join(dir, 'octo-repo');
+    const files: Record<string, string> = {
+      'services/api/app.py': APP_PY,
+      'services/api/settings.py': `AWS_ACCESS_KEY_ID = "${fakeKey('api')}"\n`,
+      'services/web/settings.py': `AWS_ACCESS_KEY_ID = "${fakeKey('web')}"\n`,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+      writeFileSync(path.join(workspace, name), text);
+    }
+    git(workspace, 'init', '-q');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-q', '-m', 'PR head');
+    const head = git(workspace, 'rev-parse', 'HEAD');
+    server.setCheckout(workspace);
+    event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR, headSha: head });
+    const matrix = [
+      { leg: 'semgrep', scanners: 'semgrep', path: '.' },
+      { leg: 'gitleaks-api', scanners: 'gitleaks', path: 'services/api' },
+      { leg: 'gitleaks-web', scanners: 'gitleaks', path: 'services/web' },
+    ];
+    for (const [index, leg] of matrix.entries()) {
+      // Outside the checkout, as each leg runs on its own runner.
+      const outputDir = path.join(dir, `out-${leg.leg}`);
+      legs.push({
+        leg: leg.leg,
+        outputDir,
+        run: await step(
+          {
+            mode: 'scan',
+            shard: leg.leg,
+            scanners: leg.scanners,
+            path: leg.path,
+            'output-dir': outputDir,
+          },
+          index + 1,
+        ),
+      });
+    }
+    postedByLegs = { comments: server.comments.length, uploads: server.sarifUploads.length };
+    aggregate = await step(
+      {
+        mode: 'aggregate',
+        shards: matrix.map((leg) => leg.leg).join(','),
+        'output-dir': path.join(dir, 'out-aggregate'),
+      },
+      9,
+    );
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('each leg scans and uploads only its bundle: no comment, no alert, no report artifact', () => {
+    for (const { leg, run } of legs) {
+      assert.equal(run.code, 0, `${leg}: ${run.stdout}${run.stderr}`);
+      assert.equal(run.outputs['shard'], leg);
+      assert.ok(Number(run.outputs['total']) > 0, `${leg} found something`);
+    }
+    assert.deepEqual(postedByLegs, { comments: 0, uploads: 0 });
+    assert.deepEqual(
+      server.artifacts
+        .map((a) => a.name)
+        .filter((name) => name.startsWith('scanfold-shard-'))
+        .sort(),
+      ['scanfold-shard-gitleaks-api', 'scanfold-shard-gitleaks-web', 'scanfold-shard-semgrep'],
+    );
+  });
+
+  void test('the aggregate publishes one comment and one compliance artifact', () => {
+    assert.equal(aggregate.code, 0, aggregate.stdout + aggregate.stderr);
+    assert.deepEqual(aggregate.errors, []);
+    assert.equal(server.comments.length, 1);
+    assert.match(server.comments[0]?.body ?? '', /<!-- scanfold:sticky Scanfold\/aggregate -->/);
+    const reports = server.artifacts.filter((a) => !a.name.startsWith('scanfold-shard-'));
+    assert.deepEqual(
+      reports.map((a) => a.name),
+      ['scanfold-report'],
+    );
+    assert.ok(reports[0]?.files().has('report.json'));
+  });
+
+  void test('no result is lost: the aggregate holds every leg’s findings, at repository paths', () => {
+    const legTotal = legs.reduce((sum, { run }) => sum + Number(run.outputs['total']), 0);
+    assert.equal(Number(aggregate.outputs['total']), legTotal);
+    const report = ReportSchema.parse(
+      JSON.parse(readFileSync(path.join(dir, 'out-aggregate', 'report.json'), 'utf8')),
+    );
+    const byLegPath = new Set(
+      report.findings.map((f) => `${f.tools.join('+')}:${f.location.path}`),
+    );
+    assert.ok(byLegPath.has('gitleaks:services/api/settings.py'), [...byLegPath].join(', '));
+    assert.ok(byLegPath.has('gitleaks:services/web/settings.py'));
+    assert.ok(byLegPath.has('semgrep:services/api/app.py'));
+  });
+
+  void test('code scanning: one analysis per leg and tool, distinct categories, every URI real', () => {
+    assert.deepEqual(
+      server.sarifUploads.map((u) => u.sarif.runs[0]?.automationDetails?.id).sort(),
+      ['scanfold/gitleaks/services/api/', 'scanfold/gitleaks/services/web/', 'scanfold/semgrep/'],
+    );
+    for (const upload of server.sarifUploads) {
+      assert.equal(upload.ref, `refs/pull/${PR}/head`);
+      assert.equal(upload.commitSha, event.headSha);
+      assert.deepEqual(upload.unresolvedUris, []);
+    }
+    const uploaded = server.sarifUploads.reduce(
+      (sum, u) => sum + (u.sarif.runs[0]?.results?.length ?? 0),
+      0,
+    );
+    assert.equal(uploaded, Number(aggregate.outputs['total']));
+  });
+});
