@@ -14,7 +14,9 @@ import type { Log, Result } from 'sarif';
 import { assemble } from '../src/engine.ts';
 import type { ScanOutcome } from '../src/engine.ts';
 import type { Logger } from '../src/model/ports.ts';
+import type { Report } from '../src/model/scan-result.ts';
 import { systemClock } from '../src/model/ports.ts';
+import { isGhes, uploadComplianceArtifact } from '../src/github/artifact.ts';
 import { createGitHubClient } from '../src/github/client.ts';
 import { publishComment, stickyMarker } from '../src/github/comment.ts';
 import { readContext, readGitHead, resolveAnalysisTarget } from '../src/github/context.ts';
@@ -504,4 +506,38 @@ void describe('sticky comment: whose it is, lost answers, concurrent runs', () =
     assert.equal(left.length, 1, left.map((c) => c.id).join(','));
     assert.ok(left[0]?.body.includes(marker));
   });
+});
+
+void test('GitHub Enterprise Server: the artifact step is skipped with one info line', async () => {
+  const logger = recordingLogger();
+  const refuse = (): never => {
+    throw new Error('@actions/artifact must not be called on GHES');
+  };
+  const id = await uploadComplianceArtifact({
+    client: {
+      uploadArtifact: refuse,
+      listArtifacts: refuse,
+      getArtifact: refuse,
+      downloadArtifact: refuse,
+      deleteArtifact: refuse,
+    },
+    context: context({ serverUrl: 'https://github.example.corp' }),
+    outputDir: '/nonexistent',
+    report: { scanners: [], root: '/w' } as unknown as Report,
+    commit: 'a'.repeat(40),
+    name: 'scanfold-report',
+    retentionDays: 90,
+    logger,
+  });
+  assert.equal(id, undefined);
+  assert.deepEqual(logger.warnings(), []);
+  const info = logger.lines.filter((l) => /compliance artifact/.test(l.message));
+  assert.equal(info.length, 1);
+  assert.match(
+    info[0]?.message ?? '',
+    /skipped on GitHub Enterprise Server \(https:\/\/github\.example\.corp\)/,
+  );
+  assert.equal(isGhes('https://github.com'), false);
+  assert.equal(isGhes('https://octo.ghe.com'), false);
+  assert.equal(isGhes('https://github.example.corp'), true);
 });
