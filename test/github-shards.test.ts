@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { DefaultArtifactClient } from '@actions/artifact';
 import type { Log } from 'sarif';
 import { assemble, EXIT } from '../src/engine.ts';
-import type { ScannerName } from '../src/model/finding.ts';
+import type { ScannerName } from '../src/scanners/registry.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import { aggregateShards, shardArtifactName, uploadShardBundle } from '../src/github/shards.ts';
 import type { AggregateOutcome, ShardManifest } from '../src/github/shards.ts';
@@ -68,7 +68,7 @@ async function uploadLeg(server: GitHubServer, workspace: string, spec: LegSpec)
     workflowJobRunBackendId: `c0ffee00-0000-4000-8000-0000000000${String(spec.job).padStart(2, '0')}`,
   });
   try {
-    const tools = Object.keys(spec.results) as ScannerName[];
+    const tools = Object.keys(spec.results);
     if (spec.status !== 'failed')
       await assemble({
         root: path.join(workspace, spec.scope),

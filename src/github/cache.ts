@@ -4,7 +4,7 @@ import { toolDir } from '../install/installer.ts';
 import type { Manifest } from '../install/manifest.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
-import { ADAPTERS } from '../scanners/registry.ts';
+import { adapterNamed } from '../scanners/registry.ts';
 
 /** The two calls of @actions/cache the action makes; passed in, so tests can see what is asked. */
 export interface CacheClient {
@@ -47,7 +47,9 @@ export function cacheSpecs(
   manifest: Manifest,
   options: { platform: string; date: Date },
 ): CacheSpec[] {
-  const tools = [...new Set(config.scanners.map((name) => ADAPTERS[name].tool))].sort();
+  const tools = [
+    ...new Set(config.scanners.map((name) => adapterNamed(name)?.tool ?? name)),
+  ].sort();
   const specs: CacheSpec[] = [];
   // One entry per tool: a matrix leg restores only its own scanners, and legs share entries.
   for (const tool of tools) {

@@ -8,15 +8,13 @@ import { z } from 'zod';
 import type { FailOn } from '../config/schema.ts';
 import { assemble } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
-import { importDocument } from '../merge/merge.ts';
-import { ScannerNameSchema } from '../model/finding.ts';
+import { importDocument } from '../import/import.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
 import { ScannerReportSchema } from '../model/scan-result.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
-import { SRCROOT } from '../outputs/merged-sarif.ts';
-import type { SarifInput } from '../outputs/merged-sarif.ts';
-import type { SbomInput } from '../outputs/sbom.ts';
+import type { SarifInput, SbomInput } from '../model/inputs.ts';
+import { SRCROOT } from '../outputs/sarif.ts';
 import { OUTPUT_FILES } from '../outputs/write.ts';
 import type { Analysis } from './publish.ts';
 
@@ -27,7 +25,7 @@ export const SHARD_FILE = 'shard.json';
 export const ShardManifestSchema = z.object({
   schema: z.literal('scanfold-shard/1'),
   leg: z.string().min(1),
-  scanners: z.array(ScannerNameSchema),
+  scanners: z.array(z.string().min(1)),
   /** The scanned directory relative to the repository root ('' for the root). */
   scope: z.string(),
   category: z.string().optional(),

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { ArtifactLocation, Log, Run } from 'sarif';
-import { SRCROOT } from '../outputs/merged-sarif.ts';
+import { SRCROOT } from '../outputs/sarif.ts';
 import { GITHUB_SARIF_LIMITS, fitToLimits } from '../outputs/sarif-limits.ts';
 import type { SarifLimits, Truncation } from '../outputs/sarif-limits.ts';
 
