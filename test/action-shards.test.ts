@@ -217,3 +217,76 @@ void describe('action bundle: a three-leg matrix and one aggregate job', () => {
     assert.equal(uploaded, Number(aggregate.outputs['total']));
   });
 });
+
+void describe('action bundle: the aggregate of a matrix whose leg never uploaded', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let leg: ActionRun;
+  let aggregate: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-missing-leg-'));
+    const workspace = path.join(dir, 'octo-repo');
+    mkdirSync(path.join(workspace, 'services', 'api'), { recursive: true });
+    writeFileSync(
+      path.join(workspace, 'services', 'api', 'settings.py'),
+      `AWS_ACCESS_KEY_ID = "${fakeKey('lone')}"\n`,
+    );
+    const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+    const step = async (inputs: Record<string, string>, job: number): Promise<ActionRun> => {
+      const runner = runnerEnv({
+        server,
+        workspace,
+        ...event,
+        runId: RUN_ID,
+        job: job === 9 ? 'aggregate' : 'scan',
+        workflowRunBackendId: RUN_BACKEND,
+        workflowJobRunBackendId: `c0ffee00-0000-4000-8000-0000000c0c0${job}`,
+        inputs: {
+          ...defaultInputs(),
+          offline: 'true',
+          cache: 'false',
+          'fail-on': 'none',
+          ...inputs,
+        },
+      });
+      try {
+        return await runBundle(runner, workspace);
+      } finally {
+        runner.cleanup();
+      }
+    };
+    leg = await step(
+      {
+        mode: 'scan',
+        shard: 'gitleaks',
+        scanners: 'gitleaks',
+        'output-dir': path.join(dir, 'out-leg'),
+      },
+      1,
+    );
+    aggregate = await step(
+      { mode: 'aggregate', shards: 'gitleaks,checkov', 'output-dir': path.join(dir, 'out-agg') },
+      9,
+    );
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('the missing leg is named, fails the step, and everything found is still published', () => {
+    assert.equal(leg.code, 0, leg.stdout + leg.stderr);
+    assert.equal(aggregate.code, 1, aggregate.stdout + aggregate.stderr);
+    assert.match(
+      aggregate.errors.at(-1) ?? '',
+      /^Scanfold: .*shard checkov: no bundle in this run/,
+    );
+    assert.equal(aggregate.outputs['total'], leg.outputs['total']);
+    const comment = server.comments[0]?.body ?? '';
+    assert.match(comment, /shard checkov&#58; no bundle in this run/);
+    assert.equal(server.sarifUploads.length, 1);
+    assert.equal(server.artifacts.filter((a) => a.name === 'scanfold-report').length, 1);
+  });
+});

@@ -541,3 +541,52 @@ void test('GitHub Enterprise Server: the artifact step is skipped with one info 
   assert.equal(isGhes('https://octo.ghe.com'), false);
   assert.equal(isGhes('https://github.example.corp'), true);
 });
+
+void test('errors outside any one scanner (a failed shard) head the summary', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-errors-'));
+  const server = await startGitHubServer();
+  try {
+    const workspace = path.join(dir, REPO);
+    gitWorkspace(workspace, { [SRC_FILE]: 'x\n' });
+    const runner = runnerEnv({
+      server,
+      workspace,
+      eventPath: path.join(dir, 'none.json'),
+      eventName: 'push',
+    });
+    try {
+      await withEnv(runner.env, async () => {
+        const outcome = await assemble({
+          root: workspace,
+          outputDir: path.join(dir, 'out'),
+          failOn: 'none',
+          scanners: [],
+          sarif: [],
+          sboms: [],
+          errors: [
+            'shard infra: no bundle in this run (the leg failed, timed out or was cancelled before uploading)',
+          ],
+          logger: recordingLogger(),
+        });
+        await publish({
+          outcome,
+          analyses: [],
+          scope: '',
+          context: await readContext(process.env),
+          head: undefined,
+          octokit: undefined,
+          artifactClient: new DefaultArtifactClient(),
+          settings: SETTINGS,
+          logger: recordingLogger(),
+          clock: systemClock,
+        });
+      });
+      assert.match(runner.readStepSummary(), /shard infra&#58; no bundle in this run/);
+    } finally {
+      runner.cleanup();
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

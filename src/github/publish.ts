@@ -69,7 +69,9 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     uploads: [],
     warnings: [],
   };
-  const notices: string[] = [];
+  // What went wrong outside any one scanner (a failed or missing shard, an SBOM merge) is named
+  // first: the tables below would otherwise look complete.
+  const notices: string[] = [...outcome.report.errors];
   const warn = (message: string): void => {
     result.warnings.push(message);
     logger.warning(message);
