@@ -5,8 +5,7 @@
  * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,53 +16,11 @@ import { BUNDLE, defaultInputs, runBundle } from './support/action-run.ts';
 import type { ActionRun } from './support/action-run.ts';
 import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
 import type { PullRequestEvent } from './support/runner-env.ts';
+import { VULNERABLE_PY, commitWorkspace, fakeAwsKeyId, writeFiles } from './support/workspace.ts';
 
 const PR = 7;
 const RUN_ID = 31_337;
 const RUN_BACKEND = 'c0ffee00-0000-4000-8000-0000000b0b00';
-
-const APP_PY = `import sqlite3
-import subprocess
-
-from flask import Flask, request
-
-app = Flask(__name__)
-
-
-@app.route("/users")
-def find_user():
-    name = request.args.get("name", "")
-    cursor = sqlite3.connect("app.db").cursor()
-    cursor.execute("SELECT id FROM users WHERE name = '%s'" % name)
-    return str(cursor.fetchall())
-
-
-@app.route("/ping")
-def ping():
-    return subprocess.check_output("ping -c 1 " + request.args.get("host", ""), shell=True)
-`;
-
-/** AWS-key-shaped test values, built at run time so this file holds no secret-shaped literal. */
-function fakeKey(seed: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let value = ['AK', 'IA'].join('');
-  for (let i = 0; i < 16; i++) value += alphabet[(seed.charCodeAt(i % seed.length) * (i + 7)) % 32];
-  return value;
-}
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
-}
 
 const ReportSchema = z.looseObject({
   summary: z.looseObject({ total: z.number() }),
@@ -71,6 +28,37 @@ const ReportSchema = z.looseObject({
     z.looseObject({ tools: z.array(z.string()), location: z.looseObject({ path: z.string() }) }),
   ),
 });
+
+/** One job of the matrix run: jobs 1–8 are scan legs, job 9 the aggregate. */
+async function matrixStep(options: {
+  server: GitHubServer;
+  workspace: string;
+  event: PullRequestEvent;
+  inputs: Record<string, string>;
+  job: number;
+}): Promise<ActionRun> {
+  const runner = runnerEnv({
+    server: options.server,
+    workspace: options.workspace,
+    ...options.event,
+    runId: RUN_ID,
+    job: options.job === 9 ? 'aggregate' : 'scan',
+    workflowRunBackendId: RUN_BACKEND,
+    workflowJobRunBackendId: `c0ffee00-0000-4000-8000-0000000b0b0${options.job}`,
+    inputs: {
+      ...defaultInputs(),
+      offline: 'true',
+      cache: 'false',
+      'fail-on': 'none',
+      ...options.inputs,
+    },
+  });
+  try {
+    return await runBundle(runner, options.workspace);
+  } finally {
+    runner.cleanup();
+  }
+}
 
 void describe('action bundle: a three-leg matrix and one aggregate job', () => {
   let server: GitHubServer;
@@ -81,23 +69,8 @@ void describe('action bundle: a three-leg matrix and one aggregate job', () => {
   let aggregate: ActionRun;
   let postedByLegs = { comments: -1, uploads: -1 };
 
-  const step = async (inputs: Record<string, string>, job: number): Promise<ActionRun> => {
-    const runner = runnerEnv({
-      server,
-      workspace,
-      ...event,
-      runId: RUN_ID,
-      job: job === 9 ? 'aggregate' : 'scan',
-      workflowRunBackendId: RUN_BACKEND,
-      workflowJobRunBackendId: `c0ffee00-0000-4000-8000-0000000b0b0${job}`,
-      inputs: { ...defaultInputs(), offline: 'true', cache: 'false', 'fail-on': 'none', ...inputs },
-    });
-    try {
-      return await runBundle(runner, workspace);
-    } finally {
-      runner.cleanup();
-    }
-  };
+  const step = (inputs: Record<string, string>, job: number): Promise<ActionRun> =>
+    matrixStep({ server, workspace, event, inputs, job });
 
   before(async () => {
     assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`node scripts/build.mjs\` first`);
@@ -105,18 +78,12 @@ void describe('action bundle: a three-leg matrix and one aggregate job', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-shards-'));
     workspace = path.join(dir, 'octo-repo');
     const files: Record<string, string> = {
-      'services/api/app.py': APP_PY,
-      'services/api/settings.py': `AWS_ACCESS_KEY_ID = "${fakeKey('api')}"\n`,
-      'services/web/settings.py': `AWS_ACCESS_KEY_ID = "${fakeKey('web')}"\n`,
+      'services/api/app.py': VULNERABLE_PY,
+      'services/api/settings.py': `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId('api')}"\n`,
+      'services/web/settings.py': `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId('web')}"\n`,
     };
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
-      writeFileSync(path.join(workspace, name), text);
-    }
-    git(workspace, 'init', '-q');
-    git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-q', '-m', 'PR head');
-    const head = git(workspace, 'rev-parse', 'HEAD');
+    writeFiles(workspace, files);
+    const head = commitWorkspace(workspace);
     server.setCheckout(workspace);
     event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR, headSha: head });
     const matrix = [
@@ -228,35 +195,12 @@ void describe('action bundle: the aggregate of a matrix whose leg never uploaded
     server = await startGitHubServer();
     dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-missing-leg-'));
     const workspace = path.join(dir, 'octo-repo');
-    mkdirSync(path.join(workspace, 'services', 'api'), { recursive: true });
-    writeFileSync(
-      path.join(workspace, 'services', 'api', 'settings.py'),
-      `AWS_ACCESS_KEY_ID = "${fakeKey('lone')}"\n`,
-    );
+    writeFiles(workspace, {
+      'services/api/settings.py': `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId('lone')}"\n`,
+    });
     const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
-    const step = async (inputs: Record<string, string>, job: number): Promise<ActionRun> => {
-      const runner = runnerEnv({
-        server,
-        workspace,
-        ...event,
-        runId: RUN_ID,
-        job: job === 9 ? 'aggregate' : 'scan',
-        workflowRunBackendId: RUN_BACKEND,
-        workflowJobRunBackendId: `c0ffee00-0000-4000-8000-0000000c0c0${job}`,
-        inputs: {
-          ...defaultInputs(),
-          offline: 'true',
-          cache: 'false',
-          'fail-on': 'none',
-          ...inputs,
-        },
-      });
-      try {
-        return await runBundle(runner, workspace);
-      } finally {
-        runner.cleanup();
-      }
-    };
+    const step = (inputs: Record<string, string>, job: number): Promise<ActionRun> =>
+      matrixStep({ server, workspace, event, inputs, job });
     leg = await step(
       {
         mode: 'scan',

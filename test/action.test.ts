@@ -7,9 +7,8 @@
  * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -32,6 +31,13 @@ import type {
 } from './support/github-server.ts';
 import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
 import { BUNDLE, defaultInputs, runBundle } from './support/action-run.ts';
+import {
+  VULNERABLE_PY,
+  commitWorkspace,
+  git,
+  settingsPy,
+  writeFiles,
+} from './support/workspace.ts';
 import type { ActionRun } from './support/action-run.ts';
 import type { PullRequestEvent } from './support/runner-env.ts';
 
@@ -129,63 +135,6 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
 // ---------------------------------------------------------------------------------------------
 // Workspaces with planted (fake, generated) secrets and vulnerable code
 // ---------------------------------------------------------------------------------------------
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function pseudoRandom(seed: string, alphabet: string, length: number): string {
-  const bytes = createHash('sha512').update(seed).digest();
-  return Array.from(
-    { length },
-    (_, i) => alphabet[(bytes[i % bytes.length] ?? 0) % alphabet.length],
-  ).join('');
-}
-
-/** AWS-access-key-shaped, built at run time so this file itself holds no secret-shaped literal. */
-const fakeAwsKeyId = (seed: string): string =>
-  ['AK', 'IA'].join('') + pseudoRandom(`aws:${seed}`, BASE32, 16);
-const fakeGitHubPat = (seed: string): string =>
-  ['gh', 'p_'].join('') + pseudoRandom(`ghp:${seed}`, ALNUM, 36);
-
-const VULNERABLE_PY = `import os
-import sqlite3
-import subprocess
-
-from flask import Flask, request
-
-app = Flask(__name__)
-
-
-@app.route("/users")
-def find_user():
-    name = request.args.get("name", "")
-    cursor = sqlite3.connect("app.db").cursor()
-    cursor.execute("SELECT id FROM users WHERE name = '%s'" % name)
-    return str(cursor.fetchall())
-
-
-@app.route("/ping")
-def ping():
-    host = request.args.get("host", "127.0.0.1")
-    return subprocess.check_output("ping -c 1 " + host, shell=True)
-`;
-
-function writeFiles(root: string, files: Readonly<Record<string, string>>): void {
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-}
-
-function settingsPy(awsSeed: string, patSeed?: string): string {
-  return [
-    '# FAKE credentials planted for scanner tests.',
-    `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId(awsSeed)}"`,
-    ...(patSeed ? [`GITHUB_TOKEN = "${fakeGitHubPat(patSeed)}"`] : []),
-    '',
-  ].join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Assertions on what reached the server
@@ -1140,28 +1089,6 @@ void describe('action bundle: two matrix legs of one job in the same run', () =>
 // ---------------------------------------------------------------------------------------------
 // Where results are filed: a git checkout, a subdirectory, pull_request_target
 // ---------------------------------------------------------------------------------------------
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
-}
-
-/** Commit the workspace as a git checkout; returns HEAD. */
-function commitWorkspace(workspace: string): string {
-  git(workspace, 'init', '-q');
-  git(workspace, 'add', '-A');
-  git(workspace, 'commit', '-q', '-m', 'scan me');
-  return git(workspace, 'rev-parse', 'HEAD');
-}
 
 void describe('action bundle: a PR checkout of its head commit, scanning a subdirectory', () => {
   let server: GitHubServer;

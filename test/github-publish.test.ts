@@ -4,8 +4,7 @@
  * engine (`assemble`). The action bundle's end-to-end tests are in action*.test.ts.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -26,6 +25,7 @@ import type { PublishSettings } from '../src/github/publish.ts';
 import { fastThrottleGroups, startGitHubServer } from './support/github-server.ts';
 import type { GitHubServer } from './support/github-server.ts';
 import { runnerEnv, withEnv, writePullRequestEvent } from './support/runner-env.ts';
+import { commitWorkspace, writeFiles } from './support/workspace.ts';
 
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
@@ -53,30 +53,10 @@ function recordingLogger(): RecordingLogger {
   };
 }
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  }).trim();
-}
-
 /** A workspace that is a git checkout with one commit; returns its HEAD. */
 function gitWorkspace(dir: string, files: Record<string, string>): string {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'initial');
-  return git(dir, 'rev-parse', 'HEAD');
+  writeFiles(dir, files);
+  return commitWorkspace(dir);
 }
 
 function context(overrides: Partial<GitHubContext>): GitHubContext {

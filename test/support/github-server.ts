@@ -514,6 +514,18 @@ function twirpError(code: TwirpCode, msg: string): HttpError {
   return new HttpError(TWIRP_STATUS[code], { code, msg });
 }
 
+/** A Twirp JSON request body, or the error the service answers for anything else. */
+function twirpBody(body: Buffer): Record<string, unknown> {
+  let req: unknown;
+  try {
+    req = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw twirpError('invalid_argument', 'request body is not valid JSON');
+  }
+  if (!isRecord(req)) throw twirpError('invalid_argument', 'request body must be an object');
+  return req;
+}
+
 function blobError(status: number, code: string, message: string): HttpError {
   const xml = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
   return new HttpError(status, xml, { 'content-type': 'application/xml', 'x-ms-error-code': code });
@@ -1196,13 +1208,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
   const handleTwirp = (method: string, headers: IncomingHttpHeaders, body: Buffer): unknown => {
     const ids = backendIdsFromAuth(headers);
-    let req: unknown;
-    try {
-      req = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw twirpError('invalid_argument', 'request body is not valid JSON');
-    }
-    if (!isRecord(req)) throw twirpError('invalid_argument', 'request body must be an object');
+    const req = twirpBody(body);
     const run = strField(req, 'workflow_run_backend_id') ?? '';
     const job = strField(req, 'workflow_job_run_backend_id') ?? '';
     if (!run || !job)
@@ -1367,13 +1373,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   ): unknown => {
     if (verifyRuntimeToken && !backendIdsFromAuth(headers))
       throw twirpError('unauthenticated', 'the runtime token has no Actions.Results scope');
-    let req: unknown;
-    try {
-      req = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw twirpError('invalid_argument', 'request body is not valid JSON');
-    }
-    if (!isRecord(req)) throw twirpError('invalid_argument', 'request body must be an object');
+    const req = twirpBody(body);
     const key = strField(req, 'key') ?? '';
     const version = strField(req, 'version') ?? '';
     if (!key || !version) throw twirpError('invalid_argument', 'key and version are required');
