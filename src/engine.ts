@@ -10,6 +10,7 @@ import type { Manifest } from './install/manifest.ts';
 import { SEVERITIES, CATEGORIES } from './model/finding.ts';
 import type { Finding } from './model/finding.ts';
 import { errorMessage } from './model/errors.ts';
+import { systemClock } from './model/ports.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
@@ -20,7 +21,9 @@ import { planUploads } from './outputs/upload-plan.ts';
 import type { SbomInput } from './outputs/sbom.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
-import { evaluateGate } from './policy/gate.ts';
+import { applyPolicy, settingsDigest } from './policy/index.ts';
+import type { PolicyRequest } from './policy/index.ts';
+import { gitCommit } from './policy/baseline.ts';
 import { runScanners } from './run/runner.ts';
 import type { ToolResolution } from './run/runner.ts';
 import type { ScannerAdapter } from './scanners/adapter.ts';
@@ -64,6 +67,11 @@ interface AssembleRequest {
   sboms: SbomInput[];
   errors: string[];
   logger: Logger;
+  /** Baseline, suppressions, gate scope, licence policy; `now` comes from the clock. */
+  policy?: Omit<PolicyRequest, 'failOn' | 'now'>;
+  clock?: Clock;
+  settings?: { scanners: string[]; digest: string };
+  git?: Report['git'];
 }
 
 function countBy<K extends string>(
@@ -79,11 +87,23 @@ function countBy<K extends string>(
 /** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const normalized = normalize(request.sarif, request.root);
-  const { findings } = normalized;
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: normalized.resultsByTool[scanner.name] ?? 0,
   }));
+  const policy = await applyPolicy({
+    findings: normalized.findings,
+    scanners: request.scanners,
+    root: request.root,
+    settings: request.settings,
+    policy: {
+      ...request.policy,
+      failOn: request.failOn,
+      now: (request.clock ?? systemClock).now(),
+    },
+    logger: request.logger,
+  });
+  const { findings, gate } = policy;
   let sbom: ReturnType<typeof mergeSboms> | undefined;
   if (
     request.sboms.length > 0 ||
@@ -98,7 +118,6 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const byTool: Record<string, number> = {};
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const gate = evaluateGate(findings, request.failOn);
   const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = planUploads(merged, undefined, { materialize: false });
@@ -119,10 +138,22 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       byTool,
       inputResults: normalized.inputResults,
       duplicatesMerged: normalized.duplicatesMerged,
+      ...(policy.baseline
+        ? {
+            new: findings.filter((f) => f.baseline === 'new').length,
+            unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
+            fixed: policy.fixed.length,
+          }
+        : {}),
+      suppressed: findings.filter((f) => f.suppressed).length,
     },
     gate,
+    ...(request.git ? { git: request.git } : {}),
+    ...(request.settings ? { settings: request.settings } : {}),
     scanners,
     findings,
+    ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
+    suppressions: policy.suppressions,
     ...(sbom ? { sbom: sbom.summary } : {}),
     truncated,
     errors: request.errors,
@@ -212,5 +243,22 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
     sboms,
     errors: [],
     logger,
+    clock,
+    policy: {
+      failOnScope: config.failOnScope,
+      baseline: config.baseline,
+      suppressions: config.suppressions,
+      licenses: config.licenses,
+    },
+    settings: {
+      scanners: runs.filter((run) => run.report.status !== 'skipped').map((run) => run.report.name),
+      digest: settingsDigest({
+        scanners: config.scanners,
+        trivy: config.trivy.scanners,
+        semgrep: config.semgrep.config.map((entry) => path.basename(entry)),
+        exclude: config.exclude,
+      }),
+    },
+    git: await gitCommit(config.root).then((commit) => (commit ? { commit } : undefined)),
   });
 }

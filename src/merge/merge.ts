@@ -16,6 +16,7 @@ import {
   trivyJsonToSarif,
 } from './native.ts';
 import { errorMessage } from '../model/errors.ts';
+import type { Clock } from '../model/ports.ts';
 
 export interface MergeRequest {
   files: readonly string[];
@@ -23,6 +24,9 @@ export interface MergeRequest {
   root: string;
   failOn: FailOn;
   logger: Logger;
+  /** Baseline, suppressions, gate scope (as for scan). */
+  policy?: Parameters<typeof assemble>[0]['policy'];
+  clock?: Clock;
 }
 
 type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: SbomInput };
@@ -106,5 +110,7 @@ export async function mergeFiles(request: MergeRequest): Promise<ScanOutcome> {
     sboms,
     errors,
     logger: request.logger,
+    ...(request.policy ? { policy: request.policy } : {}),
+    ...(request.clock ? { clock: request.clock } : {}),
   });
 }
