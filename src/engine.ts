@@ -95,6 +95,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     findings: normalized.findings,
     scanners: request.scanners,
     root: request.root,
+    outputDir: request.outputDir,
     settings: request.settings,
     policy: {
       ...request.policy,
@@ -154,6 +155,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     findings,
     ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
     suppressions: policy.suppressions,
+    compliance: policy.compliance,
     ...(sbom ? { sbom: sbom.summary } : {}),
     truncated,
     errors: request.errors,

@@ -5,6 +5,7 @@ import type { Logger } from '../model/ports.ts';
 import type {
   BaselineInfo,
   FixedFinding,
+  Framework,
   ScannerReport,
   SuppressionsReport,
 } from '../model/scan-result.ts';
@@ -12,6 +13,7 @@ import { compareWithBaseline, gitRenames, loadBaseline } from './baseline.ts';
 import { evaluateGate } from './gate.ts';
 import type { GateResult } from './gate.ts';
 import { applySuppressions } from './suppressions.ts';
+import { mapCompliance, passedChecksFrom } from './compliance.ts';
 
 /** The policy half of the configuration; every field optional so `merge` can pass none. */
 export interface PolicyRequest {
@@ -31,6 +33,7 @@ export interface PolicyOutcome {
   baseline: BaselineInfo | undefined;
   fixed: FixedFinding[];
   suppressions: SuppressionsReport;
+  compliance: { frameworks: Framework[] };
 }
 
 /** A digest of what changes a scan's results, so a baseline from another setup is flagged. */
@@ -42,6 +45,8 @@ interface ApplyRequest {
   findings: readonly Finding[];
   scanners: readonly ScannerReport[];
   root: string;
+  /** Where raw scanner outputs were written (Checkov's passed checks are read from there). */
+  outputDir: string;
   settings: { scanners: string[]; digest: string } | undefined;
   policy: PolicyRequest;
   logger: Logger;
@@ -83,6 +88,14 @@ export async function applyPolicy(request: ApplyRequest): Promise<PolicyOutcome>
     if (!baseline.comparable)
       logger.warning(`baseline ${previous.file} is not comparable: ${baseline.reason ?? ''}`);
   }
+  const compliance = mapCompliance(
+    findings,
+    await passedChecksFrom(request.outputDir, request.scanners),
+  );
+  findings = findings.map((finding) => {
+    const keys = compliance.byFinding.get(finding.id);
+    return keys ? { ...finding, compliance: keys } : finding;
+  });
   const scope = policy.failOnScope ?? (baseline ? 'new' : 'all');
   const strip = ({ index, ...rest }: { index: number } & SuppressionRule) => ({ index, ...rest });
   return {
@@ -101,5 +114,6 @@ export async function applyPolicy(request: ApplyRequest): Promise<PolicyOutcome>
       })),
       unused: suppressed.unused.map((entry) => ({ suppression: strip(entry.suppression) })),
     },
+    compliance: { frameworks: compliance.frameworks },
   };
 }
