@@ -161,7 +161,9 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     errors: request.errors,
     manifest: {},
   };
-  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
+  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json, {
+    note: (message) => request.logger.info(message),
+  });
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
     request.errors.length > 0;
