@@ -22,6 +22,7 @@ const BaselineFindingSchema = z.object({
   cve: z.string().optional(),
   ghsa: z.string().optional(),
   package: z.object({ name: z.string(), version: z.string().optional() }).optional(),
+  sources: z.array(z.object({ tool: z.string(), ruleId: z.string() })).optional(),
 });
 type BaselineFinding = z.infer<typeof BaselineFindingSchema>;
 
@@ -97,15 +98,23 @@ interface Comparable {
   cve?: string | undefined;
   ghsa?: string | undefined;
   package?: { name: string; version?: string | undefined } | undefined;
+  sources?: readonly { tool: string; ruleId: string }[] | undefined;
 }
 
-/** Same problem in the same file, whatever its line: the second, looser matching pass. */
-function looseKey(finding: Comparable, filePath: string): string {
-  const what =
-    finding.category === 'vulnerability'
-      ? `${finding.cve ?? finding.ghsa ?? finding.ruleId}|${finding.package?.name.toLowerCase() ?? ''}@${finding.package?.version ?? ''}`
-      : `${[...finding.tools].sort().join(',')}|${finding.ruleId}`;
-  return `${finding.category}|${what}|${filePath}`;
+/**
+ * Same problem in the same file, whatever its line: the keys of the second, looser pass. One key
+ * per tool rule behind the finding, so a finding two tools merged in one run still matches the
+ * same finding reported by only one of them in the other.
+ */
+function looseKeys(finding: Comparable, filePath: string): string[] {
+  if (finding.category === 'vulnerability')
+    return [
+      `vulnerability|${finding.cve ?? finding.ghsa ?? finding.ruleId}|${finding.package?.name.toLowerCase() ?? ''}@${finding.package?.version ?? ''}|${filePath}`,
+    ];
+  const rules = finding.sources?.length
+    ? finding.sources.map((source) => `${source.tool}:${source.ruleId}`)
+    : finding.tools.map((tool) => `${tool}:${finding.ruleId}`);
+  return [...new Set(rules)].map((rule) => `${finding.category}|${rule}|${filePath}`);
 }
 
 export interface BaselineComparison {
@@ -138,56 +147,65 @@ export function compareWithBaseline(request: CompareRequest): BaselineComparison
     else pending.set(old.fingerprint, [old]);
   }
   const status = new Map<Finding, 'new' | 'unchanged'>();
+  // Which tools of each baseline finding are accounted for. Tools can disagree on a line (Gitleaks
+  // reports where a secret entered the history, Trivy where it is now), so one baseline finding
+  // may be matched exactly through one tool and loosely through another.
+  const claimed = new Map<BaselineFinding, Set<string>>();
+  const claim = (old: BaselineFinding, tools: readonly string[]): void => {
+    const set = claimed.get(old) ?? new Set<string>();
+    for (const tool of tools) set.add(tool);
+    claimed.set(old, set);
+  };
   const unmatched: Finding[] = [];
   for (const finding of request.findings) {
-    const list = pending.get(finding.fingerprint);
-    if (list?.length) {
-      list.shift();
+    const old = pending.get(finding.fingerprint)?.shift();
+    if (old) {
+      claim(old, finding.tools);
       status.set(finding, 'unchanged');
     } else unmatched.push(finding);
   }
-  const leftovers = new Map<string, BaselineFinding[]>();
-  for (const list of pending.values()) {
-    for (const old of list) {
-      const key = looseKey(old, renames.get(old.location.path) ?? old.location.path);
-      const group = leftovers.get(key);
+  const byLooseKey = new Map<string, BaselineFinding[]>();
+  for (const old of baseline.findings) {
+    for (const key of looseKeys(old, renames.get(old.location.path) ?? old.location.path)) {
+      const group = byLooseKey.get(key);
       if (group) group.push(old);
-      else leftovers.set(key, [old]);
+      else byLooseKey.set(key, [old]);
     }
   }
-  const consumed = new Set<BaselineFinding>();
+  const toolOf = (key: string): string => key.split('|')[1]?.split(':')[0] ?? '';
   for (const finding of unmatched) {
-    const group = leftovers.get(looseKey(finding, finding.location.path));
     const line = finding.location.startLine ?? 0;
     let best: BaselineFinding | undefined;
-    for (const old of group ?? []) {
-      if (consumed.has(old)) continue;
-      const distance = Math.abs((old.location.startLine ?? 0) - line);
-      if (!best || distance < Math.abs((best.location.startLine ?? 0) - line)) best = old;
+    for (const key of looseKeys(finding, finding.location.path)) {
+      const tool = toolOf(key);
+      for (const old of byLooseKey.get(key) ?? []) {
+        if (finding.category !== 'vulnerability' && claimed.get(old)?.has(tool)) continue;
+        if (finding.category === 'vulnerability' && claimed.has(old)) continue;
+        const distance = Math.abs((old.location.startLine ?? 0) - line);
+        if (!best || distance < Math.abs((best.location.startLine ?? 0) - line)) best = old;
+      }
     }
-    if (best) consumed.add(best);
+    if (best) claim(best, finding.tools);
     status.set(finding, best ? 'unchanged' : 'new');
   }
   let notRechecked = 0;
   const fixed: FixedFinding[] = [];
-  for (const list of leftovers.values()) {
-    for (const old of list) {
-      if (consumed.has(old)) continue;
-      if (!old.tools.some((tool) => request.completedTools.has(tool))) {
-        notRechecked++;
-        continue;
-      }
-      fixed.push({
-        id: old.id,
-        fingerprint: old.fingerprint,
-        ruleId: old.ruleId,
-        ...(old.title ? { title: old.title } : {}),
-        category: old.category,
-        severity: old.severity,
-        location: old.location,
-        tools: old.tools,
-      });
+  for (const old of baseline.findings) {
+    if (claimed.has(old)) continue;
+    if (!old.tools.some((tool) => request.completedTools.has(tool))) {
+      notRechecked++;
+      continue;
     }
+    fixed.push({
+      id: old.id,
+      fingerprint: old.fingerprint,
+      ruleId: old.ruleId,
+      ...(old.title ? { title: old.title } : {}),
+      category: old.category,
+      severity: old.severity,
+      location: old.location,
+      tools: old.tools,
+    });
   }
   const reasons: string[] = [];
   if (baseline.settings && request.settings) {
