@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
@@ -24,6 +24,7 @@ import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
 import type { PolicyRequest } from './policy/index.ts';
 import { gitCommit } from './policy/baseline.ts';
+import { evaluateLicenses, LICENSE_POLICY_TOOL } from './policy/licenses.ts';
 import { runScanners } from './run/runner.ts';
 import type { ToolResolution } from './run/runner.ts';
 import type { ScannerAdapter } from './scanners/adapter.ts';
@@ -86,7 +87,23 @@ function countBy<K extends string>(
 
 /** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
-  const normalized = normalize(request.sarif, request.root);
+  // Licences are SBOM facts: the policy turns the ones it flags into results of its own run.
+  const licenses = evaluateLicenses(
+    request.sboms.map((input) => input.bom),
+    request.policy?.licenses,
+  );
+  const sarifInputs = [...request.sarif];
+  if (licenses.log) {
+    const file = path.join('raw', 'policy', 'licenses.sarif');
+    await mkdir(path.join(request.outputDir, 'raw', 'policy'), { recursive: true });
+    await writeFile(path.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2));
+    sarifInputs.push({
+      file: 'raw/policy/licenses.sarif',
+      log: licenses.log,
+      tool: LICENSE_POLICY_TOOL,
+    });
+  }
+  const normalized = normalize(sarifInputs, request.root);
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: normalized.resultsByTool[scanner.name] ?? 0,
@@ -119,7 +136,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const byTool: Record<string, number> = {};
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  const merged = mergeSarif({ inputs: sarifInputs, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = planUploads(merged, undefined, { materialize: false });
   for (const t of truncated) {
@@ -156,6 +173,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
     suppressions: policy.suppressions,
     compliance: policy.compliance,
+    ...(request.sboms.length ? { licenses: licenses.summary } : {}),
     ...(sbom ? { sbom: sbom.summary } : {}),
     truncated,
     errors: request.errors,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SCANNER_NAMES } from '../model/finding.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { packageRoot } from './package-root.ts';
-import { defaultToolCache, FileConfigSchema, TRIVY_SCANNERS } from './schema.ts';
+import { DEFAULT_TRIVY_SCANNERS, defaultToolCache, FileConfigSchema } from './schema.ts';
 import type { FileConfig, ScanConfig } from './schema.ts';
 
 const DEFAULT_CONFIG_FILES = ['.scanfold.yml', '.scanfold.yaml', '.scanfold.json'];
@@ -244,7 +244,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     retryBaseMs: request.retryBaseMs ?? 2_000,
     retryCapMs: 60_000,
     trivy: {
-      scanners: c.trivy?.scanners ?? TRIVY_SCANNERS,
+      scanners: c.trivy?.scanners ?? DEFAULT_TRIVY_SCANNERS,
       dbRepositories: c.trivy?.dbRepositories ?? [],
       cacheDir: path.resolve(root, c.trivy?.cacheDir ?? path.join(cacheBase, 'trivy')),
     },

@@ -8,6 +8,11 @@ export const FailOnSchema = z.enum(FAIL_ON);
 export type FailOn = z.infer<typeof FailOnSchema>;
 
 export const TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret', 'license'] as const;
+/**
+ * Trivy's own licence scanner is off by default: licences are SBOM facts (Trivy's and Syft's SBOMs
+ * carry them) and only the licence policy turns one into a finding.
+ */
+export const DEFAULT_TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret'] as const;
 
 export const FAIL_ON_SCOPES = ['new', 'all'] as const;
 export const FailOnScopeSchema = z.enum(FAIL_ON_SCOPES);

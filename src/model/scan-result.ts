@@ -145,6 +145,26 @@ export const ReportSchema = z.object({
   fixed: z.array(FixedFindingSchema).optional(),
   suppressions: SuppressionsReportSchema.optional(),
   compliance: z.object({ frameworks: z.array(FrameworkSchema) }).optional(),
+  /** The licence policy over the SBOM's components: what it denied, what it could not read. */
+  licenses: z
+    .object({
+      components: z.number().int().nonnegative(),
+      denied: z.array(
+        z.object({
+          name: z.string(),
+          version: z.string().optional(),
+          license: z.string(),
+          reason: z.string(),
+        }),
+      ),
+      unknown: z.array(
+        z.object({ name: z.string(), version: z.string().optional(), license: z.string() }),
+      ),
+      undeclared: z.number().int().nonnegative(),
+      deny: z.array(z.string()),
+      allow: z.array(z.string()).optional(),
+    })
+    .optional(),
   sbom: z
     .object({
       components: z.number().int().nonnegative(),

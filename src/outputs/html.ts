@@ -405,16 +405,41 @@ function suppressionsSection(report: Report): string {
 }
 
 function sbomSection(report: Report): string {
-  if (!report.sbom) return '';
-  const licenses = report.sbom.licenses;
-  return `<h2 id="sbom">SBOM and licences</h2><p>${report.sbom.components} components, ${report.sbom.uniquePurls} unique package URLs (sbom.cdx.json, CycloneDX 1.6). Licence findings: ${report.summary.byCategory.license}.</p>${
-    licenses.length
-      ? `<p class="small">Licences seen: ${licenses
-          .slice(0, 200)
-          .map((l) => `<span class="badge">${e(l, 80)}</span>`)
-          .join('')}</p>`
-      : ''
-  }`;
+  if (!report.sbom && !report.licenses) return '';
+  const parts = ['<h2 id="sbom">SBOM and licences</h2>'];
+  if (report.sbom)
+    parts.push(
+      `<p>${report.sbom.components} components, ${report.sbom.uniquePurls} unique package URLs (sbom.cdx.json, CycloneDX 1.6).</p>`,
+    );
+  const policy = report.licenses;
+  if (policy) {
+    parts.push(
+      `<p class="small">Licence policy: deny ${e(policy.deny.join(', '), 600)}${policy.allow ? `; allow only ${e(policy.allow.join(', '), 600)}` : ''}. ${policy.components} components: ${policy.denied.length} denied, ${policy.unknown.length} with a licence that is not SPDX, ${policy.undeclared} declaring none.</p>`,
+    );
+    const rows = [
+      ...policy.denied.map(
+        (d) =>
+          `<tr><td>${e(d.name)}${d.version ? `@${e(d.version)}` : ''}</td><td><code>${e(d.license, 200)}</code></td><td class="status fail">denied</td><td class="small">${e(d.reason, 200)}</td></tr>`,
+      ),
+      ...policy.unknown.map(
+        (u) =>
+          `<tr><td>${e(u.name)}${u.version ? `@${e(u.version)}` : ''}</td><td><code>${e(u.license, 200)}</code></td><td class="status not-assessed">unknown</td><td class="small">not an SPDX licence expression</td></tr>`,
+      ),
+    ];
+    if (rows.length)
+      parts.push(
+        `<table><thead><tr><th>component</th><th>licence</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows.slice(0, 1_000).join('')}</tbody></table>`,
+      );
+  }
+  const seen = report.sbom?.licenses ?? [];
+  if (seen.length)
+    parts.push(
+      `<p class="small">Licences seen: ${seen
+        .slice(0, 200)
+        .map((l) => `<span class="badge">${e(l, 80)}</span>`)
+        .join('')}</p>`,
+    );
+  return parts.join('');
 }
 
 function manifestSection(report: Report): string {
