@@ -19,6 +19,8 @@ export async function run(): Promise<void> {
       overrides: {
         scanners: inputs.scanners,
         failOn: inputs['fail-on'],
+        failOnScope: inputs['fail-on-scope'],
+        baseline: inputs.baseline ? path.resolve(workspace, inputs.baseline) : undefined,
         retries: inputs.retries,
         timeoutMinutes: inputs['timeout-minutes'],
         concurrency: inputs.concurrency,
@@ -36,7 +38,9 @@ export async function run(): Promise<void> {
     core.setOutput('sbom', outcome.files.sbom ?? '');
     core.setOutput('result', report.gate.result);
     const published = await publish({ outcome, inputs, logger: actionsLogger });
-    core.setOutput('new', published.newFindings ?? report.summary.total);
+    // With a baseline, `new` counts findings new against it; without one, the comment's delta.
+    core.setOutput('new', report.summary.new ?? published.newFindings ?? report.summary.total);
+    core.setOutput('fixed', report.summary.fixed ?? '');
     core.setOutput('comment-url', published.commentUrl ?? '');
     core.setOutput('artifact-id', published.artifactId ?? '');
     const failedScanners = report.scanners.filter(

@@ -57,7 +57,7 @@ code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
 .card .n{font-size:26px;font-weight:600;line-height:1.2}.card .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card.gate-failed{border-color:var(--fail);background:#ffebe9}.card.gate-passed{border-color:var(--pass);background:#dafbe1}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
 .chart{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
 .chart h3{margin:0 0 6px}
 svg text{font:12px -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;fill:var(--fg)}
@@ -66,7 +66,8 @@ svg .muted{fill:var(--muted)}
 .dot{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
 table{border-collapse:collapse;width:100%;margin:8px 0}
 #findings,table.controls{table-layout:fixed}.c-id{width:80px}.c-title{width:34%}.c-status{width:110px}
-td.status{white-space:nowrap}.c-sev{width:96px}.c-loc{width:30%}.c-cat{width:96px}.c-tools{width:120px}
+td.status{white-space:nowrap}
+table.glance{table-layout:fixed}.g-name{width:30%}.g-n{width:90px}.c-sev{width:96px}.c-loc{width:30%}.c-cat{width:96px}.c-tools{width:120px}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -193,7 +194,31 @@ function charts(report: Report): string {
         { label: 'fixed', value: report.summary.fixed ?? 0, color: '#1a7f37' },
       ])}</div>`,
     );
-  return `<div class="charts">${parts.join('')}</div>`;
+  return `<div class="charts">${parts.join('')}</div>${glanceTable(report)}`;
+}
+
+/** One row per framework, right under the charts: what an auditor asks first. */
+function glanceTable(report: Report): string {
+  const frameworks = report.compliance?.frameworks ?? [];
+  if (frameworks.length === 0) return '';
+  const rows = frameworks
+    .map((framework) => {
+      const count = (status: string): number =>
+        framework.controls.filter((control) => control.status === status).length;
+      const failing = framework.controls.filter((control) => control.status === 'fail');
+      const shown = failing
+        .slice(0, 8)
+        // CWE ids are their own names; their titles would crowd the row.
+        .map((control) =>
+          framework.id.startsWith('cwe-')
+            ? e(control.id)
+            : `${e(control.id)} ${e(control.title, 48)}`,
+        )
+        .join(' · ');
+      return `<tr><td><a href="#fw-${e(framework.id)}">${e(framework.name, 80)}</a></td><td class="num status fail">${count('fail')}</td><td class="num status pass">${count('pass')}</td><td class="num">${count('not-assessed')}</td><td class="small">${shown}${failing.length > 8 ? ` · +${failing.length - 8}` : ''}</td></tr>`;
+    })
+    .join('');
+  return `<h2 id="glance">Compliance at a glance</h2><table class="glance"><colgroup><col class="g-name"><col class="g-n"><col class="g-n"><col class="g-n"><col></colgroup><thead><tr><th>framework</th><th class="num">fail</th><th class="num">pass</th><th class="num">not assessed</th><th>failing controls</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function header(report: Report): string {
@@ -365,7 +390,7 @@ function frameworkSection(framework: Framework, byId: ReadonlyMap<string, Findin
       return `<tr><td><code>${e(control.id)}</code></td><td>${e(control.title, 200)}</td><td class="status ${control.status}">${control.status === 'not-assessed' ? 'not assessed' : control.status}</td><td class="small">${cell}</td></tr>`;
     })
     .join('');
-  return `<details class="framework" open><summary>${e(framework.name)} <span class="small"><span class="status fail">${counts.fail} fail</span> · <span class="status pass">${counts.pass} pass</span> · ${counts['not-assessed']} not assessed</span></summary>
+  return `<details class="framework" id="fw-${e(framework.id)}" open><summary>${e(framework.name)} <span class="small"><span class="status fail">${counts.fail} fail</span> · <span class="status pass">${counts.pass} pass</span> · ${counts['not-assessed']} not assessed</span></summary>
 <p class="small">Source: ${e(framework.source, 500)}. Licence: ${e(framework.license, 200)}.</p>
 <table class="controls"><colgroup><col class="c-id"><col class="c-title"><col class="c-status"><col></colgroup><thead><tr><th>control</th><th>title</th><th>status</th><th>findings</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
