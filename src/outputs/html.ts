@@ -3,6 +3,7 @@ import { CATEGORIES, SEVERITIES } from '../model/finding.ts';
 import type { Finding, Severity } from '../model/finding.ts';
 import type { Framework, Report } from '../model/scan-result.ts';
 import { escapeHtml, truncate } from './escape.ts';
+import { controlLabel } from './labels.ts';
 
 /**
  * The compliance report: one self-contained page that works offline from the downloaded artifact.
@@ -278,27 +279,6 @@ function scannerTable(report: Report): string {
     .join('');
   if (!rows) return '<p class="note">Imported results: no scanner ran in this job.</p>';
   return `<table><thead><tr><th>scanner</th><th>status</th><th>version</th><th class="num">duration</th><th class="num">results</th><th>notes (DB age, retries)</th></tr></thead><tbody>${rows}</tbody></table>`;
-}
-
-/** `owasp-top10-2021:A03` → `OWASP A03:2021`; `docker-cis-1.6.0:4.1` → `CIS Docker 4.1`. */
-export function controlLabel(key: string): string {
-  const [framework = '', control = ''] = key.split(/:(.*)/s);
-  const owasp = /^owasp-top10-(\d{4})$/.exec(framework);
-  if (owasp) return `OWASP ${control}:${owasp[1]}`;
-  if (/^cwe-top25-\d{4}$/.test(framework)) return `CWE Top 25 ${control}`;
-  const cis = /^([a-z0-9]+)-cis-/.exec(framework);
-  if (cis) {
-    const platform =
-      cis[1] === 'k8s'
-        ? 'Kubernetes'
-        : cis[1] === 'aws'
-          ? 'AWS'
-          : cis[1] === 'eks'
-            ? 'EKS'
-            : (cis[1] ?? '').replace(/^./, (c) => c.toUpperCase());
-    return `CIS ${platform} ${control}`;
-  }
-  return `${framework.toUpperCase()} ${control}`;
 }
 
 function findingRow(finding: Finding): string {

@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../model/finding.ts';
 import { CATEGORIES, SEVERITIES } from '../model/finding.ts';
 import type { Report } from '../model/scan-result.ts';
 import { escapeMarkdown } from './escape.ts';
+import { controlLabel } from './labels.ts';
 
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
@@ -148,9 +149,17 @@ function baselineLines(report: Report): string[] {
   return lines;
 }
 
-/** One line: the failing controls, with how many new findings each has when a baseline is known. */
+/** Frameworks named in the comment's one line: the familiar OWASP edition and the CIS benchmarks. */
+const COMMENT_FRAMEWORKS = /^(owasp-top10-2021|[a-z0-9]+-cis-.+)$/;
+
+/**
+ * One line: the failing controls ("OWASP A03:2021 Injection: 4 new; CIS Docker 4.1: fail"), with
+ * how many new findings each has when a baseline is known.
+ */
 export function complianceStatus(report: Report, max = 6): string | undefined {
-  const frameworks = report.compliance?.frameworks ?? [];
+  const frameworks = (report.compliance?.frameworks ?? []).filter((f) =>
+    COMMENT_FRAMEWORKS.test(f.id),
+  );
   const isNew = new Set(
     report.findings.filter((f) => f.baseline === 'new' && !f.suppressed).map((f) => f.id),
   );
@@ -159,14 +168,10 @@ export function complianceStatus(report: Report, max = 6): string | undefined {
   for (const framework of frameworks) {
     for (const control of framework.controls) {
       if (control.status !== 'fail') continue;
-      const label = `${framework.name.replace(/ Benchmark.*$/, '')} ${control.id}`;
-      const text = report.baseline
-        ? (() => {
-            const count = control.findings.filter((id) => isNew.has(id)).length;
-            return count > 0 ? `${label}: ${count} new` : undefined;
-          })()
-        : `${label}: fail`;
-      if (!text) continue;
+      const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith('owasp') ? ` ${control.title}` : ''}`;
+      const count = control.findings.filter((id) => isNew.has(id)).length;
+      if (report.baseline && count === 0) continue;
+      const text = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
       if (parts.length < max) parts.push(text);
       else more++;
     }
