@@ -14,11 +14,10 @@ import { systemClock } from './model/ports.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
-import { mergeSarif } from './outputs/merged-sarif.ts';
-import type { SarifInput } from './outputs/merged-sarif.ts';
-import { mergeSboms } from './outputs/sbom.ts';
+import type { SarifInput, SbomInput } from './model/inputs.ts';
+import { buildSarif } from './outputs/sarif.ts';
+import { buildSbom } from './outputs/sbom.ts';
 import { planUploads } from './outputs/upload-plan.ts';
-import type { SbomInput } from './outputs/sbom.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
@@ -122,13 +121,13 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     logger: request.logger,
   });
   const { findings, gate } = policy;
-  let sbom: ReturnType<typeof mergeSboms> | undefined;
+  let sbom: ReturnType<typeof buildSbom> | undefined;
   if (
     request.sboms.length > 0 ||
     findings.some((finding) => finding.category === 'vulnerability')
   ) {
     try {
-      sbom = mergeSboms(request.sboms, findings);
+      sbom = buildSbom(request.sboms, findings);
     } catch (error) {
       request.errors.push(`SBOM merge failed: ${errorMessage(error)}`);
     }
@@ -136,7 +135,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const byTool: Record<string, number> = {};
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const merged = mergeSarif({ inputs: sarifInputs, findings, root: request.root });
+  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = planUploads(merged, undefined, { materialize: false });
   for (const t of truncated) {

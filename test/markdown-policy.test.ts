@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Log } from 'sarif';
-import { mergeFiles } from '../src/merge/merge.ts';
+import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import { renderMarkdown } from '../src/outputs/markdown.ts';
 import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
@@ -24,7 +24,7 @@ test('the comment leads with new findings, then fixed, then the unchanged count,
       );
     const semgrepNow = path.join(dir, 'semgrep-now.sarif');
     await writeFile(semgrepNow, JSON.stringify(semgrep));
-    await mergeFiles({
+    await importFiles({
       files: [
         file('checkov/results_sarif.sarif'),
         file('semgrep/semgrep.sarif'),
@@ -35,7 +35,7 @@ test('the comment leads with new findings, then fixed, then the unchanged count,
       failOn: 'none',
       logger: silentLogger,
     });
-    const { report } = await mergeFiles({
+    const { report } = await importFiles({
       files: [
         file('checkov/results_sarif.sarif'),
         file('gitleaks/gitleaks.sarif'),

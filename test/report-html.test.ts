@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { mergeFiles } from '../src/merge/merge.ts';
+import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { HTML_CSP } from '../src/outputs/html.ts';
@@ -37,7 +37,7 @@ const requests: string[] = [];
 before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-html-'));
   // A baseline without Semgrep's results, so the Semgrep findings are new and the rest unchanged.
-  const baseline = await mergeFiles({
+  const baseline = await importFiles({
     files: INPUTS.filter((file) => !file.includes('semgrep')),
     outputDir: path.join(dir, 'baseline'),
     root: EXAMPLE_APP,
@@ -45,7 +45,7 @@ before(async () => {
     logger: silentLogger,
   });
   assert.ok(baseline.report.findings.length > 0);
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files: INPUTS,
     outputDir: path.join(dir, 'out'),
     root: EXAMPLE_APP,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { SCANNER_NAMES } from '../model/finding.ts';
+import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { packageRoot } from './package-root.ts';
 import { DEFAULT_TRIVY_SCANNERS, defaultToolCache, FileConfigSchema } from './schema.ts';

@@ -1,7 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { SCANNER_NAMES, ScannerNameSchema, SeveritySchema } from '../model/finding.ts';
+import { SeveritySchema } from '../model/finding.ts';
+import { SCANNER_NAMES } from '../scanners/registry.ts';
+import type { ScannerName } from '../scanners/registry.ts';
 
 export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 export const FailOnSchema = z.enum(FAIL_ON);
@@ -81,7 +83,7 @@ export function defaultToolCache(): string {
 /** Settings that may come from the config file; inputs/flags override them. */
 export const FileConfigSchema = z
   .object({
-    scanners: z.array(ScannerNameSchema).min(1),
+    scanners: z.array(z.enum(SCANNER_NAMES)).min(1),
     failOn: FailOnSchema,
     failOnScope: FailOnScopeSchema.describe(
       'Which findings the gate counts: new (vs the baseline) or all. Default: new with a baseline, else all',
@@ -115,7 +117,7 @@ export type FileConfig = z.infer<typeof FileConfigSchema>;
 
 export interface ScanConfig {
   readonly root: string;
-  readonly scanners: readonly (typeof SCANNER_NAMES)[number][];
+  readonly scanners: readonly ScannerName[];
   readonly failOn: FailOn;
   /** Undefined: decided by whether a baseline was found. */
   readonly failOnScope: FailOnScope | undefined;

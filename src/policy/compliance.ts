@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../model/finding.ts';
 import type { ControlStatus, Framework, ScannerReport } from '../model/scan-result.ts';
-import { iacIntent, normalizeTrivyCheckId } from '../normalize/iac-intents.ts';
+import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
+import { normalizeTrivyCheckId } from '../scanners/trivy.ts';
+
+const iacIntent = (tool: string, ruleId: string): string | undefined =>
+  TOOL_KNOWLEDGE.iacIntent(tool, ruleId);
 import cweTop25 from './data/cwe-top25-2025.json' with { type: 'json' };
 import owasp2021 from './data/owasp-top10-2021.json' with { type: 'json' };
 import owasp2025 from './data/owasp-top10-2025.json' with { type: 'json' };
@@ -30,7 +34,7 @@ function cwesOf(finding: Finding): string[] {
 
 /**
  * The Trivy check (normalized, e.g. `DS-2`) each source of a finding stands for: Trivy's own ids,
- * and Checkov ids only through the Trivy↔Checkov intent map — a Checkov check without a Trivy twin
+ * and Checkov ids only through the Trivy↔Checkov intent map (the Checkov adapter's twins) — a Checkov check without a Trivy twin
  * maps to nothing, never to a guess.
  */
 export function trivyChecksOf(finding: Finding): Set<string> {

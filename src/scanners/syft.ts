@@ -1,16 +1,20 @@
 import path from 'node:path';
 import type { ScannerAdapter } from './adapter.ts';
-import { outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
 
 export const syft: ScannerAdapter = {
   name: 'syft',
   tool: 'syft',
-  description: 'SBOM (CycloneDX JSON)',
+  title: 'Syft',
+  categories: ['sbom'],
+  description: 'SBOM',
+  outputs: 'CycloneDX JSON',
   env: { SYFT_CHECK_FOR_APP_UPDATE: 'false' },
   applies: () => ({ applies: true }),
   versionArgs: ['version'],
   parseVersion: firstSemver,
+  exclude: { honoured: true },
   async scan(context) {
     const sbom = path.join(context.workDir, 'syft.cdx.json');
     const args = ['scan', 'dir:.', '--quiet', '-o', `cyclonedx-json=${sbom}`];
@@ -19,4 +23,5 @@ export const syft: ScannerAdapter = {
     return outcomeOf(exit, [sbom], { what: 'syft' });
   },
   parse: parseByExtension,
+  ownsDriver: driverContains('syft'),
 };
