@@ -47,6 +47,8 @@ export const FindingSchema = z.object({
   tools: z.array(z.string()).min(1),
   sources: z.array(SourceSchema).min(1),
   location: LocationSchema,
+  /** Every distinct location when the finding groups several (one advisory at several lockfiles); the first is `location`. */
+  locations: z.array(LocationSchema).optional(),
   cwe: z.array(z.string()),
   package: PackageSchema.optional(),
   cve: z.string().optional(),

@@ -37,7 +37,9 @@ function* mergeKeys(
   switch (finding.category) {
     case 'vulnerability': {
       if (!finding.package) return;
-      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ''}|${location.path}`;
+      // One advisory on one package is one finding, whichever lockfiles or paths it is found at
+      // (every location is kept in `locations`).
+      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ''}`;
       // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
       const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
       if (ids.size === 0) ids.add(finding.ruleId);
@@ -82,7 +84,7 @@ function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowl
     ]);
     const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}|${finding.location.path}`,
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}`,
     );
   }
   if (finding.category === 'secret')
@@ -136,8 +138,16 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
   const helpUri = all.map((f) => f.helpUri).find(Boolean);
   const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
+  const locationKey = (l: Finding['location']): string =>
+    `${l.path}:${l.startLine ?? ''}:${l.startColumn ?? ''}`;
+  const locations = [
+    ...new Map(
+      [lead.location, ...all.map((f) => f.location)].map((l) => [locationKey(l), l]),
+    ).values(),
+  ];
   return {
     ...lead,
+    ...(locations.length > 1 ? { locations } : {}),
     severity,
     tools: unique(all.flatMap((f) => f.tools)).sort(),
     sources: all.flatMap((f) => f.sources),

@@ -282,7 +282,15 @@ function scannerTable(report: Report): string {
 }
 
 function findingRow(finding: Finding): string {
-  const loc = `${finding.location.path}${finding.location.startLine ? `:${finding.location.startLine}` : ''}`;
+  const where = (l: Finding['location']): string =>
+    `${l.path}${l.startLine ? `:${l.startLine}` : ''}`;
+  const all = finding.locations ?? [finding.location];
+  const locationCell =
+    all
+      .slice(0, 6)
+      .map((l) => `<code>${e(where(l), 200)}</code>`)
+      .join('<br>') +
+    (all.length > 6 ? `<br><span class="small">+${all.length - 6} more</span>` : '');
   const pkg = finding.package
     ? `<div class="small">${e(finding.package.name)}@${e(finding.package.version ?? '?')}${finding.package.fixedVersion ? ` → fixed in ${e(finding.package.fixedVersion)}` : ''}</div>`
     : '';
@@ -296,7 +304,7 @@ function findingRow(finding: Finding): string {
       .map((key) => `<span class="badge">${e(controlLabel(key))}</span>`),
   ].join('');
   const base = finding.baseline ?? '';
-  return `<tr id="${e(finding.id)}" data-sev="${finding.severity}" data-cat="${e(finding.category)}" data-tools="${e(finding.tools.join(' '))}" data-base="${e(base)}"><td><span class="sev ${finding.severity}">${finding.severity}</span></td><td><div class="title">${e(finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title, 200)}</div><div class="small"><code>${e(finding.ruleId, 120)}</code>${finding.cwe.length ? ` · ${e(finding.cwe.slice(0, 4).join(', '))}` : ''}</div>${pkg}<div>${badges}</div></td><td><code>${e(loc, 200)}</code></td><td>${e(finding.category)}</td><td>${e(finding.tools.join(', '))}</td></tr>`;
+  return `<tr id="${e(finding.id)}" data-sev="${finding.severity}" data-cat="${e(finding.category)}" data-tools="${e(finding.tools.join(' '))}" data-base="${e(base)}"><td><span class="sev ${finding.severity}">${finding.severity}</span></td><td><div class="title">${e(finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title, 200)}</div><div class="small"><code>${e(finding.ruleId, 120)}</code>${finding.cwe.length ? ` · ${e(finding.cwe.slice(0, 4).join(', '))}` : ''}</div>${pkg}<div>${badges}</div></td><td>${locationCell}</td><td>${e(finding.category)}</td><td>${e(finding.tools.join(', '))}</td></tr>`;
 }
 
 function option(value: string, label = value): string {

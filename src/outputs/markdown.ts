@@ -37,7 +37,10 @@ const MAX_HREF = 2_048;
 
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
   const line = finding.location.startLine;
-  const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120);
+  const more = (finding.locations?.length ?? 1) - 1;
+  const label =
+    escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120) +
+    (more > 0 ? ` (+${more} more)` : '');
   if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path))
     return label;
   const href = `${links.blobBase}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
