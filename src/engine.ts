@@ -41,6 +41,8 @@ export interface ScanOptions extends EnginePorts {
   /** Ignore tools on PATH and use the pinned ones in the tool cache. */
   ignorePath?: boolean;
   manifest?: Manifest;
+  /** Where the code came from (repository, ref, run link), for the report's header; the host knows. */
+  provenance?: Report['git'];
 }
 
 export interface ScanOutcome {
@@ -280,6 +282,10 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
         exclude: config.exclude,
       }),
     },
-    git: await gitCommit(config.root).then((commit) => (commit ? { commit } : undefined)),
+    git: await gitCommit(config.root).then((commit) =>
+      commit || options.provenance
+        ? { ...options.provenance, ...(commit ? { commit } : {}) }
+        : undefined,
+    ),
   });
 }

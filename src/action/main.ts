@@ -28,7 +28,22 @@ export async function run(): Promise<void> {
         offline: inputs.offline,
       },
     });
-    const outcome = await scan(config, { logger: actionsLogger, clock: systemClock });
+    const env = process.env;
+    const runUrl =
+      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    const outcome = await scan(config, {
+      logger: actionsLogger,
+      clock: systemClock,
+      // For the compliance report's header: where the scanned code came from.
+      provenance: {
+        ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
+        ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
+        ...(env.GITHUB_SHA ? { commit: env.GITHUB_SHA } : {}),
+        ...(runUrl ? { runUrl } : {}),
+      },
+    });
     const { report } = outcome;
     core.setOutput('total', report.summary.total);
     for (const severity of ['critical', 'high', 'medium', 'low'] as const)
