@@ -68,6 +68,8 @@ function ensureDebianPackages() {
 }
 if (!only.includes('--db-only')) ensureDebianPackages();
 if (!only.includes('--db-only')) run(process.execPath, ['src/cli/index.ts', 'install']);
+// Trivy's check metadata, which test/iac-pairs.test.ts compares the Trivy↔Checkov pairs against.
+if (!only.includes('--db-only')) run(process.execPath, ['scripts/trivy-checks.ts', '--fetch']);
 
 const bin = path.join(cache, 'testdb', 'bin');
 for (const tool of ['trivy', 'grype']) {

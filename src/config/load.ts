@@ -5,6 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
+import { SEMGREP_REGISTRY_RULESETS } from '../scanners/semgrep.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { packageRoot } from './package-root.ts';
 import { DEFAULT_TRIVY_SCANNERS, defaultToolCache, FileConfigSchema } from './schema.ts';
@@ -256,6 +257,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map((entry) =>
         existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,
       ),
+      registry: c.semgrep?.config ? [] : SEMGREP_REGISTRY_RULESETS,
     },
   };
   return Object.freeze(config);

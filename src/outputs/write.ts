@@ -28,14 +28,20 @@ async function listRecursive(dir: string): Promise<string[]> {
   return files;
 }
 
-async function hashFiles(outputDir: string): Promise<Record<string, string>> {
+/** SHA-256 of every file written so far; `known` holds hashes computed while writing. */
+async function hashFiles(
+  outputDir: string,
+  known: ReadonlyMap<string, string>,
+): Promise<Record<string, string>> {
   const manifest: Record<string, string> = {};
   for (const file of (await listRecursive(outputDir)).sort()) {
     const relative = path.relative(outputDir, file).split(path.sep).join('/');
     if (relative === OUTPUT_FILES.report || relative === 'manifest.json') continue;
-    manifest[relative] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
+    manifest[relative] =
+      known.get(relative) ??
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
   }
   return manifest;
 }
@@ -59,19 +65,23 @@ export async function writeOutputs(
   options: WriteOptions = {},
 ): Promise<Report> {
   await mkdir(outputDir, { recursive: true });
-  await writeJsonFile(path.join(outputDir, OUTPUT_FILES.sarif), sarif);
+  // Hashed while written: reading a large SARIF back just to hash it costs as much as writing it.
+  const known = new Map<string, string>([
+    [OUTPUT_FILES.sarif, await writeJsonFile(path.join(outputDir, OUTPUT_FILES.sarif), sarif)],
+  ]);
   if (sbomJson) await writeFile(path.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
   await writeFile(
     path.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1_000_000 }),
   );
   const html = path.join(outputDir, OUTPUT_FILES.html);
-  await writeFile(html, renderHtml({ ...report, manifest: await hashFiles(outputDir) }));
+  await writeFile(html, renderHtml({ ...report, manifest: await hashFiles(outputDir, known) }));
   if (options.pdf ?? process.env.SCANFOLD_PDF !== '0') {
     const pdf = await printPdf(html, path.join(outputDir, OUTPUT_FILES.pdf));
     if (!pdf.ok) options.note?.(pdf.note);
   }
-  const final = { ...report, manifest: await hashFiles(outputDir) };
-  await writeJsonFile(path.join(outputDir, OUTPUT_FILES.report), final);
+  const final = { ...report, manifest: await hashFiles(outputDir, known) };
+  // One finding (and one scanner) per line: indenting each field of 100k findings costs seconds.
+  await writeJsonFile(path.join(outputDir, OUTPUT_FILES.report), final, 2);
   return final;
 }

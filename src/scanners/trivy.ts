@@ -12,6 +12,7 @@ import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
+import { TRIVY_CHECK_ROWS } from './trivy-checks.ts';
 
 const DB_FAILURE = [
   /failed to download vulnerability DB/i,
@@ -244,6 +245,14 @@ function trivyJsonToSarif(data: unknown): Log | undefined {
   return sarifLog('Trivy', undefined, rules, results);
 }
 
+/** Trivy's own rating of each misconfiguration check, by intent key ("AWS-89"). */
+const CHECK_SEVERITY = new Map(
+  TRIVY_CHECK_ROWS.flatMap(([id, severity]) => {
+    const intent = normalizeTrivyCheckId(id);
+    return intent ? [[intent, { severity, check: id }] as const] : [];
+  }),
+);
+
 export const trivy: ScannerAdapter = {
   name: 'trivy',
   tool: 'trivy',
@@ -343,5 +352,5 @@ export const trivy: ScannerAdapter = {
   ownsDriver: driverContains('trivy'),
   nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
   packageFromMessage: packageFromTrivyMessage,
-  iac: { intentOf: normalizeTrivyCheckId },
+  iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) },
 };
