@@ -1,3 +1,4 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
@@ -9,6 +10,7 @@ import type { Manifest } from './install/manifest.ts';
 import { SEVERITIES, CATEGORIES } from './model/finding.ts';
 import type { Finding } from './model/finding.ts';
 import { errorMessage } from './model/errors.ts';
+import { systemClock } from './model/ports.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
@@ -16,11 +18,14 @@ import { secretsFromSource } from './normalize/secret-source.ts';
 import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
-import { planUploads } from './outputs/upload-plan.ts';
+import { fitToLimits } from './outputs/sarif-limits.ts';
 import { repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
 import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
-import { evaluateGate } from './policy/gate.ts';
+import { applyPolicy, settingsDigest } from './policy/index.ts';
+import type { PolicyRequest } from './policy/index.ts';
+import { gitCommit } from './policy/baseline.ts';
+import { evaluateLicenses, LICENSE_POLICY_TOOL } from './policy/licenses.ts';
 import { runScanners } from './run/runner.ts';
 import type { ToolResolution } from './run/runner.ts';
 import type { ScannerAdapter } from './scanners/adapter.ts';
@@ -38,6 +43,8 @@ export interface ScanOptions extends EnginePorts {
   /** Ignore tools on PATH and use the pinned ones in the tool cache. */
   ignorePath?: boolean;
   manifest?: Manifest;
+  /** Where the code came from (repository, ref, run link), for the report's header; the host knows. */
+  provenance?: Report['git'];
 }
 
 export interface ScanOutcome {
@@ -64,6 +71,11 @@ interface AssembleRequest {
   sboms: SbomInput[];
   errors: string[];
   logger: Logger;
+  /** Baseline, suppressions, gate scope, licence policy; `now` comes from the clock. */
+  policy?: Omit<PolicyRequest, 'failOn' | 'now'>;
+  clock?: Clock;
+  settings?: { scanners: string[]; digest: string };
+  git?: Report['git'];
 }
 
 function countBy<K extends string>(
@@ -82,13 +94,32 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     request.errors.push(message);
     request.logger.error(message);
   };
-  // Inputs in a fixed order: the same files given in any order give the same outputs.
-  const inputs = [...request.sarif].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  // Licences are SBOM facts: the policy turns the ones it flags into results of its own run.
+  const licenses = evaluateLicenses(
+    request.sboms.map((input) => input.bom),
+    request.policy?.licenses,
   );
-  const normalized = normalize(inputs, request.root);
-  const { findings } = normalized;
-  const fromSource = await secretsFromSource(request.root, findings);
+  const sarifInputs = [...request.sarif];
+  const written: string[] = [];
+  if (licenses.log) {
+    const file = path.join('raw', 'policy', 'licenses.sarif');
+    await prepareOutputDir(request.outputDir);
+    await mkdir(path.join(request.outputDir, 'raw', 'policy'), { recursive: true });
+    await rm(path.join(request.outputDir, file), { force: true });
+    await writeFile(path.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2), {
+      flag: 'wx',
+    });
+    written.push('raw/policy/licenses.sarif');
+    sarifInputs.push({
+      file: 'raw/policy/licenses.sarif',
+      log: licenses.log,
+      tool: LICENSE_POLICY_TOOL,
+    });
+  }
+  // Inputs in a fixed order: the same files given in any order give the same outputs.
+  sarifInputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const normalized = normalize(sarifInputs, request.root);
+  const fromSource = await secretsFromSource(request.root, normalized.findings);
   const secretTokens = [...new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
@@ -96,6 +127,20 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       ? (normalized.resultsByTool[scanner.name] ?? 0)
       : 0,
   }));
+  const policy = await applyPolicy({
+    findings: normalized.findings,
+    scanners: request.scanners,
+    root: request.root,
+    outputDir: request.outputDir,
+    settings: request.settings,
+    policy: {
+      ...request.policy,
+      failOn: request.failOn,
+      now: (request.clock ?? systemClock).now(),
+    },
+    logger: request.logger,
+  });
+  const { findings, gate } = policy;
   let sbom: ReturnType<typeof buildSbom> | undefined;
   if (
     request.sboms.length > 0 ||
@@ -120,13 +165,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   for (const finding of findings)
     for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
   const byTool: Record<string, number> = Object.fromEntries(toolCounts);
-  const gate = evaluateGate(findings, request.failOn);
-  const merged = buildSarif({
-    inputs,
-    findings,
-    root: request.root,
-    secretTokens,
-  });
+  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens });
   // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
   // Usually one validation pass (~100 ms per 100k results); more only when an input broke it.
   const repaired = repairSarif(merged);
@@ -140,7 +179,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
     );
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = planUploads(merged, undefined, { materialize: false });
+  const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
@@ -158,10 +197,24 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       byTool,
       inputResults: normalized.inputResults,
       duplicatesMerged: normalized.duplicatesMerged,
+      ...(policy.baseline
+        ? {
+            new: findings.filter((f) => f.baseline === 'new').length,
+            unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
+            fixed: policy.fixed.length,
+          }
+        : {}),
+      suppressed: findings.filter((f) => f.suppressed).length,
     },
     gate,
+    ...(request.git ? { git: request.git } : {}),
+    ...(request.settings ? { settings: request.settings } : {}),
     scanners,
     findings,
+    ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
+    suppressions: policy.suppressions,
+    compliance: policy.compliance,
+    ...(request.sboms.length ? { licenses: licenses.summary } : {}),
     ...(sbom ? { sbom: sbom.summary } : {}),
     truncated,
     errors: request.errors,
@@ -172,8 +225,9 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     report: draft,
     sarif: merged,
     sbomJson: sbom?.json,
-    rawFiles: scanners.flatMap((scanner) => scanner.outputs),
+    rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens,
+    note: (message) => request.logger.info(message),
   });
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
@@ -238,10 +292,16 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
   await clearOwnOutputs(config.outputDir, ['raw']);
   const plan = await planScan(config);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
+  // Installs are independent of each other and of the scan slots: start them all at once, so a
+  // bare machine does not install one scanner after another.
+  const resolve = toolResolver(config, options);
+  const installs = new Map(
+    plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)]),
+  );
   const runs = await runScanners({
     config,
     plan,
-    resolveTool: toolResolver(config, options),
+    resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock,
   });
@@ -262,5 +322,26 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
     sboms,
     errors: [],
     logger,
+    clock,
+    policy: {
+      failOnScope: config.failOnScope,
+      baseline: config.baseline,
+      suppressions: config.suppressions,
+      licenses: config.licenses,
+    },
+    settings: {
+      scanners: runs.filter((run) => run.report.status !== 'skipped').map((run) => run.report.name),
+      digest: settingsDigest({
+        scanners: config.scanners,
+        trivy: config.trivy.scanners,
+        semgrep: config.semgrep.config.map((entry) => path.basename(entry)),
+        exclude: config.exclude,
+      }),
+    },
+    git: await gitCommit(config.root).then((commit) =>
+      commit || options.provenance
+        ? { ...options.provenance, ...(commit ? { commit } : {}) }
+        : undefined,
+    ),
   });
 }

@@ -7,6 +7,7 @@ import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { normalizePath } from './paths.ts';
 import { isSecret } from './secrets.ts';
 import { declaredSeverity, scoreOf, severityOf } from './severity.ts';
+import { humanTitle } from './title.ts';
 
 export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
@@ -183,15 +184,6 @@ function isSuppressed(result: Result): boolean {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== 'rejected');
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .find((line) => line.trim())
-      ?.trim() ?? text
-  );
-}
-
 /** One finding per SARIF result: nothing is dropped here, deduplication happens later. */
 export function extractFindings(log: Log, options: ExtractOptions): ExtractedResult[] {
   const extracted: ExtractedResult[] = [];
@@ -233,7 +225,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
           : category === 'secret'
             ? `${region?.startLine ?? ''}`
             : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
-      const title = firstLine(rule?.shortDescription?.text ?? rule?.name ?? message);
+      const title = humanTitle(rule, message, ruleId);
       const finding: Finding = {
         id: '',
         fingerprint: '',

@@ -85,8 +85,10 @@ function prunable(keys: readonly string[]): boolean {
   const [runs, , part, index, more, ruleIndex, ...rest] = keys;
   if (runs !== 'runs') return false;
   if (part === 'results') return index !== undefined && more !== undefined;
-  if (part === 'tool')
-    return index === 'driver' && more === 'rules' && ruleIndex !== undefined && rest.length > 0;
+  if (part === 'tool') {
+    if (index !== 'driver' || more === undefined || more === 'name') return false;
+    return more !== 'rules' || (ruleIndex !== undefined && rest.length > 0);
+  }
   return part !== undefined && part !== 'results' && part !== 'tool';
 }
 

@@ -8,6 +8,7 @@ import { scrubTokens } from '../normalize/secrets.ts';
 import { renderHtml } from './html.ts';
 import { writeJsonFile } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
+import { printPdf } from './pdf.ts';
 import { scrubValue } from './redact.ts';
 
 export const OUTPUT_FILES = {
@@ -16,6 +17,7 @@ export const OUTPUT_FILES = {
   report: 'report.json',
   markdown: 'report.md',
   html: 'report.html',
+  pdf: 'report.pdf',
 } as const;
 
 /** Scanfold's own files in an output directory; nothing else there is ever removed or listed. */
@@ -57,6 +59,23 @@ async function writeFreshJson(file: string, value: unknown, depth?: number): Pro
   return writeJsonFile(file, value, depth);
 }
 
+/** SHA-256 of each file this run wrote; `known` holds hashes computed while writing. */
+async function hashFiles(
+  outputDir: string,
+  written: readonly string[],
+  known: ReadonlyMap<string, string>,
+): Promise<Record<string, string>> {
+  const manifest: Record<string, string> = {};
+  for (const relative of [...written].sort()) {
+    manifest[relative] =
+      known.get(relative) ??
+      createHash('sha256')
+        .update(await readFile(path.join(outputDir, relative)))
+        .digest('hex');
+  }
+  return manifest;
+}
+
 export interface WriteRequest {
   outputDir: string;
   report: Report;
@@ -66,9 +85,17 @@ export interface WriteRequest {
   rawFiles: readonly string[];
   /** Secret values to scrub from every file written, raw scanner outputs included. */
   secretTokens: readonly string[];
+  /** Print report.html to report.pdf with headless Chromium when one is found (default true). */
+  pdf?: boolean;
+  /** Told when the PDF is skipped. */
+  note?: (message: string) => void;
 }
 
-/** Write the merged outputs; report.json goes last and carries the SHA-256 of every file this run wrote. */
+/**
+ * Write the merged outputs. report.html carries the SHA-256 of everything written before it;
+ * report.json goes last and carries the SHA-256 of every other file this run wrote (nothing else
+ * in the directory is listed).
+ */
 export async function writeOutputs(request: WriteRequest): Promise<Report> {
   const { outputDir, secretTokens } = request;
   await prepareOutputDir(outputDir);
@@ -90,13 +117,6 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
     );
     written.push(OUTPUT_FILES.sbom);
   }
-  await writeFresh(
-    path.join(outputDir, OUTPUT_FILES.markdown),
-    renderMarkdown(report, { maxLength: 1_000_000 }),
-  );
-  written.push(OUTPUT_FILES.markdown);
-  await writeFresh(path.join(outputDir, OUTPUT_FILES.html), renderHtml(report));
-  written.push(OUTPUT_FILES.html);
   for (const raw of request.rawFiles) {
     const file = path.join(outputDir, raw);
     const stats = await lstat(file).catch(() => undefined);
@@ -109,15 +129,23 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
     }
     written.push(raw);
   }
-  const manifest: Record<string, string> = {};
-  for (const relative of written.sort()) {
-    manifest[relative] =
-      known.get(relative) ??
-      createHash('sha256')
-        .update(await readFile(path.join(outputDir, relative)))
-        .digest('hex');
+  await writeFresh(
+    path.join(outputDir, OUTPUT_FILES.markdown),
+    renderMarkdown(report, { maxLength: 1_000_000 }),
+  );
+  written.push(OUTPUT_FILES.markdown);
+  const html = path.join(outputDir, OUTPUT_FILES.html);
+  await writeFresh(
+    html,
+    renderHtml({ ...report, manifest: await hashFiles(outputDir, written, known) }),
+  );
+  written.push(OUTPUT_FILES.html);
+  if (request.pdf ?? process.env.SCANFOLD_PDF !== '0') {
+    const pdf = await printPdf(html, path.join(outputDir, OUTPUT_FILES.pdf));
+    if (pdf.ok) written.push(OUTPUT_FILES.pdf);
+    else request.note?.(pdf.note);
   }
-  const final = { ...report, manifest };
+  const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
   // One finding (and one scanner) per line: indenting each field of 100k findings costs seconds.
   await writeFreshJson(path.join(outputDir, OUTPUT_FILES.report), final, 2);
   return final;
