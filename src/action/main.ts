@@ -115,8 +115,9 @@ function failStep(exitCode: number, report: Report, failOnScannerError: boolean)
 async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promise<void> {
   const workspace = context.workspace;
   const scope = repoScope(context, path.resolve(workspace, inputs.path ?? '.'));
+  // Matrix legs share GITHUB_JOB; by default they differ by what they scan.
   const leg = legName(
-    inputs.shard ?? [inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
+    inputs.shard ?? [context.job, inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
   );
   let outcome: ScanOutcome | undefined;
   let failure: string | undefined;

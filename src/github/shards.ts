@@ -76,10 +76,18 @@ export async function uploadShardBundle(request: ShardUploadRequest): Promise<nu
   await writeFile(manifestFile, JSON.stringify(request.manifest, null, 2) + '\n');
   const files = await listFiles(request.outputDir);
   const name = shardArtifactName(request.manifest.leg, request.manifest.runAttempt);
-  const uploaded = await request.client.uploadArtifact(name, files, request.outputDir, {
-    // Only the aggregate job of this run reads it.
-    retentionDays: Math.min(request.retentionDays, 7),
-  });
+  const uploaded = await request.client
+    .uploadArtifact(name, files, request.outputDir, {
+      // Only the aggregate job of this run reads it.
+      retentionDays: Math.min(request.retentionDays, 7),
+    })
+    .catch((error: unknown) => {
+      if (!/409|already exists/i.test(errorMessage(error))) throw error;
+      throw new Error(
+        `shard bundle ${name} already exists in this run: give each matrix leg its own \`shard\` name (e.g. shard: \${{ matrix.scanner }})`,
+        { cause: error },
+      );
+    });
   request.logger.info(
     `shard bundle ${name}: ${files.length} files, ${uploaded.size ?? 0} bytes (${request.manifest.status}); the aggregate job publishes it`,
   );
