@@ -215,6 +215,13 @@ export async function run(): Promise<void> {
         outputDir: config.outputDir,
         failOn: config.failOn,
         expectedLegs: inputs.shards ?? [],
+        policy: {
+          failOnScope: config.failOnScope,
+          baseline: config.baseline,
+          suppressions: config.suppressions,
+          licenses: config.licenses,
+        },
+        clock: systemClock,
         logger,
       });
       outcome = aggregated.outcome;

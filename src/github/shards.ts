@@ -10,7 +10,7 @@ import { assemble } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
 import { importDocument } from '../import/import.ts';
 import { errorMessage } from '../model/errors.ts';
-import type { Logger } from '../model/ports.ts';
+import type { Clock, Logger } from '../model/ports.ts';
 import { ScannerReportSchema } from '../model/scan-result.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
@@ -153,6 +153,9 @@ export interface AggregateRequest {
   failOn: FailOn;
   /** Legs expected in this run; one without a bundle is reported as failed. */
   expectedLegs: readonly string[];
+  /** Baseline, suppressions, licence policy: applied once, over every leg. */
+  policy?: Parameters<typeof assemble>[0]['policy'];
+  clock?: Clock;
   logger: Logger;
 }
 
@@ -266,6 +269,8 @@ export async function aggregateShards(request: AggregateRequest): Promise<Aggreg
     sboms,
     errors,
     logger,
+    ...(request.policy ? { policy: request.policy } : {}),
+    ...(request.clock ? { clock: request.clock } : {}),
   });
   const commits = new Set(shards.map((s) => s.manifest.commit).filter(Boolean));
   if (commits.size > 1)
