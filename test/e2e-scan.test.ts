@@ -154,6 +154,12 @@ test('nothing lost: results in raw outputs = results in merged SARIF = sources o
   }
   const perScanner = report.scanners.reduce((sum, s) => sum + s.findings, 0);
   assert.equal(perScanner, rawResults);
+  // The licence policy's own results (tinymce's GPL-2.0-or-later) are inputs too.
+  const policy = JSON.parse(
+    await readFile(path.join(out, 'raw', 'policy', 'licenses.sarif'), 'utf8'),
+  ) as Log;
+  assert.ok(countResults(policy) >= 1);
+  rawResults += countResults(policy);
   assert.equal(report.summary.inputResults, rawResults);
   assert.equal(countResults(merged), rawResults);
   const sources = report.findings.flatMap((f) =>

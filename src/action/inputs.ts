@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatZodIssues } from '../config/load.ts';
-import { FAIL_ON } from '../config/schema.ts';
+import { FAIL_ON, FAIL_ON_SCOPES } from '../config/schema.ts';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { ConfigurationError } from '../model/errors.ts';
 
@@ -21,6 +21,8 @@ export const ActionInputsSchema = z.object({
   path: optional(z.string()),
   config: optional(z.string()),
   'fail-on': optional(z.enum(FAIL_ON)),
+  'fail-on-scope': optional(z.enum(FAIL_ON_SCOPES)),
+  baseline: optional(z.string()),
   retries: integer(0, 10),
   'timeout-minutes': optional(z.coerce.number().positive().max(360)),
   concurrency: integer(1, 64),
@@ -34,6 +36,21 @@ export const ActionInputsSchema = z.object({
   ),
   'retention-days': integer(1, 400),
   'fail-on-scanner-error': boolean,
+  ref: optional(
+    z
+      .string()
+      .regex(
+        /^refs\/(heads|tags|pull)\/.+/,
+        'must be a full ref: refs/heads/…, refs/tags/… or refs/pull/…',
+      ),
+  ),
+  sha: optional(z.string().regex(/^([0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha')),
+  category: optional(z.string().regex(/^[\w.\-/]+$/, 'may hold only letters, digits, _ . - and /')),
+  'max-rate-limit-wait': integer(0, 3600),
+  mode: optional(z.enum(['full', 'scan', 'aggregate'])),
+  cache: boolean,
+  shard: optional(z.string().max(100)),
+  shards: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
 });
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
 

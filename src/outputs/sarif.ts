@@ -169,6 +169,20 @@ export function buildSarif(request: SarifOutputRequest): Log {
           },
           properties,
         };
+        if (finding?.baseline) merged.baselineState = finding.baseline;
+        if (finding?.suppression?.source === 'config')
+          // GitHub code scanning shows a result with an accepted suppression as dismissed.
+          merged.suppressions = [
+            ...(result.suppressions ?? []),
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: finding.suppression.reason,
+              ...(finding.suppression.expires
+                ? { properties: { 'scanfold/expires': finding.suppression.expires } }
+                : {}),
+            },
+          ];
         if (finding?.category === 'secret') merged = redactSnippets(merged);
         into.results.push(merged);
       });
