@@ -48614,6 +48614,7 @@ var KEYS = {
   severitySource: "scanfold/severitySource",
   findingId: "scanfold/findingId"
 };
+var KEY_LIST = Object.entries(KEYS);
 var FINGERPRINT_KEY = "scanfold/v1";
 var isString = (value) => typeof value === "string";
 var isStringArray = (value) => Array.isArray(value) && value.every(isString);
@@ -48654,7 +48655,7 @@ function readScanfoldProperties(bag) {
 }
 function writeScanfoldProperties(bag, properties) {
   const written = { ...bag };
-  for (const [name, key] of Object.entries(KEYS)) {
+  for (const [name, key] of KEY_LIST) {
     const value = properties[name];
     if (value !== void 0) written[key] = value;
   }
@@ -50616,7 +50617,7 @@ import path22 from "node:path";
 
 // src/install/installer.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync6 } from "node:fs";
+import { createReadStream, existsSync as existsSync6, statSync as statSync2 } from "node:fs";
 import {
   chmod,
   cp,
@@ -50744,6 +50745,10 @@ function parseRetryAfter(text, now) {
 var InstallError = class extends Error {
   name = "InstallError";
 };
+function statFingerprint(file2) {
+  const info = statSync2(file2, { bigint: true });
+  return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}
 var MARKER = ".scanfold-install.json";
 var INSTALL_TIMEOUT_MS = 45 * 6e4;
 function toolDir(toolCache, name, version2) {
@@ -50766,18 +50771,23 @@ async function verifiedCacheEntry(dir, name) {
   const executable = path14.join(dir, "bin", name);
   if (!existsSync6(executable)) return void 0;
   const markerFile = path14.join(dir, MARKER);
+  const stat2 = statFingerprint(executable);
+  const recorded = existsSync6(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
+  if (recorded?.verifiedStat === stat2) return executable;
   const actual = await sha256File(executable);
-  if (!existsSync6(markerFile)) {
+  if (!recorded) {
     await writeMarker(dir, {
       tool: name,
       version: path14.basename(dir),
       source: "registry",
-      sha256: actual
+      sha256: actual,
+      verifiedStat: stat2
     });
     return executable;
   }
-  const marker = JSON.parse(await readFile4(markerFile, "utf8"));
-  return marker.sha256 === actual ? executable : void 0;
+  if (!recorded || recorded.sha256 !== actual) return void 0;
+  await writeMarker(dir, { ...recorded, verifiedStat: stat2 });
+  return executable;
 }
 async function writeMarker(dir, marker) {
   await writeFile(path14.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
@@ -51484,8 +51494,15 @@ var SRCROOT = "%SRCROOT%";
 function sourceKey(file2, runIndex, resultIndex) {
   return `${file2}#${runIndex}#${resultIndex}`;
 }
+var uriReferences = /* @__PURE__ */ new Map();
 function toUriReference(path25) {
-  return encodeURI(path25.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+  let encoded = uriReferences.get(path25);
+  if (encoded === void 0) {
+    encoded = encodeURI(path25.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+    if (uriReferences.size > 1e5) uriReferences.clear();
+    uriReferences.set(path25, encoded);
+  }
+  return encoded;
 }
 function relocate(result, run3, root) {
   return result.locations?.map((location2) => {

@@ -136,8 +136,9 @@ function failStep(exitCode: number, report: Report, failOnScannerError: boolean)
 async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promise<void> {
   const workspace = context.workspace;
   const scope = repoScope(context, path.resolve(workspace, inputs.path ?? '.'));
+  // Matrix legs share GITHUB_JOB; by default they differ by what they scan.
   const leg = legName(
-    inputs.shard ?? [inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
+    inputs.shard ?? [context.job, inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
   );
   let outcome: ScanOutcome | undefined;
   let failure: string | undefined;
@@ -214,6 +215,13 @@ export async function run(): Promise<void> {
         outputDir: config.outputDir,
         failOn: config.failOn,
         expectedLegs: inputs.shards ?? [],
+        policy: {
+          failOnScope: config.failOnScope,
+          baseline: config.baseline,
+          suppressions: config.suppressions,
+          licenses: config.licenses,
+        },
+        clock: systemClock,
         logger,
       });
       outcome = aggregated.outcome;
