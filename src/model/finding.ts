@@ -66,7 +66,8 @@ export const FindingSchema = z.object({
   /** Who accepted the risk and why: a config suppression or the tool's own ignore comment. */
   suppression: z
     .object({
-      source: z.enum(['config', 'inline']),
+      /** config: .scanfold.yml; inline: the tool's ignore comment; policy: a licence the licence policy allows. */
+      source: z.enum(['config', 'inline', 'policy']),
       reason: z.string(),
       expires: z.string().optional(),
     })

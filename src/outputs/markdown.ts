@@ -273,9 +273,11 @@ function findingSections(
   const lines: string[] = [];
   let omitted = 0;
   // With a baseline the comment is about this change: new findings first, then fixed, then a count.
-  const listed = report.baseline
-    ? report.findings.filter((finding) => finding.baseline === 'new')
-    : report.findings;
+  // Licences the licence policy allows are SBOM facts, not something to read in a comment.
+  const listed = report.findings.filter(
+    (finding) =>
+      finding.suppression?.source !== 'policy' && (!report.baseline || finding.baseline === 'new'),
+  );
   if (report.baseline)
     lines.push('', listed.length ? `### New findings (${listed.length})` : '### No new findings');
   for (const category of CATEGORIES) {
@@ -300,6 +302,12 @@ function findingSections(
       '</details>',
     );
   }
+  const accepted = report.findings.filter((f) => f.suppression?.source === 'policy').length;
+  if (accepted > 0)
+    lines.push(
+      '',
+      `_${accepted} licence result(s) the licence policy allows are not listed (they are in the report)._`,
+    );
   if (report.baseline) {
     lines.push(...fixedSection(report, perCategory));
     const unchanged = report.summary.unchanged ?? 0;

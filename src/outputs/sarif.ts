@@ -176,7 +176,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           properties,
         };
         if (finding?.baseline) merged.baselineState = finding.baseline;
-        if (finding?.suppression?.source === 'config')
+        if (finding?.suppression && finding.suppression.source !== 'inline')
           // GitHub code scanning shows a result with an accepted suppression as dismissed.
           merged.suppressions = [
             ...(result.suppressions ?? []),
