@@ -63064,7 +63064,7 @@ function neutralize(text) {
 }
 function safeLogLine(text) {
   const line = neutralize(text.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "));
-  return line.startsWith("::") ? ` ${line}` : line;
+  return line.replace(/^(\s*):(:)/, "$1:\u200B$2");
 }
 function truncate(text, max = MAX_CELL) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
