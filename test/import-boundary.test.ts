@@ -5,34 +5,17 @@
  * input failed.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Report } from '../src/model/scan-result.ts';
-import { REPO_ROOT } from './support/run-cli.ts';
+import { runScanfold } from './support/run-cli.ts';
+import type { CliRun } from './support/run-cli.ts';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function merge(args: readonly string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(REPO_ROOT, 'src/cli/index.ts'), 'merge', ...args],
-      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function merge(args: readonly string[], cwd: string): Promise<CliRun> {
+  return runScanfold(['merge', ...args], { entry: 'source', cwd });
 }
 
 /** A valid Semgrep-like SARIF with one high finding, with `mutate` applied to its only result. */

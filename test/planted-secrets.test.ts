@@ -5,7 +5,6 @@
  * own files are scrubbed of what they found), no comment body and no log line holds any of them.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,28 +13,11 @@ import type { Report } from '../src/model/scan-result.ts';
 import { renderMarkdown } from '../src/outputs/markdown.ts';
 import { leaks, plantedSecrets } from './support/planted.ts';
 import type { Planted } from './support/planted.ts';
-import { REPO_ROOT } from './support/run-cli.ts';
+import { runScanfold } from './support/run-cli.ts';
+import type { CliRun } from './support/run-cli.ts';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function scanfold(args: readonly string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'src/cli/index.ts'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function scanfold(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  return runScanfold(args, { entry: 'source', env });
 }
 
 /** A Semgrep rule of the hard-coded-credential kind (CWE-798), as public rulesets have. */
@@ -52,8 +34,8 @@ const SEMGREP_RULE = `rules:
 
 let dir: string;
 let planted: Planted;
-let scan: Run;
-let merge: Run;
+let scan: CliRun;
+let merge: CliRun;
 let report: Report;
 
 before(async () => {

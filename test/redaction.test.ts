@@ -4,38 +4,21 @@
  * Scanfold's to write.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
 import type { Report } from '../src/model/scan-result.ts';
-import { REPO_ROOT } from './support/run-cli.ts';
+import { runScanfold } from './support/run-cli.ts';
+import type { CliRun } from './support/run-cli.ts';
 import { leaks, plantedSecrets } from './support/planted.ts';
 import type { Planted } from './support/planted.ts';
 import { validateSarif } from './support/schemas.ts';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The CLI from source, as `npm run scanfold` runs it. */
-function scanfold(args: readonly string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'src/cli/index.ts'), ...args], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function scanfold(args: readonly string[], cwd: string): Promise<CliRun> {
+  return runScanfold(args, { entry: 'source', cwd });
 }
 
 const location = (uri: string, line: number, snippet: string) => ({
@@ -146,7 +129,7 @@ function codeScanners(p: Planted): Log {
 describe('secrets are redacted in every output of a merge', () => {
   let dir: string;
   let planted: Planted;
-  let run: Run;
+  let run: CliRun;
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'scanfold-redact-'));
     planted = plantedSecrets();

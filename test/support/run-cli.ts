@@ -11,12 +11,21 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the bundled CLI exactly as a user would, with the Node running the tests (24). */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+export interface CliOptions {
+  /** `dist`: the bundled CLI exactly as a user runs it; `source`: src/cli/index.ts, as `npm run scanfold` does. */
+  entry?: 'dist' | 'source';
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/** Run scanfold with the Node running the tests (24), collecting its output. */
+export function runScanfold(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const entry =
+    options.entry === 'source' ? path.join('src', 'cli', 'index.ts') : path.join('dist', 'cli.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, entry), ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -26,4 +35,9 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Run the bundled CLI exactly as a user would. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runScanfold(args, { env });
 }
