@@ -74,6 +74,7 @@ function spec(url: string, sha256: string): ToolSpec {
       package: '.',
       ldflags: '',
       env: {},
+      method: 'build',
     },
     releases: { 'test-platform': { url, sha256, binary: 'pkg/faketool' } },
   };
@@ -147,7 +148,16 @@ test('pinned release: a checksum mismatch is refused with a clear error and noth
 
 test('the pinned manifest validates and pins every scanner with a registry fallback', () => {
   const manifest = loadManifest();
-  for (const tool of ['trivy', 'semgrep', 'gitleaks', 'checkov', 'syft', 'grype']) {
+  for (const tool of [
+    'trivy',
+    'semgrep',
+    'gitleaks',
+    'checkov',
+    'syft',
+    'grype',
+    'govulncheck',
+    'osv-scanner',
+  ]) {
     const entry = manifest.tools[tool];
     assert.ok(entry, `${tool} is pinned`);
     assert.match(entry.version, /^\d+\.\d+\.\d+$/);

@@ -227,6 +227,19 @@ async function installFromRegistry(
     await symlink(path.join(venv, 'bin', name), path.join(bin, name));
     return;
   }
+  const ldflags = `-s -w ${source.ldflags}`.trim();
+  if (source.method === 'install') {
+    const target = `${path.posix.join(source.module, source.package)}@${source.version}`;
+    await run('go', ['install', '-trimpath', '-ldflags', ldflags, target], bin, {
+      CGO_ENABLED: '0',
+      GOBIN: bin,
+      GOFLAGS: '',
+      ...source.env,
+    });
+    const built = path.join(bin, path.posix.basename(source.package));
+    if (built !== path.join(bin, name)) await rename(built, path.join(bin, name));
+    return;
+  }
   // go install refuses modules with replace directives, so build inside a copy of the module.
   const info = JSON.parse(
     await run('go', ['mod', 'download', '-json', `${source.module}@${source.version}`], target),
@@ -239,15 +252,7 @@ async function installFromRegistry(
     await run('chmod', ['-R', 'u+w', work], target);
     await run(
       'go',
-      [
-        'build',
-        '-trimpath',
-        '-ldflags',
-        `-s -w ${source.ldflags}`,
-        '-o',
-        path.join(bin, name),
-        source.package,
-      ],
+      ['build', '-trimpath', '-ldflags', ldflags, '-o', path.join(bin, name), source.package],
       work,
       {
         CGO_ENABLED: '0',
