@@ -34,6 +34,8 @@ export const ActionInputsSchema = z.object({
   ),
   'retention-days': integer(1, 400),
   'fail-on-scanner-error': boolean,
+  /** Container images to scan, one per line (or comma-separated). */
+  image: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
 });
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
 

@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
         concurrency: inputs.concurrency,
         outputDir: inputs['output-dir'] ? path.resolve(workspace, inputs['output-dir']) : undefined,
         offline: inputs.offline,
+        images: inputs.image,
       },
     });
     const outcome = await scan(config, { logger: actionsLogger, clock: systemClock });

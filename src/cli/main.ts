@@ -39,6 +39,8 @@ Options:
   --offline              never download vulnerability DBs; use cached ones or skip vuln scanning
   --trivy-cache-dir DIR  Trivy cache (DB in DIR/db)
   --grype-db-dir DIR     Grype DB cache
+  --image REF            also scan a container image (repeatable): docker-archive:PATH,
+                         oci-dir:PATH, docker:NAME, registry:REF, or a plain reference
   --no-install           fail a scanner that is not installed instead of installing it
   --verbose              print every scanner output line
   -h, --help             this help`,
@@ -85,6 +87,7 @@ async function scanCommand(args: string[]): Promise<number> {
       offline: { type: 'boolean' },
       'trivy-cache-dir': { type: 'string' },
       'grype-db-dir': { type: 'string' },
+      image: { type: 'string', multiple: true },
       'no-install': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -106,6 +109,7 @@ async function scanCommand(args: string[]): Promise<number> {
     offline: values.offline,
     trivy: values['trivy-cache-dir'] ? { cacheDir: values['trivy-cache-dir'] } : undefined,
     grype: values['grype-db-dir'] ? { dbCacheDir: values['grype-db-dir'] } : undefined,
+    images: values.image,
   } as FileConfig;
   const config = resolveConfig({
     root: positionals[0] ?? '.',

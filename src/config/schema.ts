@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCANNER_NAMES, ScannerNameSchema } from '../model/finding.ts';
+import type { ImageTarget } from '../plan/image.ts';
 
 export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 export const FailOnSchema = z.enum(FAIL_ON);
@@ -26,6 +27,8 @@ export const FileConfigSchema = z
     outputDir: z.string().min(1),
     offline: z.boolean(),
     exclude: z.array(z.string()),
+    /** Container images to scan besides the directory (see plan/image.ts for the forms). */
+    images: z.array(z.string().min(1)),
     trivy: z
       .object({
         scanners: z.array(z.enum(TRIVY_SCANNERS)).min(1),
@@ -54,6 +57,7 @@ export interface ScanConfig {
   readonly outputDir: string;
   readonly offline: boolean;
   readonly exclude: readonly string[];
+  readonly images: readonly ImageTarget[];
   readonly toolCache: string;
   readonly retryBaseMs: number;
   readonly retryCapMs: number;

@@ -28,12 +28,17 @@ class UnionFind {
   }
 }
 
+/** Go tools disagree on the "v": Trivy and Grype say v0.3.7, govulncheck and OSV-Scanner 0.3.7. */
+function versionKey(version: string | undefined): string {
+  return (version ?? '').replace(/^v(?=\d)/, '');
+}
+
 function* mergeKeys(finding: Finding, index: number): Generator<[string, number]> {
   const { location } = finding;
   switch (finding.category) {
     case 'vulnerability': {
       if (!finding.package) return;
-      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ''}|${location.path}`;
+      const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}|${location.path}`;
       // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
       const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
       if (ids.size === 0) ids.add(finding.ruleId);
@@ -78,7 +83,7 @@ function fingerprintOf(members: readonly ExtractedResult[]): string {
     ]);
     const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}|${finding.location.path}`,
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}|${finding.location.path}`,
     );
   }
   if (finding.category === 'secret')
@@ -129,6 +134,10 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
   const helpUri = all.map((f) => f.helpUri).find(Boolean);
   const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
+  // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
+  const image =
+    all.map((f) => f.image).find((i) => i?.layer?.createdBy) ??
+    all.map((f) => f.image).find(Boolean);
   return {
     ...lead,
     severity,
@@ -150,6 +159,7 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
     ...(ghsa ? { ghsa } : {}),
     ...(aliases.length > 1 ? { aliases } : {}),
     ...(cvss !== undefined ? { cvss } : {}),
+    ...(image ? { image } : {}),
     // One tool's suppression does not silence what another tool still reports.
     ...(all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: undefined }),
   };

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import type { Category, Finding, Package } from '../model/finding.ts';
+import { ImageSchema } from '../model/finding.ts';
+import type { Category, Finding, Image, Package } from '../model/finding.ts';
 import { normalizePath } from './paths.ts';
 import { scoreOf, severityOf } from './severity.ts';
 
@@ -154,6 +155,12 @@ function packageOf(result: Result, message: string): Package | undefined {
   return packageFromTrivyMessage(message) ?? packageFromGrypeMessage(message);
 }
 
+/** `scanfold/image`, written by the image-scanning adapters (or a previous merge). */
+function imageOf(result: Result): Image | undefined {
+  const parsed = ImageSchema.safeParse(result.properties?.['scanfold/image']);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export interface ExtractedResult {
   finding: Finding;
   /** Snippet or package text that identifies the result across runs, before hashing. */
@@ -220,6 +227,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
             ? `${region?.startLine ?? ''}`
             : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
       const title = firstLine(rule?.shortDescription?.text ?? rule?.name ?? message);
+      const image = imageOf(result);
       const finding: Finding = {
         id: '',
         fingerprint: '',
@@ -244,6 +252,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         ...(ids.length > 1 ? { aliases: ids } : {}),
         ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
         ...(isSuppressed(result) ? { suppressed: true } : {}),
+        ...(image ? { image } : {}),
       };
       extracted.push({ finding, identity });
     });

@@ -35,6 +35,12 @@ const ICON: Record<Severity, string> = {
 const MAX_HREF = 2_048;
 
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
+  if (finding.image) {
+    // The image is the section; the cell says which layer brought the package in.
+    const layer = finding.image.layer;
+    const where = layer?.createdBy ?? layer?.diffId?.slice(0, 19) ?? finding.image.ref;
+    return escapeMarkdown(layer ? `layer: ${where}` : where, 120);
+  }
   const line = finding.location.startLine;
   const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120);
   if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path))
@@ -137,6 +143,30 @@ function footer(report: Report, links: MarkdownLinks | undefined): string[] {
   ];
 }
 
+function section(
+  title: string,
+  findings: readonly Finding[],
+  options: { open: boolean; links: MarkdownLinks | undefined; limit: number; noun: string },
+): { lines: string[]; omitted: number } {
+  const shown = findings.slice(0, options.limit);
+  const omitted = findings.length - shown.length;
+  const lines = [
+    '',
+    `<details${options.open ? ' open' : ''}><summary>${title} (${findings.length})</summary>`,
+    '',
+    '| severity | rule | location | tools |',
+    '|---|---|---|---|',
+    ...shown.map((finding) => findingRow(finding, options.links)),
+    ...(omitted > 0
+      ? ['', `…and ${omitted} more ${options.noun} finding(s) in the full report.`]
+      : []),
+    '',
+    '</details>',
+  ];
+  return { lines, omitted };
+}
+
+/** Source findings by category, then each scanned image's findings in a section of their own. */
 function findingSections(
   report: Report,
   links: MarkdownLinks | undefined,
@@ -144,27 +174,36 @@ function findingSections(
 ): { lines: string[]; omitted: number } {
   const lines: string[] = [];
   let omitted = 0;
+  const source = report.findings.filter((finding) => !finding.image);
+  const first = source[0]?.category;
   for (const category of CATEGORIES) {
-    const findings = report.findings.filter((finding) => finding.category === category);
+    const findings = source.filter((finding) => finding.category === category);
     if (findings.length === 0) continue;
-    const shown = findings.slice(0, perCategory);
-    omitted += findings.length - shown.length;
-    lines.push(
-      '',
-      `<details${category === report.findings[0]?.category ? ' open' : ''}><summary><b>${category}</b> (${findings.length})</summary>`,
-      '',
-      '| severity | rule | location | tools |',
-      '|---|---|---|---|',
-      ...shown.map((finding) => findingRow(finding, links)),
-      ...(findings.length > shown.length
-        ? [
-            '',
-            `…and ${findings.length - shown.length} more ${category} finding(s) in the full report.`,
-          ]
-        : []),
-      '',
-      '</details>',
-    );
+    const part = section(`<b>${category}</b>`, findings, {
+      open: category === first,
+      links,
+      limit: perCategory,
+      noun: category,
+    });
+    lines.push(...part.lines);
+    omitted += part.omitted;
+  }
+  const byImage = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    if (!finding.image) continue;
+    const list = byImage.get(finding.image.ref);
+    if (list) list.push(finding);
+    else byImage.set(finding.image.ref, [finding]);
+  }
+  for (const [ref, findings] of byImage) {
+    const part = section(`<b>image</b> ${code(ref, 120)}`, findings, {
+      open: source.length === 0,
+      links,
+      limit: perCategory,
+      noun: 'image',
+    });
+    lines.push(...part.lines);
+    omitted += part.omitted;
   }
   return { lines, omitted };
 }

@@ -4,7 +4,17 @@ import { pathToFileURL } from 'node:url';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { looksTransient, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
-import { trivyDetails, trivyResultKey, parseEnriched } from './enrich.ts';
+import { trivyDetails, trivyResultKey, parseEnriched, vulnerabilityKey } from './enrich.ts';
+import { imageFileStem, trivyImageArgs } from '../plan/image.ts';
+import type { ImageTarget } from '../plan/image.ts';
+import {
+  addParsed,
+  annotateImageResults,
+  imageRefFor,
+  noImageLayers,
+  splitImageFiles,
+  trivyImageLayers,
+} from './image-output.ts';
 
 const DB_FAILURE = [
   /failed to download vulnerability DB/i,
@@ -12,6 +22,13 @@ const DB_FAILURE = [
   /OCI artifact error/i,
   /db download/i,
 ];
+
+/** The directory scan has just brought the DB up to date (or must not touch it): images reuse it. */
+function imageDbFlags(offline: boolean): string[] {
+  return offline
+    ? ['--skip-db-update', '--skip-java-db-update', '--offline-scan']
+    : ['--skip-db-update'];
+}
 
 function dbFile(cacheDir: string): string {
   return path.join(cacheDir, 'db', 'trivy.db');
@@ -32,6 +49,43 @@ async function convert(
 ): Promise<AttemptOutcome> {
   const exit = await context.exec(['convert', '--format', format, '--output', output, report]);
   return outcomeOf(exit, [output], { what: `trivy convert --format ${format}` });
+}
+
+/** `trivy image` of one image: vulnerabilities and secrets in its layers, misconfigurations and secrets in its config. */
+async function scanImage(
+  context: ScanContext,
+  image: ImageTarget,
+  index: number,
+  common: { scanners: readonly string[]; flags: readonly string[] },
+): Promise<AttemptOutcome> {
+  const stem = path.join(context.workDir, imageFileStem('trivy', index));
+  const report = `${stem}.json`;
+  const layerScanners = common.scanners.filter(
+    (scanner) => scanner === 'vuln' || scanner === 'secret',
+  );
+  const configScanners = common.scanners.filter((s) => s === 'misconfig' || s === 'secret');
+  const args = [
+    'image',
+    '--scanners',
+    layerScanners.join(',') || 'none',
+    ...(configScanners.length ? ['--image-config-scanners', configScanners.join(',')] : []),
+    '--format',
+    'json',
+    '--list-all-pkgs',
+    '--output',
+    report,
+    ...common.flags,
+    ...trivyImageArgs(image),
+  ];
+  const exit = await context.exec(args);
+  const scanned = outcomeOf(exit, [report], {
+    what: `trivy image ${image.ref}`,
+    transient: DB_FAILURE,
+  });
+  if (scanned.kind !== 'ok') return scanned;
+  const sarif = await convert(context, report, 'sarif', `${stem}.sarif`);
+  if (sarif.kind !== 'ok') return sarif;
+  return { kind: 'ok', files: [report, ...sarif.files] };
 }
 
 export const trivy: ScannerAdapter = {
@@ -112,9 +166,28 @@ export const trivy: ScannerAdapter = {
       path.join(context.workDir, 'trivy.cdx.json'),
     );
     if (sbom.kind !== 'ok') return sbom;
-    return { kind: 'ok', files: [report, ...sarif.files, ...sbom.files], notes };
+    const files = [report, ...sarif.files, ...sbom.files];
+    const imageFlags = [
+      '--cache-dir',
+      settings.cacheDir,
+      '--exit-code',
+      '0',
+      '--no-progress',
+      '--skip-check-update',
+      ...imageDbFlags(offline),
+    ];
+    for (const [position, image] of context.config.images.entries()) {
+      const outcome = await scanImage(context, image, position + 1, {
+        scanners,
+        flags: imageFlags,
+      });
+      if (outcome.kind !== 'ok') return outcome;
+      files.push(...outcome.files);
+    }
+    return { kind: 'ok', files, notes };
   },
-  async parse(files, config) {
+  async parse(allFiles, config) {
+    const { directory: files, images } = splitImageFiles(allFiles, 'trivy');
     const parsed = await parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey);
     // `trivy convert` roots ROOTPATH at the JSON report it read; results are relative to the scan root.
     for (const { log } of parsed.sarif) {
@@ -123,6 +196,19 @@ export const trivy: ScannerAdapter = {
           ...run.originalUriBaseIds,
           ROOTPATH: { uri: pathToFileURL(config.root + '/').href },
         };
+    }
+    for (const [index, imageFiles] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageFiles.find((file) => file.endsWith('.json'));
+      const own = await parseEnriched(imageFiles, '.json', trivyDetails, trivyResultKey);
+      const { ref, layers } = native
+        ? await trivyImageLayers(native, vulnerabilityKey)
+        : noImageLayers();
+      for (const { log } of own.sarif)
+        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+          const key = trivyResultKey(ruleId, message);
+          return key ? layers.get(key) : undefined;
+        });
+      addParsed(parsed, own);
     }
     return parsed;
   },

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { resolveConfig } from '../src/config/load.ts';
+import { ConfigurationError } from '../src/model/errors.ts';
+import { parseImageRef, syftSource, trivyImageArgs } from '../src/plan/image.ts';
+import { createdByDiffId } from '../src/scanners/image-output.ts';
+import { REPO_ROOT } from './support/run-cli.ts';
+
+test('image references: archives and layouts resolve against the root; daemon and registry refs pass through', () => {
+  const root = '/work/app';
+  const archive = parseImageRef('docker-archive:build/app.tar', root);
+  assert.deepEqual(archive, {
+    ref: 'docker-archive:build/app.tar',
+    kind: 'docker-archive',
+    source: '/work/app/build/app.tar',
+  });
+  assert.deepEqual(trivyImageArgs(archive), ['--input', '/work/app/build/app.tar']);
+  assert.equal(syftSource(archive), 'docker-archive:/work/app/build/app.tar');
+  const layout = parseImageRef('oci-dir:/tmp/oci', root);
+  assert.deepEqual(trivyImageArgs(layout), ['--input', '/tmp/oci']);
+  assert.equal(syftSource(layout), 'oci-dir:/tmp/oci');
+  const daemon = parseImageRef('docker:app:latest', root);
+  assert.deepEqual(trivyImageArgs(daemon), ['--image-src', 'docker', 'app:latest']);
+  assert.equal(syftSource(daemon), 'docker:app:latest');
+  const remote = parseImageRef('registry:ghcr.io/o/app@sha256:abc', root);
+  assert.deepEqual(trivyImageArgs(remote), ['--image-src', 'remote', 'ghcr.io/o/app@sha256:abc']);
+  const plain = parseImageRef('alpine:3.19', root);
+  assert.deepEqual(plain, { ref: 'alpine:3.19', kind: 'auto', source: 'alpine:3.19' });
+  assert.deepEqual(trivyImageArgs(plain), ['alpine:3.19']);
+  assert.equal(syftSource(plain), 'alpine:3.19');
+});
+
+test('image references that could be read as options or are empty are configuration errors', () => {
+  for (const bad of ['', '   ', 'docker-archive:', '--input=/etc', 'registry:-x', 'a\nb'])
+    assert.throws(() => parseImageRef(bad, '/'), ConfigurationError, JSON.stringify(bad));
+});
+
+test('config: --image values are de-duplicated and parsed once', () => {
+  const config = resolveConfig({
+    root: REPO_ROOT,
+    overrides: { images: ['alpine:3.19', 'oci-dir:x', 'alpine:3.19'] },
+  });
+  assert.deepEqual(
+    config.images.map((image) => [image.kind, image.source]),
+    [
+      ['auto', 'alpine:3.19'],
+      ['oci-dir', `${REPO_ROOT}/x`],
+    ],
+  );
+});
+
+test('layer instructions pair with diff IDs, skipping history entries that made no layer', () => {
+  const map = createdByDiffId(
+    [
+      { created_by: 'ADD rootfs.tar /' },
+      { created_by: 'ENV A=1', empty_layer: true },
+      { created_by: 'RUN apk add openssl' },
+    ],
+    ['sha256:a', 'sha256:b'],
+  );
+  assert.deepEqual(
+    [...map],
+    [
+      ['sha256:a', 'ADD rootfs.tar /'],
+      ['sha256:b', 'RUN apk add openssl'],
+    ],
+  );
+});
