@@ -70,6 +70,12 @@ export const FindingSchema = z.object({
   ghsa: z.string().optional(),
   aliases: z.array(z.string()).optional(),
   cvss: z.number().optional(),
+  /**
+   * Whether the vulnerable code is reachable from the project's code, where a reachability analysis
+   * (govulncheck) looked at this package and advisory: true = called, false = imported or required
+   * but never called. Unset where nothing analysed it.
+   */
+  reachable: z.boolean().optional(),
   /** Set for findings in a scanned container image; unset for the directory's own files. */
   image: ImageSchema.optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */

@@ -29,7 +29,7 @@ class UnionFind {
 }
 
 /** Go tools disagree on the "v": Trivy and Grype say v0.3.7, govulncheck and OSV-Scanner 0.3.7. */
-function versionKey(version: string | undefined): string {
+export function versionKey(version: string | undefined): string {
   return (version ?? '').replace(/^v(?=\d)/, '');
 }
 
@@ -111,6 +111,12 @@ function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
   );
 }
 
+/** One member that saw the vulnerable code called makes the group reachable; unknown stays unset. */
+export function reachabilityOf(findings: readonly Finding[]): { reachable?: boolean } {
+  const verdicts = findings.map((f) => f.reachable).filter((v) => v !== undefined);
+  return verdicts.length === 0 ? {} : { reachable: verdicts.includes(true) };
+}
+
 function mergeGroup(members: readonly ExtractedResult[]): Finding {
   const all = members.map((member) => member.finding);
   // A vulnerability reads best under its CVE id, with that tool's title.
@@ -160,6 +166,7 @@ function mergeGroup(members: readonly ExtractedResult[]): Finding {
     ...(aliases.length > 1 ? { aliases } : {}),
     ...(cvss !== undefined ? { cvss } : {}),
     ...(image ? { image } : {}),
+    ...reachabilityOf(all),
     // One tool's suppression does not silence what another tool still reports.
     ...(all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: undefined }),
   };
@@ -191,6 +198,18 @@ function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind:
       }
     }
   }
+}
+
+/** Report order: worst first; within a severity, code known not to be called sorts down. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank[b.severity] - severityRank[a.severity] ||
+    Number(a.reachable === false) - Number(b.reachable === false) ||
+    byCodeUnit(a.location.path, b.location.path) ||
+    (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
+    byCodeUnit(a.ruleId, b.ruleId) ||
+    byCodeUnit(a.id, b.id)
+  );
 }
 
 export interface DedupeResult {
@@ -246,14 +265,7 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
       id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`,
     };
   });
-  findings.sort(
-    (a, b) =>
-      severityRank[b.severity] - severityRank[a.severity] ||
-      byCodeUnit(a.location.path, b.location.path) ||
-      (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
-      byCodeUnit(a.ruleId, b.ruleId) ||
-      byCodeUnit(a.id, b.id),
-  );
+  findings.sort(compareFindings);
   return {
     findings,
     inputResults: extracted.length,

@@ -228,6 +228,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
             : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
       const title = firstLine(rule?.shortDescription?.text ?? rule?.name ?? message);
       const image = imageOf(result);
+      const reachable: unknown = result.properties?.['scanfold/reachable'];
       const finding: Finding = {
         id: '',
         fingerprint: '',
@@ -253,6 +254,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
         ...(isSuppressed(result) ? { suppressed: true } : {}),
         ...(image ? { image } : {}),
+        ...(typeof reachable === 'boolean' && category === 'vulnerability' ? { reachable } : {}),
       };
       extracted.push({ finding, identity });
     });

@@ -2,6 +2,7 @@ import type { SarifInput } from '../outputs/merged-sarif.ts';
 import { dedupe } from './dedupe.ts';
 import type { DedupeResult } from './dedupe.ts';
 import { extractFindings } from './extract.ts';
+import { propagateReachability } from './reachability.ts';
 
 export interface Normalized extends DedupeResult {
   resultsByTool: Record<string, number>;
@@ -21,5 +22,6 @@ export function normalize(inputs: readonly SarifInput[], root: string): Normaliz
     const tool = finding.tools[0] ?? 'unknown';
     resultsByTool[tool] = (resultsByTool[tool] ?? 0) + 1;
   }
-  return { ...dedupe(extracted), resultsByTool };
+  const deduped = dedupe(extracted);
+  return { ...deduped, findings: propagateReachability(deduped.findings), resultsByTool };
 }

@@ -60,7 +60,13 @@ function findingRow(finding: Finding, links: MarkdownLinks | undefined): string 
   const pkg = finding.package
     ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}`
     : '';
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
+  const reach =
+    finding.reachable === undefined
+      ? ''
+      : finding.reachable
+        ? ' — <b>reachable</b>: the vulnerable code is called'
+        : ' — not reachable: imported, never called';
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg}${reach} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
 }
 
 function severityTable(report: Report): string[] {
