@@ -96,14 +96,19 @@ export function mergeSboms(inputs: readonly SbomInput[], findings: readonly Find
   const byRef = new Map<string, Models.Component>();
   const licenseNames = new Set<string>();
   const purls = new Set<string>();
+  const listedTools = new Set<string>();
   inputs.forEach((input, inputIndex) => {
-    bom.metadata.tools.components.add(
-      new Models.Component(
-        Enums.ComponentType.Application,
-        input.tool,
-        input.toolVersion ? { version: input.toolVersion } : {},
-      ),
-    );
+    // One tool may contribute several SBOMs (Syft: the directory and each image): list it once.
+    if (!listedTools.has(`${input.tool}@${input.toolVersion ?? ''}`)) {
+      listedTools.add(`${input.tool}@${input.toolVersion ?? ''}`);
+      bom.metadata.tools.components.add(
+        new Models.Component(
+          Enums.ComponentType.Application,
+          input.tool,
+          input.toolVersion ? { version: input.toolVersion } : {},
+        ),
+      );
+    }
     const parsed = BomInputSchema.parse(input.bom);
     for (const raw of flatten(parsed.components ?? [])) {
       const key = keyOf(raw);
