@@ -26,6 +26,8 @@ export function scanExample(out: string, extra: readonly string[] = []): number 
     testDbDir('trivy'),
     '--grype-db-dir',
     testDbDir('grype'),
+    '--osv-db-dir',
+    testDbDir('osv'),
     ...extra,
   ];
   const started = process.hrtime.bigint();

@@ -39,6 +39,7 @@ Options:
   --offline              never download vulnerability DBs; use cached ones or skip vuln scanning
   --trivy-cache-dir DIR  Trivy cache (DB in DIR/db)
   --grype-db-dir DIR     Grype DB cache
+  --osv-db-dir DIR       local OSV data for OSV-Scanner (DIR/osv-scalibr) and govulncheck (DIR/govulndb)
   --image REF            also scan a container image (repeatable): docker-archive:PATH,
                          oci-dir:PATH, docker:NAME, registry:REF, or a plain reference
   --no-install           fail a scanner that is not installed instead of installing it
@@ -88,6 +89,7 @@ async function scanCommand(args: string[]): Promise<number> {
       'trivy-cache-dir': { type: 'string' },
       'grype-db-dir': { type: 'string' },
       image: { type: 'string', multiple: true },
+      'osv-db-dir': { type: 'string' },
       'no-install': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -110,6 +112,7 @@ async function scanCommand(args: string[]): Promise<number> {
     trivy: values['trivy-cache-dir'] ? { cacheDir: values['trivy-cache-dir'] } : undefined,
     grype: values['grype-db-dir'] ? { dbCacheDir: values['grype-db-dir'] } : undefined,
     images: values.image,
+    osv: values['osv-db-dir'] ? { dbDir: values['osv-db-dir'] } : undefined,
   } as FileConfig;
   const config = resolveConfig({
     root: positionals[0] ?? '.',

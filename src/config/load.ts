@@ -68,6 +68,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     trivy: { ...fromFile.trivy, ...overrides.trivy },
     grype: { ...fromFile.grype, ...overrides.grype },
     semgrep: { ...fromFile.semgrep, ...overrides.semgrep },
+    osv: { ...fromFile.osv, ...overrides.osv },
   };
   const checked = FileConfigSchema.safeParse(merged);
   if (!checked.success)
@@ -97,6 +98,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
       dbCacheDir: path.resolve(root, c.grype?.dbCacheDir ?? path.join(cacheBase, 'grype-db')),
       dbUpdateUrl: c.grype?.dbUpdateUrl,
     },
+    osv: { dbDir: c.osv?.dbDir ? path.resolve(root, c.osv.dbDir) : undefined },
     semgrep: {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map((entry) =>
         existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,

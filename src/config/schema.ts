@@ -38,6 +38,8 @@ export const FileConfigSchema = z
       .partial()
       .strict(),
     grype: z.object({ dbCacheDir: z.string(), dbUpdateUrl: z.string().url() }).partial().strict(),
+    /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
+    osv: z.object({ dbDir: z.string() }).partial().strict(),
     semgrep: z
       .object({ config: z.array(z.string().min(1)).min(1) })
       .partial()
@@ -68,4 +70,5 @@ export interface ScanConfig {
   };
   readonly grype: { readonly dbCacheDir: string; readonly dbUpdateUrl: string | undefined };
   readonly semgrep: { readonly config: readonly string[] };
+  readonly osv: { readonly dbDir: string | undefined };
 }
