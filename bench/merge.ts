@@ -19,9 +19,9 @@
  *
  *   floor         read + JSON.parse + JSON.stringify(…, null, 2) + write of every input: the least
  *                 any tool that reads and writes this JSON can do
- *   scanfold      read + JSON.parse + normalize() + mergeSarif() + JSON.stringify(…, null, 2) + write:
+ *   scanfold      read + JSON.parse + normalize() + buildSarif() + JSON.stringify(…, null, 2) + write:
  *                 what assemble() does for the SARIF output (no SBOM, no reports)
- *   scanfold-cli  mergeFiles() as `scanfold merge` runs it: zod validation of each input, the
+ *   scanfold-cli  importFiles() as `scanfold merge` runs it: zod validation of each input, the
  *                 merged SARIF, SBOM (vulnerabilities are present), report.json, report.md, report.html
  *   multitool     `sarif-multitool merge` (@microsoft/sarif-multitool, .NET)
  *
@@ -593,7 +593,7 @@ async function childFloor(files: readonly string[], outDir: string): Promise<Pha
 
 async function childScanfold(files: readonly string[], outDir: string): Promise<Phases> {
   const { normalize } = await import('../src/normalize/index.ts');
-  const { mergeSarif, countResults } = await import('../src/outputs/merged-sarif.ts');
+  const { buildSarif, countResults } = await import('../src/outputs/sarif.ts');
   const phases: Phases = { read: 0, parse: 0 };
   const inputs: { file: string; log: Log }[] = [];
   for (const file of files) {
@@ -608,8 +608,8 @@ async function childScanfold(files: readonly string[], outDir: string): Promise<
   const normalized = normalize(inputs, ROOT);
   phases.normalize = performance.now() - start;
   start = performance.now();
-  const merged = mergeSarif({ inputs, findings: normalized.findings, root: ROOT });
-  phases.mergeSarif = performance.now() - start;
+  const merged = buildSarif({ inputs, findings: normalized.findings, root: ROOT });
+  phases.buildSarif = performance.now() - start;
   start = performance.now();
   // What writeOutputs() does: streamed, so a log past V8's string limit still gets written.
   const { writeJsonFile } = await import('../src/outputs/json-stream.ts');
@@ -621,10 +621,10 @@ async function childScanfold(files: readonly string[], outDir: string): Promise<
 }
 
 async function childScanfoldCli(files: readonly string[], outDir: string): Promise<Phases> {
-  const { mergeFiles } = await import('../src/merge/merge.ts');
+  const { importFiles } = await import('../src/import/import.ts');
   const { silentLogger } = await import('../src/model/ports.ts');
   const start = performance.now();
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files,
     outputDir: outDir,
     root: ROOT,
@@ -632,7 +632,7 @@ async function childScanfoldCli(files: readonly string[], outDir: string): Promi
     logger: silentLogger,
   });
   return {
-    mergeFiles: performance.now() - start,
+    importFiles: performance.now() - start,
     findings: outcome.report.summary.total,
     results: outcome.report.summary.inputResults,
   };

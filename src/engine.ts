@@ -13,11 +13,10 @@ import { errorMessage } from './model/errors.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
-import { mergeSarif } from './outputs/merged-sarif.ts';
-import type { SarifInput } from './outputs/merged-sarif.ts';
-import { mergeSboms } from './outputs/sbom.ts';
+import type { SarifInput, SbomInput } from './model/inputs.ts';
+import { buildSarif } from './outputs/sarif.ts';
+import { buildSbom } from './outputs/sbom.ts';
 import { planUploads } from './outputs/upload-plan.ts';
-import type { SbomInput } from './outputs/sbom.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { evaluateGate } from './policy/gate.ts';
@@ -84,13 +83,13 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     ...scanner,
     findings: normalized.resultsByTool[scanner.name] ?? 0,
   }));
-  let sbom: ReturnType<typeof mergeSboms> | undefined;
+  let sbom: ReturnType<typeof buildSbom> | undefined;
   if (
     request.sboms.length > 0 ||
     findings.some((finding) => finding.category === 'vulnerability')
   ) {
     try {
-      sbom = mergeSboms(request.sboms, findings);
+      sbom = buildSbom(request.sboms, findings);
     } catch (error) {
       request.errors.push(`SBOM merge failed: ${errorMessage(error)}`);
     }
@@ -99,7 +98,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
-  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  const merged = buildSarif({ inputs: request.sarif, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = planUploads(merged, undefined, { materialize: false });
   for (const t of truncated) {

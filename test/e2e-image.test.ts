@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import type { Log } from 'sarif';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import type { Report } from '../src/model/scan-result.ts';
-import { countResults } from '../src/outputs/merged-sarif.ts';
+import { countResults } from '../src/outputs/sarif.ts';
 import { validateCycloneDx } from '../src/outputs/sbom-validate.ts';
 import { buildImage, fixtureImageLayers } from './support/oci-image.ts';
 import type { BuiltImage } from './support/oci-image.ts';

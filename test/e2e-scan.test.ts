@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 import type { Log } from 'sarif';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import type { Report } from '../src/model/scan-result.ts';
-import { countResults } from '../src/outputs/merged-sarif.ts';
+import { countResults } from '../src/outputs/sarif.ts';
 import { validateCycloneDx } from '../src/outputs/sbom-validate.ts';
 import { EXAMPLE_APP, runCli } from './support/run-cli.ts';
 import type { CliRun } from './support/run-cli.ts';

@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the merge path (normalize + mergeSarif) on arbitrary SARIF logs shaped
+ * Property-based tests of the merge path (normalize + buildSarif) on arbitrary SARIF logs shaped
  * like the scanners scanfold runs: Trivy, Grype, Gitleaks, Semgrep, Checkov, plus CodeQL and
  * Bandit, which `scanfold merge` may be handed.
  *
@@ -18,11 +18,12 @@ import fc from 'fast-check';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../src/model/finding.ts';
 import { toolNameOf } from '../src/normalize/extract.ts';
+import { TOOL_KNOWLEDGE } from '../src/scanners/registry.ts';
 import { normalize } from '../src/normalize/index.ts';
 import { normalizePath } from '../src/normalize/paths.ts';
-import { countResults, mergeSarif, SRCROOT } from '../src/outputs/merged-sarif.ts';
-import type { SarifInput } from '../src/outputs/merged-sarif.ts';
-import { mergeSboms } from '../src/outputs/sbom.ts';
+import type { SarifInput } from '../src/model/inputs.ts';
+import { countResults, buildSarif, SRCROOT } from '../src/outputs/sarif.ts';
+import { buildSbom } from '../src/outputs/sbom.ts';
 import { validateCycloneDx, validateSarif } from './support/schemas.ts';
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
@@ -627,7 +628,7 @@ function mergeAll(
   const normalized = normalize(inputs, root);
   return {
     findings: normalized.findings,
-    merged: mergeSarif({ inputs, findings: normalized.findings, root }),
+    merged: buildSarif({ inputs, findings: normalized.findings, root }),
     inputResults: normalized.inputResults,
   };
 }
@@ -645,7 +646,7 @@ function mergedOrder(inputs: readonly SarifInput[]): Map<string, string[]> {
   const byTool = new Map<string, string[]>();
   for (const input of inputs) {
     input.log.runs.forEach((run, runIndex) => {
-      const tool = input.tool ?? toolNameOf(run);
+      const tool = input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE);
       const list = byTool.get(tool) ?? [];
       (run.results ?? []).forEach((_, resultIndex) =>
         list.push(sourceKey(input.file, runIndex, resultIndex)),
@@ -713,7 +714,7 @@ describe('schema validators', () => {
       new URL('./fixtures/recorded/syft/syft.cdx.json', import.meta.url),
       'utf8',
     );
-    const merged = mergeSboms(
+    const merged = buildSbom(
       [{ tool: 'syft', file: 'syft.cdx.json', bom: JSON.parse(syft) as Record<string, unknown> }],
       [],
     );

@@ -3,19 +3,24 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Log, Result } from 'sarif';
-import { mergeFiles } from '../src/merge/merge.ts';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import { normalize } from '../src/normalize/index.ts';
 import { normalizePath } from '../src/normalize/paths.ts';
-import { severityOf } from '../src/normalize/severity.ts';
-import { countResults } from '../src/outputs/merged-sarif.ts';
+import { severityOf as severityWithDefault } from '../src/normalize/severity.ts';
+import { countResults } from '../src/outputs/sarif.ts';
+import { TOOL_KNOWLEDGE } from '../src/scanners/registry.ts';
 import { REPO_ROOT } from './support/run-cli.ts';
 import { validateCycloneDx } from './support/schemas.ts';
 
 const RECORDED = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
 const ROOT = '/home/runner/work/app/app';
+
+/** Severity as normalization computes it: the tool's default comes from its adapter. */
+const severityOf = (tool: string, result: Result, rule: ReportingDescriptor | undefined) =>
+  severityWithDefault(result, rule, TOOL_KNOWLEDGE.defaultSeverity(tool));
 
 test('paths: every spelling becomes one repo-relative form', () => {
   const cases: [string, Parameters<typeof normalizePath>[1], string][] = [
@@ -180,7 +185,7 @@ test('golden: recorded real outputs merge with every result kept and counts cons
   );
   const expectedResults = inputs.reduce((sum, log) => sum + countResults(log), 0);
   const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-golden-'));
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files,
     outputDir: out,
     root: path.join(REPO_ROOT, 'examples', 'vulnerable-app'),
@@ -235,7 +240,7 @@ test('merge: a corrupt or unknown file is named in a clear error, the others sti
   await writeFile(unknown, '{"hello": "world"}');
   await writeFile(brokenSarif, '{"version": "2.1.0", "runs": [{"results": []}]}');
   const good = path.join(RECORDED, 'gitleaks', 'gitleaks.sarif');
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files: [corrupt, good, unknown, brokenSarif],
     outputDir: path.join(dir, 'out'),
     root: REPO_ROOT,
@@ -262,7 +267,7 @@ test('merge: native JSON of Gitleaks, Semgrep and Checkov gives the same counts 
   for (const [native, sarif] of pairs) {
     const count = async (file: string): Promise<number> => {
       const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-native-'));
-      const outcome = await mergeFiles({
+      const outcome = await importFiles({
         files: [path.join(RECORDED, file)],
         outputDir: out,
         root: REPO_ROOT,
@@ -318,7 +323,7 @@ test('dedupe: CodeQL cwe-089 and Semgrep CWE-89 on the same line are one finding
 
 test('merge: native Trivy and Grype JSON of one scan dedupe across tools through CVE/GHSA aliases', async () => {
   const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-native-vuln-'));
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files: [
       path.join(RECORDED, 'trivy-vuln', 'trivy.json'),
       path.join(RECORDED, 'grype', 'grype.json'),

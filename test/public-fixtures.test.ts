@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Log } from 'sarif';
 import type { ScanOutcome } from '../src/engine.ts';
-import { importDocument, mergeFiles } from '../src/merge/merge.ts';
+import { importDocument, importFiles } from '../src/import/import.ts';
 import type { FailOn } from '../src/config/schema.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { silentLogger } from '../src/model/ports.ts';
@@ -167,7 +167,7 @@ async function merge(
 ): Promise<Merged> {
   const absolute = files.map(fixture);
   const outputDir = path.join(workDir, `run-${++runCounter}`);
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files: absolute,
     outputDir,
     root,

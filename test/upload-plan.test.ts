@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import type { Log, Result, Run } from 'sarif';
-import { countResults } from '../src/outputs/merged-sarif.ts';
+import { countResults } from '../src/outputs/sarif.ts';
 import { GITHUB_SARIF_LIMITS, planUploads } from '../src/outputs/upload-plan.ts';
 import { validateSarif } from './support/schemas.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatZodIssues } from '../config/load.ts';
 import { FAIL_ON } from '../config/schema.ts';
-import { SCANNER_NAMES } from '../model/finding.ts';
+import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { ConfigurationError } from '../model/errors.ts';
 
 const optional = <T extends z.ZodType>(schema: T) =>

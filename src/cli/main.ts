@@ -7,11 +7,10 @@ import { defaultToolCache } from '../config/schema.ts';
 import { EXIT, scan } from '../engine.ts';
 import { ensureTool } from '../install/installer.ts';
 import { loadManifest } from '../install/manifest.ts';
-import { mergeFiles } from '../merge/merge.ts';
-import { SCANNER_NAMES } from '../model/finding.ts';
+import { importFiles } from '../import/import.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
-import { ADAPTERS } from '../scanners/registry.ts';
+import { adapterNamed, ADAPTERS, SCANNER_NAMES } from '../scanners/registry.ts';
 import { consoleLogger } from './console-logger.ts';
 import { summaryTable } from './summary.ts';
 
@@ -29,7 +28,8 @@ Exit codes: 0 complete and gate passed, 1 gate failed, 2 usage or configuration 
   scan: `Usage: scanfold scan [path] [options]
 
 Options:
-  --scanners LIST        comma-separated: ${SCANNER_NAMES.join(',')} (default: all)
+  --scanners LIST        comma-separated (default: all):
+${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10)} ${adapter.description}`).join('\n')}
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join('|')} (default: high)
@@ -52,8 +52,9 @@ Installs the pinned scanner versions from tools.json into the per-user tool cach
 registry. Reuses verified installs.`,
   merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL]
 
-Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of Trivy, Gitleaks,
-Semgrep and Checkov, and writes the same outputs as scan.`,
+Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of
+${ADAPTERS.flatMap((adapter) => (adapter.nativeJson ? [adapter.title] : [])).join(', ')},
+and writes the same outputs as scan.`,
 };
 
 function parseList(value: string | undefined): string[] | undefined {
@@ -146,7 +147,7 @@ async function installCommand(args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const names = parseList(values.scanners) ?? [...SCANNER_NAMES];
-  const unknown = names.filter((name) => !(SCANNER_NAMES as readonly string[]).includes(name));
+  const unknown = names.filter((name) => !adapterNamed(name));
   if (unknown.length)
     throw new ConfigurationError(
       `--scanners: unknown scanner(s) ${unknown.join(', ')}; known: ${SCANNER_NAMES.join(', ')}`,
@@ -155,7 +156,7 @@ async function installCommand(args: string[]): Promise<number> {
   const logger = consoleLogger({ verbose: false });
   let failed = 0;
   for (const name of names) {
-    const tool = ADAPTERS[name as (typeof SCANNER_NAMES)[number]].tool;
+    const tool = adapterNamed(name)?.tool ?? name;
     const spec = manifest.tools[tool];
     if (!spec) throw new ConfigurationError(`${tool}: missing from tools.json`);
     const started = Date.now();
@@ -199,7 +200,7 @@ async function mergeCommand(args: string[]): Promise<number> {
   if (!(FAIL_ON as readonly string[]).includes(failOn))
     throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
   const logger = consoleLogger({ verbose: false });
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
     root: values.root ?? process.cwd(),

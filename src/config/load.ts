@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { SCANNER_NAMES } from '../model/finding.ts';
+import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { parseImageRef } from '../plan/image.ts';
 import { packageRoot } from './package-root.ts';

@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { SCANNER_NAMES, ScannerNameSchema } from '../model/finding.ts';
 import type { ImageTarget } from '../plan/image.ts';
+import { SCANNER_NAMES } from '../scanners/registry.ts';
+import type { ScannerName } from '../scanners/registry.ts';
 
 export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 export const FailOnSchema = z.enum(FAIL_ON);
@@ -19,7 +20,7 @@ export function defaultToolCache(): string {
 /** Settings that may come from the config file; inputs/flags override them. */
 export const FileConfigSchema = z
   .object({
-    scanners: z.array(ScannerNameSchema).min(1),
+    scanners: z.array(z.enum(SCANNER_NAMES)).min(1),
     failOn: FailOnSchema,
     retries: z.number().int().min(0).max(10),
     timeoutMinutes: z.number().positive().max(360),
@@ -51,7 +52,7 @@ export type FileConfig = z.infer<typeof FileConfigSchema>;
 
 export interface ScanConfig {
   readonly root: string;
-  readonly scanners: readonly (typeof SCANNER_NAMES)[number][];
+  readonly scanners: readonly ScannerName[];
   readonly failOn: FailOn;
   readonly retries: number;
   readonly timeoutMs: number;

@@ -8,10 +8,6 @@ export const CATEGORIES = ['vulnerability', 'secret', 'code', 'iac', 'license', 
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 
-export const SCANNER_NAMES = ['trivy', 'semgrep', 'gitleaks', 'checkov', 'syft', 'grype'] as const;
-export const ScannerNameSchema = z.enum(SCANNER_NAMES);
-export type ScannerName = z.infer<typeof ScannerNameSchema>;
-
 /** Points back at the exact input result a finding came from. */
 export const SourceSchema = z.object({
   tool: z.string(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { FindingSchema, ScannerNameSchema, SeveritySchema, CategorySchema } from './finding.ts';
+import { FindingSchema, SeveritySchema, CategorySchema } from './finding.ts';
 
 export const ScannerStatusSchema = z.enum(['ok', 'failed', 'timed-out', 'skipped']);
 export type ScannerStatus = z.infer<typeof ScannerStatusSchema>;
 
 export const ScannerReportSchema = z.object({
-  name: ScannerNameSchema,
+  /** A scanner of scanfold's registry (src/scanners/registry.ts). */
+  name: z.string().min(1),
   status: ScannerStatusSchema,
   version: z.string().optional(),
   attempts: z.number().int().nonnegative(),

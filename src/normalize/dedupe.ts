@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding.ts';
 import { severityRank } from '../model/finding.ts';
 import type { ExtractedResult } from './extract.ts';
 import { sha256 } from './extract.ts';
-import { iacIntent } from './iac-intents.ts';
+import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 
 class UnionFind {
   private readonly parent: number[];
@@ -33,7 +33,11 @@ export function versionKey(version: string | undefined): string {
   return (version ?? '').replace(/^v(?=\d)/, '');
 }
 
-function* mergeKeys(finding: Finding, index: number): Generator<[string, number]> {
+function* mergeKeys(
+  finding: Finding,
+  index: number,
+  knowledge: ToolKnowledge,
+): Generator<[string, number]> {
   const { location } = finding;
   switch (finding.category) {
     case 'vulnerability': {
@@ -55,7 +59,7 @@ function* mergeKeys(finding: Finding, index: number): Generator<[string, number]
         yield [`code|${location.path}|${location.startLine}|${cwe}`, index];
       return;
     case 'iac': {
-      const intent = iacIntent(finding.tools[0] ?? '', finding.ruleId);
+      const intent = knowledge.iacIntent(finding.tools[0] ?? '', finding.ruleId);
       if (intent) yield [`iac|${location.path}|${intent}`, index];
       return;
     }
@@ -71,7 +75,7 @@ function mayMerge(a: Finding, b: Finding): boolean {
   return true;
 }
 
-function fingerprintOf(members: readonly ExtractedResult[]): string {
+function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowledge): string {
   const lead = members[0];
   if (!lead) throw new Error('empty group');
   const { finding } = lead;
@@ -89,7 +93,9 @@ function fingerprintOf(members: readonly ExtractedResult[]): string {
   if (finding.category === 'secret')
     return sha256(`secret|${finding.location.path}|${lead.identity}`);
   const intent =
-    finding.category === 'iac' ? iacIntent(finding.tools[0] ?? '', finding.ruleId) : undefined;
+    finding.category === 'iac'
+      ? knowledge.iacIntent(finding.tools[0] ?? '', finding.ruleId)
+      : undefined;
   const rule = intent ?? `${finding.tools[0] ?? ''}:${finding.ruleId}`;
   return sha256(`${finding.category}|${rule}|${finding.location.path}|${lead.identity}`);
 }
@@ -117,7 +123,8 @@ export function reachabilityOf(findings: readonly Finding[]): { reachable?: bool
   return verdicts.length === 0 ? {} : { reachable: verdicts.includes(true) };
 }
 
-function mergeGroup(members: readonly ExtractedResult[]): Finding {
+/** The findings of one group, combined into one (every source kept). */
+function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const all = members.map((member) => member.finding);
   // A vulnerability reads best under its CVE id, with that tool's title.
   const lead =
@@ -219,12 +226,15 @@ export interface DedupeResult {
 }
 
 /** Merge results that describe the same problem; every input stays reachable through sources[]. */
-export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
+export function dedupe(
+  extracted: readonly ExtractedResult[],
+  knowledge: ToolKnowledge,
+): DedupeResult {
   const ordered = [...extracted].sort(compareMembers);
   const unionFind = new UnionFind(ordered.length);
   const byKey = new Map<string, number[]>();
   ordered.forEach((item, index) => {
-    for (const [key] of mergeKeys(item.finding, index)) {
+    for (const [key] of mergeKeys(item.finding, index, knowledge)) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -253,12 +263,12 @@ export function dedupe(extracted: readonly ExtractedResult[]): DedupeResult {
   });
   const usedIds = new Map<string, number>();
   const findings = [...groups.values()].map((members) => {
-    const fingerprint = fingerprintOf(members);
+    const fingerprint = fingerprintOf(members, knowledge);
     const shortId = fingerprint.slice(0, 12);
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
     // Most groups have one member, already in merged form (extraction sorts and dedupes its lists).
-    const merged = members.length === 1 && members[0] ? members[0].finding : mergeGroup(members);
+    const merged = members.length === 1 && members[0] ? members[0].finding : mergeFindings(members);
     return {
       ...merged,
       fingerprint,

@@ -1,7 +1,9 @@
 import { hash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { ImageSchema } from '../model/finding.ts';
-import type { Category, Finding, Image, Package } from '../model/finding.ts';
+import type { Category, Finding } from '../model/finding.ts';
+import { readScanfoldProperties } from '../model/sarif-properties.ts';
+import type { ScanfoldProperties } from '../model/sarif-properties.ts';
+import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { normalizePath } from './paths.ts';
 import { scoreOf, severityOf } from './severity.ts';
 
@@ -9,12 +11,9 @@ export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** scanfold's short tool names, from whatever `tool.driver.name` a SARIF producer writes. */
-export function toolNameOf(run: Run): string {
-  const name = run.tool.driver.name.toLowerCase();
-  for (const known of ['trivy', 'semgrep', 'gitleaks', 'checkov', 'grype', 'syft'])
-    if (name.includes(known)) return known;
-  return name.replace(/^scanfold\//, '').replace(/[^a-z0-9._-]+/g, '-');
+/** scanfold's short tool name for a run, from whatever `tool.driver.name` its producer writes. */
+export function toolNameOf(run: Run, knowledge: ToolKnowledge): string {
+  return knowledge.toolOf(run.tool.driver.name);
 }
 
 /** Each rules[] array's first descriptor per id, built once: a linear find per result is quadratic. */
@@ -75,16 +74,18 @@ function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[]
   );
 }
 
-function categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category {
-  if (
-    tool === 'gitleaks' ||
-    tags.includes('secret') ||
-    tags.includes('secrets') ||
-    /^CKV2?_SECRET_/.test(ruleId)
-  )
-    return 'secret';
-  if (tool === 'grype' || tags.includes('vulnerability')) return 'vulnerability';
-  if (tool === 'checkov' || tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
+/** The tool's own answer first (its adapter), then what the SARIF tags say. */
+function categoryOf(
+  knowledge: ToolKnowledge,
+  tool: string,
+  ruleId: string,
+  tags: readonly string[],
+): Category {
+  const decided = knowledge.categoryOf(tool, ruleId, tags);
+  if (decided) return decided;
+  if (tags.includes('secret') || tags.includes('secrets')) return 'secret';
+  if (tags.includes('vulnerability')) return 'vulnerability';
+  if (tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
   if (tags.includes('license')) return 'license';
   if (advisoryIds(ruleId).length > 0) return 'vulnerability';
   return 'code';
@@ -114,51 +115,21 @@ function cwesOfRule(rule: ReportingDescriptor | undefined): string[] {
   return known;
 }
 
-function cwesOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
+function cwesOf(
+  rule: ReportingDescriptor | undefined,
+  result: Result,
+  declared: ScanfoldProperties,
+): string[] {
   const found = new Set<string>();
   // scanfold's own property (native-JSON enrichment, or a previous merge) is the whole answer, so
   // re-merging a merged log cannot pick up another log's rule tags.
-  const declared: unknown = result.properties?.['scanfold/cwe'];
-  if (Array.isArray(declared)) cwesIn(declared, found);
+  if (declared.cwe) cwesIn(declared.cwe, found);
   else {
     for (const cwe of cwesOfRule(rule)) found.add(cwe);
     cwesIn(result.properties?.tags, found);
     cwesIn(result.properties?.cwe, found);
   }
   return [...found].sort();
-}
-
-/** Trivy SARIF: "Package: lodash\nInstalled Version: 4.17.15\n...Fixed Version: 4.17.19". */
-export function packageFromTrivyMessage(message: string): Package | undefined {
-  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
-  if (!name) return undefined;
-  const version = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
-  const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
-  return { name, ...(version ? { version } : {}), ...(fixed ? { fixedVersion: fixed } : {}) };
-}
-
-/** Grype SARIF: "A high vulnerability in npm package: lodash, version 4.17.15 was found at: ...". */
-export function packageFromGrypeMessage(message: string): Package | undefined {
-  const match = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
-  if (!match?.[2]) return undefined;
-  return {
-    name: match[2],
-    ...(match[3] ? { version: match[3] } : {}),
-    ...(match[1] ? { ecosystem: match[1].trim() } : {}),
-  };
-}
-
-/** Package coordinates: scanfold's enrichment properties first, then the tools' message formats. */
-function packageOf(result: Result, message: string): Package | undefined {
-  const declared = result.properties?.['scanfold/package'] as Package | undefined;
-  if (declared?.name) return declared;
-  return packageFromTrivyMessage(message) ?? packageFromGrypeMessage(message);
-}
-
-/** `scanfold/image`, written by the image-scanning adapters (or a previous merge). */
-function imageOf(result: Result): Image | undefined {
-  const parsed = ImageSchema.safeParse(result.properties?.['scanfold/image']);
-  return parsed.success ? parsed.data : undefined;
 }
 
 export interface ExtractedResult {
@@ -172,6 +143,8 @@ export interface ExtractOptions {
   /** Raw file name the log was read from, for sources[]. */
   file: string;
   toolOverride?: string;
+  /** What the tools' adapters know (category, default severity, message formats, IaC intents). */
+  knowledge: ToolKnowledge;
 }
 
 /** SARIF: a result with a suppression that was not rejected is suppressed. */
@@ -192,7 +165,8 @@ function firstLine(text: string): string {
 export function extractFindings(log: Log, options: ExtractOptions): ExtractedResult[] {
   const extracted: ExtractedResult[] = [];
   log.runs.forEach((run, runIndex) => {
-    const tool = options.toolOverride ?? toolNameOf(run);
+    const { knowledge } = options;
+    const tool = options.toolOverride ?? toolNameOf(run, knowledge);
     (run.results ?? []).forEach((result, resultIndex) => {
       const rule = ruleFor(run, result);
       const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
@@ -209,16 +183,17 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       });
       const region = physical?.region;
       const tags = tagsOf(rule, result);
-      const category = categoryOf(tool, ruleId, tags);
-      const pkg = category === 'vulnerability' ? packageOf(result, message) : undefined;
-      const declaredAliases =
-        (result.properties?.['scanfold/aliases'] as string[] | undefined) ?? [];
-      const ids = advisoryIds([ruleId, ...declaredAliases].join(' ')).sort();
+      const category = categoryOf(knowledge, tool, ruleId, tags);
+      const declared = readScanfoldProperties(result.properties);
+      // Package coordinates: scanfold's enrichment property first, then the tools' message formats.
+      const pkg =
+        category === 'vulnerability'
+          ? (declared.package ?? knowledge.packageFromMessage(tool, message))
+          : undefined;
+      const ids = advisoryIds([ruleId, ...(declared.aliases ?? [])].join(' ')).sort();
       const cve = ids.find((id) => id.startsWith('CVE-'));
       const ghsa = ids.find((id) => id.startsWith('GHSA-'));
-      const cvss =
-        scoreOf(result.properties?.['scanfold/cvss']) ??
-        scoreOf(rule?.properties?.['security-severity']);
+      const cvss = declared.cvss ?? scoreOf(rule?.properties?.['security-severity']);
       const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
       const identity =
         category === 'vulnerability'
@@ -227,13 +202,11 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
             ? `${region?.startLine ?? ''}`
             : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
       const title = firstLine(rule?.shortDescription?.text ?? rule?.name ?? message);
-      const image = imageOf(result);
-      const reachable: unknown = result.properties?.['scanfold/reachable'];
       const finding: Finding = {
         id: '',
         fingerprint: '',
         category,
-        severity: severityOf(tool, result, rule),
+        severity: severityOf(result, rule, knowledge.defaultSeverity(tool)),
         ruleId,
         title: title.length > 200 ? title.slice(0, 197) + '...' : title,
         message,
@@ -246,15 +219,17 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
           ...(region?.endLine !== undefined ? { endLine: region.endLine } : {}),
           ...(region?.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
         },
-        cwe: cwesOf(rule, result),
+        cwe: cwesOf(rule, result, declared),
         ...(pkg ? { package: pkg } : {}),
         ...(cve ? { cve } : {}),
         ...(ghsa ? { ghsa } : {}),
         ...(ids.length > 1 ? { aliases: ids } : {}),
         ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
         ...(isSuppressed(result) ? { suppressed: true } : {}),
-        ...(image ? { image } : {}),
-        ...(typeof reachable === 'boolean' && category === 'vulnerability' ? { reachable } : {}),
+        ...(declared.image ? { image: declared.image } : {}),
+        ...(declared.reachable !== undefined && category === 'vulnerability'
+          ? { reachable: declared.reachable }
+          : {}),
       };
       extracted.push({ finding, identity });
     });

@@ -41,17 +41,14 @@ const LEVELS: Record<string, Severity> = {
   none: 'info',
 };
 
-/** Tools whose SARIF carries no severity; the default says how their findings usually rate. */
-const TOOL_DEFAULT: Record<string, Severity> = { gitleaks: 'high', checkov: 'medium' };
-
 /**
  * security-severity (result, then rule) → the tool's own severity words (Trivy/Grype tags, Checkov and
- * Semgrep properties) → the tool's default → the SARIF level.
+ * Semgrep properties) → the tool's default (for tools whose SARIF carries no severity) → the SARIF level.
  */
 export function severityOf(
-  tool: string,
   result: Result,
   rule: ReportingDescriptor | undefined,
+  toolDefault: Severity | undefined,
 ): Severity {
   for (const bag of [result.properties, rule?.properties]) {
     const score = scoreOf(bag?.['security-severity']);
@@ -64,8 +61,7 @@ export function severityOf(
     const tagged = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].find((level) => tags.includes(level));
     if (tagged) return severityFromWord(tagged) ?? 'info';
   }
-  const fallback = TOOL_DEFAULT[tool];
-  if (fallback) return fallback;
+  if (toolDefault) return toolDefault;
   const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
   return LEVELS[level] ?? 'medium';
 }

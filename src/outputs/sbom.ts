@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Enums, Models, Serialize, Spec, SPDX } from '@cyclonedx/cyclonedx-library';
 import { z } from 'zod';
 import type { Finding } from '../model/finding.ts';
+import type { SbomInput } from '../model/inputs.ts';
 
 /** The slice of a CycloneDX JSON document the merge reads; the rest is ignored. */
 const LicenseChoiceSchema = z.looseObject({
@@ -37,20 +38,13 @@ const BomInputSchema = z.looseObject({
     .optional(),
 });
 
-export interface SbomInput {
-  tool: string;
-  toolVersion?: string | undefined;
-  file: string;
-  bom: Record<string, unknown>;
-}
-
 export interface SbomSummary {
   components: number;
   uniquePurls: number;
   licenses: string[];
 }
 
-export interface MergedSbom {
+export interface SbomOutput {
   json: string;
   summary: SbomSummary;
 }
@@ -86,7 +80,7 @@ function flatten(components: readonly InputComponent[]): InputComponent[] {
 }
 
 /** Syft's and Trivy's SBOMs as one CycloneDX 1.6 document, with vulnerabilities attached. */
-export function mergeSboms(inputs: readonly SbomInput[], findings: readonly Finding[]): MergedSbom {
+export function buildSbom(inputs: readonly SbomInput[], findings: readonly Finding[]): SbomOutput {
   const bom = new Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
   bom.metadata.timestamp = new Date();
   bom.metadata.tools.components.add(

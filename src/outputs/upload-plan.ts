@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Log, Result, Run } from 'sarif';
 import { severityRank } from '../model/finding.ts';
-import type { Severity } from '../model/finding.ts';
+import { readScanfoldProperties } from '../model/sarif-properties.ts';
 
 /** GitHub code-scanning limits for one SARIF upload. */
 export const GITHUB_SARIF_LIMITS = {
@@ -27,7 +27,7 @@ export interface UploadPlan {
 }
 
 function severityOfResult(result: Result): number {
-  const severity = result.properties?.['scanfold/severity'] as Severity | undefined;
+  const { severity } = readScanfoldProperties(result.properties);
   return severity ? severityRank[severity] : 0;
 }
 
@@ -50,8 +50,8 @@ function fitRun(run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
   });
   if (results.length > limits.resultsPerRun) {
     const ranked = results
-      .map((result, index) => ({ result, index }))
-      .sort((a, b) => severityOfResult(b.result) - severityOfResult(a.result) || a.index - b.index);
+      .map((result, index) => ({ rank: severityOfResult(result), index }))
+      .sort((a, b) => b.rank - a.rank || a.index - b.index);
     const keep = new Set(ranked.slice(0, limits.resultsPerRun).map((entry) => entry.index));
     truncated.push({
       tool: toolOf(run),

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanConfig } from '../config/schema.ts';
-import type { ScannerName } from '../model/finding.ts';
 import type { ScannerAdapter } from '../scanners/adapter.ts';
-import { ADAPTERS } from '../scanners/registry.ts';
+import { adapterNamed } from '../scanners/registry.ts';
+import type { ScannerName } from '../scanners/registry.ts';
 
 export type PlanEntry =
   | { name: ScannerName; adapter: ScannerAdapter; run: true; dependsOn: ScannerName[] }
@@ -33,7 +33,9 @@ export async function listFiles(root: string, outputDir: string): Promise<string
 export async function planScan(config: ScanConfig): Promise<PlanEntry[]> {
   const files = await listFiles(config.root, config.outputDir);
   return config.scanners.map((name): PlanEntry => {
-    const adapter = ADAPTERS[name];
+    const adapter = adapterNamed(name);
+    // Config validation admits registered names only; this guards code that builds configs itself.
+    if (!adapter) throw new Error(`unknown scanner "${name}"`);
     const applicability = adapter.applies(config, files);
     if (!applicability.applies)
       return { name, adapter, run: false, reason: applicability.reason ?? 'not applicable' };

@@ -4,27 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ScanConfig } from '../config/schema.ts';
-import type { ScannerName } from '../model/finding.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
-import type { ScannerReport } from '../model/scan-result.ts';
+import type { ScannerRun } from '../model/scanner-run.ts';
 import type { PlanEntry } from '../plan/plan.ts';
-import type {
-  AttemptOutcome,
-  ParsedOutput,
-  ScanContext,
-  ScannerAdapter,
-} from '../scanners/adapter.ts';
+import type { AttemptOutcome, ScanContext, ScannerAdapter } from '../scanners/adapter.ts';
+import type { ScannerName } from '../scanners/registry.ts';
 import { runProcess } from './process.ts';
 import type { ProcessExit } from './process.ts';
 import { backoffDelay } from './retry.ts';
 
-export interface ScannerRun {
-  report: ScannerReport;
-  /** Absolute paths of the raw outputs kept under raw/. */
-  files: string[];
-  parsed: ParsedOutput | undefined;
-}
+export type { ScannerRun } from '../model/scanner-run.ts';
 
 /** How each scanner's executable was found, or why it could not be. */
 export type ToolResolution = { ok: true; executable: string } | { ok: false; message: string };
@@ -117,7 +107,7 @@ async function attemptOnce(
 async function runOne(
   entry: Extract<PlanEntry, { run: true }>,
   request: RunRequest,
-  upstream: Partial<Record<ScannerName, readonly string[]>>,
+  upstream: ReadonlyMap<ScannerName, readonly string[]>,
   workRoot: string,
 ): Promise<ScannerRun> {
   const { config, logger, clock } = request;
@@ -209,6 +199,13 @@ async function runOne(
           const parsed = await adapter.parse(outcome.files, config);
           const files = await keepRawOutputs(outcome.files, path.join(workRoot, 'raw'));
           await rm(workDir, { recursive: true, force: true });
+          const notes = [
+            ...(outcome.notes ?? []),
+            ...(parsed.notes ?? []),
+            ...(config.exclude.length > 0 && !adapter.exclude.honoured
+              ? [`exclude not applied: ${adapter.exclude.why}`]
+              : []),
+          ];
           return finish({
             report: {
               ...base,
@@ -217,7 +214,7 @@ async function runOne(
               attempts: attempt,
               durationMs: durationMs(),
               outputs: files.map((file) => `raw/${path.basename(file)}`),
-              ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+              ...(notes.length > 0 ? { notes } : {}),
             },
             files,
             parsed,
@@ -315,10 +312,10 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
     if (!entry.run) continue;
     const task = (async (): Promise<ScannerRun> => {
       // Wait for dependencies outside the limiter, so they can never starve each other of slots.
-      const upstream: Partial<Record<ScannerName, readonly string[]>> = {};
+      const upstream = new Map<ScannerName, readonly string[]>();
       for (const dependency of entry.dependsOn) {
         const result = await running.get(dependency);
-        if (result?.report.status === 'ok') upstream[dependency] = result.files;
+        if (result?.report.status === 'ok') upstream.set(dependency, result.files);
       }
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;

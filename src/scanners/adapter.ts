@@ -1,7 +1,10 @@
 import type { Log } from 'sarif';
 import type { ScanConfig } from '../config/schema.ts';
-import type { ScannerName } from '../model/finding.ts';
+import type { Category, Package, Severity } from '../model/finding.ts';
+import type { ParsedOutput } from '../model/inputs.ts';
 import type { ProcessExit } from '../run/process.ts';
+
+export type { ParsedOutput } from '../model/inputs.ts';
 
 export interface ScanContext {
   readonly config: ScanConfig;
@@ -12,8 +15,8 @@ export interface ScanContext {
   readonly attempt: number;
   /** No retry follows this attempt: the moment for last-resort fallbacks. */
   readonly lastAttempt: boolean;
-  /** Raw output files of scanners this one depends on (e.g. Syft's SBOM for Grype). */
-  readonly upstream: Partial<Record<ScannerName, readonly string[]>>;
+  /** Raw output files of the scanners this one depends on (e.g. Syft's SBOM for Grype), by name. */
+  readonly upstream: ReadonlyMap<string, readonly string[]>;
   /** Run the tool with the configured timeout; stdout/stderr go to the scanner's log. */
   exec(args: readonly string[], env?: Record<string, string>): Promise<ProcessExit>;
 }
@@ -23,33 +26,76 @@ export type AttemptOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; transient: boolean; message: string; retryAfterMs?: number };
 
-/** A tool's results after parsing, ready for normalization. */
-export interface ParsedOutput {
-  sarif: { file: string; log: Log }[];
-  /** CycloneDX JSON documents (validated shape), by raw file name. */
-  sboms: { file: string; bom: Record<string, unknown> }[];
-}
-
 export interface Applicability {
   applies: boolean;
   reason?: string;
 }
 
+/**
+ * Everything scanfold knows about one tool. Adding a scanner is one file implementing this, one
+ * line in registry.ts and one entry in tools.json; nothing else names a tool.
+ */
 export interface ScannerAdapter {
-  readonly name: ScannerName;
-  /** Key in tools.json and name of the executable. */
+  /** scanfold's name for the scanner: `--scanners`, the action input, reports, SARIF categories. */
+  readonly name: string;
+  /** Key in tools.json (the install spec) and name of the executable. */
   readonly tool: string;
+  /** Display name, e.g. "Trivy". */
+  readonly title: string;
+  /** One line on what it scans, for the README table and the CLI help. */
   readonly description: string;
-  readonly dependsOn?: readonly ScannerName[];
-  /** Set for every invocation, version probe included: no update checks, no telemetry. */
+  /** The outputs scanfold asks of the tool, for the README table. */
+  readonly outputs: string;
+  /** What the scanner reports, for the README table and the CLI help. */
+  readonly categories: readonly Category[];
+  /** Scanners whose raw outputs this one reads (see ScanContext.upstream). */
+  readonly dependsOn?: readonly string[];
+  /** Set for every invocation: no update checks, no telemetry. */
   readonly env?: Readonly<Record<string, string>>;
   applies(config: ScanConfig, files: readonly string[]): Applicability;
   /** Extract an exact version from `--version` output. */
   versionArgs: readonly string[];
   parseVersion(stdout: string): string | undefined;
+  /**
+   * How the config's `exclude` patterns reach the tool: `flags` when scan() passes them on, or
+   * the reason it cannot, which the report shows whenever patterns are set.
+   */
+  readonly exclude:
+    { readonly honoured: true } | { readonly honoured: false; readonly why: string };
   scan(context: ScanContext): Promise<AttemptOutcome>;
   /** Read raw outputs (absolute paths); throws with a clear message on corrupt output. */
   parse(files: readonly string[], config: ScanConfig): Promise<ParsedOutput>;
+
+  // What `scanfold merge` and normalization ask of the tool.
+  /** Does a SARIF `tool.driver.name` belong to this tool? */
+  ownsDriver(driverName: string): boolean;
+  /** The tool's native JSON, for `scanfold merge`: its label, and a converter to SARIF. */
+  readonly nativeJson?: {
+    readonly label: string;
+    /** SARIF for `data`, or undefined when `data` is not this tool's native format. */
+    toSarif(data: unknown): Log | undefined;
+  };
+  /** Category the tool decides for a rule (else SARIF tags decide). */
+  categoryOf?(ruleId: string, tags: readonly string[]): Category | undefined;
+  /** Severity of results whose SARIF gives none. */
+  readonly defaultSeverity?: Severity;
+  /** Package coordinates from this tool's result messages. */
+  packageFromMessage?(message: string): Package | undefined;
+  /**
+   * IaC checks. Tools share an intent key for checks that test the same thing (Trivy's canonical
+   * check id, e.g. "AWS-86"); results of two tools with one intent on one resource merge.
+   */
+  readonly iac?: {
+    /** The intent key of one of this tool's checks. */
+    intentOf(ruleId: string): string | undefined;
+    /** This tool's checks that have a twin in another tool: rule id → intent key. */
+    readonly twins?: ReadonlyMap<string, string>;
+  };
+}
+
+/** Driver names are matched loosely ("Semgrep OSS", "trivy", "Grype"): contains the name. */
+export function driverContains(name: string): (driverName: string) => boolean {
+  return (driverName) => driverName.toLowerCase().includes(name);
 }
 
 /** Messages that mean "try again later", shared by the tools that fetch over the network. */

@@ -1,16 +1,63 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
-import { outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
+import { dropExcludedResults, excludedNote } from './exclude.ts';
+import { location, rule, sarifLog } from './native-sarif.ts';
+
+const GitleaksSchema = z.array(
+  z.looseObject({
+    RuleID: z.string(),
+    Description: z.string().optional(),
+    File: z.string(),
+    StartLine: z.number().optional(),
+    EndLine: z.number().optional(),
+    Commit: z.string().optional(),
+    Fingerprint: z.string().optional(),
+  }),
+);
+
+function gitleaksJsonToSarif(data: unknown): Log | undefined {
+  const parsed = GitleaksSchema.safeParse(data);
+  if (!parsed.success || parsed.data.length === 0 || !('RuleID' in (parsed.data[0] ?? {})))
+    return undefined;
+  const rules = new Map<string, ReportingDescriptor>();
+  const results: Result[] = parsed.data.map((leak) => {
+    rule(rules, leak.RuleID, () => ({
+      id: leak.RuleID,
+      shortDescription: { text: leak.Description ?? leak.RuleID },
+      properties: { tags: ['secret'] },
+    }));
+    return {
+      ruleId: leak.RuleID,
+      message: {
+        text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ''}.`,
+      },
+      locations: location(leak.File, leak.StartLine, leak.EndLine),
+      ...(leak.Fingerprint
+        ? { partialFingerprints: { 'gitleaks/fingerprint': leak.Fingerprint } }
+        : {}),
+    };
+  });
+  return sarifLog('gitleaks', undefined, rules, results);
+}
 
 export const gitleaks: ScannerAdapter = {
   name: 'gitleaks',
   tool: 'gitleaks',
-  description: 'secrets in git history, or in the directory when there is no .git',
+  title: 'Gitleaks',
+  categories: ['secret'],
+  description:
+    'secrets in git history (`gitleaks git`) when `.git` exists, else the directory; `--redact`',
+  outputs: 'SARIF',
   applies: () => ({ applies: true }),
   versionArgs: ['version'],
   parseVersion: firstSemver,
+  // Gitleaks has no exclude flag; its results in excluded paths are left out after the run.
+  exclude: { honoured: true },
   async scan(context) {
     const sarif = path.join(context.workDir, 'gitleaks.sarif');
     const mode = existsSync(path.join(context.root, '.git')) ? 'git' : 'dir';
@@ -31,5 +78,16 @@ export const gitleaks: ScannerAdapter = {
       ? { ...outcome, notes: [`scanned ${mode === 'git' ? 'git history' : 'the directory'}`] }
       : outcome;
   },
-  parse: parseByExtension,
+  async parse(files, config) {
+    const parsed = await parseByExtension(files);
+    let dropped = 0;
+    for (const { log } of parsed.sarif)
+      dropped += dropExcludedResults(log, config.exclude, config.root);
+    return { ...parsed, notes: excludedNote(dropped) };
+  },
+  ownsDriver: driverContains('gitleaks'),
+  nativeJson: { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif },
+  categoryOf: () => 'secret',
+  // Gitleaks' SARIF carries no severity; a leaked credential is usually serious.
+  defaultSeverity: 'high',
 };

@@ -1,9 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { z } from 'zod';
+import type { Package } from '../model/finding.ts';
+import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
-import { outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
-import { grypeDetails, grypeResultKey, parseEnriched, vulnerabilityKey } from './enrich.ts';
+import { parseEnriched, vulnerabilityKey } from './enrich.ts';
+import type { VulnerabilityDetail } from './enrich.ts';
+import { dropExcludedResults, excludedNote } from './exclude.ts';
+import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 import { imageFileStem, imageIndexOf, syftSource } from '../plan/image.ts';
 import {
   addParsed,
@@ -27,15 +35,142 @@ function hasDatabase(cacheDir: string): boolean {
   );
 }
 
+/** Grype SARIF: "A high vulnerability in npm package: lodash, version 4.17.15 was found at: ...". */
+export function packageFromGrypeMessage(message: string): Package | undefined {
+  const match = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  if (!match?.[2]) return undefined;
+  return {
+    name: match[2],
+    ...(match[3] ? { version: match[3] } : {}),
+    ...(match[1] ? { ecosystem: match[1].trim() } : {}),
+  };
+}
+
+const GrypeMatchSchema = z.looseObject({
+  vulnerability: z.looseObject({
+    id: z.string(),
+    severity: z.string().optional(),
+    description: z.string().optional(),
+    dataSource: z.string().optional(),
+    fix: z.looseObject({ versions: z.array(z.string()).optional() }).optional(),
+    cwes: z.array(z.looseObject({ cwe: z.string() })).optional(),
+    cvss: z
+      .array(z.looseObject({ metrics: z.looseObject({ baseScore: z.number().optional() }) }))
+      .optional(),
+  }),
+  relatedVulnerabilities: z.array(z.looseObject({ id: z.string() })).optional(),
+  artifact: z.looseObject({
+    name: z.string(),
+    version: z.string().optional(),
+    purl: z.string().optional(),
+    type: z.string().optional(),
+    locations: z.array(z.looseObject({ path: z.string() })).optional(),
+  }),
+});
+type GrypeMatch = z.infer<typeof GrypeMatchSchema>;
+
+/** Grype's native JSON report (`grype -o json`). */
+const GrypeReportSchema = z.looseObject({
+  matches: z.array(GrypeMatchSchema),
+  descriptor: z.looseObject({ name: z.literal('grype') }),
+});
+
+/** Grype SARIF names each rule "<ID>-<package>"; native imports use the same id. */
+function grypeRuleId(match: GrypeMatch): string {
+  return `${match.vulnerability.id}-${match.artifact.name}`;
+}
+
+function grypeMatchDetail(match: GrypeMatch): VulnerabilityDetail {
+  const { vulnerability, artifact } = match;
+  const fixed = vulnerability.fix?.versions?.[0];
+  return {
+    aliases: [
+      vulnerability.id,
+      ...(match.relatedVulnerabilities ?? []).map((related) => related.id),
+    ],
+    package: {
+      name: artifact.name,
+      ...(artifact.version ? { version: artifact.version } : {}),
+      ...(fixed ? { fixedVersion: fixed } : {}),
+      ...(artifact.purl ? { purl: artifact.purl } : {}),
+      ...(artifact.type ? { ecosystem: artifact.type } : {}),
+    },
+    cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))],
+  };
+}
+
+async function grypeDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
+  const report = GrypeReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const details = new Map<string, VulnerabilityDetail>();
+  for (const match of report.matches) {
+    details.set(
+      vulnerabilityKey(grypeRuleId(match), match.artifact.name, match.artifact.version),
+      grypeMatchDetail(match),
+    );
+  }
+  return details;
+}
+
+/** Grype SARIF rule ids are "<ID>-<package>". */
+function grypeResultKey(ruleId: string, message: string): string | undefined {
+  const pkg = packageFromGrypeMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
+}
+
+function grypeJsonToSarif(data: unknown): Log | undefined {
+  const parsed = GrypeReportSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const rules = new Map<string, ReportingDescriptor>();
+  const results: Result[] = parsed.data.matches.map((match) => {
+    const { vulnerability, artifact } = match;
+    const id = grypeRuleId(match);
+    const score = Math.max(0, ...(vulnerability.cvss ?? []).map((c) => c.metrics.baseScore ?? 0));
+    rule(rules, id, () => ({
+      id,
+      shortDescription: {
+        text: `${vulnerability.id} ${vulnerability.severity ?? ''} vulnerability for ${artifact.name} package`,
+      },
+      ...(vulnerability.dataSource ? { helpUri: vulnerability.dataSource } : {}),
+      properties:
+        score > 0
+          ? { 'security-severity': score.toFixed(1) }
+          : securitySeverity(vulnerability.severity),
+    }));
+    const file = artifact.locations?.[0]?.path ?? '.';
+    return {
+      ruleId: id,
+      message: {
+        text: `A ${(vulnerability.severity ?? 'unknown').toLowerCase()} vulnerability in ${artifact.type ?? ''} package: ${artifact.name}, version ${artifact.version ?? ''} was found at: ${file}`,
+      },
+      locations: location(file, 1),
+      properties: (() => {
+        const detail = grypeMatchDetail(match);
+        return writeScanfoldProperties(undefined, {
+          aliases: detail.aliases,
+          package: detail.package,
+          cwe: detail.cwe,
+        });
+      })(),
+    };
+  });
+  return sarifLog('Grype', undefined, rules, results);
+}
+
 export const grype: ScannerAdapter = {
   name: 'grype',
   tool: 'grype',
+  title: 'Grype',
   description: "vulnerabilities in Syft's SBOM",
+  outputs: 'SARIF + JSON',
+  categories: ['vulnerability'],
   dependsOn: ['syft'],
   env: { GRYPE_CHECK_FOR_APP_UPDATE: 'false' },
   applies: () => ({ applies: true }),
   versionArgs: ['--version'],
   parseVersion: firstSemver,
+  // Syft's SBOM already leaves excluded paths out; matches in excluded paths (grype catalogued the
+  // directory itself, or another SBOM was given) are left out after the run.
+  exclude: { honoured: true },
   async scan(context) {
     const { grype: settings, offline } = context.config;
     if (offline && !hasDatabase(settings.dbCacheDir)) {
@@ -44,7 +179,7 @@ export const grype: ScannerAdapter = {
         reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`,
       };
     }
-    const syftFiles = context.upstream.syft ?? [];
+    const syftFiles = context.upstream.get('syft') ?? [];
     const sbom = syftFiles.find((file) => path.basename(file) === 'syft.cdx.json');
     const source = sbom ? `sbom:${sbom}` : 'dir:.';
     const sarif = path.join(context.workDir, 'grype.sarif');
@@ -92,6 +227,10 @@ export const grype: ScannerAdapter = {
   async parse(allFiles, config) {
     const { directory, images } = splitImageFiles(allFiles, 'grype');
     const parsed = await parseEnriched(directory, 'grype.json', grypeDetails, grypeResultKey);
+    let dropped = 0;
+    for (const { log } of parsed.sarif)
+      dropped += dropExcludedResults(log, config.exclude, config.root);
+    // Image results: exclude is about the directory's paths, so it does not apply to them.
     for (const [index, files] of [...images].sort(([a], [b]) => a - b)) {
       const native = files.find((file) => file.endsWith('.json'));
       const own = await parseEnriched(files, '.json', grypeDetails, grypeResultKey);
@@ -105,6 +244,11 @@ export const grype: ScannerAdapter = {
         });
       addParsed(parsed, own);
     }
-    return parsed;
+    return { ...parsed, notes: excludedNote(dropped) };
   },
+  ownsDriver: driverContains('grype'),
+  nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
+  categoryOf: (_ruleId, tags) =>
+    tags.includes('secret') || tags.includes('secrets') ? 'secret' : 'vulnerability',
+  packageFromMessage: packageFromGrypeMessage,
 };

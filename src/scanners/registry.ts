@@ -1,4 +1,6 @@
-import type { ScannerName } from '../model/finding.ts';
+import type { Category, Package, Severity } from '../model/finding.ts';
+import type { ToolKnowledge } from '../model/tool-knowledge.ts';
+import { genericToolName } from '../model/tool-knowledge.ts';
 import type { ScannerAdapter } from './adapter.ts';
 import { checkov } from './checkov.ts';
 import { gitleaks } from './gitleaks.ts';
@@ -7,11 +9,65 @@ import { semgrep } from './semgrep.ts';
 import { syft } from './syft.ts';
 import { trivy } from './trivy.ts';
 
-export const ADAPTERS: Record<ScannerName, ScannerAdapter> = {
-  trivy,
-  semgrep,
-  gitleaks,
-  checkov,
-  syft,
-  grype,
-};
+/**
+ * The one list of scanners. Everything else — `--scanners` and the action input check, the CLI
+ * help, the README table, `scanfold merge`'s format detection, normalization's tool knowledge —
+ * derives from it. Order is the default run and report order.
+ */
+export const ADAPTERS: readonly ScannerAdapter[] = [trivy, semgrep, gitleaks, checkov, syft, grype];
+
+/** A scanner name from the registry (validated at every input boundary). */
+export type ScannerName = string;
+
+export const SCANNER_NAMES = ADAPTERS.map((adapter) => adapter.name) as [string, ...string[]];
+
+const BY_NAME = new Map(ADAPTERS.map((adapter) => [adapter.name, adapter]));
+
+export function adapterNamed(name: string): ScannerAdapter | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Normalization's questions about tools, answered by each tool's adapter. */
+export function knowledgeOf(adapters: readonly ScannerAdapter[]): ToolKnowledge {
+  const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
+  const toolMemo = new Map<string, string>();
+  // Only intents some tool maps a twin onto merge; every other check stays per tool.
+  const twinned = new Set(adapters.flatMap((adapter) => [...(adapter.iac?.twins?.values() ?? [])]));
+  return {
+    toolOf(driverName) {
+      let tool = toolMemo.get(driverName);
+      if (tool === undefined) {
+        tool =
+          adapters.find((adapter) => adapter.ownsDriver(driverName))?.name ??
+          genericToolName(driverName);
+        if (toolMemo.size > 10_000) toolMemo.clear();
+        toolMemo.set(driverName, tool);
+      }
+      return tool;
+    },
+    categoryOf(tool, ruleId, tags): Category | undefined {
+      return byName.get(tool)?.categoryOf?.(ruleId, tags);
+    },
+    defaultSeverity(tool): Severity | undefined {
+      return byName.get(tool)?.defaultSeverity;
+    },
+    packageFromMessage(tool, message): Package | undefined {
+      // The tool's own message format first; any other known format after (messages travel).
+      const own = byName.get(tool);
+      const found = own?.packageFromMessage?.(message);
+      if (found) return found;
+      for (const adapter of adapters) {
+        if (adapter === own) continue;
+        const pkg = adapter.packageFromMessage?.(message);
+        if (pkg) return pkg;
+      }
+      return undefined;
+    },
+    iacIntent(tool, ruleId) {
+      const intent = byName.get(tool)?.iac?.intentOf(ruleId);
+      return intent !== undefined && twinned.has(intent) ? intent : undefined;
+    },
+  };
+}
+
+export const TOOL_KNOWLEDGE: ToolKnowledge = knowledgeOf(ADAPTERS);

@@ -1,17 +1,21 @@
 import path from 'node:path';
 import type { ScannerAdapter } from './adapter.ts';
-import { outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
 import { imageFileStem, syftSource } from '../plan/image.ts';
 
 export const syft: ScannerAdapter = {
   name: 'syft',
   tool: 'syft',
-  description: 'SBOM (CycloneDX JSON)',
+  title: 'Syft',
+  categories: ['sbom'],
+  description: 'SBOM',
+  outputs: 'CycloneDX JSON',
   env: { SYFT_CHECK_FOR_APP_UPDATE: 'false' },
   applies: () => ({ applies: true }),
   versionArgs: ['version'],
   parseVersion: firstSemver,
+  exclude: { honoured: true },
   async scan(context) {
     const sbom = path.join(context.workDir, 'syft.cdx.json');
     const args = ['scan', 'dir:.', '--quiet', '-o', `cyclonedx-json=${sbom}`];
@@ -33,4 +37,5 @@ export const syft: ScannerAdapter = {
     return outcome;
   },
   parse: parseByExtension,
+  ownsDriver: driverContains('syft'),
 };

@@ -1,10 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { z } from 'zod';
+import type { Package } from '../model/finding.ts';
+import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
-import { looksTransient, outcomeOf } from './adapter.ts';
+import { driverContains, looksTransient, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
-import { trivyDetails, trivyResultKey, parseEnriched, vulnerabilityKey } from './enrich.ts';
+import { parseEnriched, vulnerabilityKey } from './enrich.ts';
+import type { VulnerabilityDetail } from './enrich.ts';
+import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 import { imageFileStem, trivyImageArgs } from '../plan/image.ts';
 import type { ImageTarget } from '../plan/image.ts';
 import {
@@ -51,6 +58,209 @@ async function convert(
   return outcomeOf(exit, [output], { what: `trivy convert --format ${format}` });
 }
 
+/** Trivy SARIF: "Package: lodash\nInstalled Version: 4.17.15\n...Fixed Version: 4.17.19". */
+export function packageFromTrivyMessage(message: string): Package | undefined {
+  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
+  if (!name) return undefined;
+  const version = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
+  const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
+  return { name, ...(version ? { version } : {}), ...(fixed ? { fixedVersion: fixed } : {}) };
+}
+
+/** "AVD-DS-0002", "DS002", "DS-0002" → "DS-2": Trivy's check ids are the IaC intent keys. */
+export function normalizeTrivyCheckId(id: string): string | undefined {
+  const match = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
+  return match ? `${match[1]?.toUpperCase()}-${match[2]}` : undefined;
+}
+
+/** One vulnerability in Trivy's native JSON report. */
+const TrivyVulnerabilitySchema = z.looseObject({
+  VulnerabilityID: z.string(),
+  VendorIDs: z.array(z.string()).optional(),
+  PkgName: z.string(),
+  InstalledVersion: z.string().optional(),
+  FixedVersion: z.string().optional(),
+  PkgIdentifier: z.looseObject({ PURL: z.string().optional() }).optional(),
+  Severity: z.string().optional(),
+  Title: z.string().optional(),
+  PrimaryURL: z.string().optional(),
+  CweIDs: z.array(z.string()).optional(),
+});
+
+const TrivyReportSchema = z.looseObject({
+  Results: z
+    .array(
+      z.looseObject({
+        Type: z.string().optional(),
+        Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+async function trivyDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
+  const report = TrivyReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const details = new Map<string, VulnerabilityDetail>();
+  for (const target of report.Results ?? []) {
+    for (const v of target.Vulnerabilities ?? []) {
+      details.set(vulnerabilityKey(v.VulnerabilityID, v.PkgName, v.InstalledVersion), {
+        aliases: [v.VulnerabilityID, ...(v.VendorIDs ?? [])],
+        package: {
+          name: v.PkgName,
+          ...(v.InstalledVersion ? { version: v.InstalledVersion } : {}),
+          ...(v.FixedVersion ? { fixedVersion: v.FixedVersion } : {}),
+          ...(v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {}),
+          ...(target.Type ? { ecosystem: target.Type } : {}),
+        },
+        cwe: v.CweIDs ?? [],
+      });
+    }
+  }
+  return details;
+}
+
+function trivyResultKey(ruleId: string, message: string): string | undefined {
+  const pkg = packageFromTrivyMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
+}
+
+const TrivySchema = z.looseObject({
+  SchemaVersion: z.number(),
+  Results: z
+    .array(
+      z.looseObject({
+        Target: z.string(),
+        Class: z.string().optional(),
+        Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish(),
+        Misconfigurations: z
+          .array(
+            z.looseObject({
+              ID: z.string(),
+              AVDID: z.string().optional(),
+              Title: z.string().optional(),
+              Message: z.string().optional(),
+              Severity: z.string().optional(),
+              PrimaryURL: z.string().optional(),
+              Status: z.string().optional(),
+              CauseMetadata: z
+                .looseObject({ StartLine: z.number().optional(), EndLine: z.number().optional() })
+                .optional(),
+            }),
+          )
+          .nullish(),
+        Secrets: z
+          .array(
+            z.looseObject({
+              RuleID: z.string(),
+              Title: z.string().optional(),
+              Severity: z.string().optional(),
+              StartLine: z.number().optional(),
+              EndLine: z.number().optional(),
+            }),
+          )
+          .nullish(),
+        Licenses: z
+          .array(
+            z.looseObject({
+              Name: z.string(),
+              PkgName: z.string().optional(),
+              Severity: z.string().optional(),
+              FilePath: z.string().optional(),
+            }),
+          )
+          .nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+function trivyJsonToSarif(data: unknown): Log | undefined {
+  const parsed = TrivySchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const rules = new Map<string, ReportingDescriptor>();
+  const results: Result[] = [];
+  for (const target of parsed.data.Results ?? []) {
+    // OS package targets read "<image> (alpine 3.10.2)"; Trivy's SARIF drops the suffix, so do we.
+    const targetPath =
+      target.Class === 'os-pkgs' ? target.Target.replace(/ \([^)]*\)$/, '') : target.Target;
+    for (const v of target.Vulnerabilities ?? []) {
+      rule(rules, v.VulnerabilityID, () => ({
+        id: v.VulnerabilityID,
+        shortDescription: { text: v.Title ?? v.VulnerabilityID },
+        ...(v.PrimaryURL ? { helpUri: v.PrimaryURL } : {}),
+        properties: {
+          tags: ['vulnerability', 'security', v.Severity ?? 'UNKNOWN', ...(v.CweIDs ?? [])],
+          ...securitySeverity(v.Severity),
+        },
+      }));
+      results.push({
+        ruleId: v.VulnerabilityID,
+        level: 'error',
+        message: {
+          text: `Package: ${v.PkgName}\nInstalled Version: ${v.InstalledVersion ?? ''}\nVulnerability ${v.VulnerabilityID}\nSeverity: ${v.Severity ?? 'UNKNOWN'}\nFixed Version: ${v.FixedVersion ?? ''}`,
+        },
+        locations: location(targetPath, 1),
+        properties: writeScanfoldProperties(undefined, {
+          package: {
+            name: v.PkgName,
+            ...(v.InstalledVersion ? { version: v.InstalledVersion } : {}),
+            ...(v.FixedVersion ? { fixedVersion: v.FixedVersion } : {}),
+            ...(v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {}),
+          },
+          aliases: [v.VulnerabilityID, ...(v.VendorIDs ?? [])],
+        }),
+      });
+    }
+    for (const m of target.Misconfigurations ?? []) {
+      if (m.Status && m.Status !== 'FAIL') continue;
+      rule(rules, m.ID, () => ({
+        id: m.ID,
+        shortDescription: { text: m.Title ?? m.ID },
+        ...(m.PrimaryURL ? { helpUri: m.PrimaryURL } : {}),
+        properties: {
+          tags: ['misconfiguration', 'security', m.Severity ?? 'UNKNOWN'],
+          ...securitySeverity(m.Severity),
+        },
+      }));
+      results.push({
+        ruleId: m.ID,
+        message: { text: m.Message ?? m.Title ?? m.ID },
+        locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine),
+      });
+    }
+    for (const s of target.Secrets ?? []) {
+      rule(rules, s.RuleID, () => ({
+        id: s.RuleID,
+        shortDescription: { text: s.Title ?? s.RuleID },
+        properties: {
+          tags: ['secret', 'security', s.Severity ?? 'UNKNOWN'],
+          ...securitySeverity(s.Severity),
+        },
+      }));
+      // The matched text is deliberately not copied: secrets never leave the raw file.
+      results.push({
+        ruleId: s.RuleID,
+        message: { text: `Secret: ${s.Title ?? s.RuleID}` },
+        locations: location(target.Target, s.StartLine, s.EndLine),
+      });
+    }
+    for (const l of target.Licenses ?? []) {
+      const id = `license-${l.Name}`;
+      rule(rules, id, () => ({
+        id,
+        shortDescription: { text: `License ${l.Name}` },
+        properties: { tags: ['license', l.Severity ?? 'UNKNOWN'], ...securitySeverity(l.Severity) },
+      }));
+      results.push({
+        ruleId: id,
+        message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` },
+        locations: location(l.FilePath ?? target.Target),
+      });
+    }
+  }
+  return sarifLog('Trivy', undefined, rules, results);
+}
+
 /** `trivy image` of one image: vulnerabilities and secrets in its layers, misconfigurations and secrets in its config. */
 async function scanImage(
   context: ScanContext,
@@ -91,7 +301,10 @@ async function scanImage(
 export const trivy: ScannerAdapter = {
   name: 'trivy',
   tool: 'trivy',
-  description: 'filesystem scan: vulnerabilities, misconfigurations, secrets, licenses',
+  title: 'Trivy',
+  description: 'filesystem: vulnerabilities, misconfigurations, secrets, licenses',
+  outputs: 'JSON, converted by `trivy convert` to SARIF and CycloneDX',
+  categories: ['vulnerability', 'iac', 'secret', 'license', 'sbom'],
   // Trivy calls home for version checks and telemetry unless both are off.
   env: {
     TRIVY_DISABLE_VEX_NOTICE: 'true',
@@ -101,6 +314,7 @@ export const trivy: ScannerAdapter = {
   applies: () => ({ applies: true }),
   versionArgs: ['--version'],
   parseVersion: firstSemver,
+  exclude: { honoured: true },
   async scan(context) {
     const { trivy: settings, offline } = context.config;
     const notes: string[] = [];
@@ -212,4 +426,8 @@ export const trivy: ScannerAdapter = {
     }
     return parsed;
   },
+  ownsDriver: driverContains('trivy'),
+  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  packageFromMessage: packageFromTrivyMessage,
+  iac: { intentOf: normalizeTrivyCheckId },
 };

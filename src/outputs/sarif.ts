@@ -1,26 +1,25 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.ts';
+import type { SarifInput } from '../model/inputs.ts';
+import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-properties.ts';
+import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { ruleFor, toolNameOf } from '../normalize/extract.ts';
 import { normalizePath } from '../normalize/paths.ts';
 import { SCORE_FOR } from '../normalize/severity.ts';
+import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
 
-export interface SarifInput {
-  file: string;
-  log: Log;
-  /** Set when the producing tool is known (scan); detected from the driver name otherwise (merge). */
-  tool?: string;
-}
-
-export interface MergeSarifRequest {
+export interface SarifOutputRequest {
   inputs: readonly SarifInput[];
   findings: readonly Finding[];
   root: string;
   /** Appended to automationDetails.id, e.g. a matrix shard. */
   categorySuffix?: string;
+  /** Names the tool behind each run; the scanner registry's by default. */
+  knowledge?: ToolKnowledge;
 }
 
 function sourceKey(file: string, runIndex: number, resultIndex: number): string {
@@ -89,7 +88,8 @@ interface ToolRun {
  * One run per tool, every result kept, rules and ruleIndex consistent, each result pointing at its
  * scanfold finding. Distinct driver names and automation ids keep GitHub from rejecting the upload.
  */
-export function mergeSarif(request: MergeSarifRequest): Log {
+export function buildSarif(request: SarifOutputRequest): Log {
+  const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
   const findingBySource = new Map<string, Finding>();
   for (const finding of request.findings) {
     for (const source of finding.sources)
@@ -98,7 +98,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
   const tools = new Map<string, ToolRun>();
   for (const input of request.inputs) {
     input.log.runs.forEach((run, runIndex) => {
-      const tool = input.tool ?? toolNameOf(run);
+      const tool = input.tool ?? toolNameOf(run, knowledge);
       let target = tools.get(tool);
       if (!target) {
         target = {
@@ -132,11 +132,14 @@ export function mergeSarif(request: MergeSarifRequest): Log {
           if (!rule) into.placeholders.add(ruleId);
         }
         const finding = findingBySource.get(sourceKey(input.file, runIndex, resultIndex));
-        const properties = { ...result.properties };
+        const properties = finding
+          ? writeScanfoldProperties(result.properties, {
+              findingId: finding.id,
+              severity: finding.severity,
+              cwe: finding.cwe,
+            })
+          : { ...result.properties };
         if (finding) {
-          properties['scanfold/findingId'] = finding.id;
-          properties['scanfold/severity'] = finding.severity;
-          properties['scanfold/cwe'] = finding.cwe;
           if (
             properties['security-severity'] === undefined &&
             rule?.properties?.['security-severity'] === undefined
@@ -152,7 +155,7 @@ export function mergeSarif(request: MergeSarifRequest): Log {
           locations: relocate(result, run, request.root) ?? [],
           partialFingerprints: {
             ...result.partialFingerprints,
-            ...(finding ? { 'scanfold/v1': finding.fingerprint } : {}),
+            ...(finding ? { [FINGERPRINT_KEY]: finding.fingerprint } : {}),
           },
           properties,
         };

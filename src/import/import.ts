@@ -4,20 +4,16 @@ import type { Log } from 'sarif';
 import type { FailOn } from '../config/schema.ts';
 import { assemble } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
-import type { Logger } from '../model/ports.ts';
-import type { SarifInput } from '../outputs/merged-sarif.ts';
-import type { SbomInput } from '../outputs/sbom.ts';
-import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
-import {
-  checkovJsonToSarif,
-  grypeJsonToSarif,
-  gitleaksJsonToSarif,
-  semgrepJsonToSarif,
-  trivyJsonToSarif,
-} from './native.ts';
 import { errorMessage } from '../model/errors.ts';
+import type { SarifInput, SbomInput } from '../model/inputs.ts';
+import type { Logger } from '../model/ports.ts';
+import type { ScannerAdapter } from '../scanners/adapter.ts';
+import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
+import { ADAPTERS } from '../scanners/registry.ts';
 
-export interface MergeRequest {
+/** Reading files other tools wrote (`scanfold merge`): SARIF, CycloneDX, or a tool's native JSON. */
+
+export interface ImportRequest {
   files: readonly string[];
   outputDir: string;
   root: string;
@@ -27,16 +23,19 @@ export interface MergeRequest {
 
 type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: SbomInput };
 
-const NATIVE: readonly [string, (data: unknown) => Log | undefined][] = [
-  ['Trivy JSON', trivyJsonToSarif],
-  ['Semgrep JSON', semgrepJsonToSarif],
-  ['Checkov JSON', checkovJsonToSarif],
-  ['Gitleaks JSON', gitleaksJsonToSarif],
-  ['Grype JSON', grypeJsonToSarif],
-];
+/** The native JSON formats the registered adapters read, in registry order. */
+function nativeFormats(
+  adapters: readonly ScannerAdapter[],
+): { label: string; toSarif: (data: unknown) => Log | undefined }[] {
+  return adapters.flatMap((adapter) => (adapter.nativeJson ? [adapter.nativeJson] : []));
+}
 
 /** Detect what a file is, by content rather than name; a clear error when it is nothing known. */
-export function importDocument(file: string, text: string): Imported {
+export function importDocument(
+  file: string,
+  text: string,
+  adapters: readonly ScannerAdapter[] = ADAPTERS,
+): Imported {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -65,16 +64,18 @@ export function importDocument(file: string, text: string): Imported {
       input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record },
     };
   }
-  for (const [, convert] of NATIVE) {
-    const log = convert(data);
+  const formats = nativeFormats(adapters);
+  for (const format of formats) {
+    const log = format.toSarif(data);
     if (log) return { kind: 'sarif', input: { file, log } };
   }
   throw new Error(
-    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks/Grype JSON)`,
+    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${formats.map((format) => format.label).join(', ')})`,
   );
 }
 
-export async function mergeFiles(request: MergeRequest): Promise<ScanOutcome> {
+/** `scanfold merge`: import every file, then the same normalize → policy → outputs as a scan. */
+export async function importFiles(request: ImportRequest): Promise<ScanOutcome> {
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];

@@ -1,0 +1,26 @@
+import type { Category, Package, Severity } from './finding.ts';
+
+/**
+ * What normalization may ask about the tool behind a SARIF run. Normalization itself is
+ * tool-independent; the scanner registry answers from the adapters, each about its own tool.
+ */
+export interface ToolKnowledge {
+  /** scanfold's short tool name for a SARIF `tool.driver.name`. */
+  toolOf(driverName: string): string;
+  /** The tool's category for a rule, when the tool decides it (else SARIF tags decide). */
+  categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category | undefined;
+  /** How a tool whose SARIF carries no severity usually rates its findings. */
+  defaultSeverity(tool: string): Severity | undefined;
+  /** Package coordinates from a result message, the tool's own format first. */
+  packageFromMessage(tool: string, message: string): Package | undefined;
+  /** A key shared by checks of different tools that test the same thing on the same resource. */
+  iacIntent(tool: string, ruleId: string): string | undefined;
+}
+
+/** A name usable as a tool key, from any driver name: "Semgrep OSS" → "semgrep-oss". */
+export function genericToolName(driverName: string): string {
+  return driverName
+    .toLowerCase()
+    .replace(/^scanfold\//, '')
+    .replace(/[^a-z0-9._-]+/g, '-');
+}
