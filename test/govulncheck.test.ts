@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
@@ -6,7 +8,8 @@ import {
   readGovulncheckJson,
   splitJsonStream,
 } from '../src/scanners/govulncheck.ts';
-import { REPO_ROOT } from './support/run-cli.ts';
+import { ReportSchema } from '../src/model/scan-result.ts';
+import { EXAMPLE_APP, REPO_ROOT, runCli } from './support/run-cli.ts';
 import { validateSarif } from './support/schemas.ts';
 
 const RECORDED = path.join(
@@ -79,4 +82,29 @@ test('recorded govulncheck output: one SARIF result per advisory and module, at 
     log.runs[0]?.tool.driver.rules?.map((rule) => rule.id),
     ['GO-2020-0019', 'GO-2022-1059'],
   );
+});
+
+test('offline without a local OSV database, govulncheck and OSV-Scanner say they skipped (never "no findings")', async () => {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-osv-skip-'));
+  const run = await runCli([
+    'scan',
+    EXAMPLE_APP,
+    '--scanners',
+    'govulncheck,osv-scanner',
+    '--offline',
+    '--no-install',
+    '--fail-on',
+    'none',
+    '--out',
+    out,
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  const report = ReportSchema.parse(
+    JSON.parse(await readFile(path.join(out, 'report.json'), 'utf8')),
+  );
+  const byName = new Map(report.scanners.map((s) => [s.name, s]));
+  assert.equal(byName.get('govulncheck')?.status, 'skipped');
+  assert.match(byName.get('govulncheck')?.message ?? '', /offline and no Go vulnerability DB/);
+  assert.equal(byName.get('osv-scanner')?.status, 'skipped');
+  assert.match(byName.get('osv-scanner')?.message ?? '', /offline and no OSV database/);
 });

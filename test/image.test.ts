@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { resolveConfig } from '../src/config/load.ts';
 import { ConfigurationError } from '../src/model/errors.ts';
 import { parseImageRef, syftSource, trivyImageArgs } from '../src/plan/image.ts';
 import { createdByDiffId } from '../src/scanners/image-output.ts';
-import { REPO_ROOT } from './support/run-cli.ts';
 
 test('image references: archives and layouts resolve against the root; daemon and registry refs pass through', () => {
   const root = '/work/app';
@@ -35,18 +37,40 @@ test('image references that could be read as options or are empty are configurat
     assert.throws(() => parseImageRef(bad, '/'), ConfigurationError, JSON.stringify(bad));
 });
 
-test('config: --image values are de-duplicated and parsed once', () => {
+test('config: --image values are de-duplicated and parsed once; local images must exist', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-image-config-'));
+  await mkdir(path.join(root, 'layout'));
+  await writeFile(path.join(root, 'layout', 'index.json'), '{}');
+  await writeFile(path.join(root, 'app.tar'), '');
   const config = resolveConfig({
-    root: REPO_ROOT,
-    overrides: { images: ['alpine:3.19', 'oci-dir:x', 'alpine:3.19'] },
+    root,
+    overrides: {
+      images: ['alpine:3.19', 'oci-dir:layout', 'alpine:3.19', 'docker-archive:app.tar'],
+    },
   });
   assert.deepEqual(
     config.images.map((image) => [image.kind, image.source]),
     [
       ['auto', 'alpine:3.19'],
-      ['oci-dir', `${REPO_ROOT}/x`],
+      ['oci-dir', path.join(root, 'layout')],
+      ['docker-archive', path.join(root, 'app.tar')],
     ],
   );
+  const fails = (image: string, message: RegExp) =>
+    assert.throws(
+      () => resolveConfig({ root, overrides: { images: [image] } }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigurationError);
+        assert.match(error.message, message);
+        return true;
+      },
+    );
+  fails(
+    'docker-archive:missing.tar',
+    /^image docker-archive:missing\.tar: .*missing\.tar does not exist$/,
+  );
+  fails('docker-archive:layout', /is a directory; a docker-archive is a tar file/);
+  fails('oci-dir:app.tar', /is not an OCI image layout \(no index\.json\)/);
 });
 
 test('layer instructions pair with diff IDs, skipping history entries that made no layer', () => {

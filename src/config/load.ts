@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
-import { parseImageRef } from '../plan/image.ts';
+import { checkLocalImage, parseImageRef } from '../plan/image.ts';
 import { packageRoot } from './package-root.ts';
 import { defaultToolCache, FileConfigSchema, TRIVY_SCANNERS } from './schema.ts';
 import type { FileConfig, ScanConfig } from './schema.ts';
@@ -85,7 +85,11 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     outputDir: path.resolve(root, c.outputDir ?? 'scanfold-results'),
     offline: c.offline ?? false,
     exclude: c.exclude ?? [],
-    images: [...new Set(c.images ?? [])].map((ref) => parseImageRef(ref, root)),
+    images: [...new Set(c.images ?? [])].map((ref) => {
+      const image = parseImageRef(ref, root);
+      checkLocalImage(image);
+      return image;
+    }),
     toolCache: request.toolCache ?? defaultToolCache(),
     retryBaseMs: request.retryBaseMs ?? 2_000,
     retryCapMs: 60_000,

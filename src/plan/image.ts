@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../model/errors.ts';
 
@@ -39,6 +40,22 @@ export function parseImageRef(ref: string, root: string): ImageTarget {
   }
   if (text.startsWith('-')) throw new ConfigurationError(`image ${text}: must not start with "-"`);
   return { ref: text, kind: 'auto', source: text };
+}
+
+/** A local image must be there, and be what its prefix says: a clear error now beats three tool failures. */
+export function checkLocalImage(image: ImageTarget): void {
+  if (image.kind !== 'docker-archive' && image.kind !== 'oci-dir') return;
+  if (!existsSync(image.source))
+    throw new ConfigurationError(`image ${image.ref}: ${image.source} does not exist`);
+  const isDir = statSync(image.source).isDirectory();
+  if (image.kind === 'docker-archive' && isDir)
+    throw new ConfigurationError(
+      `image ${image.ref}: ${image.source} is a directory; a docker-archive is a tar file (an OCI layout directory is oci-dir:)`,
+    );
+  if (image.kind === 'oci-dir' && !existsSync(path.join(image.source, 'index.json')))
+    throw new ConfigurationError(
+      `image ${image.ref}: ${image.source} is not an OCI image layout (no index.json)`,
+    );
 }
 
 /** Syft's (and Grype's) source syntax for the image. */
