@@ -8,6 +8,8 @@ import {
   readGovulncheckJson,
   splitJsonStream,
 } from '../src/scanners/govulncheck.ts';
+import { importFiles } from '../src/import/import.ts';
+import { silentLogger } from '../src/model/ports.ts';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import { EXAMPLE_APP, REPO_ROOT, runCli } from './support/run-cli.ts';
 import { validateSarif } from './support/schemas.ts';
@@ -107,4 +109,33 @@ test('offline without a local OSV database, govulncheck and OSV-Scanner say they
   assert.match(byName.get('govulncheck')?.message ?? '', /offline and no Go vulnerability DB/);
   assert.equal(byName.get('osv-scanner')?.status, 'skipped');
   assert.match(byName.get('osv-scanner')?.message ?? '', /offline and no OSV database/);
+});
+
+test('scanfold merge reads OSV-Scanner JSON; its findings join Trivy and Grype through the alias + package rules', async () => {
+  const recorded = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
+  const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-osv-merge-'));
+  const outcome = await importFiles({
+    files: [
+      path.join(recorded, 'osv-scanner', 'osv-scanner.json'),
+      path.join(recorded, 'trivy-vuln', 'trivy.json'),
+      path.join(recorded, 'grype', 'grype.json'),
+    ],
+    outputDir: out,
+    root: EXAMPLE_APP,
+    failOn: 'none',
+    logger: silentLogger,
+  });
+  const report = ReportSchema.parse(JSON.parse(await readFile(outcome.files.report, 'utf8')));
+  assert.equal(report.summary.inputResults, 10 + 8 + 8);
+  // The recorded Trivy and Grype runs predate the example's go.mod: 8 three-way merges, 2 OSV only.
+  const byTools = report.findings.map((f) => f.tools.join('+')).sort();
+  assert.deepEqual(byTools, [
+    ...Array<string>(8).fill('grype+osv-scanner+trivy'),
+    'osv-scanner',
+    'osv-scanner',
+  ]);
+  const text = report.findings.find((f) => f.package?.name === 'golang.org/x/text');
+  assert.deepEqual(text?.aliases, ['CVE-2022-32149', 'GHSA-69ch-w2m2-3vjp', 'GO-2022-1059']);
+  assert.equal(text?.package?.fixedVersion, '0.3.8');
+  assert.equal(text?.location.path, 'go.mod');
 });

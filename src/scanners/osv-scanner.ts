@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
+import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
+import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 
 /** OSV-Scanner's offline DB: `<dir>/osv-scalibr/<Ecosystem>/all.zip` (osv-scalibr's osvlocal). */
 function hasOfflineDb(dir: string | undefined): dir is string {
@@ -25,6 +28,7 @@ const OsvReportSchema = z.looseObject({
   results: z
     .array(
       z.looseObject({
+        source: z.looseObject({ path: z.string() }).optional(),
         packages: z
           .array(
             z.looseObject({
@@ -38,8 +42,12 @@ const OsvReportSchema = z.looseObject({
                   z.looseObject({
                     id: z.string(),
                     aliases: z.array(z.string()).nullish(),
+                    summary: z.string().optional(),
                     database_specific: z
-                      .looseObject({ cwe_ids: z.array(z.string()).nullish() })
+                      .looseObject({
+                        cwe_ids: z.array(z.string()).nullish(),
+                        severity: z.string().optional(),
+                      })
                       .nullish(),
                     affected: z
                       .array(
@@ -69,8 +77,13 @@ const OsvReportSchema = z.looseObject({
 /** purl type per OSV ecosystem, for the ecosystems whose lockfiles the example and tests use. */
 const PURL_TYPE: Record<string, string> = { npm: 'npm', PyPI: 'pypi', Go: 'golang' };
 
+type OsvReport = z.infer<typeof OsvReportSchema>;
+
 async function osvDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  const report = OsvReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  return detailsOf(OsvReportSchema.parse(JSON.parse(await readFile(file, 'utf8'))));
+}
+
+function detailsOf(report: OsvReport): Map<string, VulnerabilityDetail> {
   const details = new Map<string, VulnerabilityDetail>();
   for (const source of report.results ?? []) {
     for (const { package: pkg, vulnerabilities } of source.packages ?? []) {
@@ -104,6 +117,47 @@ async function osvDetails(file: string): Promise<Map<string, VulnerabilityDetail
     }
   }
   return details;
+}
+
+/** `scanfold merge` of OSV-Scanner's JSON: one result per package and advisory, as its SARIF has. */
+function osvJsonToSarif(data: unknown): Log | undefined {
+  const parsed = OsvReportSchema.safeParse(data);
+  // OSV-Scanner's report: results[] of {source, packages}, and its experimental_config block
+  // (an empty results[] alone could be anyone's).
+  if (!parsed.success || !Array.isArray((data as { results?: unknown }).results)) return undefined;
+  const sources = parsed.data.results ?? [];
+  if (!sources.every((source) => source.source && source.packages)) return undefined;
+  if (sources.length === 0 && !('experimental_config' in (data as object))) return undefined;
+  const details = detailsOf(parsed.data);
+  const rules = new Map<string, ReportingDescriptor>();
+  const results: Result[] = [];
+  for (const source of sources) {
+    for (const { package: pkg, vulnerabilities } of source.packages ?? []) {
+      for (const vuln of vulnerabilities ?? []) {
+        const severity = vuln.database_specific?.severity;
+        rule(rules, vuln.id, () => ({
+          id: vuln.id,
+          shortDescription: { text: vuln.summary ?? vuln.id },
+          helpUri: `https://osv.dev/${vuln.id}`,
+          properties: { tags: ['vulnerability', 'security'], ...securitySeverity(severity) },
+        }));
+        const aliases = vuln.aliases ?? [];
+        const detail = details.get(vulnerabilityKey(vuln.id, pkg.name, pkg.version));
+        results.push({
+          ruleId: vuln.id,
+          message: {
+            text: `Package '${pkg.name}@${pkg.version ?? ''}' is vulnerable to '${vuln.id}'${aliases.length ? ` (also known as ${aliases.map((a) => `'${a}'`).join(', ')})` : ''}.`,
+          },
+          locations: location(source.source?.path ?? '.'),
+          properties: writeScanfoldProperties(undefined, {
+            ...(detail ? { package: detail.package, aliases: detail.aliases } : {}),
+            ...(detail?.cwe.length ? { cwe: detail.cwe } : {}),
+          }),
+        });
+      }
+    }
+  }
+  return sarifLog('osv-scanner', undefined, rules, results);
 }
 
 function osvResultKey(ruleId: string, message: string): string | undefined {
@@ -159,6 +213,7 @@ export const osvScanner: ScannerAdapter = {
   },
   parse: (files) => parseEnriched(files, 'osv-scanner.json', osvDetails, osvResultKey),
   ownsDriver: driverContains('osv-scanner'),
+  nativeJson: { label: 'OSV-Scanner JSON', toSarif: osvJsonToSarif },
   categoryOf: () => 'vulnerability',
   packageFromMessage: packageFromOsvMessage,
 };
