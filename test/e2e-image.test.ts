@@ -1,17 +1,20 @@
 // Container images, live: a two-layer Alpine image built offline from fixture root filesystems
-// (test/support/oci-image.ts), once as a docker-archive tarball and once as an OCI layout, scanned
-// by the real Trivy, Syft and Grype against the fixture vulnerability DBs. No daemon, no registry.
+// (test/support/oci-image.ts), as a docker-archive tarball, as an OCI layout, and pulled by
+// reference from a registry on 127.0.0.1 serving that layout (test/support/oci-registry.ts),
+// scanned by the real Trivy, Syft and Grype against the fixture vulnerability DBs. No daemon.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import type { Log } from 'sarif';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { countResults } from '../src/outputs/sarif.ts';
 import { validateCycloneDx } from '../src/outputs/sbom-validate.ts';
 import { buildImage, fixtureImageLayers } from './support/oci-image.ts';
+import { serveLayout } from './support/oci-registry.ts';
+import type { LoopbackRegistry } from './support/oci-registry.ts';
 import type { BuiltImage } from './support/oci-image.ts';
 import { REPO_ROOT, runCli } from './support/run-cli.ts';
 import type { CliRun } from './support/run-cli.ts';
@@ -24,6 +27,8 @@ let report: Report;
 let merged: Log;
 let archive: BuiltImage;
 let layout: BuiltImage;
+let registry: LoopbackRegistry;
+let remote: { ref: string; diffIds: string[] };
 
 before(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'scanfold-image-'));
@@ -40,6 +45,8 @@ before(async () => {
     format: 'oci-dir',
     tag: 'scanfold/fixture:1',
   });
+  registry = await serveLayout(layout.path, 'scanfold/fixture');
+  remote = { ref: `registry:${registry.host}/scanfold/fixture:1`, diffIds: layout.diffIds };
   // The scanned directory holds nothing: every finding below comes from the images.
   const root = path.join(work, 'app');
   await mkdir(root);
@@ -53,6 +60,8 @@ before(async () => {
     archive.ref,
     '--image',
     layout.ref,
+    '--image',
+    remote.ref,
     '--out',
     out,
     '--fail-on',
@@ -65,10 +74,12 @@ before(async () => {
   merged = JSON.parse(await readFile(path.join(out, 'scanfold.sarif'), 'utf8')) as Log;
 });
 
+after(() => registry.close());
+
 const OPENSSL = ['CVE-2023-6129', 'CVE-2024-0727'];
 const PACKAGES = ['libcrypto3', 'libssl3'];
 
-test('trivy, syft and grype all scan both images and end ok', () => {
+test('trivy, syft and grype all scan the three images and end ok', () => {
   assert.equal(run.code, 0, run.stderr.slice(-3000));
   assert.deepEqual(Object.fromEntries(report.scanners.map((s) => [s.name, s.status])), {
     trivy: 'ok',
@@ -76,8 +87,8 @@ test('trivy, syft and grype all scan both images and end ok', () => {
     grype: 'ok',
   });
   for (const [tool, count] of [
-    ['trivy', 2],
-    ['grype', 2],
+    ['trivy', 3],
+    ['grype', 3],
   ] as const) {
     const images = report.scanners
       .find((s) => s.name === tool)
@@ -87,7 +98,7 @@ test('trivy, syft and grype all scan both images and end ok', () => {
 });
 
 test('OS package vulnerabilities from Trivy and Grype merge into one finding per image, package and CVE', () => {
-  for (const image of [archive, layout]) {
+  for (const image of [archive, layout, remote]) {
     const findings = report.findings.filter(
       (f) => f.image?.ref === image.ref && f.category === 'vulnerability',
     );
@@ -127,10 +138,10 @@ test('nothing lost: every raw image result is a source of exactly one finding; S
       raw += countResults(JSON.parse(await readFile(path.join(out, file), 'utf8')) as Log);
   // Per image: 4 package matches from each of Trivy and Grype, and Trivy's 2 checks of the image
   // config (DS-0002 runs as root, DS-0026 no HEALTHCHECK).
-  assert.equal(raw, 20);
+  assert.equal(raw, 30);
   assert.equal(report.summary.inputResults, raw);
-  assert.equal(report.summary.total, 12);
-  for (const image of [archive, layout])
+  assert.equal(report.summary.total, 18);
+  for (const image of [archive, layout, remote])
     assert.deepEqual(
       report.findings
         .filter((f) => f.image?.ref === image.ref && f.category === 'iac')
@@ -155,9 +166,20 @@ test('the merged SBOM keeps the image packages (and validates as CycloneDX 1.6)'
     );
 });
 
+test('the registry reference was pulled from the loopback registry by the tools themselves', () => {
+  const pulls = registry.requests();
+  assert.ok(pulls.includes('GET /v2/scanfold/fixture/manifests/1'), pulls.join('\n'));
+  for (const diffId of layout.diffIds)
+    assert.ok(pulls.includes(`GET /v2/scanfold/fixture/blobs/${diffId}`), diffId);
+});
+
 test('the PR comment lists image findings in a section of their own, with the layer', async () => {
   const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
   assert.match(markdown, /<b>image<\/b> <code>docker-archive&#58;[^<]*fixture\.tar<\/code> \(6\)/);
   assert.match(markdown, /<b>image<\/b> <code>oci-dir&#58;[^<]*fixture-oci<\/code> \(6\)/);
+  assert.match(
+    markdown,
+    /<b>image<\/b> <code>registry&#58;127\.0\.0\.1&#58;\d+\/scanfold\/fixture&#58;1<\/code> \(6\)/,
+  );
   assert.match(markdown, /layer&#58; RUN \/bin\/sh -c apk add --no-cache libssl3/);
 });

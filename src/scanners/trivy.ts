@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
@@ -293,9 +293,17 @@ async function scanImage(
     transient: DB_FAILURE,
   });
   if (scanned.kind !== 'ok') return scanned;
-  const sarif = await convert(context, report, 'sarif', `${stem}.sarif`);
-  if (sarif.kind !== 'ok') return sarif;
-  return { kind: 'ok', files: [report, ...sarif.files] };
+  // Not `trivy convert`: 0.74 panics writing SARIF for a registry reference with a port
+  // ("127.0.0.1:5000/app:1" is not a valid URI). The same converter `scanfold merge` uses.
+  const log = trivyJsonToSarif(JSON.parse(await readFile(report, 'utf8')));
+  if (!log)
+    return {
+      kind: 'failed',
+      transient: false,
+      message: `trivy image ${image.ref}: the JSON report is not in Trivy's format`,
+    };
+  await writeFile(`${stem}.sarif`, JSON.stringify(log, null, 2));
+  return { kind: 'ok', files: [report, `${stem}.sarif`] };
 }
 
 export const trivy: ScannerAdapter = {
