@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import { resolveConfig } from '../src/config/load.ts';
 import { ConfigurationError } from '../src/model/errors.ts';
 import { parseImageRef, syftSource, trivyImageArgs } from '../src/plan/image.ts';
-import { createdByDiffId } from '../src/scanners/image-output.ts';
+import { createdByDiffId, localImageHistory } from '../src/scanners/image-output.ts';
+import { buildImage, fixtureImageLayers } from './support/oci-image.ts';
+import { REPO_ROOT } from './support/run-cli.ts';
 
 test('image references: archives and layouts resolve against the root; daemon and registry refs pass through', () => {
   const root = '/work/app';
@@ -88,5 +90,30 @@ test('layer instructions pair with diff IDs, skipping history entries that made 
       ['sha256:a', 'ADD rootfs.tar /'],
       ['sha256:b', 'RUN apk add openssl'],
     ],
+  );
+});
+
+test("layer instructions are read from a local image's own config (docker-archive and OCI layout)", async () => {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'scanfold-history-'));
+  const layers = fixtureImageLayers(REPO_ROOT);
+  for (const format of ['docker-archive', 'oci-dir'] as const) {
+    const built = buildImage({
+      layers,
+      out: path.join(work, format),
+      format,
+      tag: 'scanfold/fixture:1',
+    });
+    const history = await localImageHistory(parseImageRef(built.ref, work));
+    assert.deepEqual(
+      [...history],
+      built.diffIds.map((diffId, index) => [diffId, layers[index]?.createdBy]),
+      format,
+    );
+  }
+  assert.equal((await localImageHistory(parseImageRef('alpine:3.19', work))).size, 0);
+  assert.equal(
+    (await localImageHistory(parseImageRef(`docker-archive:${path.join(work, 'nope.tar')}`, work)))
+      .size,
+    0,
   );
 });

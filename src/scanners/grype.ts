@@ -18,6 +18,7 @@ import {
   annotateImageResults,
   grypeImageLayers,
   imageRefFor,
+  localImageHistory,
   noImageLayers,
   splitImageFiles,
 } from './image-output.ts';
@@ -237,10 +238,15 @@ export const grype: ScannerAdapter = {
       const { ref, layers } = native
         ? await grypeImageLayers(native, vulnerabilityKey)
         : noImageLayers();
+      // Grype gives the diff ID only; the instruction comes from the image's own config.
+      const target = config.images[index - 1];
+      const history = target ? await localImageHistory(target) : new Map<string, string>();
       for (const { log } of own.sarif)
         annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
           const key = grypeResultKey(ruleId, message);
-          return key ? layers.get(key) : undefined;
+          const layer = key ? layers.get(key) : undefined;
+          const createdBy = layer?.diffId ? history.get(layer.diffId) : undefined;
+          return layer && createdBy ? { ...layer, createdBy } : layer;
         });
       addParsed(parsed, own);
     }

@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { z } from 'zod';
 import type { ScanConfig } from '../config/schema.ts';
 import type { Image } from '../model/finding.ts';
 import { imageIndexOf } from '../plan/image.ts';
+import type { ImageTarget } from '../plan/image.ts';
 import type { ParsedOutput } from './adapter.ts';
 
 type Layer = NonNullable<Image['layer']>;
@@ -115,6 +118,58 @@ export function createdByDiffId(
     if (createdBy) byDiffId.set(diffId, createdBy);
   });
   return byDiffId;
+}
+
+const ImageConfigSchema = z.looseObject({
+  history: z
+    .array(
+      z.looseObject({ created_by: z.string().optional(), empty_layer: z.boolean().optional() }),
+    )
+    .nullish(),
+  rootfs: z.looseObject({ diff_ids: z.array(z.string()).nullish() }).optional(),
+});
+
+const readFromTar = async (archive: string, member: string): Promise<string> =>
+  (await promisify(execFile)('tar', ['-xOf', archive, member], { maxBuffer: 64 * 1024 * 1024 }))
+    .stdout;
+
+/**
+ * Each layer's Dockerfile instruction, read from a local image's config (docker-archive or OCI
+ * layout), for tools that report only the diff ID (Grype). Empty for other images or on any error:
+ * the instruction is a nicety, never a reason to fail a scan.
+ */
+export async function localImageHistory(image: ImageTarget): Promise<Map<string, string>> {
+  try {
+    let config: unknown;
+    if (image.kind === 'docker-archive') {
+      const manifest = JSON.parse(await readFromTar(image.source, 'manifest.json')) as {
+        Config?: string;
+      }[];
+      const member = manifest[0]?.Config;
+      if (!member) return new Map();
+      config = JSON.parse(await readFromTar(image.source, member));
+    } else if (image.kind === 'oci-dir') {
+      const blob = async (digest: string): Promise<unknown> =>
+        JSON.parse(
+          await readFile(
+            path.join(image.source, 'blobs', ...digest.split(':').slice(0, 2)),
+            'utf8',
+          ),
+        );
+      const index = JSON.parse(await readFile(path.join(image.source, 'index.json'), 'utf8')) as {
+        manifests?: { digest?: string }[];
+      };
+      const manifestDigest = index.manifests?.[0]?.digest;
+      if (!manifestDigest) return new Map();
+      const manifest = (await blob(manifestDigest)) as { config?: { digest?: string } };
+      if (!manifest.config?.digest) return new Map();
+      config = await blob(manifest.config.digest);
+    } else return new Map();
+    const parsed = ImageConfigSchema.parse(config);
+    return createdByDiffId(parsed.history ?? [], parsed.rootfs?.diff_ids ?? []);
+  } catch {
+    return new Map();
+  }
 }
 
 export interface ImageLayers {
