@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path21) {
-      const ctrl = callVisitor(key, node2, visitor, path21);
+    function visit_(key, node2, visitor, path22) {
+      const ctrl = callVisitor(key, node2, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path21);
+            const ci = visit_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path21);
+          const cv = visit_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path21) {
-      const ctrl = await callVisitor(key, node2, visitor, path21);
+    async function visitAsync_(key, node2, visitor, path22) {
+      const ctrl = await callVisitor(key, node2, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path21 = Object.freeze(path21.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path21);
+          const cv = await visitAsync_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path21) {
+    function callVisitor(key, node2, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path21);
+        return visitor(key, node2, path22);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path21);
+        return visitor.Map?.(key, node2, path22);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path21);
+        return visitor.Seq?.(key, node2, path22);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path21);
+        return visitor.Pair?.(key, node2, path22);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path21);
+        return visitor.Scalar?.(key, node2, path22);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path21);
+        return visitor.Alias?.(key, node2, path22);
       return void 0;
     }
-    function replaceNode(key, path21, node2) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path22, node2) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path22;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path21) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path21) => {
-      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -17532,8 +17532,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path21) {
-      let input2 = path21;
+    function removeDotSegments(path22) {
+      let input2 = path22;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -17607,11 +17607,11 @@ var require_utils3 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path21.split("/");
+      const segments = path22.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -17974,8 +17974,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -22347,8 +22347,8 @@ var require_uri_all = __commonJS({
             wsComponents.secure = void 0;
           }
           if (wsComponents.resourceName) {
-            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path21 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
-            wsComponents.path = path21 && path21 !== "/" ? path21 : void 0;
+            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path22 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
+            wsComponents.path = path22 && path22 !== "/" ? path22 : void 0;
             wsComponents.query = query;
             wsComponents.resourceName = void 0;
           }
@@ -26164,13 +26164,22 @@ var require_index_node6 = __commonJS({
 });
 
 // src/cli/main.ts
-import path20 from "node:path";
+import path21 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
 import os2 from "node:os";
+import path13 from "node:path";
+
+// src/model/tool-knowledge.ts
+function genericToolName(driverName) {
+  return driverName.toLowerCase().replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
+}
+
+// src/scanners/checkov.ts
+import { rename } from "node:fs/promises";
 import path3 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
@@ -26990,10 +26999,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path21) {
-  if (!path21)
+function getElementAtPath(obj, path22) {
+  if (!path22)
     return obj;
-  return path21.reduce((acc, key) => acc?.[key], obj);
+  return path22.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -27333,11 +27342,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path21, issues2) {
+function prefixIssues(path22, issues2) {
   return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path21);
+    iss.path.unshift(path22);
     return iss;
   });
 }
@@ -27799,16 +27808,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path21 = []) => {
+  const processError = (error63, path22 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path21, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path21, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -27847,17 +27856,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path21 = []) => {
+  const processError = (error63, path22 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path21, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path21, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -27896,8 +27905,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path21 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path21) {
+  const path22 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path22) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -45035,13 +45044,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path21 = ref.slice(1).split("/").filter(Boolean);
-  if (path21.length === 0) {
+  const path22 = ref.slice(1).split("/").filter(Boolean);
+  if (path22.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path21[0] === defsKey) {
-    const key = path21[1] === void 0 ? void 0 : decodeJSONPointerSegment(path21[1]);
+  if (path22[0] === defsKey) {
+    const key = path22[1] === void 0 ? void 0 : decodeJSONPointerSegment(path22[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -45890,13 +45899,526 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/scanners/adapter.ts
+function driverContains(name) {
+  return (driverName) => driverName.toLowerCase().includes(name);
+}
+var TRANSIENT_PATTERNS = [
+  /TOOMANYREQUESTS/i,
+  /too many requests/i,
+  /\b(429|502|503|504)\b/,
+  /rate limit/i,
+  /connection (reset|refused)/i,
+  /i\/o timeout/i,
+  /TLS handshake timeout/i,
+  /temporary failure in name resolution/i,
+  /no such host/i,
+  /EAI_AGAIN|ECONNRESET|ETIMEDOUT/,
+  /failed to download/i,
+  /DB download error/i,
+  /unexpected EOF/i
+];
+function looksTransient(lines, extra = []) {
+  const text = lines.join("\n");
+  return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text));
+}
+function outcomeOf(exit, files, options) {
+  if (exit.spawnError)
+    return {
+      kind: "failed",
+      transient: false,
+      message: `${options.what} could not start: ${exit.spawnError}`
+    };
+  if (exit.exitCode !== null && (options.okExitCodes ?? [0]).includes(exit.exitCode))
+    return { kind: "ok", files };
+  const last = exit.stderrTail.at(-1) ?? "";
+  return {
+    kind: "failed",
+    transient: looksTransient(exit.stderrTail, options.transient),
+    message: `${options.what} exited with ${exit.exitCode ?? exit.signal}${last ? `: ${last.trim()}` : ""}`
+  };
+}
+
+// src/scanners/common.ts
+import path2 from "node:path";
+
+// src/scanners/read-output.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+var SarifResultSchema = external_exports.looseObject({
+  ruleId: external_exports.string().optional(),
+  ruleIndex: external_exports.number().int().optional(),
+  message: external_exports.looseObject({ text: external_exports.string().optional(), markdown: external_exports.string().optional() }),
+  level: external_exports.enum(["none", "note", "warning", "error"]).optional(),
+  locations: external_exports.array(external_exports.looseObject({})).optional()
+});
+var SarifRunSchema = external_exports.looseObject({
+  tool: external_exports.looseObject({
+    driver: external_exports.looseObject({
+      name: external_exports.string().min(1),
+      rules: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional()
+    })
+  }),
+  results: external_exports.array(SarifResultSchema).nullish()
+});
+var SarifLogSchema = external_exports.looseObject({
+  version: external_exports.literal("2.1.0"),
+  runs: external_exports.array(SarifRunSchema)
+});
+var CycloneDxSchema = external_exports.looseObject({
+  bomFormat: external_exports.literal("CycloneDX"),
+  specVersion: external_exports.string(),
+  components: external_exports.array(external_exports.looseObject({ name: external_exports.string() })).optional()
+});
+var OutputError = class extends Error {
+  name = "OutputError";
+};
+async function readJson(file2) {
+  const text = await readFile(file2, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error62) {
+    const detail = error62 instanceof Error ? error62.message : String(error62);
+    throw new OutputError(`${path.basename(file2)}: invalid JSON (${detail})`);
+  }
+}
+function issues(error62) {
+  const first = error62.issues[0];
+  return first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid";
+}
+async function readSarif(file2) {
+  const parsed = SarifLogSchema.safeParse(await readJson(file2));
+  if (!parsed.success)
+    throw new OutputError(`${path.basename(file2)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
+  return parsed.data;
+}
+async function readCycloneDx(file2) {
+  const parsed = CycloneDxSchema.safeParse(await readJson(file2));
+  if (!parsed.success)
+    throw new OutputError(`${path.basename(file2)}: not CycloneDX JSON (${issues(parsed.error)})`);
+  return parsed.data;
+}
+function isCycloneDx(value) {
+  return CycloneDxSchema.safeParse(value).success;
+}
+
+// src/scanners/common.ts
+function firstSemver(stdout) {
+  return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\b/.exec(stdout)?.[1];
+}
+async function parseByExtension(files) {
+  const parsed = { sarif: [], sboms: [] };
+  for (const file2 of files) {
+    if (file2.endsWith(".sarif"))
+      parsed.sarif.push({ file: path2.basename(file2), log: await readSarif(file2) });
+    else if (file2.endsWith(".cdx.json"))
+      parsed.sboms.push({ file: path2.basename(file2), bom: await readCycloneDx(file2) });
+  }
+  return parsed;
+}
+
+// src/normalize/severity.ts
+function severityFromScore(score) {
+  if (score >= 9) return "critical";
+  if (score >= 7) return "high";
+  if (score >= 4) return "medium";
+  if (score > 0) return "low";
+  return "info";
+}
+var WORDS = {
+  critical: "critical",
+  high: "high",
+  error: "high",
+  medium: "medium",
+  moderate: "medium",
+  warning: "medium",
+  low: "low",
+  negligible: "info",
+  info: "info",
+  note: "info",
+  unknown: "info"
+};
+function severityFromWord(word) {
+  return typeof word === "string" ? WORDS[word.trim().toLowerCase()] : void 0;
+}
+function scoreOf(value) {
+  const score = typeof value === "string" ? Number.parseFloat(value) : typeof value === "number" ? value : NaN;
+  return Number.isFinite(score) ? score : void 0;
+}
+var LEVELS = {
+  error: "high",
+  warning: "medium",
+  note: "low",
+  none: "info"
+};
+function severityOf(result, rule2, toolDefault) {
+  for (const bag of [result.properties, rule2?.properties]) {
+    const score = scoreOf(bag?.["security-severity"]);
+    if (score !== void 0) return severityFromScore(score);
+  }
+  for (const bag of [result.properties, rule2?.properties]) {
+    const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.["problem.severity"]);
+    if (word && bag?.severity !== void 0) return word;
+    const tags = (bag?.tags ?? []).map((tag) => tag.toUpperCase());
+    const tagged = ["CRITICAL", "HIGH", "MEDIUM", "LOW"].find((level2) => tags.includes(level2));
+    if (tagged) return severityFromWord(tagged) ?? "info";
+  }
+  if (toolDefault) return toolDefault;
+  const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
+  return LEVELS[level] ?? "medium";
+}
+var SCORE_FOR = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "2.0",
+  info: "0.0"
+};
+
+// src/scanners/native-sarif.ts
+function sarifLog(tool, version2, rules, results) {
+  return {
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: { name: tool, ...version2 ? { version: version2 } : {}, rules: [...rules.values()] }
+        },
+        results
+      }
+    ]
+  };
+}
+function rule(rules, id, make) {
+  if (!rules.has(id)) rules.set(id, make());
+}
+function location(path22, startLine, endLine) {
+  return [
+    {
+      physicalLocation: {
+        artifactLocation: { uri: path22 },
+        ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
+      }
+    }
+  ];
+}
+function securitySeverity(word) {
+  const severity = severityFromWord(word);
+  return severity ? { "security-severity": SCORE_FOR[severity] } : {};
+}
+
+// src/scanners/checkov.ts
+var IAC_FILE = /(^|\/)(Dockerfile[^/]*|[^/]+\.(tf|tf\.json|bicep|dockerfile)|Chart\.yaml|serverless\.ya?ml|template\.(ya?ml|json)|docker-compose[^/]*\.ya?ml|[^/]*\.(k8s|kube)\.ya?ml)$/i;
+var KUBERNETES_DIR = /(^|\/)(k8s|kubernetes|manifests|helm|charts|\.github\/workflows)\//i;
+var CheckovReportSchema = external_exports.looseObject({
+  check_type: external_exports.string(),
+  results: external_exports.looseObject({
+    failed_checks: external_exports.array(
+      external_exports.looseObject({
+        check_id: external_exports.string(),
+        check_name: external_exports.string().optional(),
+        file_path: external_exports.string(),
+        file_line_range: external_exports.array(external_exports.number()).optional(),
+        resource: external_exports.string().optional(),
+        guideline: external_exports.string().nullish(),
+        severity: external_exports.string().nullish()
+      })
+    )
+  })
+});
+function checkovJsonToSarif(data) {
+  const reports = external_exports.union([CheckovReportSchema.transform((r) => [r]), external_exports.array(CheckovReportSchema)]).safeParse(data);
+  if (!reports.success) return void 0;
+  const rules = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const report of reports.data) {
+    for (const check2 of report.results.failed_checks) {
+      rule(rules, check2.check_id, () => ({
+        id: check2.check_id,
+        shortDescription: { text: check2.check_name ?? check2.check_id },
+        ...check2.guideline ? { helpUri: check2.guideline } : {},
+        properties: {
+          tags: ["iac", report.check_type],
+          ...securitySeverity(check2.severity ?? void 0)
+        }
+      }));
+      results.push({
+        ruleId: check2.check_id,
+        level: "error",
+        message: {
+          text: `${check2.check_name ?? check2.check_id}${check2.resource ? ` (${check2.resource})` : ""}`
+        },
+        locations: location(
+          check2.file_path.replace(/^\//, ""),
+          check2.file_line_range?.[0],
+          check2.file_line_range?.[1]
+        )
+      });
+    }
+  }
+  return sarifLog("Checkov", void 0, rules, results);
+}
+var TRIVY_TWINS = [
+  ["DS-1", ["CKV_DOCKER_7"]],
+  // image tag :latest
+  ["DS-2", ["CKV_DOCKER_3", "CKV_DOCKER_8"]],
+  // runs as root
+  ["DS-5", ["CKV_DOCKER_4"]],
+  // ADD instead of COPY
+  ["DS-26", ["CKV_DOCKER_2"]],
+  // no HEALTHCHECK
+  ["AWS-86", ["CKV_AWS_53"]],
+  // S3 block public ACLs
+  ["AWS-87", ["CKV_AWS_54"]],
+  // S3 block public policy
+  ["AWS-91", ["CKV_AWS_55"]],
+  // S3 ignore public ACLs
+  ["AWS-93", ["CKV_AWS_56"]],
+  // S3 restrict public buckets
+  ["AWS-94", ["CKV2_AWS_6"]],
+  // S3 public access block present
+  ["AWS-88", ["CKV_AWS_19"]],
+  // S3 encryption at rest
+  ["AWS-132", ["CKV_AWS_145"]],
+  // S3 encryption with a CMK
+  ["AWS-89", ["CKV_AWS_18"]],
+  // S3 access logging
+  ["AWS-90", ["CKV_AWS_21"]],
+  // S3 versioning
+  ["AWS-92", ["CKV_AWS_20"]],
+  // S3 public ACL
+  ["AWS-107", ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"]],
+  // security group open to the world
+  ["AWS-124", ["CKV_AWS_23"]]
+  // security group rule without description
+];
+var CHECKOV_TWINS = new Map(
+  TRIVY_TWINS.flatMap(([intent, checks]) => checks.map((check2) => [check2, intent]))
+);
+var checkov = {
+  name: "checkov",
+  tool: "checkov",
+  title: "Checkov",
+  categories: ["iac", "secret"],
+  description: "Terraform, Dockerfile, Kubernetes, CloudFormation, workflows; skipped when there is none",
+  outputs: "SARIF + JSON",
+  env: { BC_SKIP_MAPPING: "TRUE", CHECKOV_NO_OUTPUT_PROGRESS: "1", LOG_LEVEL: "WARNING" },
+  applies(_config, files) {
+    const hit = files.some(
+      (file2) => IAC_FILE.test(file2) || KUBERNETES_DIR.test(file2) && /\.ya?ml$/.test(file2)
+    );
+    return hit ? { applies: true } : { applies: false, reason: "no infrastructure-as-code files found" };
+  },
+  versionArgs: ["--version"],
+  parseVersion: firstSemver,
+  exclude: { honoured: true },
+  async scan(context) {
+    const args = [
+      "-d",
+      ".",
+      "--output",
+      "sarif",
+      "--output",
+      "json",
+      "--output-file-path",
+      context.workDir
+    ];
+    args.push("--quiet", "--compact", "--soft-fail", "--skip-download");
+    for (const pattern of context.config.exclude) args.push("--skip-path", pattern);
+    const exit = await context.exec(args);
+    const outcome = outcomeOf(exit, [], { what: "checkov" });
+    if (outcome.kind !== "ok") return outcome;
+    const sarif = path3.join(context.workDir, "checkov.sarif");
+    const json2 = path3.join(context.workDir, "checkov.json");
+    await rename(path3.join(context.workDir, "results_sarif.sarif"), sarif);
+    await rename(path3.join(context.workDir, "results_json.json"), json2);
+    return { kind: "ok", files: [sarif, json2] };
+  },
+  parse: parseByExtension,
+  ownsDriver: driverContains("checkov"),
+  nativeJson: { label: "Checkov JSON", toSarif: checkovJsonToSarif },
+  categoryOf: (ruleId, tags) => /^CKV2?_SECRET_/.test(ruleId) || tags.includes("secret") || tags.includes("secrets") ? "secret" : "iac",
+  // Checkov's SARIF carries no severity (that needs a Prisma Cloud key).
+  defaultSeverity: "medium",
+  iac: { intentOf: (ruleId) => CHECKOV_TWINS.get(ruleId), twins: CHECKOV_TWINS }
+};
+
+// src/scanners/gitleaks.ts
+import { existsSync } from "node:fs";
+import path6 from "node:path";
+
+// src/scanners/exclude.ts
+import path5 from "node:path";
+
+// src/normalize/paths.ts
+import path4 from "node:path";
+function stripFileScheme(uri) {
+  if (!uri.startsWith("file:")) return uri;
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri.replace(/^file:\/\//, "");
+  }
+}
+var memo2 = /* @__PURE__ */ new Map();
+var MEMO_LIMIT = 2e5;
+function normalizePath(uri, options) {
+  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
+  const key = `${options.root}\0${base ?? ""}\0${uri}`;
+  const known = memo2.get(key);
+  if (known !== void 0) return known;
+  if (memo2.size >= MEMO_LIMIT) memo2.clear();
+  const value = computePath(uri, options.root, base);
+  memo2.set(key, value);
+  return value;
+}
+function computePath(uri, rootPath, base) {
+  let value = uri;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
+  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, "/") + value;
+  if (value.startsWith("file:")) value = stripFileScheme(value);
+  else if (!hasScheme) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+    }
+  }
+  value = value.replace(/\\/g, "/");
+  value = value.replace(/^\/([A-Za-z]:\/)/, "$1");
+  const root = rootPath.replace(/\\/g, "/").replace(/\/?$/, "/");
+  if (value.startsWith(root)) value = value.slice(root.length);
+  else if (path4.posix.isAbsolute(value) && value === root.slice(0, -1)) value = ".";
+  value = path4.posix.normalize(value);
+  while (value.startsWith("./")) value = value.slice(2);
+  if (value.startsWith("/") && !value.startsWith(root)) {
+    const candidate = value.slice(1);
+    if (!candidate.startsWith("/")) value = candidate;
+  }
+  return value === "" ? "." : value;
+}
+
+// src/scanners/exclude.ts
+function isExcluded(relativePath, patterns) {
+  return patterns.some((pattern) => {
+    if (/[*?[{]/.test(pattern))
+      return path5.posix.matchesGlob(relativePath, pattern.replace(/^\.\//, ""));
+    const name = pattern.replace(/^\.?\/+/, "").replace(/\/+$/, "");
+    if (!name) return false;
+    return relativePath === name || relativePath.startsWith(`${name}/`) || relativePath.endsWith(`/${name}`) || relativePath.includes(`/${name}/`);
+  });
+}
+function dropExcludedResults(log, patterns, root) {
+  if (patterns.length === 0) return 0;
+  let dropped = 0;
+  for (const run2 of log.runs) {
+    if (!run2.results) continue;
+    const kept = run2.results.filter((result) => {
+      const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
+      if (!artifact?.uri) return true;
+      const relative = normalizePath(artifact.uri, {
+        root,
+        uriBaseId: artifact.uriBaseId,
+        originalUriBaseIds: run2.originalUriBaseIds
+      });
+      return !isExcluded(relative, patterns);
+    });
+    dropped += run2.results.length - kept.length;
+    run2.results = kept;
+  }
+  return dropped;
+}
+function excludedNote(dropped) {
+  return dropped > 0 ? [`${dropped} result(s) in excluded paths left out`] : [];
+}
+
+// src/scanners/gitleaks.ts
+var GitleaksSchema = external_exports.array(
+  external_exports.looseObject({
+    RuleID: external_exports.string(),
+    Description: external_exports.string().optional(),
+    File: external_exports.string(),
+    StartLine: external_exports.number().optional(),
+    EndLine: external_exports.number().optional(),
+    Commit: external_exports.string().optional(),
+    Fingerprint: external_exports.string().optional()
+  })
+);
+function gitleaksJsonToSarif(data) {
+  const parsed = GitleaksSchema.safeParse(data);
+  if (!parsed.success || parsed.data.length === 0 || !("RuleID" in (parsed.data[0] ?? {})))
+    return void 0;
+  const rules = /* @__PURE__ */ new Map();
+  const results = parsed.data.map((leak) => {
+    rule(rules, leak.RuleID, () => ({
+      id: leak.RuleID,
+      shortDescription: { text: leak.Description ?? leak.RuleID },
+      properties: { tags: ["secret"] }
+    }));
+    return {
+      ruleId: leak.RuleID,
+      message: {
+        text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ""}.`
+      },
+      locations: location(leak.File, leak.StartLine, leak.EndLine),
+      ...leak.Fingerprint ? { partialFingerprints: { "gitleaks/fingerprint": leak.Fingerprint } } : {}
+    };
+  });
+  return sarifLog("gitleaks", void 0, rules, results);
+}
+var gitleaks = {
+  name: "gitleaks",
+  tool: "gitleaks",
+  title: "Gitleaks",
+  categories: ["secret"],
+  description: "secrets in git history (`gitleaks git`) when `.git` exists, else the directory; `--redact`",
+  outputs: "SARIF",
+  applies: () => ({ applies: true }),
+  versionArgs: ["version"],
+  parseVersion: firstSemver,
+  // Gitleaks has no exclude flag; its results in excluded paths are left out after the run.
+  exclude: { honoured: true },
+  async scan(context) {
+    const sarif = path6.join(context.workDir, "gitleaks.sarif");
+    const mode = existsSync(path6.join(context.root, ".git")) ? "git" : "dir";
+    const exit = await context.exec([
+      mode,
+      ".",
+      "--report-format",
+      "sarif",
+      "--report-path",
+      sarif,
+      "--redact",
+      "--exit-code",
+      "0",
+      "--no-banner"
+    ]);
+    const outcome = outcomeOf(exit, [sarif], { what: "gitleaks" });
+    return outcome.kind === "ok" ? { ...outcome, notes: [`scanned ${mode === "git" ? "git history" : "the directory"}`] } : outcome;
+  },
+  async parse(files, config2) {
+    const parsed = await parseByExtension(files);
+    let dropped = 0;
+    for (const { log } of parsed.sarif)
+      dropped += dropExcludedResults(log, config2.exclude, config2.root);
+    return { ...parsed, notes: excludedNote(dropped) };
+  },
+  ownsDriver: driverContains("gitleaks"),
+  nativeJson: { label: "Gitleaks JSON", toSarif: gitleaksJsonToSarif },
+  categoryOf: () => "secret",
+  // Gitleaks' SARIF carries no severity; a leaked credential is usually serious.
+  defaultSeverity: "high"
+};
+
+// src/scanners/grype.ts
+import { existsSync as existsSync2, readdirSync } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import path7 from "node:path";
+
 // src/model/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 var SeveritySchema = external_exports.enum(SEVERITIES);
 var CATEGORIES = ["vulnerability", "secret", "code", "iac", "license", "sbom"];
 var CategorySchema = external_exports.enum(CATEGORIES);
-var SCANNER_NAMES = ["trivy", "semgrep", "gitleaks", "checkov", "syft", "grype"];
-var ScannerNameSchema = external_exports.enum(SCANNER_NAMES);
 var SourceSchema = external_exports.object({
   tool: external_exports.string(),
   ruleId: external_exports.string(),
@@ -45946,6 +46468,711 @@ var severityRank = {
   info: 0
 };
 
+// src/model/sarif-properties.ts
+var KEYS = {
+  package: "scanfold/package",
+  aliases: "scanfold/aliases",
+  cwe: "scanfold/cwe",
+  cvss: "scanfold/cvss",
+  severity: "scanfold/severity",
+  severitySource: "scanfold/severitySource",
+  findingId: "scanfold/findingId"
+};
+var FINGERPRINT_KEY = "scanfold/v1";
+var isString = (value) => typeof value === "string";
+var isStringArray = (value) => Array.isArray(value) && value.every(isString);
+function packageOf(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const record2 = value;
+  if (!isString(record2.name) || record2.name === "") return void 0;
+  const pkg = { name: record2.name };
+  for (const key of ["version", "fixedVersion", "purl", "ecosystem"]) {
+    const field = record2[key];
+    if (isString(field)) pkg[key] = field;
+  }
+  return pkg;
+}
+function cvssOf(value) {
+  const score = typeof value === "number" ? value : isString(value) ? Number.parseFloat(value) : NaN;
+  return Number.isFinite(score) ? score : void 0;
+}
+function readScanfoldProperties(bag) {
+  if (!bag) return {};
+  const read = {};
+  const pkg = packageOf(bag[KEYS.package]);
+  if (pkg) read.package = pkg;
+  const aliases = bag[KEYS.aliases];
+  if (isStringArray(aliases)) read.aliases = aliases;
+  const cwe = bag[KEYS.cwe];
+  if (isStringArray(cwe)) read.cwe = cwe;
+  const cvss = cvssOf(bag[KEYS.cvss]);
+  if (cvss !== void 0) read.cvss = cvss;
+  const severity = bag[KEYS.severity];
+  if (isString(severity) && SEVERITIES.includes(severity))
+    read.severity = severity;
+  const source = bag[KEYS.severitySource];
+  if (isString(source)) read.severitySource = source;
+  const findingId = bag[KEYS.findingId];
+  if (isString(findingId)) read.findingId = findingId;
+  return read;
+}
+function writeScanfoldProperties(bag, properties) {
+  const written = { ...bag };
+  for (const [name, key] of Object.entries(KEYS)) {
+    const value = properties[name];
+    if (value !== void 0) written[key] = value;
+  }
+  return written;
+}
+
+// src/scanners/enrich.ts
+async function parseEnriched(files, nativeSuffix, loadDetails, keyOf2) {
+  const parsed = await parseByExtension(files);
+  const native = files.find((file2) => file2.endsWith(nativeSuffix));
+  if (native) {
+    const details = await loadDetails(native);
+    for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, keyOf2);
+  }
+  return parsed;
+}
+function vulnerabilityKey(id, name, version2) {
+  return `${id.toUpperCase()}|${name.toLowerCase()}|${version2 ?? ""}`;
+}
+function annotateVulnerabilities(log, details, keyOf2) {
+  for (const run2 of log.runs) {
+    for (const result of run2.results ?? []) {
+      const key = keyOf2(result.ruleId ?? "", result.message.text ?? "");
+      const detail = key ? details.get(key) : void 0;
+      if (!detail) continue;
+      result.properties = writeScanfoldProperties(result.properties, {
+        aliases: detail.aliases,
+        package: detail.package,
+        ...detail.cwe.length ? { cwe: detail.cwe } : {}
+      });
+    }
+  }
+}
+
+// src/scanners/grype.ts
+var DB_FAILURE = [
+  /failed to (load|update|check for) vulnerability d(b|atabase)/i,
+  /unable to (update|download|check)/i
+];
+function hasDatabase(cacheDir) {
+  if (!existsSync2(cacheDir)) return false;
+  return readdirSync(cacheDir).some(
+    (entry) => existsSync2(path7.join(cacheDir, entry, "vulnerability.db"))
+  );
+}
+function packageFromGrypeMessage(message) {
+  const match = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
+  if (!match?.[2]) return void 0;
+  return {
+    name: match[2],
+    ...match[3] ? { version: match[3] } : {},
+    ...match[1] ? { ecosystem: match[1].trim() } : {}
+  };
+}
+var GrypeMatchSchema = external_exports.looseObject({
+  vulnerability: external_exports.looseObject({
+    id: external_exports.string(),
+    severity: external_exports.string().optional(),
+    description: external_exports.string().optional(),
+    dataSource: external_exports.string().optional(),
+    fix: external_exports.looseObject({ versions: external_exports.array(external_exports.string()).optional() }).optional(),
+    cwes: external_exports.array(external_exports.looseObject({ cwe: external_exports.string() })).optional(),
+    cvss: external_exports.array(external_exports.looseObject({ metrics: external_exports.looseObject({ baseScore: external_exports.number().optional() }) })).optional()
+  }),
+  relatedVulnerabilities: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
+  artifact: external_exports.looseObject({
+    name: external_exports.string(),
+    version: external_exports.string().optional(),
+    purl: external_exports.string().optional(),
+    type: external_exports.string().optional(),
+    locations: external_exports.array(external_exports.looseObject({ path: external_exports.string() })).optional()
+  })
+});
+var GrypeReportSchema = external_exports.looseObject({
+  matches: external_exports.array(GrypeMatchSchema),
+  descriptor: external_exports.looseObject({ name: external_exports.literal("grype") })
+});
+function grypeRuleId(match) {
+  return `${match.vulnerability.id}-${match.artifact.name}`;
+}
+function grypeMatchDetail(match) {
+  const { vulnerability, artifact } = match;
+  const fixed = vulnerability.fix?.versions?.[0];
+  return {
+    aliases: [
+      vulnerability.id,
+      ...(match.relatedVulnerabilities ?? []).map((related) => related.id)
+    ],
+    package: {
+      name: artifact.name,
+      ...artifact.version ? { version: artifact.version } : {},
+      ...fixed ? { fixedVersion: fixed } : {},
+      ...artifact.purl ? { purl: artifact.purl } : {},
+      ...artifact.type ? { ecosystem: artifact.type } : {}
+    },
+    cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
+  };
+}
+async function grypeDetails(file2) {
+  const report = GrypeReportSchema.parse(JSON.parse(await readFile2(file2, "utf8")));
+  const details = /* @__PURE__ */ new Map();
+  for (const match of report.matches) {
+    details.set(
+      vulnerabilityKey(grypeRuleId(match), match.artifact.name, match.artifact.version),
+      grypeMatchDetail(match)
+    );
+  }
+  return details;
+}
+function grypeResultKey(ruleId, message) {
+  const pkg = packageFromGrypeMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
+}
+function grypeJsonToSarif(data) {
+  const parsed = GrypeReportSchema.safeParse(data);
+  if (!parsed.success) return void 0;
+  const rules = /* @__PURE__ */ new Map();
+  const results = parsed.data.matches.map((match) => {
+    const { vulnerability, artifact } = match;
+    const id = grypeRuleId(match);
+    const score = Math.max(0, ...(vulnerability.cvss ?? []).map((c) => c.metrics.baseScore ?? 0));
+    rule(rules, id, () => ({
+      id,
+      shortDescription: {
+        text: `${vulnerability.id} ${vulnerability.severity ?? ""} vulnerability for ${artifact.name} package`
+      },
+      ...vulnerability.dataSource ? { helpUri: vulnerability.dataSource } : {},
+      properties: score > 0 ? { "security-severity": score.toFixed(1) } : securitySeverity(vulnerability.severity)
+    }));
+    const file2 = artifact.locations?.[0]?.path ?? ".";
+    return {
+      ruleId: id,
+      message: {
+        text: `A ${(vulnerability.severity ?? "unknown").toLowerCase()} vulnerability in ${artifact.type ?? ""} package: ${artifact.name}, version ${artifact.version ?? ""} was found at: ${file2}`
+      },
+      locations: location(file2, 1),
+      properties: (() => {
+        const detail = grypeMatchDetail(match);
+        return writeScanfoldProperties(void 0, {
+          aliases: detail.aliases,
+          package: detail.package,
+          cwe: detail.cwe
+        });
+      })()
+    };
+  });
+  return sarifLog("Grype", void 0, rules, results);
+}
+var grype = {
+  name: "grype",
+  tool: "grype",
+  title: "Grype",
+  description: "vulnerabilities in Syft's SBOM",
+  outputs: "SARIF + JSON",
+  categories: ["vulnerability"],
+  dependsOn: ["syft"],
+  env: { GRYPE_CHECK_FOR_APP_UPDATE: "false" },
+  applies: () => ({ applies: true }),
+  versionArgs: ["--version"],
+  parseVersion: firstSemver,
+  // Syft's SBOM already leaves excluded paths out; matches in excluded paths (grype catalogued the
+  // directory itself, or another SBOM was given) are left out after the run.
+  exclude: { honoured: true },
+  async scan(context) {
+    const { grype: settings, offline } = context.config;
+    if (offline && !hasDatabase(settings.dbCacheDir)) {
+      return {
+        kind: "skipped",
+        reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`
+      };
+    }
+    const sbom = context.upstream.get("syft")?.find((file2) => file2.endsWith(".cdx.json"));
+    const source = sbom ? `sbom:${sbom}` : "dir:.";
+    const sarif = path7.join(context.workDir, "grype.sarif");
+    const json2 = path7.join(context.workDir, "grype.json");
+    const env = {
+      GRYPE_DB_CACHE_DIR: settings.dbCacheDir,
+      GRYPE_DB_AUTO_UPDATE: offline ? "false" : "true",
+      GRYPE_DB_VALIDATE_AGE: offline ? "false" : "true"
+    };
+    if (settings.dbUpdateUrl) env.GRYPE_DB_UPDATE_URL = settings.dbUpdateUrl;
+    const args = [source, "-o", `sarif=${sarif}`, "-o", `json=${json2}`];
+    const exit = await context.exec(args, env);
+    const notes = sbom ? [] : ["no Syft SBOM available: grype catalogued the directory itself"];
+    const outcome = outcomeOf(exit, [sarif, json2], { what: "grype", transient: DB_FAILURE });
+    return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
+  },
+  async parse(files, config2) {
+    const parsed = await parseEnriched(files, "grype.json", grypeDetails, grypeResultKey);
+    let dropped = 0;
+    for (const { log } of parsed.sarif)
+      dropped += dropExcludedResults(log, config2.exclude, config2.root);
+    return { ...parsed, notes: excludedNote(dropped) };
+  },
+  ownsDriver: driverContains("grype"),
+  nativeJson: { label: "Grype JSON", toSarif: grypeJsonToSarif },
+  categoryOf: (_ruleId, tags) => tags.includes("secret") || tags.includes("secrets") ? "secret" : "vulnerability",
+  packageFromMessage: packageFromGrypeMessage
+};
+
+// src/scanners/semgrep.ts
+import path8 from "node:path";
+var SemgrepSchema = external_exports.looseObject({
+  results: external_exports.array(
+    external_exports.looseObject({
+      check_id: external_exports.string(),
+      path: external_exports.string(),
+      start: external_exports.looseObject({ line: external_exports.number(), col: external_exports.number().optional() }),
+      end: external_exports.looseObject({ line: external_exports.number() }).optional(),
+      extra: external_exports.looseObject({
+        message: external_exports.string().optional(),
+        severity: external_exports.string().optional(),
+        metadata: external_exports.looseObject({}).optional()
+      })
+    })
+  ),
+  version: external_exports.string().optional()
+});
+function semgrepJsonToSarif(data) {
+  const parsed = SemgrepSchema.safeParse(data);
+  if (!parsed.success) return void 0;
+  const rules = /* @__PURE__ */ new Map();
+  const LEVEL = { ERROR: "error", WARNING: "warning", INFO: "note" };
+  const results = parsed.data.results.map((r) => {
+    const cwe = r.extra.metadata?.cwe;
+    rule(rules, r.check_id, () => ({
+      id: r.check_id,
+      shortDescription: { text: r.extra.message ?? r.check_id },
+      defaultConfiguration: { level: LEVEL[r.extra.severity ?? ""] ?? "warning" },
+      properties: {
+        tags: [
+          "security",
+          ...Array.isArray(cwe) ? cwe.map(String) : typeof cwe === "string" ? [cwe] : []
+        ]
+      }
+    }));
+    return {
+      ruleId: r.check_id,
+      level: LEVEL[r.extra.severity ?? ""] ?? "warning",
+      message: { text: r.extra.message ?? r.check_id },
+      locations: location(r.path, r.start.line, r.end?.line)
+    };
+  });
+  return sarifLog("Semgrep", parsed.data.version, rules, results);
+}
+var semgrep = {
+  name: "semgrep",
+  tool: "semgrep",
+  title: "Semgrep",
+  categories: ["code"],
+  description: "SAST with the pinned offline ruleset `rules/semgrep/scanfold.yml` (or yours); metrics and version checks off",
+  outputs: "SARIF + JSON",
+  env: { SEMGREP_SEND_METRICS: "off", SEMGREP_ENABLE_VERSION_CHECK: "0" },
+  applies: () => ({ applies: true }),
+  versionArgs: ["--version"],
+  parseVersion: firstSemver,
+  exclude: { honoured: true },
+  async scan(context) {
+    const sarif = path8.join(context.workDir, "semgrep.sarif");
+    const json2 = path8.join(context.workDir, "semgrep.json");
+    const args = [
+      "scan",
+      "--metrics",
+      "off",
+      "--disable-version-check",
+      "--no-rewrite-rule-ids",
+      "--quiet",
+      `--sarif-output=${sarif}`,
+      `--json-output=${json2}`
+    ];
+    for (const config2 of context.config.semgrep.config) args.push("--config", config2);
+    for (const pattern of context.config.exclude) args.push("--exclude", pattern);
+    const exit = await context.exec([...args, "."]);
+    return outcomeOf(exit, [sarif, json2], { what: "semgrep" });
+  },
+  parse: parseByExtension,
+  ownsDriver: driverContains("semgrep"),
+  nativeJson: { label: "Semgrep JSON", toSarif: semgrepJsonToSarif }
+};
+
+// src/scanners/syft.ts
+import path9 from "node:path";
+var syft = {
+  name: "syft",
+  tool: "syft",
+  title: "Syft",
+  categories: ["sbom"],
+  description: "SBOM",
+  outputs: "CycloneDX JSON",
+  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
+  applies: () => ({ applies: true }),
+  versionArgs: ["version"],
+  parseVersion: firstSemver,
+  exclude: { honoured: true },
+  async scan(context) {
+    const sbom = path9.join(context.workDir, "syft.cdx.json");
+    const args = ["scan", "dir:.", "--quiet", "-o", `cyclonedx-json=${sbom}`];
+    for (const pattern of context.config.exclude) args.push("--exclude", pattern);
+    const exit = await context.exec(args);
+    return outcomeOf(exit, [sbom], { what: "syft" });
+  },
+  parse: parseByExtension,
+  ownsDriver: driverContains("syft")
+};
+
+// src/scanners/trivy.ts
+import { existsSync as existsSync3, statSync } from "node:fs";
+import { readFile as readFile3 } from "node:fs/promises";
+import path10 from "node:path";
+import { pathToFileURL } from "node:url";
+var DB_FAILURE2 = [
+  /failed to download vulnerability DB/i,
+  /DB error/i,
+  /OCI artifact error/i,
+  /db download/i
+];
+function dbFile(cacheDir) {
+  return path10.join(cacheDir, "db", "trivy.db");
+}
+function rotateRepositories(repositories, attempt) {
+  if (repositories.length === 0) return [];
+  const shift = (attempt - 1) % repositories.length;
+  return [...repositories.slice(shift), ...repositories.slice(0, shift)];
+}
+async function convert(context, report, format, output2) {
+  const exit = await context.exec(["convert", "--format", format, "--output", output2, report]);
+  return outcomeOf(exit, [output2], { what: `trivy convert --format ${format}` });
+}
+function packageFromTrivyMessage(message) {
+  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
+  if (!name) return void 0;
+  const version2 = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
+  const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
+  return { name, ...version2 ? { version: version2 } : {}, ...fixed ? { fixedVersion: fixed } : {} };
+}
+function normalizeTrivyCheckId(id) {
+  const match = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
+  return match ? `${match[1]?.toUpperCase()}-${match[2]}` : void 0;
+}
+var TrivyVulnerabilitySchema = external_exports.looseObject({
+  VulnerabilityID: external_exports.string(),
+  VendorIDs: external_exports.array(external_exports.string()).optional(),
+  PkgName: external_exports.string(),
+  InstalledVersion: external_exports.string().optional(),
+  FixedVersion: external_exports.string().optional(),
+  PkgIdentifier: external_exports.looseObject({ PURL: external_exports.string().optional() }).optional(),
+  Severity: external_exports.string().optional(),
+  Title: external_exports.string().optional(),
+  PrimaryURL: external_exports.string().optional(),
+  CweIDs: external_exports.array(external_exports.string()).optional()
+});
+var TrivyReportSchema = external_exports.looseObject({
+  Results: external_exports.array(
+    external_exports.looseObject({
+      Type: external_exports.string().optional(),
+      Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish()
+    })
+  ).nullish()
+});
+async function trivyDetails(file2) {
+  const report = TrivyReportSchema.parse(JSON.parse(await readFile3(file2, "utf8")));
+  const details = /* @__PURE__ */ new Map();
+  for (const target of report.Results ?? []) {
+    for (const v of target.Vulnerabilities ?? []) {
+      details.set(vulnerabilityKey(v.VulnerabilityID, v.PkgName, v.InstalledVersion), {
+        aliases: [v.VulnerabilityID, ...v.VendorIDs ?? []],
+        package: {
+          name: v.PkgName,
+          ...v.InstalledVersion ? { version: v.InstalledVersion } : {},
+          ...v.FixedVersion ? { fixedVersion: v.FixedVersion } : {},
+          ...v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {},
+          ...target.Type ? { ecosystem: target.Type } : {}
+        },
+        cwe: v.CweIDs ?? []
+      });
+    }
+  }
+  return details;
+}
+function trivyResultKey(ruleId, message) {
+  const pkg = packageFromTrivyMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
+}
+var TrivySchema = external_exports.looseObject({
+  SchemaVersion: external_exports.number(),
+  Results: external_exports.array(
+    external_exports.looseObject({
+      Target: external_exports.string(),
+      Class: external_exports.string().optional(),
+      Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish(),
+      Misconfigurations: external_exports.array(
+        external_exports.looseObject({
+          ID: external_exports.string(),
+          AVDID: external_exports.string().optional(),
+          Title: external_exports.string().optional(),
+          Message: external_exports.string().optional(),
+          Severity: external_exports.string().optional(),
+          PrimaryURL: external_exports.string().optional(),
+          Status: external_exports.string().optional(),
+          CauseMetadata: external_exports.looseObject({ StartLine: external_exports.number().optional(), EndLine: external_exports.number().optional() }).optional()
+        })
+      ).nullish(),
+      Secrets: external_exports.array(
+        external_exports.looseObject({
+          RuleID: external_exports.string(),
+          Title: external_exports.string().optional(),
+          Severity: external_exports.string().optional(),
+          StartLine: external_exports.number().optional(),
+          EndLine: external_exports.number().optional()
+        })
+      ).nullish(),
+      Licenses: external_exports.array(
+        external_exports.looseObject({
+          Name: external_exports.string(),
+          PkgName: external_exports.string().optional(),
+          Severity: external_exports.string().optional(),
+          FilePath: external_exports.string().optional()
+        })
+      ).nullish()
+    })
+  ).nullish()
+});
+function trivyJsonToSarif(data) {
+  const parsed = TrivySchema.safeParse(data);
+  if (!parsed.success) return void 0;
+  const rules = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const target of parsed.data.Results ?? []) {
+    const targetPath = target.Class === "os-pkgs" ? target.Target.replace(/ \([^)]*\)$/, "") : target.Target;
+    for (const v of target.Vulnerabilities ?? []) {
+      rule(rules, v.VulnerabilityID, () => ({
+        id: v.VulnerabilityID,
+        shortDescription: { text: v.Title ?? v.VulnerabilityID },
+        ...v.PrimaryURL ? { helpUri: v.PrimaryURL } : {},
+        properties: {
+          tags: ["vulnerability", "security", v.Severity ?? "UNKNOWN", ...v.CweIDs ?? []],
+          ...securitySeverity(v.Severity)
+        }
+      }));
+      results.push({
+        ruleId: v.VulnerabilityID,
+        level: "error",
+        message: {
+          text: `Package: ${v.PkgName}
+Installed Version: ${v.InstalledVersion ?? ""}
+Vulnerability ${v.VulnerabilityID}
+Severity: ${v.Severity ?? "UNKNOWN"}
+Fixed Version: ${v.FixedVersion ?? ""}`
+        },
+        locations: location(targetPath, 1),
+        properties: writeScanfoldProperties(void 0, {
+          package: {
+            name: v.PkgName,
+            ...v.InstalledVersion ? { version: v.InstalledVersion } : {},
+            ...v.FixedVersion ? { fixedVersion: v.FixedVersion } : {},
+            ...v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {}
+          },
+          aliases: [v.VulnerabilityID, ...v.VendorIDs ?? []]
+        })
+      });
+    }
+    for (const m of target.Misconfigurations ?? []) {
+      if (m.Status && m.Status !== "FAIL") continue;
+      rule(rules, m.ID, () => ({
+        id: m.ID,
+        shortDescription: { text: m.Title ?? m.ID },
+        ...m.PrimaryURL ? { helpUri: m.PrimaryURL } : {},
+        properties: {
+          tags: ["misconfiguration", "security", m.Severity ?? "UNKNOWN"],
+          ...securitySeverity(m.Severity)
+        }
+      }));
+      results.push({
+        ruleId: m.ID,
+        message: { text: m.Message ?? m.Title ?? m.ID },
+        locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine)
+      });
+    }
+    for (const s of target.Secrets ?? []) {
+      rule(rules, s.RuleID, () => ({
+        id: s.RuleID,
+        shortDescription: { text: s.Title ?? s.RuleID },
+        properties: {
+          tags: ["secret", "security", s.Severity ?? "UNKNOWN"],
+          ...securitySeverity(s.Severity)
+        }
+      }));
+      results.push({
+        ruleId: s.RuleID,
+        message: { text: `Secret: ${s.Title ?? s.RuleID}` },
+        locations: location(target.Target, s.StartLine, s.EndLine)
+      });
+    }
+    for (const l of target.Licenses ?? []) {
+      const id = `license-${l.Name}`;
+      rule(rules, id, () => ({
+        id,
+        shortDescription: { text: `License ${l.Name}` },
+        properties: { tags: ["license", l.Severity ?? "UNKNOWN"], ...securitySeverity(l.Severity) }
+      }));
+      results.push({
+        ruleId: id,
+        message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` },
+        locations: location(l.FilePath ?? target.Target)
+      });
+    }
+  }
+  return sarifLog("Trivy", void 0, rules, results);
+}
+var trivy = {
+  name: "trivy",
+  tool: "trivy",
+  title: "Trivy",
+  description: "filesystem: vulnerabilities, misconfigurations, secrets, licenses",
+  outputs: "JSON, converted by `trivy convert` to SARIF and CycloneDX",
+  categories: ["vulnerability", "iac", "secret", "license", "sbom"],
+  // Trivy calls home for version checks and telemetry unless both are off.
+  env: {
+    TRIVY_DISABLE_VEX_NOTICE: "true",
+    TRIVY_SKIP_VERSION_CHECK: "true",
+    TRIVY_DISABLE_TELEMETRY: "true"
+  },
+  applies: () => ({ applies: true }),
+  versionArgs: ["--version"],
+  parseVersion: firstSemver,
+  exclude: { honoured: true },
+  async scan(context) {
+    const { trivy: settings, offline } = context.config;
+    const notes = [];
+    let scanners = [...settings.scanners];
+    const haveDb = existsSync3(dbFile(settings.cacheDir));
+    if (scanners.includes("vuln") && offline && !haveDb) {
+      scanners = scanners.filter((scanner) => scanner !== "vuln");
+      notes.push(
+        `vulnerability scanning skipped: offline and no vulnerability DB in ${settings.cacheDir}`
+      );
+    }
+    if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
+    const report = path10.join(context.workDir, "trivy.json");
+    const base = [
+      "fs",
+      "--scanners",
+      scanners.join(","),
+      "--format",
+      "json",
+      "--list-all-pkgs",
+      "--output",
+      report
+    ];
+    base.push(
+      "--cache-dir",
+      settings.cacheDir,
+      "--exit-code",
+      "0",
+      "--no-progress",
+      "--skip-check-update"
+    );
+    for (const pattern of context.config.exclude) base.push("--skip-dirs", pattern);
+    const dbFlags = offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : [];
+    const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
+    if (!offline && repositories.length > 0)
+      dbFlags.push("--db-repository", repositories.join(","));
+    let exit = await context.exec([...base, ...dbFlags, "."]);
+    const dbFailed = exit.exitCode !== 0 && looksTransient(exit.stderrTail, DB_FAILURE2);
+    if (dbFailed && context.lastAttempt && haveDb && !offline) {
+      const age = Math.round(
+        (Date.now() - statSync(dbFile(settings.cacheDir)).mtimeMs) / 36e5
+      );
+      notes.push(
+        `vulnerability DB download failed (${exit.stderrTail.at(-1)?.trim() ?? "unknown error"}); used the cached DB, ${age} h old, which may be stale`
+      );
+      exit = await context.exec([...base, "--skip-db-update", "--skip-java-db-update", "."]);
+    }
+    const scanned = outcomeOf(exit, [report], { what: "trivy fs", transient: DB_FAILURE2 });
+    if (scanned.kind !== "ok") return scanned;
+    const sarif = await convert(
+      context,
+      report,
+      "sarif",
+      path10.join(context.workDir, "trivy.sarif")
+    );
+    if (sarif.kind !== "ok") return sarif;
+    const sbom = await convert(
+      context,
+      report,
+      "cyclonedx",
+      path10.join(context.workDir, "trivy.cdx.json")
+    );
+    if (sbom.kind !== "ok") return sbom;
+    return { kind: "ok", files: [report, ...sarif.files, ...sbom.files], notes };
+  },
+  async parse(files, config2) {
+    const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
+    for (const { log } of parsed.sarif) {
+      for (const run2 of log.runs)
+        run2.originalUriBaseIds = {
+          ...run2.originalUriBaseIds,
+          ROOTPATH: { uri: pathToFileURL(config2.root + "/").href }
+        };
+    }
+    return parsed;
+  },
+  ownsDriver: driverContains("trivy"),
+  nativeJson: { label: "Trivy JSON", toSarif: trivyJsonToSarif },
+  packageFromMessage: packageFromTrivyMessage,
+  iac: { intentOf: normalizeTrivyCheckId }
+};
+
+// src/scanners/registry.ts
+var ADAPTERS = [trivy, semgrep, gitleaks, checkov, syft, grype];
+var SCANNER_NAMES = ADAPTERS.map((adapter) => adapter.name);
+var BY_NAME = new Map(ADAPTERS.map((adapter) => [adapter.name, adapter]));
+function adapterNamed(name) {
+  return BY_NAME.get(name);
+}
+function knowledgeOf(adapters) {
+  const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
+  const toolMemo = /* @__PURE__ */ new Map();
+  const twinned = new Set(adapters.flatMap((adapter) => [...adapter.iac?.twins?.values() ?? []]));
+  return {
+    toolOf(driverName) {
+      let tool = toolMemo.get(driverName);
+      if (tool === void 0) {
+        tool = adapters.find((adapter) => adapter.ownsDriver(driverName))?.name ?? genericToolName(driverName);
+        if (toolMemo.size > 1e4) toolMemo.clear();
+        toolMemo.set(driverName, tool);
+      }
+      return tool;
+    },
+    categoryOf(tool, ruleId, tags) {
+      return byName.get(tool)?.categoryOf?.(ruleId, tags);
+    },
+    defaultSeverity(tool) {
+      return byName.get(tool)?.defaultSeverity;
+    },
+    packageFromMessage(tool, message) {
+      const own2 = byName.get(tool);
+      const found = own2?.packageFromMessage?.(message);
+      if (found) return found;
+      for (const adapter of adapters) {
+        if (adapter === own2) continue;
+        const pkg = adapter.packageFromMessage?.(message);
+        if (pkg) return pkg;
+      }
+      return void 0;
+    },
+    iacIntent(tool, ruleId) {
+      const intent = byName.get(tool)?.iac?.intentOf(ruleId);
+      return intent !== void 0 && twinned.has(intent) ? intent : void 0;
+    }
+  };
+}
+var TOOL_KNOWLEDGE = knowledgeOf(ADAPTERS);
+
 // src/model/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
@@ -45968,42 +47195,42 @@ function errorMessage(error62) {
 }
 
 // src/config/package-root.ts
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync as existsSync4, readFileSync } from "node:fs";
+import path11 from "node:path";
 import { fileURLToPath } from "node:url";
 var cached2;
 function packageRoot() {
   if (cached2) return cached2;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  let dir = path11.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest)) {
+    const manifest = path11.join(dir, "package.json");
+    if (existsSync4(manifest)) {
       const parsed = JSON.parse(readFileSync(manifest, "utf8"));
       if (parsed.name === "scanfold") return cached2 = dir;
     }
-    const parent = path.dirname(dir);
+    const parent = path11.dirname(dir);
     if (parent === dir) throw new Error("scanfold package root not found above " + import.meta.url);
     dir = parent;
   }
 }
 function scanfoldVersion() {
-  const parsed = JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8"));
+  const parsed = JSON.parse(readFileSync(path11.join(packageRoot(), "package.json"), "utf8"));
   return parsed.version;
 }
 
 // src/config/schema.ts
 import os from "node:os";
-import path2 from "node:path";
+import path12 from "node:path";
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var FailOnSchema = external_exports.enum(FAIL_ON);
 var TRIVY_SCANNERS = ["vuln", "misconfig", "secret", "license"];
 function defaultToolCache() {
-  if (process.env.SCANFOLD_TOOL_CACHE) return path2.resolve(process.env.SCANFOLD_TOOL_CACHE);
-  const base = process.env.XDG_CACHE_HOME || path2.join(os.homedir(), ".cache");
-  return path2.join(base, "scanfold", "tools");
+  if (process.env.SCANFOLD_TOOL_CACHE) return path12.resolve(process.env.SCANFOLD_TOOL_CACHE);
+  const base = process.env.XDG_CACHE_HOME || path12.join(os.homedir(), ".cache");
+  return path12.join(base, "scanfold", "tools");
 }
 var FileConfigSchema = external_exports.object({
-  scanners: external_exports.array(ScannerNameSchema).min(1),
+  scanners: external_exports.array(external_exports.enum(SCANNER_NAMES)).min(1),
   failOn: FailOnSchema,
   retries: external_exports.number().int().min(0).max(10),
   timeoutMinutes: external_exports.number().positive().max(360),
@@ -46040,18 +47267,18 @@ function readConfigFile(file2) {
 }
 function findConfigFile(root, explicit) {
   if (explicit) {
-    const file2 = path3.resolve(root, explicit);
-    if (!existsSync2(file2)) throw new ConfigurationError(`config file ${file2}: not found`);
+    const file2 = path13.resolve(root, explicit);
+    if (!existsSync5(file2)) throw new ConfigurationError(`config file ${file2}: not found`);
     return file2;
   }
-  return DEFAULT_CONFIG_FILES.map((name) => path3.join(root, name)).find((file2) => existsSync2(file2));
+  return DEFAULT_CONFIG_FILES.map((name) => path13.join(root, name)).find((file2) => existsSync5(file2));
 }
 function bundledSemgrepRules() {
-  return path3.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
+  return path13.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
 }
 function resolveConfig(request) {
-  const root = path3.resolve(request.root);
-  if (!existsSync2(root)) throw new ConfigurationError(`path ${root}: does not exist`);
+  const root = path13.resolve(request.root);
+  if (!existsSync5(root)) throw new ConfigurationError(`path ${root}: does not exist`);
   const configFile = findConfigFile(root, request.configFile);
   const fromFile = configFile ? readConfigFile(configFile) : {};
   const overrides = request.overrides ?? {};
@@ -46066,7 +47293,7 @@ function resolveConfig(request) {
   if (!checked.success)
     throw new ConfigurationError(formatZodIssues("configuration", checked.error));
   const c = checked.data;
-  const cacheBase = path3.join(os2.homedir(), ".cache", "scanfold");
+  const cacheBase = path13.join(os2.homedir(), ".cache", "scanfold");
   const config2 = {
     root,
     scanners: c.scanners ?? SCANNER_NAMES,
@@ -46074,7 +47301,7 @@ function resolveConfig(request) {
     retries: c.retries ?? 2,
     timeoutMs: Math.round((c.timeoutMinutes ?? 15) * 6e4),
     concurrency: c.concurrency ?? os2.availableParallelism(),
-    outputDir: path3.resolve(root, c.outputDir ?? "scanfold-results"),
+    outputDir: path13.resolve(root, c.outputDir ?? "scanfold-results"),
     offline: c.offline ?? false,
     exclude: c.exclude ?? [],
     toolCache: request.toolCache ?? defaultToolCache(),
@@ -46083,15 +47310,15 @@ function resolveConfig(request) {
     trivy: {
       scanners: c.trivy?.scanners ?? TRIVY_SCANNERS,
       dbRepositories: c.trivy?.dbRepositories ?? [],
-      cacheDir: path3.resolve(root, c.trivy?.cacheDir ?? path3.join(cacheBase, "trivy"))
+      cacheDir: path13.resolve(root, c.trivy?.cacheDir ?? path13.join(cacheBase, "trivy"))
     },
     grype: {
-      dbCacheDir: path3.resolve(root, c.grype?.dbCacheDir ?? path3.join(cacheBase, "grype-db")),
+      dbCacheDir: path13.resolve(root, c.grype?.dbCacheDir ?? path13.join(cacheBase, "grype-db")),
       dbUpdateUrl: c.grype?.dbUpdateUrl
     },
     semgrep: {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map(
-        (entry) => existsSync2(path3.resolve(root, entry)) ? path3.resolve(root, entry) : entry
+        (entry) => existsSync5(path13.resolve(root, entry)) ? path13.resolve(root, entry) : entry
       )
     }
   };
@@ -46100,24 +47327,24 @@ function resolveConfig(request) {
 
 // src/engine.ts
 import { rm as rm3 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/install/installer.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync3 } from "node:fs";
+import { createReadStream, existsSync as existsSync6 } from "node:fs";
 import {
   chmod,
   cp,
   mkdir,
   mkdtemp,
-  readFile,
-  rename,
+  readFile as readFile4,
+  rename as rename2,
   rm,
   symlink,
   writeFile
 } from "node:fs/promises";
 import os3 from "node:os";
-import path4 from "node:path";
+import path14 from "node:path";
 
 // src/run/process.ts
 import { spawn } from "node:child_process";
@@ -46235,7 +47462,7 @@ var InstallError = class extends Error {
 var MARKER = ".scanfold-install.json";
 var INSTALL_TIMEOUT_MS = 45 * 6e4;
 function toolDir(toolCache, name, version2) {
-  return path4.join(toolCache, name, version2);
+  return path14.join(toolCache, name, version2);
 }
 async function sha256File(file2) {
   const hash3 = createHash("sha256");
@@ -46243,32 +47470,32 @@ async function sha256File(file2) {
   return hash3.digest("hex");
 }
 function findOnPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path14.delimiter)) {
     if (!dir) continue;
-    const candidate = path4.join(dir, name);
-    if (existsSync3(candidate)) return candidate;
+    const candidate = path14.join(dir, name);
+    if (existsSync6(candidate)) return candidate;
   }
   return void 0;
 }
 async function verifiedCacheEntry(dir, name) {
-  const executable = path4.join(dir, "bin", name);
-  if (!existsSync3(executable)) return void 0;
-  const markerFile = path4.join(dir, MARKER);
+  const executable = path14.join(dir, "bin", name);
+  if (!existsSync6(executable)) return void 0;
+  const markerFile = path14.join(dir, MARKER);
   const actual = await sha256File(executable);
-  if (!existsSync3(markerFile)) {
+  if (!existsSync6(markerFile)) {
     await writeMarker(dir, {
       tool: name,
-      version: path4.basename(dir),
+      version: path14.basename(dir),
       source: "registry",
       sha256: actual
     });
     return executable;
   }
-  const marker = JSON.parse(await readFile(markerFile, "utf8"));
+  const marker = JSON.parse(await readFile4(markerFile, "utf8"));
   return marker.sha256 === actual ? executable : void 0;
 }
 async function writeMarker(dir, marker) {
-  await writeFile(path4.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
+  await writeFile(path14.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
 }
 async function downloadVerified(request) {
   const { release, name } = request;
@@ -46322,14 +47549,14 @@ async function installFromRelease(name, release, staging, options) {
     clock: options.clock,
     logger: options.logger
   });
-  const bin = path4.join(staging, "bin");
+  const bin = path14.join(staging, "bin");
   await mkdir(bin, { recursive: true });
   if (!release.binary) {
-    await writeFile(path4.join(bin, name), body);
+    await writeFile(path14.join(bin, name), body);
   } else {
-    const archive = path4.join(staging, "download.tar.gz");
+    const archive = path14.join(staging, "download.tar.gz");
     await writeFile(archive, body);
-    const unpack = path4.join(staging, "unpack");
+    const unpack = path14.join(staging, "unpack");
     await mkdir(unpack);
     const tar = await runProcess({
       command: "tar",
@@ -46339,11 +47566,11 @@ async function installFromRelease(name, release, staging, options) {
     });
     if (tar.exitCode !== 0)
       throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(" ")}`);
-    await rename(path4.join(unpack, release.binary), path4.join(bin, name));
+    await rename2(path14.join(unpack, release.binary), path14.join(bin, name));
     await rm(unpack, { recursive: true, force: true });
     await rm(archive);
   }
-  await chmod(path4.join(bin, name), 493);
+  await chmod(path14.join(bin, name), 493);
 }
 async function run(command, args, cwd, env) {
   const result = await runProcess({ command, args, cwd, env, timeoutMs: INSTALL_TIMEOUT_MS });
@@ -46355,23 +47582,23 @@ async function run(command, args, cwd, env) {
   return result.stdout;
 }
 async function installFromRegistry(name, source, target) {
-  const bin = path4.join(target, "bin");
+  const bin = path14.join(target, "bin");
   await mkdir(bin, { recursive: true });
   if (source.kind === "pypi") {
-    const venv = path4.join(target, "venv");
+    const venv = path14.join(target, "venv");
     await run("python3", ["-m", "venv", venv], target);
     await run(
-      path4.join(venv, "bin", "pip"),
+      path14.join(venv, "bin", "pip"),
       ["install", "--quiet", "--disable-pip-version-check", `${source.package}==${source.version}`],
       target
     );
-    await symlink(path4.join(venv, "bin", name), path4.join(bin, name));
+    await symlink(path14.join(venv, "bin", name), path14.join(bin, name));
     return;
   }
   const info = JSON.parse(
     await run("go", ["mod", "download", "-json", `${source.module}@${source.version}`], target)
   );
-  const work = await mkdtemp(path4.join(os3.tmpdir(), `scanfold-${name}-src-`));
+  const work = await mkdtemp(path14.join(os3.tmpdir(), `scanfold-${name}-src-`));
   try {
     await cp(info.Dir, work, { recursive: true });
     await run("chmod", ["-R", "u+w", work], target);
@@ -46383,7 +47610,7 @@ async function installFromRegistry(name, source, target) {
         "-ldflags",
         `-s -w ${source.ldflags}`,
         "-o",
-        path4.join(bin, name),
+        path14.join(bin, name),
         source.package
       ],
       work,
@@ -46440,7 +47667,7 @@ async function ensureTool(name, spec, options) {
       throw new InstallError(errors.join("; "));
     }
   }
-  const executable = path4.join(dir, "bin", name);
+  const executable = path14.join(dir, "bin", name);
   await writeMarker(dir, {
     tool: name,
     version: spec.version,
@@ -46452,7 +47679,7 @@ async function ensureTool(name, spec, options) {
 
 // src/install/manifest.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path5 from "node:path";
+import path15 from "node:path";
 var ReleaseSchema = external_exports.object({
   url: external_exports.string().url(),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
@@ -46478,7 +47705,7 @@ var ToolSchema = external_exports.object({
   releases: external_exports.record(external_exports.string(), ReleaseSchema).default({})
 });
 var ManifestSchema = external_exports.object({ tools: external_exports.record(external_exports.string(), ToolSchema) });
-function loadManifest(file2 = path5.join(packageRoot(), "tools.json")) {
+function loadManifest(file2 = path15.join(packageRoot(), "tools.json")) {
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync3(file2, "utf8")));
   if (!parsed.success)
     throw new ConfigurationError(formatZodIssues(`tool manifest ${file2}`, parsed.error));
@@ -46487,123 +47714,11 @@ function loadManifest(file2 = path5.join(packageRoot(), "tools.json")) {
 
 // src/normalize/extract.ts
 import { hash as hash2 } from "node:crypto";
-
-// src/normalize/paths.ts
-import path6 from "node:path";
-function stripFileScheme(uri) {
-  if (!uri.startsWith("file:")) return uri;
-  try {
-    return decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return uri.replace(/^file:\/\//, "");
-  }
-}
-var memo2 = /* @__PURE__ */ new Map();
-var MEMO_LIMIT = 2e5;
-function normalizePath(uri, options) {
-  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
-  const key = `${options.root}\0${base ?? ""}\0${uri}`;
-  const known = memo2.get(key);
-  if (known !== void 0) return known;
-  if (memo2.size >= MEMO_LIMIT) memo2.clear();
-  const value = computePath(uri, options.root, base);
-  memo2.set(key, value);
-  return value;
-}
-function computePath(uri, rootPath, base) {
-  let value = uri;
-  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
-  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, "/") + value;
-  if (value.startsWith("file:")) value = stripFileScheme(value);
-  else if (!hasScheme) {
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-    }
-  }
-  value = value.replace(/\\/g, "/");
-  value = value.replace(/^\/([A-Za-z]:\/)/, "$1");
-  const root = rootPath.replace(/\\/g, "/").replace(/\/?$/, "/");
-  if (value.startsWith(root)) value = value.slice(root.length);
-  else if (path6.posix.isAbsolute(value) && value === root.slice(0, -1)) value = ".";
-  value = path6.posix.normalize(value);
-  while (value.startsWith("./")) value = value.slice(2);
-  if (value.startsWith("/") && !value.startsWith(root)) {
-    const candidate = value.slice(1);
-    if (!candidate.startsWith("/")) value = candidate;
-  }
-  return value === "" ? "." : value;
-}
-
-// src/normalize/severity.ts
-function severityFromScore(score) {
-  if (score >= 9) return "critical";
-  if (score >= 7) return "high";
-  if (score >= 4) return "medium";
-  if (score > 0) return "low";
-  return "info";
-}
-var WORDS = {
-  critical: "critical",
-  high: "high",
-  error: "high",
-  medium: "medium",
-  moderate: "medium",
-  warning: "medium",
-  low: "low",
-  negligible: "info",
-  info: "info",
-  note: "info",
-  unknown: "info"
-};
-function severityFromWord(word) {
-  return typeof word === "string" ? WORDS[word.trim().toLowerCase()] : void 0;
-}
-function scoreOf(value) {
-  const score = typeof value === "string" ? Number.parseFloat(value) : typeof value === "number" ? value : NaN;
-  return Number.isFinite(score) ? score : void 0;
-}
-var LEVELS = {
-  error: "high",
-  warning: "medium",
-  note: "low",
-  none: "info"
-};
-var TOOL_DEFAULT = { gitleaks: "high", checkov: "medium" };
-function severityOf(tool, result, rule2) {
-  for (const bag of [result.properties, rule2?.properties]) {
-    const score = scoreOf(bag?.["security-severity"]);
-    if (score !== void 0) return severityFromScore(score);
-  }
-  for (const bag of [result.properties, rule2?.properties]) {
-    const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.["problem.severity"]);
-    if (word && bag?.severity !== void 0) return word;
-    const tags = (bag?.tags ?? []).map((tag) => tag.toUpperCase());
-    const tagged = ["CRITICAL", "HIGH", "MEDIUM", "LOW"].find((level2) => tags.includes(level2));
-    if (tagged) return severityFromWord(tagged) ?? "info";
-  }
-  const fallback = TOOL_DEFAULT[tool];
-  if (fallback) return fallback;
-  const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
-  return LEVELS[level] ?? "medium";
-}
-var SCORE_FOR = {
-  critical: "9.5",
-  high: "8.0",
-  medium: "5.5",
-  low: "2.0",
-  info: "0.0"
-};
-
-// src/normalize/extract.ts
 function sha256(text) {
   return hash2("sha256", text, "hex");
 }
-function toolNameOf(run2) {
-  const name = run2.tool.driver.name.toLowerCase();
-  for (const known of ["trivy", "semgrep", "gitleaks", "checkov", "grype", "syft"])
-    if (name.includes(known)) return known;
-  return name.replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
+function toolNameOf(run2, knowledge) {
+  return knowledge.toolOf(run2.tool.driver.name);
 }
 var rulesById = /* @__PURE__ */ new WeakMap();
 function ruleById(rules, id) {
@@ -46645,11 +47760,12 @@ function tagsOf(rule2, result) {
     (tag) => tag.toLowerCase()
   );
 }
-function categoryOf(tool, ruleId, tags) {
-  if (tool === "gitleaks" || tags.includes("secret") || tags.includes("secrets") || /^CKV2?_SECRET_/.test(ruleId))
-    return "secret";
-  if (tool === "grype" || tags.includes("vulnerability")) return "vulnerability";
-  if (tool === "checkov" || tags.includes("misconfiguration") || tags.includes("iac")) return "iac";
+function categoryOf(knowledge, tool, ruleId, tags) {
+  const decided = knowledge.categoryOf(tool, ruleId, tags);
+  if (decided) return decided;
+  if (tags.includes("secret") || tags.includes("secrets")) return "secret";
+  if (tags.includes("vulnerability")) return "vulnerability";
+  if (tags.includes("misconfiguration") || tags.includes("iac")) return "iac";
   if (tags.includes("license")) return "license";
   if (advisoryIds(ruleId).length > 0) return "vulnerability";
   return "code";
@@ -46673,37 +47789,15 @@ function cwesOfRule(rule2) {
   }
   return known;
 }
-function cwesOf(rule2, result) {
+function cwesOf(rule2, result, declared) {
   const found = /* @__PURE__ */ new Set();
-  const declared = result.properties?.["scanfold/cwe"];
-  if (Array.isArray(declared)) cwesIn(declared, found);
+  if (declared.cwe) cwesIn(declared.cwe, found);
   else {
     for (const cwe of cwesOfRule(rule2)) found.add(cwe);
     cwesIn(result.properties?.tags, found);
     cwesIn(result.properties?.cwe, found);
   }
   return [...found].sort();
-}
-function packageFromTrivyMessage(message) {
-  const name = /Package: ([^\n]+)/.exec(message)?.[1]?.trim();
-  if (!name) return void 0;
-  const version2 = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
-  const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
-  return { name, ...version2 ? { version: version2 } : {}, ...fixed ? { fixedVersion: fixed } : {} };
-}
-function packageFromGrypeMessage(message) {
-  const match = /in ([\w.-]+ )?package: ([^,\s]+), version ([^\s]+) was found/.exec(message);
-  if (!match?.[2]) return void 0;
-  return {
-    name: match[2],
-    ...match[3] ? { version: match[3] } : {},
-    ...match[1] ? { ecosystem: match[1].trim() } : {}
-  };
-}
-function packageOf(result, message) {
-  const declared = result.properties?.["scanfold/package"];
-  if (declared?.name) return declared;
-  return packageFromTrivyMessage(message) ?? packageFromGrypeMessage(message);
 }
 function isSuppressed(result) {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== "rejected");
@@ -46714,7 +47808,8 @@ function firstLine(text) {
 function extractFindings(log, options) {
   const extracted = [];
   log.runs.forEach((run2, runIndex) => {
-    const tool = options.toolOverride ?? toolNameOf(run2);
+    const { knowledge } = options;
+    const tool = options.toolOverride ?? toolNameOf(run2, knowledge);
     (run2.results ?? []).forEach((result, resultIndex) => {
       const rule2 = ruleFor(run2, result);
       const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
@@ -46729,13 +47824,13 @@ function extractFindings(log, options) {
       });
       const region = physical?.region;
       const tags = tagsOf(rule2, result);
-      const category = categoryOf(tool, ruleId, tags);
-      const pkg = category === "vulnerability" ? packageOf(result, message) : void 0;
-      const declaredAliases = result.properties?.["scanfold/aliases"] ?? [];
-      const ids = advisoryIds([ruleId, ...declaredAliases].join(" ")).sort();
+      const category = categoryOf(knowledge, tool, ruleId, tags);
+      const declared = readScanfoldProperties(result.properties);
+      const pkg = category === "vulnerability" ? declared.package ?? knowledge.packageFromMessage(tool, message) : void 0;
+      const ids = advisoryIds([ruleId, ...declared.aliases ?? []].join(" ")).sort();
       const cve = ids.find((id) => id.startsWith("CVE-"));
       const ghsa = ids.find((id) => id.startsWith("GHSA-"));
-      const cvss = scoreOf(result.properties?.["scanfold/cvss"]) ?? scoreOf(rule2?.properties?.["security-severity"]);
+      const cvss = declared.cvss ?? scoreOf(rule2?.properties?.["security-severity"]);
       const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? "";
       const identity = category === "vulnerability" ? `${pkg?.name ?? ""}@${pkg?.version ?? ""}` : category === "secret" ? `${region?.startLine ?? ""}` : snippet.trim().replace(/\s+/g, " ") || `${region?.startLine ?? ""}`;
       const title = firstLine(rule2?.shortDescription?.text ?? rule2?.name ?? message);
@@ -46743,7 +47838,7 @@ function extractFindings(log, options) {
         id: "",
         fingerprint: "",
         category,
-        severity: severityOf(tool, result, rule2),
+        severity: severityOf(result, rule2, knowledge.defaultSeverity(tool)),
         ruleId,
         title: title.length > 200 ? title.slice(0, 197) + "..." : title,
         message,
@@ -46756,7 +47851,7 @@ function extractFindings(log, options) {
           ...region?.endLine !== void 0 ? { endLine: region.endLine } : {},
           ...region?.startColumn !== void 0 ? { startColumn: region.startColumn } : {}
         },
-        cwe: cwesOf(rule2, result),
+        cwe: cwesOf(rule2, result, declared),
         ...pkg ? { package: pkg } : {},
         ...cve ? { cve } : {},
         ...ghsa ? { ghsa } : {},
@@ -46768,58 +47863,6 @@ function extractFindings(log, options) {
     });
   });
   return extracted;
-}
-
-// src/normalize/iac-intents.ts
-var PAIRS = [
-  ["DS-1", ["CKV_DOCKER_7"]],
-  // image tag :latest
-  ["DS-2", ["CKV_DOCKER_3", "CKV_DOCKER_8"]],
-  // runs as root
-  ["DS-5", ["CKV_DOCKER_4"]],
-  // ADD instead of COPY
-  ["DS-26", ["CKV_DOCKER_2"]],
-  // no HEALTHCHECK
-  ["AWS-86", ["CKV_AWS_53"]],
-  // S3 block public ACLs
-  ["AWS-87", ["CKV_AWS_54"]],
-  // S3 block public policy
-  ["AWS-91", ["CKV_AWS_55"]],
-  // S3 ignore public ACLs
-  ["AWS-93", ["CKV_AWS_56"]],
-  // S3 restrict public buckets
-  ["AWS-94", ["CKV2_AWS_6"]],
-  // S3 public access block present
-  ["AWS-88", ["CKV_AWS_19"]],
-  // S3 encryption at rest
-  ["AWS-132", ["CKV_AWS_145"]],
-  // S3 encryption with a CMK
-  ["AWS-89", ["CKV_AWS_18"]],
-  // S3 access logging
-  ["AWS-90", ["CKV_AWS_21"]],
-  // S3 versioning
-  ["AWS-92", ["CKV_AWS_20"]],
-  // S3 public ACL
-  ["AWS-107", ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"]],
-  // security group open to the world
-  ["AWS-124", ["CKV_AWS_23"]]
-  // security group rule without description
-];
-function normalizeTrivyCheckId(id) {
-  const match = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
-  return match ? `${match[1]?.toUpperCase()}-${match[2]}` : void 0;
-}
-var INTENT = /* @__PURE__ */ new Map();
-for (const [trivyId, checkovIds] of PAIRS) {
-  INTENT.set(`trivy:${trivyId}`, trivyId);
-  for (const checkovId of checkovIds) INTENT.set(`checkov:${checkovId}`, trivyId);
-}
-function iacIntent(tool, ruleId) {
-  if (tool === "trivy") {
-    const normalized = normalizeTrivyCheckId(ruleId);
-    return normalized ? INTENT.get(`trivy:${normalized}`) : void 0;
-  }
-  return INTENT.get(`${tool}:${ruleId}`);
 }
 
 // src/normalize/dedupe.ts
@@ -46845,7 +47888,7 @@ var UnionFind = class {
     if (rootA !== rootB) this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
   }
 };
-function* mergeKeys(finding, index) {
+function* mergeKeys(finding, index, knowledge) {
   const { location: location2 } = finding;
   switch (finding.category) {
     case "vulnerability": {
@@ -46866,7 +47909,7 @@ function* mergeKeys(finding, index) {
         yield [`code|${location2.path}|${location2.startLine}|${cwe}`, index];
       return;
     case "iac": {
-      const intent = iacIntent(finding.tools[0] ?? "", finding.ruleId);
+      const intent = knowledge.iacIntent(finding.tools[0] ?? "", finding.ruleId);
       if (intent) yield [`iac|${location2.path}|${intent}`, index];
       return;
     }
@@ -46879,7 +47922,7 @@ function mayMerge(a, b) {
     return !a.tools.some((tool) => b.tools.includes(tool));
   return true;
 }
-function fingerprintOf(members2) {
+function fingerprintOf(members2, knowledge) {
   const lead = members2[0];
   if (!lead) throw new Error("empty group");
   const { finding } = lead;
@@ -46896,7 +47939,7 @@ function fingerprintOf(members2) {
   }
   if (finding.category === "secret")
     return sha256(`secret|${finding.location.path}|${lead.identity}`);
-  const intent = finding.category === "iac" ? iacIntent(finding.tools[0] ?? "", finding.ruleId) : void 0;
+  const intent = finding.category === "iac" ? knowledge.iacIntent(finding.tools[0] ?? "", finding.ruleId) : void 0;
   const rule2 = intent ?? `${finding.tools[0] ?? ""}:${finding.ruleId}`;
   return sha256(`${finding.category}|${rule2}|${finding.location.path}|${lead.identity}`);
 }
@@ -46908,7 +47951,7 @@ function compareMembers(a, b) {
   const sb = b.finding.sources[0];
   return byCodeUnit(sa?.tool ?? "", sb?.tool ?? "") || byCodeUnit(a.finding.ruleId, b.finding.ruleId) || byCodeUnit(sa?.file ?? "", sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
 }
-function mergeGroup(members2) {
+function mergeFindings(members2) {
   const all = members2.map((member) => member.finding);
   const lead = all.find((f) => f.category === "vulnerability" && f.ruleId.startsWith("CVE-")) ?? all[0];
   if (!lead) throw new Error("empty group");
@@ -46971,12 +48014,12 @@ function unionOverlappingSecrets(ordered, unionFind) {
     }
   }
 }
-function dedupe(extracted) {
+function dedupe(extracted, knowledge) {
   const ordered = [...extracted].sort(compareMembers);
   const unionFind = new UnionFind(ordered.length);
   const byKey = /* @__PURE__ */ new Map();
   ordered.forEach((item, index) => {
-    for (const [key] of mergeKeys(item.finding, index)) {
+    for (const [key] of mergeKeys(item.finding, index, knowledge)) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -47003,11 +48046,11 @@ function dedupe(extracted) {
   });
   const usedIds = /* @__PURE__ */ new Map();
   const findings = [...groups.values()].map((members2) => {
-    const fingerprint = fingerprintOf(members2);
+    const fingerprint = fingerprintOf(members2, knowledge);
     const shortId = fingerprint.slice(0, 12);
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
-    const merged = members2.length === 1 && members2[0] ? members2[0].finding : mergeGroup(members2);
+    const merged = members2.length === 1 && members2[0] ? members2[0].finding : mergeFindings(members2);
     return {
       ...merged,
       fingerprint,
@@ -47025,11 +48068,12 @@ function dedupe(extracted) {
 }
 
 // src/normalize/index.ts
-function normalize(inputs, root) {
+function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
   const extracted = inputs.flatMap(
     (input2) => extractFindings(input2.log, {
       root,
       file: input2.file,
+      knowledge,
       ...input2.tool ? { toolOverride: input2.tool } : {}
     })
   );
@@ -47038,18 +48082,18 @@ function normalize(inputs, root) {
     const tool = finding.tools[0] ?? "unknown";
     resultsByTool[tool] = (resultsByTool[tool] ?? 0) + 1;
   }
-  return { ...dedupe(extracted), resultsByTool };
+  return { ...dedupe(extracted, knowledge), resultsByTool };
 }
 
-// src/outputs/merged-sarif.ts
-import { pathToFileURL } from "node:url";
+// src/outputs/sarif.ts
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 function sourceKey(file2, runIndex, resultIndex) {
   return `${file2}#${runIndex}#${resultIndex}`;
 }
-function toUriReference(path21) {
-  return encodeURI(path21.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+function toUriReference(path22) {
+  return encodeURI(path22.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
 }
 function relocate(result, run2, root) {
   return result.locations?.map((location2) => {
@@ -47087,7 +48131,8 @@ function redactSnippets(result) {
   });
   return { ...result, ...locations ? { locations } : {} };
 }
-function mergeSarif(request) {
+function buildSarif(request) {
+  const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
   const findingBySource = /* @__PURE__ */ new Map();
   for (const finding of request.findings) {
     for (const source of finding.sources)
@@ -47096,7 +48141,7 @@ function mergeSarif(request) {
   const tools = /* @__PURE__ */ new Map();
   for (const input2 of request.inputs) {
     input2.log.runs.forEach((run2, runIndex) => {
-      const tool = input2.tool ?? toolNameOf(run2);
+      const tool = input2.tool ?? toolNameOf(run2, knowledge);
       let target = tools.get(tool);
       if (!target) {
         target = {
@@ -47130,11 +48175,12 @@ function mergeSarif(request) {
           if (!rule2) into.placeholders.add(ruleId);
         }
         const finding = findingBySource.get(sourceKey(input2.file, runIndex, resultIndex));
-        const properties = { ...result.properties };
+        const properties = finding ? writeScanfoldProperties(result.properties, {
+          findingId: finding.id,
+          severity: finding.severity,
+          cwe: finding.cwe
+        }) : { ...result.properties };
         if (finding) {
-          properties["scanfold/findingId"] = finding.id;
-          properties["scanfold/severity"] = finding.severity;
-          properties["scanfold/cwe"] = finding.cwe;
           if (properties["security-severity"] === void 0 && rule2?.properties?.["security-severity"] === void 0) {
             properties["security-severity"] = SCORE_FOR[finding.severity];
           }
@@ -47147,7 +48193,7 @@ function mergeSarif(request) {
           locations: relocate(result, run2, request.root) ?? [],
           partialFingerprints: {
             ...result.partialFingerprints,
-            ...finding ? { "scanfold/v1": finding.fingerprint } : {}
+            ...finding ? { [FINGERPRINT_KEY]: finding.fingerprint } : {}
           },
           properties
         };
@@ -47170,7 +48216,7 @@ function mergeSarif(request) {
       },
       automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
       originalUriBaseIds: {
-        [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, "/")).href }
+        [SRCROOT]: { uri: pathToFileURL2(request.root.replace(/\/?$/, "/")).href }
       },
       results: toolRun.results,
       columnKind: "utf16CodeUnits"
@@ -47226,7 +48272,7 @@ function licensesOf(choices, seen) {
 function flatten(components) {
   return components.flatMap((component) => [component, ...flatten(component.components ?? [])]);
 }
-function mergeSboms(inputs, findings) {
+function buildSbom(inputs, findings) {
   const bom = new import_cyclonedx_library.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
   bom.metadata.timestamp = /* @__PURE__ */ new Date();
   bom.metadata.tools.components.add(
@@ -47348,7 +48394,7 @@ var GITHUB_SARIF_LIMITS = {
   tagsPerRule: 20
 };
 function severityOfResult(result) {
-  const severity = result.properties?.["scanfold/severity"];
+  const { severity } = readScanfoldProperties(result.properties);
   return severity ? severityRank[severity] : 0;
 }
 function toolOf(run2) {
@@ -47363,7 +48409,7 @@ function fitRun(run2, limits, truncated) {
     return tags && tags.length > limits.tagsPerRule ? { ...rule2, properties: { ...rule2.properties, tags: tags.slice(0, limits.tagsPerRule) } } : rule2;
   });
   if (results.length > limits.resultsPerRun) {
-    const ranked = results.map((result, index) => ({ result, index })).sort((a, b) => severityOfResult(b.result) - severityOfResult(a.result) || a.index - b.index);
+    const ranked = results.map((result, index) => ({ rank: severityOfResult(result), index })).sort((a, b) => b.rank - a.rank || a.index - b.index);
     const keep = new Set(ranked.slice(0, limits.resultsPerRun).map((entry) => entry.index));
     truncated.push({
       tool: toolOf(run2),
@@ -47452,8 +48498,8 @@ function planUploads(merged, limits = { ...GITHUB_SARIF_LIMITS }, options = {}) 
 
 // src/outputs/write.ts
 import { createHash as createHash2 } from "node:crypto";
-import { mkdir as mkdir2, readdir, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import { mkdir as mkdir2, readdir, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/outputs/escape.ts
 var MAX_CELL = 160;
@@ -47747,7 +48793,7 @@ async function listRecursive(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files = [];
   for (const entry of entries) {
-    const full = path7.join(dir, entry.name);
+    const full = path16.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await listRecursive(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -47755,578 +48801,27 @@ async function listRecursive(dir) {
 }
 async function writeOutputs(outputDir, report, sarif, sbomJson) {
   await mkdir2(outputDir, { recursive: true });
-  await writeJsonFile(path7.join(outputDir, OUTPUT_FILES.sarif), sarif);
-  if (sbomJson) await writeFile2(path7.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
+  await writeJsonFile(path16.join(outputDir, OUTPUT_FILES.sarif), sarif);
+  if (sbomJson) await writeFile2(path16.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
   await writeFile2(
-    path7.join(outputDir, OUTPUT_FILES.markdown),
+    path16.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1e6 })
   );
-  await writeFile2(path7.join(outputDir, OUTPUT_FILES.html), renderHtml(report));
+  await writeFile2(path16.join(outputDir, OUTPUT_FILES.html), renderHtml(report));
   const manifest = {};
   for (const file2 of (await listRecursive(outputDir)).sort()) {
-    const relative = path7.relative(outputDir, file2).split(path7.sep).join("/");
+    const relative = path16.relative(outputDir, file2).split(path16.sep).join("/");
     if (relative === OUTPUT_FILES.report || relative === "manifest.json") continue;
-    manifest[relative] = createHash2("sha256").update(await readFile2(file2)).digest("hex");
+    manifest[relative] = createHash2("sha256").update(await readFile5(file2)).digest("hex");
   }
   const final = { ...report, manifest };
-  await writeJsonFile(path7.join(outputDir, OUTPUT_FILES.report), final);
+  await writeJsonFile(path16.join(outputDir, OUTPUT_FILES.report), final);
   return final;
 }
 
 // src/plan/plan.ts
 import { readdir as readdir2 } from "node:fs/promises";
-import path16 from "node:path";
-
-// src/scanners/checkov.ts
-import { rename as rename2 } from "node:fs/promises";
-import path10 from "node:path";
-
-// src/scanners/adapter.ts
-var TRANSIENT_PATTERNS = [
-  /TOOMANYREQUESTS/i,
-  /too many requests/i,
-  /\b(429|502|503|504)\b/,
-  /rate limit/i,
-  /connection (reset|refused)/i,
-  /i\/o timeout/i,
-  /TLS handshake timeout/i,
-  /temporary failure in name resolution/i,
-  /no such host/i,
-  /EAI_AGAIN|ECONNRESET|ETIMEDOUT/,
-  /failed to download/i,
-  /DB download error/i,
-  /unexpected EOF/i
-];
-function looksTransient(lines, extra = []) {
-  const text = lines.join("\n");
-  return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text));
-}
-function outcomeOf(exit, files, options) {
-  if (exit.spawnError)
-    return {
-      kind: "failed",
-      transient: false,
-      message: `${options.what} could not start: ${exit.spawnError}`
-    };
-  if (exit.exitCode !== null && (options.okExitCodes ?? [0]).includes(exit.exitCode))
-    return { kind: "ok", files };
-  const last = exit.stderrTail.at(-1) ?? "";
-  return {
-    kind: "failed",
-    transient: looksTransient(exit.stderrTail, options.transient),
-    message: `${options.what} exited with ${exit.exitCode ?? exit.signal}${last ? `: ${last.trim()}` : ""}`
-  };
-}
-
-// src/scanners/common.ts
-import path9 from "node:path";
-
-// src/scanners/read-output.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
-var SarifResultSchema = external_exports.looseObject({
-  ruleId: external_exports.string().optional(),
-  ruleIndex: external_exports.number().int().optional(),
-  message: external_exports.looseObject({ text: external_exports.string().optional(), markdown: external_exports.string().optional() }),
-  level: external_exports.enum(["none", "note", "warning", "error"]).optional(),
-  locations: external_exports.array(external_exports.looseObject({})).optional()
-});
-var SarifRunSchema = external_exports.looseObject({
-  tool: external_exports.looseObject({
-    driver: external_exports.looseObject({
-      name: external_exports.string().min(1),
-      rules: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional()
-    })
-  }),
-  results: external_exports.array(SarifResultSchema).nullish()
-});
-var SarifLogSchema = external_exports.looseObject({
-  version: external_exports.literal("2.1.0"),
-  runs: external_exports.array(SarifRunSchema)
-});
-var CycloneDxSchema = external_exports.looseObject({
-  bomFormat: external_exports.literal("CycloneDX"),
-  specVersion: external_exports.string(),
-  components: external_exports.array(external_exports.looseObject({ name: external_exports.string() })).optional()
-});
-var OutputError = class extends Error {
-  name = "OutputError";
-};
-async function readJson(file2) {
-  const text = await readFile3(file2, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (error62) {
-    const detail = error62 instanceof Error ? error62.message : String(error62);
-    throw new OutputError(`${path8.basename(file2)}: invalid JSON (${detail})`);
-  }
-}
-function issues(error62) {
-  const first = error62.issues[0];
-  return first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid";
-}
-async function readSarif(file2) {
-  const parsed = SarifLogSchema.safeParse(await readJson(file2));
-  if (!parsed.success)
-    throw new OutputError(`${path8.basename(file2)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
-  return parsed.data;
-}
-async function readCycloneDx(file2) {
-  const parsed = CycloneDxSchema.safeParse(await readJson(file2));
-  if (!parsed.success)
-    throw new OutputError(`${path8.basename(file2)}: not CycloneDX JSON (${issues(parsed.error)})`);
-  return parsed.data;
-}
-function isCycloneDx(value) {
-  return CycloneDxSchema.safeParse(value).success;
-}
-
-// src/scanners/common.ts
-function firstSemver(stdout) {
-  return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\b/.exec(stdout)?.[1];
-}
-async function parseByExtension(files) {
-  const parsed = { sarif: [], sboms: [] };
-  for (const file2 of files) {
-    if (file2.endsWith(".sarif"))
-      parsed.sarif.push({ file: path9.basename(file2), log: await readSarif(file2) });
-    else if (file2.endsWith(".cdx.json"))
-      parsed.sboms.push({ file: path9.basename(file2), bom: await readCycloneDx(file2) });
-  }
-  return parsed;
-}
-
-// src/scanners/checkov.ts
-var IAC_FILE = /(^|\/)(Dockerfile[^/]*|[^/]+\.(tf|tf\.json|bicep|dockerfile)|Chart\.yaml|serverless\.ya?ml|template\.(ya?ml|json)|docker-compose[^/]*\.ya?ml|[^/]*\.(k8s|kube)\.ya?ml)$/i;
-var KUBERNETES_DIR = /(^|\/)(k8s|kubernetes|manifests|helm|charts|\.github\/workflows)\//i;
-var checkov = {
-  name: "checkov",
-  tool: "checkov",
-  description: "infrastructure as code (Terraform, Dockerfile, Kubernetes, CloudFormation, workflows)",
-  env: { BC_SKIP_MAPPING: "TRUE", CHECKOV_NO_OUTPUT_PROGRESS: "1", LOG_LEVEL: "WARNING" },
-  applies(_config, files) {
-    const hit = files.some(
-      (file2) => IAC_FILE.test(file2) || KUBERNETES_DIR.test(file2) && /\.ya?ml$/.test(file2)
-    );
-    return hit ? { applies: true } : { applies: false, reason: "no infrastructure-as-code files found" };
-  },
-  versionArgs: ["--version"],
-  parseVersion: firstSemver,
-  async scan(context) {
-    const args = [
-      "-d",
-      ".",
-      "--output",
-      "sarif",
-      "--output",
-      "json",
-      "--output-file-path",
-      context.workDir
-    ];
-    args.push("--quiet", "--compact", "--soft-fail", "--skip-download");
-    for (const pattern of context.config.exclude) args.push("--skip-path", pattern);
-    const exit = await context.exec(args);
-    const outcome = outcomeOf(exit, [], { what: "checkov" });
-    if (outcome.kind !== "ok") return outcome;
-    const sarif = path10.join(context.workDir, "checkov.sarif");
-    const json2 = path10.join(context.workDir, "checkov.json");
-    await rename2(path10.join(context.workDir, "results_sarif.sarif"), sarif);
-    await rename2(path10.join(context.workDir, "results_json.json"), json2);
-    return { kind: "ok", files: [sarif, json2] };
-  },
-  parse: parseByExtension
-};
-
-// src/scanners/gitleaks.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path11 from "node:path";
-var gitleaks = {
-  name: "gitleaks",
-  tool: "gitleaks",
-  description: "secrets in git history, or in the directory when there is no .git",
-  applies: () => ({ applies: true }),
-  versionArgs: ["version"],
-  parseVersion: firstSemver,
-  async scan(context) {
-    const sarif = path11.join(context.workDir, "gitleaks.sarif");
-    const mode = existsSync4(path11.join(context.root, ".git")) ? "git" : "dir";
-    const exit = await context.exec([
-      mode,
-      ".",
-      "--report-format",
-      "sarif",
-      "--report-path",
-      sarif,
-      "--redact",
-      "--exit-code",
-      "0",
-      "--no-banner"
-    ]);
-    const outcome = outcomeOf(exit, [sarif], { what: "gitleaks" });
-    return outcome.kind === "ok" ? { ...outcome, notes: [`scanned ${mode === "git" ? "git history" : "the directory"}`] } : outcome;
-  },
-  parse: parseByExtension
-};
-
-// src/scanners/grype.ts
-import { existsSync as existsSync5, readdirSync } from "node:fs";
-import path12 from "node:path";
-
-// src/scanners/enrich.ts
-import { readFile as readFile4 } from "node:fs/promises";
-async function parseEnriched(files, nativeSuffix, loadDetails, keyOf2) {
-  const parsed = await parseByExtension(files);
-  const native = files.find((file2) => file2.endsWith(nativeSuffix));
-  if (native) {
-    const details = await loadDetails(native);
-    for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, keyOf2);
-  }
-  return parsed;
-}
-function vulnerabilityKey(id, name, version2) {
-  return `${id.toUpperCase()}|${name.toLowerCase()}|${version2 ?? ""}`;
-}
-function annotateVulnerabilities(log, details, keyOf2) {
-  for (const run2 of log.runs) {
-    for (const result of run2.results ?? []) {
-      const key = keyOf2(result.ruleId ?? "", result.message.text ?? "");
-      const detail = key ? details.get(key) : void 0;
-      if (!detail) continue;
-      result.properties = {
-        ...result.properties,
-        "scanfold/aliases": detail.aliases,
-        "scanfold/package": detail.package,
-        ...detail.cwe.length ? { "scanfold/cwe": detail.cwe } : {}
-      };
-    }
-  }
-}
-var TrivyVulnerabilitySchema = external_exports.looseObject({
-  VulnerabilityID: external_exports.string(),
-  VendorIDs: external_exports.array(external_exports.string()).optional(),
-  PkgName: external_exports.string(),
-  InstalledVersion: external_exports.string().optional(),
-  FixedVersion: external_exports.string().optional(),
-  PkgIdentifier: external_exports.looseObject({ PURL: external_exports.string().optional() }).optional(),
-  Severity: external_exports.string().optional(),
-  Title: external_exports.string().optional(),
-  PrimaryURL: external_exports.string().optional(),
-  CweIDs: external_exports.array(external_exports.string()).optional()
-});
-var TrivyReportSchema = external_exports.looseObject({
-  Results: external_exports.array(
-    external_exports.looseObject({
-      Type: external_exports.string().optional(),
-      Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish()
-    })
-  ).nullish()
-});
-async function trivyDetails(file2) {
-  const report = TrivyReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
-  const details = /* @__PURE__ */ new Map();
-  for (const target of report.Results ?? []) {
-    for (const v of target.Vulnerabilities ?? []) {
-      details.set(vulnerabilityKey(v.VulnerabilityID, v.PkgName, v.InstalledVersion), {
-        aliases: [v.VulnerabilityID, ...v.VendorIDs ?? []],
-        package: {
-          name: v.PkgName,
-          ...v.InstalledVersion ? { version: v.InstalledVersion } : {},
-          ...v.FixedVersion ? { fixedVersion: v.FixedVersion } : {},
-          ...v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {},
-          ...target.Type ? { ecosystem: target.Type } : {}
-        },
-        cwe: v.CweIDs ?? []
-      });
-    }
-  }
-  return details;
-}
-function trivyResultKey(ruleId, message) {
-  const pkg = packageFromTrivyMessage(message);
-  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
-}
-var GrypeMatchSchema = external_exports.looseObject({
-  vulnerability: external_exports.looseObject({
-    id: external_exports.string(),
-    severity: external_exports.string().optional(),
-    description: external_exports.string().optional(),
-    dataSource: external_exports.string().optional(),
-    fix: external_exports.looseObject({ versions: external_exports.array(external_exports.string()).optional() }).optional(),
-    cwes: external_exports.array(external_exports.looseObject({ cwe: external_exports.string() })).optional(),
-    cvss: external_exports.array(external_exports.looseObject({ metrics: external_exports.looseObject({ baseScore: external_exports.number().optional() }) })).optional()
-  }),
-  relatedVulnerabilities: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
-  artifact: external_exports.looseObject({
-    name: external_exports.string(),
-    version: external_exports.string().optional(),
-    purl: external_exports.string().optional(),
-    type: external_exports.string().optional(),
-    locations: external_exports.array(external_exports.looseObject({ path: external_exports.string() })).optional()
-  })
-});
-var GrypeReportSchema = external_exports.looseObject({
-  matches: external_exports.array(GrypeMatchSchema),
-  descriptor: external_exports.looseObject({ name: external_exports.literal("grype") })
-});
-function grypeRuleId(match) {
-  return `${match.vulnerability.id}-${match.artifact.name}`;
-}
-function grypeMatchDetail(match) {
-  const { vulnerability, artifact } = match;
-  const fixed = vulnerability.fix?.versions?.[0];
-  return {
-    aliases: [
-      vulnerability.id,
-      ...(match.relatedVulnerabilities ?? []).map((related) => related.id)
-    ],
-    package: {
-      name: artifact.name,
-      ...artifact.version ? { version: artifact.version } : {},
-      ...fixed ? { fixedVersion: fixed } : {},
-      ...artifact.purl ? { purl: artifact.purl } : {},
-      ...artifact.type ? { ecosystem: artifact.type } : {}
-    },
-    cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
-  };
-}
-async function grypeDetails(file2) {
-  const report = GrypeReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
-  const details = /* @__PURE__ */ new Map();
-  for (const match of report.matches) {
-    details.set(
-      vulnerabilityKey(grypeRuleId(match), match.artifact.name, match.artifact.version),
-      grypeMatchDetail(match)
-    );
-  }
-  return details;
-}
-function grypeResultKey(ruleId, message) {
-  const pkg = packageFromGrypeMessage(message);
-  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
-}
-
-// src/scanners/grype.ts
-var DB_FAILURE = [
-  /failed to (load|update|check for) vulnerability d(b|atabase)/i,
-  /unable to (update|download|check)/i
-];
-function hasDatabase(cacheDir) {
-  if (!existsSync5(cacheDir)) return false;
-  return readdirSync(cacheDir).some(
-    (entry) => existsSync5(path12.join(cacheDir, entry, "vulnerability.db"))
-  );
-}
-var grype = {
-  name: "grype",
-  tool: "grype",
-  description: "vulnerabilities in Syft's SBOM",
-  dependsOn: ["syft"],
-  env: { GRYPE_CHECK_FOR_APP_UPDATE: "false" },
-  applies: () => ({ applies: true }),
-  versionArgs: ["--version"],
-  parseVersion: firstSemver,
-  async scan(context) {
-    const { grype: settings, offline } = context.config;
-    if (offline && !hasDatabase(settings.dbCacheDir)) {
-      return {
-        kind: "skipped",
-        reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`
-      };
-    }
-    const sbom = context.upstream.syft?.find((file2) => file2.endsWith(".cdx.json"));
-    const source = sbom ? `sbom:${sbom}` : "dir:.";
-    const sarif = path12.join(context.workDir, "grype.sarif");
-    const json2 = path12.join(context.workDir, "grype.json");
-    const env = {
-      GRYPE_DB_CACHE_DIR: settings.dbCacheDir,
-      GRYPE_DB_AUTO_UPDATE: offline ? "false" : "true",
-      GRYPE_DB_VALIDATE_AGE: offline ? "false" : "true"
-    };
-    if (settings.dbUpdateUrl) env.GRYPE_DB_UPDATE_URL = settings.dbUpdateUrl;
-    const args = [source, "-o", `sarif=${sarif}`, "-o", `json=${json2}`];
-    const exit = await context.exec(args, env);
-    const notes = sbom ? [] : ["no Syft SBOM available: grype catalogued the directory itself"];
-    const outcome = outcomeOf(exit, [sarif, json2], { what: "grype", transient: DB_FAILURE });
-    return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
-  },
-  parse: (files) => parseEnriched(files, "grype.json", grypeDetails, grypeResultKey)
-};
-
-// src/scanners/semgrep.ts
-import path13 from "node:path";
-var semgrep = {
-  name: "semgrep",
-  tool: "semgrep",
-  description: "SAST with a pinned offline ruleset",
-  env: { SEMGREP_SEND_METRICS: "off", SEMGREP_ENABLE_VERSION_CHECK: "0" },
-  applies: () => ({ applies: true }),
-  versionArgs: ["--version"],
-  parseVersion: firstSemver,
-  async scan(context) {
-    const sarif = path13.join(context.workDir, "semgrep.sarif");
-    const json2 = path13.join(context.workDir, "semgrep.json");
-    const args = [
-      "scan",
-      "--metrics",
-      "off",
-      "--disable-version-check",
-      "--no-rewrite-rule-ids",
-      "--quiet",
-      `--sarif-output=${sarif}`,
-      `--json-output=${json2}`
-    ];
-    for (const config2 of context.config.semgrep.config) args.push("--config", config2);
-    for (const pattern of context.config.exclude) args.push("--exclude", pattern);
-    const exit = await context.exec([...args, "."]);
-    return outcomeOf(exit, [sarif, json2], { what: "semgrep" });
-  },
-  parse: parseByExtension
-};
-
-// src/scanners/syft.ts
-import path14 from "node:path";
-var syft = {
-  name: "syft",
-  tool: "syft",
-  description: "SBOM (CycloneDX JSON)",
-  env: { SYFT_CHECK_FOR_APP_UPDATE: "false" },
-  applies: () => ({ applies: true }),
-  versionArgs: ["version"],
-  parseVersion: firstSemver,
-  async scan(context) {
-    const sbom = path14.join(context.workDir, "syft.cdx.json");
-    const args = ["scan", "dir:.", "--quiet", "-o", `cyclonedx-json=${sbom}`];
-    for (const pattern of context.config.exclude) args.push("--exclude", pattern);
-    const exit = await context.exec(args);
-    return outcomeOf(exit, [sbom], { what: "syft" });
-  },
-  parse: parseByExtension
-};
-
-// src/scanners/trivy.ts
-import { existsSync as existsSync6, statSync } from "node:fs";
-import path15 from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
-var DB_FAILURE2 = [
-  /failed to download vulnerability DB/i,
-  /DB error/i,
-  /OCI artifact error/i,
-  /db download/i
-];
-function dbFile(cacheDir) {
-  return path15.join(cacheDir, "db", "trivy.db");
-}
-function rotateRepositories(repositories, attempt) {
-  if (repositories.length === 0) return [];
-  const shift = (attempt - 1) % repositories.length;
-  return [...repositories.slice(shift), ...repositories.slice(0, shift)];
-}
-async function convert(context, report, format, output2) {
-  const exit = await context.exec(["convert", "--format", format, "--output", output2, report]);
-  return outcomeOf(exit, [output2], { what: `trivy convert --format ${format}` });
-}
-var trivy = {
-  name: "trivy",
-  tool: "trivy",
-  description: "filesystem scan: vulnerabilities, misconfigurations, secrets, licenses",
-  // Trivy calls home for version checks and telemetry unless both are off.
-  env: {
-    TRIVY_DISABLE_VEX_NOTICE: "true",
-    TRIVY_SKIP_VERSION_CHECK: "true",
-    TRIVY_DISABLE_TELEMETRY: "true"
-  },
-  applies: () => ({ applies: true }),
-  versionArgs: ["--version"],
-  parseVersion: firstSemver,
-  async scan(context) {
-    const { trivy: settings, offline } = context.config;
-    const notes = [];
-    let scanners = [...settings.scanners];
-    const haveDb = existsSync6(dbFile(settings.cacheDir));
-    if (scanners.includes("vuln") && offline && !haveDb) {
-      scanners = scanners.filter((scanner) => scanner !== "vuln");
-      notes.push(
-        `vulnerability scanning skipped: offline and no vulnerability DB in ${settings.cacheDir}`
-      );
-    }
-    if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
-    const report = path15.join(context.workDir, "trivy.json");
-    const base = [
-      "fs",
-      "--scanners",
-      scanners.join(","),
-      "--format",
-      "json",
-      "--list-all-pkgs",
-      "--output",
-      report
-    ];
-    base.push(
-      "--cache-dir",
-      settings.cacheDir,
-      "--exit-code",
-      "0",
-      "--no-progress",
-      "--skip-check-update"
-    );
-    for (const pattern of context.config.exclude) base.push("--skip-dirs", pattern);
-    const dbFlags = offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : [];
-    const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
-    if (!offline && repositories.length > 0)
-      dbFlags.push("--db-repository", repositories.join(","));
-    let exit = await context.exec([...base, ...dbFlags, "."]);
-    const dbFailed = exit.exitCode !== 0 && looksTransient(exit.stderrTail, DB_FAILURE2);
-    if (dbFailed && context.lastAttempt && haveDb && !offline) {
-      const age = Math.round(
-        (Date.now() - statSync(dbFile(settings.cacheDir)).mtimeMs) / 36e5
-      );
-      notes.push(
-        `vulnerability DB download failed (${exit.stderrTail.at(-1)?.trim() ?? "unknown error"}); used the cached DB, ${age} h old, which may be stale`
-      );
-      exit = await context.exec([...base, "--skip-db-update", "--skip-java-db-update", "."]);
-    }
-    const scanned = outcomeOf(exit, [report], { what: "trivy fs", transient: DB_FAILURE2 });
-    if (scanned.kind !== "ok") return scanned;
-    const sarif = await convert(
-      context,
-      report,
-      "sarif",
-      path15.join(context.workDir, "trivy.sarif")
-    );
-    if (sarif.kind !== "ok") return sarif;
-    const sbom = await convert(
-      context,
-      report,
-      "cyclonedx",
-      path15.join(context.workDir, "trivy.cdx.json")
-    );
-    if (sbom.kind !== "ok") return sbom;
-    return { kind: "ok", files: [report, ...sarif.files, ...sbom.files], notes };
-  },
-  async parse(files, config2) {
-    const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
-    for (const { log } of parsed.sarif) {
-      for (const run2 of log.runs)
-        run2.originalUriBaseIds = {
-          ...run2.originalUriBaseIds,
-          ROOTPATH: { uri: pathToFileURL2(config2.root + "/").href }
-        };
-    }
-    return parsed;
-  }
-};
-
-// src/scanners/registry.ts
-var ADAPTERS = {
-  trivy,
-  semgrep,
-  gitleaks,
-  checkov,
-  syft,
-  grype
-};
-
-// src/plan/plan.ts
+import path17 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".terraform"]);
 var FILE_LIMIT = 2e5;
 async function listFiles(root, outputDir) {
@@ -48334,11 +48829,11 @@ async function listFiles(root, outputDir) {
   const walk = async (dir) => {
     for (const entry of await readdir2(dir, { withFileTypes: true })) {
       if (files.length >= FILE_LIMIT) return;
-      const full = path16.join(dir, entry.name);
+      const full = path17.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && full !== outputDir) await walk(full);
       } else if (entry.isFile()) {
-        files.push(path16.relative(root, full).split(path16.sep).join("/"));
+        files.push(path17.relative(root, full).split(path17.sep).join("/"));
       }
     }
   };
@@ -48348,7 +48843,8 @@ async function listFiles(root, outputDir) {
 async function planScan(config2) {
   const files = await listFiles(config2.root, config2.outputDir);
   return config2.scanners.map((name) => {
-    const adapter = ADAPTERS[name];
+    const adapter = adapterNamed(name);
+    if (!adapter) throw new Error(`unknown scanner "${name}"`);
     const applicability = adapter.applies(config2, files);
     if (!applicability.applies)
       return { name, adapter, run: false, reason: applicability.reason ?? "not applicable" };
@@ -48383,7 +48879,7 @@ function evaluateGate(findings, failOn) {
 import { existsSync as existsSync7 } from "node:fs";
 import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp2, rename as rename3, rm as rm2 } from "node:fs/promises";
 import os4 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -48644,7 +49140,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp2(path17.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp2(path18.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -48698,8 +49194,13 @@ async function runOne(entry, request, upstream, workRoot) {
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(outcome.files, config2);
-          const files = await keepRawOutputs(outcome.files, path17.join(workRoot, "raw"));
+          const files = await keepRawOutputs(outcome.files, path18.join(workRoot, "raw"));
           await rm2(workDir, { recursive: true, force: true });
+          const notes = [
+            ...outcome.notes ?? [],
+            ...parsed.notes ?? [],
+            ...config2.exclude.length > 0 && !adapter.exclude.honoured ? [`exclude not applied: ${adapter.exclude.why}`] : []
+          ];
           return finish({
             report: {
               ...base,
@@ -48707,8 +49208,8 @@ async function runOne(entry, request, upstream, workRoot) {
               version: version2,
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file2) => `raw/${path17.basename(file2)}`),
-              ...outcome.notes?.length ? { notes: outcome.notes } : {}
+              outputs: files.map((file2) => `raw/${path18.basename(file2)}`),
+              ...notes.length > 0 ? { notes } : {}
             },
             files,
             parsed
@@ -48729,7 +49230,7 @@ async function runOne(entry, request, upstream, workRoot) {
           outcome: {
             kind: "failed",
             transient: false,
-            message: `${entry.name} wrote no ${missing.map((f) => path17.basename(f)).join(", ")}`
+            message: `${entry.name} wrote no ${missing.map((f) => path18.basename(f)).join(", ")}`
           }
         };
       }
@@ -48769,7 +49270,7 @@ async function keepRawOutputs(files, rawDir) {
   await mkdir3(rawDir, { recursive: true });
   const kept = [];
   for (const file2 of files) {
-    const target = path17.join(rawDir, path17.basename(file2));
+    const target = path18.join(rawDir, path18.basename(file2));
     await move(file2, target);
     kept.push(target);
   }
@@ -48786,7 +49287,7 @@ async function move(from, to) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp2(path17.join(os4.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp2(path18.join(os4.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -48797,10 +49298,10 @@ async function runScanners(request) {
   for (const entry of request.plan) {
     if (!entry.run) continue;
     const task = (async () => {
-      const upstream = {};
+      const upstream = /* @__PURE__ */ new Map();
       for (const dependency of entry.dependsOn) {
         const result2 = await running.get(dependency);
-        if (result2?.report.status === "ok") upstream[dependency] = result2.files;
+        if (result2?.report.status === "ok") upstream.set(dependency, result2.files);
       }
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
@@ -48812,7 +49313,7 @@ async function runScanners(request) {
   progress();
   const results = /* @__PURE__ */ new Map();
   for (const [name, task] of running) results.set(name, await task);
-  const rawDir = path17.join(request.config.outputDir, "raw");
+  const rawDir = path18.join(request.config.outputDir, "raw");
   for (const result of results.values()) {
     if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
   }
@@ -48851,7 +49352,7 @@ async function assemble(request) {
   let sbom;
   if (request.sboms.length > 0 || findings.some((finding) => finding.category === "vulnerability")) {
     try {
-      sbom = mergeSboms(request.sboms, findings);
+      sbom = buildSbom(request.sboms, findings);
     } catch (error62) {
       request.errors.push(`SBOM merge failed: ${errorMessage(error62)}`);
     }
@@ -48860,7 +49361,7 @@ async function assemble(request) {
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
   const gate = evaluateGate(findings, request.failOn);
-  const merged = mergeSarif({ inputs: request.sarif, findings, root: request.root });
+  const merged = buildSarif({ inputs: request.sarif, findings, root: request.root });
   const { truncated } = planUploads(merged, void 0, { materialize: false });
   for (const t of truncated) {
     request.logger.warning(
@@ -48891,7 +49392,7 @@ async function assemble(request) {
   const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
   const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
   const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-  const out = (name) => path18.join(request.outputDir, name);
+  const out = (name) => path19.join(request.outputDir, name);
   return {
     report,
     sarif: merged,
@@ -48930,7 +49431,7 @@ function toolResolver(config2, options) {
 }
 async function clearPreviousOutputs(outputDir) {
   for (const name of [...Object.values(OUTPUT_FILES), "raw", "manifest.json"]) {
-    await rm3(path18.join(outputDir, name), { recursive: true, force: true });
+    await rm3(path19.join(outputDir, name), { recursive: true, force: true });
   }
 }
 async function scan(config2, options) {
@@ -48965,336 +49466,13 @@ async function scan(config2, options) {
   });
 }
 
-// src/merge/merge.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path19 from "node:path";
-
-// src/merge/native.ts
-function sarifLog(tool, version2, rules, results) {
-  return {
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: tool, ...version2 ? { version: version2 } : {}, rules: [...rules.values()] }
-        },
-        results
-      }
-    ]
-  };
+// src/import/import.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import path20 from "node:path";
+function nativeFormats(adapters) {
+  return adapters.flatMap((adapter) => adapter.nativeJson ? [adapter.nativeJson] : []);
 }
-function rule(rules, id, make) {
-  if (!rules.has(id)) rules.set(id, make());
-}
-function location(path21, startLine, endLine) {
-  return [
-    {
-      physicalLocation: {
-        artifactLocation: { uri: path21 },
-        ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
-      }
-    }
-  ];
-}
-function securitySeverity(word) {
-  const severity = severityFromWord(word);
-  return severity ? { "security-severity": SCORE_FOR[severity] } : {};
-}
-var TrivySchema = external_exports.looseObject({
-  SchemaVersion: external_exports.number(),
-  Results: external_exports.array(
-    external_exports.looseObject({
-      Target: external_exports.string(),
-      Class: external_exports.string().optional(),
-      Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish(),
-      Misconfigurations: external_exports.array(
-        external_exports.looseObject({
-          ID: external_exports.string(),
-          AVDID: external_exports.string().optional(),
-          Title: external_exports.string().optional(),
-          Message: external_exports.string().optional(),
-          Severity: external_exports.string().optional(),
-          PrimaryURL: external_exports.string().optional(),
-          Status: external_exports.string().optional(),
-          CauseMetadata: external_exports.looseObject({ StartLine: external_exports.number().optional(), EndLine: external_exports.number().optional() }).optional()
-        })
-      ).nullish(),
-      Secrets: external_exports.array(
-        external_exports.looseObject({
-          RuleID: external_exports.string(),
-          Title: external_exports.string().optional(),
-          Severity: external_exports.string().optional(),
-          StartLine: external_exports.number().optional(),
-          EndLine: external_exports.number().optional()
-        })
-      ).nullish(),
-      Licenses: external_exports.array(
-        external_exports.looseObject({
-          Name: external_exports.string(),
-          PkgName: external_exports.string().optional(),
-          Severity: external_exports.string().optional(),
-          FilePath: external_exports.string().optional()
-        })
-      ).nullish()
-    })
-  ).nullish()
-});
-function trivyJsonToSarif(data) {
-  const parsed = TrivySchema.safeParse(data);
-  if (!parsed.success) return void 0;
-  const rules = /* @__PURE__ */ new Map();
-  const results = [];
-  for (const target of parsed.data.Results ?? []) {
-    const targetPath = target.Class === "os-pkgs" ? target.Target.replace(/ \([^)]*\)$/, "") : target.Target;
-    for (const v of target.Vulnerabilities ?? []) {
-      rule(rules, v.VulnerabilityID, () => ({
-        id: v.VulnerabilityID,
-        shortDescription: { text: v.Title ?? v.VulnerabilityID },
-        ...v.PrimaryURL ? { helpUri: v.PrimaryURL } : {},
-        properties: {
-          tags: ["vulnerability", "security", v.Severity ?? "UNKNOWN", ...v.CweIDs ?? []],
-          ...securitySeverity(v.Severity)
-        }
-      }));
-      results.push({
-        ruleId: v.VulnerabilityID,
-        level: "error",
-        message: {
-          text: `Package: ${v.PkgName}
-Installed Version: ${v.InstalledVersion ?? ""}
-Vulnerability ${v.VulnerabilityID}
-Severity: ${v.Severity ?? "UNKNOWN"}
-Fixed Version: ${v.FixedVersion ?? ""}`
-        },
-        locations: location(targetPath, 1),
-        properties: {
-          "scanfold/package": {
-            name: v.PkgName,
-            ...v.InstalledVersion ? { version: v.InstalledVersion } : {},
-            ...v.FixedVersion ? { fixedVersion: v.FixedVersion } : {},
-            ...v.PkgIdentifier?.PURL ? { purl: v.PkgIdentifier.PURL } : {}
-          },
-          "scanfold/aliases": [v.VulnerabilityID, ...v.VendorIDs ?? []]
-        }
-      });
-    }
-    for (const m of target.Misconfigurations ?? []) {
-      if (m.Status && m.Status !== "FAIL") continue;
-      rule(rules, m.ID, () => ({
-        id: m.ID,
-        shortDescription: { text: m.Title ?? m.ID },
-        ...m.PrimaryURL ? { helpUri: m.PrimaryURL } : {},
-        properties: {
-          tags: ["misconfiguration", "security", m.Severity ?? "UNKNOWN"],
-          ...securitySeverity(m.Severity)
-        }
-      }));
-      results.push({
-        ruleId: m.ID,
-        message: { text: m.Message ?? m.Title ?? m.ID },
-        locations: location(target.Target, m.CauseMetadata?.StartLine, m.CauseMetadata?.EndLine)
-      });
-    }
-    for (const s of target.Secrets ?? []) {
-      rule(rules, s.RuleID, () => ({
-        id: s.RuleID,
-        shortDescription: { text: s.Title ?? s.RuleID },
-        properties: {
-          tags: ["secret", "security", s.Severity ?? "UNKNOWN"],
-          ...securitySeverity(s.Severity)
-        }
-      }));
-      results.push({
-        ruleId: s.RuleID,
-        message: { text: `Secret: ${s.Title ?? s.RuleID}` },
-        locations: location(target.Target, s.StartLine, s.EndLine)
-      });
-    }
-    for (const l of target.Licenses ?? []) {
-      const id = `license-${l.Name}`;
-      rule(rules, id, () => ({
-        id,
-        shortDescription: { text: `License ${l.Name}` },
-        properties: { tags: ["license", l.Severity ?? "UNKNOWN"], ...securitySeverity(l.Severity) }
-      }));
-      results.push({
-        ruleId: id,
-        message: { text: `${l.PkgName ?? l.FilePath ?? target.Target}: license ${l.Name}` },
-        locations: location(l.FilePath ?? target.Target)
-      });
-    }
-  }
-  return sarifLog("Trivy", void 0, rules, results);
-}
-var GitleaksSchema = external_exports.array(
-  external_exports.looseObject({
-    RuleID: external_exports.string(),
-    Description: external_exports.string().optional(),
-    File: external_exports.string(),
-    StartLine: external_exports.number().optional(),
-    EndLine: external_exports.number().optional(),
-    Commit: external_exports.string().optional(),
-    Fingerprint: external_exports.string().optional()
-  })
-);
-function gitleaksJsonToSarif(data) {
-  const parsed = GitleaksSchema.safeParse(data);
-  if (!parsed.success || parsed.data.length === 0 || !("RuleID" in (parsed.data[0] ?? {})))
-    return void 0;
-  const rules = /* @__PURE__ */ new Map();
-  const results = parsed.data.map((leak) => {
-    rule(rules, leak.RuleID, () => ({
-      id: leak.RuleID,
-      shortDescription: { text: leak.Description ?? leak.RuleID },
-      properties: { tags: ["secret"] }
-    }));
-    return {
-      ruleId: leak.RuleID,
-      message: {
-        text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ""}.`
-      },
-      locations: location(leak.File, leak.StartLine, leak.EndLine),
-      ...leak.Fingerprint ? { partialFingerprints: { "gitleaks/fingerprint": leak.Fingerprint } } : {}
-    };
-  });
-  return sarifLog("gitleaks", void 0, rules, results);
-}
-var SemgrepSchema = external_exports.looseObject({
-  results: external_exports.array(
-    external_exports.looseObject({
-      check_id: external_exports.string(),
-      path: external_exports.string(),
-      start: external_exports.looseObject({ line: external_exports.number(), col: external_exports.number().optional() }),
-      end: external_exports.looseObject({ line: external_exports.number() }).optional(),
-      extra: external_exports.looseObject({
-        message: external_exports.string().optional(),
-        severity: external_exports.string().optional(),
-        metadata: external_exports.looseObject({}).optional()
-      })
-    })
-  ),
-  version: external_exports.string().optional()
-});
-function semgrepJsonToSarif(data) {
-  const parsed = SemgrepSchema.safeParse(data);
-  if (!parsed.success) return void 0;
-  const rules = /* @__PURE__ */ new Map();
-  const LEVEL = { ERROR: "error", WARNING: "warning", INFO: "note" };
-  const results = parsed.data.results.map((r) => {
-    const cwe = r.extra.metadata?.cwe;
-    rule(rules, r.check_id, () => ({
-      id: r.check_id,
-      shortDescription: { text: r.extra.message ?? r.check_id },
-      defaultConfiguration: { level: LEVEL[r.extra.severity ?? ""] ?? "warning" },
-      properties: {
-        tags: [
-          "security",
-          ...Array.isArray(cwe) ? cwe.map(String) : typeof cwe === "string" ? [cwe] : []
-        ]
-      }
-    }));
-    return {
-      ruleId: r.check_id,
-      level: LEVEL[r.extra.severity ?? ""] ?? "warning",
-      message: { text: r.extra.message ?? r.check_id },
-      locations: location(r.path, r.start.line, r.end?.line)
-    };
-  });
-  return sarifLog("Semgrep", parsed.data.version, rules, results);
-}
-var CheckovReportSchema = external_exports.looseObject({
-  check_type: external_exports.string(),
-  results: external_exports.looseObject({
-    failed_checks: external_exports.array(
-      external_exports.looseObject({
-        check_id: external_exports.string(),
-        check_name: external_exports.string().optional(),
-        file_path: external_exports.string(),
-        file_line_range: external_exports.array(external_exports.number()).optional(),
-        resource: external_exports.string().optional(),
-        guideline: external_exports.string().nullish(),
-        severity: external_exports.string().nullish()
-      })
-    )
-  })
-});
-function checkovJsonToSarif(data) {
-  const reports = external_exports.union([CheckovReportSchema.transform((r) => [r]), external_exports.array(CheckovReportSchema)]).safeParse(data);
-  if (!reports.success) return void 0;
-  const rules = /* @__PURE__ */ new Map();
-  const results = [];
-  for (const report of reports.data) {
-    for (const check2 of report.results.failed_checks) {
-      rule(rules, check2.check_id, () => ({
-        id: check2.check_id,
-        shortDescription: { text: check2.check_name ?? check2.check_id },
-        ...check2.guideline ? { helpUri: check2.guideline } : {},
-        properties: {
-          tags: ["iac", report.check_type],
-          ...securitySeverity(check2.severity ?? void 0)
-        }
-      }));
-      results.push({
-        ruleId: check2.check_id,
-        level: "error",
-        message: {
-          text: `${check2.check_name ?? check2.check_id}${check2.resource ? ` (${check2.resource})` : ""}`
-        },
-        locations: location(
-          check2.file_path.replace(/^\//, ""),
-          check2.file_line_range?.[0],
-          check2.file_line_range?.[1]
-        )
-      });
-    }
-  }
-  return sarifLog("Checkov", void 0, rules, results);
-}
-function grypeJsonToSarif(data) {
-  const parsed = GrypeReportSchema.safeParse(data);
-  if (!parsed.success) return void 0;
-  const rules = /* @__PURE__ */ new Map();
-  const results = parsed.data.matches.map((match) => {
-    const { vulnerability, artifact } = match;
-    const id = grypeRuleId(match);
-    const score = Math.max(0, ...(vulnerability.cvss ?? []).map((c) => c.metrics.baseScore ?? 0));
-    rule(rules, id, () => ({
-      id,
-      shortDescription: {
-        text: `${vulnerability.id} ${vulnerability.severity ?? ""} vulnerability for ${artifact.name} package`
-      },
-      ...vulnerability.dataSource ? { helpUri: vulnerability.dataSource } : {},
-      properties: score > 0 ? { "security-severity": score.toFixed(1) } : securitySeverity(vulnerability.severity)
-    }));
-    const file2 = artifact.locations?.[0]?.path ?? ".";
-    return {
-      ruleId: id,
-      message: {
-        text: `A ${(vulnerability.severity ?? "unknown").toLowerCase()} vulnerability in ${artifact.type ?? ""} package: ${artifact.name}, version ${artifact.version ?? ""} was found at: ${file2}`
-      },
-      locations: location(file2, 1),
-      properties: (() => {
-        const detail = grypeMatchDetail(match);
-        return {
-          "scanfold/aliases": detail.aliases,
-          "scanfold/package": detail.package,
-          "scanfold/cwe": detail.cwe
-        };
-      })()
-    };
-  });
-  return sarifLog("Grype", void 0, rules, results);
-}
-
-// src/merge/merge.ts
-var NATIVE = [
-  ["Trivy JSON", trivyJsonToSarif],
-  ["Semgrep JSON", semgrepJsonToSarif],
-  ["Checkov JSON", checkovJsonToSarif],
-  ["Gitleaks JSON", gitleaksJsonToSarif],
-  ["Grype JSON", grypeJsonToSarif]
-];
-function importDocument(file2, text) {
+function importDocument(file2, text, adapters = ADAPTERS) {
   let data;
   try {
     data = JSON.parse(text);
@@ -49321,15 +49499,16 @@ function importDocument(file2, text) {
       input: { tool: first?.name ?? "cyclonedx", toolVersion: first?.version, file: file2, bom: record2 }
     };
   }
-  for (const [, convert2] of NATIVE) {
-    const log = convert2(data);
+  const formats = nativeFormats(adapters);
+  for (const format of formats) {
+    const log = format.toSarif(data);
     if (log) return { kind: "sarif", input: { file: file2, log } };
   }
   throw new Error(
-    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or Trivy/Semgrep/Checkov/Gitleaks/Grype JSON)`
+    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${formats.map((format) => format.label).join(", ")})`
   );
 }
-async function mergeFiles(request) {
+async function importFiles(request) {
   const sarif = [];
   const sboms = [];
   const errors = [];
@@ -49339,7 +49518,7 @@ async function mergeFiles(request) {
     seen.set(file2, count);
     const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const imported = importDocument(label, await readFile5(file2, "utf8"));
+      const imported = importDocument(label, await readFile6(file2, "utf8"));
       if (imported.kind === "sarif") sarif.push(imported.input);
       else sboms.push(imported.input);
     } catch (error62) {
@@ -49349,8 +49528,8 @@ async function mergeFiles(request) {
     }
   }
   return assemble({
-    root: path19.resolve(request.root),
-    outputDir: path19.resolve(request.outputDir),
+    root: path20.resolve(request.root),
+    outputDir: path20.resolve(request.outputDir),
     failOn: request.failOn,
     scanners: [],
     sarif,
@@ -49442,7 +49621,8 @@ Exit codes: 0 complete and gate passed, 1 gate failed, 2 usage or configuration 
   scan: `Usage: scanfold scan [path] [options]
 
 Options:
-  --scanners LIST        comma-separated: ${SCANNER_NAMES.join(",")} (default: all)
+  --scanners LIST        comma-separated (default: all):
+${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10)} ${adapter.description}`).join("\n")}
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join("|")} (default: high)
@@ -49462,8 +49642,9 @@ Installs the pinned scanner versions from tools.json into the per-user tool cach
 registry. Reuses verified installs.`,
   merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL]
 
-Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of Trivy, Gitleaks,
-Semgrep and Checkov, and writes the same outputs as scan.`
+Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of
+${ADAPTERS.flatMap((adapter) => adapter.nativeJson ? [adapter.title] : []).join(", ")},
+and writes the same outputs as scan.`
 };
 function parseList(value) {
   return value ? value.split(",").map((item) => item.trim()).filter(Boolean) : void 0;
@@ -49503,7 +49684,7 @@ async function scanCommand(args) {
     throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out === void 0 ? void 0 : path20.resolve(values.out),
+    outputDir: values.out === void 0 ? void 0 : path21.resolve(values.out),
     failOn: values["fail-on"],
     retries: parseNumber("retries", values.retries),
     timeoutMinutes: parseNumber("timeout-minutes", values["timeout-minutes"]),
@@ -49544,7 +49725,7 @@ async function installCommand(args) {
     return EXIT.ok;
   }
   const names = parseList(values.scanners) ?? [...SCANNER_NAMES];
-  const unknown2 = names.filter((name) => !SCANNER_NAMES.includes(name));
+  const unknown2 = names.filter((name) => !adapterNamed(name));
   if (unknown2.length)
     throw new ConfigurationError(
       `--scanners: unknown scanner(s) ${unknown2.join(", ")}; known: ${SCANNER_NAMES.join(", ")}`
@@ -49553,7 +49734,7 @@ async function installCommand(args) {
   const logger = consoleLogger({ verbose: false });
   let failed = 0;
   for (const name of names) {
-    const tool = ADAPTERS[name].tool;
+    const tool = adapterNamed(name)?.tool ?? name;
     const spec = manifest.tools[tool];
     if (!spec) throw new ConfigurationError(`${tool}: missing from tools.json`);
     const started = Date.now();
@@ -49596,7 +49777,7 @@ async function mergeCommand(args) {
   if (!FAIL_ON.includes(failOn))
     throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(", ")}`);
   const logger = consoleLogger({ verbose: false });
-  const outcome = await mergeFiles({
+  const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
     root: values.root ?? process.cwd(),

@@ -47,6 +47,8 @@ function once(stamp, key, label, build) {
 
 const only = process.argv.slice(2);
 if (!only.includes('--db-only')) run(process.execPath, ['src/cli/index.ts', 'install']);
+// Trivy's check metadata, which test/iac-pairs.test.ts compares the Trivy↔Checkov pairs against.
+if (!only.includes('--db-only')) run(process.execPath, ['scripts/trivy-checks.ts', '--fetch']);
 
 const bin = path.join(cache, 'testdb', 'bin');
 // osv: OSV-Scanner's offline zips and govulncheck's vulndb layout, from test/fixtures/vulndb/osv.

@@ -168,7 +168,10 @@ export function toolResolver(
       options.logger.debug(
         `${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`,
       );
-      return { ok: true, executable: tool.executable };
+      // Installed tools are pinned and verified against their install marker: no --version run.
+      return tool.source === 'path'
+        ? { ok: true, executable: tool.executable }
+        : { ok: true, executable: tool.executable, version: tool.pinnedVersion };
     } catch (error) {
       return { ok: false, message: errorMessage(error) };
     }

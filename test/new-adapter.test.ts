@@ -93,7 +93,8 @@ const TOY_REPORT = {
   ],
 };
 
-const TOY_TOOL = `if [ "$1" = --version ]; then echo "toyscan version 2.3.4"; exit 0; fi
+const TOY_TOOL = `echo "$@" >> "$(dirname "$0")/calls.log"
+if [ "$1" = --version ]; then echo "toyscan version 2.3.4"; exit 0; fi
 cat > "$2" <<'JSON'
 ${JSON.stringify(TOY_REPORT)}
 JSON`;
@@ -222,6 +223,15 @@ test('a new scanner is one adapter file, one registry line and one pin', async (
   assert.equal(toy?.findings, 2);
   assert.deepEqual(toy?.outputs, ['raw/toyscan.json']);
   assert.deepEqual(toy?.notes, ['exclude not applied: toyscan scans everything']);
+  // The version comes from the install marker: the tool runs once, for the scan only.
+  assert.equal(toy?.version, '2.3.4');
+  const calls = await readFile(
+    path.join(toolCache, 'toyscan', '2.3.4', 'bin', 'calls.log'),
+    'utf8',
+  );
+  const lines = calls.trim().split('\n');
+  assert.equal(lines.length, 1, calls);
+  assert.match(lines[0] ?? '', /^--out \S+toyscan\.json \.$/);
   const secret = report.findings.find((finding) => finding.category === 'secret');
   assert.deepEqual(secret?.tools, ['gitleaks', 'toyscan']);
   const code = report.findings.find((finding) => finding.ruleId === 'toy-eval');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
+import { SEMGREP_REGISTRY_RULESETS } from '../scanners/semgrep.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { checkLocalImage, parseImageRef } from '../plan/image.ts';
 import { packageRoot } from './package-root.ts';
@@ -107,6 +108,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map((entry) =>
         existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,
       ),
+      registry: c.semgrep?.config ? [] : SEMGREP_REGISTRY_RULESETS,
     },
   };
   return Object.freeze(config);

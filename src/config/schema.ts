@@ -70,6 +70,11 @@ export interface ScanConfig {
     readonly cacheDir: string;
   };
   readonly grype: { readonly dbCacheDir: string; readonly dbUpdateUrl: string | undefined };
-  readonly semgrep: { readonly config: readonly string[] };
+  readonly semgrep: {
+    /** Rulesets to run: the user's, or the bundled offline ruleset. */
+    readonly config: readonly string[];
+    /** Registry rulesets run instead when online; empty when the user chose rulesets. */
+    readonly registry: readonly string[];
+  };
   readonly osv: { readonly dbDir: string | undefined };
 }

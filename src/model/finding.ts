@@ -53,6 +53,8 @@ export const FindingSchema = z.object({
   fingerprint: z.string(),
   category: CategorySchema,
   severity: SeveritySchema,
+  /** Set when the tool rated nothing and the severity is borrowed, e.g. "Trivy AWS-0089" (its twin check). */
+  severitySource: z.string().optional(),
   ruleId: z.string(),
   title: z.string(),
   message: z.string(),

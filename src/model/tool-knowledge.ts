@@ -15,6 +15,11 @@ export interface ToolKnowledge {
   packageFromMessage(tool: string, message: string): Package | undefined;
   /** A key shared by checks of different tools that test the same thing on the same resource. */
   iacIntent(tool: string, ruleId: string): string | undefined;
+  /**
+   * The severity another tool gives the twin of this IaC check, for tools that rate nothing
+   * themselves; `source` says where it came from, e.g. "Trivy AWS-0089".
+   */
+  twinSeverity(tool: string, ruleId: string): { severity: Severity; source: string } | undefined;
 }
 
 /** A name usable as a tool key, from any driver name: "Semgrep OSS" → "semgrep-oss". */

@@ -33,11 +33,7 @@ export function versionKey(version: string | undefined): string {
   return (version ?? '').replace(/^v(?=\d)/, '');
 }
 
-function* mergeKeys(
-  finding: Finding,
-  index: number,
-  knowledge: ToolKnowledge,
-): Generator<[string, number]> {
+function* mergeKeys(finding: Finding, index: number): Generator<[string, number]> {
   const { location } = finding;
   switch (finding.category) {
     case 'vulnerability': {
@@ -58,11 +54,7 @@ function* mergeKeys(
       for (const cwe of finding.cwe)
         yield [`code|${location.path}|${location.startLine}|${cwe}`, index];
       return;
-    case 'iac': {
-      const intent = knowledge.iacIntent(finding.tools[0] ?? '', finding.ruleId);
-      if (intent) yield [`iac|${location.path}|${intent}`, index];
-      return;
-    }
+    // IaC merges per resource, not per key: see unionSameResourceChecks.
     default:
       return;
   }
@@ -151,9 +143,15 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const image =
     all.map((f) => f.image).find((i) => i?.layer?.createdBy) ??
     all.map((f) => f.image).find(Boolean);
+  // A borrowed severity stays noted only when no member rated the finding that high itself.
+  const rated = all.filter((f) => f.severity === severity);
+  const severitySource = rated.every((f) => f.severitySource)
+    ? rated[0]?.severitySource
+    : undefined;
   return {
     ...lead,
     severity,
+    severitySource,
     tools: unique(all.flatMap((f) => f.tools)).sort(),
     sources: all.flatMap((f) => f.sources),
     cwe: unique(all.flatMap((f) => f.cwe)).sort(),
@@ -219,6 +217,78 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** A finding's line range; a result without lines is about the whole file. */
+function lineRange(finding: Finding): [number, number] {
+  const start = finding.location.startLine;
+  if (start === undefined) return [0, Number.MAX_SAFE_INTEGER];
+  return [start, Math.max(start, finding.location.endLine ?? start)];
+}
+
+/**
+ * Two tools' IaC checks with the same intent merge only when they are about the same resource:
+ * same file and overlapping line ranges (a resource block, or a line inside it). Each merged
+ * finding holds at most one result per tool, so two resources — or two results of one tool —
+ * are never folded together; the tightest overlaps pair first.
+ */
+function unionSameResourceChecks(
+  ordered: readonly ExtractedResult[],
+  unionFind: UnionFind,
+  knowledge: ToolKnowledge,
+): void {
+  type Span = { index: number; tool: string | undefined; range: [number, number] };
+  const buckets = new Map<string, Span[]>();
+  ordered.forEach(({ finding }, index) => {
+    if (finding.category !== 'iac') return;
+    const tool = finding.tools[0];
+    const intent = knowledge.iacIntent(tool ?? '', finding.ruleId);
+    if (!intent) return;
+    const key = `${finding.location.path}\u0000${intent}`;
+    const span = { index, tool, range: lineRange(finding) };
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(span);
+    else buckets.set(key, [span]);
+  });
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    // Sweep by start line: only ranges that start before one ends can overlap it.
+    const spans = bucket.sort((x, y) => x.range[0] - y.range[0] || x.index - y.index);
+    const pairs: { a: number; b: number; looseness: number }[] = [];
+    for (const [position, first] of spans.entries()) {
+      const [startA, endA] = first.range;
+      for (let next = position + 1; next < spans.length; next++) {
+        const second = spans[next];
+        if (!second) break;
+        const [startB, endB] = second.range;
+        if (startB > endA) break;
+        if (second.tool === first.tool) continue;
+        // How far the two ranges are from being the same range: 0 for an exact match.
+        const [a, b] =
+          first.index < second.index ? [first.index, second.index] : [second.index, first.index];
+        pairs.push({ a, b, looseness: Math.abs(startA - startB) + Math.abs(endA - endB) });
+      }
+    }
+    pairs.sort((x, y) => x.looseness - y.looseness || x.a - y.a || x.b - y.b);
+    const toolsOf = new Map<number, Set<string>>();
+    const tools = (index: number): Set<string> => {
+      const root = unionFind.find(index);
+      let known = toolsOf.get(root);
+      if (!known) {
+        known = new Set(ordered[index]?.finding.tools ?? []);
+        toolsOf.set(root, known);
+      }
+      return known;
+    };
+    for (const { a, b } of pairs) {
+      if (unionFind.find(a) === unionFind.find(b)) continue;
+      const toolsA = tools(a);
+      const toolsB = tools(b);
+      if ([...toolsB].some((tool) => toolsA.has(tool))) continue;
+      unionFind.union(a, b);
+      toolsOf.set(unionFind.find(a), new Set([...toolsA, ...toolsB]));
+    }
+  }
+}
+
 export interface DedupeResult {
   findings: Finding[];
   inputResults: number;
@@ -234,7 +304,7 @@ export function dedupe(
   const unionFind = new UnionFind(ordered.length);
   const byKey = new Map<string, number[]>();
   ordered.forEach((item, index) => {
-    for (const [key] of mergeKeys(item.finding, index, knowledge)) {
+    for (const [key] of mergeKeys(item.finding, index)) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -254,6 +324,7 @@ export function dedupe(
     }
   }
   unionOverlappingSecrets(ordered, unionFind);
+  unionSameResourceChecks(ordered, unionFind, knowledge);
   const groups = new Map<number, ExtractedResult[]>();
   ordered.forEach((item, index) => {
     const root = unionFind.find(index);

@@ -5,7 +5,7 @@ import { readScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { normalizePath } from './paths.ts';
-import { scoreOf, severityOf } from './severity.ts';
+import { declaredSeverity, scoreOf, severityOf } from './severity.ts';
 
 export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
@@ -132,6 +132,29 @@ function cwesOf(
   return [...found].sort();
 }
 
+/**
+ * The tool's own rating; else, for an IaC check from a tool that rates nothing, its twin's rating
+ * in another tool (noted in the finding); else the tool's default or the SARIF level.
+ */
+function severityFor(
+  knowledge: ToolKnowledge,
+  item: {
+    tool: string;
+    ruleId: string;
+    category: Category;
+    result: Result;
+    rule: ReportingDescriptor | undefined;
+  },
+): Pick<Finding, 'severity' | 'severitySource'> {
+  const declared = declaredSeverity(item.result, item.rule);
+  if (declared) return { severity: declared };
+  if (item.category === 'iac') {
+    const twin = knowledge.twinSeverity(item.tool, item.ruleId);
+    if (twin) return { severity: twin.severity, severitySource: twin.source };
+  }
+  return { severity: severityOf(item.result, item.rule, knowledge.defaultSeverity(item.tool)) };
+}
+
 export interface ExtractedResult {
   finding: Finding;
   /** Snippet or package text that identifies the result across runs, before hashing. */
@@ -206,7 +229,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         id: '',
         fingerprint: '',
         category,
-        severity: severityOf(result, rule, knowledge.defaultSeverity(tool)),
+        ...severityFor(knowledge, { tool, ruleId, category, result, rule }),
         ruleId,
         title: title.length > 200 ? title.slice(0, 197) + '...' : title,
         message,

@@ -50,6 +50,18 @@ export function severityOf(
   rule: ReportingDescriptor | undefined,
   toolDefault: Severity | undefined,
 ): Severity {
+  const declared = declaredSeverity(result, rule);
+  if (declared) return declared;
+  if (toolDefault) return toolDefault;
+  const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
+  return LEVELS[level] ?? 'medium';
+}
+
+/** The severity the tool itself gave (score, word or tag), if any. */
+export function declaredSeverity(
+  result: Result,
+  rule: ReportingDescriptor | undefined,
+): Severity | undefined {
   for (const bag of [result.properties, rule?.properties]) {
     const score = scoreOf(bag?.['security-severity']);
     if (score !== undefined) return severityFromScore(score);
@@ -61,9 +73,7 @@ export function severityOf(
     const tagged = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].find((level) => tags.includes(level));
     if (tagged) return severityFromWord(tagged) ?? 'info';
   }
-  if (toolDefault) return toolDefault;
-  const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
-  return LEVELS[level] ?? 'medium';
+  return undefined;
 }
 
 /** The score written back into merged SARIF when a tool gave none, mid-band for its severity. */

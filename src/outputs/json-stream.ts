@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 const FLUSH_AT = 4 * 1024 * 1024;
@@ -7,6 +9,8 @@ class ChunkWriter {
   private pending: string[] = [];
   private pendingLength = 0;
   private readonly fd: number;
+  /** SHA-256 of everything written, so the manifest need not read the file back. */
+  readonly hash: Hash = createHash('sha256');
   constructor(fd: number) {
     this.fd = fd;
   }
@@ -19,9 +23,10 @@ class ChunkWriter {
   }
   flush(): void {
     if (this.pending.length === 0) return;
-    const chunk = this.pending.join('');
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
     this.pendingLength = 0;
+    this.hash.update(chunk);
     writeSync(this.fd, chunk);
   }
 }
@@ -31,8 +36,9 @@ class ChunkWriter {
  * ~512 MiB, which a merged SARIF passes near 400k results. Containers down to `depth` levels are
  * indented (2 spaces); each value below that is written compactly on its own line (one SARIF
  * result or one finding per line), and the file is written whenever 4 MiB have gathered.
+ * Resolves to the file's SHA-256 (hex).
  */
-export function writeJsonFile(file: string, value: unknown, depth = 4): Promise<void> {
+export function writeJsonFile(file: string, value: unknown, depth = 4): Promise<string> {
   // Synchronous on purpose: one await per result costs more than the whole write.
   const fd = openSync(file, 'w');
   const out = new ChunkWriter(fd);
@@ -81,5 +87,5 @@ export function writeJsonFile(file: string, value: unknown, depth = 4): Promise<
   } finally {
     closeSync(fd);
   }
-  return Promise.resolve();
+  return Promise.resolve(out.hash.digest('hex'));
 }

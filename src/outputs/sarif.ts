@@ -136,6 +136,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           ? writeScanfoldProperties(result.properties, {
               findingId: finding.id,
               severity: finding.severity,
+              ...(finding.severitySource ? { severitySource: finding.severitySource } : {}),
               cwe: finding.cwe,
             })
           : { ...result.properties };

@@ -16,8 +16,12 @@ import { backoffDelay } from './retry.ts';
 
 export type { ScannerRun } from '../model/scanner-run.ts';
 
-/** How each scanner's executable was found, or why it could not be. */
-export type ToolResolution = { ok: true; executable: string } | { ok: false; message: string };
+/**
+ * How each scanner's executable was found, or why it could not be. `version` is known without
+ * running the tool when it came from the tool cache (its install marker records the pinned version).
+ */
+export type ToolResolution =
+  { ok: true; executable: string; version?: string } | { ok: false; message: string };
 
 export interface RunRequest {
   config: ScanConfig;
@@ -115,8 +119,13 @@ async function runOne(
   const started = clock.now();
   const log = new ScannerLog(entry.name, logger);
   const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] as string[] };
-  const finish = (run: ScannerRun): ScannerRun => {
+  // A cached tool's version comes from its install marker; only a tool found on PATH is asked, and
+  // then alongside the scan rather than before it (`checkov --version` alone costs seconds of CPU).
+  let asked: Promise<string | undefined> = Promise.resolve(undefined);
+  const finish = async (run: ScannerRun): Promise<ScannerRun> => {
     const { report } = run;
+    const version = await asked;
+    if (version !== undefined) report.version = version;
     logger.group(
       `${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ''} in ${(report.durationMs / 1000).toFixed(1)} s`,
       [...log.lines, ...(report.message ? [report.message] : [])],
@@ -136,7 +145,10 @@ async function runOne(
       parsed: undefined,
     });
   }
-  const version = await detectVersion(adapter, tool.executable, config.root);
+  asked =
+    tool.version !== undefined
+      ? Promise.resolve(tool.version)
+      : detectVersion(adapter, tool.executable, config.root);
   const maxAttempts = config.retries + 1;
   const deadline = clock.now() + config.timeoutMs;
   let last: AttemptRecord | undefined;
@@ -167,7 +179,6 @@ async function runOne(
         report: {
           ...base,
           status: 'timed-out',
-          version,
           attempts: attempt,
           durationMs: durationMs(),
           message,
@@ -183,7 +194,6 @@ async function runOne(
         report: {
           ...base,
           status: 'skipped',
-          version,
           attempts: attempt,
           durationMs: durationMs(),
           message: outcome.reason,
@@ -210,7 +220,6 @@ async function runOne(
             report: {
               ...base,
               status: 'ok',
-              version,
               attempts: attempt,
               durationMs: durationMs(),
               outputs: files.map((file) => `raw/${path.basename(file)}`),
@@ -261,7 +270,6 @@ async function runOne(
     report: {
       ...base,
       status: 'failed',
-      version,
       attempts: attempt,
       durationMs: clock.now() - started,
       message: attempt > 1 ? `${message} (after ${attempt} attempts)` : message,

@@ -90,6 +90,8 @@ export interface ScannerAdapter {
     intentOf(ruleId: string): string | undefined;
     /** This tool's checks that have a twin in another tool: rule id → intent key. */
     readonly twins?: ReadonlyMap<string, string>;
+    /** This tool's severity for an intent, lent to twins from tools that rate nothing. */
+    severityOf?(intent: string): { severity: Severity; check: string } | undefined;
   };
 }
 

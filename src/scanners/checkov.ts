@@ -68,7 +68,7 @@ function checkovJsonToSarif(data: unknown): Log | undefined {
  * merge across the two tools; any other misconfiguration from both is kept twice, since a looser
  * match would hide one.
  */
-const TRIVY_TWINS: readonly (readonly [string, readonly string[]])[] = [
+export const TRIVY_TWINS: readonly (readonly [string, readonly string[]])[] = [
   ['DS-1', ['CKV_DOCKER_7']], // image tag :latest
   ['DS-2', ['CKV_DOCKER_3', 'CKV_DOCKER_8']], // runs as root
   ['DS-5', ['CKV_DOCKER_4']], // ADD instead of COPY
@@ -85,6 +85,92 @@ const TRIVY_TWINS: readonly (readonly [string, readonly string[]])[] = [
   ['AWS-92', ['CKV_AWS_20']], // S3 public ACL
   ['AWS-107', ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_260']], // security group open to the world
   ['AWS-124', ['CKV_AWS_23']], // security group rule without description
+  // Kubernetes workloads (Checkov's manifest checks, not its PodSecurityPolicy ones)
+  ['KSV-1', ['CKV_K8S_20']], // allowPrivilegeEscalation
+  ['KSV-5', ['CKV_K8S_39']], // SYS_ADMIN capability
+  ['KSV-6', ['CKV_K8S_27']], // docker.sock mounted
+  ['KSV-8', ['CKV_K8S_18']], // host IPC
+  ['KSV-9', ['CKV_K8S_19']], // host network
+  ['KSV-10', ['CKV_K8S_17']], // host PID
+  ['KSV-11', ['CKV_K8S_11']], // CPU limits
+  ['KSV-12', ['CKV_K8S_23']], // runs as root
+  ['KSV-13', ['CKV_K8S_14']], // image tag :latest
+  ['KSV-14', ['CKV_K8S_22']], // read-only root filesystem
+  ['KSV-15', ['CKV_K8S_10']], // CPU requests
+  ['KSV-16', ['CKV_K8S_12']], // memory requests
+  ['KSV-17', ['CKV_K8S_16']], // privileged
+  ['KSV-18', ['CKV_K8S_13']], // memory limits
+  ['KSV-20', ['CKV_K8S_40']], // low UID
+  ['KSV-22', ['CKV_K8S_25']], // capabilities added
+  ['KSV-24', ['CKV_K8S_26']], // hostPort
+  ['KSV-30', ['CKV_K8S_31']], // seccomp profile
+  ['KSV-36', ['CKV_K8S_38']], // service account token mounted
+  ['KSV-102', ['CKV_K8S_34']], // Tiller deployed
+  ['KSV-110', ['CKV_K8S_21']], // default namespace
+  ['KSV-114', ['CKV_K8S_155']], // control over admission webhook configurations
+  // Azure (Terraform)
+  ['AZU-1', ['CKV_AZURE_17']], // web app client certificates
+  ['AZU-3', ['CKV_AZURE_13']], // App Service authentication
+  ['AZU-4', ['CKV_AZURE_70']], // Function App HTTPS only
+  ['AZU-5', ['CKV_AZURE_18']], // web app latest HTTP version
+  ['AZU-6', ['CKV_AZURE_15']], // web app latest TLS
+  ['AZU-7', ['CKV_AZURE_34']], // blob container public access
+  ['AZU-8', ['CKV_AZURE_3']], // storage secure transfer (HTTPS only)
+  ['AZU-9', ['CKV_AZURE_33']], // queue service logging
+  ['AZU-10', ['CKV_AZURE_36']], // trusted Microsoft services bypass
+  ['AZU-11', ['CKV_AZURE_44']], // storage minimum TLS
+  ['AZU-12', ['CKV_AZURE_35']], // storage network default deny
+  ['AZU-14', ['CKV_AZURE_40']], // key expiration
+  ['AZU-16', ['CKV_AZURE_110']], // key vault purge protection
+  ['AZU-17', ['CKV_AZURE_41']], // secret expiration
+  ['AZU-19', ['CKV_AZURE_31']], // PostgreSQL log_connections
+  ['AZU-20', ['CKV_AZURE_28', 'CKV_AZURE_29']], // database SSL enforced (MySQL, PostgreSQL)
+  ['AZU-21', ['CKV_AZURE_32']], // PostgreSQL connection_throttling
+  ['AZU-24', ['CKV_AZURE_30']], // PostgreSQL log_checkpoints
+  ['AZU-31', ['CKV_AZURE_37']], // activity log retention a year
+  ['AZU-33', ['CKV_AZURE_38']], // log profile captures all activities
+  ['AZU-34', ['CKV_AZURE_58']], // Synapse managed virtual network
+  ['AZU-35', ['CKV_AZURE_104']], // Data Factory public access
+  ['AZU-37', ['CKV_AZURE_45']], // credentials in VM custom_data
+  ['AZU-38', ['CKV_AZURE_2']], // managed disk encryption
+  ['AZU-39', ['CKV_AZURE_149']], // VM password authentication
+  ['AZU-40', ['CKV_AZURE_4']], // AKS logging to Azure Monitoring
+  ['AZU-41', ['CKV_AZURE_6']], // AKS API server authorized IP ranges
+  ['AZU-42', ['CKV_AZURE_5']], // AKS RBAC
+  ['AZU-43', ['CKV_AZURE_7']], // AKS network policy
+  ['AZU-45', ['CKV_AZURE_19']], // security center standard tier
+  ['AZU-49', ['CKV_AZURE_12']], // flow log retention > 90 days
+  ['AZU-62', ['CKV_AZURE_131']], // security contact email
+  ['AZU-65', ['CKV_AZURE_115']], // AKS private cluster
+  ['AZU-66', ['CKV_AZURE_116']], // AKS Azure Policy add-on
+  ['AZU-67', ['CKV_AZURE_117']], // AKS disk encryption set
+  ['AZU-72', ['CKV_AZURE_14']], // web app HTTPS only
+  ['AZU-75', ['CKV_AZURE_118']], // NIC IP forwarding
+  // Google Cloud (Terraform)
+  ['GCP-1', ['CKV_GCP_28']], // bucket publicly accessible
+  ['GCP-2', ['CKV_GCP_29']], // uniform bucket-level access
+  ['GCP-10', ['CKV_GCP_27']], // default network
+  ['GCP-13', ['CKV_GCP_16']], // DNSSEC
+  ['GCP-15', ['CKV_GCP_6']], // Cloud SQL requires SSL
+  ['GCP-17', ['CKV_GCP_11']], // Cloud SQL publicly exposed
+  ['GCP-24', ['CKV_GCP_14']], // Cloud SQL backups
+  ['GCP-30', ['CKV_GCP_32']], // project-wide SSH keys
+  ['GCP-31', ['CKV_GCP_40']], // instance public IP
+  ['GCP-43', ['CKV_GCP_36']], // IP forwarding
+  ['GCP-44', ['CKV_GCP_30']], // default service account
+  ['GCP-51', ['CKV_GCP_21']], // GKE labels
+  ['GCP-52', ['CKV_GCP_8']], // GKE Stackdriver monitoring
+  ['GCP-53', ['CKV_GCP_18']], // GKE control plane public
+  ['GCP-54', ['CKV_GCP_22']], // GKE Container-Optimized OS
+  ['GCP-55', ['CKV_GCP_71']], // shielded GKE nodes
+  ['GCP-56', ['CKV_GCP_12']], // GKE network policy
+  ['GCP-58', ['CKV_GCP_10']], // GKE automatic upgrade
+  ['GCP-59', ['CKV_GCP_64']], // GKE private nodes
+  ['GCP-60', ['CKV_GCP_1']], // GKE Stackdriver logging
+  ['GCP-61', ['CKV_GCP_20']], // GKE master authorized networks
+  ['GCP-63', ['CKV_GCP_9']], // GKE automatic repair
+  ['GCP-65', ['CKV_GCP_43']], // KMS key rotation 90 days
+  ['GCP-78', ['CKV_GCP_78']], // bucket versioning
 ];
 
 export const CHECKOV_TWINS: ReadonlyMap<string, string> = new Map(

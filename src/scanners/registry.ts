@@ -44,6 +44,10 @@ export function knowledgeOf(adapters: readonly ScannerAdapter[]): ToolKnowledge 
   const toolMemo = new Map<string, string>();
   // Only intents some tool maps a twin onto merge; every other check stays per tool.
   const twinned = new Set(adapters.flatMap((adapter) => [...(adapter.iac?.twins?.values() ?? [])]));
+  const iacIntent = (tool: string, ruleId: string): string | undefined => {
+    const intent = byName.get(tool)?.iac?.intentOf(ruleId);
+    return intent !== undefined && twinned.has(intent) ? intent : undefined;
+  };
   return {
     toolOf(driverName) {
       let tool = toolMemo.get(driverName);
@@ -74,9 +78,16 @@ export function knowledgeOf(adapters: readonly ScannerAdapter[]): ToolKnowledge 
       }
       return undefined;
     },
-    iacIntent(tool, ruleId) {
-      const intent = byName.get(tool)?.iac?.intentOf(ruleId);
-      return intent !== undefined && twinned.has(intent) ? intent : undefined;
+    iacIntent,
+    twinSeverity(tool, ruleId) {
+      const intent = iacIntent(tool, ruleId);
+      if (intent === undefined) return undefined;
+      for (const adapter of adapters) {
+        if (adapter.name === tool) continue;
+        const rated = adapter.iac?.severityOf?.(intent);
+        if (rated) return { severity: rated.severity, source: `${adapter.title} ${rated.check}` };
+      }
+      return undefined;
     },
   };
 }

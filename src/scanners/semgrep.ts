@@ -51,13 +51,61 @@ function semgrepJsonToSarif(data: unknown): Log | undefined {
   return sarifLog('Semgrep', parsed.data.version, rules, results);
 }
 
+/**
+ * Semgrep registry rulesets, pinned by name, used by default when the network is available (a
+ * runner): broader than any ruleset kept here. Offline, or when the registry cannot be reached,
+ * the bundled ruleset (rules/semgrep/scanfold.yml) is used instead.
+ */
+export const SEMGREP_REGISTRY_RULESETS: readonly string[] = ['p/default'];
+
+/** Semgrep fetches `<SEMGREP_URL>/c/<ruleset>`; one quick look says whether that can work. */
+async function registryReachable(ruleset: string): Promise<{ ok: boolean; why?: string }> {
+  const base = (process.env.SEMGREP_URL ?? 'https://semgrep.dev').replace(/\/+$/, '');
+  try {
+    // Semgrep itself retries a dead registry for minutes; this answers in seconds.
+    const response = await fetch(`${base}/c/${ruleset}`, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout(5_000),
+    });
+    await response.body?.cancel();
+    return response.ok ? { ok: true } : { ok: false, why: `HTTP ${response.status}` };
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    return { ok: false, why: cause instanceof Error ? cause.message : String(cause) };
+  }
+}
+
+/** The --config values for this run, and what the report should say about the choice. */
+async function chooseRulesets(
+  settings: { config: readonly string[]; registry: readonly string[] },
+  offline: boolean,
+): Promise<{ configs: readonly string[]; notes: string[] }> {
+  if (settings.registry.length === 0) return { configs: settings.config, notes: [] };
+  if (offline)
+    return { configs: settings.config, notes: ['offline: used the bundled Semgrep ruleset'] };
+  for (const ruleset of settings.registry) {
+    const reachable = await registryReachable(ruleset);
+    if (!reachable.ok)
+      return {
+        configs: settings.config,
+        notes: [
+          `Semgrep registry ruleset ${ruleset} unreachable (${reachable.why ?? 'unknown'}): used the bundled ruleset`,
+        ],
+      };
+  }
+  return {
+    configs: settings.registry,
+    notes: [`Semgrep registry rulesets: ${settings.registry.join(', ')}`],
+  };
+}
+
 export const semgrep: ScannerAdapter = {
   name: 'semgrep',
   tool: 'semgrep',
   title: 'Semgrep',
   categories: ['code'],
   description:
-    'SAST with the pinned offline ruleset `rules/semgrep/scanfold.yml` (or yours); metrics and version checks off',
+    'SAST: Semgrep registry rulesets by name (`p/default`) when online, else the bundled offline ruleset `rules/semgrep/scanfold.yml`, or yours; metrics and version checks off',
   outputs: 'SARIF + JSON',
   env: { SEMGREP_SEND_METRICS: 'off', SEMGREP_ENABLE_VERSION_CHECK: '0' },
   applies: () => ({ applies: true }),
@@ -78,10 +126,12 @@ export const semgrep: ScannerAdapter = {
       `--sarif-output=${sarif}`,
       `--json-output=${json}`,
     ];
-    for (const config of context.config.semgrep.config) args.push('--config', config);
+    const { configs, notes } = await chooseRulesets(context.config.semgrep, context.config.offline);
+    for (const config of configs) args.push('--config', config);
     for (const pattern of context.config.exclude) args.push('--exclude', pattern);
     const exit = await context.exec([...args, '.']);
-    return outcomeOf(exit, [sarif, json], { what: 'semgrep' });
+    const outcome = outcomeOf(exit, [sarif, json], { what: 'semgrep' });
+    return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
   parse: parseByExtension,
   ownsDriver: driverContains('semgrep'),

@@ -22,6 +22,7 @@ import {
   splitImageFiles,
   trivyImageLayers,
 } from './image-output.ts';
+import { TRIVY_CHECK_ROWS } from './trivy-checks.ts';
 
 const DB_FAILURE = [
   /failed to download vulnerability DB/i,
@@ -306,6 +307,14 @@ async function scanImage(
   return { kind: 'ok', files: [report, `${stem}.sarif`] };
 }
 
+/** Trivy's own rating of each misconfiguration check, by intent key ("AWS-89"). */
+const CHECK_SEVERITY = new Map(
+  TRIVY_CHECK_ROWS.flatMap(([id, severity]) => {
+    const intent = normalizeTrivyCheckId(id);
+    return intent ? [[intent, { severity, check: id }] as const] : [];
+  }),
+);
+
 export const trivy: ScannerAdapter = {
   name: 'trivy',
   tool: 'trivy',
@@ -437,5 +446,5 @@ export const trivy: ScannerAdapter = {
   ownsDriver: driverContains('trivy'),
   nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
   packageFromMessage: packageFromTrivyMessage,
-  iac: { intentOf: normalizeTrivyCheckId },
+  iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) },
 };

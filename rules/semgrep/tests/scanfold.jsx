@@ -42,7 +42,8 @@ app.post('/sqli2', async function (req, res) {
 });
 
 function notAHandler(db2, value) {
-  // ok: scanfold.javascript.sql-injection
+  // Not a handler (so not scanfold.javascript.sql-injection), but a caller may pass request data.
+  // ruleid: scanfold.javascript.formatted-sql
   db2.query('SELECT * FROM t WHERE c = ' + value);
 }
 
@@ -112,4 +113,61 @@ esmApp.post('/convert', (req, res) => {
   // ok: scanfold.javascript.command-injection
   child_process.execFile('convert', [req.body.file, 'out.png']);
   res.send('ok');
+});
+
+// ------------------------------------------------ dvpwa-style data-access function --
+const mysqlDb = require('mysql2');
+
+function findStudent(db, name) {
+  // ruleid: scanfold.javascript.formatted-sql
+  return db.query("SELECT * FROM students WHERE name = '" + name + "'");
+}
+
+async function deleteMarks(pool, studentId) {
+  const sql = `DELETE FROM marks WHERE student = ${studentId}`;
+  // ruleid: scanfold.javascript.formatted-sql
+  await pool.query(sql);
+  // ok: scanfold.javascript.formatted-sql
+  await pool.query('DELETE FROM marks WHERE student = ?', [studentId]);
+}
+
+function runQuery(db, text) {
+  // ok: scanfold.javascript.formatted-sql
+  return db.query(text);
+}
+
+// ------------------------------------------------ SSRF, path traversal, deserialization --
+const axios = require('axios');
+const fs = require('fs');
+const path = require('path');
+const serialize = require('node-serialize');
+
+app.get('/proxy', async (req, res) => {
+  // ruleid: scanfold.javascript.ssrf
+  const upstream = await axios.get(req.query.url);
+  // ruleid: scanfold.javascript.ssrf
+  await fetch('http://' + req.query.host + '/health');
+  // ok: scanfold.javascript.ssrf
+  await axios.get('https://api.example.com/items', { params: { q: req.query.url } });
+  res.send(upstream.data);
+});
+
+app.get('/files/:name', (req, res) => {
+  // ruleid: scanfold.javascript.path-traversal
+  fs.readFile(path.join(__dirname, 'files', req.params.name), (err, data) => res.send(data));
+  // ruleid: scanfold.javascript.path-traversal
+  res.sendFile('/srv/files/' + req.params.name);
+  // ok: scanfold.javascript.path-traversal
+  res.sendFile(req.params.name, { root: '/srv/files' });
+  // ok: scanfold.javascript.path-traversal
+  fs.readFileSync(path.join('/srv/files', path.basename(req.params.name)));
+});
+
+app.post('/profile', (req, res) => {
+  const cookie = Buffer.from(req.cookies.profile, 'base64').toString();
+  // ruleid: scanfold.javascript.deserialization
+  const profile = serialize.unserialize(cookie);
+  // ok: scanfold.javascript.deserialization
+  const data = JSON.parse(cookie);
+  res.json({ profile, data });
 });

@@ -1,0 +1,111 @@
+// Orchestration overhead: `scanfold scan` against bench/launcher.sh, a plain shell script that
+// starts the same six scanners with the same flags (`&` and `wait`), measured in the same run,
+// paired and alternating so machine noise hits both alike. Target: ≤ 1.05× the launcher.
+//   node bench/overhead.ts [rounds] [target-dir]
+// Needs `npm run setup` (scanners, fixture DBs) and `npm run build` (dist/cli.js).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { testDbDir } from '../scripts/example-scan.ts';
+import { defaultToolCache } from '../src/config/schema.ts';
+import { toolDir } from '../src/install/installer.ts';
+import { loadManifest } from '../src/install/manifest.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const rounds = Number(process.argv[2] ?? '5');
+const target = path.resolve(process.argv[3] ?? path.join(root, 'examples', 'vulnerable-app'));
+const cli = path.join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) throw new Error('dist/cli.js missing: run npm run build');
+
+const manifest = loadManifest();
+const executable = (tool: string): string =>
+  path.join(toolDir(defaultToolCache(), tool, manifest.tools[tool]?.version ?? ''), 'bin', tool);
+const TOOLS = ['trivy', 'semgrep', 'gitleaks', 'checkov', 'syft', 'grype'];
+
+function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (run.status !== 0)
+    throw new Error(`${command} exited with ${run.status ?? run.signal}: ${String(run.stderr)}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function launcher(): number {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'scanfold-launcher-'));
+  try {
+    return timed(path.join(root, 'bench', 'launcher.sh'), [target, out], {
+      ...process.env,
+      ...Object.fromEntries(TOOLS.map((tool) => [tool.toUpperCase(), executable(tool)])),
+      TRIVY_CACHE_DIR: testDbDir('trivy'),
+      GRYPE_DB_CACHE_DIR: testDbDir('grype'),
+      SEMGREP_RULES: path.join(root, 'rules', 'semgrep', 'scanfold.yml'),
+    });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function scanfold(): number {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'scanfold-overhead-'));
+  try {
+    return timed(
+      process.execPath,
+      [
+        cli,
+        'scan',
+        target,
+        '--out',
+        out,
+        '--fail-on',
+        'none',
+        '--offline',
+        '--no-install',
+        '--trivy-cache-dir',
+        testDbDir('trivy'),
+        '--grype-db-dir',
+        testDbDir('grype'),
+        // The launcher starts all six at once; so does scanfold here.
+        '--concurrency',
+        String(TOOLS.length),
+      ],
+      { ...process.env, SCANFOLD_TOOL_CACHE: defaultToolCache() },
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+launcher();
+scanfold(); // warm-up: page cache, Python imports
+const plain: number[] = [];
+const ours: number[] = [];
+for (let round = 0; round < rounds; round++) {
+  // Alternate which goes first, so a slow moment of the machine does not favour one side.
+  if (round % 2 === 0) {
+    plain.push(launcher());
+    ours.push(scanfold());
+  } else {
+    ours.push(scanfold());
+    plain.push(launcher());
+  }
+}
+const ratios = ours.map((time, index) => time / (plain[index] ?? NaN));
+console.log(
+  `target: ${path.relative(root, target) || '.'}; cores: ${os.availableParallelism()}; rounds: ${rounds}`,
+);
+console.log(
+  `launcher (bench/launcher.sh): median ${median(plain).toFixed(2)} s  [${plain.map((t) => t.toFixed(2)).join(', ')}]`,
+);
+console.log(
+  `scanfold scan:               median ${median(ours).toFixed(2)} s  [${ours.map((t) => t.toFixed(2)).join(', ')}]`,
+);
+console.log(`ratio (median of paired ratios): ${median(ratios).toFixed(3)}x  (target ≤ 1.05x)`);

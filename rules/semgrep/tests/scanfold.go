@@ -1,0 +1,78 @@
+// Test cases for rules/semgrep/scanfold.yml (Go rules).
+// Run: semgrep --test --config rules/semgrep/ rules/semgrep/tests/
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var db *sql.DB
+
+func students(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	// ruleid: scanfold.go.sql-injection
+	rows, _ := db.Query(fmt.Sprintf("SELECT id FROM students WHERE name = '%s'", name))
+	defer rows.Close()
+	// ruleid: scanfold.go.sql-injection
+	db.Exec("DELETE FROM students WHERE id = " + r.FormValue("id"))
+	// ruleid: scanfold.go.sql-injection
+	db.QueryRowContext(r.Context(), "SELECT * FROM marks WHERE course = '"+r.PostFormValue("course")+"'")
+	// ok: scanfold.go.sql-injection
+	db.Query("SELECT id FROM students WHERE name = $1", name)
+	id, _ := strconv.Atoi(r.FormValue("id"))
+	// ok: scanfold.go.sql-injection
+	db.Exec(fmt.Sprintf("DELETE FROM students WHERE id = %d", id))
+}
+
+// A data-access function (dvpwa style): the handler passes the request value in.
+func createStudent(name string) error {
+	query := fmt.Sprintf("INSERT INTO students (name) VALUES ('%s')", name)
+	// ruleid: scanfold.go.sql-injection
+	_, err := db.Exec(query)
+	return err
+}
+
+func countStudents() int {
+	var n int
+	// ok: scanfold.go.sql-injection
+	db.QueryRow("SELECT count(*) FROM students").Scan(&n)
+	return n
+}
+
+func proxy(w http.ResponseWriter, r *http.Request) {
+	target := r.URL.Query().Get("url")
+	// ruleid: scanfold.go.ssrf
+	resp, _ := http.Get(target)
+	defer resp.Body.Close()
+	// ruleid: scanfold.go.ssrf
+	req, _ := http.NewRequest("GET", "http://"+r.Header.Get("X-Host")+"/health", nil)
+	_ = req
+	// ok: scanfold.go.ssrf
+	http.Get("https://api.example.com/status")
+}
+
+func download(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("file")
+	// ruleid: scanfold.go.path-traversal
+	data, _ := os.ReadFile(filepath.Join("/srv/files", name))
+	w.Write(data)
+	// ruleid: scanfold.go.path-traversal
+	http.ServeFile(w, r, "/srv/files/"+name)
+	// ok: scanfold.go.path-traversal
+	os.ReadFile(filepath.Join("/srv/files", filepath.Base(name)))
+}
+
+func run(w http.ResponseWriter, r *http.Request) {
+	// ruleid: scanfold.go.command-injection
+	exec.Command("sh", "-c", "tar xf "+r.FormValue("archive")).Run()
+	// ruleid: scanfold.go.command-injection
+	exec.Command(r.FormValue("tool"), "--version").Run()
+	// ok: scanfold.go.command-injection
+	exec.Command("convert", r.FormValue("file"), "out.png").Run()
+}
