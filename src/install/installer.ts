@@ -236,7 +236,11 @@ async function installFromRegistry(
       GOFLAGS: '',
       ...source.env,
     });
-    const built = path.join(bin, path.posix.basename(source.package));
+    // go install names the binary after the package path's last element, skipping a /vN suffix.
+    const elements = path.posix.join(source.module, source.package).split('/');
+    const last = elements.at(-1) ?? name;
+    const binary = /^v\d+$/.test(last) && elements.length > 1 ? (elements.at(-2) ?? name) : last;
+    const built = path.join(bin, binary);
     if (built !== path.join(bin, name)) await rename(built, path.join(bin, name));
     return;
   }
