@@ -29,7 +29,7 @@ Exit codes: 0 complete and gate passed, 1 gate failed, 2 usage or configuration 
 
 Options:
   --scanners LIST        comma-separated (default: all):
-${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10)} ${adapter.description}`).join('\n')}
+${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(Math.max(...ADAPTERS.map((a) => a.name.length)))} ${adapter.description}`).join('\n')}
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join('|')} (default: high)
