@@ -255,7 +255,7 @@ async function scanModule(
   ];
   // Offline: the Go command may use the module cache only, and never fetches a toolchain.
   const env: Record<string, string> = context.config.offline
-    ? { GOPROXY: 'off', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' }
+    ? { GOPROXY: 'off', GOTOOLCHAIN: 'local' }
     : { GOTOOLCHAIN: 'local' };
   const exit = await context.exec(args, env);
   const outcome = outcomeOf(exit, [], { what: `govulncheck (${dir})` });
