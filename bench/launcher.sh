@@ -2,6 +2,9 @@
 # The baseline for bench/overhead.ts: the same six scanners `scanfold scan --offline` runs, with
 # the same flags and environment, started by a plain shell script (`&` and `wait`), outputs only.
 #   bench/launcher.sh TARGET OUT_DIR
+# Each scanner runs in its own session (setsid -w), as scanfold starts them (own process group, so a
+# cancelled scan can kill the whole tree). With the kernel's autogroup scheduling a session is also
+# a CPU-share unit, so a launcher without setsid gets less CPU than scanfold on a busy machine.
 # Executables come from TRIVY, SEMGREP, GITLEAKS, CHECKOV, SYFT, GRYPE; databases from
 # TRIVY_CACHE_DIR and GRYPE_DB_CACHE_DIR; rules from SEMGREP_RULES.
 set -u
@@ -12,32 +15,32 @@ cd "$target" || exit 2
 
 (
   TRIVY_DISABLE_VEX_NOTICE=true TRIVY_SKIP_VERSION_CHECK=true TRIVY_DISABLE_TELEMETRY=true \
-    "$TRIVY" fs --scanners vuln,misconfig,secret,license --format json --list-all-pkgs \
+    setsid -w "$TRIVY" fs --scanners vuln,misconfig,secret,license --format json --list-all-pkgs \
     --output "$out/trivy.json" --cache-dir "$TRIVY_CACHE_DIR" --exit-code 0 --no-progress \
     --skip-check-update --skip-db-update --skip-java-db-update --offline-scan . &&
-    "$TRIVY" convert --format sarif --output "$out/trivy.sarif" "$out/trivy.json" &&
-    "$TRIVY" convert --format cyclonedx --output "$out/trivy.cdx.json" "$out/trivy.json"
+    setsid -w "$TRIVY" convert --format sarif --output "$out/trivy.sarif" "$out/trivy.json" &&
+    setsid -w "$TRIVY" convert --format cyclonedx --output "$out/trivy.cdx.json" "$out/trivy.json"
 ) &
 
 SEMGREP_SEND_METRICS=off SEMGREP_ENABLE_VERSION_CHECK=0 \
-  "$SEMGREP" scan --metrics off --disable-version-check --no-rewrite-rule-ids --quiet \
+  setsid -w "$SEMGREP" scan --metrics off --disable-version-check --no-rewrite-rule-ids --quiet \
   "--sarif-output=$out/semgrep.sarif" "--json-output=$out/semgrep.json" \
   --config "$SEMGREP_RULES" . >/dev/null &
 
 mode=dir
 [ -d .git ] && mode=git
-"$GITLEAKS" "$mode" . --report-format sarif --report-path "$out/gitleaks.sarif" --redact \
+setsid -w "$GITLEAKS" "$mode" . --report-format sarif --report-path "$out/gitleaks.sarif" --redact \
   --exit-code 0 --no-banner 2>/dev/null &
 
 BC_SKIP_MAPPING=TRUE CHECKOV_NO_OUTPUT_PROGRESS=1 LOG_LEVEL=WARNING \
-  "$CHECKOV" -d . --output sarif --output json --output-file-path "$out/checkov" \
+  setsid -w "$CHECKOV" -d . --output sarif --output json --output-file-path "$out/checkov" \
   --quiet --compact --soft-fail --skip-download >/dev/null &
 
 (
   SYFT_CHECK_FOR_APP_UPDATE=false \
-    "$SYFT" scan dir:. --quiet -o "cyclonedx-json=$out/syft.cdx.json" &&
+    setsid -w "$SYFT" scan dir:. --quiet -o "cyclonedx-json=$out/syft.cdx.json" &&
     GRYPE_CHECK_FOR_APP_UPDATE=false GRYPE_DB_AUTO_UPDATE=false GRYPE_DB_VALIDATE_AGE=false \
-      "$GRYPE" "sbom:$out/syft.cdx.json" -o "sarif=$out/grype.sarif" -o "json=$out/grype.json" \
+      setsid -w "$GRYPE" "sbom:$out/syft.cdx.json" -o "sarif=$out/grype.sarif" -o "json=$out/grype.json" \
       2>/dev/null
 ) &
 

@@ -16,7 +16,7 @@ import { normalize } from './normalize/index.ts';
 import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
-import { planUploads } from './outputs/upload-plan.ts';
+import { fitToLimits } from './outputs/sarif-limits.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { evaluateGate } from './policy/gate.ts';
@@ -100,7 +100,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const gate = evaluateGate(findings, request.failOn);
   const merged = buildSarif({ inputs: request.sarif, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = planUploads(merged, undefined, { materialize: false });
+  const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
@@ -190,10 +190,16 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
   await clearPreviousOutputs(config.outputDir);
   const plan = await planScan(config);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
+  // Installs are independent of each other and of the scan slots: start them all at once, so a
+  // bare machine does not install one scanner after another.
+  const resolve = toolResolver(config, options);
+  const installs = new Map(
+    plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)]),
+  );
   const runs = await runScanners({
     config,
     plan,
-    resolveTool: toolResolver(config, options),
+    resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock,
   });

@@ -7,21 +7,20 @@
  * Run `node scripts/build.mjs` first: the tests exercise dist/, not src/.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../src/model/finding.ts';
 import type { Finding } from '../src/model/finding.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { escapeMarkdown } from '../src/outputs/escape.ts';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../src/outputs/markdown.ts';
-import { readContext } from '../src/action/publish.ts';
+import { readContext } from '../src/github/context.ts';
+import { stickyMarker } from '../src/github/comment.ts';
 import { startGitHubServer } from './support/github-server.ts';
 import type {
   FaultRule,
@@ -31,14 +30,20 @@ import type {
   StoredComment,
 } from './support/github-server.ts';
 import { runnerEnv, writePullRequestEvent } from './support/runner-env.ts';
-import type { PullRequestEvent, RunnerEnv } from './support/runner-env.ts';
+import { BUNDLE, defaultInputs, runBundle } from './support/action-run.ts';
+import {
+  VULNERABLE_PY,
+  commitWorkspace,
+  git,
+  settingsPy,
+  writeFiles,
+} from './support/workspace.ts';
+import type { ActionRun } from './support/action-run.ts';
+import type { PullRequestEvent } from './support/runner-env.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BUNDLE = path.join(ROOT, 'dist', 'index.js');
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const PR = 7;
-const TOKEN = 'ghs_fakeInstallationTokenForTests';
 const RESOURCE_NOT_ACCESSIBLE = {
   message: 'Resource not accessible by integration',
   documentation_url: 'https://docs.github.com/rest',
@@ -48,94 +53,6 @@ const RESOURCE_NOT_ACCESSIBLE = {
 // ---------------------------------------------------------------------------------------------
 // Runner simulation
 // ---------------------------------------------------------------------------------------------
-
-const ActionYmlSchema = z.object({
-  inputs: z.record(z.string(), z.object({ default: z.string().optional() })),
-});
-
-/** Every input with its action.yml default, as the runner passes them (`${{ github.token }}` expanded). */
-function defaultInputs(): Record<string, string> {
-  const { inputs } = ActionYmlSchema.parse(
-    parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')),
-  );
-  return Object.fromEntries(
-    Object.entries(inputs).map(([name, spec]) => [
-      name,
-      (spec.default ?? '').replace('${{ github.token }}', TOKEN),
-    ]),
-  );
-}
-
-interface WorkflowCommand {
-  command: string;
-  message: string;
-}
-
-interface ActionRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  commands: WorkflowCommand[];
-  warnings: string[];
-  errors: string[];
-  outputs: Record<string, string>;
-  summary: string;
-  durationMs: number;
-}
-
-/** `::warning file=x::message` → {command, message}, with @actions/core's escaping undone. */
-function parseCommands(stdout: string): WorkflowCommand[] {
-  const commands: WorkflowCommand[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
-    if (!match) continue;
-    const message = (match[2] ?? '')
-      .replace(/%0D/g, '\r')
-      .replace(/%0A/g, '\n')
-      .replace(/%25/g, '%');
-    commands.push({ command: match[1] ?? '', message });
-  }
-  return commands;
-}
-
-/** Only what a runner passes on from the machine: no GITHUB_* / INPUT_* of the suite itself. */
-function machineEnv(): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'XDG_CACHE_HOME', 'SYSTEMROOT'];
-  return Object.fromEntries(
-    keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
-  );
-}
-
-async function runBundle(runner: RunnerEnv, cwd: string): Promise<ActionRun> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE], {
-    cwd,
-    env: { ...machineEnv(), ...runner.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve(exitCode));
-  });
-  clearTimeout(timer);
-  const commands = parseCommands(stdout);
-  return {
-    code,
-    stdout,
-    stderr,
-    commands,
-    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.message),
-    errors: commands.filter((c) => c.command === 'error').map((c) => c.message),
-    outputs: runner.readOutputs(),
-    summary: runner.readStepSummary(),
-    durationMs: Date.now() - started,
-  };
-}
 
 interface StepOptions {
   server: GitHubServer;
@@ -195,6 +112,8 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
       ...defaultInputs(),
       scanners: 'gitleaks,semgrep',
       offline: 'true',
+      // The shared tool cache holds hundreds of MB of scanner installs; cache tests opt in.
+      cache: 'false',
       ...options.inputs,
     },
     ...(options.runId ? { runId: options.runId } : {}),
@@ -216,63 +135,6 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
 // ---------------------------------------------------------------------------------------------
 // Workspaces with planted (fake, generated) secrets and vulnerable code
 // ---------------------------------------------------------------------------------------------
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function pseudoRandom(seed: string, alphabet: string, length: number): string {
-  const bytes = createHash('sha512').update(seed).digest();
-  return Array.from(
-    { length },
-    (_, i) => alphabet[(bytes[i % bytes.length] ?? 0) % alphabet.length],
-  ).join('');
-}
-
-/** AWS-access-key-shaped, built at run time so this file itself holds no secret-shaped literal. */
-const fakeAwsKeyId = (seed: string): string =>
-  ['AK', 'IA'].join('') + pseudoRandom(`aws:${seed}`, BASE32, 16);
-const fakeGitHubPat = (seed: string): string =>
-  ['gh', 'p_'].join('') + pseudoRandom(`ghp:${seed}`, ALNUM, 36);
-
-const VULNERABLE_PY = `import os
-import sqlite3
-import subprocess
-
-from flask import Flask, request
-
-app = Flask(__name__)
-
-
-@app.route("/users")
-def find_user():
-    name = request.args.get("name", "")
-    cursor = sqlite3.connect("app.db").cursor()
-    cursor.execute("SELECT id FROM users WHERE name = '%s'" % name)
-    return str(cursor.fetchall())
-
-
-@app.route("/ping")
-def ping():
-    host = request.args.get("host", "127.0.0.1")
-    return subprocess.check_output("ping -c 1 " + host, shell=True)
-`;
-
-function writeFiles(root: string, files: Readonly<Record<string, string>>): void {
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-}
-
-function settingsPy(awsSeed: string, patSeed?: string): string {
-  return [
-    '# FAKE credentials planted for scanner tests.',
-    `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId(awsSeed)}"`,
-    ...(patSeed ? [`GITHUB_TOKEN = "${fakeGitHubPat(patSeed)}"`] : []),
-    '',
-  ].join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Assertions on what reached the server
@@ -427,11 +289,12 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     assert.equal(firstComment.user.login, 'github-actions[bot]');
     assert.match(firstComment.body, /Scanfold: gate passed/);
     assert.doesNotMatch(firstComment.body, /Since the last push/);
-    // The PR's unrelated comments were all read (two pages).
+    // The PR's unrelated comments were all read (two pages), then read again after the create,
+    // to converge with a concurrent run that may have created one too.
     const listed = firstRequests.filter(
       (r) => r.method === 'GET' && /\/issues\/7\/comments$/.test(r.path),
     );
-    assert.equal(listed.length, 2);
+    assert.equal(listed.length, 4);
   });
 
   void test('second run updates that same comment, with the delta since the last push', () => {
@@ -511,17 +374,23 @@ void describe('action bundle: two pushes to a PR with 150 comments, then a re-ru
     assert.match(first.outputs['comment-url'] ?? '', /#issuecomment-\d+$/);
   });
 
-  void test('one SARIF upload per payload, matching scanfold.sarif run for run', () => {
-    // Two small runs fit one payload: one POST per action run (first, second, re-run).
-    assert.equal(secondRequests.filter(isSarifPost).length, 1);
-    assert.equal(server.sarifUploads.length, 3);
-    const upload = server.sarifUploads[1];
-    assert.ok(upload);
-    assert.equal(upload.commitSha, push2.sha, 'GITHUB_SHA, the merge commit');
-    assert.equal(upload.ref, `refs/pull/${PR}/merge`);
-    assert.equal(upload.toolName, 'scanfold');
-    assert.equal(upload.checkoutUri, `file://${workspace}`);
-    const uploaded = runSummary(upload.sarif);
+  void test('one SARIF upload per tool, matching scanfold.sarif run for run', () => {
+    // One POST per tool and action run (first, second, re-run): a rejected run costs no other tool.
+    assert.equal(secondRequests.filter(isSarifPost).length, 2);
+    assert.equal(server.sarifUploads.length, 6);
+    const uploads = server.sarifUploads.slice(2, 4);
+    for (const upload of uploads) {
+      assert.equal(upload.sarif.runs.length, 1);
+      assert.equal(upload.commitSha, push2.sha, 'GITHUB_SHA, the merge commit');
+      assert.equal(upload.ref, `refs/pull/${PR}/merge`);
+      assert.equal(upload.toolName, 'scanfold');
+      assert.equal(upload.checkoutUri, `file://${workspace}`);
+      assert.deepEqual(upload.unresolvedUris, []);
+    }
+    const uploaded = runSummary({
+      version: '2.1.0',
+      runs: uploads.flatMap((upload) => upload.sarif.runs),
+    });
     const local = runSummary(localSarif);
     assert.deepEqual([...uploaded.entries()].sort(), [...local.entries()].sort());
     assert.deepEqual([...uploaded.keys()].sort(), ['scanfold/gitleaks/', 'scanfold/semgrep/']);
@@ -680,7 +549,7 @@ void describe('action bundle: token without `security-events: write`', () => {
     assert.equal(run.warnings.length, 1, run.warnings.join('\n'));
     assert.match(
       run.warnings[0] ?? '',
-      /code scanning upload refused \(403: Resource not accessible by integration/,
+      /code scanning upload of gitleaks \(scanfold\/gitleaks\/\) refused \(403: Resource not accessible by integration/,
     );
     assert.match(run.warnings[0] ?? '', /`security-events: write`/);
     assert.equal(server.requests.filter(isSarifPost).length, 1, '403 is final, not retried');
@@ -769,7 +638,7 @@ void describe('action bundle: 429 on the comment, 502 twice on the SARIF upload'
     );
     assert.match(
       run.stdout,
-      /code scanning: uploaded scanfold\/gitleaks\/ \(\d+ bytes gzipped\): unknown/,
+      /code scanning: gitleaks → refs\/pull\/7\/merge scanfold\/gitleaks\/ \(2 results, \d+ bytes gzipped\): unknown/,
     );
     assert.notEqual(run.outputs['comment-url'], '');
   });
@@ -868,8 +737,8 @@ void describe('action bundle: gate failure', () => {
     const failedAt = run.stdout.indexOf('::error::');
     assert.ok(failedAt > 0);
     for (const published of [
-      'code scanning: uploaded',
-      'artifact scanfold-report:',
+      ' → refs/pull/7/merge scanfold/',
+      'compliance artifact scanfold-report:',
       'PR comment: created',
     ]) {
       const at = run.stdout.indexOf(published);
@@ -1103,22 +972,14 @@ void describe('readContext (unit): which pull requests are forks', () => {
   });
 });
 
-void test('matrix legs scanning different directories keep separate sticky comments', async () => {
-  const { stickyMarker, readContext } = await import('../src/action/publish.ts');
-  const context = await readContext({
-    GITHUB_WORKFLOW: 'Security',
-    GITHUB_JOB: 'scan',
-    GITHUB_WORKSPACE: '/w',
-  });
-  assert.equal(stickyMarker(context, '/w'), '<!-- scanfold:sticky Security/scan -->');
+void test('matrix legs scanning different directories keep separate sticky comments', () => {
+  const context = { workflow: 'Security', job: 'scan' };
+  assert.equal(stickyMarker(context, ''), '<!-- scanfold:sticky Security/scan -->');
   assert.equal(
-    stickyMarker(context, '/w/services/api'),
+    stickyMarker(context, 'services/api'),
     '<!-- scanfold:sticky Security/scan:services/api -->',
   );
-  assert.notEqual(
-    stickyMarker(context, '/w/services/api'),
-    stickyMarker(context, '/w/services/web'),
-  );
+  assert.notEqual(stickyMarker(context, 'services/api'), stickyMarker(context, 'services/web'));
 });
 
 void describe('action bundle: someone else pasted the sticky marker', () => {
@@ -1164,6 +1025,7 @@ void describe('action bundle: two matrix legs of one job in the same run', () =>
       'services/api/settings.py': settingsPy('api'),
       'services/web/settings.py': settingsPy('web'),
     });
+    server.setCheckout(workspace);
     const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
     const runId = 777;
     legs = [];
@@ -1206,5 +1068,152 @@ void describe('action bundle: two matrix legs of one job in the same run', () =>
     assert.ok(
       legs[1]?.warnings.some((w) => /artifact name scanfold-report is taken in this run/.test(w)),
     );
+  });
+
+  void test('both legs keep their alerts, each on a real repository path', () => {
+    for (const upload of server.sarifUploads) assert.deepEqual(upload.unresolvedUris, []);
+    assert.deepEqual(server.analyses.map((a) => a.category).sort(), [
+      'scanfold/gitleaks/services/api/',
+      'scanfold/gitleaks/services/web/',
+    ]);
+    assert.deepEqual(
+      server.alerts
+        .filter((a) => a.state === 'open')
+        .map((a) => a.path)
+        .sort(),
+      ['services/api/settings.py', 'services/web/settings.py'],
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Where results are filed: a git checkout, a subdirectory, pull_request_target
+// ---------------------------------------------------------------------------------------------
+
+void describe('action bundle: a PR checkout of its head commit, scanning a subdirectory', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let head: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-subdir-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, {
+      'services/api/app.py': VULNERABLE_PY,
+      'services/api/config/settings.py': settingsPy('subdir'),
+      'README.md': '# repo\n',
+    });
+    head = commitWorkspace(workspace);
+    server.setCheckout(workspace);
+    const event = writePullRequestEvent({
+      path: path.join(dir, 'event'),
+      number: PR,
+      headSha: head,
+    });
+    run = await runStep({
+      server,
+      workspace,
+      event,
+      inputs: { path: 'services/api', 'fail-on': 'none' },
+    });
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('every alert lands on a real repository path, under the PR head ref', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(server.sarifUploads.length, 2);
+    for (const upload of server.sarifUploads) {
+      assert.equal(upload.ref, `refs/pull/${PR}/head`);
+      assert.equal(upload.commitSha, head);
+      assert.deepEqual(upload.unresolvedUris, []);
+    }
+    const paths = new Set(server.alerts.map((alert) => alert.path));
+    assert.deepEqual([...paths].sort(), ['services/api/app.py', 'services/api/config/settings.py']);
+    assert.deepEqual(server.analyses.map((a) => a.category).sort(), [
+      'scanfold/gitleaks/services/api/',
+      'scanfold/semgrep/services/api/',
+    ]);
+  });
+
+  void test('comment and summary links open the files at the scanned commit', () => {
+    const body = stickyComments(server)[0]?.body ?? '';
+    const link = `https://github.com/${OWNER}/${REPO}/blob/${head}/services/api/app.py#L`;
+    assert.ok(body.includes(link), body);
+    assert.ok(run.summary.includes(link));
+    assert.match(
+      readFileSync(path.join(dir, 'octo-repo', 'scanfold-results', 'report.json'), 'utf8'),
+      /"root": ".*services\/api"/,
+    );
+  });
+});
+
+void describe('action bundle: pull_request_target never files the PR under the base branch', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let onBase: ActionRun;
+  let onHead: ActionRun;
+  let base: string;
+  let head: string;
+
+  before(async () => {
+    server = await startGitHubServer();
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-action-prt-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'config/settings.py': settingsPy('prt') });
+    base = commitWorkspace(workspace);
+    const baseEvent = writePullRequestEvent({ path: path.join(dir, 'event-base'), number: PR });
+    const asTarget = (event: PullRequestEvent, sha: string): PullRequestEvent => ({
+      ...event,
+      eventName: 'pull_request_target' as PullRequestEvent['eventName'],
+      ref: 'refs/heads/main',
+      sha,
+    });
+    // The default checkout of pull_request_target: the base branch, GITHUB_SHA.
+    onBase = await runStep({
+      server,
+      workspace,
+      event: asTarget(baseEvent, base),
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    });
+    // Checking out the PR head (ref: github.event.pull_request.head.sha).
+    writeFiles(workspace, { 'config/more.py': settingsPy('prt-head') });
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-q', '-m', 'PR head');
+    head = git(workspace, 'rev-parse', 'HEAD');
+    const headEvent = writePullRequestEvent({
+      path: path.join(dir, 'event-head'),
+      number: PR,
+      headSha: head,
+    });
+    onHead = await runStep({
+      server,
+      workspace,
+      event: asTarget(headEvent, base),
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+      runId: 4242,
+    });
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('on the base checkout nothing is uploaded, with a warning; the comment is still posted', () => {
+    assert.equal(onBase.code, 0, onBase.stdout + onBase.stderr);
+    assert.ok(
+      onBase.warnings.some((w) =>
+        /code scanning: nothing uploaded: pull_request_target runs on the base branch/.test(w),
+      ),
+      onBase.warnings.join('\n'),
+    );
+    assert.ok(server.sarifUploads.every((u) => u.ref !== 'refs/heads/main'));
+    assert.equal(stickyComments(server).length, 1);
+  });
+
+  void test('on the PR head checkout it files under refs/pull/N/head and the head commit', () => {
+    assert.equal(onHead.code, 0, onHead.stdout + onHead.stderr);
+    assert.equal(server.sarifUploads.length, 1);
+    assert.equal(server.sarifUploads[0]?.ref, `refs/pull/${PR}/head`);
+    assert.equal(server.sarifUploads[0]?.commitSha, head);
+    assert.notEqual(head, base);
   });
 });

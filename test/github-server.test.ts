@@ -249,14 +249,22 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
         sarif: encodeSarif(l),
       });
     await rejectsWithStatus(upload400(sarifLog(21)), 400, /more runs than allowed \(21 > 20\)/);
-    // Same category is fine for different tools; same tool + same category is rejected.
+    // Same category is fine for different tools; same tool + same category is accepted (202) and
+    // then fails processing, as GitHub does since 2025-07-22.
     assert.equal((await upload400(sarifLog(2, () => 'same/'))).status, 202);
     const dup = sarifLog(2, (i) => `same/run-${i}`);
     dup.runs.forEach((r) => (r.tool.driver.name = 'scanfold'));
-    await rejectsWithStatus(
-      upload400(dup),
-      400,
-      /same tool \("scanfold"\) and category \("same\/"\)/,
+    const dupUpload = await upload400(dup);
+    assert.equal(dupUpload.status, 202);
+    const dupStatus = await octokit.rest.codeScanning.getSarif({
+      owner: OWNER,
+      repo: REPO,
+      sarif_id: dupUpload.data.id ?? '',
+    });
+    assert.equal(dupStatus.data.processing_status, 'failed');
+    assert.match(
+      (dupStatus.data.errors ?? []).join('\n'),
+      /multiple SARIF runs with the same category.*tool "scanfold", category "same\/"/,
     );
     // plugin-retry would retry a 413 three times (it is not in its default doNotRetry list).
     const noRetry413 = octokitFor(server, { retry: { doNotRetry: DO_NOT_RETRY } });
@@ -272,7 +280,7 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
       413,
     );
     assert.equal(server.requests.length - before413, 1);
-    assert.equal(server.sarifUploads.length, 2);
+    assert.equal(server.sarifUploads.length, 3);
   });
 
   void test('lists pull request files with pagination', async () => {
@@ -512,5 +520,132 @@ void describe('GitHub test server: artifacts with @actions/artifact DefaultArtif
       runner.cleanup();
     }
     assert.equal(server.artifacts.find((a) => a.name === 'capped')?.retentionDays, 30);
+  });
+});
+
+void describe('GitHub test server: identities, analyses and alert paths as github.com has them', () => {
+  let server: GitHubServer;
+  let checkout: string;
+  const PAT = 'ghp_testPersonalToken';
+  const APP = 'ghs_testAppInstallationToken';
+  before(async () => {
+    server = await startGitHubServer({
+      tokenUsers: {
+        [PAT]: { login: 'octocat', id: 583231, type: 'User' },
+        [APP]: { login: 'scan-helper[bot]', id: 99, type: 'Bot' },
+      },
+    });
+    checkout = mkdtempSync(join(tmpdir(), 'scanfold-checkout-'));
+    mkdirSync(join(checkout, 'services', 'api'), { recursive: true });
+    writeFileSync(join(checkout, 'services', 'api', 'app.py'), 'print(1)\n');
+    server.setCheckout(checkout);
+  });
+  after(async () => {
+    await server.close();
+    rmSync(checkout, { recursive: true, force: true });
+  });
+
+  const client = (token: string) =>
+    getOctokit(token, {
+      baseUrl: server.apiUrl,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    });
+
+  void test('GraphQL viewer names every token; GET /user works only for user tokens; GET /app wants a JWT', async () => {
+    const viewer = async (token: string) =>
+      (await client(token).graphql<{ viewer: { login: string } }>('query { viewer { login } }'))
+        .viewer.login;
+    assert.equal(await viewer(PAT), 'octocat');
+    assert.equal(await viewer(APP), 'scan-helper[bot]');
+    assert.equal(await viewer('ghs_anyOtherToken'), 'github-actions[bot]');
+    assert.equal((await client(PAT).rest.users.getAuthenticated()).data.login, 'octocat');
+    await rejectsWithStatus(client(APP).rest.users.getAuthenticated(), 403);
+    await rejectsWithStatus(client(APP).request('GET /app'), 401);
+    const created = await client(APP).rest.issues.createComment({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: 99,
+      body: 'hi',
+    });
+    assert.equal(created.data.user?.login, 'scan-helper[bot]');
+  });
+
+  const upload = async (
+    ref: string,
+    runs: { tool: string; category: string; uris: string[] }[],
+  ) => {
+    const log: SarifLog = {
+      version: '2.1.0',
+      runs: runs.map((r) => ({
+        tool: { driver: { name: r.tool } },
+        automationDetails: { id: r.category },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${checkout}/services/api/` } },
+        results: r.uris.map((uri) => ({
+          ruleId: `rule-${uri}`,
+          message: { text: uri },
+          locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }],
+        })),
+      })),
+    };
+    const response = await client(PAT).rest.codeScanning.uploadSarif({
+      owner: OWNER,
+      repo: REPO,
+      commit_sha: SHA,
+      ref,
+      sarif: encodeSarif(log),
+      checkout_uri: `file://${checkout}`,
+    });
+    const stored = server.sarifUploads.find((u) => u.id === response.data.id);
+    assert.ok(stored);
+    return stored;
+  };
+
+  void test('a relative URI is read from the repository root: originalUriBaseIds does not rescue app.py', async () => {
+    const stored = await upload('refs/heads/main', [
+      {
+        tool: 'semgrep',
+        category: 'paths/',
+        uris: ['app.py', 'services/api/app.py', `file://${checkout}/services/api/app.py`],
+      },
+    ]);
+    assert.deepEqual(stored.unresolvedUris, ['app.py']);
+  });
+
+  void test('an analysis replaces only its own (ref, tool, category) and closes the alerts it drops', async () => {
+    const open = (category: string) =>
+      server.alerts
+        .filter((a) => a.ref === 'refs/heads/dev' && a.category === category && a.state === 'open')
+        .map((a) => a.path)
+        .sort();
+    await upload('refs/heads/dev', [
+      { tool: 'trivy', category: 'scanfold/trivy/a/', uris: ['a1', 'a2'] },
+    ]);
+    await upload('refs/heads/dev', [
+      { tool: 'trivy', category: 'scanfold/trivy/b/', uris: ['b1'] },
+    ]);
+    assert.deepEqual(open('scanfold/trivy/a/'), ['a1', 'a2'], 'another category leaves a/ alone');
+    await upload('refs/heads/dev', [
+      { tool: 'trivy', category: 'scanfold/trivy/a/', uris: ['a2'] },
+    ]);
+    assert.deepEqual(open('scanfold/trivy/a/'), ['a2']);
+    assert.deepEqual(open('scanfold/trivy/b/'), ['b1']);
+    assert.equal(
+      server.alerts.find((a) => a.path === 'a1')?.state,
+      'fixed',
+      'the dropped alert is closed as fixed',
+    );
+    assert.equal(
+      server.analyses.filter((a) => a.ref === 'refs/heads/dev').length,
+      2,
+      'one analysis per (ref, tool, category)',
+    );
+    // A failed upload changes nothing.
+    const failed = await upload('refs/heads/dev', [
+      { tool: 'trivy', category: 'scanfold/trivy/a/', uris: [] },
+      { tool: 'trivy', category: 'scanfold/trivy/a/', uris: [] },
+    ]);
+    assert.equal(failed.processingStatus, 'failed');
+    assert.deepEqual(open('scanfold/trivy/a/'), ['a2']);
   });
 });

@@ -34,6 +34,21 @@ export const ActionInputsSchema = z.object({
   ),
   'retention-days': integer(1, 400),
   'fail-on-scanner-error': boolean,
+  ref: optional(
+    z
+      .string()
+      .regex(
+        /^refs\/(heads|tags|pull)\/.+/,
+        'must be a full ref: refs/heads/…, refs/tags/… or refs/pull/…',
+      ),
+  ),
+  sha: optional(z.string().regex(/^([0-9a-f]{40}|[0-9a-f]{64})$/, 'must be a full commit sha')),
+  category: optional(z.string().regex(/^[\w.\-/]+$/, 'may hold only letters, digits, _ . - and /')),
+  'max-rate-limit-wait': integer(0, 3600),
+  mode: optional(z.enum(['full', 'scan', 'aggregate'])),
+  cache: boolean,
+  shard: optional(z.string().max(100)),
+  shards: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
   /** Container images to scan, one per line (or comma-separated). */
   image: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
 });

@@ -1,55 +1,250 @@
 import path from 'node:path';
+import os from 'node:os';
 import * as core from '@actions/core';
+import { DefaultArtifactClient } from '@actions/artifact';
+import * as actionsCache from '@actions/cache';
 import { resolveConfig } from '../config/load.ts';
-import { scan } from '../engine.ts';
+import type { ScanConfig } from '../config/schema.ts';
+import { EXIT, scan } from '../engine.ts';
+import type { ScanOutcome } from '../engine.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
-import { publish } from './publish.ts';
+import type { Report } from '../model/scan-result.ts';
+import { renderMarkdown } from '../outputs/markdown.ts';
+import { loadManifest } from '../install/manifest.ts';
+import { cacheSpecs, restoreCaches, saveCaches } from '../github/cache.ts';
+import { createGitHubClient } from '../github/client.ts';
+import { readContext, readGitHead, repoScope } from '../github/context.ts';
+import type { GitHubContext } from '../github/context.ts';
+import { publish } from '../github/publish.ts';
+import type { Analysis } from '../github/publish.ts';
+import { aggregateShards, legName, uploadShardBundle } from '../github/shards.ts';
+import { writeSummary } from '../github/summary.ts';
 import { parseActionInputs } from './inputs.ts';
+import type { ActionInputs } from './inputs.ts';
 import { actionsLogger } from './logger.ts';
 
-/** Read inputs, run the engine, publish. Everything else lives in the engine or the publisher. */
+const logger = actionsLogger;
+
+function resolveActionConfig(inputs: ActionInputs, workspace: string): ScanConfig {
+  return resolveConfig({
+    root: path.resolve(workspace, inputs.path ?? '.'),
+    configFile: inputs.config,
+    overrides: {
+      scanners: inputs.scanners,
+      failOn: inputs['fail-on'],
+      retries: inputs.retries,
+      timeoutMinutes: inputs['timeout-minutes'],
+      concurrency: inputs.concurrency,
+      outputDir: inputs['output-dir'] ? path.resolve(workspace, inputs['output-dir']) : undefined,
+      offline: inputs.offline,
+      images: inputs.image,
+    },
+  });
+}
+
+function setReportOutputs(outcome: ScanOutcome): void {
+  const { report } = outcome;
+  core.setOutput('total', report.summary.total);
+  for (const severity of ['critical', 'high', 'medium', 'low'] as const)
+    core.setOutput(severity, report.summary.bySeverity[severity]);
+  core.setOutput('report-json', outcome.files.report);
+  core.setOutput('sarif', outcome.files.sarif);
+  core.setOutput('sbom', outcome.files.sbom ?? '');
+  core.setOutput('result', report.gate.result);
+}
+
+/** @github/local-action replaces @actions/cache with a stub that lacks isFeatureAvailable. */
+function cacheServiceAvailable(): boolean {
+  try {
+    return actionsCache.isFeatureAvailable();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The engine's scan between a restore and a save of the scanner and database caches. The cache
+ * service is optional: unavailable, missing or broken, it costs only a log line.
+ */
+async function scanWithCaches(config: ScanConfig, inputs: ActionInputs): Promise<ScanOutcome> {
+  if (inputs.cache === false || !cacheServiceAvailable()) {
+    if (inputs.cache !== false) logger.info('cache: no cache service in this environment');
+    return scan(config, { logger, clock: systemClock });
+  }
+  const specs = cacheSpecs(config, loadManifest(), {
+    platform: `${process.env.RUNNER_OS ?? process.platform}-${process.env.RUNNER_ARCH ?? os.arch()}`,
+    date: new Date(),
+  });
+  const client = {
+    restoreCache: (paths: string[], key: string, restoreKeys?: string[]) =>
+      actionsCache.restoreCache(paths, key, restoreKeys),
+    saveCache: (paths: string[], key: string) => actionsCache.saveCache(paths, key),
+  };
+  const states = await restoreCaches(client, specs, logger);
+  const outcome = await scan(config, { logger, clock: systemClock });
+  await saveCaches(client, states, logger);
+  return outcome;
+}
+
+const failedScanners = (report: Report): string[] =>
+  report.scanners
+    .filter((s) => s.status === 'failed' || s.status === 'timed-out')
+    .map((s) => s.name);
+
+/** The engine's exit rule (the CLI's exit code) as a failed step; scanner errors may be tolerated. */
+function failStep(exitCode: number, report: Report, failOnScannerError: boolean): void {
+  if (exitCode === EXIT.ok) return;
+  if (exitCode === EXIT.gateFailed) {
+    core.setFailed(`Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`);
+    return;
+  }
+  if (!failOnScannerError) return;
+  const problems = [
+    ...report.scanners
+      .filter((s) => s.status === 'failed' || s.status === 'timed-out')
+      .map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`),
+    ...report.errors,
+  ];
+  core.setFailed(`Scanfold: ${problems.join('; ') || `exit code ${exitCode}`}`);
+}
+
+/**
+ * `mode: scan` — one matrix leg: scan, then upload the leg's bundle for the aggregate job; nothing
+ * is posted. A leg whose scan could not even start still uploads a bundle that says so.
+ */
+async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promise<void> {
+  const workspace = context.workspace;
+  const scope = repoScope(context, path.resolve(workspace, inputs.path ?? '.'));
+  const leg = legName(
+    inputs.shard ?? [inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
+  );
+  let outcome: ScanOutcome | undefined;
+  let failure: string | undefined;
+  let config: ScanConfig | undefined;
+  try {
+    config = resolveActionConfig(inputs, workspace);
+    outcome = await scanWithCaches(config, inputs);
+  } catch (error) {
+    failure = errorMessage(error);
+    logger.error(`shard ${leg}: ${failure}`);
+  }
+  const outputDir =
+    outcome?.outputDir ?? path.resolve(workspace, inputs['output-dir'] ?? 'scanfold-results');
+  await uploadShardBundle({
+    client: new DefaultArtifactClient(),
+    outputDir,
+    manifest: {
+      schema: 'scanfold-shard/1',
+      leg,
+      scanners: [...(config?.scanners ?? inputs.scanners ?? [])],
+      scope,
+      ...(inputs.category ? { category: inputs.category } : {}),
+      status: failure ? 'failed' : 'ok',
+      ...(failure ? { message: failure } : {}),
+      runAttempt: context.runAttempt,
+      commit: (await readGitHead(workspace)) ?? context.sha,
+      createdAt: new Date().toISOString(),
+    },
+    retentionDays: inputs['retention-days'] ?? 90,
+    logger,
+  });
+  core.setOutput('shard', leg);
+  if (!outcome) {
+    core.setFailed(`Scanfold shard ${leg} failed: ${failure ?? 'unknown error'}`);
+    return;
+  }
+  setReportOutputs(outcome);
+  const report = outcome.report;
+  await writeSummary(
+    (maxLength) =>
+      renderMarkdown(report, {
+        maxLength,
+        notices: [`Shard ${leg}: the aggregate job publishes the comment, alerts and artifact.`],
+      }),
+    logger,
+  );
+  // The gate is the aggregate's to apply, once, over every leg.
+  const failed = failedScanners(report);
+  if (failed.length && (inputs['fail-on-scanner-error'] ?? true))
+    core.setFailed(`Scanfold shard ${leg}: ${failed.join(', ')} failed or timed out`);
+}
+
+/** Read inputs, run the engine (or gather the shards), publish. Everything else lives elsewhere. */
 export async function run(): Promise<void> {
   try {
     const inputs = parseActionInputs((name) => core.getInput(name));
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const config = resolveConfig({
-      root: path.resolve(workspace, inputs.path ?? '.'),
-      configFile: inputs.config,
-      overrides: {
-        scanners: inputs.scanners,
-        failOn: inputs['fail-on'],
-        retries: inputs.retries,
-        timeoutMinutes: inputs['timeout-minutes'],
-        concurrency: inputs.concurrency,
-        outputDir: inputs['output-dir'] ? path.resolve(workspace, inputs['output-dir']) : undefined,
-        offline: inputs.offline,
-        images: inputs.image,
+    if ((inputs.ref === undefined) !== (inputs.sha === undefined))
+      throw new ConfigurationError('action input: `ref` and `sha` must be given together');
+    const context = await readContext(process.env);
+    const mode = inputs.mode ?? 'full';
+    if (mode === 'scan') {
+      await runShardLeg(inputs, context);
+      return;
+    }
+    const config = resolveActionConfig(inputs, context.workspace);
+    let outcome: ScanOutcome;
+    let analyses: Analysis[];
+    let scope: string;
+    let head = await readGitHead(context.workspace);
+    if (mode === 'aggregate') {
+      const aggregated = await aggregateShards({
+        client: new DefaultArtifactClient(),
+        workspace: context.workspace,
+        outputDir: config.outputDir,
+        failOn: config.failOn,
+        expectedLegs: inputs.shards ?? [],
+        logger,
+      });
+      outcome = aggregated.outcome;
+      analyses = aggregated.analyses;
+      scope = '';
+      head = aggregated.commit ?? head;
+    } else {
+      outcome = await scanWithCaches(config, inputs);
+      scope = repoScope(context, outcome.report.root);
+      analyses = [
+        {
+          sarif: outcome.sarif,
+          scope,
+          category: inputs.category,
+          failedTools: failedScanners(outcome.report),
+        },
+      ];
+    }
+    setReportOutputs(outcome);
+    const token = inputs['github-token'];
+    const published = await publish({
+      outcome,
+      analyses,
+      scope,
+      context,
+      head,
+      octokit: token
+        ? createGitHubClient({
+            token,
+            apiUrl: context.apiUrl,
+            logger,
+            maxRateLimitWaitSeconds: inputs['max-rate-limit-wait'] ?? 60,
+          })
+        : undefined,
+      artifactClient: new DefaultArtifactClient(),
+      settings: {
+        comment: inputs.comment ?? 'auto',
+        uploadSarif: inputs['upload-sarif'] ?? 'auto',
+        ref: inputs.ref,
+        sha: inputs.sha,
+        artifactName: inputs['artifact-name'] ?? 'scanfold-report',
+        retentionDays: inputs['retention-days'] ?? 90,
+        pollIntervalMs: Number(process.env.SCANFOLD_POLL_INTERVAL_MS) || 5_000,
       },
+      logger,
+      clock: systemClock,
     });
-    const outcome = await scan(config, { logger: actionsLogger, clock: systemClock });
-    const { report } = outcome;
-    core.setOutput('total', report.summary.total);
-    for (const severity of ['critical', 'high', 'medium', 'low'] as const)
-      core.setOutput(severity, report.summary.bySeverity[severity]);
-    core.setOutput('report-json', outcome.files.report);
-    core.setOutput('sarif', outcome.files.sarif);
-    core.setOutput('sbom', outcome.files.sbom ?? '');
-    core.setOutput('result', report.gate.result);
-    const published = await publish({ outcome, inputs, logger: actionsLogger });
-    core.setOutput('new', published.newFindings ?? report.summary.total);
+    core.setOutput('new', published.newFindings ?? outcome.report.summary.total);
     core.setOutput('comment-url', published.commentUrl ?? '');
     core.setOutput('artifact-id', published.artifactId ?? '');
-    const failedScanners = report.scanners.filter(
-      (s) => s.status === 'failed' || s.status === 'timed-out',
-    );
-    if (report.gate.result === 'failed') {
-      core.setFailed(`Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`);
-    } else if (failedScanners.length > 0 && (inputs['fail-on-scanner-error'] ?? true)) {
-      core.setFailed(
-        `Scanfold: ${failedScanners.map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`).join('; ')}`,
-      );
-    }
+    failStep(outcome.exitCode, outcome.report, inputs['fail-on-scanner-error'] ?? true);
   } catch (error) {
     const prefix =
       error instanceof ConfigurationError ? 'Scanfold configuration error: ' : 'Scanfold failed: ';

@@ -53,8 +53,8 @@ registry. Reuses verified installs.`,
   merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL]
 
 Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of
-${ADAPTERS.flatMap((adapter) => (adapter.nativeJson ? [adapter.title] : [])).join(', ')},
-and writes the same outputs as scan.`,
+${ADAPTERS.flatMap((adapter) => (adapter.nativeJson ? [adapter.title] : [])).join(', ')};
+writes the same outputs as scan.`,
 };
 
 function parseList(value: string | undefined): string[] | undefined {
@@ -155,8 +155,10 @@ async function installCommand(args: string[]): Promise<number> {
   const manifest = loadManifest();
   const logger = consoleLogger({ verbose: false });
   let failed = 0;
-  for (const name of names) {
-    const tool = adapterNamed(name)?.tool ?? name;
+  // Independent installs (downloads, venvs, Go builds) run at once; scanners sharing a tool share
+  // one install.
+  const tools = [...new Set(names.map((name) => adapterNamed(name)?.tool ?? name))];
+  const install = async (tool: string): Promise<void> => {
     const spec = manifest.tools[tool];
     if (!spec) throw new ConfigurationError(`${tool}: missing from tools.json`);
     const started = Date.now();
@@ -175,7 +177,10 @@ async function installCommand(args: string[]): Promise<number> {
       failed++;
       console.error(`error: ${errorMessage(error)}`);
     }
-  }
+  };
+  for (const tool of tools)
+    if (!manifest.tools[tool]) throw new ConfigurationError(`${tool}: missing from tools.json`);
+  await Promise.all(tools.map(install));
   return failed ? EXIT.scannerFailed : EXIT.ok;
 }
 

@@ -12,7 +12,9 @@
  *                     Azure's SDK treats an IP host as path-style `/{account}/{container}/{blob}`)
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, STATUS_CODES } from 'node:http';
+import { resolve as resolvePath, sep } from 'node:path';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crc32, gunzipSync, inflateRawSync } from 'node:zlib';
@@ -130,6 +132,37 @@ export interface SarifUpload {
   receivedAt: string;
   /** Number of GET .../sarifs/{id} polls seen so far. */
   polls: number;
+  /** `complete`, or `failed` with `errors`, decided when it arrives (GitHub reports it on poll). */
+  processingStatus: 'complete' | 'failed';
+  errors: string[];
+  /**
+   * Result URIs (locations and related locations) that name no file of the checkout given with
+   * `setCheckout`, read as GitHub reads them: relative to the repository root, whatever
+   * `uriBaseId`/`originalUriBaseIds` say; absolute file URIs only under `checkout_uri`.
+   */
+  unresolvedUris: string[];
+}
+
+/** The current analysis for one (ref, tool, category), as code scanning keeps it. */
+export interface StoredAnalysis {
+  ref: string;
+  commitSha: string;
+  tool: string;
+  category: string;
+  sarifId: string;
+  results: number;
+}
+
+/** A code-scanning alert: opened by an analysis, fixed when a later one of its triple omits it. */
+export interface StoredAlert {
+  number: number;
+  ref: string;
+  tool: string;
+  category: string;
+  ruleId: string;
+  path: string;
+  line: number | undefined;
+  state: 'open' | 'fixed';
 }
 
 export interface ZipEntry {
@@ -201,6 +234,11 @@ export interface FaultRule {
   headers?: Readonly<Record<string, string>>;
   /** A string is sent verbatim; anything else is sent as JSON. Defaults to `{message: <reason>}`. */
   body?: unknown;
+  /**
+   * The request is carried out first and only the answer is lost (a gateway timeout after the
+   * write): what makes a blindly retried POST duplicate its effect. REST only.
+   */
+  afterHandling?: boolean;
 }
 
 export interface FaultHandle {
@@ -237,6 +275,13 @@ export interface GitHubServerOptions {
   maxBodyBytes?: number;
   /** Verify that Twirp request backend ids match the runtime token's `Actions.Results` scope. Default true. */
   verifyRuntimeToken?: boolean;
+  /**
+   * Whom each token acts as (author of the comments it creates, GraphQL `viewer`, GET /user).
+   * Tokens not listed act as `botUser`, like GITHUB_TOKEN. Bot identities get 403 on GET /user.
+   */
+  tokenUsers?: Readonly<Record<string, GitHubUser>>;
+  /** Extra processing errors for an upload (e.g. to fail one tool's analysis); none by default. */
+  processingErrors?: (sarif: SarifLog) => string[];
 }
 
 export interface GitHubServer {
@@ -253,7 +298,13 @@ export interface GitHubServer {
   readonly comments: StoredComment[];
   readonly sarifUploads: SarifUpload[];
   readonly artifacts: StoredArtifact[];
+  readonly caches: StoredCacheEntry[];
   readonly pullRequests: StoredPullRequest[];
+  /** Current analyses, one per (ref, tool, category). */
+  readonly analyses: StoredAnalysis[];
+  readonly alerts: StoredAlert[];
+  /** The repository checkout that result URIs are checked against (undefined: not checked). */
+  setCheckout(dir: string | undefined): void;
   injectFault(rule: FaultRule): FaultHandle;
   clearFaults(): void;
   addComment(seed: CommentSeed): StoredComment;
@@ -280,7 +331,22 @@ export const GITHUB_ACTIONS_BOT: GitHubUser = {
   type: 'Bot',
 };
 export const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
+export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 const BLOB_PREFIX = '/devstoreaccount1/actions-results/';
+const CACHE_BLOB_PREFIX = '/devstoreaccount1/actions-cache/';
+
+/** A cache entry of the v2 cache service (@actions/cache ≥ 4 with ACTIONS_CACHE_SERVICE_V2). */
+export interface StoredCacheEntry {
+  id: number;
+  key: string;
+  version: string;
+  createdAt: number;
+  finalized: boolean;
+  sizeBytes: number | undefined;
+  blob: Buffer | undefined;
+  /** Times a restore was answered with this entry. */
+  restores: number;
+}
 
 /**
  * Bottleneck groups without the plugin's 1 s (write) / 3 s (notification) spacing, for
@@ -448,6 +514,18 @@ function twirpError(code: TwirpCode, msg: string): HttpError {
   return new HttpError(TWIRP_STATUS[code], { code, msg });
 }
 
+/** A Twirp JSON request body, or the error the service answers for anything else. */
+function twirpBody(body: Buffer): Record<string, unknown> {
+  let req: unknown;
+  try {
+    req = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw twirpError('invalid_argument', 'request body is not valid JSON');
+  }
+  if (!isRecord(req)) throw twirpError('invalid_argument', 'request body must be an object');
+  return req;
+}
+
 function blobError(status: number, code: string, message: string): HttpError {
   const xml = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
   return new HttpError(status, xml, { 'content-type': 'application/xml', 'x-ms-error-code': code });
@@ -518,6 +596,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const maxBodyBytes = options.maxBodyBytes ?? 100 * 1024 * 1024;
   const verifyRuntimeToken = options.verifyRuntimeToken ?? true;
   const acceptedTokens = options.tokens ? new Set(options.tokens) : undefined;
+  const tokenUsers = new Map(Object.entries(options.tokenUsers ?? {}));
+  const analyses: StoredAnalysis[] = [];
+  const caches: (StoredCacheEntry & { sig: string; blocks: Map<string, Buffer> })[] = [];
+  let nextCacheId = 1;
+  const alerts: StoredAlert[] = [];
+  let checkoutDir: string | undefined;
+  let nextAlertNumber = 1;
 
   const requests: RecordedRequest[] = [];
   const comments: StoredComment[] = [];
@@ -709,6 +794,76 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     author_association: c.author_association,
   });
 
+  /**
+   * An analysis replaces the previous one of the same (ref, tool, category); alerts that it no
+   * longer reports are closed as fixed, those it reports are (re)opened. Other triples are untouched.
+   */
+  const fileAnalyses = (
+    ref: string,
+    commitSha: string,
+    sarifId: string,
+    log: SarifLog,
+    keys: { tool: string; category: string }[],
+  ): void => {
+    log.runs.forEach((run, index) => {
+      const key = keys[index];
+      if (!key) return;
+      const existing = analyses.findIndex(
+        (a) => a.ref === ref && a.tool === key.tool && a.category === key.category,
+      );
+      const analysis: StoredAnalysis = {
+        ref,
+        commitSha,
+        tool: key.tool,
+        category: key.category,
+        sarifId,
+        results: run.results?.length ?? 0,
+      };
+      if (existing >= 0) analyses.splice(existing, 1, analysis);
+      else analyses.push(analysis);
+      const reported = new Map<string, Omit<StoredAlert, 'number' | 'state'>>();
+      for (const result of run.results ?? []) {
+        const ruleId = result.ruleId ?? result.rule?.id ?? '';
+        const physical = result.locations?.[0]?.physicalLocation;
+        const path = physical?.artifactLocation?.uri ?? '';
+        const line = physical?.region?.startLine;
+        const fingerprint = Object.entries(result.partialFingerprints ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',');
+        reported.set(`${ruleId}\u0000${path}\u0000${fingerprint || String(line)}`, {
+          ref,
+          tool: key.tool,
+          category: key.category,
+          ruleId,
+          path,
+          line,
+        });
+      }
+      const alertKey = (a: Omit<StoredAlert, 'number' | 'state'>, fp: string): string =>
+        `${a.ref}\u0000${a.tool}\u0000${a.category}\u0000${fp}`;
+      const known = new Map<string, StoredAlert>();
+      for (const alert of alerts)
+        if (alert.ref === ref && alert.tool === key.tool && alert.category === key.category)
+          known.set(alertKey(alert, alertFingerprints.get(alert) ?? ''), alert);
+      const seenNow = new Set<StoredAlert>();
+      for (const [fp, fields] of reported) {
+        const found = known.get(alertKey(fields, fp));
+        if (found) {
+          found.state = 'open';
+          seenNow.add(found);
+        } else {
+          const alert: StoredAlert = { ...fields, number: nextAlertNumber++, state: 'open' };
+          alertFingerprints.set(alert, fp);
+          alerts.push(alert);
+          seenNow.add(alert);
+        }
+      }
+      for (const alert of known.values()) if (!seenNow.has(alert)) alert.state = 'fixed';
+    });
+  };
+  const alertFingerprints = new WeakMap<StoredAlert, string>();
+
   const handleSarifUpload = (
     owner: string,
     repo: string,
@@ -779,7 +934,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         docs,
       );
     }
+    const errors: string[] = [];
     const seen = new Set<string>();
+    const runKeys: { tool: string; category: string }[] = [];
     for (const run of runs as unknown[]) {
       const tool =
         isRecord(run) && isRecord(run['tool']) && isRecord(run['tool']['driver'])
@@ -792,16 +949,32 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       // The category is everything up to (and including) the last '/', or the whole id.
       const category = autoId.includes('/') ? autoId.slice(0, autoId.lastIndexOf('/') + 1) : autoId;
       const key = `${tool}\u0000${category}`;
-      if (seen.has(key)) {
-        throw restError(
-          400,
-          `rejecting SARIF, as multiple runs have the same tool ("${tool}") and category ("${category}"). Give each run a distinct runAutomationDetails.id.`,
-          {},
-          docs,
+      // Since 2025-07-22 this is refused when processed, not when received.
+      if (seen.has(key))
+        errors.push(
+          `Code Scanning does not support uploading multiple SARIF runs with the same category. Please update your workflow to upload a single run per category (tool "${tool}", category "${category}").`,
         );
-      }
       seen.add(key);
+      runKeys.push({ tool, category });
+      const rules =
+        isRecord(run) && isRecord(run['tool']) && isRecord(run['tool']['driver'])
+          ? run['tool']['driver']['rules']
+          : undefined;
+      if (Array.isArray(rules) && rules.length > 25_000)
+        errors.push(
+          `rejecting SARIF, as there are more rules per run than allowed (${rules.length} > 25000)`,
+        );
+      const results = isRecord(run) ? run['results'] : undefined;
+      if (Array.isArray(results) && results.length > 25_000)
+        errors.push(
+          `rejecting SARIF, as there are more results per run than allowed (${results.length} > 25000)`,
+        );
     }
+    errors.push(...(options.processingErrors?.(log as unknown as SarifLog) ?? []));
+    const checkoutUri = strField(payload, 'checkout_uri');
+    const unresolvedUris = checkoutDir
+      ? unresolvedResultUris(log as unknown as SarifLog, checkoutDir, checkoutUri)
+      : [];
     const id = randomUUID();
     sarifUploads.push({
       id,
@@ -816,7 +989,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       sarif: log as unknown as SarifLog,
       receivedAt: ghTime(),
       polls: 0,
+      processingStatus: errors.length ? 'failed' : 'complete',
+      errors,
+      unresolvedUris,
     });
+    if (errors.length === 0) fileAnalyses(ref, commitSha, id, log as unknown as SarifLog, runKeys);
     return {
       status: 202,
       body: { id, url: `${apiUrl}/repos/${owner}/${repo}/code-scanning/sarifs/${id}` },
@@ -876,6 +1053,28 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (!entry) throw restError(404, 'Not Found');
       segs = ['repos', entry.owner, entry.repo, ...segs.slice(2)];
     }
+    const identity = tokenUsers.get(m[1] ?? '') ?? botUser;
+    if (segs.length === 1 && segs[0] === 'user' && method === 'GET') {
+      // Installation tokens (GITHUB_TOKEN, App tokens) cannot read /user.
+      if (identity.type === 'Bot') throw restError(403, 'Resource not accessible by integration');
+      return { status: 200, body: { login: identity.login, id: identity.id, type: identity.type } };
+    }
+    if (segs.length === 1 && segs[0] === 'app' && method === 'GET') {
+      // GET /app authenticates the App itself, with its JWT; no installation or user token works.
+      throw restError(
+        401,
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+      );
+    }
+    if (segs.length === 1 && segs[0] === 'graphql' && method === 'POST') {
+      const query = strField(parseJsonBody(body), 'query') ?? '';
+      if (/\bviewer\s*\{\s*login\s*\}/.test(query))
+        return { status: 200, body: { data: { viewer: { login: identity.login } } } };
+      return {
+        status: 200,
+        body: { errors: [{ message: 'unsupported query in the test server' }] },
+      };
+    }
     if (segs[0] !== 'repos' || segs.length < 4) throw restError(404, 'Not Found');
     const owner = segs[1] ?? '';
     const repo = segs[2] ?? '';
@@ -932,7 +1131,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           parseJsonBody(body),
           'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
         );
-        const comment = addComment({ owner, repo, issueNumber, body: text });
+        const comment = addComment({ owner, repo, issueNumber, body: text, user: identity });
         return { status: 201, body: commentJson(comment), headers: { location: comment.url } };
       }
       throw restError(404, 'Not Found');
@@ -956,6 +1155,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       upload.polls++;
       if (upload.polls <= sarifPendingPolls)
         return { status: 200, body: { processing_status: 'pending', analyses_url: null } };
+      if (upload.processingStatus === 'failed')
+        return {
+          status: 200,
+          body: { processing_status: 'failed', analyses_url: null, errors: upload.errors },
+        };
       return {
         status: 200,
         body: {
@@ -1004,13 +1208,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
   const handleTwirp = (method: string, headers: IncomingHttpHeaders, body: Buffer): unknown => {
     const ids = backendIdsFromAuth(headers);
-    let req: unknown;
-    try {
-      req = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw twirpError('invalid_argument', 'request body is not valid JSON');
-    }
-    if (!isRecord(req)) throw twirpError('invalid_argument', 'request body must be an object');
+    const req = twirpBody(body);
     const run = strField(req, 'workflow_run_backend_id') ?? '';
     const job = strField(req, 'workflow_job_run_backend_id') ?? '';
     if (!run || !job)
@@ -1018,7 +1216,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         'invalid_argument',
         'workflow_run_backend_id and workflow_job_run_backend_id are required',
       );
-    if (verifyRuntimeToken && (!ids || ids.run !== run || ids.job !== job)) {
+    // Reads name the artifact's own backend ids (the uploading job's, as @actions/artifact's
+    // download sends them): any job of the same run may read; writes need the token's own job.
+    const readOnly = method === 'ListArtifacts' || method === 'GetSignedArtifactURL';
+    if (verifyRuntimeToken && (!ids || ids.run !== run || (!readOnly && ids.job !== job))) {
       throw twirpError(
         'permission_denied',
         'backend ids do not match the runtime token Actions.Results scope',
@@ -1159,6 +1360,126 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
   };
 
+  // ---- Twirp cache service (v2) ---------------------------------------------------------------
+
+  /**
+   * Entries are immutable per (key, version); a restore matches the key exactly, else the newest
+   * entry whose key starts with a restore key, in the order given — as GitHub documents.
+   */
+  const handleCacheTwirp = (
+    method: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): unknown => {
+    if (verifyRuntimeToken && !backendIdsFromAuth(headers))
+      throw twirpError('unauthenticated', 'the runtime token has no Actions.Results scope');
+    const req = twirpBody(body);
+    const key = strField(req, 'key') ?? '';
+    const version = strField(req, 'version') ?? '';
+    if (!key || !version) throw twirpError('invalid_argument', 'key and version are required');
+    const signed = (entry: { id: number; sig: string }, sp: string): string =>
+      `${origin}${CACHE_BLOB_PREFIX}${entry.id}?${new URLSearchParams({ sig: entry.sig, sp, sv: '2024-11-04' }).toString()}`;
+    switch (method) {
+      case 'CreateCacheEntry': {
+        if (caches.some((c) => c.key === key && c.version === version))
+          throw twirpError(
+            'already_exists',
+            'cache entry with the same key, version, and scope already exists',
+          );
+        const entry = {
+          id: nextCacheId++,
+          key,
+          version,
+          createdAt: Date.now(),
+          finalized: false,
+          sizeBytes: undefined,
+          blob: undefined,
+          restores: 0,
+          sig: randomBytes(24).toString('base64url'),
+          blocks: new Map<string, Buffer>(),
+        };
+        caches.push(entry);
+        return { ok: true, signed_upload_url: signed(entry, 'cw') };
+      }
+      case 'FinalizeCacheEntryUpload': {
+        const entry = caches.find((c) => c.key === key && c.version === version && !c.finalized);
+        if (!entry) throw twirpError('not_found', 'cache entry not found');
+        if (!entry.blob)
+          throw twirpError('failed_precondition', 'cache blob has not been uploaded');
+        entry.finalized = true;
+        entry.sizeBytes = Number(req['size_bytes'] ?? entry.blob.length);
+        return { ok: true, entry_id: String(entry.id) };
+      }
+      case 'GetCacheEntryDownloadURL': {
+        const restoreKeys = Array.isArray(req['restore_keys'])
+          ? req['restore_keys'].filter((k): k is string => typeof k === 'string')
+          : [];
+        const usable = caches.filter((c) => c.finalized && c.version === version);
+        const newest = (list: typeof usable) =>
+          list.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)[0];
+        const match =
+          usable.find((c) => c.key === key) ??
+          restoreKeys
+            .map((prefix) => newest(usable.filter((c) => c.key.startsWith(prefix))))
+            .find(Boolean);
+        if (!match) return { ok: false, signed_download_url: '', matched_key: '' };
+        match.restores++;
+        return { ok: true, signed_download_url: signed(match, 'r'), matched_key: match.key };
+      }
+      default:
+        throw new HttpError(404, {
+          code: 'bad_route',
+          msg: `no handler for path "/twirp/${CACHE_SERVICE}/${method}"`,
+        });
+    }
+  };
+
+  const handleCacheBlob = (
+    method: string,
+    path: string,
+    url: URL,
+    body: Buffer,
+  ): { status: number; body?: Buffer; headers: Record<string, string> } => {
+    const entry = caches.find((c) => `${CACHE_BLOB_PREFIX}${c.id}` === path);
+    if (!entry || url.searchParams.get('sig') !== entry.sig)
+      throw blobError(403, 'AuthenticationFailed', 'Signature did not match.');
+    const headers = { 'x-ms-request-id': randomUUID(), 'x-ms-version': '2024-11-04' };
+    if (method === 'GET' || method === 'HEAD') {
+      if (!entry.finalized || !entry.blob)
+        throw blobError(404, 'BlobNotFound', 'The specified blob does not exist.');
+      return {
+        status: 200,
+        body: method === 'GET' ? entry.blob : undefined,
+        headers: {
+          ...headers,
+          'content-type': 'application/octet-stream',
+          'content-length': String(entry.blob.length),
+        },
+      };
+    }
+    if (method !== 'PUT') throw blobError(405, 'UnsupportedHttpVerb', 'Unsupported verb.');
+    if (entry.finalized)
+      throw blobError(409, 'BlobImmutable', 'The cache entry has been finalized.');
+    const comp = url.searchParams.get('comp');
+    if (comp === 'block') {
+      entry.blocks.set(url.searchParams.get('blockid') ?? '', Buffer.from(body));
+      return { status: 201, headers };
+    }
+    if (comp === 'blocklist') {
+      const ids = [
+        ...body.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g),
+      ].map((mt) => mt[2] ?? '');
+      const parts = ids.map((id) => entry.blocks.get(id));
+      if (parts.some((part) => !part))
+        throw blobError(400, 'InvalidBlockList', 'The specified block list is invalid.');
+      entry.blob = Buffer.concat(parts as Buffer[]);
+      entry.blocks.clear();
+      return { status: 201, headers };
+    }
+    entry.blob = Buffer.from(body);
+    return { status: 201, headers };
+  };
+
   // ---- Blob storage (Azure Block Blob subset) ------------------------------------------------
 
   const handleBlob = (
@@ -1277,7 +1598,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
   const classify = (path: string): ServiceKind => {
     if (path.startsWith('/twirp/')) return 'twirp';
-    if (path.startsWith(BLOB_PREFIX)) return 'blob';
+    if (path.startsWith(BLOB_PREFIX) || path.startsWith(CACHE_BLOB_PREFIX)) return 'blob';
     if (path === apiPathPrefix || path.startsWith(`${apiPathPrefix}/`)) return 'rest';
     return 'other';
   };
@@ -1316,6 +1637,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     });
     if (fault) {
       fault.remaining--;
+      if (fault.rule.afterHandling && service === 'rest') {
+        try {
+          handleRest(method, path.slice(apiPathPrefix.length) || '/', url, req.headers, body);
+        } catch {
+          /* the answer is lost either way */
+        }
+      }
       fault.hits++;
       rec.faulted = true;
       const base = service === 'rest' ? restHeaders() : {};
@@ -1331,10 +1659,17 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       if (tooLarge) throw restError(413, 'Payload Too Large');
       if (service === 'twirp') {
         const m = /^\/twirp\/([^/]+)\/([^/]+)$/.exec(path);
+        if (method === 'POST' && m?.[1] === CACHE_SERVICE) {
+          send(res, rec, 200, handleCacheTwirp(m[2] ?? '', req.headers, body), {});
+          return;
+        }
         if (method !== 'POST' || !m || m[1] !== ARTIFACT_SERVICE) {
           throw new HttpError(404, { code: 'bad_route', msg: `no handler for path "${path}"` });
         }
         send(res, rec, 200, handleTwirp(m[2] ?? '', req.headers, body), {});
+      } else if (service === 'blob' && path.startsWith(CACHE_BLOB_PREFIX)) {
+        const out = handleCacheBlob(method, path, url, body);
+        send(res, rec, out.status, out.body ?? Buffer.alloc(0), out.headers);
       } else if (service === 'blob') {
         const out = handleBlob(method, path, url, body);
         send(res, rec, out.status, out.body ?? Buffer.alloc(0), out.headers);
@@ -1397,6 +1732,12 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     sarifUploads,
     artifacts,
     pullRequests,
+    analyses,
+    alerts,
+    caches,
+    setCheckout(dir: string | undefined) {
+      checkoutDir = dir;
+    },
     injectFault(rule: FaultRule): FaultHandle {
       const state: FaultState = { rule, remaining: rule.times ?? 1, hits: 0 };
       faults.push(state);
@@ -1441,4 +1782,44 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
 function lowerKeys(h: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/**
+ * What code scanning cannot place: it reads a relative URI against the repository root and ignores
+ * uriBaseId/originalUriBaseIds (github/codeql-action#2215, #2456); an absolute file URI is placed
+ * only when it lies under the upload's checkout_uri.
+ */
+function unresolvedResultUris(
+  log: SarifLog,
+  checkoutDir: string,
+  checkoutUri: string | undefined,
+): string[] {
+  const checkoutPrefix = checkoutUri ? checkoutUri.replace(/\/?$/, '/') : undefined;
+  const missing = new Set<string>();
+  for (const run of log.runs ?? []) {
+    for (const result of run.results ?? []) {
+      for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
+        const uri = location.physicalLocation?.artifactLocation?.uri;
+        if (uri === undefined) continue;
+        let relative: string | undefined;
+        if (checkoutPrefix && uri.startsWith(checkoutPrefix))
+          relative = uri.slice(checkoutPrefix.length);
+        else if (!/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith('/')) relative = uri;
+        let decoded: string | undefined;
+        try {
+          decoded = relative === undefined ? undefined : decodeURIComponent(relative);
+        } catch {
+          decoded = undefined;
+        }
+        const file = decoded === undefined ? undefined : resolvePath(checkoutDir, decoded);
+        if (
+          file === undefined ||
+          !(file === checkoutDir || file.startsWith(checkoutDir + sep)) ||
+          !existsSync(file)
+        )
+          missing.add(uri);
+      }
+    }
+  }
+  return [...missing].sort();
 }

@@ -178,6 +178,7 @@ export function runnerEnv(options: RunnerEnvOptions): RunnerEnv {
     ACTIONS_RUNTIME_TOKEN: runtimeToken,
     ACTIONS_RUNTIME_URL: `${options.server.url}/pipelines/`,
     ACTIONS_RESULTS_URL: options.server.resultsUrl,
+    ACTIONS_CACHE_SERVICE_V2: 'True',
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Log, Result, Run } from 'sarif';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { severityRank } from '../model/finding.ts';
 import { readScanfoldProperties } from '../model/sarif-properties.ts';
 
@@ -21,8 +21,9 @@ export interface Truncation {
   reason: string;
 }
 
-export interface UploadPlan {
-  payloads: { log: Log; tools: string[]; gzipBytes: number; gzipped: Buffer }[];
+export interface FittedLog {
+  /** The runs as GitHub would accept them, one per input run, in order. */
+  runs: Run[];
   truncated: Truncation[];
 }
 
@@ -62,18 +63,38 @@ function fitRun(run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
     results = results.filter((_, index) => keep.has(index));
   }
   if (rules.length > limits.rulesPerRun) {
-    truncated.push({
-      tool: toolOf(run),
-      kept: limits.rulesPerRun,
-      omitted: rules.length - limits.rulesPerRun,
-      reason: `more than ${limits.rulesPerRun} rules`,
-    });
+    // GitHub rejects the whole run over the rule limit; the rules no kept result uses are only a
+    // catalogue, so they go and the results are reindexed (kept results use at most 25,000).
+    return keepUsedRules(run, rules, results);
   }
   return { ...run, tool: { ...run.tool, driver: { ...run.tool.driver, rules } }, results };
 }
 
-function gzipLog(log: Log): Buffer {
-  return gzipSync(JSON.stringify(log));
+function keepUsedRules(run: Run, rules: ReportingDescriptor[], results: Result[]): Run {
+  const byId = new Map(rules.map((rule, index) => [rule.id, index]));
+  const used: ReportingDescriptor[] = [];
+  const newIndex = new Map<number, number>();
+  const reindexed = results.map((result) => {
+    const old =
+      result.ruleIndex ?? (result.ruleId !== undefined ? byId.get(result.ruleId) : undefined);
+    const rule = old === undefined ? undefined : rules[old];
+    if (old === undefined || !rule) {
+      const { ruleIndex: _dropped, ...rest } = result;
+      return rest;
+    }
+    let index = newIndex.get(old);
+    if (index === undefined) {
+      index = used.length;
+      used.push(rule);
+      newIndex.set(old, index);
+    }
+    return { ...result, ruleIndex: index };
+  });
+  return {
+    ...run,
+    tool: { ...run.tool, driver: { ...run.tool.driver, rules: used } },
+    results: reindexed,
+  };
 }
 
 /** Gzipped size of one run on its own; gzip runs only when the plain JSON could be over the limit. */
@@ -102,63 +123,21 @@ function shrinkRun(merged: Log, run: Run, limits: SarifLimits, truncated: Trunca
   return fitted;
 }
 
-export interface PlanOptions {
-  /** Build and gzip the payloads (for an upload); off when only `truncated` is wanted. */
-  materialize?: boolean;
-}
-
 /**
- * Split the merged SARIF into uploads that each fit GitHub's limits: runs are packed together while
- * they fit, never dropped; scanfold.sarif on disk keeps everything. Each run is sized once, so
- * planning stays linear in the log's size.
+ * Fit every run to GitHub's per-run limits: results over the limit keep the most severe, unused
+ * rules go when there are too many, a run too big gzipped on its own is cut down. Each run is
+ * uploaded on its own, so the runs-per-file limit never applies. The input log is not changed.
  */
-export function planUploads(
+export function fitToLimits(
   merged: Log,
   limits: SarifLimits = { ...GITHUB_SARIF_LIMITS },
-  options: PlanOptions = {},
-): UploadPlan {
+): FittedLog {
   const truncated: Truncation[] = [];
-  const sized = merged.runs.map((original) => {
-    let run = fitRun(original, limits, truncated);
-    let size = runSize(merged, run, limits.gzipBytes);
-    if (size.bytes > limits.gzipBytes) {
-      run = shrinkRun(merged, run, limits, truncated);
-      size = runSize(merged, run, limits.gzipBytes);
-    }
-    return { run, bytes: size.bytes };
+  const runs = merged.runs.map((original) => {
+    const run = fitRun(original, limits, truncated);
+    return runSize(merged, run, limits.gzipBytes).bytes > limits.gzipBytes
+      ? shrinkRun(merged, run, limits, truncated)
+      : run;
   });
-  const payloads: UploadPlan['payloads'] = [];
-  const emit = (runs: Run[]): void => {
-    if (runs.length === 0) return;
-    const log: Log = { ...merged, runs };
-    if (options.materialize === false) {
-      payloads.push({ log, tools: runs.map(toolOf), gzipBytes: 0, gzipped: Buffer.alloc(0) });
-      return;
-    }
-    const gzipped = gzipLog(log);
-    if (gzipped.length > limits.gzipBytes && runs.length > 1) {
-      // The sum of the parts was an estimate; split rather than send an oversized payload.
-      const half = Math.ceil(runs.length / 2);
-      emit(runs.slice(0, half));
-      emit(runs.slice(half));
-      return;
-    }
-    payloads.push({ log, tools: runs.map(toolOf), gzipBytes: gzipped.length, gzipped });
-  };
-  let current: Run[] = [];
-  let currentBytes = 0;
-  for (const { run, bytes } of sized) {
-    if (
-      current.length > 0 &&
-      (current.length + 1 > limits.runsPerFile || currentBytes + bytes > limits.gzipBytes)
-    ) {
-      emit(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(run);
-    currentBytes += bytes;
-  }
-  emit(current);
-  return { payloads, truncated };
+  return { runs, truncated };
 }

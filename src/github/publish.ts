@@ -1,0 +1,194 @@
+import type { ArtifactClient } from '@actions/artifact';
+import type { Log } from 'sarif';
+import type { ScanOutcome } from '../engine.ts';
+import { errorMessage } from '../model/errors.ts';
+import type { Clock, Logger } from '../model/ports.ts';
+import { renderMarkdown } from '../outputs/markdown.ts';
+import { uploadComplianceArtifact } from './artifact.ts';
+import { httpStatus } from './client.ts';
+import type { Octokit } from './client.ts';
+import { publishComment, stickyMarker } from './comment.ts';
+import { uploadToCodeScanning } from './code-scanning.ts';
+import type { UploadOutcome } from './code-scanning.ts';
+import { resolveAnalysisTarget } from './context.ts';
+import type { GitHubContext } from './context.ts';
+import { reportLinks } from './links.ts';
+import { writeSummary } from './summary.ts';
+import { planUploads } from './upload-plan.ts';
+
+/** One analysis to file in code scanning: a full scan, or one shard of a matrix. */
+export interface Analysis {
+  sarif: Log;
+  /** Scanned directory relative to the repository root ('' for the root). */
+  scope: string;
+  category?: string | undefined;
+  /** Scanners that failed or timed out: their runs are not uploaded (an empty run closes alerts). */
+  failedTools: readonly string[];
+}
+
+export interface PublishSettings {
+  comment: 'auto' | 'always' | 'never';
+  uploadSarif: 'auto' | 'true' | 'false';
+  ref?: string | undefined;
+  sha?: string | undefined;
+  artifactName: string;
+  retentionDays: number;
+  pollIntervalMs: number;
+}
+
+export interface PublishRequest {
+  outcome: ScanOutcome;
+  analyses: readonly Analysis[];
+  /** The comment's scope: legs scanning different directories keep separate comments. */
+  scope: string;
+  context: GitHubContext;
+  /** The commit checked out in the workspace (git HEAD), when readable. */
+  head: string | undefined;
+  octokit: Octokit | undefined;
+  artifactClient: ArtifactClient;
+  settings: PublishSettings;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface PublishResult {
+  commentUrl: string | undefined;
+  artifactId: number | undefined;
+  newFindings: number | undefined;
+  uploads: UploadOutcome[];
+  warnings: string[];
+}
+
+/** Code scanning, artifact, comment, summary. Publishing problems become warnings, never lost results. */
+export async function publish(request: PublishRequest): Promise<PublishResult> {
+  const { outcome, context, octokit, settings, logger } = request;
+  const result: PublishResult = {
+    commentUrl: undefined,
+    artifactId: undefined,
+    newFindings: undefined,
+    uploads: [],
+    warnings: [],
+  };
+  // What went wrong outside any one scanner (a failed or missing shard, an SBOM merge) is named
+  // first: the tables below would otherwise look complete.
+  const notices: string[] = [...outcome.report.errors];
+  const warn = (message: string): void => {
+    result.warnings.push(message);
+    logger.warning(message);
+  };
+  const failedTools = [...new Set(request.analyses.flatMap((analysis) => analysis.failedTools))];
+  if (failedTools.length)
+    notices.push(`Not uploaded to code scanning: ${failedTools.join(', ')} (failed or timed out).`);
+
+  const resolved = resolveAnalysisTarget(context, request.head, {
+    ref: settings.ref,
+    sha: settings.sha,
+  });
+  // Links name the commit that was scanned: the checked-out one when git says so.
+  // Without a readable HEAD, a PR links to its head commit: what a reviewer sees in the PR.
+  const commit =
+    request.head ??
+    context.pullRequest?.headSha ??
+    (resolved.ok ? resolved.target.sha : context.sha);
+
+  const wantsUpload =
+    settings.uploadSarif === 'true' ||
+    (settings.uploadSarif === 'auto' && !context.pullRequest?.fork);
+  if (octokit && settings.uploadSarif === 'auto' && context.pullRequest?.fork) {
+    logger.info(
+      'code scanning: not uploaded from a fork PR (its token cannot write security events); set upload-sarif: true to try anyway',
+    );
+  }
+  if (octokit && wantsUpload) {
+    if (!resolved.ok) {
+      warn(`code scanning: nothing uploaded: ${resolved.reason}`);
+    } else {
+      logger.info(
+        `code scanning: filing under ${resolved.target.ref} @ ${resolved.target.sha} (${resolved.how})`,
+      );
+      for (const analysis of request.analyses) {
+        const plan = planUploads({
+          merged: analysis.sarif,
+          scope: analysis.scope,
+          category: analysis.category,
+          workspace: context.workspace,
+          excludedTools: analysis.failedTools,
+        });
+        for (const note of plan.notes) warn(note);
+        result.uploads.push(
+          ...(await uploadToCodeScanning({
+            octokit,
+            context,
+            target: resolved.target,
+            payloads: plan.payloads,
+            logger,
+            clock: request.clock,
+            pollIntervalMs: settings.pollIntervalMs,
+          })),
+        );
+      }
+      const failed = result.uploads.filter((u) => u.status === 'failed' || u.status === 'refused');
+      for (const upload of failed) {
+        const message = `Code scanning ${upload.status === 'failed' ? 'could not process' : 'did not accept'} the ${upload.tool} analysis (${upload.category}): ${upload.errors.join('; ') || 'no reason given'}`;
+        notices.push(message);
+        result.warnings.push(message);
+      }
+    }
+  }
+
+  try {
+    result.artifactId = await uploadComplianceArtifact({
+      client: request.artifactClient,
+      context,
+      outputDir: outcome.outputDir,
+      report: outcome.report,
+      commit,
+      name: settings.artifactName,
+      retentionDays: settings.retentionDays,
+      logger,
+    });
+  } catch (error) {
+    warn(`compliance artifact not uploaded: ${errorMessage(error)}`);
+  }
+
+  const links = reportLinks(context, {
+    commit,
+    scope: request.scope,
+    artifactId: result.artifactId,
+  });
+  const pr = context.pullRequest;
+  if (octokit && pr && settings.comment !== 'never') {
+    try {
+      const comment = await publishComment({
+        octokit,
+        context,
+        pullRequest: pr.number,
+        report: outcome.report,
+        marker: stickyMarker(context, request.scope),
+        links,
+        notices,
+        logger,
+      });
+      logger.info(`PR comment: ${comment.updated ? 'updated' : 'created'} ${comment.url}`);
+      result.commentUrl = comment.url;
+      result.newFindings = comment.newFindings;
+    } catch (error) {
+      warn(
+        httpStatus(error) === 403
+          ? `PR comment not posted (403: ${errorMessage(error)}): the token needs \`pull-requests: write\`; on fork PRs it is read-only, so the report is in the job summary instead`
+          : `PR comment not posted: ${errorMessage(error)}`,
+      );
+    }
+  } else if (settings.comment === 'always' && !pr) {
+    logger.info(
+      'comment: always, but this run is not for a pull request; the report is in the job summary',
+    );
+  }
+
+  const summaryNotices = [...new Set([...notices, ...result.warnings])];
+  await writeSummary(
+    (maxLength) => renderMarkdown(outcome.report, { links, notices: summaryNotices, maxLength }),
+    logger,
+  );
+  return result;
+}

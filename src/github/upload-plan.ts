@@ -1,0 +1,153 @@
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import type { ArtifactLocation, Log, Run } from 'sarif';
+import { SRCROOT } from '../outputs/sarif.ts';
+import { GITHUB_SARIF_LIMITS, fitToLimits } from '../outputs/sarif-limits.ts';
+import type { SarifLimits, Truncation } from '../outputs/sarif-limits.ts';
+
+/** GitHub keeps every result of a run but shows only the first 5,000 (by severity) in the UI. */
+export const RESULTS_SHOWN_PER_RUN = 5_000;
+
+export interface UploadPayload {
+  /** The scanner the run came from. */
+  tool: string;
+  /** runAutomationDetails.id: with the driver name and the ref, what identifies the analysis. */
+  category: string;
+  log: Log;
+  results: number;
+  gzipped: Buffer;
+  gzipBytes: number;
+}
+
+export interface UploadPlanRequest {
+  merged: Log;
+  /** The scanned directory relative to the repository root ('' for the root). */
+  scope: string;
+  /** Names the analysis instead of the scope (the `category` input). */
+  category?: string | undefined;
+  /** Absolute path of the repository root (GITHUB_WORKSPACE). */
+  workspace: string;
+  /** Tools whose scan failed: their (empty or partial) run would close their open alerts. */
+  excludedTools?: readonly string[];
+  limits?: SarifLimits;
+}
+
+export interface UploadPlan {
+  payloads: UploadPayload[];
+  truncated: Truncation[];
+  /** Things a user should know before reading the alerts (e.g. results GitHub will not show). */
+  notes: string[];
+}
+
+/** The tool a merged run belongs to: `scanfold/<tool>/…` (or the driver name for foreign runs). */
+export function toolOfRun(run: Run): string {
+  return /^scanfold\/([^/]+)\//.exec(run.automationDetails?.id ?? '')?.[1] ?? run.tool.driver.name;
+}
+
+/**
+ * `scanfold/<tool>/<scope>/`. GitHub replaces an analysis with the next upload of the same ref, tool
+ * and category and closes the alerts it no longer lists: matrix legs scanning different paths of
+ * one commit need different categories, and a re-run of one leg replaces only its own analysis.
+ */
+export function categoryFor(tool: string, scope: string, category?: string): string {
+  const named = (category ?? scope).replace(/^\/+|\/+$/g, '');
+  return `scanfold/${tool}/${named ? `${named}/` : ''}`;
+}
+
+function encodeSegments(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Code scanning reads a relative `artifactLocation.uri` as relative to the repository root and
+ * ignores `uriBaseId`/`originalUriBaseIds` (github/codeql-action#2215, #2456): every URI is
+ * rewritten to be repository-relative. Absolute file URIs inside the workspace become relative too.
+ */
+function rebaseLocation(
+  location: ArtifactLocation,
+  prefix: string,
+  workspaceUri: string,
+): ArtifactLocation {
+  const uri = location.uri;
+  if (!uri) return location;
+  if (uri.startsWith(workspaceUri))
+    return { ...location, uri: uri.slice(workspaceUri.length), uriBaseId: SRCROOT };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/')) return location;
+  if (location.uriBaseId !== undefined && location.uriBaseId !== SRCROOT) return location;
+  const joined = prefix ? path.posix.normalize(`${prefix}/${uri}`) : uri;
+  return { ...location, uri: joined, uriBaseId: SRCROOT };
+}
+
+/** Every `artifactLocation` in a result (locations, related locations, code flows, stacks, fixes). */
+function rebaseDeep<T>(value: T, rebase: (location: ArtifactLocation) => ArtifactLocation): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => rebaseDeep(item, rebase)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'properties') out[key] = child;
+    else if ((key === 'artifactLocation' || key === 'location') && isArtifactLocation(child))
+      out[key] = rebase(child);
+    else out[key] = rebaseDeep(child, rebase);
+  }
+  return out as T;
+}
+
+function isArtifactLocation(value: unknown): value is ArtifactLocation {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { uri?: unknown }).uri === 'string' &&
+    !('physicalLocation' in value)
+  );
+}
+
+/**
+ * The merged log as GitHub must receive it: one upload per tool (one rejected run never costs the
+ * other tools their alerts, and no two runs share a category), repository-relative URIs, a category
+ * carrying the scanned path, and each run fitted to GitHub's limits.
+ */
+export function planUploads(request: UploadPlanRequest): UploadPlan {
+  const workspaceUri = pathToFileURL(request.workspace.replace(/\/?$/, '/')).href;
+  const prefix = request.scope ? encodeSegments(request.scope) : '';
+  const rebase = (location: ArtifactLocation): ArtifactLocation =>
+    rebaseLocation(location, prefix, workspaceUri);
+  const excluded = new Set(request.excludedTools ?? []);
+  const runs = request.merged.runs
+    .filter((run) => !excluded.has(toolOfRun(run)))
+    .map((run): Run => {
+      const { artifacts, results, ...rest } = run;
+      return {
+        ...rest,
+        automationDetails: {
+          ...run.automationDetails,
+          id: categoryFor(toolOfRun(run), request.scope, request.category),
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: workspaceUri } },
+        ...(artifacts ? { artifacts: rebaseDeep(artifacts, rebase) } : {}),
+        results: (results ?? []).map((result) => rebaseDeep(result, rebase)),
+      };
+    });
+  const envelope: Log = { ...request.merged, runs };
+  const fitted = fitToLimits(envelope, request.limits ?? { ...GITHUB_SARIF_LIMITS });
+  const notes: string[] = [];
+  const payloads = fitted.runs.map((run): UploadPayload => {
+    const tool = toolOfRun(run);
+    const results = run.results?.length ?? 0;
+    if (results > RESULTS_SHOWN_PER_RUN)
+      notes.push(
+        `${tool}: ${results} results uploaded; GitHub shows only the first ${RESULTS_SHOWN_PER_RUN} of a run as alerts (scanfold.sarif and the report keep them all)`,
+      );
+    const log: Log = { ...envelope, runs: [run] };
+    const gzipped = gzipSync(JSON.stringify(log));
+    return {
+      tool,
+      category: run.automationDetails?.id ?? '',
+      log,
+      results,
+      gzipped,
+      gzipBytes: gzipped.length,
+    };
+  });
+  return { payloads, truncated: fitted.truncated, notes };
+}

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { test } from 'node:test';
+import type { Log, Result, Run } from 'sarif';
+import { countResults } from '../src/outputs/sarif.ts';
+import { GITHUB_SARIF_LIMITS } from '../src/outputs/sarif-limits.ts';
+import { categoryFor, planUploads } from '../src/github/upload-plan.ts';
+import { validateSarif } from './support/schemas.ts';
+
+function run(tool: string, results: number, severity: (i: number) => string = () => 'low'): Run {
+  return {
+    tool: { driver: { name: tool, rules: [{ id: 'r' }] } },
+    automationDetails: { id: `scanfold/${tool}/` },
+    results: Array.from({ length: results }, (_, i): Result => ({
+      ruleId: 'r',
+      ruleIndex: 0,
+      message: { text: `finding ${i} ${'x'.repeat(40)}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: `src/file-${i}.ts`, uriBaseId: '%SRCROOT%' },
+            region: { startLine: i + 1 },
+          },
+        },
+      ],
+      properties: { 'scanfold/severity': severity(i) },
+    })),
+  };
+}
+
+const log = (runs: Run[]): Log => ({ version: '2.1.0', runs });
+const WORKSPACE = '/home/runner/work/octo-repo/octo-repo';
+const plan = (merged: Log, extra: Partial<Parameters<typeof planUploads>[0]> = {}) =>
+  planUploads({ merged, scope: '', workspace: WORKSPACE, ...extra });
+const decode = (gzipped: Buffer): Log => JSON.parse(gunzipSync(gzipped).toString('utf8')) as Log;
+
+test('21 tools become 21 uploads of one run each: none dropped, each valid SARIF with its own category', () => {
+  const merged = log(Array.from({ length: 21 }, (_, i) => run(`tool-${i}`, 3)));
+  const planned = plan(merged);
+  assert.equal(planned.payloads.length, 21);
+  assert.deepEqual(planned.truncated, []);
+  const decoded = planned.payloads.map((p) => decode(p.gzipped));
+  assert.equal(
+    decoded.reduce((sum, l) => sum + countResults(l), 0),
+    63,
+  );
+  for (const payload of decoded) {
+    assert.equal(payload.runs.length, 1);
+    assert.deepEqual(validateSarif(payload), []);
+  }
+  assert.equal(new Set(planned.payloads.map((p) => p.category)).size, 21);
+});
+
+test('a run over the per-run result limit keeps its most severe results and records what was left out', () => {
+  const severities = ['low', 'critical', 'medium', 'high'];
+  const merged = log([run('noisy', 50, (i) => severities[i % 4] ?? 'low'), run('quiet', 2)]);
+  const planned = plan(merged, { limits: { ...GITHUB_SARIF_LIMITS, resultsPerRun: 20 } });
+  assert.deepEqual(planned.truncated, [
+    {
+      tool: 'scanfold/noisy/',
+      kept: 20,
+      omitted: 30,
+      reason: 'GitHub accepts at most 20 results per run; the most severe were kept',
+    },
+  ]);
+  const noisy = planned.payloads.find((p) => p.tool === 'noisy')?.log.runs[0];
+  const kept = (noisy?.results ?? []).map((r) => r.properties?.['scanfold/severity'] as string);
+  assert.equal(kept.filter((s) => s === 'critical').length, 13);
+  assert.equal(kept.filter((s) => s === 'high').length, 7);
+  assert.equal(merged.runs[0]?.results?.length, 50, 'the merged log itself is untouched');
+});
+
+test('a single tool too big gzipped is cut down (most severe first) and reported', () => {
+  const merged = log([run('a', 400), run('b', 400), run('c', 4000)]);
+  const oneRunBytes = plan(log([run('a', 400)])).payloads[0]?.gzipBytes ?? 0;
+  const limits = { ...GITHUB_SARIF_LIMITS, gzipBytes: Math.round(oneRunBytes * 1.5) };
+  const planned = plan(merged, { limits });
+  for (const payload of planned.payloads)
+    assert.ok(payload.gzipBytes <= limits.gzipBytes, `${payload.gzipBytes} > ${limits.gzipBytes}`);
+  assert.deepEqual(
+    planned.payloads.map((p) => p.tool),
+    ['a', 'b', 'c'],
+  );
+  assert.equal(planned.truncated.length, 1);
+  assert.equal(planned.truncated[0]?.tool, 'scanfold/c/');
+  const keptC = planned.payloads[2]?.results ?? 0;
+  assert.equal(planned.truncated[0]?.kept, keptC);
+  assert.equal(planned.truncated[0]?.omitted, 4000 - keptC);
+});
+
+test('scanning a subdirectory: every URI becomes repository-relative, and the category carries the path', () => {
+  const merged = log([run('semgrep', 2)]);
+  const first = merged.runs[0]?.results?.[0];
+  assert.ok(first);
+  first.relatedLocations = [
+    { physicalLocation: { artifactLocation: { uri: 'lib/util.py' } } },
+    {
+      physicalLocation: {
+        artifactLocation: { uri: `file://${WORKSPACE}/services/api/abs.py` },
+      },
+    },
+  ];
+  first.codeFlows = [
+    {
+      threadFlows: [
+        {
+          locations: [{ location: { physicalLocation: { artifactLocation: { uri: 'flow.py' } } } }],
+        },
+      ],
+    },
+  ];
+  const planned = plan(merged, { scope: 'services/api' });
+  const uploaded = decode(planned.payloads[0]?.gzipped ?? Buffer.alloc(0));
+  const result = uploaded.runs[0]?.results?.[0];
+  assert.equal(
+    result?.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+    'services/api/src/file-0.ts',
+  );
+  assert.deepEqual(
+    result?.relatedLocations?.map((l) => l.physicalLocation?.artifactLocation?.uri),
+    ['services/api/lib/util.py', 'services/api/abs.py'],
+  );
+  assert.equal(
+    result?.codeFlows?.[0]?.threadFlows[0]?.locations[0]?.location?.physicalLocation
+      ?.artifactLocation?.uri,
+    'services/api/flow.py',
+  );
+  assert.equal(uploaded.runs[0]?.automationDetails?.id, 'scanfold/semgrep/services/api/');
+  assert.equal(uploaded.runs[0]?.originalUriBaseIds?.['%SRCROOT%']?.uri, `file://${WORKSPACE}/`);
+  assert.equal(
+    merged.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+    'src/file-0.ts',
+    'scanfold.sarif keeps scan-root paths',
+  );
+  assert.deepEqual(validateSarif(uploaded), []);
+});
+
+test('categories: the root keeps scanfold/<tool>/, a path or a category input names the analysis', () => {
+  assert.equal(categoryFor('trivy', ''), 'scanfold/trivy/');
+  assert.equal(categoryFor('trivy', 'services/api'), 'scanfold/trivy/services/api/');
+  assert.equal(categoryFor('trivy', 'services/api', 'backend'), 'scanfold/trivy/backend/');
+  assert.equal(categoryFor('trivy', '', '/nightly/'), 'scanfold/trivy/nightly/');
+});
+
+test('over 25,000 rules: only the rules the results use are kept, and ruleIndex points at them', () => {
+  const big = run('checkov', 3);
+  const rules = Array.from({ length: 25_010 }, (_, i) => ({ id: `CKV_${i}` }));
+  big.tool.driver.rules = rules;
+  big.results = [7, 25_005, 7].map((index) => ({
+    ruleId: `CKV_${index}`,
+    ruleIndex: index,
+    message: { text: 'x' },
+  }));
+  const planned = plan(log([big]));
+  const uploaded = planned.payloads[0]?.log.runs[0];
+  assert.deepEqual(
+    uploaded?.tool.driver.rules?.map((r) => r.id),
+    ['CKV_7', 'CKV_25005'],
+  );
+  assert.deepEqual(
+    uploaded?.results?.map((r) => [r.ruleId, r.ruleIndex]),
+    [
+      ['CKV_7', 0],
+      ['CKV_25005', 1],
+      ['CKV_7', 0],
+    ],
+  );
+  assert.deepEqual(planned.truncated, [], 'no result is lost');
+});
+
+test('over 5,000 results in a run: a note says GitHub shows only the first 5,000', () => {
+  const planned = plan(log([run('trivy', 5_001), run('gitleaks', 5_000)]));
+  assert.equal(planned.notes.length, 1);
+  assert.match(
+    planned.notes[0] ?? '',
+    /^trivy: 5001 results uploaded; GitHub shows only the first 5000/,
+  );
+});
+
+test('a failed tool is not uploaded at all (its empty run would close its alerts)', () => {
+  const planned = plan(log([run('trivy', 0), run('gitleaks', 1)]), { excludedTools: ['trivy'] });
+  assert.deepEqual(
+    planned.payloads.map((p) => p.tool),
+    ['gitleaks'],
+  );
+});
