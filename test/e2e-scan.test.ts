@@ -161,6 +161,17 @@ test('govulncheck marks the Go findings of all four tools reachable or not, from
   const websocket = go('github.com/gorilla/websocket');
   assert.deepEqual(websocket?.tools, ['govulncheck', 'grype', 'osv-scanner', 'trivy']);
   assert.equal(websocket?.reachable, false, 'imported, but the frame reader is never called');
+  // In scanfold.sarif every tool's result of the finding carries the verdict.
+  const verdicts = merged.runs.flatMap((run) =>
+    (run.results ?? [])
+      .filter((result) => result.properties?.['scanfold/findingId'] === text?.id)
+      .map((result) => [run.tool.driver.name, result.properties?.['scanfold/reachable']]),
+  );
+  assert.equal(verdicts.length, 4);
+  assert.ok(
+    verdicts.every(([, reachable]) => reachable === true),
+    JSON.stringify(verdicts),
+  );
   // Every other vulnerability is in npm/PyPI lockfiles: nothing analysed their reachability.
   assert.equal(report.findings.filter((f) => f.reachable !== undefined).length, 2);
   assert.equal(report.scanners.find((s) => s.name === 'govulncheck')?.findings, 2);
