@@ -175,7 +175,8 @@ export function govulncheckToSarif(messages: readonly Message[], moduleDir: stri
         module: `${frame.module}${frame.version ? `@${frame.version}` : ''}`,
         location: {
           message: { text: symbolOf(frame) },
-          ...(frame.position?.filename && frame.module !== vulnerable.module
+          // Only the analysed module's own frames (no version) have files in the repository.
+          ...(frame.position?.filename && !frame.version && frame.module !== 'stdlib'
             ? {
                 physicalLocation: {
                   artifactLocation: {
