@@ -4,7 +4,7 @@
 //   node bench/overhead.ts [rounds] [target-dir]
 // Needs `npm run setup` (scanners, fixture DBs) and `npm run build` (dist/cli.js).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testDbDir } from '../scripts/example-scan.ts';
@@ -23,18 +23,34 @@ const executable = (tool: string): string =>
   path.join(toolDir(defaultToolCache(), tool, manifest.tools[tool]?.version ?? ''), 'bin', tool);
 const TOOLS = ['trivy', 'semgrep', 'gitleaks', 'checkov', 'syft', 'grype'];
 
-function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv): number {
+/** CPU seconds (user + system) of every process each side ran, from /usr/bin/time. */
+const cpu = { launcher: [] as number[], scanfold: [] as number[] };
+
+function timed(
+  side: keyof typeof cpu,
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): number {
+  const usage = path.join(mkdtempSync(path.join(os.tmpdir(), 'scanfold-time-')), 'usage');
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', usage, command, ...args], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0)
     throw new Error(`${command} exited with ${run.status ?? run.signal}: ${String(run.stderr)}`);
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const [user = NaN, system = NaN] = readFileSync(usage, 'utf8').trim().split(/\s+/).map(Number);
+  cpu[side].push(user + system);
+  rmSync(path.dirname(usage), { recursive: true, force: true });
+  return wall;
 }
 
 function launcher(): number {
   const out = mkdtempSync(path.join(os.tmpdir(), 'scanfold-launcher-'));
   try {
-    return timed(path.join(root, 'bench', 'launcher.sh'), [target, out], {
+    return timed('launcher', path.join(root, 'bench', 'launcher.sh'), [target, out], {
       ...process.env,
       ...Object.fromEntries(TOOLS.map((tool) => [tool.toUpperCase(), executable(tool)])),
       TRIVY_CACHE_DIR: testDbDir('trivy'),
@@ -50,6 +66,7 @@ function scanfold(): number {
   const out = mkdtempSync(path.join(os.tmpdir(), 'scanfold-overhead-'));
   try {
     return timed(
+      'scanfold',
       process.execPath,
       [
         cli,
@@ -86,6 +103,8 @@ const median = (values: readonly number[]): number => {
 
 launcher();
 scanfold(); // warm-up: page cache, Python imports
+cpu.launcher.length = 0;
+cpu.scanfold.length = 0;
 const plain: number[] = [];
 const ours: number[] = [];
 for (let round = 0; round < rounds; round++) {
@@ -109,3 +128,6 @@ console.log(
   `scanfold scan:               median ${median(ours).toFixed(2)} s  [${ours.map((t) => t.toFixed(2)).join(', ')}]`,
 );
 console.log(`ratio (median of paired ratios): ${median(ratios).toFixed(3)}x  (target ≤ 1.05x)`);
+console.log(
+  `CPU (user + system, all processes): launcher median ${median(cpu.launcher).toFixed(2)} s, scanfold ${median(cpu.scanfold).toFixed(2)} s, ratio ${(median(cpu.scanfold) / median(cpu.launcher)).toFixed(3)}x`,
+);

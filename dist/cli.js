@@ -15,8 +15,8 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
+  } catch (e2) {
+    throw mod = 0, e2;
   }
 };
 var __export = (target, all) => {
@@ -53,9 +53,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -89,10 +89,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.isSeq = isSeq;
   }
 });
@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path22) {
-      const ctrl = callVisitor(key, node2, visitor, path22);
+    function visit_(key, node2, visitor, path25) {
+      const ctrl = callVisitor(key, node2, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path25 = Object.freeze(path25.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path22);
+            const ci = visit_(i, node2.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path22);
+          path25 = Object.freeze(path25.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path22);
+          const cv = visit_("value", node2.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path22) {
-      const ctrl = await callVisitor(key, node2, visitor, path22);
+    async function visitAsync_(key, node2, visitor, path25) {
+      const ctrl = await callVisitor(key, node2, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path25 = Object.freeze(path25.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path22);
+          path25 = Object.freeze(path25.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path22);
+          const cv = await visitAsync_("value", node2.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path22) {
+    function callVisitor(key, node2, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path22);
+        return visitor(key, node2, path25);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path22);
+        return visitor.Map?.(key, node2, path25);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path22);
+        return visitor.Seq?.(key, node2, path25);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path22);
+        return visitor.Pair?.(key, node2, path25);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path22);
+        return visitor.Scalar?.(key, node2, path25);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path22);
+        return visitor.Alias?.(key, node2, path25);
       return void 0;
     }
-    function replaceNode(key, path22, node2) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path25, node2) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path25;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1328,9 +1328,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1345,11 +1345,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4452,10 +4452,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4466,26 +4466,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4512,7 +4512,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4539,7 +4539,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4551,8 +4551,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -5391,10 +5391,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5426,10 +5426,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path25) => {
+      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6320,7 +6320,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6343,7 +6343,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -7251,7 +7251,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7270,14 +7270,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7311,9 +7311,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -10716,8 +10716,8 @@ var require_protocol = __commonJS({
       get supportsVulnerabilities() {
         return this.#supportsVulnerabilities;
       }
-      supportsVulnerabilityRatingMethod(rm4) {
-        return this.#vulnerabilityRatingMethods.has(rm4);
+      supportsVulnerabilityRatingMethod(rm5) {
+        return this.#vulnerabilityRatingMethods.has(rm5);
       }
       get supportsComponentEvidence() {
         return this.#supportsComponentEvidence;
@@ -14837,17 +14837,17 @@ var require_codegen = __commonJS({
         const cond = this.condition;
         if (cond === true)
           return this.nodes;
-        let e = this.else;
-        if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        let e2 = this.else;
+        if (e2) {
+          const ns = e2.optimizeNodes();
+          e2 = this.else = Array.isArray(ns) ? new Else(ns) : ns;
         }
-        if (e) {
+        if (e2) {
           if (cond === false)
-            return e instanceof _If ? e : e.nodes;
+            return e2 instanceof _If ? e2 : e2.nodes;
           if (this.nodes.length)
             return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+          return new _If(not(cond), e2 instanceof _If ? [e2] : e2.nodes);
         }
         if (cond === false || !this.nodes.length)
           return void 0;
@@ -15291,8 +15291,8 @@ var require_codegen = __commonJS({
         delete names[n.str];
         return c;
       }
-      function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+      function canOptimize(e2) {
+        return e2 instanceof code_1._Code && e2._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -16160,7 +16160,7 @@ var require_keyword = __commonJS({
       }
       function validateAsync3() {
         const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e2) => gen.assign(valid, false).if((0, codegen_1._)`${e2} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e2}.errors`), () => gen.throw(e2)));
         return ruleErrs;
       }
       function validateSync() {
@@ -17064,11 +17064,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches3 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches3)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches3[1];
+        jsonPointer = matches3[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -17237,12 +17237,12 @@ var require_compile = __commonJS({
         }
         sch.validate = validate2;
         return sch;
-      } catch (e) {
+      } catch (e2) {
         delete sch.validate;
         delete sch.validateName;
         if (sourceCode)
           this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e;
+        throw e2;
       } finally {
         this._compilations.delete(sch);
       }
@@ -17532,8 +17532,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input2 = path22;
+    function removeDotSegments(path25) {
+      let input2 = path25;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -17607,11 +17607,11 @@ var require_utils3 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path25) {
+      if (path25 === "" || path25[0] === "/") {
+        return removeDotSegments(path25);
       }
-      const segments = path22.split("/");
+      const segments = path25.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -17974,8 +17974,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17987,11 +17987,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches3 = urnComponent.path.match(URN_REG);
+      if (matches3 && matches3[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches3[1].toLowerCase();
+        urnComponent.nss = matches3[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -18141,7 +18141,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -18184,8 +18184,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative = parse3(serialize(relative, options), options);
+        base = parse4(serialize(base, options), options);
+        relative = parse4(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -18312,8 +18312,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches3) {
+      if (matches3[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -18335,9 +18335,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches3) {
+      const host = matches3[4];
+      return hasMalformedPercentEncoding(matches3[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches3[6]) || hasMalformedPercentEncoding(matches3[7]) || hasMalformedPercentEncoding(matches3[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -18348,8 +18348,8 @@ var require_fast_uri = __commonJS({
         let url2;
         try {
           url2 = new URL("http://" + parsed.host);
-        } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+        } catch (e2) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e2;
           return true;
         }
         if (!isHostOnlyURL(url2)) {
@@ -18412,15 +18412,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches3 = uri.match(URI_PARSE);
+      if (matches3) {
+        parsed.scheme = matches3[1];
+        parsed.userinfo = matches3[3];
+        parsed.host = matches3[4];
+        parsed.port = parseInt(matches3[5], 10);
+        parsed.path = matches3[6] || "";
+        parsed.query = matches3[7];
+        parsed.fragment = matches3[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -18429,14 +18429,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches3);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches3[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches3);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -18503,7 +18503,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -18540,7 +18540,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -18751,11 +18751,11 @@ var require_core = __commonJS({
         async function _compileAsync(sch) {
           try {
             return this._compileSchemaEnv(sch);
-          } catch (e) {
-            if (!(e instanceof ref_error_1.default))
-              throw e;
-            checkLoaded.call(this, e);
-            await loadMissingSchema.call(this, e.missingSchema);
+          } catch (e2) {
+            if (!(e2 instanceof ref_error_1.default))
+              throw e2;
+            checkLoaded.call(this, e2);
+            await loadMissingSchema.call(this, e2.missingSchema);
             return _compileAsync.call(this, sch);
           }
         }
@@ -18951,7 +18951,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e2) => `${dataVar}${e2.instancePath} ${e2.message}`).reduce((text, msg) => text + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -19259,9 +19259,9 @@ var require_ref = __commonJS({
           addEvaluatedFrom(v);
           if (!allErrors)
             gen.assign(valid, true);
-        }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-          addErrorsFrom(e);
+        }, (e2) => {
+          gen.if((0, codegen_1._)`!(${e2} instanceof ${it.ValidationError})`, () => gen.throw(e2));
+          addErrorsFrom(e2);
           if (!allErrors)
             gen.assign(valid, false);
         });
@@ -21286,12 +21286,12 @@ var require_formats = __commonJS({
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     function date5(str) {
-      const matches = DATE.exec(str);
-      if (!matches)
+      const matches3 = DATE.exec(str);
+      if (!matches3)
         return false;
-      const year = +matches[1];
-      const month = +matches[2];
-      const day = +matches[3];
+      const year = +matches3[1];
+      const month = +matches3[2];
+      const day = +matches3[3];
       return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
     }
     function compareDate(d1, d2) {
@@ -21306,16 +21306,16 @@ var require_formats = __commonJS({
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
       return function time3(str) {
-        const matches = TIME.exec(str);
-        if (!matches)
+        const matches3 = TIME.exec(str);
+        if (!matches3)
           return false;
-        const hr = +matches[1];
-        const min = +matches[2];
-        const sec = +matches[3];
-        const tz = matches[4];
-        const tzSign = matches[5] === "-" ? -1 : 1;
-        const tzH = +(matches[6] || 0);
-        const tzM = +(matches[7] || 0);
+        const hr = +matches3[1];
+        const min = +matches3[2];
+        const sec = +matches3[3];
+        const tz = matches3[4];
+        const tzSign = matches3[5] === "-" ? -1 : 1;
+        const tzH = +(matches3[6] || 0);
+        const tzM = +(matches3[7] || 0);
         if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
           return false;
         if (hr <= 23 && min <= 59 && sec < 60)
@@ -21404,7 +21404,7 @@ var require_formats = __commonJS({
       try {
         new RegExp(str);
         return true;
-      } catch (e) {
+      } catch (e2) {
         return false;
       }
     }
@@ -21934,12 +21934,12 @@ var require_uri_all = __commonJS({
       var SCHEMES = {};
       function pctEncChar(chr) {
         var c = chr.charCodeAt(0);
-        var e = void 0;
-        if (c < 16) e = "%0" + c.toString(16).toUpperCase();
-        else if (c < 128) e = "%" + c.toString(16).toUpperCase();
-        else if (c < 2048) e = "%" + (c >> 6 | 192).toString(16).toUpperCase() + "%" + (c & 63 | 128).toString(16).toUpperCase();
-        else e = "%" + (c >> 12 | 224).toString(16).toUpperCase() + "%" + (c >> 6 & 63 | 128).toString(16).toUpperCase() + "%" + (c & 63 | 128).toString(16).toUpperCase();
-        return e;
+        var e2 = void 0;
+        if (c < 16) e2 = "%0" + c.toString(16).toUpperCase();
+        else if (c < 128) e2 = "%" + c.toString(16).toUpperCase();
+        else if (c < 2048) e2 = "%" + (c >> 6 | 192).toString(16).toUpperCase() + "%" + (c & 63 | 128).toString(16).toUpperCase();
+        else e2 = "%" + (c >> 12 | 224).toString(16).toUpperCase() + "%" + (c >> 6 & 63 | 128).toString(16).toUpperCase() + "%" + (c & 63 | 128).toString(16).toUpperCase();
+        return e2;
       }
       function pctDecChars(str) {
         var newStr = "";
@@ -21991,8 +21991,8 @@ var require_uri_all = __commonJS({
         return str.replace(/^0*(.*)/, "$1") || "0";
       }
       function _normalizeIPv4(host, protocol) {
-        var matches = host.match(protocol.IPV4ADDRESS) || [];
-        var _matches = slicedToArray(matches, 2), address = _matches[1];
+        var matches3 = host.match(protocol.IPV4ADDRESS) || [];
+        var _matches = slicedToArray(matches3, 2), address = _matches[1];
         if (address) {
           return address.split(".").map(_stripLeadingZeros).join(".");
         } else {
@@ -22000,8 +22000,8 @@ var require_uri_all = __commonJS({
         }
       }
       function _normalizeIPv6(host, protocol) {
-        var matches = host.match(protocol.IPV6ADDRESS) || [];
-        var _matches2 = slicedToArray(matches, 3), address = _matches2[1], zone = _matches2[2];
+        var matches3 = host.match(protocol.IPV6ADDRESS) || [];
+        var _matches2 = slicedToArray(matches3, 3), address = _matches2[1], zone = _matches2[2];
         if (address) {
           var _address$toLowerCase$ = address.toLowerCase().split("::").reverse(), _address$toLowerCase$2 = slicedToArray(_address$toLowerCase$, 2), last = _address$toLowerCase$2[0], first = _address$toLowerCase$2[1];
           var firstFields = first ? first.split(":").map(_stripLeadingZeros) : [];
@@ -22048,34 +22048,34 @@ var require_uri_all = __commonJS({
       }
       var URI_PARSE = /^(?:([^:\/?#]+):)?(?:\/\/((?:([^\/?#@]*)@)?(\[[^\/?#\]]+\]|[^\/?#:]*)(?:\:(\d*))?))?([^?#]*)(?:\?([^#]*))?(?:#((?:.|\n|\r)*))?/i;
       var NO_MATCH_IS_UNDEFINED = "".match(/(){0}/)[1] === void 0;
-      function parse3(uriString) {
+      function parse4(uriString) {
         var options = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};
         var components = {};
         var protocol = options.iri !== false ? IRI_PROTOCOL : URI_PROTOCOL;
         if (options.reference === "suffix") uriString = (options.scheme ? options.scheme + ":" : "") + "//" + uriString;
-        var matches = uriString.match(URI_PARSE);
-        if (matches) {
+        var matches3 = uriString.match(URI_PARSE);
+        if (matches3) {
           if (NO_MATCH_IS_UNDEFINED) {
-            components.scheme = matches[1];
-            components.userinfo = matches[3];
-            components.host = matches[4];
-            components.port = parseInt(matches[5], 10);
-            components.path = matches[6] || "";
-            components.query = matches[7];
-            components.fragment = matches[8];
+            components.scheme = matches3[1];
+            components.userinfo = matches3[3];
+            components.host = matches3[4];
+            components.port = parseInt(matches3[5], 10);
+            components.path = matches3[6] || "";
+            components.query = matches3[7];
+            components.fragment = matches3[8];
             if (isNaN(components.port)) {
-              components.port = matches[5];
+              components.port = matches3[5];
             }
           } else {
-            components.scheme = matches[1] || void 0;
-            components.userinfo = uriString.indexOf("@") !== -1 ? matches[3] : void 0;
-            components.host = uriString.indexOf("//") !== -1 ? matches[4] : void 0;
-            components.port = parseInt(matches[5], 10);
-            components.path = matches[6] || "";
-            components.query = uriString.indexOf("?") !== -1 ? matches[7] : void 0;
-            components.fragment = uriString.indexOf("#") !== -1 ? matches[8] : void 0;
+            components.scheme = matches3[1] || void 0;
+            components.userinfo = uriString.indexOf("@") !== -1 ? matches3[3] : void 0;
+            components.host = uriString.indexOf("//") !== -1 ? matches3[4] : void 0;
+            components.port = parseInt(matches3[5], 10);
+            components.path = matches3[6] || "";
+            components.query = uriString.indexOf("?") !== -1 ? matches3[7] : void 0;
+            components.fragment = uriString.indexOf("#") !== -1 ? matches3[8] : void 0;
             if (isNaN(components.port)) {
-              components.port = uriString.match(/\/\/(?:.|\n)*\:(?:\/|\?|\#|$)/) ? matches[4] : void 0;
+              components.port = uriString.match(/\/\/(?:.|\n)*\:(?:\/|\?|\#|$)/) ? matches3[4] : void 0;
             }
           }
           if (components.host) {
@@ -22098,8 +22098,8 @@ var require_uri_all = __commonJS({
             if (components.host && (options.domainHost || schemeHandler && schemeHandler.domainHost)) {
               try {
                 components.host = punycode.toASCII(components.host.replace(protocol.PCT_ENCODED, pctDecChars).toLowerCase());
-              } catch (e) {
-                components.error = components.error || "Host's domain name can not be converted to ASCII via punycode: " + e;
+              } catch (e2) {
+                components.error = components.error || "Host's domain name can not be converted to ASCII via punycode: " + e2;
               }
             }
             _normalizeComponentEncoding(components, URI_PROTOCOL);
@@ -22172,8 +22172,8 @@ var require_uri_all = __commonJS({
           } else if (options.domainHost || schemeHandler && schemeHandler.domainHost) {
             try {
               components.host = !options.iri ? punycode.toASCII(components.host.replace(protocol.PCT_ENCODED, pctDecChars).toLowerCase()) : punycode.toUnicode(components.host);
-            } catch (e) {
-              components.error = components.error || "Host's domain name can not be converted to " + (!options.iri ? "ASCII" : "Unicode") + " via punycode: " + e;
+            } catch (e2) {
+              components.error = components.error || "Host's domain name can not be converted to " + (!options.iri ? "ASCII" : "Unicode") + " via punycode: " + e2;
             }
           }
         }
@@ -22217,8 +22217,8 @@ var require_uri_all = __commonJS({
         var skipNormalization = arguments[3];
         var target = {};
         if (!skipNormalization) {
-          base2 = parse3(serialize(base2, options), options);
-          relative = parse3(serialize(relative, options), options);
+          base2 = parse4(serialize(base2, options), options);
+          relative = parse4(serialize(relative, options), options);
         }
         options = options || {};
         if (!options.tolerant && relative.scheme) {
@@ -22269,24 +22269,24 @@ var require_uri_all = __commonJS({
       }
       function resolve(baseURI, relativeURI, options) {
         var schemelessOptions = assign({ scheme: "null" }, options);
-        return serialize(resolveComponents(parse3(baseURI, schemelessOptions), parse3(relativeURI, schemelessOptions), schemelessOptions, true), schemelessOptions);
+        return serialize(resolveComponents(parse4(baseURI, schemelessOptions), parse4(relativeURI, schemelessOptions), schemelessOptions, true), schemelessOptions);
       }
       function normalize2(uri, options) {
         if (typeof uri === "string") {
-          uri = serialize(parse3(uri, options), options);
+          uri = serialize(parse4(uri, options), options);
         } else if (typeOf(uri) === "object") {
-          uri = parse3(serialize(uri, options), options);
+          uri = parse4(serialize(uri, options), options);
         }
         return uri;
       }
       function equal(uriA, uriB, options) {
         if (typeof uriA === "string") {
-          uriA = serialize(parse3(uriA, options), options);
+          uriA = serialize(parse4(uriA, options), options);
         } else if (typeOf(uriA) === "object") {
           uriA = serialize(uriA, options);
         }
         if (typeof uriB === "string") {
-          uriB = serialize(parse3(uriB, options), options);
+          uriB = serialize(parse4(uriB, options), options);
         } else if (typeOf(uriB) === "object") {
           uriB = serialize(uriB, options);
         }
@@ -22301,7 +22301,7 @@ var require_uri_all = __commonJS({
       var handler = {
         scheme: "http",
         domainHost: true,
-        parse: function parse4(components, options) {
+        parse: function parse5(components, options) {
           if (!components.host) {
             components.error = components.error || "HTTP URIs must have a host.";
           }
@@ -22330,7 +22330,7 @@ var require_uri_all = __commonJS({
       var handler$2 = {
         scheme: "ws",
         domainHost: true,
-        parse: function parse4(components, options) {
+        parse: function parse5(components, options) {
           var wsComponents = components;
           wsComponents.secure = isSecure(wsComponents);
           wsComponents.resourceName = (wsComponents.path || "/") + (wsComponents.query ? "?" + wsComponents.query : "");
@@ -22347,8 +22347,8 @@ var require_uri_all = __commonJS({
             wsComponents.secure = void 0;
           }
           if (wsComponents.resourceName) {
-            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path22 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
-            wsComponents.path = path22 && path22 !== "/" ? path22 : void 0;
+            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path25 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
+            wsComponents.path = path25 && path25 !== "/" ? path25 : void 0;
             wsComponents.query = query;
             wsComponents.resourceName = void 0;
           }
@@ -22420,8 +22420,8 @@ var require_uri_all = __commonJS({
             if (!options.unicodeSupport) {
               try {
                 addr[1] = punycode.toASCII(unescapeComponent(addr[1], options).toLowerCase());
-              } catch (e) {
-                mailtoComponents.error = mailtoComponents.error || "Email address's domain name can not be converted to ASCII via punycode: " + e;
+              } catch (e2) {
+                mailtoComponents.error = mailtoComponents.error || "Email address's domain name can not be converted to ASCII via punycode: " + e2;
               }
             } else {
               addr[1] = unescapeComponent(addr[1], options).toLowerCase();
@@ -22441,8 +22441,8 @@ var require_uri_all = __commonJS({
               var domain2 = toAddr.slice(atIdx + 1);
               try {
                 domain2 = !options.iri ? punycode.toASCII(unescapeComponent(domain2, options).toLowerCase()) : punycode.toUnicode(domain2);
-              } catch (e) {
-                components.error = components.error || "Email address's domain name can not be converted to " + (!options.iri ? "ASCII" : "Unicode") + " via punycode: " + e;
+              } catch (e2) {
+                components.error = components.error || "Email address's domain name can not be converted to " + (!options.iri ? "ASCII" : "Unicode") + " via punycode: " + e2;
               }
               to[x] = localPart + "@" + domain2;
             }
@@ -22467,12 +22467,12 @@ var require_uri_all = __commonJS({
       var handler$5 = {
         scheme: "urn",
         parse: function parse$$1(components, options) {
-          var matches = components.path && components.path.match(URN_PARSE);
+          var matches3 = components.path && components.path.match(URN_PARSE);
           var urnComponents = components;
-          if (matches) {
+          if (matches3) {
             var scheme = options.scheme || urnComponents.scheme || "urn";
-            var nid = matches[1].toLowerCase();
-            var nss = matches[2];
+            var nid = matches3[1].toLowerCase();
+            var nss = matches3[2];
             var urnScheme = scheme + ":" + (options.nid || nid);
             var schemeHandler = SCHEMES[urnScheme];
             urnComponents.nid = nid;
@@ -22503,7 +22503,7 @@ var require_uri_all = __commonJS({
       var UUID = /^[0-9A-Fa-f]{8}(?:\-[0-9A-Fa-f]{4}){3}\-[0-9A-Fa-f]{12}$/;
       var handler$6 = {
         scheme: "urn:uuid",
-        parse: function parse4(urnComponents, options) {
+        parse: function parse5(urnComponents, options) {
           var uuidComponents = urnComponents;
           uuidComponents.uuid = uuidComponents.nss;
           uuidComponents.nss = void 0;
@@ -22528,7 +22528,7 @@ var require_uri_all = __commonJS({
       exports2.SCHEMES = SCHEMES;
       exports2.pctEncChar = pctEncChar;
       exports2.pctDecChars = pctDecChars;
-      exports2.parse = parse3;
+      exports2.parse = parse4;
       exports2.removeDotSegments = removeDotSegments;
       exports2.serialize = serialize;
       exports2.resolveComponents = resolveComponents;
@@ -22771,12 +22771,12 @@ var require_nearley = __commonJS({
             if (!token) {
               break;
             }
-          } catch (e) {
+          } catch (e2) {
             var nextColumn = new Column(this.grammar, this.current + 1);
             this.table.push(nextColumn);
-            var err = new Error(this.reportLexerError(e));
+            var err = new Error(this.reportLexerError(e2));
             err.offset = this.current;
-            err.token = e.token;
+            err.token = e2.token;
             throw err;
           }
           var column = this.table[this.current];
@@ -23261,7 +23261,7 @@ var require_lib = __commonJS({
     var grammar_1 = __importDefault(require_grammar());
     grammar_1.default.ParserStart = "Mailbox";
     var grammar = nearley.Grammar.fromCompiled(grammar_1.default);
-    function parse3(address) {
+    function parse4(address) {
       const insane_length = 1e3 - "MAIL FROM:<>\r\n".length;
       if (address.length > insane_length) {
         throw new Error("address too long");
@@ -23293,7 +23293,7 @@ var require_lib = __commonJS({
       }
       return parser.results[0];
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     function normalize_dot_string(dot_string) {
       const tagless = (function() {
         const plus_loc = dot_string.indexOf("+");
@@ -23308,7 +23308,7 @@ var require_lib = __commonJS({
     exports.normalize_dot_string = normalize_dot_string;
     function normalize2(address) {
       var _a3, _b;
-      const a = parse3(address);
+      const a = parse4(address);
       const domain2 = (_a3 = a.domainPart.AddressLiteral) !== null && _a3 !== void 0 ? _a3 : a.domainPart.DomainName.toLowerCase();
       const local = (_b = a.localPart.QuotedString) !== null && _b !== void 0 ? _b : normalize_dot_string(a.localPart.DotString);
       return `${local}@${domain2}`;
@@ -23323,7 +23323,7 @@ var require_lib = __commonJS({
     exports.canonicalize_quoted_string = canonicalize_quoted_string;
     function canonicalize(address) {
       var _a3;
-      const a = parse3(address);
+      const a = parse4(address);
       const domain2 = (_a3 = a.domainPart.AddressLiteral) !== null && _a3 !== void 0 ? _a3 : a.domainPart.DomainName.toLowerCase();
       const local = a.localPart.QuotedString ? canonicalize_quoted_string(a.localPart.QuotedString) : a.localPart.DotString;
       return `${local}@${domain2}`;
@@ -25453,7 +25453,7 @@ var require_schemes2 = __commonJS({
 // node_modules/ajv-formats-draft2019/formats/iri.js
 var require_iri = __commonJS({
   "node_modules/ajv-formats-draft2019/formats/iri.js"(exports, module) {
-    var { parse: parse3 } = require_uri_all();
+    var { parse: parse4 } = require_uri_all();
     var { addressParser } = require_lib();
     var schemes = require_schemes2();
     function validate2(address) {
@@ -25465,7 +25465,7 @@ var require_iri = __commonJS({
       }
     }
     module.exports = (value) => {
-      const iri = parse3(value);
+      const iri = parse4(value);
       if (iri.scheme === "mailto" && iri.to.every(validate2)) {
         return true;
       }
@@ -25487,10 +25487,10 @@ var require_duration = __commonJS({
 // node_modules/ajv-formats-draft2019/formats/idn-email.js
 var require_idn_email = __commonJS({
   "node_modules/ajv-formats-draft2019/formats/idn-email.js"(exports, module) {
-    var { parse: parse3 } = require_lib();
+    var { parse: parse4 } = require_lib();
     module.exports = (value) => {
       try {
-        parse3(value);
+        parse4(value);
         return true;
       } catch (err) {
         return false;
@@ -25753,7 +25753,7 @@ var require_idn_hostname = __commonJS({
 // node_modules/ajv-formats-draft2019/formats/iri-reference.js
 var require_iri_reference = __commonJS({
   "node_modules/ajv-formats-draft2019/formats/iri-reference.js"(exports, module) {
-    var { parse: parse3 } = require_uri_all();
+    var { parse: parse4 } = require_uri_all();
     var { addressParser } = require_lib();
     var schemes = require_schemes2();
     function validate2(address) {
@@ -25765,7 +25765,7 @@ var require_iri_reference = __commonJS({
       }
     }
     module.exports = (value) => {
-      const iri = parse3(value);
+      const iri = parse4(value);
       if (iri.scheme === "mailto" && iri.to.every(validate2)) {
         return true;
       }
@@ -26163,8 +26163,1956 @@ var require_index_node6 = __commonJS({
   }
 });
 
+// node_modules/spdx-license-ids/index.json
+var require_spdx_license_ids = __commonJS({
+  "node_modules/spdx-license-ids/index.json"(exports, module) {
+    module.exports = [
+      "0BSD",
+      "3D-Slicer-1.0",
+      "AAL",
+      "ADSL",
+      "AFL-1.1",
+      "AFL-1.2",
+      "AFL-2.0",
+      "AFL-2.1",
+      "AFL-3.0",
+      "AGPL-1.0-only",
+      "AGPL-1.0-or-later",
+      "AGPL-3.0-only",
+      "AGPL-3.0-or-later",
+      "ALGLIB-Documentation",
+      "AMD-newlib",
+      "AMDPLPA",
+      "AML",
+      "AML-glslang",
+      "AMPAS",
+      "ANTLR-PD",
+      "ANTLR-PD-fallback",
+      "APAFML",
+      "APL-1.0",
+      "APSL-1.0",
+      "APSL-1.1",
+      "APSL-1.2",
+      "APSL-2.0",
+      "ASWF-Digital-Assets-1.0",
+      "ASWF-Digital-Assets-1.1",
+      "Abstyles",
+      "AdaCore-doc",
+      "Adobe-2006",
+      "Adobe-Display-PostScript",
+      "Adobe-Glyph",
+      "Adobe-Utopia",
+      "Advanced-Cryptics-Dictionary",
+      "Afmparse",
+      "Aladdin",
+      "Apache-1.0",
+      "Apache-1.1",
+      "Apache-2.0",
+      "App-s2p",
+      "Arphic-1999",
+      "Artistic-1.0",
+      "Artistic-1.0-Perl",
+      "Artistic-1.0-cl8",
+      "Artistic-2.0",
+      "Artistic-dist",
+      "Aspell-RU",
+      "BOLA-1.1",
+      "BSD-1-Clause",
+      "BSD-2-Clause",
+      "BSD-2-Clause-Darwin",
+      "BSD-2-Clause-Patent",
+      "BSD-2-Clause-Views",
+      "BSD-2-Clause-first-lines",
+      "BSD-2-Clause-pkgconf-disclaimer",
+      "BSD-2-Clause-pos-unchanged",
+      "BSD-3-Clause",
+      "BSD-3-Clause-Attribution",
+      "BSD-3-Clause-Clear",
+      "BSD-3-Clause-HP",
+      "BSD-3-Clause-LBNL",
+      "BSD-3-Clause-Modification",
+      "BSD-3-Clause-No-Military-License",
+      "BSD-3-Clause-No-Nuclear-License",
+      "BSD-3-Clause-No-Nuclear-License-2014",
+      "BSD-3-Clause-No-Nuclear-Warranty",
+      "BSD-3-Clause-Open-MPI",
+      "BSD-3-Clause-OpenWebUI",
+      "BSD-3-Clause-Sun",
+      "BSD-3-Clause-Tso",
+      "BSD-3-Clause-acpica",
+      "BSD-3-Clause-flex",
+      "BSD-4-Clause",
+      "BSD-4-Clause-Shortened",
+      "BSD-4-Clause-UC",
+      "BSD-4.3RENO",
+      "BSD-4.3TAHOE",
+      "BSD-Advertising-Acknowledgement",
+      "BSD-Attribution-HPND-disclaimer",
+      "BSD-Inferno-Nettverk",
+      "BSD-Mark-Modifications",
+      "BSD-Protection",
+      "BSD-Source-Code",
+      "BSD-Source-Code-no-disclaimer",
+      "BSD-Source-alt-GPL",
+      "BSD-Source-beginning-file",
+      "BSD-Systemics",
+      "BSD-Systemics-W3Works",
+      "BSD-ask-to-endorse",
+      "BSL-1.0",
+      "BUSL-1.1",
+      "Baekmuk",
+      "Bahyph",
+      "Barr",
+      "Beerware",
+      "BitTorrent-1.0",
+      "BitTorrent-1.1",
+      "Bitstream-Charter",
+      "Bitstream-Vera",
+      "BlueOak-1.0.0",
+      "Boehm-GC",
+      "Boehm-GC-without-fee",
+      "Borceux",
+      "Brian-Gladman-2-Clause",
+      "Brian-Gladman-3-Clause",
+      "Brian-Gladman-3-Clause-no-conversion",
+      "Buddy",
+      "Bugroff",
+      "C-UDA-1.0",
+      "CAL-1.0",
+      "CAL-1.0-Combined-Work-Exception",
+      "CAPEC-tou",
+      "CATOSL-1.1",
+      "CC-BY-1.0",
+      "CC-BY-2.0",
+      "CC-BY-2.5",
+      "CC-BY-2.5-AU",
+      "CC-BY-3.0",
+      "CC-BY-3.0-AT",
+      "CC-BY-3.0-AU",
+      "CC-BY-3.0-DE",
+      "CC-BY-3.0-IGO",
+      "CC-BY-3.0-NL",
+      "CC-BY-3.0-US",
+      "CC-BY-4.0",
+      "CC-BY-NC-1.0",
+      "CC-BY-NC-2.0",
+      "CC-BY-NC-2.5",
+      "CC-BY-NC-3.0",
+      "CC-BY-NC-3.0-DE",
+      "CC-BY-NC-3.0-IGO",
+      "CC-BY-NC-4.0",
+      "CC-BY-NC-ND-1.0",
+      "CC-BY-NC-ND-2.0",
+      "CC-BY-NC-ND-2.5",
+      "CC-BY-NC-ND-3.0",
+      "CC-BY-NC-ND-3.0-DE",
+      "CC-BY-NC-ND-3.0-IGO",
+      "CC-BY-NC-ND-4.0",
+      "CC-BY-NC-SA-1.0",
+      "CC-BY-NC-SA-2.0",
+      "CC-BY-NC-SA-2.0-DE",
+      "CC-BY-NC-SA-2.0-FR",
+      "CC-BY-NC-SA-2.0-UK",
+      "CC-BY-NC-SA-2.5",
+      "CC-BY-NC-SA-3.0",
+      "CC-BY-NC-SA-3.0-DE",
+      "CC-BY-NC-SA-3.0-IGO",
+      "CC-BY-NC-SA-4.0",
+      "CC-BY-ND-1.0",
+      "CC-BY-ND-2.0",
+      "CC-BY-ND-2.5",
+      "CC-BY-ND-3.0",
+      "CC-BY-ND-3.0-DE",
+      "CC-BY-ND-4.0",
+      "CC-BY-SA-1.0",
+      "CC-BY-SA-2.0",
+      "CC-BY-SA-2.0-UK",
+      "CC-BY-SA-2.1-JP",
+      "CC-BY-SA-2.5",
+      "CC-BY-SA-3.0",
+      "CC-BY-SA-3.0-AT",
+      "CC-BY-SA-3.0-DE",
+      "CC-BY-SA-3.0-IGO",
+      "CC-BY-SA-4.0",
+      "CC-PDDC",
+      "CC-PDM-1.0",
+      "CC-SA-1.0",
+      "CC0-1.0",
+      "CDDL-1.0",
+      "CDDL-1.1",
+      "CDL-1.0",
+      "CDLA-Permissive-1.0",
+      "CDLA-Permissive-2.0",
+      "CDLA-Sharing-1.0",
+      "CECILL-1.0",
+      "CECILL-1.1",
+      "CECILL-2.0",
+      "CECILL-2.1",
+      "CECILL-B",
+      "CECILL-C",
+      "CERN-OHL-1.1",
+      "CERN-OHL-1.2",
+      "CERN-OHL-P-2.0",
+      "CERN-OHL-S-2.0",
+      "CERN-OHL-W-2.0",
+      "CFITSIO",
+      "CMU-Mach",
+      "CMU-Mach-nodoc",
+      "CNRI-Jython",
+      "CNRI-Python",
+      "CNRI-Python-GPL-Compatible",
+      "COIL-1.0",
+      "CPAL-1.0",
+      "CPL-1.0",
+      "CPOL-1.02",
+      "CUA-OPL-1.0",
+      "Caldera",
+      "Caldera-no-preamble",
+      "Catharon",
+      "ClArtistic",
+      "Clips",
+      "Community-Spec-1.0",
+      "Condor-1.1",
+      "Cornell-Lossless-JPEG",
+      "Cronyx",
+      "Crossword",
+      "CryptoSwift",
+      "CrystalStacker",
+      "Cube",
+      "D-FSL-1.0",
+      "DEC-3-Clause",
+      "DL-DE-BY-2.0",
+      "DL-DE-ZERO-2.0",
+      "DOC",
+      "DRL-1.0",
+      "DRL-1.1",
+      "DSDP",
+      "DocBook-DTD",
+      "DocBook-Schema",
+      "DocBook-Stylesheet",
+      "DocBook-XML",
+      "Dotseqn",
+      "ECL-1.0",
+      "ECL-2.0",
+      "EFL-1.0",
+      "EFL-2.0",
+      "EPICS",
+      "EPL-1.0",
+      "EPL-2.0",
+      "ESA-PL-permissive-2.4",
+      "ESA-PL-strong-copyleft-2.4",
+      "ESA-PL-weak-copyleft-2.4",
+      "EUDatagrid",
+      "EUPL-1.0",
+      "EUPL-1.1",
+      "EUPL-1.2",
+      "Elastic-2.0",
+      "Entessa",
+      "ErlPL-1.1",
+      "Eurosym",
+      "FBM",
+      "FDK-AAC",
+      "FDK-MPEG-H",
+      "FSFAP",
+      "FSFAP-no-warranty-disclaimer",
+      "FSFUL",
+      "FSFULLR",
+      "FSFULLRSD",
+      "FSFULLRWD",
+      "FSL-1.1-ALv2",
+      "FSL-1.1-MIT",
+      "FTL",
+      "Fair",
+      "Ferguson-Twofish",
+      "Frameworx-1.0",
+      "FreeBSD-DOC",
+      "FreeImage",
+      "Furuseth",
+      "GCR-docs",
+      "GD",
+      "GFDL-1.1-invariants-only",
+      "GFDL-1.1-invariants-or-later",
+      "GFDL-1.1-no-invariants-only",
+      "GFDL-1.1-no-invariants-or-later",
+      "GFDL-1.1-only",
+      "GFDL-1.1-or-later",
+      "GFDL-1.2-invariants-only",
+      "GFDL-1.2-invariants-or-later",
+      "GFDL-1.2-no-invariants-only",
+      "GFDL-1.2-no-invariants-or-later",
+      "GFDL-1.2-only",
+      "GFDL-1.2-or-later",
+      "GFDL-1.3-invariants-only",
+      "GFDL-1.3-invariants-or-later",
+      "GFDL-1.3-no-invariants-only",
+      "GFDL-1.3-no-invariants-or-later",
+      "GFDL-1.3-only",
+      "GFDL-1.3-or-later",
+      "GL2PS",
+      "GLWTPL",
+      "GPL-1.0-only",
+      "GPL-1.0-or-later",
+      "GPL-2.0-only",
+      "GPL-2.0-or-later",
+      "GPL-3.0-only",
+      "GPL-3.0-or-later",
+      "Game-Programming-Gems",
+      "Giftware",
+      "Glide",
+      "Glulxe",
+      "Graphics-Gems",
+      "Gutmann",
+      "HDF5",
+      "HIDAPI",
+      "HP-1986",
+      "HP-1989",
+      "HPND",
+      "HPND-DEC",
+      "HPND-Fenneberg-Livingston",
+      "HPND-INRIA-IMAG",
+      "HPND-Intel",
+      "HPND-Kevlin-Henney",
+      "HPND-MIT-disclaimer",
+      "HPND-Markus-Kuhn",
+      "HPND-Netrek",
+      "HPND-Pbmplus",
+      "HPND-SMC",
+      "HPND-UC",
+      "HPND-UC-export-US",
+      "HPND-doc",
+      "HPND-doc-sell",
+      "HPND-export-US",
+      "HPND-export-US-acknowledgement",
+      "HPND-export-US-modify",
+      "HPND-export2-US",
+      "HPND-merchantability-variant",
+      "HPND-sell-MIT-disclaimer-xserver",
+      "HPND-sell-regexpr",
+      "HPND-sell-variant",
+      "HPND-sell-variant-MIT-disclaimer",
+      "HPND-sell-variant-MIT-disclaimer-rev",
+      "HPND-sell-variant-critical-systems",
+      "HTMLTIDY",
+      "HaskellReport",
+      "Hippocratic-2.1",
+      "Hippocratic-3.0-core",
+      "IBM-pibs",
+      "ICU",
+      "IEC-Code-Components-EULA",
+      "IJG",
+      "IJG-short",
+      "IPA",
+      "IPL-1.0",
+      "ISC",
+      "ISC-Veillard",
+      "ISO-permission",
+      "ImageMagick",
+      "Imlib2",
+      "Info-ZIP",
+      "Informatica",
+      "Inner-Net-2.0",
+      "InnoSetup",
+      "Intel",
+      "Intel-ACPI",
+      "Interbase-1.0",
+      "JPL-image",
+      "JPNIC",
+      "JSON",
+      "Jam",
+      "JasPer-2.0",
+      "Kastrup",
+      "Kazlib",
+      "Knuth-CTAN",
+      "LAL-1.2",
+      "LAL-1.3",
+      "LGPL-2.0-only",
+      "LGPL-2.0-or-later",
+      "LGPL-2.1-only",
+      "LGPL-2.1-or-later",
+      "LGPL-3.0-only",
+      "LGPL-3.0-or-later",
+      "LGPLLR",
+      "LOOP",
+      "LPD-document",
+      "LPL-1.0",
+      "LPL-1.02",
+      "LPPL-1.0",
+      "LPPL-1.1",
+      "LPPL-1.2",
+      "LPPL-1.3a",
+      "LPPL-1.3c",
+      "LZMA-SDK-9.11-to-9.20",
+      "LZMA-SDK-9.22",
+      "Latex2e",
+      "Latex2e-translated-notice",
+      "Leptonica",
+      "LiLiQ-P-1.1",
+      "LiLiQ-R-1.1",
+      "LiLiQ-Rplus-1.1",
+      "Libpng",
+      "Linux-OpenIB",
+      "Linux-man-pages-1-para",
+      "Linux-man-pages-copyleft",
+      "Linux-man-pages-copyleft-2-para",
+      "Linux-man-pages-copyleft-var",
+      "Lucida-Bitmap-Fonts",
+      "MIPS",
+      "MIT",
+      "MIT-0",
+      "MIT-CMU",
+      "MIT-Click",
+      "MIT-Festival",
+      "MIT-Khronos-old",
+      "MIT-Modern-Variant",
+      "MIT-STK",
+      "MIT-Wu",
+      "MIT-advertising",
+      "MIT-enna",
+      "MIT-feh",
+      "MIT-open-group",
+      "MIT-testregex",
+      "MITNFA",
+      "MMIXware",
+      "MMPL-1.0.1",
+      "MPEG-SSG",
+      "MPL-1.0",
+      "MPL-1.1",
+      "MPL-2.0",
+      "MPL-2.0-no-copyleft-exception",
+      "MS-LPL",
+      "MS-PL",
+      "MS-RL",
+      "MTLL",
+      "MVT-1.1",
+      "Mackerras-3-Clause",
+      "Mackerras-3-Clause-acknowledgment",
+      "MakeIndex",
+      "Martin-Birgmeier",
+      "McPhee-slideshow",
+      "Minpack",
+      "MirOS",
+      "Motosoto",
+      "MulanPSL-1.0",
+      "MulanPSL-2.0",
+      "Multics",
+      "Mup",
+      "NAIST-2003",
+      "NASA-1.3",
+      "NBPL-1.0",
+      "NCBI-PD",
+      "NCGL-UK-2.0",
+      "NCL",
+      "NCSA",
+      "NGPL",
+      "NICTA-1.0",
+      "NIST-PD",
+      "NIST-PD-TNT",
+      "NIST-PD-fallback",
+      "NIST-Software",
+      "NLOD-1.0",
+      "NLOD-2.0",
+      "NLPL",
+      "NOSL",
+      "NPL-1.0",
+      "NPL-1.1",
+      "NPOSL-3.0",
+      "NRL",
+      "NTIA-PD",
+      "NTP",
+      "NTP-0",
+      "Naumen",
+      "NetCDF",
+      "Newsletr",
+      "Nokia",
+      "Noweb",
+      "O-UDA-1.0",
+      "OAR",
+      "OCCT-PL",
+      "OCLC-2.0",
+      "ODC-By-1.0",
+      "ODbL-1.0",
+      "OFFIS",
+      "OFL-1.0",
+      "OFL-1.0-RFN",
+      "OFL-1.0-no-RFN",
+      "OFL-1.1",
+      "OFL-1.1-RFN",
+      "OFL-1.1-no-RFN",
+      "OGC-1.0",
+      "OGDL-Taiwan-1.0",
+      "OGL-Canada-2.0",
+      "OGL-UK-1.0",
+      "OGL-UK-2.0",
+      "OGL-UK-3.0",
+      "OGTSL",
+      "OLDAP-1.1",
+      "OLDAP-1.2",
+      "OLDAP-1.3",
+      "OLDAP-1.4",
+      "OLDAP-2.0",
+      "OLDAP-2.0.1",
+      "OLDAP-2.1",
+      "OLDAP-2.2",
+      "OLDAP-2.2.1",
+      "OLDAP-2.2.2",
+      "OLDAP-2.3",
+      "OLDAP-2.4",
+      "OLDAP-2.5",
+      "OLDAP-2.6",
+      "OLDAP-2.7",
+      "OLDAP-2.8",
+      "OLFL-1.3",
+      "OML",
+      "OPL-1.0",
+      "OPL-UK-3.0",
+      "OPUBL-1.0",
+      "OSC-1.0",
+      "OSET-PL-2.1",
+      "OSL-1.0",
+      "OSL-1.1",
+      "OSL-2.0",
+      "OSL-2.1",
+      "OSL-3.0",
+      "OSSP",
+      "OpenMDW-1.0",
+      "OpenPBS-2.3",
+      "OpenSSL",
+      "OpenSSL-standalone",
+      "OpenVision",
+      "PADL",
+      "PDDL-1.0",
+      "PHP-3.0",
+      "PHP-3.01",
+      "PPL",
+      "PSF-2.0",
+      "ParaType-Free-Font-1.3",
+      "Parity-6.0.0",
+      "Parity-7.0.0",
+      "Pixar",
+      "Plexus",
+      "PolyForm-Noncommercial-1.0.0",
+      "PolyForm-Small-Business-1.0.0",
+      "PostgreSQL",
+      "Python-2.0",
+      "Python-2.0.1",
+      "QPL-1.0",
+      "QPL-1.0-INRIA-2004",
+      "Qhull",
+      "RHeCos-1.1",
+      "RPL-1.1",
+      "RPL-1.5",
+      "RPSL-1.0",
+      "RSA-MD",
+      "RSCPL",
+      "Rdisc",
+      "Ruby",
+      "Ruby-pty",
+      "SAX-PD",
+      "SAX-PD-2.0",
+      "SCEA",
+      "SGI-B-1.0",
+      "SGI-B-1.1",
+      "SGI-B-2.0",
+      "SGI-OpenGL",
+      "SGMLUG-PM",
+      "SGP4",
+      "SHL-0.5",
+      "SHL-0.51",
+      "SISSL",
+      "SISSL-1.2",
+      "SL",
+      "SMAIL-GPL",
+      "SMLNJ",
+      "SMPPL",
+      "SNIA",
+      "SOFA",
+      "SPL-1.0",
+      "SSH-OpenSSH",
+      "SSH-short",
+      "SSLeay-standalone",
+      "SSPL-1.0",
+      "SUL-1.0",
+      "SWL",
+      "Saxpath",
+      "SchemeReport",
+      "Sendmail",
+      "Sendmail-8.23",
+      "Sendmail-Open-Source-1.1",
+      "SimPL-2.0",
+      "Sleepycat",
+      "Soundex",
+      "Spencer-86",
+      "Spencer-94",
+      "Spencer-99",
+      "SugarCRM-1.1.3",
+      "Sun-PPP",
+      "Sun-PPP-2000",
+      "SunPro",
+      "Symlinks",
+      "TAPR-OHL-1.0",
+      "TCL",
+      "TCP-wrappers",
+      "TGPPL-1.0",
+      "TMate",
+      "TORQUE-1.1",
+      "TOSL",
+      "TPDL",
+      "TPL-1.0",
+      "TTWL",
+      "TTYP0",
+      "TU-Berlin-1.0",
+      "TU-Berlin-2.0",
+      "TekHVC",
+      "TermReadKey",
+      "ThirdEye",
+      "TrustedQSL",
+      "UCAR",
+      "UCL-1.0",
+      "UMich-Merit",
+      "UPL-1.0",
+      "URT-RLE",
+      "Ubuntu-font-1.0",
+      "UnRAR",
+      "Unicode-3.0",
+      "Unicode-DFS-2015",
+      "Unicode-DFS-2016",
+      "Unicode-TOU",
+      "UnixCrypt",
+      "Unlicense",
+      "Unlicense-libtelnet",
+      "Unlicense-libwhirlpool",
+      "VOSTROM",
+      "VSL-1.0",
+      "Vim",
+      "Vixie-Cron",
+      "W3C",
+      "W3C-19980720",
+      "W3C-20150513",
+      "WTFNMFPL",
+      "WTFPL",
+      "Watcom-1.0",
+      "Widget-Workshop",
+      "WordNet",
+      "Wsuipa",
+      "X11",
+      "X11-distribute-modifications-variant",
+      "X11-no-permit-persons",
+      "X11-swapped",
+      "XFree86-1.1",
+      "XSkat",
+      "Xdebug-1.03",
+      "Xerox",
+      "Xfig",
+      "Xnet",
+      "YPL-1.0",
+      "YPL-1.1",
+      "ZPL-1.1",
+      "ZPL-2.0",
+      "ZPL-2.1",
+      "Zed",
+      "Zeeff",
+      "Zend-2.0",
+      "Zimbra-1.3",
+      "Zimbra-1.4",
+      "Zlib",
+      "any-OSI",
+      "any-OSI-perl-modules",
+      "atc-game",
+      "bcrypt-Solar-Designer",
+      "blessing",
+      "bzip2-1.0.6",
+      "check-cvs",
+      "checkmk",
+      "copyleft-next-0.3.0",
+      "copyleft-next-0.3.1",
+      "curl",
+      "cve-tou",
+      "diffmark",
+      "dtoa",
+      "dvipdfm",
+      "eGenix",
+      "etalab-2.0",
+      "fwlw",
+      "gSOAP-1.3b",
+      "generic-xts",
+      "gnuplot",
+      "gtkbook",
+      "hdparm",
+      "hyphen-bulgarian",
+      "iMatix",
+      "jove",
+      "libpng-1.6.35",
+      "libpng-2.0",
+      "libselinux-1.0",
+      "libtiff",
+      "libutil-David-Nugent",
+      "lsof",
+      "magaz",
+      "mailprio",
+      "man2html",
+      "metamail",
+      "mpi-permissive",
+      "mpich2",
+      "mplus",
+      "ngrep",
+      "pkgconf",
+      "pnmstitch",
+      "psfrag",
+      "psutils",
+      "python-ldap",
+      "radvd",
+      "snprintf",
+      "softSurfer",
+      "ssh-keyscan",
+      "swrule",
+      "threeparttable",
+      "ulem",
+      "w3m",
+      "wwl",
+      "xinetd",
+      "xkeyboard-config-Zinoviev",
+      "xlock",
+      "xpp",
+      "xzoom",
+      "zlib-acknowledgement"
+    ];
+  }
+});
+
+// node_modules/spdx-license-ids/deprecated.json
+var require_deprecated = __commonJS({
+  "node_modules/spdx-license-ids/deprecated.json"(exports, module) {
+    module.exports = [
+      "AGPL-1.0",
+      "AGPL-3.0",
+      "BSD-2-Clause-FreeBSD",
+      "BSD-2-Clause-NetBSD",
+      "GFDL-1.1",
+      "GFDL-1.2",
+      "GFDL-1.3",
+      "GPL-1.0",
+      "GPL-2.0",
+      "GPL-2.0-with-GCC-exception",
+      "GPL-2.0-with-autoconf-exception",
+      "GPL-2.0-with-bison-exception",
+      "GPL-2.0-with-classpath-exception",
+      "GPL-2.0-with-font-exception",
+      "GPL-3.0",
+      "GPL-3.0-with-GCC-exception",
+      "GPL-3.0-with-autoconf-exception",
+      "LGPL-2.0",
+      "LGPL-2.1",
+      "LGPL-3.0",
+      "Net-SNMP",
+      "Nunit",
+      "StandardML-NJ",
+      "bzip2-1.0.5",
+      "eCos-2.0",
+      "wxWindows"
+    ];
+  }
+});
+
+// node_modules/spdx-exceptions/index.json
+var require_spdx_exceptions = __commonJS({
+  "node_modules/spdx-exceptions/index.json"(exports, module) {
+    module.exports = [
+      "389-exception",
+      "Asterisk-exception",
+      "Autoconf-exception-2.0",
+      "Autoconf-exception-3.0",
+      "Autoconf-exception-generic",
+      "Autoconf-exception-generic-3.0",
+      "Autoconf-exception-macro",
+      "Bison-exception-1.24",
+      "Bison-exception-2.2",
+      "Bootloader-exception",
+      "Classpath-exception-2.0",
+      "CLISP-exception-2.0",
+      "cryptsetup-OpenSSL-exception",
+      "DigiRule-FOSS-exception",
+      "eCos-exception-2.0",
+      "Fawkes-Runtime-exception",
+      "FLTK-exception",
+      "fmt-exception",
+      "Font-exception-2.0",
+      "freertos-exception-2.0",
+      "GCC-exception-2.0",
+      "GCC-exception-2.0-note",
+      "GCC-exception-3.1",
+      "Gmsh-exception",
+      "GNAT-exception",
+      "GNOME-examples-exception",
+      "GNU-compiler-exception",
+      "gnu-javamail-exception",
+      "GPL-3.0-interface-exception",
+      "GPL-3.0-linking-exception",
+      "GPL-3.0-linking-source-exception",
+      "GPL-CC-1.0",
+      "GStreamer-exception-2005",
+      "GStreamer-exception-2008",
+      "i2p-gpl-java-exception",
+      "KiCad-libraries-exception",
+      "LGPL-3.0-linking-exception",
+      "libpri-OpenH323-exception",
+      "Libtool-exception",
+      "Linux-syscall-note",
+      "LLGPL",
+      "LLVM-exception",
+      "LZMA-exception",
+      "mif-exception",
+      "OCaml-LGPL-linking-exception",
+      "OCCT-exception-1.0",
+      "OpenJDK-assembly-exception-1.0",
+      "openvpn-openssl-exception",
+      "PS-or-PDF-font-exception-20170817",
+      "QPL-1.0-INRIA-2004-exception",
+      "Qt-GPL-exception-1.0",
+      "Qt-LGPL-exception-1.1",
+      "Qwt-exception-1.0",
+      "SANE-exception",
+      "SHL-2.0",
+      "SHL-2.1",
+      "stunnel-exception",
+      "SWI-exception",
+      "Swift-exception",
+      "Texinfo-exception",
+      "u-boot-exception-2.0",
+      "UBDL-exception",
+      "Universal-FOSS-exception-1.0",
+      "vsftpd-openssl-exception",
+      "WxWindows-exception-3.1",
+      "x11vnc-openssl-exception"
+    ];
+  }
+});
+
+// node_modules/spdx-expression-parse/scan.js
+var require_scan = __commonJS({
+  "node_modules/spdx-expression-parse/scan.js"(exports, module) {
+    "use strict";
+    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated());
+    var exceptions = require_spdx_exceptions();
+    module.exports = function(source) {
+      var index = 0;
+      function hasMore() {
+        return index < source.length;
+      }
+      function read(value) {
+        if (value instanceof RegExp) {
+          var chars = source.slice(index);
+          var match = chars.match(value);
+          if (match) {
+            index += match[0].length;
+            return match[0];
+          }
+        } else {
+          if (source.indexOf(value, index) === index) {
+            index += value.length;
+            return value;
+          }
+        }
+      }
+      function skipWhitespace() {
+        read(/[ ]*/);
+      }
+      function operator() {
+        var string4;
+        var possibilities = [/^WITH/i, /^AND/i, /^OR/i, "(", ")", ":", "+"];
+        for (var i = 0; i < possibilities.length; i++) {
+          string4 = read(possibilities[i]);
+          if (string4) {
+            break;
+          }
+        }
+        if (string4 === "+" && index > 1 && source[index - 2] === " ") {
+          throw new Error("Space before `+`");
+        }
+        return string4 && {
+          type: "OPERATOR",
+          string: string4.toUpperCase()
+        };
+      }
+      function idstring() {
+        return read(/[A-Za-z0-9-.]+/);
+      }
+      function expectIdstring() {
+        var string4 = idstring();
+        if (!string4) {
+          throw new Error("Expected idstring at offset " + index);
+        }
+        return string4;
+      }
+      function documentRef() {
+        if (read("DocumentRef-")) {
+          var string4 = expectIdstring();
+          return { type: "DOCUMENTREF", string: string4 };
+        }
+      }
+      function licenseRef() {
+        if (read("LicenseRef-")) {
+          var string4 = expectIdstring();
+          return { type: "LICENSEREF", string: string4 };
+        }
+      }
+      function identifier() {
+        var begin = index;
+        var string4 = idstring();
+        if (licenses.indexOf(string4) !== -1) {
+          return {
+            type: "LICENSE",
+            string: string4
+          };
+        } else if (exceptions.indexOf(string4) !== -1) {
+          return {
+            type: "EXCEPTION",
+            string: string4
+          };
+        }
+        index = begin;
+      }
+      function parseToken() {
+        return operator() || documentRef() || licenseRef() || identifier();
+      }
+      var tokens = [];
+      while (hasMore()) {
+        skipWhitespace();
+        if (!hasMore()) {
+          break;
+        }
+        var token = parseToken();
+        if (!token) {
+          throw new Error("Unexpected `" + source[index] + "` at offset " + index);
+        }
+        tokens.push(token);
+      }
+      return tokens;
+    };
+  }
+});
+
+// node_modules/spdx-expression-parse/parse.js
+var require_parse = __commonJS({
+  "node_modules/spdx-expression-parse/parse.js"(exports, module) {
+    "use strict";
+    module.exports = function(tokens) {
+      var index = 0;
+      function hasMore() {
+        return index < tokens.length;
+      }
+      function token() {
+        return hasMore() ? tokens[index] : null;
+      }
+      function next() {
+        if (!hasMore()) {
+          throw new Error();
+        }
+        index++;
+      }
+      function parseOperator(operator) {
+        var t = token();
+        if (t && t.type === "OPERATOR" && operator === t.string) {
+          next();
+          return t.string;
+        }
+      }
+      function parseWith() {
+        if (parseOperator("WITH")) {
+          var t = token();
+          if (t && t.type === "EXCEPTION") {
+            next();
+            return t.string;
+          }
+          throw new Error("Expected exception after `WITH`");
+        }
+      }
+      function parseLicenseRef() {
+        var begin = index;
+        var string4 = "";
+        var t = token();
+        if (t.type === "DOCUMENTREF") {
+          next();
+          string4 += "DocumentRef-" + t.string + ":";
+          if (!parseOperator(":")) {
+            throw new Error("Expected `:` after `DocumentRef-...`");
+          }
+        }
+        t = token();
+        if (t.type === "LICENSEREF") {
+          next();
+          string4 += "LicenseRef-" + t.string;
+          return { license: string4 };
+        }
+        index = begin;
+      }
+      function parseLicense() {
+        var t = token();
+        if (t && t.type === "LICENSE") {
+          next();
+          var node3 = { license: t.string };
+          if (parseOperator("+")) {
+            node3.plus = true;
+          }
+          var exception = parseWith();
+          if (exception) {
+            node3.exception = exception;
+          }
+          return node3;
+        }
+      }
+      function parseParenthesizedExpression() {
+        var left = parseOperator("(");
+        if (!left) {
+          return;
+        }
+        var expr = parseExpression();
+        if (!parseOperator(")")) {
+          throw new Error("Expected `)`");
+        }
+        return expr;
+      }
+      function parseAtom() {
+        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
+      }
+      function makeBinaryOpParser(operator, nextParser) {
+        return function parseBinaryOp() {
+          var left = nextParser();
+          if (!left) {
+            return;
+          }
+          if (!parseOperator(operator)) {
+            return left;
+          }
+          var right = parseBinaryOp();
+          if (!right) {
+            throw new Error("Expected expression");
+          }
+          return {
+            left,
+            conjunction: operator.toLowerCase(),
+            right
+          };
+        };
+      }
+      var parseAnd = makeBinaryOpParser("AND", parseAtom);
+      var parseExpression = makeBinaryOpParser("OR", parseAnd);
+      var node2 = parseExpression();
+      if (!node2 || hasMore()) {
+        throw new Error("Syntax error");
+      }
+      return node2;
+    };
+  }
+});
+
+// node_modules/spdx-expression-parse/index.js
+var require_spdx_expression_parse = __commonJS({
+  "node_modules/spdx-expression-parse/index.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse4 = require_parse();
+    module.exports = function(source) {
+      return parse4(scan2(source));
+    };
+  }
+});
+
+// node_modules/array-find-index/index.js
+var require_array_find_index = __commonJS({
+  "node_modules/array-find-index/index.js"(exports, module) {
+    "use strict";
+    module.exports = function(arr, predicate, ctx) {
+      if (typeof Array.prototype.findIndex === "function") {
+        return arr.findIndex(predicate, ctx);
+      }
+      if (typeof predicate !== "function") {
+        throw new TypeError("predicate must be a function");
+      }
+      var list = Object(arr);
+      var len = list.length;
+      if (len === 0) {
+        return -1;
+      }
+      for (var i = 0; i < len; i++) {
+        if (predicate.call(ctx, list[i], i, list)) {
+          return i;
+        }
+      }
+      return -1;
+    };
+  }
+});
+
+// node_modules/spdx-compare/node_modules/spdx-expression-parse/scan.js
+var require_scan2 = __commonJS({
+  "node_modules/spdx-compare/node_modules/spdx-expression-parse/scan.js"(exports, module) {
+    "use strict";
+    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated());
+    var exceptions = require_spdx_exceptions();
+    module.exports = function(source) {
+      var index = 0;
+      function hasMore() {
+        return index < source.length;
+      }
+      function read(value) {
+        if (value instanceof RegExp) {
+          var chars = source.slice(index);
+          var match = chars.match(value);
+          if (match) {
+            index += match[0].length;
+            return match[0];
+          }
+        } else {
+          if (source.indexOf(value, index) === index) {
+            index += value.length;
+            return value;
+          }
+        }
+      }
+      function skipWhitespace() {
+        read(/[ ]*/);
+      }
+      function operator() {
+        var string4;
+        var possibilities = ["WITH", "AND", "OR", "(", ")", ":", "+"];
+        for (var i = 0; i < possibilities.length; i++) {
+          string4 = read(possibilities[i]);
+          if (string4) {
+            break;
+          }
+        }
+        if (string4 === "+" && index > 1 && source[index - 2] === " ") {
+          throw new Error("Space before `+`");
+        }
+        return string4 && {
+          type: "OPERATOR",
+          string: string4
+        };
+      }
+      function idstring() {
+        return read(/[A-Za-z0-9-.]+/);
+      }
+      function expectIdstring() {
+        var string4 = idstring();
+        if (!string4) {
+          throw new Error("Expected idstring at offset " + index);
+        }
+        return string4;
+      }
+      function documentRef() {
+        if (read("DocumentRef-")) {
+          var string4 = expectIdstring();
+          return { type: "DOCUMENTREF", string: string4 };
+        }
+      }
+      function licenseRef() {
+        if (read("LicenseRef-")) {
+          var string4 = expectIdstring();
+          return { type: "LICENSEREF", string: string4 };
+        }
+      }
+      function identifier() {
+        var begin = index;
+        var string4 = idstring();
+        if (licenses.indexOf(string4) !== -1) {
+          return {
+            type: "LICENSE",
+            string: string4
+          };
+        } else if (exceptions.indexOf(string4) !== -1) {
+          return {
+            type: "EXCEPTION",
+            string: string4
+          };
+        }
+        index = begin;
+      }
+      function parseToken() {
+        return operator() || documentRef() || licenseRef() || identifier();
+      }
+      var tokens = [];
+      while (hasMore()) {
+        skipWhitespace();
+        if (!hasMore()) {
+          break;
+        }
+        var token = parseToken();
+        if (!token) {
+          throw new Error("Unexpected `" + source[index] + "` at offset " + index);
+        }
+        tokens.push(token);
+      }
+      return tokens;
+    };
+  }
+});
+
+// node_modules/spdx-compare/node_modules/spdx-expression-parse/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/spdx-compare/node_modules/spdx-expression-parse/parse.js"(exports, module) {
+    "use strict";
+    module.exports = function(tokens) {
+      var index = 0;
+      function hasMore() {
+        return index < tokens.length;
+      }
+      function token() {
+        return hasMore() ? tokens[index] : null;
+      }
+      function next() {
+        if (!hasMore()) {
+          throw new Error();
+        }
+        index++;
+      }
+      function parseOperator(operator) {
+        var t = token();
+        if (t && t.type === "OPERATOR" && operator === t.string) {
+          next();
+          return t.string;
+        }
+      }
+      function parseWith() {
+        if (parseOperator("WITH")) {
+          var t = token();
+          if (t && t.type === "EXCEPTION") {
+            next();
+            return t.string;
+          }
+          throw new Error("Expected exception after `WITH`");
+        }
+      }
+      function parseLicenseRef() {
+        var begin = index;
+        var string4 = "";
+        var t = token();
+        if (t.type === "DOCUMENTREF") {
+          next();
+          string4 += "DocumentRef-" + t.string + ":";
+          if (!parseOperator(":")) {
+            throw new Error("Expected `:` after `DocumentRef-...`");
+          }
+        }
+        t = token();
+        if (t.type === "LICENSEREF") {
+          next();
+          string4 += "LicenseRef-" + t.string;
+          return { license: string4 };
+        }
+        index = begin;
+      }
+      function parseLicense() {
+        var t = token();
+        if (t && t.type === "LICENSE") {
+          next();
+          var node3 = { license: t.string };
+          if (parseOperator("+")) {
+            node3.plus = true;
+          }
+          var exception = parseWith();
+          if (exception) {
+            node3.exception = exception;
+          }
+          return node3;
+        }
+      }
+      function parseParenthesizedExpression() {
+        var left = parseOperator("(");
+        if (!left) {
+          return;
+        }
+        var expr = parseExpression();
+        if (!parseOperator(")")) {
+          throw new Error("Expected `)`");
+        }
+        return expr;
+      }
+      function parseAtom() {
+        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
+      }
+      function makeBinaryOpParser(operator, nextParser) {
+        return function parseBinaryOp() {
+          var left = nextParser();
+          if (!left) {
+            return;
+          }
+          if (!parseOperator(operator)) {
+            return left;
+          }
+          var right = parseBinaryOp();
+          if (!right) {
+            throw new Error("Expected expression");
+          }
+          return {
+            left,
+            conjunction: operator.toLowerCase(),
+            right
+          };
+        };
+      }
+      var parseAnd = makeBinaryOpParser("AND", parseAtom);
+      var parseExpression = makeBinaryOpParser("OR", parseAnd);
+      var node2 = parseExpression();
+      if (!node2 || hasMore()) {
+        throw new Error("Syntax error");
+      }
+      return node2;
+    };
+  }
+});
+
+// node_modules/spdx-compare/node_modules/spdx-expression-parse/index.js
+var require_spdx_expression_parse2 = __commonJS({
+  "node_modules/spdx-compare/node_modules/spdx-expression-parse/index.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan2();
+    var parse4 = require_parse2();
+    module.exports = function(source) {
+      return parse4(scan2(source));
+    };
+  }
+});
+
+// node_modules/spdx-ranges/index.json
+var require_spdx_ranges = __commonJS({
+  "node_modules/spdx-ranges/index.json"(exports, module) {
+    module.exports = [
+      [
+        "AFL-1.1",
+        "AFL-1.2",
+        "AFL-2.0",
+        "AFL-2.1",
+        "AFL-3.0"
+      ],
+      [
+        "AGPL-1.0",
+        [
+          "AGPL-3.0",
+          "AGPL-3.0-only"
+        ]
+      ],
+      [
+        "Apache-1.0",
+        "Apache-1.1",
+        "Apache-2.0"
+      ],
+      [
+        "APSL-1.0",
+        "APSL-1.1",
+        "APSL-1.2",
+        "APSL-2.0"
+      ],
+      [
+        "Artistic-1.0",
+        "Artistic-2.0"
+      ],
+      [
+        "BitTorrent-1.0",
+        "BitTorrent-1.1"
+      ],
+      [
+        "CC-BY-1.0",
+        "CC-BY-2.0",
+        "CC-BY-2.5",
+        "CC-BY-3.0",
+        "CC-BY-4.0"
+      ],
+      [
+        "CC-BY-NC-1.0",
+        "CC-BY-NC-2.0",
+        "CC-BY-NC-2.5",
+        "CC-BY-NC-3.0",
+        "CC-BY-NC-4.0"
+      ],
+      [
+        "CC-BY-NC-ND-1.0",
+        "CC-BY-NC-ND-2.0",
+        "CC-BY-NC-ND-2.5",
+        "CC-BY-NC-ND-3.0",
+        "CC-BY-NC-ND-4.0"
+      ],
+      [
+        "CC-BY-NC-SA-1.0",
+        "CC-BY-NC-SA-2.0",
+        "CC-BY-NC-SA-2.5",
+        "CC-BY-NC-SA-3.0",
+        "CC-BY-NC-SA-4.0"
+      ],
+      [
+        "CC-BY-ND-1.0",
+        "CC-BY-ND-2.0",
+        "CC-BY-ND-2.5",
+        "CC-BY-ND-3.0",
+        "CC-BY-ND-4.0"
+      ],
+      [
+        "CC-BY-SA-1.0",
+        "CC-BY-SA-2.0",
+        "CC-BY-SA-2.5",
+        "CC-BY-SA-3.0",
+        "CC-BY-SA-4.0"
+      ],
+      [
+        "CDDL-1.0",
+        "CDDL-1.1"
+      ],
+      [
+        "CECILL-1.0",
+        "CECILL-1.1",
+        "CECILL-2.0"
+      ],
+      [
+        "ECL-1.0",
+        "ECL-2.0"
+      ],
+      [
+        "EFL-1.0",
+        "EFL-2.0"
+      ],
+      [
+        "EPL-1.0",
+        "EPL-2.0"
+      ],
+      [
+        "EUPL-1.0",
+        "EUPL-1.1"
+      ],
+      [
+        [
+          "GFDL-1.1",
+          "GFDL-1.1-only"
+        ],
+        [
+          "GFDL-1.2",
+          "GFDL-1.2-only"
+        ],
+        [
+          "GFDL-1.1-or-later",
+          "GFDL-1.2-or-later",
+          "GFDL-1.3",
+          "GFDL-1.3-only",
+          "GFDL-1.3-or-later"
+        ]
+      ],
+      [
+        [
+          "GPL-1.0",
+          "GPL-1.0-only"
+        ],
+        [
+          "GPL-2.0",
+          "GPL-2.0-only"
+        ],
+        [
+          "GPL-1.0-or-later",
+          "GPL-2.0-or-later",
+          "GPL-3.0",
+          "GPL-3.0-only",
+          "GPL-3.0-or-later"
+        ]
+      ],
+      [
+        [
+          "LGPL-2.0",
+          "LGPL-2.0-only"
+        ],
+        [
+          "LGPL-2.1",
+          "LGPL-2.1-only"
+        ],
+        [
+          "LGPL-2.0-or-later",
+          "LGPL-2.1-or-later",
+          "LGPL-3.0",
+          "LGPL-3.0-only",
+          "LGPL-3.0-or-later"
+        ]
+      ],
+      [
+        "LPL-1.0",
+        "LPL-1.02"
+      ],
+      [
+        "LPPL-1.0",
+        "LPPL-1.1",
+        "LPPL-1.2",
+        "LPPL-1.3a",
+        "LPPL-1.3c"
+      ],
+      [
+        "MPL-1.0",
+        "MPL-1.1",
+        "MPL-2.0"
+      ],
+      [
+        "MPL-1.0",
+        "MPL-1.1",
+        "MPL-2.0-no-copyleft-exception"
+      ],
+      [
+        "NPL-1.0",
+        "NPL-1.1"
+      ],
+      [
+        "OFL-1.0",
+        "OFL-1.1"
+      ],
+      [
+        "OLDAP-1.1",
+        "OLDAP-1.2",
+        "OLDAP-1.3",
+        "OLDAP-1.4",
+        "OLDAP-2.0",
+        "OLDAP-2.0.1",
+        "OLDAP-2.1",
+        "OLDAP-2.2",
+        "OLDAP-2.2.1",
+        "OLDAP-2.2.2",
+        "OLDAP-2.3",
+        "OLDAP-2.4",
+        "OLDAP-2.5",
+        "OLDAP-2.6",
+        "OLDAP-2.7",
+        "OLDAP-2.8"
+      ],
+      [
+        "OSL-1.0",
+        "OSL-1.1",
+        "OSL-2.0",
+        "OSL-2.1",
+        "OSL-3.0"
+      ],
+      [
+        "PHP-3.0",
+        "PHP-3.01"
+      ],
+      [
+        "RPL-1.1",
+        "RPL-1.5"
+      ],
+      [
+        "SGI-B-1.0",
+        "SGI-B-1.1",
+        "SGI-B-2.0"
+      ],
+      [
+        "YPL-1.0",
+        "YPL-1.1"
+      ],
+      [
+        "ZPL-1.1",
+        "ZPL-2.0",
+        "ZPL-2.1"
+      ],
+      [
+        "Zimbra-1.3",
+        "Zimbra-1.4"
+      ],
+      [
+        "bzip2-1.0.5",
+        "bzip2-1.0.6"
+      ]
+    ];
+  }
+});
+
+// node_modules/spdx-compare/index.js
+var require_spdx_compare = __commonJS({
+  "node_modules/spdx-compare/index.js"(exports) {
+    var arrayFindIndex = require_array_find_index();
+    var parse4 = require_spdx_expression_parse2();
+    var ranges = require_spdx_ranges();
+    var notALicenseIdentifier = " is not a simple license identifier";
+    var rangeComparison = function(comparison) {
+      return function(first, second) {
+        var firstAST = parse4(first);
+        if (!firstAST.hasOwnProperty("license")) {
+          throw new Error('"' + first + '"' + notALicenseIdentifier);
+        }
+        var secondAST = parse4(second);
+        if (!secondAST.hasOwnProperty("license")) {
+          throw new Error('"' + second + '"' + notALicenseIdentifier);
+        }
+        return ranges.some(function(range) {
+          var firstLicense = firstAST.license;
+          var indexOfFirst = arrayFindIndex(range, function(element) {
+            return element === firstLicense || Array.isArray(element) && element.indexOf(firstLicense) !== -1;
+          });
+          if (indexOfFirst < 0) {
+            return false;
+          }
+          var secondLicense = secondAST.license;
+          var indexOfSecond = arrayFindIndex(range, function(element) {
+            return element === secondLicense || Array.isArray(element) && element.indexOf(secondLicense) !== -1;
+          });
+          if (indexOfSecond < 0) {
+            return false;
+          }
+          return comparison(indexOfFirst, indexOfSecond);
+        });
+      };
+    };
+    exports.gt = rangeComparison(function(first, second) {
+      return first > second;
+    });
+    exports.lt = rangeComparison(function(first, second) {
+      return first < second;
+    });
+    exports.eq = rangeComparison(function(first, second) {
+      return first === second;
+    });
+  }
+});
+
+// node_modules/spdx-satisfies/node_modules/spdx-expression-parse/scan.js
+var require_scan3 = __commonJS({
+  "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/scan.js"(exports, module) {
+    "use strict";
+    var licenses = [].concat(require_spdx_license_ids()).concat(require_deprecated());
+    var exceptions = require_spdx_exceptions();
+    module.exports = function(source) {
+      var index = 0;
+      function hasMore() {
+        return index < source.length;
+      }
+      function read(value) {
+        if (value instanceof RegExp) {
+          var chars = source.slice(index);
+          var match = chars.match(value);
+          if (match) {
+            index += match[0].length;
+            return match[0];
+          }
+        } else {
+          if (source.indexOf(value, index) === index) {
+            index += value.length;
+            return value;
+          }
+        }
+      }
+      function skipWhitespace() {
+        read(/[ ]*/);
+      }
+      function operator() {
+        var string4;
+        var possibilities = ["WITH", "AND", "OR", "(", ")", ":", "+"];
+        for (var i = 0; i < possibilities.length; i++) {
+          string4 = read(possibilities[i]);
+          if (string4) {
+            break;
+          }
+        }
+        if (string4 === "+" && index > 1 && source[index - 2] === " ") {
+          throw new Error("Space before `+`");
+        }
+        return string4 && {
+          type: "OPERATOR",
+          string: string4
+        };
+      }
+      function idstring() {
+        return read(/[A-Za-z0-9-.]+/);
+      }
+      function expectIdstring() {
+        var string4 = idstring();
+        if (!string4) {
+          throw new Error("Expected idstring at offset " + index);
+        }
+        return string4;
+      }
+      function documentRef() {
+        if (read("DocumentRef-")) {
+          var string4 = expectIdstring();
+          return { type: "DOCUMENTREF", string: string4 };
+        }
+      }
+      function licenseRef() {
+        if (read("LicenseRef-")) {
+          var string4 = expectIdstring();
+          return { type: "LICENSEREF", string: string4 };
+        }
+      }
+      function identifier() {
+        var begin = index;
+        var string4 = idstring();
+        if (licenses.indexOf(string4) !== -1) {
+          return {
+            type: "LICENSE",
+            string: string4
+          };
+        } else if (exceptions.indexOf(string4) !== -1) {
+          return {
+            type: "EXCEPTION",
+            string: string4
+          };
+        }
+        index = begin;
+      }
+      function parseToken() {
+        return operator() || documentRef() || licenseRef() || identifier();
+      }
+      var tokens = [];
+      while (hasMore()) {
+        skipWhitespace();
+        if (!hasMore()) {
+          break;
+        }
+        var token = parseToken();
+        if (!token) {
+          throw new Error("Unexpected `" + source[index] + "` at offset " + index);
+        }
+        tokens.push(token);
+      }
+      return tokens;
+    };
+  }
+});
+
+// node_modules/spdx-satisfies/node_modules/spdx-expression-parse/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/parse.js"(exports, module) {
+    "use strict";
+    module.exports = function(tokens) {
+      var index = 0;
+      function hasMore() {
+        return index < tokens.length;
+      }
+      function token() {
+        return hasMore() ? tokens[index] : null;
+      }
+      function next() {
+        if (!hasMore()) {
+          throw new Error();
+        }
+        index++;
+      }
+      function parseOperator(operator) {
+        var t = token();
+        if (t && t.type === "OPERATOR" && operator === t.string) {
+          next();
+          return t.string;
+        }
+      }
+      function parseWith() {
+        if (parseOperator("WITH")) {
+          var t = token();
+          if (t && t.type === "EXCEPTION") {
+            next();
+            return t.string;
+          }
+          throw new Error("Expected exception after `WITH`");
+        }
+      }
+      function parseLicenseRef() {
+        var begin = index;
+        var string4 = "";
+        var t = token();
+        if (t.type === "DOCUMENTREF") {
+          next();
+          string4 += "DocumentRef-" + t.string + ":";
+          if (!parseOperator(":")) {
+            throw new Error("Expected `:` after `DocumentRef-...`");
+          }
+        }
+        t = token();
+        if (t.type === "LICENSEREF") {
+          next();
+          string4 += "LicenseRef-" + t.string;
+          return { license: string4 };
+        }
+        index = begin;
+      }
+      function parseLicense() {
+        var t = token();
+        if (t && t.type === "LICENSE") {
+          next();
+          var node3 = { license: t.string };
+          if (parseOperator("+")) {
+            node3.plus = true;
+          }
+          var exception = parseWith();
+          if (exception) {
+            node3.exception = exception;
+          }
+          return node3;
+        }
+      }
+      function parseParenthesizedExpression() {
+        var left = parseOperator("(");
+        if (!left) {
+          return;
+        }
+        var expr = parseExpression();
+        if (!parseOperator(")")) {
+          throw new Error("Expected `)`");
+        }
+        return expr;
+      }
+      function parseAtom() {
+        return parseParenthesizedExpression() || parseLicenseRef() || parseLicense();
+      }
+      function makeBinaryOpParser(operator, nextParser) {
+        return function parseBinaryOp() {
+          var left = nextParser();
+          if (!left) {
+            return;
+          }
+          if (!parseOperator(operator)) {
+            return left;
+          }
+          var right = parseBinaryOp();
+          if (!right) {
+            throw new Error("Expected expression");
+          }
+          return {
+            left,
+            conjunction: operator.toLowerCase(),
+            right
+          };
+        };
+      }
+      var parseAnd = makeBinaryOpParser("AND", parseAtom);
+      var parseExpression = makeBinaryOpParser("OR", parseAnd);
+      var node2 = parseExpression();
+      if (!node2 || hasMore()) {
+        throw new Error("Syntax error");
+      }
+      return node2;
+    };
+  }
+});
+
+// node_modules/spdx-satisfies/node_modules/spdx-expression-parse/index.js
+var require_spdx_expression_parse3 = __commonJS({
+  "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/index.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan3();
+    var parse4 = require_parse3();
+    module.exports = function(source) {
+      return parse4(scan2(source));
+    };
+  }
+});
+
+// node_modules/spdx-satisfies/index.js
+var require_spdx_satisfies = __commonJS({
+  "node_modules/spdx-satisfies/index.js"(exports, module) {
+    var compare = require_spdx_compare();
+    var parse4 = require_spdx_expression_parse3();
+    var ranges = require_spdx_ranges();
+    function rangesAreCompatible(first, second) {
+      return first.license === second.license || ranges.some(function(range) {
+        return licenseInRange(first.license, range) && licenseInRange(second.license, range);
+      });
+    }
+    function licenseInRange(license, range) {
+      return range.indexOf(license) !== -1 || range.some(function(element) {
+        return Array.isArray(element) && element.indexOf(license) !== -1;
+      });
+    }
+    function identifierInRange(identifier, range) {
+      return identifier.license === range.license || compare.gt(identifier.license, range.license) || compare.eq(identifier.license, range.license);
+    }
+    function licensesAreCompatible(first, second) {
+      if (first.exception !== second.exception) {
+        return false;
+      } else if (second.hasOwnProperty("license")) {
+        if (second.hasOwnProperty("plus")) {
+          if (first.hasOwnProperty("plus")) {
+            return rangesAreCompatible(first, second);
+          } else {
+            return identifierInRange(first, second);
+          }
+        } else {
+          if (first.hasOwnProperty("plus")) {
+            return identifierInRange(second, first);
+          } else {
+            return first.license === second.license;
+          }
+        }
+      }
+    }
+    function replaceGPLOnlyOrLaterWithRanges(argument) {
+      var license = argument.license;
+      if (license) {
+        if (endsWith(license, "-or-later")) {
+          argument.license = license.replace("-or-later", "");
+          argument.plus = true;
+        } else if (endsWith(license, "-only")) {
+          argument.license = license.replace("-only", "");
+          delete argument.plus;
+        }
+      } else if (argument.left && argument.right) {
+        argument.left = replaceGPLOnlyOrLaterWithRanges(argument.left);
+        argument.right = replaceGPLOnlyOrLaterWithRanges(argument.right);
+      }
+      return argument;
+    }
+    function endsWith(string4, substring) {
+      return string4.indexOf(substring) === string4.length - substring.length;
+    }
+    function licenseString(e2) {
+      if (e2.hasOwnProperty("noassertion")) return "NOASSERTION";
+      if (e2.license) {
+        return e2.license + (e2.plus ? "+" : "") + (e2.exception ? "WITH " + e2.exception : "");
+      }
+    }
+    function expand(expression) {
+      return sort(expandInner(expression));
+    }
+    function expandInner(expression) {
+      if (!expression.conjunction) return [{ [licenseString(expression)]: expression }];
+      if (expression.conjunction === "or") return expandInner(expression.left).concat(expandInner(expression.right));
+      if (expression.conjunction === "and") {
+        var left = expandInner(expression.left);
+        var right = expandInner(expression.right);
+        return left.reduce(function(result, l) {
+          right.forEach(function(r) {
+            result.push(Object.assign({}, l, r));
+          });
+          return result;
+        }, []);
+      }
+    }
+    function sort(licenseList) {
+      var sortedLicenseLists = licenseList.filter(function(e2) {
+        return Object.keys(e2).length;
+      }).map(function(e2) {
+        return Object.keys(e2).sort();
+      });
+      return sortedLicenseLists.map(function(list, i) {
+        return list.map(function(license) {
+          return licenseList[i][license];
+        });
+      });
+    }
+    function isANDCompatible(parsedExpression, parsedLicenses) {
+      return parsedExpression.every(function(element) {
+        return parsedLicenses.some(function(approvedLicense) {
+          return licensesAreCompatible(element, approvedLicense);
+        });
+      });
+    }
+    function satisfies2(spdxExpression, arrayOfLicenses) {
+      var parsedExpression = expand(replaceGPLOnlyOrLaterWithRanges(parse4(spdxExpression)));
+      var parsedLicenses = arrayOfLicenses.map(function(l) {
+        return replaceGPLOnlyOrLaterWithRanges(parse4(l));
+      });
+      for (const parsed of parsedLicenses) {
+        if (parsed.hasOwnProperty("conjunction")) {
+          throw new Error("Approved licenses cannot be AND or OR expressions.");
+        }
+      }
+      return parsedExpression.some(function(o) {
+        return isANDCompatible(o, parsedLicenses);
+      });
+    }
+    module.exports = satisfies2;
+  }
+});
+
 // src/cli/main.ts
-import path21 from "node:path";
+import path24 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
@@ -26172,15 +28120,6 @@ var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
 import os2 from "node:os";
 import path13 from "node:path";
-
-// src/model/tool-knowledge.ts
-function genericToolName(driverName) {
-  return driverName.toLowerCase().replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
-}
-
-// src/scanners/checkov.ts
-import { rename } from "node:fs/promises";
-import path3 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -26999,10 +28938,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path22) {
-  if (!path22)
+function getElementAtPath(obj, path25) {
+  if (!path25)
     return obj;
-  return path22.reduce((acc, key) => acc?.[key], obj);
+  return path25.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -27342,11 +29281,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path22, issues2) {
+function prefixIssues(path25, issues2) {
   return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path22);
+    iss.path.unshift(path25);
     return iss;
   });
 }
@@ -27808,16 +29747,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path22 = []) => {
+  const processError = (error63, path25 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path22, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path25, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
       } else {
-        const fullpath = [...path22, ...issue2.path];
+        const fullpath = [...path25, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -27856,17 +29795,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path22 = []) => {
+  const processError = (error63, path25 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path22, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path25, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
       } else {
-        const fullpath = [...path22, ...issue2.path];
+        const fullpath = [...path25, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -27905,8 +29844,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path22 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path22) {
+  const path25 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path25) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -27944,9 +29883,9 @@ var _parse = (_Err) => {
       throw new $ZodAsyncError();
     }
     if (result.issues.length) {
-      const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      captureStackTrace(e, _params?.callee ?? fn);
-      throw e;
+      const e2 = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e2, _params?.callee ?? fn);
+      throw e2;
     }
     return result.value;
   };
@@ -27960,9 +29899,9 @@ var _parseAsync = (_Err) => {
     if (result instanceof Promise)
       result = await result;
     if (result.issues.length) {
-      const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
-      captureStackTrace(e, params?.callee ?? fn);
-      throw e;
+      const e2 = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e2, params?.callee ?? fn);
+      throw e2;
     }
     return result.value;
   };
@@ -27990,8 +29929,8 @@ function failure(Err, issues2, ctx) {
       }
       return error62;
     },
-    set error(e) {
-      error62 = e;
+    set error(e2) {
+      error62 = e2;
       issues2 = void 0;
       ctx = void 0;
     }
@@ -28040,18 +29979,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn, _params));
+    return parse4(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -29317,10 +31256,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header] = tokensParts;
-    if (!header)
+    const [header2] = tokensParts;
+    if (!header2)
       return false;
-    const parsedHeader = JSON.parse(atob(header));
+    const parsedHeader = JSON.parse(atob(header2));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -29546,7 +31485,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse3 = inst._zod.parse;
+  const parse4 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -29560,7 +31499,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse3(payload, ctx);
+    return parse4(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -29943,7 +31882,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
   defineLazyInternal(inst, "values", (zod) => {
     if (zod.def.options.every((o) => o._zod.values)) {
-      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+      return new Set(zod.def.options.flatMap((option2) => Array.from(option2._zod.values)));
     }
     return void 0;
   });
@@ -29961,8 +31900,8 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -29983,16 +31922,16 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   };
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
-  const matches = [];
+  const matches3 = [];
   for (let i = 0; i < results.length; i++) {
     if (results[i].issues.length === 0)
-      matches.push(i);
+      matches3.push(i);
   }
-  if (matches.length === 1) {
-    final.value = results[matches[0]].value;
+  if (matches3.length === 1) {
+    final.value = results[matches3[0]].value;
     return final;
   }
-  if (matches.length === 0) {
+  if (matches3.length === 0) {
     final.issues.push({
       code: "invalid_union",
       input: final.value,
@@ -30006,7 +31945,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       inst,
       errors: [],
       inclusive: false,
-      matches
+      matches: matches3
     });
   }
   return final;
@@ -30021,8 +31960,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     }
     let async = false;
     const results = [];
-    for (const option of def.options) {
-      const result = option._zod.run({
+    for (const option2 of def.options) {
+      const result = option2._zod.run({
         value: payload.value,
         issues: []
       }, ctx);
@@ -30047,24 +31986,24 @@ function getDiscriminatedOption(union2, value) {
     map2 = discriminatorMap(internals.def);
     internals.bag.optionsMap = map2;
   }
-  const option = map2.get(value);
-  if (option === null)
+  const option2 = map2.get(value);
+  if (option2 === null)
     throw new Error(`Ambiguous discriminator value "${String(value)}"`);
-  return option;
+  return option2;
 }
 function discriminatorMap(def) {
   const map2 = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option2)}"`);
     for (const value of values) {
       if (map2.has(value)) {
         if (value !== void 0)
           throw new Error(`Duplicate discriminator value "${String(value)}"`);
         map2.set(value, null);
       } else {
-        map2.set(value, option);
+        map2.set(value, option2);
       }
     }
   }
@@ -30077,10 +32016,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   defineLazyInternal(inst, "propValues", (zod) => {
     const propValues = {};
     let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
+    for (const option2 of zod.def.options) {
+      const pv = option2._zod.propValues;
       if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option2)}"`);
       if (pv[zod.def.discriminator]?.has(void 0))
         undefinedCount++;
       for (const [k, v] of Object.entries(pv)) {
@@ -30096,8 +32035,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i) => {
-    const propShape = rawShape(option._zod.def);
+  def.options.forEach((option2, i) => {
+    const propShape = rawShape(option2._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
       throw new Error(`Invalid discriminated union option at index "${i}"`);
     }
@@ -33923,15 +35862,15 @@ var error20 = () => {
   };
   const typeEntry = (t) => t ? TypeNames[t] : void 0;
   const typeLabel = (t) => {
-    const e = typeEntry(t);
-    if (e)
-      return e.label;
+    const e2 = typeEntry(t);
+    if (e2)
+      return e2.label;
     return t ?? TypeNames.unknown.label;
   };
   const withDefinite = (t) => `\u05D4${typeLabel(t)}`;
   const verbFor = (t) => {
-    const e = typeEntry(t);
-    const gender = e?.gender ?? "m";
+    const e2 = typeEntry(t);
+    const gender = e2?.gender ?? "m";
     return gender === "f" ? "\u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05D9\u05D5\u05EA" : "\u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA";
   };
   const getSizing = (origin) => {
@@ -40408,8 +42347,8 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
   doc.write(`let ${outputVar};`);
   let firstBranch = true;
   const claimed = /* @__PURE__ */ new Set();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
+  for (const option2 of def.options) {
+    const values = option2._zod.propValues?.[def.discriminator];
     if (!values || values.size === 0) {
       throw new ZodCompileUnsupportedError("discriminated union option without static discriminator values");
     }
@@ -40423,7 +42362,7 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
     const prefix = firstBranch ? "if" : "else if";
     doc.write(`${prefix} (${conditions.join(" || ")}) {`);
     doc.indented((d) => {
-      const branchOutput = generateCheck(d, ctx, option, accessor);
+      const branchOutput = generateCheck(d, ctx, option2, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
     });
     doc.write(`}`);
@@ -41995,14 +43934,14 @@ function compactTypeUnion(schema) {
   if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options) {
-    if (!option || typeof option !== "object")
+  for (const option2 of options) {
+    if (!option2 || typeof option2 !== "object")
       return;
-    compactTypeUnion(option);
-    const keys = Object.keys(option);
+    compactTypeUnion(option2);
+    const keys = Object.keys(option2);
     if (keys.length !== 1 || keys[0] !== "type")
       return;
-    const type = option.type;
+    const type = option2.type;
     for (const member of Array.isArray(type) ? type : [type]) {
       if (typeof member !== "string")
         return;
@@ -42292,8 +44231,8 @@ function isTransforming(_schema, _ctx) {
     return false;
   }
   if (def.type === "union") {
-    for (const option of def.options) {
-      if (isTransforming(option, ctx))
+    for (const option2 of def.options) {
+      if (isTransforming(option2, ctx))
         return true;
     }
     return false;
@@ -45044,13 +46983,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path22 = ref.slice(1).split("/").filter(Boolean);
-  if (path22.length === 0) {
+  const path25 = ref.slice(1).split("/").filter(Boolean);
+  if (path25.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path22[0] === defsKey) {
-    const key = path22[1] === void 0 ? void 0 : decodeJSONPointerSegment(path22[1]);
+  if (path25[0] === defsKey) {
+    const key = path25[1] === void 0 ? void 0 : decodeJSONPointerSegment(path25[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -45215,20 +47154,20 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.containsSchema) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
-      let matches = 0;
+      let matches3 = 0;
       for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+        if (guards.containsSchema.safeParse(item).success && ++matches3 >= ceiling)
           break;
       }
-      if (matches < minContains) {
+      if (matches3 < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches3}`,
           input: items,
           continue: true
         });
       }
-      if (guards.maxContains !== void 0 && matches > guards.maxContains) {
+      if (guards.maxContains !== void 0 && matches3 > guards.maxContains) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
@@ -45685,7 +47624,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached3 = cache.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
@@ -45711,21 +47650,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -45733,14 +47672,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -45748,12 +47687,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -45761,7 +47700,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -45769,8 +47708,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -45782,23 +47721,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -45829,7 +47768,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -45898,6 +47837,15 @@ function bigint3(params) {
 function date4(params) {
   return _coercedDate(ZodDate, params);
 }
+
+// src/model/tool-knowledge.ts
+function genericToolName(driverName) {
+  return driverName.toLowerCase().replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
+}
+
+// src/scanners/checkov.ts
+import { rename } from "node:fs/promises";
+import path3 from "node:path";
 
 // src/scanners/adapter.ts
 function driverContains(name) {
@@ -46052,6 +48000,13 @@ var LEVELS = {
   none: "info"
 };
 function severityOf(result, rule2, toolDefault) {
+  const declared = declaredSeverity(result, rule2);
+  if (declared) return declared;
+  if (toolDefault) return toolDefault;
+  const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
+  return LEVELS[level] ?? "medium";
+}
+function declaredSeverity(result, rule2) {
   for (const bag of [result.properties, rule2?.properties]) {
     const score = scoreOf(bag?.["security-severity"]);
     if (score !== void 0) return severityFromScore(score);
@@ -46060,12 +48015,10 @@ function severityOf(result, rule2, toolDefault) {
     const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.["problem.severity"]);
     if (word && bag?.severity !== void 0) return word;
     const tags = (bag?.tags ?? []).map((tag) => tag.toUpperCase());
-    const tagged = ["CRITICAL", "HIGH", "MEDIUM", "LOW"].find((level2) => tags.includes(level2));
+    const tagged = ["CRITICAL", "HIGH", "MEDIUM", "LOW"].find((level) => tags.includes(level));
     if (tagged) return severityFromWord(tagged) ?? "info";
   }
-  if (toolDefault) return toolDefault;
-  const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
-  return LEVELS[level] ?? "medium";
+  return void 0;
 }
 var SCORE_FOR = {
   critical: "9.5",
@@ -46092,11 +48045,11 @@ function sarifLog(tool, version2, rules, results) {
 function rule(rules, id, make) {
   if (!rules.has(id)) rules.set(id, make());
 }
-function location(path22, startLine, endLine) {
+function location(path25, startLine, endLine) {
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: path22 },
+        artifactLocation: { uri: path25 },
         ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
       }
     }
@@ -46189,8 +48142,177 @@ var TRIVY_TWINS = [
   // S3 public ACL
   ["AWS-107", ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"]],
   // security group open to the world
-  ["AWS-124", ["CKV_AWS_23"]]
+  ["AWS-124", ["CKV_AWS_23"]],
   // security group rule without description
+  // Kubernetes workloads (Checkov's manifest checks, not its PodSecurityPolicy ones)
+  ["KSV-1", ["CKV_K8S_20"]],
+  // allowPrivilegeEscalation
+  ["KSV-5", ["CKV_K8S_39"]],
+  // SYS_ADMIN capability
+  ["KSV-6", ["CKV_K8S_27"]],
+  // docker.sock mounted
+  ["KSV-8", ["CKV_K8S_18"]],
+  // host IPC
+  ["KSV-9", ["CKV_K8S_19"]],
+  // host network
+  ["KSV-10", ["CKV_K8S_17"]],
+  // host PID
+  ["KSV-11", ["CKV_K8S_11"]],
+  // CPU limits
+  ["KSV-12", ["CKV_K8S_23"]],
+  // runs as root
+  ["KSV-13", ["CKV_K8S_14"]],
+  // image tag :latest
+  ["KSV-14", ["CKV_K8S_22"]],
+  // read-only root filesystem
+  ["KSV-15", ["CKV_K8S_10"]],
+  // CPU requests
+  ["KSV-16", ["CKV_K8S_12"]],
+  // memory requests
+  ["KSV-17", ["CKV_K8S_16"]],
+  // privileged
+  ["KSV-18", ["CKV_K8S_13"]],
+  // memory limits
+  ["KSV-20", ["CKV_K8S_40"]],
+  // low UID
+  ["KSV-22", ["CKV_K8S_25"]],
+  // capabilities added
+  ["KSV-24", ["CKV_K8S_26"]],
+  // hostPort
+  ["KSV-30", ["CKV_K8S_31"]],
+  // seccomp profile
+  ["KSV-36", ["CKV_K8S_38"]],
+  // service account token mounted
+  ["KSV-102", ["CKV_K8S_34"]],
+  // Tiller deployed
+  ["KSV-110", ["CKV_K8S_21"]],
+  // default namespace
+  ["KSV-114", ["CKV_K8S_155"]],
+  // control over admission webhook configurations
+  // Azure (Terraform)
+  ["AZU-1", ["CKV_AZURE_17"]],
+  // web app client certificates
+  ["AZU-3", ["CKV_AZURE_13"]],
+  // App Service authentication
+  ["AZU-4", ["CKV_AZURE_70"]],
+  // Function App HTTPS only
+  ["AZU-5", ["CKV_AZURE_18"]],
+  // web app latest HTTP version
+  ["AZU-6", ["CKV_AZURE_15"]],
+  // web app latest TLS
+  ["AZU-7", ["CKV_AZURE_34"]],
+  // blob container public access
+  ["AZU-8", ["CKV_AZURE_3"]],
+  // storage secure transfer (HTTPS only)
+  ["AZU-9", ["CKV_AZURE_33"]],
+  // queue service logging
+  ["AZU-10", ["CKV_AZURE_36"]],
+  // trusted Microsoft services bypass
+  ["AZU-11", ["CKV_AZURE_44"]],
+  // storage minimum TLS
+  ["AZU-12", ["CKV_AZURE_35"]],
+  // storage network default deny
+  ["AZU-14", ["CKV_AZURE_40"]],
+  // key expiration
+  ["AZU-16", ["CKV_AZURE_110"]],
+  // key vault purge protection
+  ["AZU-17", ["CKV_AZURE_41"]],
+  // secret expiration
+  ["AZU-19", ["CKV_AZURE_31"]],
+  // PostgreSQL log_connections
+  ["AZU-20", ["CKV_AZURE_28", "CKV_AZURE_29"]],
+  // database SSL enforced (MySQL, PostgreSQL)
+  ["AZU-21", ["CKV_AZURE_32"]],
+  // PostgreSQL connection_throttling
+  ["AZU-24", ["CKV_AZURE_30"]],
+  // PostgreSQL log_checkpoints
+  ["AZU-31", ["CKV_AZURE_37"]],
+  // activity log retention a year
+  ["AZU-33", ["CKV_AZURE_38"]],
+  // log profile captures all activities
+  ["AZU-34", ["CKV_AZURE_58"]],
+  // Synapse managed virtual network
+  ["AZU-35", ["CKV_AZURE_104"]],
+  // Data Factory public access
+  ["AZU-37", ["CKV_AZURE_45"]],
+  // credentials in VM custom_data
+  ["AZU-38", ["CKV_AZURE_2"]],
+  // managed disk encryption
+  ["AZU-39", ["CKV_AZURE_149"]],
+  // VM password authentication
+  ["AZU-40", ["CKV_AZURE_4"]],
+  // AKS logging to Azure Monitoring
+  ["AZU-41", ["CKV_AZURE_6"]],
+  // AKS API server authorized IP ranges
+  ["AZU-42", ["CKV_AZURE_5"]],
+  // AKS RBAC
+  ["AZU-43", ["CKV_AZURE_7"]],
+  // AKS network policy
+  ["AZU-45", ["CKV_AZURE_19"]],
+  // security center standard tier
+  ["AZU-49", ["CKV_AZURE_12"]],
+  // flow log retention > 90 days
+  ["AZU-62", ["CKV_AZURE_131"]],
+  // security contact email
+  ["AZU-65", ["CKV_AZURE_115"]],
+  // AKS private cluster
+  ["AZU-66", ["CKV_AZURE_116"]],
+  // AKS Azure Policy add-on
+  ["AZU-67", ["CKV_AZURE_117"]],
+  // AKS disk encryption set
+  ["AZU-72", ["CKV_AZURE_14"]],
+  // web app HTTPS only
+  ["AZU-75", ["CKV_AZURE_118"]],
+  // NIC IP forwarding
+  // Google Cloud (Terraform)
+  ["GCP-1", ["CKV_GCP_28"]],
+  // bucket publicly accessible
+  ["GCP-2", ["CKV_GCP_29"]],
+  // uniform bucket-level access
+  ["GCP-10", ["CKV_GCP_27"]],
+  // default network
+  ["GCP-13", ["CKV_GCP_16"]],
+  // DNSSEC
+  ["GCP-15", ["CKV_GCP_6"]],
+  // Cloud SQL requires SSL
+  ["GCP-17", ["CKV_GCP_11"]],
+  // Cloud SQL publicly exposed
+  ["GCP-24", ["CKV_GCP_14"]],
+  // Cloud SQL backups
+  ["GCP-30", ["CKV_GCP_32"]],
+  // project-wide SSH keys
+  ["GCP-31", ["CKV_GCP_40"]],
+  // instance public IP
+  ["GCP-43", ["CKV_GCP_36"]],
+  // IP forwarding
+  ["GCP-44", ["CKV_GCP_30"]],
+  // default service account
+  ["GCP-51", ["CKV_GCP_21"]],
+  // GKE labels
+  ["GCP-52", ["CKV_GCP_8"]],
+  // GKE Stackdriver monitoring
+  ["GCP-53", ["CKV_GCP_18"]],
+  // GKE control plane public
+  ["GCP-54", ["CKV_GCP_22"]],
+  // GKE Container-Optimized OS
+  ["GCP-55", ["CKV_GCP_71"]],
+  // shielded GKE nodes
+  ["GCP-56", ["CKV_GCP_12"]],
+  // GKE network policy
+  ["GCP-58", ["CKV_GCP_10"]],
+  // GKE automatic upgrade
+  ["GCP-59", ["CKV_GCP_64"]],
+  // GKE private nodes
+  ["GCP-60", ["CKV_GCP_1"]],
+  // GKE Stackdriver logging
+  ["GCP-61", ["CKV_GCP_20"]],
+  // GKE master authorized networks
+  ["GCP-63", ["CKV_GCP_9"]],
+  // GKE automatic repair
+  ["GCP-65", ["CKV_GCP_43"]],
+  // KMS key rotation 90 days
+  ["GCP-78", ["CKV_GCP_78"]]
+  // bucket versioning
 ];
 var CHECKOV_TWINS = new Map(
   TRIVY_TWINS.flatMap(([intent, checks]) => checks.map((check2) => [check2, intent]))
@@ -46310,20 +48432,20 @@ function isExcluded(relativePath, patterns) {
 function dropExcludedResults(log, patterns, root) {
   if (patterns.length === 0) return 0;
   let dropped = 0;
-  for (const run2 of log.runs) {
-    if (!run2.results) continue;
-    const kept = run2.results.filter((result) => {
+  for (const run3 of log.runs) {
+    if (!run3.results) continue;
+    const kept = run3.results.filter((result) => {
       const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
       if (!artifact?.uri) return true;
       const relative = normalizePath(artifact.uri, {
         root,
         uriBaseId: artifact.uriBaseId,
-        originalUriBaseIds: run2.originalUriBaseIds
+        originalUriBaseIds: run3.originalUriBaseIds
       });
       return !isExcluded(relative, patterns);
     });
-    dropped += run2.results.length - kept.length;
-    run2.results = kept;
+    dropped += run3.results.length - kept.length;
+    run3.results = kept;
   }
   return dropped;
 }
@@ -46444,6 +48566,8 @@ var FindingSchema = external_exports.object({
   fingerprint: external_exports.string(),
   category: CategorySchema,
   severity: SeveritySchema,
+  /** Set when the tool rated nothing and the severity is borrowed, e.g. "Trivy AWS-0089" (its twin check). */
+  severitySource: external_exports.string().optional(),
   ruleId: external_exports.string(),
   title: external_exports.string(),
   message: external_exports.string(),
@@ -46451,6 +48575,8 @@ var FindingSchema = external_exports.object({
   tools: external_exports.array(external_exports.string()).min(1),
   sources: external_exports.array(SourceSchema).min(1),
   location: LocationSchema,
+  /** Every distinct location when the finding groups several (one advisory at several lockfiles); the first is `location`. */
+  locations: external_exports.array(LocationSchema).optional(),
   cwe: external_exports.array(external_exports.string()),
   package: PackageSchema.optional(),
   cve: external_exports.string().optional(),
@@ -46458,7 +48584,17 @@ var FindingSchema = external_exports.object({
   aliases: external_exports.array(external_exports.string()).optional(),
   cvss: external_exports.number().optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
-  suppressed: external_exports.boolean().optional()
+  suppressed: external_exports.boolean().optional(),
+  /** Who accepted the risk and why: a config suppression or the tool's own ignore comment. */
+  suppression: external_exports.object({
+    source: external_exports.enum(["config", "inline"]),
+    reason: external_exports.string(),
+    expires: external_exports.string().optional()
+  }).optional(),
+  /** Compared with the baseline report, when one was given. */
+  baseline: external_exports.enum(["new", "unchanged"]).optional(),
+  /** Compliance controls this finding falls under, e.g. `owasp-top10-2021:A03`. */
+  compliance: external_exports.array(external_exports.string()).optional()
 });
 var severityRank = {
   critical: 4,
@@ -46478,6 +48614,7 @@ var KEYS = {
   severitySource: "scanfold/severitySource",
   findingId: "scanfold/findingId"
 };
+var KEY_LIST = Object.entries(KEYS);
 var FINGERPRINT_KEY = "scanfold/v1";
 var isString = (value) => typeof value === "string";
 var isStringArray = (value) => Array.isArray(value) && value.every(isString);
@@ -46518,7 +48655,7 @@ function readScanfoldProperties(bag) {
 }
 function writeScanfoldProperties(bag, properties) {
   const written = { ...bag };
-  for (const [name, key] of Object.entries(KEYS)) {
+  for (const [name, key] of KEY_LIST) {
     const value = properties[name];
     if (value !== void 0) written[key] = value;
   }
@@ -46539,8 +48676,8 @@ function vulnerabilityKey(id, name, version2) {
   return `${id.toUpperCase()}|${name.toLowerCase()}|${version2 ?? ""}`;
 }
 function annotateVulnerabilities(log, details, keyOf2) {
-  for (const run2 of log.runs) {
-    for (const result of run2.results ?? []) {
+  for (const run3 of log.runs) {
+    for (const result of run3.results ?? []) {
       const key = keyOf2(result.ruleId ?? "", result.message.text ?? "");
       const detail = key ? details.get(key) : void 0;
       if (!detail) continue;
@@ -46764,12 +48901,46 @@ function semgrepJsonToSarif(data) {
   });
   return sarifLog("Semgrep", parsed.data.version, rules, results);
 }
+var SEMGREP_REGISTRY_RULESETS = ["p/default"];
+async function registryReachable(ruleset) {
+  const base = (process.env.SEMGREP_URL ?? "https://semgrep.dev").replace(/\/+$/, "");
+  try {
+    const response = await fetch(`${base}/c/${ruleset}`, {
+      redirect: "follow",
+      signal: AbortSignal.timeout(5e3)
+    });
+    await response.body?.cancel();
+    return response.ok ? { ok: true } : { ok: false, why: `HTTP ${response.status}` };
+  } catch (error62) {
+    const cause = error62 instanceof Error && error62.cause instanceof Error ? error62.cause : error62;
+    return { ok: false, why: cause instanceof Error ? cause.message : String(cause) };
+  }
+}
+async function chooseRulesets(settings, offline) {
+  if (settings.registry.length === 0) return { configs: settings.config, notes: [] };
+  if (offline)
+    return { configs: settings.config, notes: ["offline: used the bundled Semgrep ruleset"] };
+  for (const ruleset of settings.registry) {
+    const reachable = await registryReachable(ruleset);
+    if (!reachable.ok)
+      return {
+        configs: settings.config,
+        notes: [
+          `Semgrep registry ruleset ${ruleset} unreachable (${reachable.why ?? "unknown"}): used the bundled ruleset`
+        ]
+      };
+  }
+  return {
+    configs: settings.registry,
+    notes: [`Semgrep registry rulesets: ${settings.registry.join(", ")}`]
+  };
+}
 var semgrep = {
   name: "semgrep",
   tool: "semgrep",
   title: "Semgrep",
   categories: ["code"],
-  description: "SAST with the pinned offline ruleset `rules/semgrep/scanfold.yml` (or yours); metrics and version checks off",
+  description: "SAST: Semgrep registry rulesets by name (`p/default`) when online, else the bundled offline ruleset `rules/semgrep/scanfold.yml`, or yours; metrics and version checks off",
   outputs: "SARIF + JSON",
   env: { SEMGREP_SEND_METRICS: "off", SEMGREP_ENABLE_VERSION_CHECK: "0" },
   applies: () => ({ applies: true }),
@@ -46789,10 +48960,12 @@ var semgrep = {
       `--sarif-output=${sarif}`,
       `--json-output=${json2}`
     ];
-    for (const config2 of context.config.semgrep.config) args.push("--config", config2);
+    const { configs, notes } = await chooseRulesets(context.config.semgrep, context.config.offline);
+    for (const config2 of configs) args.push("--config", config2);
     for (const pattern of context.config.exclude) args.push("--exclude", pattern);
     const exit = await context.exec([...args, "."]);
-    return outcomeOf(exit, [sarif, json2], { what: "semgrep" });
+    const outcome = outcomeOf(exit, [sarif, json2], { what: "semgrep" });
+    return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
   parse: parseByExtension,
   ownsDriver: driverContains("semgrep"),
@@ -46829,6 +49002,948 @@ import { existsSync as existsSync3, statSync } from "node:fs";
 import { readFile as readFile3 } from "node:fs/promises";
 import path10 from "node:path";
 import { pathToFileURL } from "node:url";
+
+// src/scanners/trivy-checks.ts
+var TRIVY_CHECK_ROWS = [
+  ["AWS-0001", "medium", "API Gateway stages for V1 and V2 should have access logging enabled"],
+  ["AWS-0002", "medium", "API Gateway must have cache enabled"],
+  ["AWS-0003", "low", "API Gateway must have X-Ray tracing enabled"],
+  ["AWS-0004", "low", "No unauthorized access to API Gateway methods"],
+  ["AWS-0005", "high", "API Gateway domain name uses outdated SSL/TLS protocols."],
+  [
+    "AWS-0006",
+    "high",
+    "Athena databases and workgroup configurations are created unencrypted at rest by default, they should be encrypted"
+  ],
+  [
+    "AWS-0007",
+    "high",
+    "Athena workgroups should enforce configuration to prevent client disabling encryption"
+  ],
+  ["AWS-0008", "high", "Launch configuration with unencrypted block device."],
+  ["AWS-0009", "high", "Launch configuration should not have a public IP address."],
+  ["AWS-0010", "medium", "Cloudfront distribution should have Access Logging configured"],
+  ["AWS-0011", "high", "CloudFront distribution does not have a WAF in front."],
+  ["AWS-0012", "critical", "CloudFront distribution allows unencrypted (HTTP) communications."],
+  ["AWS-0013", "high", "CloudFront distribution uses outdated SSL/TLS protocols."],
+  [
+    "AWS-0014",
+    "medium",
+    "Cloudtrail should be enabled in all regions regardless of where your AWS resources are generally homed"
+  ],
+  ["AWS-0015", "high", "CloudTrail should use Customer managed keys to encrypt the logs"],
+  [
+    "AWS-0016",
+    "high",
+    "Cloudtrail log validation should be enabled to prevent tampering of log data"
+  ],
+  ["AWS-0017", "low", "CloudWatch log groups should be encrypted using CMK"],
+  ["AWS-0018", "high", "CodeBuild Project artifacts encryption should not be disabled"],
+  ["AWS-0019", "high", "Config configuration aggregator should be using all regions for source"],
+  ["AWS-0020", "medium", "DocumentDB logs export should be enabled"],
+  ["AWS-0021", "high", "DocumentDB storage must be encrypted"],
+  ["AWS-0022", "low", "DocumentDB encryption should use Customer Managed Keys"],
+  ["AWS-0023", "high", "DAX Cluster should always encrypt data at rest"],
+  ["AWS-0024", "medium", "Point in time recovery should be enabled to protect DynamoDB table"],
+  ["AWS-0025", "low", "DynamoDB tables should use at rest encryption with a Customer Managed Key"],
+  ["AWS-0026", "high", "EBS volumes must be encrypted"],
+  ["AWS-0027", "low", "EBS volume encryption should use Customer Managed Keys"],
+  [
+    "AWS-0028",
+    "high",
+    "aws_instance should activate session tokens for Instance Metadata Service."
+  ],
+  ["AWS-0029", "critical", "User data for EC2 instances must not contain sensitive AWS keys"],
+  ["AWS-0030", "high", "ECR repository has image scans disabled."],
+  ["AWS-0031", "high", "ECR images tags shouldn't be mutable."],
+  ["AWS-0032", "high", "ECR repository policy must block public access"],
+  ["AWS-0033", "low", "ECR Repository should use customer managed keys to allow more control"],
+  ["AWS-0034", "low", "ECS clusters should have container insights enabled"],
+  ["AWS-0035", "high", "ECS Task Definitions with EFS volumes should use in-transit encryption"],
+  ["AWS-0036", "critical", "Task definition defines sensitive environment variable(s)."],
+  ["AWS-0037", "high", "EFS Encryption has not been enabled"],
+  ["AWS-0038", "medium", "EKS Clusters should have cluster control plane logging turned on"],
+  ["AWS-0039", "high", "EKS should have the encryption of secrets enabled"],
+  ["AWS-0040", "critical", "EKS Clusters should have the public access disabled"],
+  ["AWS-0041", "critical", "EKS cluster should not have open CIDR range for public access"],
+  ["AWS-0042", "medium", "Domain logging should be enabled for Elastic Search domains"],
+  [
+    "AWS-0043",
+    "high",
+    "Elasticsearch domain uses plaintext traffic for node to node communication."
+  ],
+  ["AWS-0045", "high", "Elasticache Replication Group stores unencrypted data at-rest."],
+  ["AWS-0046", "critical", "Elasticsearch doesn't enforce HTTPS traffic."],
+  ["AWS-0047", "critical", "An outdated SSL policy is in use by a load balancer."],
+  ["AWS-0048", "high", "Elasticsearch domain isn't encrypted at rest."],
+  ["AWS-0049", "low", "Missing description for security group/security group rule."],
+  ["AWS-0050", "medium", "Redis cluster should have backup retention turned on"],
+  ["AWS-0051", "high", "Elasticache Replication Group uses unencrypted traffic."],
+  ["AWS-0052", "high", "Load balancers should drop invalid headers"],
+  ["AWS-0053", "high", "Load balancer is exposed to the internet."],
+  ["AWS-0054", "critical", "Use of plain HTTP."],
+  ["AWS-0056", "medium", "IAM Password policy should prevent password reuse."],
+  [
+    "AWS-0057",
+    "high",
+    "IAM policy should avoid use of wildcards and instead apply the principle of least privilege"
+  ],
+  [
+    "AWS-0058",
+    "medium",
+    "IAM Password policy should have requirement for at least one lowercase character."
+  ],
+  [
+    "AWS-0059",
+    "medium",
+    "IAM Password policy should have requirement for at least one number in the password."
+  ],
+  [
+    "AWS-0060",
+    "medium",
+    "IAM Password policy should have requirement for at least one symbol in the password."
+  ],
+  [
+    "AWS-0061",
+    "medium",
+    "IAM Password policy should have requirement for at least one uppercase character."
+  ],
+  ["AWS-0062", "medium", "IAM Password policy should have expiry less than or equal to 90 days."],
+  [
+    "AWS-0063",
+    "medium",
+    "IAM Password policy should have minimum password length of 14 or more characters."
+  ],
+  ["AWS-0064", "high", "Kinesis stream is unencrypted."],
+  ["AWS-0065", "medium", "A KMS key is not configured to auto-rotate."],
+  ["AWS-0066", "low", "Lambda functions should have X-Ray tracing enabled"],
+  ["AWS-0067", "critical", "Ensure that lambda function permission has a source arn specified"],
+  ["AWS-0070", "medium", "MQ Broker should have audit logging enabled"],
+  ["AWS-0071", "low", "MQ Broker should have general logging enabled"],
+  ["AWS-0072", "high", "Ensure MQ Broker is not publicly exposed"],
+  ["AWS-0073", "high", "A MSK cluster allows unencrypted data in transit."],
+  ["AWS-0074", "medium", "Ensure MSK Cluster logging is enabled"],
+  ["AWS-0075", "medium", "Neptune logs export should be enabled"],
+  ["AWS-0076", "high", "Neptune storage must be encrypted at rest"],
+  [
+    "AWS-0077",
+    "medium",
+    "RDS Cluster and RDS instance should have backup retention longer than default 1 day"
+  ],
+  ["AWS-0078", "low", "Performance Insights encryption should use Customer Managed Keys"],
+  [
+    "AWS-0079",
+    "high",
+    "There is no encryption specified or encryption is disabled on the RDS Cluster."
+  ],
+  ["AWS-0080", "high", "RDS encryption has not been enabled at a DB Instance level."],
+  ["AWS-0083", "low", "Missing description for security group/security group rule."],
+  ["AWS-0084", "high", "Redshift clusters should use at rest encryption"],
+  ["AWS-0085", "critical", "AWS Classic resource usage."],
+  ["AWS-0086", "high", "S3 Access block should block public ACL"],
+  ["AWS-0087", "high", "S3 Access block should block public policy"],
+  ["AWS-0088", "high", "Unencrypted S3 bucket."],
+  ["AWS-0089", "low", "S3 Bucket Logging"],
+  ["AWS-0090", "medium", "S3 Data should be versioned"],
+  ["AWS-0091", "high", "S3 Access Block should Ignore Public ACL"],
+  ["AWS-0092", "high", "S3 Buckets not publicly accessible through ACL."],
+  ["AWS-0093", "high", "S3 Access block should restrict public bucket to limit access"],
+  ["AWS-0094", "low", "S3 buckets should each define an aws_s3_bucket_public_access_block"],
+  ["AWS-0095", "high", "Unencrypted SNS topic."],
+  ["AWS-0096", "high", "Unencrypted SQS queue."],
+  ["AWS-0097", "high", "AWS SQS policy document has wildcard action statement."],
+  ["AWS-0098", "low", "Secrets Manager should use customer managed keys"],
+  ["AWS-0099", "low", "Missing description for security group."],
+  ["AWS-0101", "high", "AWS best practice to not use the default VPC for workflows"],
+  ["AWS-0102", "critical", "An Network ACL rule allows ALL ports."],
+  [
+    "AWS-0104",
+    "critical",
+    "A security group rule should not allow unrestricted egress to any IP address."
+  ],
+  [
+    "AWS-0105",
+    "medium",
+    "Network ACLs should not allow unrestricted ingress to SSH or RDP from any IP address."
+  ],
+  [
+    "AWS-0107",
+    "high",
+    "Security groups should not allow unrestricted ingress to SSH or RDP from any IP address."
+  ],
+  ["AWS-0109", "high", "Root and user volumes on Workspaces should be encrypted"],
+  ["AWS-0110", "medium", "SAM API must have data cache enabled"],
+  ["AWS-0111", "low", "SAM API must have X-Ray tracing enabled"],
+  ["AWS-0112", "high", "SAM API domain name uses outdated SSL/TLS protocols."],
+  ["AWS-0113", "medium", "SAM API stages for V1 and V2 should have access logging enabled"],
+  [
+    "AWS-0114",
+    "high",
+    "Function policies should avoid use of wildcards and instead apply the principle of least privilege"
+  ],
+  ["AWS-0116", "medium", "SAM HTTP API stages for V1 and V2 should have access logging enabled"],
+  ["AWS-0117", "low", "SAM State machine must have X-Ray tracing enabled"],
+  ["AWS-0119", "low", "SAM State machine must have logging enabled"],
+  [
+    "AWS-0120",
+    "high",
+    "State machine policies should avoid use of wildcards and instead apply the principle of least privilege"
+  ],
+  ["AWS-0121", "high", "SAM Simple table must have server side encryption enabled."],
+  [
+    "AWS-0122",
+    "high",
+    "Ensure all data stored in the launch configuration EBS is securely encrypted"
+  ],
+  ["AWS-0123", "medium", "IAM groups should have MFA enforcement activated."],
+  ["AWS-0124", "low", "Missing description for security group rule."],
+  ["AWS-0125", "low", "SAM Function must have X-Ray tracing enabled"],
+  ["AWS-0126", "high", "Elasticsearch domain endpoint is using outdated TLS policy."],
+  ["AWS-0127", "high", "Redshift cluster should be deployed into a specific VPC"],
+  ["AWS-0128", "high", "Neptune encryption should use Customer Managed Keys"],
+  ["AWS-0129", "critical", "User data for EC2 instances must not contain sensitive AWS keys"],
+  [
+    "AWS-0130",
+    "high",
+    "aws_instance should activate session tokens for Instance Metadata Service."
+  ],
+  ["AWS-0131", "high", "Instance with unencrypted block device."],
+  ["AWS-0132", "high", "S3 encryption should use Customer Managed Keys"],
+  ["AWS-0133", "low", "Enable Performance Insights to detect potential problems"],
+  ["AWS-0134", "critical", "Secrets should not be exfiltrated using Terraform HTTP data blocks"],
+  ["AWS-0135", "high", "SQS queue should be encrypted with a CMK."],
+  ["AWS-0136", "high", "SNS topic not encrypted with CMK."],
+  ["AWS-0137", "high", "Enable at-rest encryption for EMR clusters."],
+  ["AWS-0138", "high", "Enable in-transit encryption for EMR clusters."],
+  ["AWS-0139", "high", "Enable local-disk encryption for EMR clusters."],
+  [
+    "AWS-0140",
+    "low",
+    'The "root" account has unrestricted access to all resources in the AWS account. It is highly recommended that the use of this account be avoided.'
+  ],
+  [
+    "AWS-0141",
+    "critical",
+    "The root user has complete access to all services and resources in an AWS account. AWS Access Keys provide programmatic access to a given account."
+  ],
+  [
+    "AWS-0142",
+    "critical",
+    'The "root" account has unrestricted access to all resources in the AWS account. It is highly recommended that this account have MFA enabled.'
+  ],
+  ["AWS-0143", "low", "IAM policies should not be granted directly to users."],
+  ["AWS-0144", "medium", "Credentials which are no longer used should be disabled."],
+  ["AWS-0145", "medium", "IAM Users should have MFA enforcement activated."],
+  ["AWS-0146", "low", "Access keys should be rotated at least every 90 days"],
+  ["AWS-0147", "low", "Ensure a log metric filter and alarm exist for unauthorized API calls"],
+  [
+    "AWS-0148",
+    "low",
+    "Ensure a log metric filter and alarm exist for AWS Management Console sign-in without MFA"
+  ],
+  ["AWS-0149", "low", "Ensure a log metric filter and alarm exist for usage of root user"],
+  ["AWS-0150", "low", "Ensure a log metric filter and alarm exist for IAM policy changes"],
+  [
+    "AWS-0151",
+    "low",
+    "Ensure a log metric filter and alarm exist for CloudTrail configuration changes"
+  ],
+  [
+    "AWS-0152",
+    "low",
+    "Ensure a log metric filter and alarm exist for AWS Management Console authentication failures"
+  ],
+  [
+    "AWS-0153",
+    "low",
+    "Ensure a log metric filter and alarm exist for disabling or scheduled deletion of customer managed keys"
+  ],
+  ["AWS-0154", "low", "Ensure a log metric filter and alarm exist for S3 bucket policy changes"],
+  [
+    "AWS-0155",
+    "low",
+    "Ensure a log metric filter and alarm exist for AWS Config configuration changes"
+  ],
+  ["AWS-0156", "low", "Ensure a log metric filter and alarm exist for security group changes"],
+  [
+    "AWS-0157",
+    "low",
+    "Ensure a log metric filter and alarm exist for changes to Network Access Control Lists (NACL)"
+  ],
+  ["AWS-0158", "low", "Ensure a log metric filter and alarm exist for changes to network gateways"],
+  ["AWS-0159", "low", "Ensure a log metric filter and alarm exist for route table changes"],
+  ["AWS-0160", "low", "Ensure a log metric filter and alarm exist for VPC changes"],
+  ["AWS-0161", "critical", "The S3 Bucket backing Cloudtrail should be private"],
+  ["AWS-0162", "low", "CloudTrail logs should be stored in S3 and also sent to CloudWatch Logs"],
+  ["AWS-0163", "low", "You should enable bucket access logging on the CloudTrail S3 bucket."],
+  ["AWS-0164", "high", "Instances in a subnet should not receive a public IP address by default."],
+  [
+    "AWS-0165",
+    "medium",
+    'The "root" account has unrestricted access to all resources in the AWS account. It is highly recommended that this account have hardware MFA enabled.'
+  ],
+  [
+    "AWS-0166",
+    "low",
+    "Disabling or removing unnecessary credentials will reduce the window of opportunity for credentials associated with a compromised or abandoned account to be used."
+  ],
+  ["AWS-0167", "low", "No user should have more than one active access key."],
+  ["AWS-0168", "low", "Delete expired TLS certificates"],
+  [
+    "AWS-0169",
+    "low",
+    "Missing IAM Role to allow authorized users to manage incidents with AWS Support."
+  ],
+  ["AWS-0170", "low", "Buckets should have MFA deletion protection enabled."],
+  [
+    "AWS-0171",
+    "low",
+    "S3 object-level API operations such as GetObject, DeleteObject, and PutObject are called data events. By default, CloudTrail trails don't log data events and so it is recommended to enable Object-level logging for S3 buckets."
+  ],
+  [
+    "AWS-0172",
+    "low",
+    "S3 object-level API operations such as GetObject, DeleteObject, and PutObject are called data events. By default, CloudTrail trails don't log data events and so it is recommended to enable Object-level logging for S3 buckets."
+  ],
+  ["AWS-0173", "low", "Default security group should restrict all traffic"],
+  ["AWS-0174", "low", "Ensure a log metric filter and alarm exist for organisation changes"],
+  [
+    "AWS-0175",
+    "low",
+    "Enable IAM Access analyzer for IAM policies about all resources in each region."
+  ],
+  ["AWS-0176", "medium", "RDS IAM Database Authentication Disabled"],
+  ["AWS-0177", "medium", "RDS Deletion Protection Disabled"],
+  [
+    "AWS-0178",
+    "medium",
+    `VPC Flow Logs is a feature that enables you to capture information about the IP traffic going to and from network interfaces in your VPC. After you've created a flow log, you can view and retrieve its data in Amazon CloudWatch Logs. It is recommended that VPC Flow Logs be enabled for packet "Rejects" for VPCs.`
+  ],
+  ["AWS-0179", "high", "A MSK cluster allows unencrypted data at rest."],
+  ["AWS-0180", "high", "RDS Publicly Accessible"],
+  [
+    "AWS-0190",
+    "low",
+    "Ensure that response caching is enabled for your Amazon API Gateway REST APIs."
+  ],
+  ["AWS-0320", "medium", "S3 DNS Compliant Bucket Names"],
+  ["AWS-0342", "medium", "IAM Pass Role Filtering"],
+  ["AWS-0343", "medium", "RDS Cluster Deletion Protection Disabled"],
+  ["AWS-0344", "low", "AWS AMI data source should specify owners"],
+  ["AWS-0345", "high", "Disallow unrestricted S3 IAM Policies"],
+  [
+    "AWS-0346",
+    "high",
+    "Reduce unnecessary unauthorized access or information disclosure of S3 buckets."
+  ],
+  ["AZU-0001", "low", "Web App accepts incoming client certificate"],
+  ["AZU-0002", "low", "Web App has registration with AD enabled"],
+  ["AZU-0003", "medium", "App Service authentication is activated"],
+  [
+    "AZU-0004",
+    "critical",
+    "Ensure the Function App can only be accessed via HTTPS. The default is false."
+  ],
+  ["AZU-0005", "low", "Web App uses the latest HTTP version"],
+  ["AZU-0006", "high", "Web App uses latest TLS version"],
+  ["AZU-0007", "high", "Storage containers in blob storage mode should not have public access"],
+  [
+    "AZU-0008",
+    "high",
+    "Storage accounts should be configured to only accept transfers that are over secure connections"
+  ],
+  [
+    "AZU-0009",
+    "medium",
+    "When using Queue Services for a storage account, logging should be enabled."
+  ],
+  ["AZU-0010", "high", "Trusted Microsoft Services should have bypass access to Storage accounts"],
+  [
+    "AZU-0011",
+    "critical",
+    "The minimum TLS version for Storage Accounts should be TLS1_2 or higher"
+  ],
+  [
+    "AZU-0012",
+    "critical",
+    "The default action on Storage account network rules should be set to deny"
+  ],
+  ["AZU-0013", "critical", "Key vault should have the network acl block specified"],
+  ["AZU-0014", "medium", "Ensure that the expiration date is set on all keys"],
+  ["AZU-0015", "low", "Key vault Secret should have a content type set"],
+  ["AZU-0016", "medium", "Key vault should have purge protection enabled"],
+  ["AZU-0017", "low", "Key Vault Secret should have an expiration date set"],
+  ["AZU-0018", "medium", "At least one email address is set for threat alerts"],
+  [
+    "AZU-0019",
+    "medium",
+    "Ensure server parameter 'log_connections' is set to 'ON' for PostgreSQL Database Server"
+  ],
+  ["AZU-0020", "medium", "SSL should be enforced on database connections where applicable"],
+  [
+    "AZU-0021",
+    "medium",
+    "Ensure server parameter 'connection_throttling' is set to 'ON' for PostgreSQL Database Server"
+  ],
+  ["AZU-0022", "medium", "Ensure databases are not publicly accessible"],
+  ["AZU-0023", "low", "Security threat alerts go to subscription owners and co-administrators"],
+  [
+    "AZU-0024",
+    "medium",
+    "Ensure server parameter 'log_checkpoints' is set to 'ON' for PostgreSQL Database Server"
+  ],
+  ["AZU-0025", "medium", "Database auditing retention period should be longer than 90 days"],
+  ["AZU-0026", "medium", "Databases should have the minimum TLS set for connections"],
+  ["AZU-0027", "medium", "Auditing should be enabled on Azure SQL Databases"],
+  ["AZU-0028", "medium", "No threat detections are set"],
+  ["AZU-0029", "high", "Ensure database firewalls do not permit public access"],
+  ["AZU-0030", "medium", "Roles limited to the required actions"],
+  ["AZU-0031", "medium", "Ensure the activity retention log is set to at least a year"],
+  ["AZU-0032", "medium", "Ensure activitys are captured for all locations"],
+  ["AZU-0033", "medium", "Ensure log profile captures all activities"],
+  [
+    "AZU-0034",
+    "medium",
+    "Synapse Workspace should have managed virtual network enabled, the default is disabled."
+  ],
+  [
+    "AZU-0035",
+    "critical",
+    "Data Factory should have public access disabled, the default is enabled."
+  ],
+  ["AZU-0036", "high", "Unencrypted data lake storage."],
+  ["AZU-0037", "medium", "Ensure that no sensitive credentials are exposed in VM custom_data"],
+  ["AZU-0038", "high", "Enable disk encryption on managed disk"],
+  ["AZU-0039", "high", "Password authentication should be disabled on Azure virtual machines"],
+  ["AZU-0040", "medium", "Ensure AKS logging to Azure Monitoring is Configured"],
+  ["AZU-0041", "critical", "Ensure AKS has an API Server Authorized IP Ranges enabled"],
+  ["AZU-0042", "high", "Ensure RBAC is enabled on AKS clusters"],
+  ["AZU-0043", "high", "Ensure AKS cluster has Network Policy configured"],
+  ["AZU-0044", "medium", "Send notification emails for high severity alerts"],
+  ["AZU-0045", "low", "Enable the standard security center subscription tier"],
+  ["AZU-0046", "low", "The required contact details should be set for security center"],
+  [
+    "AZU-0047",
+    "critical",
+    "A security group rule should not allow unrestricted ingress from any IP address."
+  ],
+  [
+    "AZU-0048",
+    "critical",
+    "A security group should not allow unrestricted ingress to the RDP port from any IP address."
+  ],
+  [
+    "AZU-0049",
+    "low",
+    "Retention policy for flow logs should be enabled and set to greater than 90 days"
+  ],
+  [
+    "AZU-0050",
+    "critical",
+    "Security group should not allow unrestricted ingress to SSH port from any IP address."
+  ],
+  [
+    "AZU-0051",
+    "critical",
+    "A security rule should not allow unrestricted egress to any IP address."
+  ],
+  ["AZU-0052", "medium", "Role Definition Allows Custom Role Creation"],
+  ["AZU-0056", "medium", "Storage account should have blob soft delete enabled"],
+  ["AZU-0057", "medium", "Storage account should have logging enabled"],
+  ["AZU-0058", "low", "Storage account should use geo-redundant replication"],
+  [
+    "AZU-0059",
+    "high",
+    "Storage account should have secure transfer and minimum TLS version configured"
+  ],
+  ["AZU-0060", "medium", "Storage account should use customer-managed keys for encryption"],
+  ["AZU-0061", "medium", "Storage account should have infrastructure encryption enabled"],
+  ["AZU-0062", "medium", "Security Contact Email"],
+  ["AZU-0063", "medium", "Email Alerts Disabled"],
+  ["AZU-0064", "high", "Security Contact Disabled"],
+  ["AZU-0065", "medium", "Ensure AKS cluster has private cluster enabled"],
+  ["AZU-0066", "low", "Ensure AKS cluster has Azure Policy add-on enabled"],
+  ["AZU-0067", "low", "Ensure AKS cluster has disk encryption set ID configured"],
+  ["AZU-0068", "medium", "VM Not Attached To Network"],
+  ["AZU-0069", "medium", "App Service Using Unsupported PHP Version"],
+  ["AZU-0070", "medium", "App Service Using Unsupported Python Version"],
+  ["AZU-0071", "medium", "App Service FTPS Enforce Disabled"],
+  ["AZU-0072", "medium", "Web App Accepting Traffic Other Than HTTPS"],
+  ["AZU-0073", "medium", "Network Watcher Flow Disabled"],
+  ["AZU-0074", "high", "Sensitive Port Is Exposed To Entire Network"],
+  ["AZU-0075", "medium", "Network Interfaces IP Forwarding Enabled"],
+  ["AZU-0076", "medium", "Network Interfaces With Public IP"],
+  ["DS-0001", "medium", "':latest' tag used"],
+  ["DS-0002", "high", "Image user should not be 'root'"],
+  ["DS-0004", "medium", "Port 22 exposed"],
+  ["DS-0005", "low", "ADD instead of COPY"],
+  ["DS-0006", "critical", "COPY '--from' referring to the current image"],
+  ["DS-0007", "critical", "Multiple ENTRYPOINT instructions listed"],
+  ["DS-0008", "critical", "Exposed port out of range"],
+  ["DS-0009", "high", "WORKDIR path not absolute"],
+  ["DS-0010", "critical", "RUN using 'sudo'"],
+  ["DS-0011", "critical", "COPY with more than two arguments not ending with slash"],
+  ["DS-0012", "critical", "Duplicate aliases defined in different FROMs"],
+  ["DS-0013", "medium", "'RUN cd ...' to change directory"],
+  ["DS-0014", "low", "RUN using 'wget' and 'curl'"],
+  ["DS-0015", "high", "'yum clean all' missing"],
+  ["DS-0016", "high", "Multiple CMD instructions listed"],
+  ["DS-0017", "high", "'RUN <package-manager> update' instruction alone"],
+  ["DS-0019", "high", "'dnf clean all' missing"],
+  ["DS-0020", "high", "'zypper clean' missing"],
+  ["DS-0021", "high", "'apt-get' missing '-y' to avoid manual input"],
+  ["DS-0022", "high", "Deprecated MAINTAINER used"],
+  ["DS-0023", "medium", "Multiple HEALTHCHECK defined"],
+  ["DS-0024", "high", "'apt-get dist-upgrade' used"],
+  ["DS-0025", "high", "'apk add' is missing '--no-cache'"],
+  ["DS-0026", "low", "No HEALTHCHECK defined"],
+  ["DS-0027", "high", "'microdnf clean all' missing"],
+  ["DS-0029", "high", "'apt-get' missing '--no-install-recommends'"],
+  ["DS-0030", "high", "WORKDIR should not be mounted on system dirs"],
+  ["DS-0031", "critical", "Secrets passed via `build-args` or envs or copied secret files"],
+  [
+    "GCP-0001",
+    "high",
+    "Ensure that Cloud Storage bucket is not anonymously or publicly accessible."
+  ],
+  [
+    "GCP-0002",
+    "medium",
+    "Ensure that Cloud Storage buckets have uniform bucket-level access enabled"
+  ],
+  ["GCP-0003", "medium", "IAM granted directly to user."],
+  ["GCP-0004", "medium", "Roles should not be assigned to default service accounts"],
+  ["GCP-0005", "medium", "Users should not be granted service account access at the folder level"],
+  ["GCP-0006", "medium", "Roles should not be assigned to default service accounts"],
+  ["GCP-0007", "high", "Service accounts should not have roles assigned with excessive privileges"],
+  ["GCP-0008", "medium", "Roles should not be assigned to default service accounts"],
+  [
+    "GCP-0009",
+    "medium",
+    "Users should not be granted service account access at the organization level"
+  ],
+  ["GCP-0010", "high", "Default network should not be created at project level"],
+  ["GCP-0011", "medium", "Users should not be granted service account access at the project level"],
+  ["GCP-0012", "medium", "Zone signing should not use RSA SHA1"],
+  ["GCP-0013", "medium", "Cloud DNS should use DNSSEC"],
+  ["GCP-0014", "medium", "Temporary file logging should be enabled for all temporary files."],
+  ["GCP-0015", "high", "SSL connections to a SQL database instance should be enforced."],
+  ["GCP-0016", "medium", "Ensure that logging of connections is enabled."],
+  ["GCP-0017", "high", "Ensure that Cloud SQL Database Instances are not publicly exposed"],
+  ["GCP-0018", "low", "Ensure that Postgres errors are logged"],
+  ["GCP-0019", "medium", "Cross-database ownership chaining should be disabled"],
+  ["GCP-0020", "medium", "Ensure that logging of lock waits is enabled."],
+  ["GCP-0021", "low", "Ensure that logging of long statements is disabled."],
+  ["GCP-0022", "medium", "Ensure that logging of disconnections is enabled."],
+  ["GCP-0023", "medium", "Contained database authentication should be disabled"],
+  ["GCP-0024", "medium", "Enable automated backups to recover from data-loss"],
+  ["GCP-0025", "medium", "Ensure that logging of checkpoints is enabled."],
+  ["GCP-0026", "high", "Disable local_infile setting in MySQL"],
+  [
+    "GCP-0027",
+    "critical",
+    "A firewall rule should not allow unrestricted ingress from any IP address."
+  ],
+  ["GCP-0029", "low", "VPC flow logs should be enabled for all subnetworks"],
+  ["GCP-0030", "medium", "Disable project-wide SSH keys for all instances"],
+  ["GCP-0031", "high", "Instances should not have public IP addresses"],
+  ["GCP-0032", "medium", "Disable serial port connectivity for all instances"],
+  ["GCP-0033", "low", "VM disks should be encrypted with Customer Supplied Encryption Keys"],
+  ["GCP-0034", "low", "Disks should be encrypted with customer managed encryption keys"],
+  [
+    "GCP-0035",
+    "critical",
+    "A firewall rule should not allow unrestricted egress to any IP address."
+  ],
+  ["GCP-0036", "medium", "Instances should not override the project setting for OS Login"],
+  [
+    "GCP-0037",
+    "critical",
+    "The encryption key used to encrypt a compute disk has been specified in plaintext."
+  ],
+  ["GCP-0039", "critical", "SSL policies should enforce secure versions of TLS"],
+  ["GCP-0041", "medium", "Instances should have Shielded VM VTPM enabled"],
+  ["GCP-0042", "medium", "OS Login should be enabled at project level"],
+  ["GCP-0043", "high", "Instances should not have IP forwarding enabled"],
+  ["GCP-0044", "critical", "Instances should not use the default service account"],
+  ["GCP-0045", "medium", "Instances should have Shielded VM integrity monitoring enabled"],
+  ["GCP-0046", "critical", "BigQuery datasets should only be accessible within the organisation"],
+  ["GCP-0048", "high", "Legacy metadata endpoints enabled."],
+  ["GCP-0049", "low", "Clusters should have IP aliasing enabled"],
+  ["GCP-0050", "medium", "Checks for service account defined for GKE nodes"],
+  ["GCP-0051", "low", "Clusters should be configured with Labels"],
+  ["GCP-0052", "low", "Stackdriver Monitoring should be enabled"],
+  ["GCP-0053", "high", "GKE Control Plane should not be publicly accessible"],
+  [
+    "GCP-0054",
+    "low",
+    "Ensure Container-Optimized OS (cos) is used for Kubernetes Engine Clusters Node image"
+  ],
+  ["GCP-0055", "high", "Shielded GKE nodes not enabled."],
+  ["GCP-0056", "medium", "Network Policy should be enabled on GKE clusters"],
+  ["GCP-0057", "high", "Node metadata value disables metadata concealment."],
+  ["GCP-0058", "low", "Kubernetes should have 'Automatic upgrade' enabled"],
+  ["GCP-0059", "medium", "Clusters should be set to private"],
+  ["GCP-0060", "low", "Stackdriver Logging should be enabled"],
+  ["GCP-0061", "high", "Master authorized networks should be configured on GKE clusters"],
+  ["GCP-0062", "high", "Legacy ABAC permissions are enabled."],
+  ["GCP-0063", "low", "Kubernetes should have 'Automatic repair' enabled"],
+  ["GCP-0064", "high", "Legacy client authentication methods utilized."],
+  ["GCP-0065", "high", "KMS keys should be rotated at least every 90 days"],
+  ["GCP-0066", "low", "Cloud Storage buckets should be encrypted with a customer-managed key."],
+  ["GCP-0067", "medium", "Instances should have Shielded VM secure boot enabled"],
+  [
+    "GCP-0068",
+    "high",
+    "A configuration for an external workload identity pool provider should have conditions set"
+  ],
+  ["GCP-0069", "low", "Not Proper Email Account In Use"],
+  ["GCP-0070", "high", "RDP Access Is Not Restricted"],
+  ["GCP-0071", "medium", "SSH Access Is Not Restricted"],
+  ["GCP-0072", "medium", "Google Compute Network Using Firewall Rule that Allows All Ports"],
+  ["GCP-0073", "medium", "Disable Default Firewall Rules"],
+  ["GCP-0074", "low", "Google Compute Network Using Firewall Rule that Allows Large Port Range"],
+  ["GCP-0075", "low", "Google Compute Subnetwork with Private Google Access Disabled"],
+  ["GCP-0076", "medium", "Google Compute Subnetwork Logging Disabled"],
+  ["GCP-0077", "medium", "Cloud Storage Bucket Logging Not Enabled"],
+  ["GCP-0078", "medium", "Cloud Storage Bucket Versioning Disabled"],
+  ["GCP-0079", "low", "IAM Audit Not Properly Configured"],
+  ["KCV-0001", "medium", "Ensure that the --anonymous-auth argument is set to false"],
+  ["KCV-0002", "low", "Ensure that the --token-auth-file parameter is not set"],
+  ["KCV-0003", "low", "Ensure that the --DenyServiceExternalIPs is not set"],
+  ["KCV-0004", "low", "Ensure that the --kubelet-https argument is set to true"],
+  [
+    "KCV-0005",
+    "low",
+    "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate"
+  ],
+  [
+    "KCV-0006",
+    "low",
+    "Ensure that the --kubelet-certificate-authority argument is set as appropriate"
+  ],
+  ["KCV-0007", "low", "Ensure that the --authorization-mode argument is not set to AlwaysAllow"],
+  ["KCV-0008", "low", "Ensure that the --authorization-mode argument includes Node"],
+  ["KCV-0009", "low", "Ensure that the --authorization-mode argument includes RBAC"],
+  ["KCV-0010", "low", "Ensure that the admission control plugin EventRateLimit is set"],
+  ["KCV-0011", "low", "Ensure that the admission control plugin AlwaysAdmit is not set"],
+  ["KCV-0012", "low", "Ensure that the admission control plugin AlwaysPullImages is set"],
+  [
+    "KCV-0013",
+    "low",
+    "Ensure that the admission control plugin SecurityContextDeny is set if PodSecurityPolicy is not used"
+  ],
+  ["KCV-0014", "low", "Ensure that the admission control plugin ServiceAccount is set"],
+  ["KCV-0015", "low", "Ensure that the admission control plugin NamespaceLifecycle is set"],
+  ["KCV-0016", "low", "Ensure that the admission control plugin NodeRestriction is set"],
+  ["KCV-0017", "low", "Ensure that the --secure-port argument is not set to 0"],
+  ["KCV-0018", "low", "Ensure that the --profiling argument is set to false"],
+  ["KCV-0019", "low", "Ensure that the --audit-log-path argument is set"],
+  ["KCV-0020", "low", "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate"],
+  [
+    "KCV-0021",
+    "low",
+    "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate"
+  ],
+  [
+    "KCV-0022",
+    "low",
+    "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate"
+  ],
+  ["KCV-0024", "low", "Ensure that the --service-account-lookup argument is set to true"],
+  ["KCV-0025", "low", "Ensure that the --service-account-key-file argument is set as appropriate"],
+  [
+    "KCV-0026",
+    "low",
+    "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate"
+  ],
+  [
+    "KCV-0027",
+    "low",
+    "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate"
+  ],
+  ["KCV-0028", "low", "Ensure that the --client-ca-file argument is set as appropriate"],
+  ["KCV-0029", "low", "Ensure that the --etcd-cafile argument is set as appropriate"],
+  [
+    "KCV-0030",
+    "low",
+    "Ensure that the --encryption-provider-config argument is set as appropriate"
+  ],
+  [
+    "KCV-0033",
+    "low",
+    "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate"
+  ],
+  ["KCV-0034", "low", "Ensure that the --profiling argument is set to false"],
+  ["KCV-0035", "low", "Ensure that the --use-service-account-credentials argument is set to true"],
+  [
+    "KCV-0036",
+    "low",
+    "Ensure that the --service-account-private-key-file argument is set as appropriate"
+  ],
+  ["KCV-0037", "low", "Ensure that the --root-ca-file argument is set as appropriate"],
+  ["KCV-0038", "low", "Ensure that the RotateKubeletServerCertificate argument is set to true"],
+  ["KCV-0039", "low", "Ensure that the --bind-address argument is set to 127.0.0.1"],
+  ["KCV-0040", "low", "Ensure that the --profiling argument is set to false"],
+  ["KCV-0041", "low", "Ensure that the --bind-address argument is set to 127.0.0.1"],
+  [
+    "KCV-0042",
+    "low",
+    "Ensure that the --cert-file and --key-file arguments are set as appropriate"
+  ],
+  ["KCV-0043", "low", "Ensure that the --client-cert-auth argument is set to true"],
+  ["KCV-0044", "low", "Ensure that the --auto-tls argument is not set to true"],
+  [
+    "KCV-0045",
+    "low",
+    "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate"
+  ],
+  ["KCV-0046", "low", "Ensure that the --peer-client-cert-auth argument is set to true"],
+  ["KCV-0047", "low", "Ensure that the --peer-auto-tls argument is not set to true"],
+  [
+    "KCV-0048",
+    "high",
+    "Ensure that the API server pod specification file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0049",
+    "high",
+    "Ensure that the API server pod specification file ownership is set to root:root"
+  ],
+  [
+    "KCV-0050",
+    "high",
+    "Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0051",
+    "high",
+    "Ensure that the controller manager pod specification file ownership is set to root:root"
+  ],
+  [
+    "KCV-0052",
+    "high",
+    "Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0053",
+    "high",
+    "Ensure that the scheduler pod specification file ownership is set to root:root"
+  ],
+  [
+    "KCV-0054",
+    "high",
+    "Ensure that the etcd pod specification file permissions are set to 600 or more restrictive"
+  ],
+  ["KCV-0055", "high", "Ensure that the etcd pod specification file ownership is set to root:root"],
+  [
+    "KCV-0056",
+    "high",
+    "Ensure that the container network interface file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0057",
+    "high",
+    "Ensure that the container network interface file ownership is set to root:root"
+  ],
+  [
+    "KCV-0058",
+    "low",
+    "Ensure that the etcd data directory permissions are set to 700 or more restrictive"
+  ],
+  ["KCV-0059", "low", "Ensure that the etcd data directory ownership is set to etcd:etcd"],
+  [
+    "KCV-0060",
+    "critical",
+    "Ensure that the admin config file permissions are set to 600 or more restrictive"
+  ],
+  ["KCV-0061", "critical", "Ensure that the admin config  file ownership is set to root:root"],
+  [
+    "KCV-0062",
+    "high",
+    "Ensure that the scheduler config file permissions are set to 600 or more restrictive"
+  ],
+  ["KCV-0063", "high", "Ensure that the scheduler config  file ownership is set to root:root"],
+  [
+    "KCV-0064",
+    "high",
+    "Ensure that the controller-manager config file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0065",
+    "high",
+    "Ensure that the controller-manager config  file ownership is set to root:root"
+  ],
+  [
+    "KCV-0066",
+    "critical",
+    "Ensure that the Kubernetes PKI directory and file file ownership is set to root:root"
+  ],
+  ["KCV-0067", "critical", "Ensure that the Kubernetes PKI key file permission is set to 600"],
+  ["KCV-0068", "high", "Ensure that the Kubernetes PKI certificate file permission is set to 600"],
+  [
+    "KCV-0069",
+    "high",
+    "Ensure that the kubelet service file permissions are set to 600 or more restrictive"
+  ],
+  ["KCV-0070", "critical", "Ensure that the kubelet service file ownership is set to root:root"],
+  [
+    "KCV-0071",
+    "high",
+    "If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive"
+  ],
+  ["KCV-0072", "high", "if proxy kubeconfig file exists ensure ownership is set to root:root"],
+  [
+    "KCV-0073",
+    "high",
+    "Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0074",
+    "high",
+    "Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root"
+  ],
+  [
+    "KCV-0075",
+    "critical",
+    "Ensure that the certificate authorities file permissions are set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0076",
+    "critical",
+    "Ensure that the client certificate authorities file ownership is set to root:root"
+  ],
+  [
+    "KCV-0077",
+    "high",
+    "If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive"
+  ],
+  [
+    "KCV-0078",
+    "high",
+    "If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root"
+  ],
+  ["KCV-0079", "critical", "Ensure that the --anonymous-auth argument is set to false"],
+  ["KCV-0080", "high", "Ensure that the --authorization-mode argument is not set to AlwaysAllow"],
+  ["KCV-0081", "critical", "Ensure that the --client-ca-file argument is set as appropriate"],
+  ["KCV-0082", "high", "Verify that the --read-only-port argument is set to 0"],
+  ["KCV-0083", "high", "Ensure that the --protect-kernel-defaults is set to true"],
+  ["KCV-0084", "high", "Ensure that the --make-iptables-util-chains argument is set to true"],
+  [
+    "KCV-0085",
+    "high",
+    "Ensure that the --streaming-connection-idle-timeout argument is not set to 0"
+  ],
+  ["KCV-0086", "high", "Ensure that the --hostname-override argument is not set"],
+  [
+    "KCV-0087",
+    "high",
+    "Ensure that the --event-qps argument is set to 0 or a level which ensures appropriate event capture"
+  ],
+  ["KCV-0088", "critical", "Ensure that the --tls-cert-file argument are set as appropriate"],
+  ["KCV-0089", "critical", "Ensure that the --tls-key-file argument are set as appropriate"],
+  ["KCV-0090", "high", "Ensure that the --rotate-certificates argument is not set to false"],
+  ["KCV-0091", "high", "Verify that the RotateKubeletServerCertificate argument is set to true"],
+  [
+    "KCV-0092",
+    "critical",
+    "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers"
+  ],
+  ["KCV-0093", "critical", "Ensure ingress-nginx annotations are secure"],
+  ["KSV-0001", "medium", "Can elevate its own privileges"],
+  ["KSV-0002", "low", "Runtime/Default AppArmor profile not set"],
+  ["KSV-0003", "low", "Default capabilities: some containers do not drop all"],
+  ["KSV-0004", "low", "Default capabilities: some containers do not drop any"],
+  ["KSV-0005", "high", "SYS_ADMIN capability added"],
+  ["KSV-0006", "high", "hostPath volume mounted with docker.sock"],
+  ["KSV-0007", "low", "Manages /etc/hosts"],
+  ["KSV-0008", "high", "Access to host IPC namespace"],
+  ["KSV-0009", "high", "Access to host network"],
+  ["KSV-0010", "high", "Access to host PID"],
+  ["KSV-0011", "low", "CPU not limited"],
+  ["KSV-0012", "medium", "Runs as root user"],
+  ["KSV-0013", "medium", 'Image tag ":latest" used'],
+  ["KSV-0014", "high", "Root file system is not read-only"],
+  ["KSV-0015", "low", "CPU requests not specified"],
+  ["KSV-0016", "low", "Memory requests not specified"],
+  ["KSV-0017", "high", "Privileged"],
+  ["KSV-0018", "low", "Memory not limited"],
+  ["KSV-0020", "low", "Runs with UID <= 10000"],
+  ["KSV-0021", "low", "Runs with GID <= 10000"],
+  ["KSV-0022", "medium", "Specific capabilities added"],
+  ["KSV-0023", "medium", "hostPath volumes mounted"],
+  ["KSV-0024", "high", "Access to host ports"],
+  ["KSV-0025", "medium", "SELinux custom options set"],
+  ["KSV-0026", "medium", "Unsafe sysctl options set"],
+  ["KSV-0027", "medium", "Non-default /proc masks set"],
+  ["KSV-0028", "low", "Non-core volume types used."],
+  ["KSV-0030", "low", "Runtime/Default Seccomp profile not set"],
+  ["KSV-0032", "medium", "All container images must start with the *.azurecr.io domain"],
+  ["KSV-0033", "medium", "All container images must start with a GCR domain"],
+  ["KSV-0034", "medium", "Container images from public registries used"],
+  ["KSV-0035", "medium", "All container images must start with an ECR domain"],
+  ["KSV-0036", "medium", "Protecting Pod service account tokens"],
+  ["KSV-0037", "medium", "User resources should not be placed in kube-system namespace"],
+  ["KSV-0038", "medium", "Selector usage in network policies"],
+  ["KSV-0039", "low", "limit range usage"],
+  ["KSV-0040", "low", "resource quota usage"],
+  ["KSV-0041", "critical", "Manage secrets"],
+  ["KSV-0042", "medium", "Delete pod logs"],
+  ["KSV-0043", "critical", "Do not allow impersonation of privileged groups"],
+  ["KSV-0044", "critical", "No wildcard verb and resource roles"],
+  ["KSV-0045", "critical", "No wildcard verb roles"],
+  ["KSV-0046", "critical", "Manage all resources"],
+  ["KSV-0047", "high", "Do not allow privilege escalation from node proxy"],
+  ["KSV-0048", "medium", "Manage Kubernetes workloads and pods"],
+  ["KSV-0049", "medium", "Manage configmaps"],
+  ["KSV-0050", "critical", "Manage Kubernetes RBAC resources"],
+  [
+    "KSV-0051",
+    "high",
+    "Do not allow role binding creation and association with privileged role/clusterrole"
+  ],
+  [
+    "KSV-0052",
+    "high",
+    "Do not allow role to create ClusterRoleBindings and association with privileged role"
+  ],
+  ["KSV-0053", "high", "Exec into Pods"],
+  ["KSV-0054", "high", "Do not allow attaching to shell on pods"],
+  [
+    "KSV-0055",
+    "low",
+    "Do not allow users in a rolebinding to add other users to their rolebindings"
+  ],
+  ["KSV-0056", "high", "Manage Kubernetes networking"],
+  ["KSV-01010", "medium", "ConfigMap with sensitive content"],
+  ["KSV-01011", "critical", "system:authenticate group access binding"],
+  ["KSV-0102", "critical", "Tiller Is Deployed"],
+  ["KSV-0103", "medium", "Access to host process"],
+  ["KSV-0104", "medium", "Seccomp policies disabled"],
+  ["KSV-0105", "low", "Containers must not set runAsUser to 0"],
+  ["KSV-0106", "low", "Container capabilities must only include NET_BIND_SERVICE"],
+  ["KSV-0107", "low", "The deprecated 'apiVersion' and 'kind' should not be used"],
+  ["KSV-0108", "high", "Service with External IP"],
+  ["KSV-0109", "high", "ConfigMap with secrets"],
+  ["KSV-0110", "low", "Workloads in the default namespace"],
+  ["KSV-0111", "medium", "User with admin access"],
+  ["KSV-0112", "critical", "Manage all resources at the namespace"],
+  ["KSV-0113", "medium", "Manage namespace secrets"],
+  ["KSV-0114", "critical", "Manage webhookconfigurations"],
+  ["KSV-0115", "critical", "Manage EKS IAM Auth ConfigMap"],
+  ["KSV-0116", "low", "Runs with a root primary or supplementary GID"],
+  ["KSV-0117", "medium", "Prevent binding to privileged ports"],
+  ["KSV-0118", "high", "Default security context configured"],
+  ["KSV-0119", "high", "NET_RAW capability added"],
+  ["KSV-0120", "high", "SYS_MODULE capability added"],
+  ["KSV-0121", "high", "Kubernetes resource with disallowed volumes mounted"],
+  ["KSV-0122", "critical", "Anonymous user access binding"],
+  ["KSV-0123", "critical", "system:masters group access binding"],
+  ["KSV-0124", "high", "Gatekeeper repo reference is ambiguously open-ended"],
+  ["KSV-0125", "medium", "Restrict container images to trusted registries"]
+];
+
+// src/scanners/trivy.ts
 var DB_FAILURE2 = [
   /failed to download vulnerability DB/i,
   /DB error/i,
@@ -47028,6 +50143,12 @@ Fixed Version: ${v.FixedVersion ?? ""}`
   }
   return sarifLog("Trivy", void 0, rules, results);
 }
+var CHECK_SEVERITY = new Map(
+  TRIVY_CHECK_ROWS.flatMap(([id, severity]) => {
+    const intent = normalizeTrivyCheckId(id);
+    return intent ? [[intent, { severity, check: id }]] : [];
+  })
+);
 var trivy = {
   name: "trivy",
   tool: "trivy",
@@ -47113,9 +50234,9 @@ var trivy = {
   async parse(files, config2) {
     const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
     for (const { log } of parsed.sarif) {
-      for (const run2 of log.runs)
-        run2.originalUriBaseIds = {
-          ...run2.originalUriBaseIds,
+      for (const run3 of log.runs)
+        run3.originalUriBaseIds = {
+          ...run3.originalUriBaseIds,
           ROOTPATH: { uri: pathToFileURL(config2.root + "/").href }
         };
     }
@@ -47124,7 +50245,7 @@ var trivy = {
   ownsDriver: driverContains("trivy"),
   nativeJson: { label: "Trivy JSON", toSarif: trivyJsonToSarif },
   packageFromMessage: packageFromTrivyMessage,
-  iac: { intentOf: normalizeTrivyCheckId }
+  iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) }
 };
 
 // src/scanners/registry.ts
@@ -47138,6 +50259,10 @@ function knowledgeOf(adapters) {
   const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
   const toolMemo = /* @__PURE__ */ new Map();
   const twinned = new Set(adapters.flatMap((adapter) => [...adapter.iac?.twins?.values() ?? []]));
+  const iacIntent2 = (tool, ruleId) => {
+    const intent = byName.get(tool)?.iac?.intentOf(ruleId);
+    return intent !== void 0 && twinned.has(intent) ? intent : void 0;
+  };
   return {
     toolOf(driverName) {
       let tool = toolMemo.get(driverName);
@@ -47165,9 +50290,16 @@ function knowledgeOf(adapters) {
       }
       return void 0;
     },
-    iacIntent(tool, ruleId) {
-      const intent = byName.get(tool)?.iac?.intentOf(ruleId);
-      return intent !== void 0 && twinned.has(intent) ? intent : void 0;
+    iacIntent: iacIntent2,
+    twinSeverity(tool, ruleId) {
+      const intent = iacIntent2(tool, ruleId);
+      if (intent === void 0) return void 0;
+      for (const adapter of adapters) {
+        if (adapter.name === tool) continue;
+        const rated = adapter.iac?.severityOf?.(intent);
+        if (rated) return { severity: rated.severity, source: `${adapter.title} ${rated.check}` };
+      }
+      return void 0;
     }
   };
 }
@@ -47224,6 +50356,33 @@ import path12 from "node:path";
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var FailOnSchema = external_exports.enum(FAIL_ON);
 var TRIVY_SCANNERS = ["vuln", "misconfig", "secret", "license"];
+var DEFAULT_TRIVY_SCANNERS = ["vuln", "misconfig", "secret"];
+var FAIL_ON_SCOPES = ["new", "all"];
+var FailOnScopeSchema = external_exports.enum(FAIL_ON_SCOPES);
+var DaySchema = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2027-03-31").refine((day) => {
+  const time3 = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time3) && new Date(time3).toISOString().startsWith(day);
+}, "is not a real date");
+var SuppressionSchema = external_exports.object({
+  rule: external_exports.string().min(1).optional().describe("Rule id, e.g. CKV_DOCKER_2 (any tool of the finding)"),
+  fingerprint: external_exports.string().min(8).optional().describe("Finding fingerprint (or a prefix of at least 8 characters), or its SF- id"),
+  cve: external_exports.string().min(1).optional().describe("CVE or GHSA id; aliases of the advisory match too"),
+  path: external_exports.string().min(1).optional().describe("Glob on the finding path, e.g. test/**"),
+  tool: external_exports.string().min(1).optional().describe("Scanner that reported it, e.g. semgrep"),
+  reason: external_exports.string().trim().min(1).describe("Why the risk is accepted (ticket, owner)"),
+  expires: DaySchema.optional().describe(
+    "Last day it applies (YYYY-MM-DD); afterwards it is reported as expired"
+  )
+}).strict().refine(
+  (entry) => Boolean(entry.rule ?? entry.fingerprint ?? entry.cve ?? entry.path ?? entry.tool),
+  { message: "needs at least one of rule, fingerprint, cve, path, tool" }
+);
+var LicensePolicySchema = external_exports.object({
+  deny: external_exports.array(external_exports.string().min(1)).describe("SPDX ids or expressions; a component whose licence satisfies one is denied"),
+  allow: external_exports.array(external_exports.string().min(1)).describe("When set, only licences satisfying one of these are allowed"),
+  severity: SeveritySchema.describe("Severity of a licence finding (default: medium)"),
+  unknown: external_exports.enum(["flag", "ignore"]).describe("A component without a recognisable licence: flag (default) or ignore")
+}).partial().strict();
 function defaultToolCache() {
   if (process.env.SCANFOLD_TOOL_CACHE) return path12.resolve(process.env.SCANFOLD_TOOL_CACHE);
   const base = process.env.XDG_CACHE_HOME || path12.join(os.homedir(), ".cache");
@@ -47232,6 +50391,12 @@ function defaultToolCache() {
 var FileConfigSchema = external_exports.object({
   scanners: external_exports.array(external_exports.enum(SCANNER_NAMES)).min(1),
   failOn: FailOnSchema,
+  failOnScope: FailOnScopeSchema.describe(
+    "Which findings the gate counts: new (vs the baseline) or all. Default: new with a baseline, else all"
+  ),
+  baseline: external_exports.string().min(1).describe("A previous report.json to compare with"),
+  suppressions: external_exports.array(SuppressionSchema),
+  licenses: LicensePolicySchema,
   retries: external_exports.number().int().min(0).max(10),
   timeoutMinutes: external_exports.number().positive().max(360),
   concurrency: external_exports.number().int().min(1).max(64),
@@ -47252,17 +50417,133 @@ var DEFAULT_CONFIG_FILES = [".scanfold.yml", ".scanfold.yaml", ".scanfold.json"]
 function formatZodIssues(where, error62) {
   return error62.issues.map((issue2) => `${where}: ${issue2.path.join(".") || "(root)"}: ${issue2.message}`).join("; ");
 }
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function closest(value, candidates) {
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3)) ? best.candidate : void 0;
+}
+function keysAt(schema, keyPath) {
+  let current = schema;
+  const unwrap = (node3) => {
+    let inner = node3;
+    for (let depth = 0; depth < 10; depth++) {
+      if (inner instanceof external_exports.ZodOptional || inner instanceof external_exports.ZodDefault)
+        inner = inner.unwrap();
+      else if (inner instanceof external_exports.ZodPipe) inner = inner.in;
+      else break;
+    }
+    return inner;
+  };
+  for (const key of keyPath) {
+    if (!current) return [];
+    const node3 = unwrap(current);
+    if (node3 instanceof external_exports.ZodObject)
+      current = node3.shape[String(key)];
+    else if (node3 instanceof external_exports.ZodArray) current = node3.element;
+    else return [];
+  }
+  const node2 = current ? unwrap(current) : void 0;
+  return node2 instanceof external_exports.ZodObject ? Object.keys(node2.shape) : [];
+}
+function singular(keyPath) {
+  const name = [...keyPath].reverse().find((key) => typeof key === "string") ?? "value";
+  return name.endsWith("s") ? name.slice(0, -1) : name;
+}
+function lineOf(source, keyPath, key) {
+  const offset = (node2) => node2?.range?.[0];
+  let at;
+  if (key !== void 0) {
+    const parent = keyPath.length ? source.document.getIn(keyPath, true) : source.document.contents;
+    if ((0, import_yaml.isMap)(parent)) {
+      const pair = parent.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === key);
+      at = offset(pair?.key);
+    }
+  }
+  for (let depth = keyPath.length; at === void 0 && depth >= 0; depth--) {
+    const node2 = depth ? source.document.getIn(keyPath.slice(0, depth), true) : source.document.contents;
+    at = offset(node2);
+  }
+  return at === void 0 ? void 0 : source.lines.linePos(at).line;
+}
+function describeConfigIssues(file2, error62, source) {
+  const display = path13.relative(process.cwd(), file2) || file2;
+  const keyName = (keyPath) => keyPath.reduce(
+    (text, key) => typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    ""
+  );
+  const lines = [];
+  for (const issue2 of error62.issues) {
+    const where = (key) => {
+      const line = source ? lineOf(source, issue2.path, key) : void 0;
+      return line === void 0 ? display : `${display}:${line}`;
+    };
+    if (issue2.code === "unrecognized_keys") {
+      const known = keysAt(FileConfigSchema, issue2.path);
+      for (const key of issue2.keys) {
+        const guess = closest(key, known);
+        const full = keyName([...issue2.path, key]);
+        lines.push(
+          `${where(key)}: unknown key '${full}'${guess ? ` \u2014 did you mean '${keyName([...issue2.path, guess])}'?` : known.length ? ` (valid: ${known.join(", ")})` : ""}`
+        );
+      }
+      continue;
+    }
+    if (issue2.code === "invalid_value" && source) {
+      const received = source.document.getIn(issue2.path);
+      const values = issue2.values.map(String);
+      const guess = typeof received === "string" ? closest(received, values) : void 0;
+      lines.push(
+        `${where()}: ${keyName(issue2.path)}: unknown ${singular(issue2.path)} ${typeof received === "string" ? `'${received}'` : JSON.stringify(received)}${guess ? ` \u2014 did you mean '${guess}'?` : ` (one of: ${values.join(", ")})`}`
+      );
+      continue;
+    }
+    lines.push(`${where()}: ${keyName(issue2.path) || "(root)"}: ${issue2.message}`);
+  }
+  const lineNumber = (text) => Number(/^[^:]*:(\d+):/.exec(text)?.[1] ?? 0);
+  return lines.sort((a, b) => lineNumber(a) - lineNumber(b));
+}
 function readConfigFile(file2) {
-  let raw;
+  let text;
   try {
-    const text = readFileSync2(file2, "utf8");
-    raw = file2.endsWith(".json") ? JSON.parse(text) : (0, import_yaml.parse)(text);
+    text = readFileSync2(file2, "utf8");
   } catch (error62) {
     throw new ConfigurationError(`config file ${file2}: cannot be read: ${errorMessage(error62)}`);
   }
+  const lines = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const display = path13.relative(process.cwd(), file2) || file2;
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const line = first?.pos[0] === void 0 ? void 0 : lines.linePos(first.pos[0]).line;
+    throw new ConfigurationError(
+      `${display}${line ? `:${line}` : ""}: not valid ${file2.endsWith(".json") ? "JSON" : "YAML"}: ${first?.message.split("\n")[0] ?? "parse error"}`
+    );
+  }
+  const raw = document.toJS();
   const parsed = FileConfigSchema.safeParse(raw ?? {});
   if (!parsed.success)
-    throw new ConfigurationError(formatZodIssues(`config file ${file2}`, parsed.error));
+    throw new ConfigurationError(
+      describeConfigIssues(file2, parsed.error, { document, lines }).join("\n")
+    );
   return parsed.data;
 }
 function findConfigFile(root, explicit) {
@@ -47298,6 +50579,10 @@ function resolveConfig(request) {
     root,
     scanners: c.scanners ?? SCANNER_NAMES,
     failOn: c.failOn ?? "high",
+    failOnScope: c.failOnScope,
+    baseline: c.baseline ? path13.resolve(root, c.baseline) : void 0,
+    suppressions: c.suppressions ?? [],
+    licenses: c.licenses ?? {},
     retries: c.retries ?? 2,
     timeoutMs: Math.round((c.timeoutMinutes ?? 15) * 6e4),
     concurrency: c.concurrency ?? os2.availableParallelism(),
@@ -47308,7 +50593,7 @@ function resolveConfig(request) {
     retryBaseMs: request.retryBaseMs ?? 2e3,
     retryCapMs: 6e4,
     trivy: {
-      scanners: c.trivy?.scanners ?? TRIVY_SCANNERS,
+      scanners: c.trivy?.scanners ?? DEFAULT_TRIVY_SCANNERS,
       dbRepositories: c.trivy?.dbRepositories ?? [],
       cacheDir: path13.resolve(root, c.trivy?.cacheDir ?? path13.join(cacheBase, "trivy"))
     },
@@ -47319,19 +50604,20 @@ function resolveConfig(request) {
     semgrep: {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map(
         (entry) => existsSync5(path13.resolve(root, entry)) ? path13.resolve(root, entry) : entry
-      )
+      ),
+      registry: c.semgrep?.config ? [] : SEMGREP_REGISTRY_RULESETS
     }
   };
   return Object.freeze(config2);
 }
 
 // src/engine.ts
-import { rm as rm3 } from "node:fs/promises";
-import path19 from "node:path";
+import { mkdir as mkdir4, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
+import path22 from "node:path";
 
 // src/install/installer.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync6 } from "node:fs";
+import { createReadStream, existsSync as existsSync6, statSync as statSync2 } from "node:fs";
 import {
   chmod,
   cp,
@@ -47459,6 +50745,10 @@ function parseRetryAfter(text, now) {
 var InstallError = class extends Error {
   name = "InstallError";
 };
+function statFingerprint(file2) {
+  const info = statSync2(file2, { bigint: true });
+  return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}
 var MARKER = ".scanfold-install.json";
 var INSTALL_TIMEOUT_MS = 45 * 6e4;
 function toolDir(toolCache, name, version2) {
@@ -47481,18 +50771,23 @@ async function verifiedCacheEntry(dir, name) {
   const executable = path14.join(dir, "bin", name);
   if (!existsSync6(executable)) return void 0;
   const markerFile = path14.join(dir, MARKER);
+  const stat2 = statFingerprint(executable);
+  const recorded = existsSync6(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
+  if (recorded?.verifiedStat === stat2) return executable;
   const actual = await sha256File(executable);
-  if (!existsSync6(markerFile)) {
+  if (!recorded) {
     await writeMarker(dir, {
       tool: name,
       version: path14.basename(dir),
       source: "registry",
-      sha256: actual
+      sha256: actual,
+      verifiedStat: stat2
     });
     return executable;
   }
-  const marker = JSON.parse(await readFile4(markerFile, "utf8"));
-  return marker.sha256 === actual ? executable : void 0;
+  if (!recorded || recorded.sha256 !== actual) return void 0;
+  await writeMarker(dir, { ...recorded, verifiedStat: stat2 });
+  return executable;
 }
 async function writeMarker(dir, marker) {
   await writeFile(path14.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
@@ -47712,13 +51007,55 @@ function loadManifest(file2 = path15.join(packageRoot(), "tools.json")) {
   return parsed.data;
 }
 
+// src/model/ports.ts
+var systemClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random()
+};
+
 // src/normalize/extract.ts
 import { hash as hash2 } from "node:crypto";
+
+// src/normalize/title.ts
+function saysNothing(text, ruleId) {
+  const bare = text.trim();
+  return bare === "" || bare === ruleId || bare.endsWith(`: ${ruleId}`) || /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) || /^Misconfiguration$/i.test(bare);
+}
+function shorten(text, max = 110) {
+  let title = (text.split("\n").find((line) => line.trim()) ?? text).trim();
+  title = title.split(/(?<=[a-z0-9)'"])\. (?=[A-Z])/)[0] ?? title;
+  title = title.replace(/\.$/, "");
+  if (title.length > 80) {
+    const comma = title.indexOf(", ");
+    if (comma >= 15) title = title.slice(0, comma);
+  }
+  const open2 = title.lastIndexOf("(");
+  if (open2 > title.lastIndexOf(")")) title = title.slice(0, open2).trimEnd();
+  if (title.length > max) {
+    const paren = title.indexOf(" (");
+    if (paren >= 25) title = title.slice(0, paren);
+  }
+  return title.length > max ? `${title.slice(0, max - 1).trimEnd()}\u2026` : title;
+}
+function humanTitle(rule2, message, ruleId) {
+  const candidates = [
+    rule2?.shortDescription?.text,
+    rule2?.fullDescription?.text,
+    message,
+    rule2?.name
+  ];
+  for (const candidate of candidates)
+    if (candidate && !saysNothing(shorten(candidate), ruleId)) return shorten(candidate);
+  return ruleId;
+}
+
+// src/normalize/extract.ts
 function sha256(text) {
   return hash2("sha256", text, "hex");
 }
-function toolNameOf(run2, knowledge) {
-  return knowledge.toolOf(run2.tool.driver.name);
+function toolNameOf(run3, knowledge) {
+  return knowledge.toolOf(run3.tool.driver.name);
 }
 var rulesById = /* @__PURE__ */ new WeakMap();
 function ruleById(rules, id) {
@@ -47730,8 +51067,8 @@ function ruleById(rules, id) {
   }
   return byId.get(id);
 }
-function ruleFor(run2, result) {
-  const rules = run2.tool.driver.rules ?? [];
+function ruleFor(run3, result) {
+  const rules = run3.tool.driver.rules ?? [];
   if (result.ruleIndex !== void 0 && rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)) {
     return rules[result.ruleIndex];
   }
@@ -47799,19 +51136,25 @@ function cwesOf(rule2, result, declared) {
   }
   return [...found].sort();
 }
+function severityFor(knowledge, item) {
+  const declared = declaredSeverity(item.result, item.rule);
+  if (declared) return { severity: declared };
+  if (item.category === "iac") {
+    const twin = knowledge.twinSeverity(item.tool, item.ruleId);
+    if (twin) return { severity: twin.severity, severitySource: twin.source };
+  }
+  return { severity: severityOf(item.result, item.rule, knowledge.defaultSeverity(item.tool)) };
+}
 function isSuppressed(result) {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== "rejected");
 }
-function firstLine(text) {
-  return text.split("\n").find((line) => line.trim())?.trim() ?? text;
-}
 function extractFindings(log, options) {
   const extracted = [];
-  log.runs.forEach((run2, runIndex) => {
+  log.runs.forEach((run3, runIndex) => {
     const { knowledge } = options;
-    const tool = options.toolOverride ?? toolNameOf(run2, knowledge);
-    (run2.results ?? []).forEach((result, resultIndex) => {
-      const rule2 = ruleFor(run2, result);
+    const tool = options.toolOverride ?? toolNameOf(run3, knowledge);
+    (run3.results ?? []).forEach((result, resultIndex) => {
+      const rule2 = ruleFor(run3, result);
       const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
       const message = result.message.text ?? result.message.markdown ?? rule2?.shortDescription?.text ?? ruleId;
       const physical = result.locations?.[0]?.physicalLocation;
@@ -47820,7 +51163,7 @@ function extractFindings(log, options) {
       const locationPath = normalizePath(rawUri, {
         root: options.root,
         uriBaseId: physical?.artifactLocation?.uriBaseId,
-        originalUriBaseIds: run2.originalUriBaseIds
+        originalUriBaseIds: run3.originalUriBaseIds
       });
       const region = physical?.region;
       const tags = tagsOf(rule2, result);
@@ -47833,12 +51176,12 @@ function extractFindings(log, options) {
       const cvss = declared.cvss ?? scoreOf(rule2?.properties?.["security-severity"]);
       const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? "";
       const identity = category === "vulnerability" ? `${pkg?.name ?? ""}@${pkg?.version ?? ""}` : category === "secret" ? `${region?.startLine ?? ""}` : snippet.trim().replace(/\s+/g, " ") || `${region?.startLine ?? ""}`;
-      const title = firstLine(rule2?.shortDescription?.text ?? rule2?.name ?? message);
+      const title = humanTitle(rule2, message, ruleId);
       const finding = {
         id: "",
         fingerprint: "",
         category,
-        severity: severityOf(result, rule2, knowledge.defaultSeverity(tool)),
+        ...severityFor(knowledge, { tool, ruleId, category, result, rule: rule2 }),
         ruleId,
         title: title.length > 200 ? title.slice(0, 197) + "..." : title,
         message,
@@ -47888,12 +51231,12 @@ var UnionFind = class {
     if (rootA !== rootB) this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
   }
 };
-function* mergeKeys(finding, index, knowledge) {
+function* mergeKeys(finding, index) {
   const { location: location2 } = finding;
   switch (finding.category) {
     case "vulnerability": {
       if (!finding.package) return;
-      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ""}|${location2.path}`;
+      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ""}`;
       const ids = new Set([finding.cve, finding.ghsa, ...finding.aliases ?? []].filter(Boolean));
       if (ids.size === 0) ids.add(finding.ruleId);
       for (const id of ids) yield [`vuln|${coordinates}|${id}`, index];
@@ -47908,11 +51251,7 @@ function* mergeKeys(finding, index, knowledge) {
       for (const cwe of finding.cwe)
         yield [`code|${location2.path}|${location2.startLine}|${cwe}`, index];
       return;
-    case "iac": {
-      const intent = knowledge.iacIntent(finding.tools[0] ?? "", finding.ruleId);
-      if (intent) yield [`iac|${location2.path}|${intent}`, index];
-      return;
-    }
+    // IaC merges per resource, not per key: see unionSameResourceChecks.
     default:
       return;
   }
@@ -47934,7 +51273,7 @@ function fingerprintOf(members2, knowledge) {
     ]);
     const canonical = ids.filter((id) => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ""}|${finding.location.path}`
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ""}`
     );
   }
   if (finding.category === "secret")
@@ -47970,9 +51309,16 @@ function mergeFindings(members2) {
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
   const helpUri = all.map((f) => f.helpUri).find(Boolean);
   const cvss = all.map((f) => f.cvss).find((score) => score !== void 0);
+  const locations = [
+    ...new Map([lead.location, ...all.map((f) => f.location)].map((l) => [l.path, l])).values()
+  ];
+  const rated = all.filter((f) => f.severity === severity);
+  const severitySource = rated.every((f) => f.severitySource) ? rated[0]?.severitySource : void 0;
   return {
     ...lead,
+    ...locations.length > 1 ? { locations } : {},
     severity,
+    severitySource,
     tools: unique(all.flatMap((f) => f.tools)).sort(),
     sources: all.flatMap((f) => f.sources),
     cwe: unique(all.flatMap((f) => f.cwe)).sort(),
@@ -48014,12 +51360,67 @@ function unionOverlappingSecrets(ordered, unionFind) {
     }
   }
 }
+function lineRange(finding) {
+  const start = finding.location.startLine;
+  if (start === void 0) return [0, Number.MAX_SAFE_INTEGER];
+  return [start, Math.max(start, finding.location.endLine ?? start)];
+}
+function unionSameResourceChecks(ordered, unionFind, knowledge) {
+  const buckets = /* @__PURE__ */ new Map();
+  ordered.forEach(({ finding }, index) => {
+    if (finding.category !== "iac") return;
+    const tool = finding.tools[0];
+    const intent = knowledge.iacIntent(tool ?? "", finding.ruleId);
+    if (!intent) return;
+    const key = `${finding.location.path}\0${intent}`;
+    const span = { index, tool, range: lineRange(finding) };
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(span);
+    else buckets.set(key, [span]);
+  });
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    const spans = bucket.sort((x, y) => x.range[0] - y.range[0] || x.index - y.index);
+    const pairs = [];
+    for (const [position, first] of spans.entries()) {
+      const [startA, endA] = first.range;
+      for (let next = position + 1; next < spans.length; next++) {
+        const second = spans[next];
+        if (!second) break;
+        const [startB, endB] = second.range;
+        if (startB > endA) break;
+        if (second.tool === first.tool) continue;
+        const [a, b] = first.index < second.index ? [first.index, second.index] : [second.index, first.index];
+        pairs.push({ a, b, looseness: Math.abs(startA - startB) + Math.abs(endA - endB) });
+      }
+    }
+    pairs.sort((x, y) => x.looseness - y.looseness || x.a - y.a || x.b - y.b);
+    const toolsOf = /* @__PURE__ */ new Map();
+    const tools = (index) => {
+      const root = unionFind.find(index);
+      let known = toolsOf.get(root);
+      if (!known) {
+        known = new Set(ordered[index]?.finding.tools ?? []);
+        toolsOf.set(root, known);
+      }
+      return known;
+    };
+    for (const { a, b } of pairs) {
+      if (unionFind.find(a) === unionFind.find(b)) continue;
+      const toolsA = tools(a);
+      const toolsB = tools(b);
+      if ([...toolsB].some((tool) => toolsA.has(tool))) continue;
+      unionFind.union(a, b);
+      toolsOf.set(unionFind.find(a), /* @__PURE__ */ new Set([...toolsA, ...toolsB]));
+    }
+  }
+}
 function dedupe(extracted, knowledge) {
   const ordered = [...extracted].sort(compareMembers);
   const unionFind = new UnionFind(ordered.length);
   const byKey = /* @__PURE__ */ new Map();
   ordered.forEach((item, index) => {
-    for (const [key] of mergeKeys(item.finding, index, knowledge)) {
+    for (const [key] of mergeKeys(item.finding, index)) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -48037,6 +51438,7 @@ function dedupe(extracted, knowledge) {
     }
   }
   unionOverlappingSecrets(ordered, unionFind);
+  unionSameResourceChecks(ordered, unionFind, knowledge);
   const groups = /* @__PURE__ */ new Map();
   ordered.forEach((item, index) => {
     const root = unionFind.find(index);
@@ -48092,17 +51494,24 @@ var SRCROOT = "%SRCROOT%";
 function sourceKey(file2, runIndex, resultIndex) {
   return `${file2}#${runIndex}#${resultIndex}`;
 }
-function toUriReference(path22) {
-  return encodeURI(path22.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+var uriReferences = /* @__PURE__ */ new Map();
+function toUriReference(path25) {
+  let encoded = uriReferences.get(path25);
+  if (encoded === void 0) {
+    encoded = encodeURI(path25.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+    if (uriReferences.size > 1e5) uriReferences.clear();
+    uriReferences.set(path25, encoded);
+  }
+  return encoded;
 }
-function relocate(result, run2, root) {
+function relocate(result, run3, root) {
   return result.locations?.map((location2) => {
     const artifact = location2.physicalLocation?.artifactLocation;
     if (!artifact?.uri || !location2.physicalLocation) return location2;
     const uri = normalizePath(artifact.uri, {
       root,
       uriBaseId: artifact.uriBaseId,
-      originalUriBaseIds: run2.originalUriBaseIds
+      originalUriBaseIds: run3.originalUriBaseIds
     });
     const { index: _dropped, ...rest } = artifact;
     return {
@@ -48140,13 +51549,13 @@ function buildSarif(request) {
   }
   const tools = /* @__PURE__ */ new Map();
   for (const input2 of request.inputs) {
-    input2.log.runs.forEach((run2, runIndex) => {
-      const tool = input2.tool ?? toolNameOf(run2, knowledge);
+    input2.log.runs.forEach((run3, runIndex) => {
+      const tool = input2.tool ?? toolNameOf(run3, knowledge);
       let target = tools.get(tool);
       if (!target) {
         target = {
           tool,
-          driver: run2.tool.driver,
+          driver: run3.tool.driver,
           rules: [],
           ruleIndex: /* @__PURE__ */ new Map(),
           placeholders: /* @__PURE__ */ new Set(),
@@ -48155,7 +51564,7 @@ function buildSarif(request) {
         tools.set(tool, target);
       }
       const into = target;
-      for (const rule2 of run2.tool.driver.rules ?? []) {
+      for (const rule2 of run3.tool.driver.rules ?? []) {
         const existing = into.ruleIndex.get(rule2.id);
         if (existing === void 0) {
           into.ruleIndex.set(rule2.id, into.rules.length);
@@ -48164,8 +51573,8 @@ function buildSarif(request) {
           into.rules[existing] = rule2;
         }
       }
-      (run2.results ?? []).forEach((result, resultIndex) => {
-        const rule2 = ruleFor(run2, result);
+      (run3.results ?? []).forEach((result, resultIndex) => {
+        const rule2 = ruleFor(run3, result);
         const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
         let index = into.ruleIndex.get(ruleId);
         if (index === void 0) {
@@ -48178,6 +51587,7 @@ function buildSarif(request) {
         const properties = finding ? writeScanfoldProperties(result.properties, {
           findingId: finding.id,
           severity: finding.severity,
+          ...finding.severitySource ? { severitySource: finding.severitySource } : {},
           cwe: finding.cwe
         }) : { ...result.properties };
         if (finding) {
@@ -48190,13 +51600,24 @@ function buildSarif(request) {
           ...rest,
           ruleId,
           ruleIndex: index,
-          locations: relocate(result, run2, request.root) ?? [],
+          locations: relocate(result, run3, request.root) ?? [],
           partialFingerprints: {
             ...result.partialFingerprints,
             ...finding ? { [FINGERPRINT_KEY]: finding.fingerprint } : {}
           },
           properties
         };
+        if (finding?.baseline) merged.baselineState = finding.baseline;
+        if (finding?.suppression?.source === "config")
+          merged.suppressions = [
+            ...result.suppressions ?? [],
+            {
+              kind: "external",
+              status: "accepted",
+              justification: finding.suppression.reason,
+              ...finding.suppression.expires ? { properties: { "scanfold/expires": finding.suppression.expires } } : {}
+            }
+          ];
         if (finding?.category === "secret") merged = redactSnippets(merged);
         into.results.push(merged);
       });
@@ -48383,7 +51804,7 @@ function attachVulnerabilities(bom, findings, byKey) {
   }
 }
 
-// src/outputs/upload-plan.ts
+// src/outputs/sarif-limits.ts
 import { gzipSync } from "node:zlib";
 var GITHUB_SARIF_LIMITS = {
   gzipBytes: 10 * 1024 * 1024,
@@ -48397,14 +51818,14 @@ function severityOfResult(result) {
   const { severity } = readScanfoldProperties(result.properties);
   return severity ? severityRank[severity] : 0;
 }
-function toolOf(run2) {
-  return run2.automationDetails?.id ?? run2.tool.driver.name;
+function toolOf(run3) {
+  return run3.automationDetails?.id ?? run3.tool.driver.name;
 }
-function fitRun(run2, limits, truncated) {
-  let results = (run2.results ?? []).map(
+function fitRun(run3, limits, truncated) {
+  let results = (run3.results ?? []).map(
     (result) => result.locations && result.locations.length > limits.locationsPerResult ? { ...result, locations: result.locations.slice(0, limits.locationsPerResult) } : result
   );
-  const rules = (run2.tool.driver.rules ?? []).map((rule2) => {
+  const rules = (run3.tool.driver.rules ?? []).map((rule2) => {
     const tags = rule2.properties?.tags;
     return tags && tags.length > limits.tagsPerRule ? { ...rule2, properties: { ...rule2.properties, tags: tags.slice(0, limits.tagsPerRule) } } : rule2;
   });
@@ -48412,7 +51833,7 @@ function fitRun(run2, limits, truncated) {
     const ranked = results.map((result, index) => ({ rank: severityOfResult(result), index })).sort((a, b) => b.rank - a.rank || a.index - b.index);
     const keep = new Set(ranked.slice(0, limits.resultsPerRun).map((entry) => entry.index));
     truncated.push({
-      tool: toolOf(run2),
+      tool: toolOf(run3),
       kept: limits.resultsPerRun,
       omitted: results.length - limits.resultsPerRun,
       reason: `GitHub accepts at most ${limits.resultsPerRun} results per run; the most severe were kept`
@@ -48420,86 +51841,72 @@ function fitRun(run2, limits, truncated) {
     results = results.filter((_, index) => keep.has(index));
   }
   if (rules.length > limits.rulesPerRun) {
-    truncated.push({
-      tool: toolOf(run2),
-      kept: limits.rulesPerRun,
-      omitted: rules.length - limits.rulesPerRun,
-      reason: `more than ${limits.rulesPerRun} rules`
-    });
+    return keepUsedRules(run3, rules, results);
   }
-  return { ...run2, tool: { ...run2.tool, driver: { ...run2.tool.driver, rules } }, results };
+  return { ...run3, tool: { ...run3.tool, driver: { ...run3.tool.driver, rules } }, results };
 }
-function gzipLog(log) {
-  return gzipSync(JSON.stringify(log));
+function keepUsedRules(run3, rules, results) {
+  const byId = new Map(rules.map((rule2, index) => [rule2.id, index]));
+  const used = [];
+  const newIndex = /* @__PURE__ */ new Map();
+  const reindexed = results.map((result) => {
+    const old = result.ruleIndex ?? (result.ruleId !== void 0 ? byId.get(result.ruleId) : void 0);
+    const rule2 = old === void 0 ? void 0 : rules[old];
+    if (old === void 0 || !rule2) {
+      const { ruleIndex: _dropped, ...rest } = result;
+      return rest;
+    }
+    let index = newIndex.get(old);
+    if (index === void 0) {
+      index = used.length;
+      used.push(rule2);
+      newIndex.set(old, index);
+    }
+    return { ...result, ruleIndex: index };
+  });
+  return {
+    ...run3,
+    tool: { ...run3.tool, driver: { ...run3.tool.driver, rules: used } },
+    results: reindexed
+  };
 }
-function runSize(merged, run2, limit) {
-  const json2 = JSON.stringify({ ...merged, runs: [run2] });
+function runSize(merged, run3, limit) {
+  const json2 = JSON.stringify({ ...merged, runs: [run3] });
   if (json2.length < limit - 1024) return { bytes: Math.min(json2.length, limit - 1024) };
   const gzipped = gzipSync(json2);
   return { bytes: gzipped.length, gzipped };
 }
-function shrinkRun(merged, run2, limits, truncated) {
-  let fitted = run2;
-  let keep = run2.results?.length ?? 0;
+function shrinkRun(merged, run3, limits, truncated) {
+  let fitted = run3;
+  let keep = run3.results?.length ?? 0;
   while (keep > 1 && runSize(merged, fitted, limits.gzipBytes).bytes > limits.gzipBytes) {
     keep = Math.floor(keep / 2);
-    fitted = fitRun(run2, { ...limits, resultsPerRun: keep }, []);
+    fitted = fitRun(run3, { ...limits, resultsPerRun: keep }, []);
   }
   truncated.push({
-    tool: toolOf(run2),
+    tool: toolOf(run3),
     kept: fitted.results?.length ?? 0,
-    omitted: (run2.results?.length ?? 0) - (fitted.results?.length ?? 0),
-    reason: `the ${toolOf(run2)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`
+    omitted: (run3.results?.length ?? 0) - (fitted.results?.length ?? 0),
+    reason: `the ${toolOf(run3)} run alone exceeds ${limits.gzipBytes} bytes gzipped; the most severe results were kept`
   });
   return fitted;
 }
-function planUploads(merged, limits = { ...GITHUB_SARIF_LIMITS }, options = {}) {
+function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }) {
   const truncated = [];
-  const sized = merged.runs.map((original) => {
-    let run2 = fitRun(original, limits, truncated);
-    let size = runSize(merged, run2, limits.gzipBytes);
-    if (size.bytes > limits.gzipBytes) {
-      run2 = shrinkRun(merged, run2, limits, truncated);
-      size = runSize(merged, run2, limits.gzipBytes);
-    }
-    return { run: run2, bytes: size.bytes };
+  const runs = merged.runs.map((original) => {
+    const run3 = fitRun(original, limits, truncated);
+    return runSize(merged, run3, limits.gzipBytes).bytes > limits.gzipBytes ? shrinkRun(merged, run3, limits, truncated) : run3;
   });
-  const payloads = [];
-  const emit = (runs) => {
-    if (runs.length === 0) return;
-    const log = { ...merged, runs };
-    if (options.materialize === false) {
-      payloads.push({ log, tools: runs.map(toolOf), gzipBytes: 0, gzipped: Buffer.alloc(0) });
-      return;
-    }
-    const gzipped = gzipLog(log);
-    if (gzipped.length > limits.gzipBytes && runs.length > 1) {
-      const half = Math.ceil(runs.length / 2);
-      emit(runs.slice(0, half));
-      emit(runs.slice(half));
-      return;
-    }
-    payloads.push({ log, tools: runs.map(toolOf), gzipBytes: gzipped.length, gzipped });
-  };
-  let current = [];
-  let currentBytes = 0;
-  for (const { run: run2, bytes } of sized) {
-    if (current.length > 0 && (current.length + 1 > limits.runsPerFile || currentBytes + bytes > limits.gzipBytes)) {
-      emit(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(run2);
-    currentBytes += bytes;
-  }
-  emit(current);
-  return { payloads, truncated };
+  return { runs, truncated };
 }
 
 // src/outputs/write.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir2, readdir, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
+
+// src/outputs/html.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/outputs/escape.ts
 var MAX_CELL = 160;
@@ -48519,50 +51926,411 @@ function escapeMarkdown(text, max = MAX_CELL) {
   return truncate(text.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
 }
 
+// src/outputs/labels.ts
+function controlLabel(key) {
+  const [framework = "", control = ""] = key.split(/:(.*)/s);
+  const owasp = /^owasp-top10-(\d{4})$/.exec(framework);
+  if (owasp) return `OWASP ${control}:${owasp[1]}`;
+  if (/^cwe-top25-\d{4}$/.test(framework)) return `CWE Top 25 ${control}`;
+  const cis = /^([a-z0-9]+)-cis-/.exec(framework);
+  if (cis) {
+    const platform = cis[1] === "k8s" ? "Kubernetes" : cis[1] === "aws" ? "AWS" : cis[1] === "eks" ? "EKS" : (cis[1] ?? "").replace(/^./, (c) => c.toUpperCase());
+    return `CIS ${platform} ${control}`;
+  }
+  return `${framework.toUpperCase()} ${control}`;
+}
+
 // src/outputs/html.ts
 var HTML_ROW_LIMIT = 5e3;
-function renderHtml(report) {
-  const e = (text, max = 300) => escapeHtml(truncate(String(text ?? ""), max));
-  const severityRows = SEVERITIES.map(
-    (s) => `<tr><td class="${s}">${s}</td><td>${report.summary.bySeverity[s]}</td></tr>`
+var SCRIPT = `(() => {
+  const rows = Array.from(document.querySelectorAll('#findings tbody tr'));
+  const field = (id) => document.getElementById(id);
+  const filters = { sev: field('f-sev'), tool: field('f-tool'), cat: field('f-cat'), base: field('f-base'), text: field('f-text') };
+  const count = field('f-count');
+  const apply = () => {
+    const text = filters.text.value.trim().toLowerCase();
+    let shown = 0;
+    for (const row of rows) {
+      const d = row.dataset;
+      const ok = (!filters.sev.value || d.sev === filters.sev.value)
+        && (!filters.tool.value || d.tools.split(' ').includes(filters.tool.value))
+        && (!filters.cat.value || d.cat === filters.cat.value)
+        && (!filters.base.value || d.base === filters.base.value)
+        && (!text || row.textContent.toLowerCase().includes(text));
+      row.hidden = !ok;
+      if (ok) shown++;
+    }
+    count.textContent = shown + ' of ' + rows.length + ' shown';
+  };
+  for (const element of Object.values(filters)) {
+    element.addEventListener('input', apply);
+    element.addEventListener('change', apply);
+  }
+  apply();
+})();`;
+var STYLE = `
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--accent:#0969da;
+--critical:#a40e26;--high:#d1242f;--medium:#bf8700;--low:#0969da;--info:#818b98;
+--pass:#1a7f37;--fail:#cf222e;--na:#818b98}
+*{box-sizing:border-box}
+body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);margin:0;background:#fff}
+main{max-width:1200px;margin:0 auto;padding:24px 32px 48px}
+header.top{border-bottom:1px solid var(--line);padding-bottom:16px;margin-bottom:8px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;padding-bottom:4px;border-bottom:1px solid var(--line)}
+h3{font-size:15px;margin:20px 0 6px}
+.meta{color:var(--muted);margin:0;display:flex;flex-wrap:wrap;gap:4px 20px}
+.meta b{color:var(--fg);font-weight:600}
+a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:4px;word-break:break-all}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:16px 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.card .n{font-size:26px;font-weight:600;line-height:1.2}.card .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
+.card.gate-failed{border-color:var(--fail);background:#ffebe9}.card.gate-passed{border-color:var(--pass);background:#dafbe1}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
+.chart{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.chart h3{margin:0 0 6px}
+svg text{font:12px -apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;fill:var(--fg)}
+svg .muted{fill:var(--muted)}
+.legend{display:flex;flex-wrap:wrap;gap:4px 12px;color:var(--muted);font-size:12px;margin-top:4px}
+.dot{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px}
+table{border-collapse:collapse;width:100%;margin:8px 0}
+#findings,table.controls{table-layout:fixed}.c-id{width:80px}.c-title{width:34%}.c-status{width:110px}
+td.status{white-space:nowrap}
+table.glance{table-layout:fixed}.g-name{width:30%}.g-n{width:90px}.c-sev{width:96px}.c-loc{width:30%}.c-cat{width:96px}.c-tools{width:120px}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:var(--soft);font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.sev{display:inline-block;min-width:62px;text-align:center;border-radius:12px;padding:0 8px;font-size:12px;font-weight:600;color:#fff}
+.sev.critical,.dot.critical{background:var(--critical)}.sev.high,.dot.high{background:var(--high)}
+.sev.medium,.dot.medium{background:var(--medium)}.sev.low,.dot.low{background:var(--low)}.sev.info,.dot.info{background:var(--info)}
+.badge{display:inline-block;border:1px solid var(--line);border-radius:12px;padding:0 7px;font-size:11px;color:var(--muted);margin:1px 2px 1px 0;white-space:nowrap}
+.badge.new{border-color:var(--fail);color:var(--fail);font-weight:600}.badge.supp{border-color:var(--medium);color:#7d4e00}
+.status{font-weight:600}.status.pass{color:var(--pass)}.status.fail{color:var(--fail)}.status.not-assessed{color:var(--na);font-weight:400}
+.small{font-size:12px;color:var(--muted)}
+.title{font-weight:600}
+.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0;padding:8px;background:var(--soft);border:1px solid var(--line);border-radius:8px}
+.filters select,.filters input{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px;background:#fff}
+.filters input{flex:1;min-width:180px}
+details.framework{border:1px solid var(--line);border-radius:8px;padding:6px 12px;margin:8px 0}
+details.framework summary{cursor:pointer;font-weight:600}
+details.framework summary .small{font-weight:400;margin-left:8px}
+.note{color:var(--muted);font-size:12px}
+.warn{border-left:4px solid var(--medium);background:#fff8c5;padding:6px 12px;margin:8px 0}
+footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
+@media print{
+  @page{size:A4;margin:14mm 12mm}
+  body{font-size:11px}main{max-width:none;padding:0}
+  .filters,.no-print{display:none}
+  tr[hidden]{display:table-row}
+  details.framework{break-inside:avoid}details>*{display:block}
+  tr,.card,.chart{break-inside:avoid}
+  h2{break-after:avoid}
+  a{color:var(--fg)}
+  .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+`;
+function sha256Base64(text) {
+  return createHash2("sha256").update(text, "utf8").digest("base64");
+}
+var HTML_CSP = `default-src 'none'; style-src 'sha256-${sha256Base64(STYLE)}'; script-src 'sha256-${sha256Base64(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+var e = (text, max = 300) => escapeHtml(truncate(String(text ?? ""), max));
+var SEVERITY_COLOR = {
+  critical: "#a40e26",
+  high: "#d1242f",
+  medium: "#bf8700",
+  low: "#0969da",
+  info: "#818b98"
+};
+function stackedBars(rows) {
+  if (rows.length === 0) return '<p class="note">No findings.</p>';
+  const width = 520;
+  const labelWidth = 110;
+  const barHeight = 18;
+  const gap = 8;
+  const max = Math.max(1, ...rows.map((row) => SEVERITIES.reduce((n, s) => n + row.counts[s], 0)));
+  const scale = (width - labelWidth - 50) / max;
+  const height = rows.length * (barHeight + gap);
+  const bars = rows.map((row, index) => {
+    const y = index * (barHeight + gap);
+    let x = labelWidth;
+    const total = SEVERITIES.reduce((n, s) => n + row.counts[s], 0);
+    const segments = SEVERITIES.filter((s) => row.counts[s] > 0).map((s) => {
+      const w = Math.max(2, row.counts[s] * scale);
+      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${SEVERITY_COLOR[s]}"><title>${e(row.label)}: ${row.counts[s]} ${s}</title></rect>`;
+      x += w;
+      return rect;
+    }).join("");
+    return `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${e(row.label, 16)}</text>${segments}<text x="${(x + 6).toFixed(1)}" y="${y + 13}" class="muted">${total}</text>`;
+  }).join("");
+  return `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="findings by severity">${bars}</svg>`;
+}
+function simpleBars(rows) {
+  const width = 520;
+  const labelWidth = 110;
+  const barHeight = 18;
+  const gap = 8;
+  const max = Math.max(1, ...rows.map((row) => row.value));
+  const scale = (width - labelWidth - 50) / max;
+  const bars = rows.map((row, index) => {
+    const y = index * (barHeight + gap);
+    const w = row.value > 0 ? Math.max(2, row.value * scale) : 0;
+    return `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${e(row.label, 16)}</text><rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${row.color}"><title>${e(row.label)}: ${row.value}</title></rect><text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 13}" class="muted">${row.value}</text>`;
+  }).join("");
+  return `<svg viewBox="0 0 ${width} ${rows.length * (barHeight + gap)}" width="100%" role="img">${bars}</svg>`;
+}
+var legend = `<div class="legend">${SEVERITIES.map((s) => `<span><span class="dot ${s}"></span>${s}</span>`).join("")}</div>`;
+function countsFor(findings) {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function charts(report) {
+  const tools = Object.keys(report.summary.byTool).sort();
+  const byTool = tools.map((tool) => ({
+    label: tool,
+    counts: countsFor(report.findings.filter((f) => f.tools.includes(tool)))
+  }));
+  const byCategory = CATEGORIES.filter((c) => report.summary.byCategory[c] > 0).map((c) => ({
+    label: c,
+    counts: countsFor(report.findings.filter((f) => f.category === c))
+  }));
+  const parts = [
+    `<div class="chart"><h3>Severity by tool</h3>${stackedBars(byTool)}${legend}</div>`,
+    `<div class="chart"><h3>Severity by category</h3>${stackedBars(byCategory)}${legend}</div>`
+  ];
+  if (report.baseline)
+    parts.push(
+      `<div class="chart"><h3>Against the baseline</h3>${simpleBars([
+        { label: "new", value: report.summary.new ?? 0, color: "#cf222e" },
+        { label: "unchanged", value: report.summary.unchanged ?? 0, color: "#818b98" },
+        { label: "fixed", value: report.summary.fixed ?? 0, color: "#1a7f37" }
+      ])}</div>`
+    );
+  return `<div class="charts">${parts.join("")}</div>${glanceTable(report)}`;
+}
+function glanceTable(report) {
+  const frameworks = report.compliance?.frameworks ?? [];
+  if (frameworks.length === 0) return "";
+  const rows = frameworks.map((framework) => {
+    const count = (status) => framework.controls.filter((control) => control.status === status).length;
+    const failing = framework.controls.filter((control) => control.status === "fail");
+    const shown = failing.slice(0, 8).map(
+      (control) => framework.id.startsWith("cwe-") ? e(control.id) : `${e(control.id)} ${e(control.title, 48)}`
+    ).join(" \xB7 ");
+    return `<tr><td><a href="#fw-${e(framework.id)}">${e(framework.name, 80)}</a></td><td class="num status fail">${count("fail")}</td><td class="num status pass">${count("pass")}</td><td class="num">${count("not-assessed")}</td><td class="small">${shown}${failing.length > 8 ? ` \xB7 +${failing.length - 8}` : ""}</td></tr>`;
+  }).join("");
+  return `<h2 id="glance">Compliance at a glance</h2><table class="glance"><colgroup><col class="g-name"><col class="g-n"><col class="g-n"><col class="g-n"><col></colgroup><thead><tr><th>framework</th><th class="num">fail</th><th class="num">pass</th><th class="num">not assessed</th><th>failing controls</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+function header(report) {
+  const git = report.git;
+  const facts = [
+    git?.repository ? `<span>repository <b>${e(git.repository)}</b></span>` : "",
+    git?.commit ? `<span>commit <code>${e(git.commit.slice(0, 12))}</code></span>` : "",
+    git?.ref ? `<span>ref <code>${e(git.ref)}</code></span>` : "",
+    git?.runUrl && /^https:\/\//.test(git.runUrl) ? `<span><a href="${e(git.runUrl, 2e3)}">workflow run</a></span>` : "",
+    `<span>generated <b>${e(report.generatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</b></span>`,
+    `<span>scanfold <b>${e(report.tool.version)}</b></span>`,
+    `<span>root <code>${e(report.root, 200)}</code></span>`
+  ].filter(Boolean);
+  return `<header class="top"><h1>Scanfold security &amp; compliance report</h1><p class="meta">${facts.join("")}</p></header>`;
+}
+function cards(report) {
+  const card = (n, label, extra = "") => `<div class="card${extra}"><div class="n">${n}</div><div class="l">${label}</div></div>`;
+  const list = [
+    card(
+      e(report.gate.result),
+      `gate \xB7 fail-on ${e(report.gate.failOn)}${report.gate.scope ? ` \xB7 ${report.gate.scope === "new" ? "new findings" : "all findings"}` : ""}`,
+      ` gate-${report.gate.result}`
+    ),
+    card(report.summary.total, "findings"),
+    card(report.summary.bySeverity.critical + report.summary.bySeverity.high, "critical + high")
+  ];
+  if (report.baseline) {
+    list.push(card(report.summary.new ?? 0, "new"), card(report.summary.fixed ?? 0, "fixed"));
+  }
+  list.push(card(report.summary.suppressed ?? 0, "suppressed"));
+  const scannersFailed = report.scanners.filter(
+    (s) => s.status === "failed" || s.status === "timed-out"
+  );
+  const warnings = [
+    ...scannersFailed.map(
+      (s) => `<div class="warn">${e(s.name)} ${e(s.status)}: its results are missing from this report. ${e(s.message ?? "", 300)}</div>`
+    ),
+    ...report.errors.map((error62) => `<div class="warn">${e(error62, 500)}</div>`),
+    report.baseline && !report.baseline.comparable ? `<div class="warn">The baseline is not fully comparable: ${e(report.baseline.reason ?? "", 400)}</div>` : ""
+  ].join("");
+  return `<div class="cards">${list.join("")}</div><p>${e(report.gate.reason, 400)}.</p>${warnings}`;
+}
+function scannerTable(report) {
+  const rows = report.scanners.map(
+    (s) => `<tr><td>${e(s.name)}</td><td>${e(s.status)}</td><td>${e(s.version ?? "\u2014", 60)}</td><td class="num">${(s.durationMs / 1e3).toFixed(1)} s</td><td class="num">${s.findings}</td><td class="small">${e([s.message, ...s.notes ?? []].filter(Boolean).join("; "), 500)}</td></tr>`
   ).join("");
-  const scannerRows = report.scanners.map(
-    (s) => `<tr><td>${e(s.name)}</td><td>${e(s.status)}</td><td>${e(s.version ?? "")}</td><td>${(s.durationMs / 1e3).toFixed(1)} s</td><td>${s.findings}</td><td>${e([s.message, ...s.notes ?? []].filter(Boolean).join("; "), 500)}</td></tr>`
-  ).join("\n");
+  if (!rows) return '<p class="note">Imported results: no scanner ran in this job.</p>';
+  return `<table><thead><tr><th>scanner</th><th>status</th><th>version</th><th class="num">duration</th><th class="num">results</th><th>notes (DB age, retries)</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+function findingRow(finding) {
+  const where = (l) => `${l.path}${l.startLine ? `:${l.startLine}` : ""}`;
+  const all = finding.locations ?? [finding.location];
+  const locationCell2 = all.slice(0, 6).map((l) => `<code>${e(where(l), 200)}</code>`).join("<br>") + (all.length > 6 ? `<br><span class="small">+${all.length - 6} more</span>` : "");
+  const pkg = finding.package ? `<div class="small">${e(finding.package.name)}@${e(finding.package.version ?? "?")}${finding.package.fixedVersion ? ` \u2192 fixed in ${e(finding.package.fixedVersion)}` : ""}</div>` : "";
+  const badges = [
+    finding.baseline === "new" ? '<span class="badge new">new</span>' : "",
+    finding.suppression ? `<span class="badge supp" title="${e(finding.suppression.reason)}">suppressed (${e(finding.suppression.source)})</span>` : "",
+    ...(finding.compliance ?? []).slice(0, 6).map((key) => `<span class="badge">${e(controlLabel(key))}</span>`)
+  ].join("");
+  const base = finding.baseline ?? "";
+  return `<tr id="${e(finding.id)}" data-sev="${finding.severity}" data-cat="${e(finding.category)}" data-tools="${e(finding.tools.join(" "))}" data-base="${e(base)}"><td><span class="sev ${finding.severity}">${finding.severity}</span></td><td><div class="title">${e(finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title, 200)}</div><div class="small"><code>${e(finding.ruleId, 120)}</code>${finding.cwe.length ? ` \xB7 ${e(finding.cwe.slice(0, 4).join(", "))}` : ""}</div>${pkg}<div>${badges}</div></td><td>${locationCell2}</td><td>${e(finding.category)}</td><td>${e(finding.tools.join(", "))}</td></tr>`;
+}
+function option(value, label = value) {
+  return `<option value="${e(value)}">${e(label)}</option>`;
+}
+function findingsSection(report) {
   const shown = report.findings.slice(0, HTML_ROW_LIMIT);
   const hidden = report.findings.length - shown.length;
-  const findingRows = shown.map(
-    (f) => `<tr><td class="${f.severity}">${f.severity}</td><td>${e(f.category)}</td><td><code>${e(f.ruleId, 120)}</code><br>${e(f.title, 200)}${f.package ? `<br><small>${e(f.package.name)}@${e(f.package.version ?? "")}${f.package.fixedVersion ? ` \u2192 ${e(f.package.fixedVersion)}` : ""}</small>` : ""}</td><td><code>${e(f.location.path, 200)}${f.location.startLine ? `:${f.location.startLine}` : ""}</code></td><td>${e(f.tools.join(", "))}</td></tr>`
-  ).join("\n");
+  const tools = Object.keys(report.summary.byTool).sort();
+  const filters = `<div class="filters no-print">
+<label>severity <select id="f-sev"><option value="">any</option>${SEVERITIES.map((s) => option(s)).join("")}</select></label>
+<label>tool <select id="f-tool"><option value="">any</option>${tools.map((t) => option(t)).join("")}</select></label>
+<label>category <select id="f-cat"><option value="">any</option>${CATEGORIES.filter(
+    (c) => report.summary.byCategory[c] > 0
+  ).map((c) => option(c)).join("")}</select></label>
+<label>baseline <select id="f-base"><option value="">any</option>${report.baseline ? option("new") + option("unchanged") : ""}</select></label>
+<input id="f-text" type="search" placeholder="Search title, rule, path, package\u2026" aria-label="search findings">
+<span id="f-count" class="small"></span></div>`;
+  return `<h2 id="findings-heading">Findings</h2>${filters}
+<table id="findings"><colgroup><col class="c-sev"><col><col class="c-loc"><col class="c-cat"><col class="c-tools"></colgroup><thead><tr><th>severity</th><th>finding</th><th>location</th><th>category</th><th>tools</th></tr></thead>
+<tbody>${shown.map(findingRow).join("\n")}</tbody></table>
+${hidden > 0 ? `<p class="note">${hidden} more finding(s), less severe, are in report.json.</p>` : ""}`;
+}
+function fixedSection(report) {
+  if (!report.baseline) return "";
+  const fixed = report.fixed ?? [];
+  const rows = fixed.slice(0, HTML_ROW_LIMIT).map(
+    (f) => `<tr><td><span class="sev ${f.severity}">${f.severity}</span></td><td><div class="title">${e(f.title ?? f.ruleId, 200)}</div><div class="small"><code>${e(f.ruleId, 120)}</code> \xB7 ${e(f.id)}</div></td><td><code>${e(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ""}`, 200)}</code></td><td>${e(f.tools.join(", "))}</td></tr>`
+  ).join("");
+  const base = report.baseline;
+  return `<h2 id="fixed">Fixed since the baseline</h2><p class="small">Baseline <code>${e(base.file, 200)}</code>${base.generatedAt ? ` from ${e(base.generatedAt)}` : ""}: ${report.summary.new ?? 0} new, ${report.summary.unchanged ?? 0} unchanged, ${fixed.length} fixed${base.notRechecked ? `; ${base.notRechecked} not re-checked (their scanner did not complete)` : ""}.</p>${rows ? `<table><thead><tr><th>severity</th><th>finding</th><th>location</th><th>tools</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="note">Nothing was fixed.</p>'}`;
+}
+function controlFindings(ids, byId) {
+  if (ids.length === 0) return "";
+  const groups = /* @__PURE__ */ new Map();
+  for (const id of ids) {
+    const title = byId.get(id)?.title ?? id;
+    const list = groups.get(title);
+    if (list) list.push(id);
+    else groups.set(title, [id]);
+  }
+  const shown = [...groups.entries()].slice(0, 6).map(([title, members2]) => {
+    const first = members2[0] ?? "";
+    return `<a href="#${e(first)}">${e(title, 80)}</a>${members2.length > 1 ? ` \xD7${members2.length}` : ""}`;
+  });
+  const more = groups.size > 6 ? `, and ${groups.size - 6} more kinds` : "";
+  return `<b>${ids.length}</b> \u2014 ${shown.join("; ")}${more}`;
+}
+function frameworkSection(framework, byId) {
+  const counts = { pass: 0, fail: 0, "not-assessed": 0 };
+  for (const control of framework.controls) counts[control.status]++;
+  const rows = framework.controls.map((control) => {
+    const cell = [
+      controlFindings(control.findings, byId),
+      control.passed?.length ? `passed: ${e(control.passed.join(", "))}` : ""
+    ].filter(Boolean).join("<br>");
+    return `<tr><td><code>${e(control.id)}</code></td><td>${e(control.title, 200)}</td><td class="status ${control.status}">${control.status === "not-assessed" ? "not assessed" : control.status}</td><td class="small">${cell}</td></tr>`;
+  }).join("");
+  return `<details class="framework" id="fw-${e(framework.id)}" open><summary>${e(framework.name)} <span class="small"><span class="status fail">${counts.fail} fail</span> \xB7 <span class="status pass">${counts.pass} pass</span> \xB7 ${counts["not-assessed"]} not assessed</span></summary>
+<p class="small">Source: ${e(framework.source, 500)}. Licence: ${e(framework.license, 200)}.</p>
+<table class="controls"><colgroup><col class="c-id"><col class="c-title"><col class="c-status"><col></colgroup><thead><tr><th>control</th><th>title</th><th>status</th><th>findings</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+function complianceSection(report) {
+  const frameworks = report.compliance?.frameworks ?? [];
+  if (frameworks.length === 0) return "";
+  const byId = new Map(report.findings.map((finding) => [finding.id, finding]));
+  return `<h2 id="compliance">Compliance</h2><p class="small">A control <b>fails</b> when a finding maps to it, <b>passes</b> only when one of its checks ran and passed, and is otherwise <b>not assessed</b>: no control passes on silence. Suppressed findings fail no control.</p>${frameworks.map((framework) => frameworkSection(framework, byId)).join("")}`;
+}
+function suppressionsSection(report) {
+  const s = report.suppressions;
+  const inline = report.findings.filter((f) => f.suppression?.source === "inline").length;
+  if (!s || s.active.length + s.expired.length + s.unused.length === 0 && inline === 0) return "";
+  const matcher = (entry) => ["rule", "fingerprint", "cve", "path", "tool"].filter((key) => typeof entry[key] === "string").map((key) => `${key}: <code>${e(String(entry[key]), 120)}</code>`).join(" ");
+  const rows = (state, entries) => entries.map(
+    (entry) => `<tr><td>#${entry.suppression.index + 1}</td><td class="status ${state === "active" ? "pass" : state === "expired" ? "fail" : "not-assessed"}">${state}</td><td>${matcher(entry.suppression)}</td><td>${e(entry.suppression.reason, 300)}</td><td>${e(entry.suppression.expires ?? "never")}</td><td class="num">${entry.findings?.length ?? 0}</td></tr>`
+  ).join("");
+  const body = rows("active", s.active) + rows("expired", s.expired) + rows("unused", s.unused);
+  return `<h2 id="suppressions">Suppressions</h2>${body ? `<table><thead><tr><th>#</th><th>state</th><th>matches</th><th>reason</th><th>expires</th><th class="num">findings</th></tr></thead><tbody>${body}</tbody></table>` : ""}<p class="small">Expired suppressions no longer apply (the findings they matched count again); unused ones matched nothing this run.${inline ? ` ${inline} finding(s) are suppressed in the source by the tool's own ignore comment.` : ""}</p>`;
+}
+function sbomSection(report) {
+  if (!report.sbom && !report.licenses) return "";
+  const parts = ['<h2 id="sbom">SBOM and licences</h2>'];
+  if (report.sbom)
+    parts.push(
+      `<p>${report.sbom.components} components, ${report.sbom.uniquePurls} unique package URLs (sbom.cdx.json, CycloneDX 1.6).</p>`
+    );
+  const policy = report.licenses;
+  if (policy) {
+    parts.push(
+      `<p class="small">Licence policy: deny ${e(policy.deny.join(", "), 600)}${policy.allow ? `; allow only ${e(policy.allow.join(", "), 600)}` : ""}. ${policy.components} components: ${policy.denied.length} denied, ${policy.unknown.length} with a licence that is not SPDX, ${policy.undeclared} declaring none.</p>`
+    );
+    const rows = [
+      ...policy.denied.map(
+        (d) => `<tr><td>${e(d.name)}${d.version ? `@${e(d.version)}` : ""}</td><td><code>${e(d.license, 200)}</code></td><td class="status fail">denied</td><td class="small">${e(d.reason, 200)}</td></tr>`
+      ),
+      ...policy.unknown.map(
+        (u) => `<tr><td>${e(u.name)}${u.version ? `@${e(u.version)}` : ""}</td><td><code>${e(u.license, 200)}</code></td><td class="status not-assessed">unknown</td><td class="small">not an SPDX licence expression</td></tr>`
+      )
+    ];
+    if (rows.length)
+      parts.push(
+        `<table><thead><tr><th>component</th><th>licence</th><th>verdict</th><th>why</th></tr></thead><tbody>${rows.slice(0, 1e3).join("")}</tbody></table>`
+      );
+  }
+  const seen = report.sbom?.licenses ?? [];
+  if (seen.length)
+    parts.push(
+      `<p class="small">Licences seen: ${seen.slice(0, 200).map((l) => `<span class="badge">${e(l, 80)}</span>`).join("")}</p>`
+    );
+  return parts.join("");
+}
+function manifestSection(report) {
+  const entries = Object.entries(report.manifest);
+  if (entries.length === 0) return "";
+  return `<h2 id="manifest">Manifest</h2><p class="small">SHA-256 of every file written before this page (report.json lists this page and any PDF too).</p><table><thead><tr><th>file</th><th>sha-256</th></tr></thead><tbody>${entries.slice(0, 2e3).map(
+    ([file2, hash3]) => `<tr><td><code>${e(file2, 200)}</code></td><td><code>${e(hash3, 64)}</code></td></tr>`
+  ).join("")}</tbody></table>`;
+}
+function renderHtml(report) {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Scanfold report</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>
-body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1f2328}table{border-collapse:collapse;margin:1rem 0;width:100%}
-td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}
-.critical{background:#ffebe9}.high{background:#fff1e5}.medium{background:#fff8c5}.low{background:#ddf4ff}
-code{word-break:break-all}
-</style></head><body>
-<h1>Scanfold report</h1>
-<p><b>Gate ${e(report.gate.result)}</b> (fail-on ${e(report.gate.failOn)}): ${e(report.gate.reason)}.<br>
-${report.summary.total} findings from ${report.summary.inputResults} scanner results (${report.summary.duplicatesMerged} duplicates merged). Generated ${e(report.generatedAt)} by scanfold ${e(report.tool.version)}.</p>
-<h2>By severity</h2><table><tr><th>severity</th><th>findings</th></tr>${severityRows}</table>
-<h2>Scanners</h2><table><tr><th>scanner</th><th>status</th><th>version</th><th>duration</th><th>results</th><th>notes</th></tr>
-${scannerRows}</table>
-<h2>Findings</h2><table><tr><th>severity</th><th>category</th><th>rule</th><th>location</th><th>tools</th></tr>
-${findingRows}</table>
-${hidden > 0 ? `<p>${hidden} more finding(s), less severe, are in report.json.</p>
-` : ""}</body></html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>Scanfold report${report.git?.repository ? ` \u2014 ${e(report.git.repository)}` : ""}</title>
+<style>${STYLE}</style></head><body><main>
+${header(report)}
+${cards(report)}
+${charts(report)}
+<h2 id="scanners">Scanners</h2>${scannerTable(report)}
+${findingsSection(report)}
+${fixedSection(report)}
+${complianceSection(report)}
+${suppressionsSection(report)}
+${sbomSection(report)}
+${manifestSection(report)}
+<footer>Generated by scanfold ${e(report.tool.version)}. report.json holds every finding with its sources; scanfold.sarif holds every scanner result.</footer>
+</main><script>${SCRIPT}</script></body></html>
 `;
 }
 
 // src/outputs/json-stream.ts
+import { createHash as createHash3 } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 var FLUSH_AT = 4 * 1024 * 1024;
 var ChunkWriter = class {
   pending = [];
   pendingLength = 0;
   fd;
+  /** SHA-256 of everything written, so the manifest need not read the file back. */
+  hash = createHash3("sha256");
   constructor(fd) {
     this.fd = fd;
   }
@@ -48575,9 +52343,10 @@ var ChunkWriter = class {
   }
   flush() {
     if (this.pending.length === 0) return;
-    const chunk = this.pending.join("");
+    const chunk = Buffer.from(this.pending.join(""), "utf8");
     this.pending = [];
     this.pendingLength = 0;
+    this.hash.update(chunk);
     writeSync(this.fd, chunk);
   }
 };
@@ -48624,7 +52393,7 @@ function writeJsonFile(file2, value, depth = 4) {
   } finally {
     closeSync(fd);
   }
-  return Promise.resolve();
+  return Promise.resolve(out.hash.digest("hex"));
 }
 
 // src/outputs/markdown.ts
@@ -48639,7 +52408,8 @@ var ICON = {
 var MAX_HREF = 2048;
 function locationCell(finding, links) {
   const line = finding.location.startLine;
-  const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ""}`, 120);
+  const more = (finding.locations?.length ?? 1) - 1;
+  const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ""}`, 120) + (more > 0 ? ` (+${more} more)` : "");
   if (!links?.blobBase || finding.location.path === "." || /^[a-z]+:/i.test(finding.location.path))
     return label;
   const href = `${links.blobBase}/${finding.location.path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
@@ -48649,8 +52419,14 @@ function locationCell(finding, links) {
 function code(text, max) {
   return `<code>${escapeMarkdown(text, max)}</code>`;
 }
-function findingRow(finding, links) {
-  const what = `${finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title}${finding.suppressed ? " (suppressed in source)" : ""}`;
+function suppressionNote(finding) {
+  if (!finding.suppressed) return "";
+  if (finding.suppression?.source === "config")
+    return ` (suppressed: ${finding.suppression.reason}${finding.suppression.expires ? `, until ${finding.suppression.expires}` : ""})`;
+  return " (suppressed in source)";
+}
+function findingRow2(finding, links) {
+  const what = `${finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title}${suppressionNote(finding)}`;
   const pkg = finding.package ? ` \u2014 ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? "?"}`, 60)}${finding.package.fixedVersion ? ` \u2192 ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ""}` : "";
   return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
 }
@@ -48669,7 +52445,7 @@ function severityTable(report) {
   }
   return lines;
 }
-function scannerTable(report) {
+function scannerTable2(report) {
   const lines = [
     "| scanner | status | version | duration | results | note |",
     "|---|---|---|---:|---:|---|"
@@ -48703,8 +52479,96 @@ function headline(report, options) {
       `> ${failed.map((s) => `${s.name} ${s.status}`).join(", ")}: their results are missing from this report and from the code-scanning upload.`
     );
   }
+  lines.push(...baselineLines(report), ...complianceLine(report), ...suppressionWarnings(report));
   for (const notice of options.notices ?? []) lines.push("", `> ${escapeMarkdown(notice, 500)}`);
   return lines;
+}
+function baselineLines(report) {
+  if (!report.baseline) return [];
+  const lines = [
+    "",
+    `**Against the baseline:** ${report.summary.new ?? 0} new, ${report.summary.fixed ?? 0} fixed, ${report.summary.unchanged ?? 0} unchanged (gate counts ${report.gate.scope === "all" ? "all findings" : "new findings only"}).`
+  ];
+  if (!report.baseline.comparable)
+    lines.push(
+      "",
+      `> [!NOTE]`,
+      `> The baseline is not fully comparable: ${escapeMarkdown(report.baseline.reason ?? "", 300)}.`
+    );
+  if (report.baseline.notRechecked > 0)
+    lines.push(
+      "",
+      `> ${report.baseline.notRechecked} baseline finding(s) belong to scanners that did not complete; they are neither fixed nor open.`
+    );
+  return lines;
+}
+var COMMENT_FRAMEWORKS = /^(owasp-top10-2021|[a-z0-9]+-cis-.+)$/;
+function complianceStatus(report, max = 6) {
+  const frameworks = (report.compliance?.frameworks ?? []).filter(
+    (f) => COMMENT_FRAMEWORKS.test(f.id)
+  );
+  const isNew = new Set(
+    report.findings.filter((f) => f.baseline === "new" && !f.suppressed).map((f) => f.id)
+  );
+  const parts = [];
+  let more = 0;
+  for (const framework of frameworks) {
+    for (const control of framework.controls) {
+      if (control.status !== "fail") continue;
+      const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith("owasp") ? ` ${control.title}` : ""}`;
+      const count = control.findings.filter((id) => isNew.has(id)).length;
+      if (report.baseline && count === 0) continue;
+      const text = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
+      if (parts.length < max) parts.push(text);
+      else more++;
+    }
+  }
+  if (parts.length === 0) return void 0;
+  return parts.join("; ") + (more ? `; ${more} more` : "");
+}
+function complianceLine(report) {
+  if (!report.compliance) return [];
+  const status = complianceStatus(report);
+  const label = report.baseline ? "new findings under" : "failing";
+  return status ? ["", `**Compliance (${label}):** ${escapeMarkdown(status, 600)}`] : [
+    "",
+    `**Compliance:** no ${report.baseline ? "new findings under a" : "failing"} mapped control.`
+  ];
+}
+function suppressionWarnings(report) {
+  const expired = report.suppressions?.expired ?? [];
+  const unused = report.suppressions?.unused ?? [];
+  const lines = [];
+  for (const { suppression, findings } of expired.slice(0, 10))
+    lines.push(
+      "",
+      `> [!WARNING]`,
+      `> Suppression #${suppression.index + 1} (${escapeMarkdown(suppression.reason, 160)}) expired on ${escapeMarkdown(suppression.expires ?? "?", 12)}: ${findings.length} finding(s) it matched count again.`
+    );
+  if (unused.length > 0)
+    lines.push(
+      "",
+      `> ${unused.length} suppression(s) matched nothing this run: ${unused.slice(0, 10).map(({ suppression }) => `#${suppression.index + 1}`).join(", ")}.`
+    );
+  return lines;
+}
+function fixedSection2(report, max) {
+  const fixed = report.fixed ?? [];
+  if (fixed.length === 0) return [];
+  const shown = fixed.slice(0, max);
+  return [
+    "",
+    `<details><summary><b>fixed</b> (${fixed.length})</summary>`,
+    "",
+    "| severity | rule | location | tools |",
+    "|---|---|---|---|",
+    ...shown.map(
+      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId, 80)} ${escapeMarkdown(f.title ?? "", 100)} | ${escapeMarkdown(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ""}`, 120)} | ${f.tools.map((tool) => code(tool, 20)).join(" ")} |`
+    ),
+    ...fixed.length > shown.length ? ["", `\u2026and ${fixed.length - shown.length} more.`] : [],
+    "",
+    "</details>"
+  ];
 }
 function footer(report, links) {
   const parts = [
@@ -48725,18 +52589,21 @@ function footer(report, links) {
 function findingSections(report, links, perCategory) {
   const lines = [];
   let omitted = 0;
+  const listed = report.baseline ? report.findings.filter((finding) => finding.baseline === "new") : report.findings;
+  if (report.baseline)
+    lines.push("", listed.length ? `### New findings (${listed.length})` : "### No new findings");
   for (const category of CATEGORIES) {
-    const findings = report.findings.filter((finding) => finding.category === category);
+    const findings = listed.filter((finding) => finding.category === category);
     if (findings.length === 0) continue;
     const shown = findings.slice(0, perCategory);
     omitted += findings.length - shown.length;
     lines.push(
       "",
-      `<details${category === report.findings[0]?.category ? " open" : ""}><summary><b>${category}</b> (${findings.length})</summary>`,
+      `<details${category === listed[0]?.category ? " open" : ""}><summary><b>${category}</b> (${findings.length})</summary>`,
       "",
       "| severity | rule | location | tools |",
       "|---|---|---|---|",
-      ...shown.map((finding) => findingRow(finding, links)),
+      ...shown.map((finding) => findingRow2(finding, links)),
       ...findings.length > shown.length ? [
         "",
         `\u2026and ${findings.length - shown.length} more ${category} finding(s) in the full report.`
@@ -48744,6 +52611,15 @@ function findingSections(report, links, perCategory) {
       "",
       "</details>"
     );
+  }
+  if (report.baseline) {
+    lines.push(...fixedSection2(report, perCategory));
+    const unchanged = report.summary.unchanged ?? 0;
+    if (unchanged > 0)
+      lines.push(
+        "",
+        `_${unchanged} unchanged finding(s) already in the baseline are not listed; the full report has them._`
+      );
   }
   return { lines, omitted };
 }
@@ -48759,7 +52635,7 @@ function renderMarkdown(report, options = {}) {
     "",
     "<details><summary>Scanners</summary>",
     "",
-    ...scannerTable(report),
+    ...scannerTable2(report),
     "",
     "</details>",
     ...footer(report, options.links)
@@ -48781,47 +52657,142 @@ function renderMarkdown(report, options = {}) {
   return minimal.length <= max ? minimal : minimal.slice(0, max - 1) + "\n";
 }
 
+// src/outputs/pdf.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync7 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm2, stat } from "node:fs/promises";
+import os4 from "node:os";
+import path16 from "node:path";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
+var CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/opt/google/chrome/chrome"
+];
+function findChromium(env = process.env) {
+  const explicit = env.SCANFOLD_CHROMIUM;
+  if (explicit !== void 0) return explicit && existsSync7(explicit) ? explicit : void 0;
+  return CANDIDATES.find((candidate) => existsSync7(candidate));
+}
+var CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-extensions"
+];
+async function printPdf(htmlFile, pdfFile, options = {}) {
+  const chromium = findChromium(options.env);
+  if (!chromium)
+    return {
+      ok: false,
+      note: "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
+    };
+  const profile = await mkdtemp2(path16.join(os4.tmpdir(), "scanfold-chromium-"));
+  try {
+    const args = [
+      ...CHROMIUM_FLAGS,
+      `--user-data-dir=${profile}`,
+      "--no-pdf-header-footer",
+      `--print-to-pdf=${pdfFile}`,
+      pathToFileURL3(htmlFile).href
+    ];
+    const outcome = await new Promise((resolve) => {
+      const child = spawn2(chromium, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+      let output2 = "";
+      const keep = (chunk) => {
+        output2 = (output2 + chunk.toString()).slice(-2e3);
+      };
+      child.stdout.on("data", keep);
+      child.stderr.on("data", keep);
+      const timer = setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, "SIGKILL");
+        } catch {
+        }
+      }, options.timeoutMs ?? 6e4);
+      child.on("error", (error62) => {
+        clearTimeout(timer);
+        resolve({ code: -1, output: error62.message });
+      });
+      child.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve({ code: code2, output: output2 });
+      });
+    });
+    const size = await stat(pdfFile).then(
+      (info) => info.size,
+      () => 0
+    );
+    if (outcome.code === 0 && size > 0) return { ok: true, file: pdfFile };
+    const last = outcome.output.trim().split("\n").pop() ?? "";
+    return {
+      ok: false,
+      note: `report.pdf skipped: ${path16.basename(chromium)} exited ${outcome.code ?? "on a signal"}${last ? ` (${last.slice(0, 200)})` : ""}`
+    };
+  } finally {
+    await rm2(profile, { recursive: true, force: true });
+  }
+}
+
 // src/outputs/write.ts
 var OUTPUT_FILES = {
   sarif: "scanfold.sarif",
   sbom: "sbom.cdx.json",
   report: "report.json",
   markdown: "report.md",
-  html: "report.html"
+  html: "report.html",
+  pdf: "report.pdf"
 };
 async function listRecursive(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files = [];
   for (const entry of entries) {
-    const full = path16.join(dir, entry.name);
+    const full = path17.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await listRecursive(full));
     else if (entry.isFile()) files.push(full);
   }
   return files;
 }
-async function writeOutputs(outputDir, report, sarif, sbomJson) {
-  await mkdir2(outputDir, { recursive: true });
-  await writeJsonFile(path16.join(outputDir, OUTPUT_FILES.sarif), sarif);
-  if (sbomJson) await writeFile2(path16.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
-  await writeFile2(
-    path16.join(outputDir, OUTPUT_FILES.markdown),
-    renderMarkdown(report, { maxLength: 1e6 })
-  );
-  await writeFile2(path16.join(outputDir, OUTPUT_FILES.html), renderHtml(report));
+async function hashFiles(outputDir, known) {
   const manifest = {};
   for (const file2 of (await listRecursive(outputDir)).sort()) {
-    const relative = path16.relative(outputDir, file2).split(path16.sep).join("/");
+    const relative = path17.relative(outputDir, file2).split(path17.sep).join("/");
     if (relative === OUTPUT_FILES.report || relative === "manifest.json") continue;
-    manifest[relative] = createHash2("sha256").update(await readFile5(file2)).digest("hex");
+    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile5(file2)).digest("hex");
   }
-  const final = { ...report, manifest };
-  await writeJsonFile(path16.join(outputDir, OUTPUT_FILES.report), final);
+  return manifest;
+}
+async function writeOutputs(outputDir, report, sarif, sbomJson, options = {}) {
+  await mkdir2(outputDir, { recursive: true });
+  const known = /* @__PURE__ */ new Map([
+    [OUTPUT_FILES.sarif, await writeJsonFile(path17.join(outputDir, OUTPUT_FILES.sarif), sarif)]
+  ]);
+  if (sbomJson) await writeFile2(path17.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
+  await writeFile2(
+    path17.join(outputDir, OUTPUT_FILES.markdown),
+    renderMarkdown(report, { maxLength: 1e6 })
+  );
+  const html = path17.join(outputDir, OUTPUT_FILES.html);
+  await writeFile2(html, renderHtml({ ...report, manifest: await hashFiles(outputDir, known) }));
+  if (options.pdf ?? process.env.SCANFOLD_PDF !== "0") {
+    const pdf = await printPdf(html, path17.join(outputDir, OUTPUT_FILES.pdf));
+    if (!pdf.ok) options.note?.(pdf.note);
+  }
+  const final = { ...report, manifest: await hashFiles(outputDir, known) };
+  await writeJsonFile(path17.join(outputDir, OUTPUT_FILES.report), final, 2);
   return final;
 }
 
 // src/plan/plan.ts
 import { readdir as readdir2 } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".terraform"]);
 var FILE_LIMIT = 2e5;
 async function listFiles(root, outputDir) {
@@ -48829,11 +52800,11 @@ async function listFiles(root, outputDir) {
   const walk = async (dir) => {
     for (const entry of await readdir2(dir, { withFileTypes: true })) {
       if (files.length >= FILE_LIMIT) return;
-      const full = path17.join(dir, entry.name);
+      const full = path18.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && full !== outputDir) await walk(full);
       } else if (entry.isFile()) {
-        files.push(path17.relative(root, full).split(path17.sep).join("/"));
+        files.push(path18.relative(root, full).split(path18.sep).join("/"));
       }
     }
   };
@@ -48855,31 +52826,2760 @@ async function planScan(config2) {
   });
 }
 
+// src/policy/index.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// src/policy/baseline.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile6 } from "node:fs/promises";
+import { promisify } from "node:util";
+var run2 = promisify(execFile);
+var BaselineFindingSchema = external_exports.object({
+  id: external_exports.string(),
+  fingerprint: external_exports.string(),
+  category: CategorySchema,
+  severity: SeveritySchema,
+  ruleId: external_exports.string(),
+  title: external_exports.string().optional(),
+  tools: external_exports.array(external_exports.string()),
+  location: LocationSchema,
+  cve: external_exports.string().optional(),
+  ghsa: external_exports.string().optional(),
+  package: external_exports.object({ name: external_exports.string(), version: external_exports.string().optional() }).optional(),
+  sources: external_exports.array(external_exports.object({ tool: external_exports.string(), ruleId: external_exports.string() })).optional()
+});
+var BaselineReportSchema = external_exports.object({
+  generatedAt: external_exports.string().optional(),
+  findings: external_exports.array(BaselineFindingSchema),
+  scanners: external_exports.array(external_exports.object({ name: external_exports.string(), status: external_exports.string() })).optional(),
+  settings: external_exports.object({ scanners: external_exports.array(external_exports.string()), digest: external_exports.string() }).optional(),
+  git: external_exports.object({ commit: external_exports.string().optional() }).optional()
+});
+async function loadBaseline(file2) {
+  let raw;
+  try {
+    raw = JSON.parse(await readFile6(file2, "utf8"));
+  } catch (error62) {
+    throw new ConfigurationError(`baseline ${file2}: cannot be read: ${errorMessage(error62)}`);
+  }
+  const parsed = BaselineReportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    throw new ConfigurationError(
+      `baseline ${file2}: not a scanfold report.json (${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"})`
+    );
+  }
+  return { ...parsed.data, file: file2 };
+}
+async function gitRenames(root, commit) {
+  const renames = /* @__PURE__ */ new Map();
+  if (!commit || !/^[0-9a-f]{7,64}$/i.test(commit)) return renames;
+  try {
+    const { stdout } = await run2(
+      "git",
+      ["-C", root, "diff", "--relative", "-M", "--name-status", "-z", commit, "--"],
+      { maxBuffer: 64 * 1024 * 1024 }
+    );
+    const fields = stdout.split("\0");
+    for (let i = 0; i < fields.length; i++) {
+      const status = fields[i] ?? "";
+      if (status.startsWith("R") || status.startsWith("C")) {
+        const from = fields[i + 1];
+        const to = fields[i + 2];
+        if (from && to && status.startsWith("R")) renames.set(from, to);
+        i += 2;
+      } else if (status) i += 1;
+    }
+  } catch {
+  }
+  return renames;
+}
+async function gitCommit(root) {
+  try {
+    const { stdout } = await run2("git", ["-C", root, "rev-parse", "HEAD"]);
+    return stdout.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function looseKeys(finding, filePath) {
+  if (finding.category === "vulnerability")
+    return [
+      `vulnerability|${finding.cve ?? finding.ghsa ?? finding.ruleId}|${finding.package?.name.toLowerCase() ?? ""}@${finding.package?.version ?? ""}|${filePath}`
+    ];
+  const rules = finding.sources?.length ? finding.sources.map((source) => `${source.tool}:${source.ruleId}`) : finding.tools.map((tool) => `${tool}:${finding.ruleId}`);
+  return [...new Set(rules)].map((rule2) => `${finding.category}|${rule2}|${filePath}`);
+}
+function compareWithBaseline(request) {
+  const { baseline, renames } = request;
+  const pending = /* @__PURE__ */ new Map();
+  for (const old of baseline.findings) {
+    const list = pending.get(old.fingerprint);
+    if (list) list.push(old);
+    else pending.set(old.fingerprint, [old]);
+  }
+  const status = /* @__PURE__ */ new Map();
+  const claimed = /* @__PURE__ */ new Map();
+  const claim2 = (old, tools) => {
+    const set2 = claimed.get(old) ?? /* @__PURE__ */ new Set();
+    for (const tool of tools) set2.add(tool);
+    claimed.set(old, set2);
+  };
+  const unmatched = [];
+  for (const finding of request.findings) {
+    const old = pending.get(finding.fingerprint)?.shift();
+    if (old) {
+      claim2(old, finding.tools);
+      status.set(finding, "unchanged");
+    } else unmatched.push(finding);
+  }
+  const byLooseKey = /* @__PURE__ */ new Map();
+  for (const old of baseline.findings) {
+    for (const key of looseKeys(old, renames.get(old.location.path) ?? old.location.path)) {
+      const group = byLooseKey.get(key);
+      if (group) group.push(old);
+      else byLooseKey.set(key, [old]);
+    }
+  }
+  const toolOf2 = (key) => key.split("|")[1]?.split(":")[0] ?? "";
+  for (const finding of unmatched) {
+    const line = finding.location.startLine ?? 0;
+    let best;
+    for (const key of looseKeys(finding, finding.location.path)) {
+      const tool = toolOf2(key);
+      for (const old of byLooseKey.get(key) ?? []) {
+        if (finding.category !== "vulnerability" && claimed.get(old)?.has(tool)) continue;
+        if (finding.category === "vulnerability" && claimed.has(old)) continue;
+        const distance = Math.abs((old.location.startLine ?? 0) - line);
+        if (!best || distance < Math.abs((best.location.startLine ?? 0) - line)) best = old;
+      }
+    }
+    if (best) claim2(best, finding.tools);
+    status.set(finding, best ? "unchanged" : "new");
+  }
+  let notRechecked = 0;
+  const fixed = [];
+  for (const old of baseline.findings) {
+    if (claimed.has(old)) continue;
+    if (!old.tools.some((tool) => request.completedTools.has(tool))) {
+      notRechecked++;
+      continue;
+    }
+    fixed.push({
+      id: old.id,
+      fingerprint: old.fingerprint,
+      ruleId: old.ruleId,
+      ...old.title ? { title: old.title } : {},
+      category: old.category,
+      severity: old.severity,
+      location: old.location,
+      tools: old.tools
+    });
+  }
+  const reasons = [];
+  if (baseline.settings && request.settings) {
+    const before = [...baseline.settings.scanners].sort().join(", ");
+    const now = [...request.settings.scanners].sort().join(", ");
+    if (before !== now) reasons.push(`the baseline ran ${before}; this run ran ${now}`);
+    else if (baseline.settings.digest !== request.settings.digest)
+      reasons.push("the baseline was made with different scanner settings");
+  }
+  return {
+    findings: request.findings.map((finding) => ({
+      ...finding,
+      baseline: status.get(finding) ?? "new"
+    })),
+    fixed,
+    info: {
+      file: baseline.file,
+      ...baseline.generatedAt ? { generatedAt: baseline.generatedAt } : {},
+      comparable: reasons.length === 0,
+      ...reasons.length ? { reason: reasons.join("; ") } : {},
+      notRechecked,
+      renames: renames.size
+    }
+  };
+}
+
 // src/policy/gate.ts
-function evaluateGate(findings, failOn) {
+function evaluateGate(findings, failOn, scope = "all") {
   if (failOn === "none")
-    return { failOn, result: "passed", reason: "fail-on is none: findings never fail the gate" };
+    return {
+      failOn,
+      scope,
+      result: "passed",
+      reason: "fail-on is none: findings never fail the gate"
+    };
   const threshold = severityRank[failOn];
+  const which = scope === "new" ? "new finding" : "finding";
   const blocking = findings.filter(
-    (finding) => !finding.suppressed && severityRank[finding.severity] >= threshold
+    (finding) => !finding.suppressed && (scope === "all" || finding.baseline !== "unchanged") && severityRank[finding.severity] >= threshold
   );
   if (blocking.length === 0)
-    return { failOn, result: "passed", reason: `no findings at or above ${failOn}` };
+    return { failOn, scope, result: "passed", reason: `no ${which}s at or above ${failOn}` };
   const counts = ["critical", "high", "medium", "low"].filter((severity) => severityRank[severity] >= threshold).map(
     (severity) => [severity, blocking.filter((finding) => finding.severity === severity).length]
   ).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`);
   return {
     failOn,
+    scope,
     result: "failed",
-    reason: `${blocking.length} finding(s) at or above ${failOn} (${counts.join(", ")})`
+    reason: `${blocking.length} ${which}(s) at or above ${failOn} (${counts.join(", ")})`
   };
 }
 
+// src/policy/suppressions.ts
+import path19 from "node:path";
+function isExpired(rule2, now) {
+  if (!rule2.expires) return false;
+  return now >= Date.parse(`${rule2.expires}T00:00:00Z`) + 864e5;
+}
+function advisoryIds2(finding) {
+  return new Set(
+    [finding.cve, finding.ghsa, ...finding.aliases ?? [], finding.ruleId].filter((id) => Boolean(id)).map((id) => id.toUpperCase())
+  );
+}
+function matches(rule2, finding) {
+  if (rule2.rule !== void 0 && finding.ruleId !== rule2.rule && !finding.sources.some((source) => source.ruleId === rule2.rule))
+    return false;
+  if (rule2.fingerprint !== void 0) {
+    const wanted = rule2.fingerprint.toLowerCase();
+    if (finding.id.toLowerCase() !== wanted && !finding.fingerprint.startsWith(wanted))
+      return false;
+  }
+  if (rule2.cve !== void 0 && !advisoryIds2(finding).has(rule2.cve.toUpperCase())) return false;
+  if (rule2.path !== void 0 && !path19.posix.matchesGlob(finding.location.path, rule2.path))
+    return false;
+  if (rule2.tool !== void 0 && !finding.tools.includes(rule2.tool.toLowerCase())) return false;
+  return true;
+}
+function applySuppressions(findings, rules, now) {
+  const entries = rules.map((rule2, index) => ({ ...rule2, index }));
+  const matched = new Map(entries.map((entry) => [entry.index, []]));
+  const live = entries.filter((entry) => !isExpired(entry, now));
+  const dead = entries.filter((entry) => isExpired(entry, now));
+  const result = findings.map((finding) => {
+    for (const entry of dead)
+      if (matches(entry, finding)) matched.get(entry.index)?.push(finding.id);
+    const hits = live.filter((entry) => matches(entry, finding));
+    for (const entry of hits) matched.get(entry.index)?.push(finding.id);
+    const hit = hits[0];
+    if (hit)
+      return {
+        ...finding,
+        suppressed: true,
+        suppression: {
+          source: "config",
+          reason: hit.reason,
+          ...hit.expires ? { expires: hit.expires } : {}
+        }
+      };
+    if (finding.suppressed)
+      return {
+        ...finding,
+        suppression: finding.suppression ?? {
+          source: "inline",
+          reason: "suppressed in the source by the tool's ignore comment"
+        }
+      };
+    return finding;
+  });
+  const ids = (entry) => matched.get(entry.index) ?? [];
+  return {
+    findings: result,
+    active: live.filter((entry) => ids(entry).length > 0).map((entry) => ({ suppression: entry, findings: ids(entry) })),
+    expired: dead.map((entry) => ({ suppression: entry, findings: ids(entry) })),
+    unused: live.filter((entry) => ids(entry).length === 0).map((entry) => ({ suppression: entry }))
+  };
+}
+
+// src/policy/compliance.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import path20 from "node:path";
+
+// src/policy/data/cwe-top25-2025.json
+var cwe_top25_2025_default = {
+  id: "cwe-top25-2025",
+  name: "CWE Top 25 2025",
+  version: "2025",
+  source: "2025 CWE Top 25 Most Dangerous Software Weaknesses, MITRE (published December 2025), https://cwe.mitre.org/top25/archive/2025/2025_cwe_top25.html; transcribed by rank. The primary page was not reachable from the build machine: ranks 1-6 were checked against a secondary copy, ranks 7-25 are as transcribed and should be re-checked against the page when it can be reached.",
+  license: "CWE Terms of Use (MITRE): free to use, copy and distribute with attribution",
+  controls: [
+    {
+      id: "CWE-79",
+      rank: 1,
+      title: "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')",
+      cwes: ["CWE-79"]
+    },
+    {
+      id: "CWE-89",
+      rank: 2,
+      title: "Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection')",
+      cwes: ["CWE-89"]
+    },
+    {
+      id: "CWE-352",
+      rank: 3,
+      title: "Cross-Site Request Forgery (CSRF)",
+      cwes: ["CWE-352"]
+    },
+    {
+      id: "CWE-862",
+      rank: 4,
+      title: "Missing Authorization",
+      cwes: ["CWE-862"]
+    },
+    {
+      id: "CWE-787",
+      rank: 5,
+      title: "Out-of-bounds Write",
+      cwes: ["CWE-787"]
+    },
+    {
+      id: "CWE-22",
+      rank: 6,
+      title: "Improper Limitation of a Pathname to a Restricted Directory ('Path Traversal')",
+      cwes: ["CWE-22"]
+    },
+    {
+      id: "CWE-416",
+      rank: 7,
+      title: "Use After Free",
+      cwes: ["CWE-416"]
+    },
+    {
+      id: "CWE-125",
+      rank: 8,
+      title: "Out-of-bounds Read",
+      cwes: ["CWE-125"]
+    },
+    {
+      id: "CWE-78",
+      rank: 9,
+      title: "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')",
+      cwes: ["CWE-78"]
+    },
+    {
+      id: "CWE-94",
+      rank: 10,
+      title: "Improper Control of Generation of Code ('Code Injection')",
+      cwes: ["CWE-94"]
+    },
+    {
+      id: "CWE-120",
+      rank: 11,
+      title: "Buffer Copy without Checking Size of Input ('Classic Buffer Overflow')",
+      cwes: ["CWE-120"]
+    },
+    {
+      id: "CWE-434",
+      rank: 12,
+      title: "Unrestricted Upload of File with Dangerous Type",
+      cwes: ["CWE-434"]
+    },
+    {
+      id: "CWE-476",
+      rank: 13,
+      title: "NULL Pointer Dereference",
+      cwes: ["CWE-476"]
+    },
+    {
+      id: "CWE-121",
+      rank: 14,
+      title: "Stack-based Buffer Overflow",
+      cwes: ["CWE-121"]
+    },
+    {
+      id: "CWE-502",
+      rank: 15,
+      title: "Deserialization of Untrusted Data",
+      cwes: ["CWE-502"]
+    },
+    {
+      id: "CWE-122",
+      rank: 16,
+      title: "Heap-based Buffer Overflow",
+      cwes: ["CWE-122"]
+    },
+    {
+      id: "CWE-863",
+      rank: 17,
+      title: "Incorrect Authorization",
+      cwes: ["CWE-863"]
+    },
+    {
+      id: "CWE-20",
+      rank: 18,
+      title: "Improper Input Validation",
+      cwes: ["CWE-20"]
+    },
+    {
+      id: "CWE-284",
+      rank: 19,
+      title: "Improper Access Control",
+      cwes: ["CWE-284"]
+    },
+    {
+      id: "CWE-200",
+      rank: 20,
+      title: "Exposure of Sensitive Information to an Unauthorized Actor",
+      cwes: ["CWE-200"]
+    },
+    {
+      id: "CWE-306",
+      rank: 21,
+      title: "Missing Authentication for Critical Function",
+      cwes: ["CWE-306"]
+    },
+    {
+      id: "CWE-918",
+      rank: 22,
+      title: "Server-Side Request Forgery (SSRF)",
+      cwes: ["CWE-918"]
+    },
+    {
+      id: "CWE-77",
+      rank: 23,
+      title: "Improper Neutralization of Special Elements used in a Command ('Command Injection')",
+      cwes: ["CWE-77"]
+    },
+    {
+      id: "CWE-639",
+      rank: 24,
+      title: "Authorization Bypass Through User-Controlled Key",
+      cwes: ["CWE-639"]
+    },
+    {
+      id: "CWE-770",
+      rank: 25,
+      title: "Allocation of Resources Without Limits or Throttling",
+      cwes: ["CWE-770"]
+    }
+  ]
+};
+
+// src/policy/data/owasp-top10-2021.json
+var owasp_top10_2021_default = {
+  id: "owasp-top10-2021",
+  name: "OWASP Top 10 2021",
+  version: "2021",
+  source: 'OWASP Top 10 2021, "List of Mapped CWEs" of each category: repository OWASP/Top10, 2021/docs/en/A*_2021-*.md, commit 66ebc4798d2ca72973967a20264bdeb70dcf0a13',
+  license: "CC-BY-SA-4.0 (OWASP Foundation); the CWE lists are facts transcribed from it",
+  controls: [
+    {
+      id: "A01",
+      title: "Broken Access Control",
+      cwes: [
+        "CWE-22",
+        "CWE-23",
+        "CWE-35",
+        "CWE-59",
+        "CWE-200",
+        "CWE-201",
+        "CWE-219",
+        "CWE-264",
+        "CWE-275",
+        "CWE-276",
+        "CWE-284",
+        "CWE-285",
+        "CWE-352",
+        "CWE-359",
+        "CWE-377",
+        "CWE-402",
+        "CWE-425",
+        "CWE-441",
+        "CWE-497",
+        "CWE-538",
+        "CWE-540",
+        "CWE-548",
+        "CWE-552",
+        "CWE-566",
+        "CWE-601",
+        "CWE-639",
+        "CWE-651",
+        "CWE-668",
+        "CWE-706",
+        "CWE-862",
+        "CWE-863",
+        "CWE-913",
+        "CWE-922",
+        "CWE-1275"
+      ]
+    },
+    {
+      id: "A02",
+      title: "Cryptographic Failures",
+      cwes: [
+        "CWE-259",
+        "CWE-261",
+        "CWE-296",
+        "CWE-310",
+        "CWE-319",
+        "CWE-321",
+        "CWE-322",
+        "CWE-323",
+        "CWE-324",
+        "CWE-325",
+        "CWE-326",
+        "CWE-327",
+        "CWE-328",
+        "CWE-329",
+        "CWE-330",
+        "CWE-331",
+        "CWE-335",
+        "CWE-336",
+        "CWE-337",
+        "CWE-338",
+        "CWE-340",
+        "CWE-347",
+        "CWE-523",
+        "CWE-720",
+        "CWE-757",
+        "CWE-759",
+        "CWE-760",
+        "CWE-780",
+        "CWE-818",
+        "CWE-916"
+      ]
+    },
+    {
+      id: "A03",
+      title: "Injection",
+      cwes: [
+        "CWE-20",
+        "CWE-74",
+        "CWE-75",
+        "CWE-77",
+        "CWE-78",
+        "CWE-79",
+        "CWE-80",
+        "CWE-83",
+        "CWE-87",
+        "CWE-88",
+        "CWE-89",
+        "CWE-90",
+        "CWE-91",
+        "CWE-93",
+        "CWE-94",
+        "CWE-95",
+        "CWE-96",
+        "CWE-97",
+        "CWE-98",
+        "CWE-99",
+        "CWE-100",
+        "CWE-113",
+        "CWE-116",
+        "CWE-138",
+        "CWE-184",
+        "CWE-470",
+        "CWE-471",
+        "CWE-564",
+        "CWE-610",
+        "CWE-643",
+        "CWE-644",
+        "CWE-652",
+        "CWE-917"
+      ]
+    },
+    {
+      id: "A04",
+      title: "Insecure Design",
+      cwes: [
+        "CWE-73",
+        "CWE-183",
+        "CWE-209",
+        "CWE-213",
+        "CWE-235",
+        "CWE-256",
+        "CWE-257",
+        "CWE-266",
+        "CWE-269",
+        "CWE-280",
+        "CWE-311",
+        "CWE-312",
+        "CWE-313",
+        "CWE-316",
+        "CWE-419",
+        "CWE-430",
+        "CWE-434",
+        "CWE-444",
+        "CWE-451",
+        "CWE-472",
+        "CWE-501",
+        "CWE-522",
+        "CWE-525",
+        "CWE-539",
+        "CWE-579",
+        "CWE-598",
+        "CWE-602",
+        "CWE-642",
+        "CWE-646",
+        "CWE-650",
+        "CWE-653",
+        "CWE-656",
+        "CWE-657",
+        "CWE-799",
+        "CWE-807",
+        "CWE-840",
+        "CWE-841",
+        "CWE-927",
+        "CWE-1021",
+        "CWE-1173"
+      ]
+    },
+    {
+      id: "A05",
+      title: "Security Misconfiguration",
+      cwes: [
+        "CWE-2",
+        "CWE-11",
+        "CWE-13",
+        "CWE-15",
+        "CWE-16",
+        "CWE-260",
+        "CWE-315",
+        "CWE-520",
+        "CWE-526",
+        "CWE-537",
+        "CWE-541",
+        "CWE-547",
+        "CWE-611",
+        "CWE-614",
+        "CWE-756",
+        "CWE-776",
+        "CWE-942",
+        "CWE-1004",
+        "CWE-1032",
+        "CWE-1174"
+      ]
+    },
+    {
+      id: "A06",
+      title: "Vulnerable and Outdated Components",
+      cwes: ["CWE-937", "CWE-1035", "CWE-1104"]
+    },
+    {
+      id: "A07",
+      title: "Identification and Authentication Failures",
+      cwes: [
+        "CWE-255",
+        "CWE-259",
+        "CWE-287",
+        "CWE-288",
+        "CWE-290",
+        "CWE-294",
+        "CWE-295",
+        "CWE-297",
+        "CWE-300",
+        "CWE-302",
+        "CWE-304",
+        "CWE-306",
+        "CWE-307",
+        "CWE-346",
+        "CWE-384",
+        "CWE-521",
+        "CWE-613",
+        "CWE-620",
+        "CWE-640",
+        "CWE-798",
+        "CWE-940",
+        "CWE-1216"
+      ]
+    },
+    {
+      id: "A08",
+      title: "Software and Data Integrity Failures",
+      cwes: [
+        "CWE-345",
+        "CWE-353",
+        "CWE-426",
+        "CWE-494",
+        "CWE-502",
+        "CWE-565",
+        "CWE-784",
+        "CWE-829",
+        "CWE-830",
+        "CWE-915"
+      ]
+    },
+    {
+      id: "A09",
+      title: "Security Logging and Monitoring Failures",
+      cwes: ["CWE-117", "CWE-223", "CWE-532", "CWE-778"]
+    },
+    {
+      id: "A10",
+      title: "Server-Side Request Forgery (SSRF)",
+      cwes: ["CWE-918"]
+    }
+  ],
+  categories: {
+    vulnerability: "A06",
+    iac: "A05"
+  }
+};
+
+// src/policy/data/owasp-top10-2025.json
+var owasp_top10_2025_default = {
+  id: "owasp-top10-2025",
+  name: "OWASP Top 10 2025",
+  version: "2025",
+  source: 'OWASP Top 10 2025, "List of Mapped CWEs" of each category: repository OWASP/Top10, 2025/docs/en/A*_2025-*.md, commit 66ebc4798d2ca72973967a20264bdeb70dcf0a13',
+  license: "CC-BY-SA-4.0 (OWASP Foundation); the CWE lists are facts transcribed from it",
+  controls: [
+    {
+      id: "A01",
+      title: "Broken Access Control",
+      cwes: [
+        "CWE-22",
+        "CWE-23",
+        "CWE-36",
+        "CWE-59",
+        "CWE-61",
+        "CWE-65",
+        "CWE-200",
+        "CWE-201",
+        "CWE-219",
+        "CWE-276",
+        "CWE-281",
+        "CWE-282",
+        "CWE-283",
+        "CWE-284",
+        "CWE-285",
+        "CWE-352",
+        "CWE-359",
+        "CWE-377",
+        "CWE-379",
+        "CWE-402",
+        "CWE-424",
+        "CWE-425",
+        "CWE-441",
+        "CWE-497",
+        "CWE-538",
+        "CWE-540",
+        "CWE-548",
+        "CWE-552",
+        "CWE-566",
+        "CWE-601",
+        "CWE-615",
+        "CWE-639",
+        "CWE-668",
+        "CWE-732",
+        "CWE-749",
+        "CWE-862",
+        "CWE-863",
+        "CWE-918",
+        "CWE-922",
+        "CWE-1275"
+      ]
+    },
+    {
+      id: "A02",
+      title: "Security Misconfiguration",
+      cwes: [
+        "CWE-5",
+        "CWE-11",
+        "CWE-13",
+        "CWE-15",
+        "CWE-16",
+        "CWE-260",
+        "CWE-315",
+        "CWE-489",
+        "CWE-526",
+        "CWE-547",
+        "CWE-611",
+        "CWE-614",
+        "CWE-776",
+        "CWE-942",
+        "CWE-1004",
+        "CWE-1174"
+      ]
+    },
+    {
+      id: "A03",
+      title: "Software Supply Chain Failures",
+      cwes: ["CWE-447", "CWE-1035", "CWE-1104", "CWE-1329", "CWE-1357", "CWE-1395"]
+    },
+    {
+      id: "A04",
+      title: "Cryptographic Failures",
+      cwes: [
+        "CWE-261",
+        "CWE-296",
+        "CWE-319",
+        "CWE-320",
+        "CWE-321",
+        "CWE-322",
+        "CWE-323",
+        "CWE-324",
+        "CWE-325",
+        "CWE-326",
+        "CWE-327",
+        "CWE-328",
+        "CWE-329",
+        "CWE-330",
+        "CWE-331",
+        "CWE-332",
+        "CWE-334",
+        "CWE-335",
+        "CWE-336",
+        "CWE-337",
+        "CWE-338",
+        "CWE-340",
+        "CWE-342",
+        "CWE-347",
+        "CWE-523",
+        "CWE-757",
+        "CWE-759",
+        "CWE-760",
+        "CWE-780",
+        "CWE-916",
+        "CWE-1240",
+        "CWE-1241"
+      ]
+    },
+    {
+      id: "A05",
+      title: "Injection",
+      cwes: [
+        "CWE-20",
+        "CWE-74",
+        "CWE-76",
+        "CWE-77",
+        "CWE-78",
+        "CWE-79",
+        "CWE-80",
+        "CWE-83",
+        "CWE-86",
+        "CWE-88",
+        "CWE-89",
+        "CWE-90",
+        "CWE-91",
+        "CWE-93",
+        "CWE-94",
+        "CWE-95",
+        "CWE-96",
+        "CWE-97",
+        "CWE-98",
+        "CWE-99",
+        "CWE-103",
+        "CWE-104",
+        "CWE-112",
+        "CWE-113",
+        "CWE-114",
+        "CWE-115",
+        "CWE-116",
+        "CWE-129",
+        "CWE-159",
+        "CWE-470",
+        "CWE-493",
+        "CWE-500",
+        "CWE-564",
+        "CWE-610",
+        "CWE-643",
+        "CWE-644",
+        "CWE-917"
+      ]
+    },
+    {
+      id: "A06",
+      title: "Insecure Design",
+      cwes: [
+        "CWE-73",
+        "CWE-183",
+        "CWE-256",
+        "CWE-266",
+        "CWE-269",
+        "CWE-286",
+        "CWE-311",
+        "CWE-312",
+        "CWE-313",
+        "CWE-316",
+        "CWE-362",
+        "CWE-382",
+        "CWE-419",
+        "CWE-434",
+        "CWE-436",
+        "CWE-444",
+        "CWE-451",
+        "CWE-454",
+        "CWE-472",
+        "CWE-501",
+        "CWE-522",
+        "CWE-525",
+        "CWE-539",
+        "CWE-598",
+        "CWE-602",
+        "CWE-628",
+        "CWE-642",
+        "CWE-646",
+        "CWE-653",
+        "CWE-656",
+        "CWE-657",
+        "CWE-676",
+        "CWE-693",
+        "CWE-799",
+        "CWE-807",
+        "CWE-841",
+        "CWE-1021",
+        "CWE-1022",
+        "CWE-1125"
+      ]
+    },
+    {
+      id: "A07",
+      title: "Authentication Failures",
+      cwes: [
+        "CWE-258",
+        "CWE-259",
+        "CWE-287",
+        "CWE-288",
+        "CWE-289",
+        "CWE-290",
+        "CWE-291",
+        "CWE-293",
+        "CWE-294",
+        "CWE-295",
+        "CWE-297",
+        "CWE-298",
+        "CWE-299",
+        "CWE-300",
+        "CWE-302",
+        "CWE-303",
+        "CWE-304",
+        "CWE-305",
+        "CWE-306",
+        "CWE-307",
+        "CWE-308",
+        "CWE-309",
+        "CWE-346",
+        "CWE-350",
+        "CWE-384",
+        "CWE-521",
+        "CWE-613",
+        "CWE-620",
+        "CWE-640",
+        "CWE-798",
+        "CWE-940",
+        "CWE-941",
+        "CWE-1390",
+        "CWE-1391",
+        "CWE-1392",
+        "CWE-1393"
+      ]
+    },
+    {
+      id: "A08",
+      title: "Software or Data Integrity Failures",
+      cwes: [
+        "CWE-345",
+        "CWE-353",
+        "CWE-426",
+        "CWE-427",
+        "CWE-494",
+        "CWE-502",
+        "CWE-506",
+        "CWE-509",
+        "CWE-565",
+        "CWE-784",
+        "CWE-829",
+        "CWE-830",
+        "CWE-915",
+        "CWE-926"
+      ]
+    },
+    {
+      id: "A09",
+      title: "Security Logging and Alerting Failures",
+      cwes: ["CWE-117", "CWE-221", "CWE-223", "CWE-532", "CWE-778"]
+    },
+    {
+      id: "A10",
+      title: "Mishandling of Exceptional Conditions",
+      cwes: [
+        "CWE-209",
+        "CWE-215",
+        "CWE-234",
+        "CWE-235",
+        "CWE-248",
+        "CWE-252",
+        "CWE-274",
+        "CWE-280",
+        "CWE-369",
+        "CWE-390",
+        "CWE-391",
+        "CWE-394",
+        "CWE-396",
+        "CWE-397",
+        "CWE-460",
+        "CWE-476",
+        "CWE-478",
+        "CWE-484",
+        "CWE-550",
+        "CWE-636",
+        "CWE-703",
+        "CWE-754",
+        "CWE-755",
+        "CWE-756"
+      ]
+    }
+  ],
+  categories: {
+    vulnerability: "A03",
+    iac: "A02"
+  }
+};
+
+// src/policy/data/trivy-compliance.json
+var trivy_compliance_default = {
+  module: "github.com/aquasecurity/trivy-checks@v1.10.0",
+  frameworks: [
+    {
+      id: "docker-cis-1.6.0",
+      name: "CIS Docker Community Edition Benchmark v1.6.0",
+      version: "1.6.0",
+      source: "Trivy compliance spec docker-cis-1.6.0: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/docker-cis-1.6.0.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "4.1",
+          title: "Ensure a user for the container has been created",
+          checks: ["AVD-DS-0002"]
+        },
+        {
+          id: "4.2",
+          title: "Ensure that containers use only trusted base images (Manual)",
+          checks: []
+        },
+        {
+          id: "4.3",
+          title: "Ensure unnecessary packages are not installed in the container (Manual)",
+          checks: []
+        },
+        {
+          id: "4.4",
+          title: "Ensure images are scanned and rebuilt to include security patches",
+          checks: ["VULN-CRITICAL"]
+        },
+        {
+          id: "4.5",
+          title: "Ensure Content trust for Docker is Enabled (Manual)",
+          checks: []
+        },
+        {
+          id: "4.6",
+          title: "Ensure HEALTHCHECK instructions have been added to the container image",
+          checks: ["AVD-DS-0026"]
+        },
+        {
+          id: "4.7",
+          title: "Ensure update instructions are not used alone in the Dockerfile",
+          checks: ["AVD-DS-0017"]
+        },
+        {
+          id: "4.8",
+          title: "Ensure setuid and setgid permissions are removed in the images (Manual)",
+          checks: []
+        },
+        {
+          id: "4.9",
+          title: "Ensure COPY is used instead of ADD",
+          checks: ["AVD-DS-0005"]
+        },
+        {
+          id: "4.10",
+          title: "Ensure secrets are not stored in Dockerfiles",
+          checks: ["SECRET-CRITICAL"]
+        },
+        {
+          id: "4.11",
+          title: "Ensure only verified packages are installed (Manual)",
+          checks: []
+        },
+        {
+          id: "4.12",
+          title: "Ensure all signed artifacts are validated (Manual)",
+          checks: []
+        }
+      ]
+    },
+    {
+      id: "aws-cis-1.2",
+      name: "AWS CIS Foundations v1.2",
+      version: "1.2",
+      source: "Trivy compliance spec aws-cis-1.2: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/aws-cis-1.2.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "1.1",
+          title: "limit-root-account-usage",
+          checks: ["AVD-AWS-0140"]
+        },
+        {
+          id: "1.10",
+          title: "no-password-reuse",
+          checks: ["AVD-AWS-0056"]
+        },
+        {
+          id: "1.11",
+          title: "set-max-password-age",
+          checks: ["AVD-AWS-0062"]
+        },
+        {
+          id: "1.12",
+          title: "no-root-access-keys",
+          checks: ["AVD-AWS-0141"]
+        },
+        {
+          id: "1.13",
+          title: "enforce-root-mfa",
+          checks: ["AVD-AWS-0142"]
+        },
+        {
+          id: "1.16",
+          title: "no-user-attached-policies",
+          checks: ["AVD-AWS-0143"]
+        },
+        {
+          id: "1.2",
+          title: "enforce-user-mfa",
+          checks: ["AVD-AWS-0145"]
+        },
+        {
+          id: "1.3",
+          title: "disable-unused-credentials",
+          checks: ["AVD-AWS-0144"]
+        },
+        {
+          id: "1.4",
+          title: "rotate-access-keys",
+          checks: ["AVD-AWS-0146"]
+        },
+        {
+          id: "1.5",
+          title: "require-uppercase-in-passwords",
+          checks: ["AVD-AWS-0061"]
+        },
+        {
+          id: "1.6",
+          title: "require-lowercase-in-passwords",
+          checks: ["AVD-AWS-0058"]
+        },
+        {
+          id: "1.7",
+          title: "require-symbols-in-passwords",
+          checks: ["AVD-AWS-0060"]
+        },
+        {
+          id: "1.8",
+          title: "require-numbers-in-passwords",
+          checks: ["AVD-AWS-0059"]
+        },
+        {
+          id: "1.9",
+          title: "set-minimum-password-length",
+          checks: ["AVD-AWS-0063"]
+        },
+        {
+          id: "2.3",
+          title: "no-public-log-access",
+          checks: ["AVD-AWS-0161"]
+        },
+        {
+          id: "2.4",
+          title: "ensure-cloudwatch-integration",
+          checks: ["AVD-AWS-0162"]
+        },
+        {
+          id: "2.5",
+          title: "enable-all-regions",
+          checks: ["AVD-AWS-0014"]
+        },
+        {
+          id: "2.6",
+          title: "require-bucket-access-logging",
+          checks: ["AVD-AWS-0163"]
+        },
+        {
+          id: "3.1",
+          title: "require-unauthorised-api-call-alarm",
+          checks: ["AVD-AWS-0147"]
+        },
+        {
+          id: "3.10",
+          title: "require-sg-change-alarms",
+          checks: ["AVD-AWS-0156"]
+        },
+        {
+          id: "3.11",
+          title: "require-nacl-changes-alarm",
+          checks: ["AVD-AWS-0157"]
+        },
+        {
+          id: "3.12",
+          title: "require-network-gateway-changes-alarm",
+          checks: ["AVD-AWS-0158"]
+        },
+        {
+          id: "3.13",
+          title: "require-network-gateway-changes-alarm",
+          checks: ["AVD-AWS-0159"]
+        },
+        {
+          id: "3.14",
+          title: "require-vpc-changes-alarm",
+          checks: ["AVD-AWS-0160"]
+        },
+        {
+          id: "3.2",
+          title: "require-non-mfa-login-alarm",
+          checks: ["AVD-AWS-0148"]
+        },
+        {
+          id: "3.3",
+          title: "require-root-user-usage-alarm",
+          checks: ["AVD-AWS-0149"]
+        },
+        {
+          id: "3.4",
+          title: "require-iam-policy-change-alarm",
+          checks: ["AVD-AWS-0150"]
+        },
+        {
+          id: "3.5",
+          title: "require-cloud-trail-change-alarm",
+          checks: ["AVD-AWS-0151"]
+        },
+        {
+          id: "3.6",
+          title: "require-console-login-failures-alarm",
+          checks: ["AVD-AWS-0152"]
+        },
+        {
+          id: "3.7",
+          title: "require-cmk-disabled-alarm",
+          checks: ["AVD-AWS-0153"]
+        },
+        {
+          id: "3.8",
+          title: "require-s3-bucket-policy-change-alarm",
+          checks: ["AVD-AWS-0154"]
+        },
+        {
+          id: "3.9",
+          title: "require-config-configuration-changes-alarm",
+          checks: ["AVD-AWS-0155"]
+        },
+        {
+          id: "4.1",
+          title: "no-public-ingress-sgr",
+          checks: ["AVD-AWS-0107"]
+        },
+        {
+          id: "4.2",
+          title: "no-public-ingress-sgr",
+          checks: ["AVD-AWS-0107"]
+        }
+      ]
+    },
+    {
+      id: "aws-cis-1.4",
+      name: "AWS CIS Foundations v1.4",
+      version: "1.4",
+      source: "Trivy compliance spec aws-cis-1.4: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/aws-cis-1.4.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "2.1.3",
+          title: "require-mfa-delete",
+          checks: ["AVD-AWS-0170"]
+        },
+        {
+          id: "1.12",
+          title: "disable-unused-credentials-45-days",
+          checks: ["AVD-AWS-0166"]
+        },
+        {
+          id: "1.13",
+          title: "limit-user-access-keys",
+          checks: ["AVD-AWS-0167"]
+        },
+        {
+          id: "1.14",
+          title: "rotate-access-keys",
+          checks: ["AVD-AWS-0146"]
+        },
+        {
+          id: "1.15",
+          title: "no-user-attached-policies",
+          checks: ["AVD-AWS-0143"]
+        },
+        {
+          id: "1.16",
+          title: "no-policy-wildcards",
+          checks: ["AVD-AWS-0057"]
+        },
+        {
+          id: "1.17",
+          title: "require-support-role",
+          checks: ["AVD-AWS-0169"]
+        },
+        {
+          id: "1.19",
+          title: "remove-expired-certificates",
+          checks: ["AVD-AWS-0168"]
+        },
+        {
+          id: "1.20",
+          title: "enable-access-analyzer",
+          checks: ["AVD-AWS-0175"]
+        },
+        {
+          id: "1.4",
+          title: "enforce-user-mfa",
+          checks: ["AVD-AWS-0145"]
+        },
+        {
+          id: "1.4",
+          title: "no-root-access-keys",
+          checks: ["AVD-AWS-0141"]
+        },
+        {
+          id: "1.5",
+          title: "enforce-root-mfa",
+          checks: ["AVD-AWS-0142"]
+        },
+        {
+          id: "1.6",
+          title: "enforce-root-hardware-mfa",
+          checks: ["AVD-AWS-0165"]
+        },
+        {
+          id: "1.7",
+          title: "limit-root-account-usage",
+          checks: ["AVD-AWS-0140"]
+        },
+        {
+          id: "1.8",
+          title: "set-minimum-password-length",
+          checks: ["AVD-AWS-0063"]
+        },
+        {
+          id: "1.9",
+          title: "no-password-reuse",
+          checks: ["AVD-AWS-0056"]
+        },
+        {
+          id: "3.10",
+          title: "enable-object-write-logging",
+          checks: ["AVD-AWS-0171"]
+        },
+        {
+          id: "3.11",
+          title: "enable-object-read-logging",
+          checks: ["AVD-AWS-0172"]
+        },
+        {
+          id: "3.3",
+          title: "no-public-log-access",
+          checks: ["AVD-AWS-0161"]
+        },
+        {
+          id: "3.4",
+          title: "ensure-cloudwatch-integration",
+          checks: ["AVD-AWS-0162"]
+        },
+        {
+          id: "3.6",
+          title: "require-bucket-access-logging",
+          checks: ["AVD-AWS-0163"]
+        },
+        {
+          id: "4.10",
+          title: "require-sg-change-alarms",
+          checks: ["AVD-AWS-0156"]
+        },
+        {
+          id: "4.1",
+          title: "require-unauthorised-api-call-alarm",
+          checks: ["AVD-AWS-0147"]
+        },
+        {
+          id: "4.11",
+          title: "require-nacl-changes-alarm",
+          checks: ["AVD-AWS-0157"]
+        },
+        {
+          id: "4.12",
+          title: "require-network-gateway-changes-alarm",
+          checks: ["AVD-AWS-0158"]
+        },
+        {
+          id: "4.13",
+          title: "require-network-gateway-changes-alarm",
+          checks: ["AVD-AWS-0159"]
+        },
+        {
+          id: "4.14",
+          title: "require-vpc-changes-alarm",
+          checks: ["AVD-AWS-0160"]
+        },
+        {
+          id: "4.15",
+          title: "require-org-changes-alarm",
+          checks: ["AVD-AWS-0174"]
+        },
+        {
+          id: "4.2",
+          title: "require-non-mfa-login-alarm",
+          checks: ["AVD-AWS-0148"]
+        },
+        {
+          id: "4.3",
+          title: "require-root-user-usage-alarm",
+          checks: ["AVD-AWS-0149"]
+        },
+        {
+          id: "4.4",
+          title: "require-iam-policy-change-alarm",
+          checks: ["AVD-AWS-0150"]
+        },
+        {
+          id: "4.5",
+          title: "require-cloud-trail-change-alarm",
+          checks: ["AVD-AWS-0151"]
+        },
+        {
+          id: "4.6",
+          title: "require-console-login-failures-alarm",
+          checks: ["AVD-AWS-0152"]
+        },
+        {
+          id: "4.7",
+          title: "require-cmk-disabled-alarm",
+          checks: ["AVD-AWS-0153"]
+        },
+        {
+          id: "4.8",
+          title: "require-s3-bucket-policy-change-alarm",
+          checks: ["AVD-AWS-0154"]
+        },
+        {
+          id: "4.9",
+          title: "require-config-configuration-changes-alarm",
+          checks: ["AVD-AWS-0155"]
+        },
+        {
+          id: "5.1",
+          title: "aws-vpc-no-public-ingress-acl",
+          checks: ["AVD-AWS-0105"]
+        },
+        {
+          id: "5.3",
+          title: "restrict-all-in-default-sg",
+          checks: ["AVD-AWS-0173"]
+        }
+      ]
+    },
+    {
+      id: "k8s-cis-1.23",
+      name: "CIS Kubernetes Benchmarks v1.23",
+      version: "1.23",
+      source: "Trivy compliance spec k8s-cis-1.23: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/k8s-cis-1.23.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "1.1.1",
+          title: "Ensure that the API server pod specification file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0048"]
+        },
+        {
+          id: "1.1.2",
+          title: "Ensure that the API server pod specification file ownership is set to root:root",
+          checks: ["AVD-KCV-0049"]
+        },
+        {
+          id: "1.1.3",
+          title: "Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0050"]
+        },
+        {
+          id: "1.1.4",
+          title: "Ensure that the controller manager pod specification file ownership is set to root:root",
+          checks: ["AVD-KCV-0051"]
+        },
+        {
+          id: "1.1.5",
+          title: "Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0052"]
+        },
+        {
+          id: "1.1.6",
+          title: "Ensure that the scheduler pod specification file ownership is set to root:root",
+          checks: ["AVD-KCV-0053"]
+        },
+        {
+          id: "1.1.7",
+          title: "Ensure that the etcd pod specification file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0054"]
+        },
+        {
+          id: "1.1.8",
+          title: "Ensure that the etcd pod specification file ownership is set to root:root",
+          checks: ["AVD-KCV-0055"]
+        },
+        {
+          id: "1.1.9",
+          title: "Ensure that the Container Network Interface file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0056"]
+        },
+        {
+          id: "1.1.10",
+          title: "Ensure that the Container Network Interface file ownership is set to root:root",
+          checks: ["AVD-KCV-0057"]
+        },
+        {
+          id: "1.1.11",
+          title: "Ensure that the etcd data directory permissions are set to 700 or more restrictive",
+          checks: ["AVD-KCV-0058"]
+        },
+        {
+          id: "1.1.12",
+          title: "Ensure that the etcd data directory ownership is set to etcd:etcd",
+          checks: ["AVD-KCV-0059"]
+        },
+        {
+          id: "1.1.13",
+          title: "Ensure that the admin.conf file permissions are set to 600",
+          checks: ["AVD-KCV-0060"]
+        },
+        {
+          id: "1.1.14",
+          title: "Ensure that the admin.conf file ownership is set to root:root",
+          checks: ["AVD-KCV-0061"]
+        },
+        {
+          id: "1.1.15",
+          title: "Ensure that the scheduler.conf file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0062"]
+        },
+        {
+          id: "1.1.16",
+          title: "Ensure that the scheduler.conf file ownership is set to root:root",
+          checks: ["AVD-KCV-0063"]
+        },
+        {
+          id: "1.1.17",
+          title: "Ensure that the controller-manager.conf file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0064"]
+        },
+        {
+          id: "1.1.18",
+          title: "Ensure that the controller-manager.conf file ownership is set to root:root",
+          checks: ["AVD-KCV-0065"]
+        },
+        {
+          id: "1.1.19",
+          title: "Ensure that the Kubernetes PKI directory and file ownership is set to root:root",
+          checks: ["AVD-KCV-0066"]
+        },
+        {
+          id: "1.1.20",
+          title: "Ensure that the Kubernetes PKI certificate file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0068"]
+        },
+        {
+          id: "1.1.21",
+          title: "Ensure that the Kubernetes PKI key file permissions are set to 600",
+          checks: ["AVD-KCV-0067"]
+        },
+        {
+          id: "1.2.1",
+          title: "Ensure that the --anonymous-auth argument is set to false",
+          checks: ["AVD-KCV-0001"]
+        },
+        {
+          id: "1.2.2",
+          title: "Ensure that the --token-auth-file parameter is not set",
+          checks: ["AVD-KCV-0002"]
+        },
+        {
+          id: "1.2.3",
+          title: "Ensure that the --DenyServiceExternalIPs is not set",
+          checks: ["AVD-KCV-0003"]
+        },
+        {
+          id: "1.2.4",
+          title: "Ensure that the --kubelet-https argument is set to true",
+          checks: ["AVD-KCV-0004"]
+        },
+        {
+          id: "1.2.5",
+          title: "Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate",
+          checks: ["AVD-KCV-0005"]
+        },
+        {
+          id: "1.2.6",
+          title: "Ensure that the --kubelet-certificate-authority argument is set as appropriate",
+          checks: ["AVD-KCV-0006"]
+        },
+        {
+          id: "1.2.7",
+          title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow",
+          checks: ["AVD-KCV-0007"]
+        },
+        {
+          id: "1.2.8",
+          title: "Ensure that the --authorization-mode argument includes Node",
+          checks: ["AVD-KCV-0008"]
+        },
+        {
+          id: "1.2.9",
+          title: "Ensure that the --authorization-mode argument includes RBAC",
+          checks: ["AVD-KCV-0009"]
+        },
+        {
+          id: "1.2.10",
+          title: "Ensure that the admission control plugin EventRateLimit is set",
+          checks: ["AVD-KCV-0010"]
+        },
+        {
+          id: "1.2.11",
+          title: "Ensure that the admission control plugin AlwaysAdmit is not set",
+          checks: ["AVD-KCV-0011"]
+        },
+        {
+          id: "1.2.12",
+          title: "Ensure that the admission control plugin AlwaysPullImages is set",
+          checks: ["AVD-KCV-0012"]
+        },
+        {
+          id: "1.2.13",
+          title: "Ensure that the admission control plugin SecurityContextDeny is set if PodSecurityPolicy is not used",
+          checks: ["AVD-KCV-0013"]
+        },
+        {
+          id: "1.2.14",
+          title: "Ensure that the admission control plugin ServiceAccount is set",
+          checks: ["AVD-KCV-0014"]
+        },
+        {
+          id: "1.2.15",
+          title: "Ensure that the admission control plugin NamespaceLifecycle is set",
+          checks: ["AVD-KCV-0015"]
+        },
+        {
+          id: "1.2.16",
+          title: "Ensure that the admission control plugin NodeRestriction is set",
+          checks: ["AVD-KCV-0016"]
+        },
+        {
+          id: "1.2.17",
+          title: "Ensure that the --secure-port argument is not set to 0",
+          checks: ["AVD-KCV-0017"]
+        },
+        {
+          id: "1.2.18",
+          title: "Ensure that the --profiling argument is set to false",
+          checks: ["AVD-KCV-0018"]
+        },
+        {
+          id: "1.2.19",
+          title: "Ensure that the --audit-log-path argument is set",
+          checks: ["AVD-KCV-0019"]
+        },
+        {
+          id: "1.2.20",
+          title: "Ensure that the --audit-log-maxage argument is set to 30 or as appropriate",
+          checks: ["AVD-KCV-0020"]
+        },
+        {
+          id: "1.2.21",
+          title: "Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate",
+          checks: ["AVD-KCV-0021"]
+        },
+        {
+          id: "1.2.22",
+          title: "Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate",
+          checks: ["AVD-KCV-0022"]
+        },
+        {
+          id: "1.2.24",
+          title: "Ensure that the --service-account-lookup argument is set to true",
+          checks: ["AVD-KCV-0024"]
+        },
+        {
+          id: "1.2.25",
+          title: "Ensure that the --service-account-key-file argument is set as appropriate",
+          checks: ["AVD-KCV-0025"]
+        },
+        {
+          id: "1.2.26",
+          title: "Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate",
+          checks: ["AVD-KCV-0026"]
+        },
+        {
+          id: "1.2.27",
+          title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate",
+          checks: ["AVD-KCV-0027"]
+        },
+        {
+          id: "1.2.28",
+          title: "Ensure that the --client-ca-file argument is set appropriate",
+          checks: ["AVD-KCV-0028"]
+        },
+        {
+          id: "1.2.29",
+          title: "Ensure that the --etcd-cafile argument is set as appropriate",
+          checks: ["AVD-KCV-0029"]
+        },
+        {
+          id: "1.2.30",
+          title: "Ensure that the --encryption-provider-config argument is set as appropriate",
+          checks: ["AVD-KCV-0030"]
+        },
+        {
+          id: "1.3.1",
+          title: "Ensure that the --terminated-pod-gc-threshold argument is set as appropriate",
+          checks: ["AVD-KCV-0033"]
+        },
+        {
+          id: "1.3.3",
+          title: "Ensure that the --use-service-account-credentials argument is set to true",
+          checks: ["AVD-KCV-0035"]
+        },
+        {
+          id: "1.3.4",
+          title: "Ensure that the --service-account-private-key-file argument is set as appropriate",
+          checks: ["AVD-KCV-0036"]
+        },
+        {
+          id: "1.3.5",
+          title: "Ensure that the --root-ca-file argument is set as appropriate",
+          checks: ["AVD-KCV-0037"]
+        },
+        {
+          id: "1.3.6",
+          title: "Ensure that the RotateKubeletServerCertificate argument is set to true",
+          checks: ["AVD-KCV-0038"]
+        },
+        {
+          id: "1.3.7",
+          title: "Ensure that the --bind-address argument is set to 127.0.0.1",
+          checks: ["AVD-KCV-0039"]
+        },
+        {
+          id: "1.4.1",
+          title: "Ensure that the --profiling argument is set to false",
+          checks: ["AVD-KCV-0034"]
+        },
+        {
+          id: "1.4.2",
+          title: "Ensure that the --bind-address argument is set to 127.0.0.1",
+          checks: ["AVD-KCV-0041"]
+        },
+        {
+          id: "2.1",
+          title: "Ensure that the --cert-file and --key-file arguments are set as appropriate",
+          checks: ["AVD-KCV-0042"]
+        },
+        {
+          id: "2.2",
+          title: "Ensure that the --client-cert-auth argument is set to true",
+          checks: ["AVD-KCV-0043"]
+        },
+        {
+          id: "2.3",
+          title: "Ensure that the --auto-tls argument is not set to true",
+          checks: ["AVD-KCV-0044"]
+        },
+        {
+          id: "2.4",
+          title: "Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate",
+          checks: ["AVD-KCV-0045"]
+        },
+        {
+          id: "2.5",
+          title: "Ensure that the --peer-client-cert-auth argument is set to true",
+          checks: ["AVD-KCV-0046"]
+        },
+        {
+          id: "2.6",
+          title: "Ensure that the --peer-auto-tls argument is not set to true",
+          checks: ["AVD-KCV-0047"]
+        },
+        {
+          id: "3.1.1",
+          title: "Client certificate authentication should not be used for users (Manual)",
+          checks: []
+        },
+        {
+          id: "3.2.1",
+          title: "Ensure that a minimal audit policy is created (Manual)",
+          checks: []
+        },
+        {
+          id: "3.2.2",
+          title: "Ensure that the audit policy covers key security concerns (Manual)",
+          checks: []
+        },
+        {
+          id: "4.1.1",
+          title: "Ensure that the kubelet service file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0069"]
+        },
+        {
+          id: "4.1.2",
+          title: "Ensure that the kubelet service file ownership is set to root:root",
+          checks: ["AVD-KCV-0070"]
+        },
+        {
+          id: "4.1.3",
+          title: "If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0071"]
+        },
+        {
+          id: "4.1.4",
+          title: "If proxy kubeconfig file exists ensure ownership is set to root:root",
+          checks: ["AVD-KCV-0072"]
+        },
+        {
+          id: "4.1.5",
+          title: "Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0073"]
+        },
+        {
+          id: "4.1.6",
+          title: "Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root",
+          checks: ["AVD-KCV-0074"]
+        },
+        {
+          id: "4.1.7",
+          title: "Ensure that the certificate authorities file permissions are set to 600 or more restrictive",
+          checks: ["AVD-KCV-0075"]
+        },
+        {
+          id: "4.1.8",
+          title: "Ensure that the client certificate authorities file ownership is set to root:root",
+          checks: ["AVD-KCV-0076"]
+        },
+        {
+          id: "4.1.9",
+          title: "If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive",
+          checks: ["AVD-KCV-0077"]
+        },
+        {
+          id: "4.1.10",
+          title: "If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root",
+          checks: ["AVD-KCV-0078"]
+        },
+        {
+          id: "4.2.1",
+          title: "Ensure that the --anonymous-auth argument is set to false",
+          checks: ["AVD-KCV-0079"]
+        },
+        {
+          id: "4.2.2",
+          title: "Ensure that the --authorization-mode argument is not set to AlwaysAllow",
+          checks: ["AVD-KCV-0080"]
+        },
+        {
+          id: "4.2.3",
+          title: "Ensure that the --client-ca-file argument is set as appropriate",
+          checks: ["AVD-KCV-0081"]
+        },
+        {
+          id: "4.2.4",
+          title: "Verify that the --read-only-port argument is set to 0",
+          checks: ["AVD-KCV-0082"]
+        },
+        {
+          id: "4.2.5",
+          title: "Ensure that the --streaming-connection-idle-timeout argument is not set to 0",
+          checks: ["AVD-KCV-0085"]
+        },
+        {
+          id: "4.2.6",
+          title: "Ensure that the --protect-kernel-defaults argument is set to true",
+          checks: ["AVD-KCV-0083"]
+        },
+        {
+          id: "4.2.7",
+          title: "Ensure that the --make-iptables-util-chains argument is set to true",
+          checks: ["AVD-KCV-0084"]
+        },
+        {
+          id: "4.2.8",
+          title: "Ensure that the --hostname-override argument is not set",
+          checks: ["AVD-KCV-0086"]
+        },
+        {
+          id: "4.2.9",
+          title: "Ensure that the --event-qps argument is set to 0 or a level which ensures appropriate event capture",
+          checks: ["AVD-KCV-0087"]
+        },
+        {
+          id: "4.2.10",
+          title: "Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate",
+          checks: ["AVD-KCV-0088", "AVD-KCV-0089"]
+        },
+        {
+          id: "4.2.11",
+          title: "Ensure that the --rotate-certificates argument is not set to false",
+          checks: ["AVD-KCV-0090"]
+        },
+        {
+          id: "4.2.12",
+          title: "Verify that the RotateKubeletServerCertificate argument is set to true",
+          checks: ["AVD-KCV-0091"]
+        },
+        {
+          id: "4.2.13",
+          title: "Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers",
+          checks: ["AVD-KCV-0092"]
+        },
+        {
+          id: "5.1.1",
+          title: "Ensure that the cluster-admin role is only used where required",
+          checks: ["AVD-KSV-0111"]
+        },
+        {
+          id: "5.1.2",
+          title: "Minimize access to secrets",
+          checks: ["AVD-KSV-0041"]
+        },
+        {
+          id: "5.1.3",
+          title: "Minimize wildcard use in Roles and ClusterRoles",
+          checks: ["AVD-KSV-0044", "AVD-KSV-0045", "AVD-KSV-0046"]
+        },
+        {
+          id: "5.1.6",
+          title: "Ensure that Service Account Tokens are only mounted where necessary",
+          checks: ["AVD-KSV-0036"]
+        },
+        {
+          id: "5.1.8",
+          title: "Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster",
+          checks: ["AVD-KSV-0043"]
+        },
+        {
+          id: "5.2.2",
+          title: "Minimize the admission of privileged containers",
+          checks: ["AVD-KSV-0017"]
+        },
+        {
+          id: "5.2.3",
+          title: "Minimize the admission of containers wishing to share the host process ID namespace",
+          checks: ["AVD-KSV-0010"]
+        },
+        {
+          id: "5.2.4",
+          title: "Minimize the admission of containers wishing to share the host IPC namespace",
+          checks: ["AVD-KSV-0008"]
+        },
+        {
+          id: "5.2.5",
+          title: "Minimize the admission of containers wishing to share the host network namespace",
+          checks: ["AVD-KSV-0009"]
+        },
+        {
+          id: "5.2.6",
+          title: "Minimize the admission of containers with allowPrivilegeEscalation",
+          checks: ["AVD-KSV-0001"]
+        },
+        {
+          id: "5.2.7",
+          title: "Minimize the admission of root containers",
+          checks: ["AVD-KSV-0012"]
+        },
+        {
+          id: "5.2.8",
+          title: "Minimize the admission of containers with the NET_RAW capability",
+          checks: ["AVD-KSV-0022"]
+        },
+        {
+          id: "5.2.9",
+          title: "Minimize the admission of containers with added capabilities",
+          checks: ["AVD-KSV-0004"]
+        },
+        {
+          id: "5.2.10",
+          title: "Minimize the admission of containers with capabilities assigned",
+          checks: ["AVD-KSV-0003"]
+        },
+        {
+          id: "5.2.11",
+          title: "Minimize the admission of containers with capabilities assigned",
+          checks: ["AVD-KSV-0103"]
+        },
+        {
+          id: "5.2.12",
+          title: "Minimize the admission of HostPath volumes",
+          checks: ["AVD-KSV-0023"]
+        },
+        {
+          id: "5.2.13",
+          title: "Minimize the admission of containers which use HostPorts",
+          checks: ["AVD-KSV-0024"]
+        },
+        {
+          id: "5.3.1",
+          title: "Ensure that the CNI in use supports Network Policies (Manual)",
+          checks: []
+        },
+        {
+          id: "5.3.2",
+          title: "Ensure that all Namespaces have Network Policies defined",
+          checks: ["AVD-KSV-0038"]
+        },
+        {
+          id: "5.4.1",
+          title: "Prefer using secrets as files over secrets as environment variables (Manual)",
+          checks: []
+        },
+        {
+          id: "5.4.2",
+          title: "Consider external secret storage (Manual)",
+          checks: []
+        },
+        {
+          id: "5.5.1",
+          title: "Configure Image Provenance using ImagePolicyWebhook admission controller (Manual)",
+          checks: []
+        },
+        {
+          id: "5.7.1",
+          title: "Create administrative boundaries between resources using namespaces (Manual)",
+          checks: []
+        },
+        {
+          id: "5.7.2",
+          title: "Ensure that the seccomp profile is set to docker/default in your pod definitions",
+          checks: ["AVD-KSV-0104"]
+        },
+        {
+          id: "5.7.3",
+          title: "Apply Security Context to Your Pods and Containers",
+          checks: [
+            "AVD-KSV-0021",
+            "AVD-KSV-0020",
+            "AVD-KSV-0005",
+            "AVD-KSV-0025",
+            "AVD-KSV-0104",
+            "AVD-KSV-0030"
+          ]
+        },
+        {
+          id: "5.7.4",
+          title: "The default namespace should not be used",
+          checks: ["AVD-KSV-0110"]
+        }
+      ]
+    },
+    {
+      id: "k8s-pss-baseline-0.1",
+      name: "Kubernetes Pod Security Standards - Baseline",
+      version: "0.1",
+      source: "Trivy compliance spec k8s-pss-baseline-0.1: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/k8s-pss-baseline-0.1.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "1",
+          title: "HostProcess",
+          checks: ["AVD-KSV-0103"]
+        },
+        {
+          id: "2",
+          title: "Host Namespaces",
+          checks: ["AVD-KSV-0008"]
+        },
+        {
+          id: "3",
+          title: "Privileged Containers",
+          checks: ["AVD-KSV-0017"]
+        },
+        {
+          id: "4",
+          title: "Capabilities",
+          checks: ["AVD-KSV-0022"]
+        },
+        {
+          id: "5",
+          title: "HostPath Volumes",
+          checks: ["AVD-KSV-0023"]
+        },
+        {
+          id: "6",
+          title: "host ports",
+          checks: ["avd-ksv-0024"]
+        },
+        {
+          id: "7",
+          title: "AppArmor",
+          checks: ["avd-ksv-0002"]
+        },
+        {
+          id: "8",
+          title: "SELinux",
+          checks: ["avd-ksv-0025"]
+        },
+        {
+          id: "9",
+          title: "/proc Mount Type",
+          checks: ["avd-ksv-0027"]
+        },
+        {
+          id: "10",
+          title: "Seccomp",
+          checks: ["avd-ksv-0104"]
+        },
+        {
+          id: "11",
+          title: "Sysctls",
+          checks: ["avd-ksv-0026"]
+        }
+      ]
+    },
+    {
+      id: "k8s-pss-restricted-0.1",
+      name: "Kubernetes Pod Security Standards - Restricted",
+      version: "0.1",
+      source: "Trivy compliance spec k8s-pss-restricted-0.1: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/k8s-pss-restricted-0.1.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "1",
+          title: "HostProcess",
+          checks: ["AVD-KSV-0103"]
+        },
+        {
+          id: "2",
+          title: "Host Namespaces",
+          checks: ["AVD-KSV-0008"]
+        },
+        {
+          id: "3",
+          title: "Privileged Containers",
+          checks: ["AVD-KSV-0017"]
+        },
+        {
+          id: "4",
+          title: "Capabilities",
+          checks: ["AVD-KSV-0022"]
+        },
+        {
+          id: "5",
+          title: "HostPath Volumes",
+          checks: ["AVD-KSV-0023"]
+        },
+        {
+          id: "6",
+          title: "host ports",
+          checks: ["avd-ksv-0024"]
+        },
+        {
+          id: "7",
+          title: "AppArmor",
+          checks: ["avd-ksv-0002"]
+        },
+        {
+          id: "8",
+          title: "SELinux",
+          checks: ["avd-ksv-0025"]
+        },
+        {
+          id: "9",
+          title: "/proc Mount Type",
+          checks: ["avd-ksv-0027"]
+        },
+        {
+          id: "10",
+          title: "Seccomp",
+          checks: ["avd-ksv-0104"]
+        },
+        {
+          id: "11",
+          title: "Sysctls",
+          checks: ["avd-ksv-0026"]
+        },
+        {
+          id: "12",
+          title: "Volume Types",
+          checks: ["avd-ksv-0028"]
+        },
+        {
+          id: "13",
+          title: "Privilege Escalation",
+          checks: ["avd-ksv-0001"]
+        },
+        {
+          id: "14",
+          title: "Running as Non-root",
+          checks: ["avd-ksv-0012"]
+        },
+        {
+          id: "15",
+          title: "Running as Non-root user",
+          checks: ["avd-ksv-0105"]
+        },
+        {
+          id: "16",
+          title: "Seccomp",
+          checks: ["avd-ksv-0030"]
+        },
+        {
+          id: "17",
+          title: "Capabilities",
+          checks: ["avd-ksv-0106"]
+        }
+      ]
+    },
+    {
+      id: "k8s-nsa-1.0",
+      name: "National Security Agency - Kubernetes Hardening Guidance v1.0",
+      version: "1.0",
+      source: "Trivy compliance spec k8s-nsa-1.0: github.com/aquasecurity/trivy-checks@v1.10.0, pkg/compliance/k8s-nsa-1.0.yaml",
+      license: "Apache-2.0 (Aqua Security); see src/policy/data/NOTICE",
+      controls: [
+        {
+          id: "1.0",
+          title: "Non-root containers",
+          checks: ["AVD-KSV-0012"]
+        },
+        {
+          id: "1.1",
+          title: "Immutable container file systems",
+          checks: ["AVD-KSV-0014"]
+        },
+        {
+          id: "1.2",
+          title: "Preventing privileged containers",
+          checks: ["AVD-KSV-0017"]
+        },
+        {
+          id: "1.3",
+          title: "Share containers process namespaces",
+          checks: ["AVD-KSV-0008"]
+        },
+        {
+          id: "1.4",
+          title: "Share host process namespaces",
+          checks: ["AVD-KSV-0009"]
+        },
+        {
+          id: "1.5",
+          title: "Use the host network",
+          checks: ["AVD-KSV-0010"]
+        },
+        {
+          id: "1.6",
+          title: "Run with root privileges or with root group membership",
+          checks: ["AVD-KSV-0029"]
+        },
+        {
+          id: "1.7",
+          title: "Restricts escalation to root privileges",
+          checks: ["AVD-KSV-0001"]
+        },
+        {
+          id: "1.8",
+          title: "Sets the SELinux context of the container",
+          checks: ["AVD-KSV-0002"]
+        },
+        {
+          id: "1.9",
+          title: "Restrict a container's access to resources with AppArmor",
+          checks: ["AVD-KSV-0030"]
+        },
+        {
+          id: "1.10",
+          title: "Sets the seccomp profile used to sandbox containers.",
+          checks: ["AVD-KSV-0030"]
+        },
+        {
+          id: "1.11",
+          title: "Protecting Pod service account tokens",
+          checks: ["AVD-KSV-0036"]
+        },
+        {
+          id: "1.12",
+          title: "Namespace kube-system should not be used by users",
+          checks: ["AVD-KSV-0037"]
+        },
+        {
+          id: "2.0",
+          title: "Pod and/or namespace Selectors usage",
+          checks: ["AVD-KSV-0038"]
+        },
+        {
+          id: "3.0",
+          title: "Use CNI plugin that supports NetworkPolicy API (Manual)",
+          checks: []
+        },
+        {
+          id: "4.0",
+          title: "Use ResourceQuota policies to limit resources",
+          checks: ["AVD-KSV-0040"]
+        },
+        {
+          id: "4.1",
+          title: "Use LimitRange policies to limit resources",
+          checks: ["AVD-KSV-0039"]
+        },
+        {
+          id: "5.0",
+          title: "Control plan disable insecure port (Manual)",
+          checks: []
+        },
+        {
+          id: "5.1",
+          title: "Encrypt etcd communication",
+          checks: ["AVD-KCV-0030"]
+        },
+        {
+          id: "6.0",
+          title: "Ensure kube config file permission (Manual)",
+          checks: []
+        },
+        {
+          id: "6.1",
+          title: "Check that encryption resource has been set",
+          checks: ["AVD-KCV-0029"]
+        },
+        {
+          id: "6.2",
+          title: "Check encryption provider",
+          checks: ["AVD-KCV-0004"]
+        },
+        {
+          id: "7.0",
+          title: "Make sure anonymous-auth is unset",
+          checks: ["AVD-KCV-0001"]
+        },
+        {
+          id: "7.1",
+          title: "Make sure -authorization-mode=RBAC",
+          checks: ["AVD-KCV-0008"]
+        },
+        {
+          id: "8.0",
+          title: "Audit policy is configure (Manual)",
+          checks: []
+        },
+        {
+          id: "8.1",
+          title: "Audit log path is configure",
+          checks: ["AVD-KCV-0019"]
+        },
+        {
+          id: "8.2",
+          title: "Audit log aging",
+          checks: ["AVD-KCV-0020"]
+        }
+      ]
+    }
+  ]
+};
+
+// src/policy/compliance.ts
+var iacIntent = (tool, ruleId) => TOOL_KNOWLEDGE.iacIntent(tool, ruleId);
+var CWE_FRAMEWORKS = [owasp_top10_2021_default, owasp_top10_2025_default, cwe_top25_2025_default];
+var SECRET_CWE = "CWE-798";
+function cwesOf2(finding) {
+  return finding.category === "secret" ? [.../* @__PURE__ */ new Set([...finding.cwe, SECRET_CWE])] : finding.cwe;
+}
+function trivyChecksOf(finding) {
+  const checks = /* @__PURE__ */ new Set();
+  for (const source of finding.sources) {
+    const check2 = source.tool === "trivy" ? normalizeTrivyCheckId(source.ruleId) : iacIntent(source.tool, source.ruleId);
+    if (check2) checks.add(check2);
+  }
+  return checks;
+}
+var DOCKERFILE = /(^|\/)([^/]*\.)?dockerfile(\.[^/]*)?$/i;
+function specialCheckMatches(check2, finding) {
+  if (check2 === "SECRET-CRITICAL")
+    return finding.category === "secret" && DOCKERFILE.test(finding.location.path);
+  return false;
+}
+async function passedChecksFrom(outputDir, scanners) {
+  const passed = /* @__PURE__ */ new Set();
+  for (const scanner of scanners) {
+    if (scanner.name !== "checkov" || scanner.status !== "ok") continue;
+    for (const output2 of scanner.outputs.filter((file2) => file2.endsWith(".json"))) {
+      let data;
+      try {
+        data = JSON.parse(await readFile7(path20.join(outputDir, output2), "utf8"));
+      } catch {
+        continue;
+      }
+      for (const report of Array.isArray(data) ? data : [data]) {
+        const checks = report?.results?.passed_checks;
+        if (!Array.isArray(checks)) continue;
+        for (const check2 of checks) {
+          const id = check2.check_id;
+          const intent = typeof id === "string" ? iacIntent("checkov", id) : void 0;
+          if (intent) passed.add(intent);
+        }
+      }
+    }
+  }
+  return passed;
+}
+function byControlId(a, b) {
+  return a.id.localeCompare(b.id, "en", { numeric: true });
+}
+function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
+  const byFinding = /* @__PURE__ */ new Map();
+  const tag = (finding, key) => {
+    const list = byFinding.get(finding.id);
+    if (list) {
+      if (!list.includes(key)) list.push(key);
+    } else byFinding.set(finding.id, [key]);
+  };
+  const counted = findings.filter((finding) => !finding.suppressed);
+  const frameworks = [];
+  for (const framework of CWE_FRAMEWORKS) {
+    const controls = framework.controls.map((control) => {
+      const cwes = new Set(control.cwes);
+      const ids = [];
+      for (const finding of counted) {
+        const byCategory = framework.categories?.[finding.category] === control.id;
+        const byCwe = (finding.category !== "vulnerability" || !framework.categories) && cwesOf2(finding).some((cwe) => cwes.has(cwe));
+        if (byCategory || byCwe) {
+          ids.push(finding.id);
+          tag(finding, `${framework.id}:${control.id}`);
+        }
+      }
+      const status = ids.length > 0 ? "fail" : "not-assessed";
+      return { id: control.id, title: control.title, status, findings: ids };
+    });
+    frameworks.push({
+      id: framework.id,
+      name: framework.name,
+      version: framework.version,
+      source: framework.source,
+      license: framework.license,
+      controls
+    });
+  }
+  const checksByFinding = new Map(counted.map((finding) => [finding, trivyChecksOf(finding)]));
+  for (const framework of trivy_compliance_default.frameworks) {
+    let seen = false;
+    const controls = framework.controls.map((control) => {
+      const checks = control.checks.map((id) => normalizeTrivyCheckId(id) ?? id);
+      const ids = [];
+      for (const finding of counted) {
+        const findingChecks = checksByFinding.get(finding) ?? /* @__PURE__ */ new Set();
+        if (checks.some((check2) => findingChecks.has(check2) || specialCheckMatches(check2, finding))) {
+          ids.push(finding.id);
+          tag(finding, `${framework.id}:${control.id}`);
+        }
+      }
+      const passed = checks.filter((check2) => passedChecks.has(check2));
+      if (ids.length > 0 || passed.length > 0) seen = true;
+      const status = ids.length > 0 ? "fail" : passed.length > 0 ? "pass" : "not-assessed";
+      return {
+        id: control.id,
+        title: control.title,
+        status,
+        findings: ids,
+        ...passed.length ? { passed } : {}
+      };
+    });
+    if (!seen) continue;
+    controls.sort(byControlId);
+    frameworks.push({
+      id: framework.id,
+      name: framework.name,
+      version: framework.version,
+      source: framework.source,
+      license: framework.license,
+      controls
+    });
+  }
+  return { frameworks, byFinding };
+}
+
+// src/policy/index.ts
+function settingsDigest(parts) {
+  return createHash5("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
+}
+async function applyPolicy(request) {
+  const { policy, logger } = request;
+  const suppressed = applySuppressions(request.findings, policy.suppressions ?? [], policy.now);
+  for (const { suppression, findings: findings2 } of suppressed.expired)
+    logger.warning(
+      `suppression #${suppression.index + 1} (${suppression.reason}) expired on ${suppression.expires ?? "?"}: it no longer applies${findings2.length ? ` and ${findings2.length} finding(s) it matched count again` : ""}`
+    );
+  let findings = suppressed.findings;
+  let baseline;
+  let fixed = [];
+  if (policy.baseline) {
+    const previous = await loadBaseline(policy.baseline);
+    const completed = new Set(
+      request.scanners.filter((scanner) => scanner.status === "ok" || scanner.status === "skipped").map((scanner) => scanner.name)
+    );
+    if (request.scanners.length === 0)
+      for (const finding of findings) for (const tool of finding.tools) completed.add(tool);
+    const comparison = compareWithBaseline({
+      findings,
+      baseline: previous,
+      renames: await gitRenames(request.root, previous.git?.commit),
+      completedTools: completed,
+      settings: request.settings
+    });
+    findings = comparison.findings;
+    fixed = comparison.fixed;
+    baseline = comparison.info;
+    if (!baseline.comparable)
+      logger.warning(`baseline ${previous.file} is not comparable: ${baseline.reason ?? ""}`);
+  }
+  const compliance = mapCompliance(
+    findings,
+    await passedChecksFrom(request.outputDir, request.scanners)
+  );
+  findings = findings.map((finding) => {
+    const keys = compliance.byFinding.get(finding.id);
+    return keys ? { ...finding, compliance: keys } : finding;
+  });
+  const scope = policy.failOnScope ?? (baseline ? "new" : "all");
+  const strip = ({ index, ...rest }) => ({ index, ...rest });
+  return {
+    findings,
+    gate: evaluateGate(findings, policy.failOn, scope),
+    baseline,
+    fixed,
+    suppressions: {
+      active: suppressed.active.map((entry) => ({
+        suppression: strip(entry.suppression),
+        findings: entry.findings
+      })),
+      expired: suppressed.expired.map((entry) => ({
+        suppression: strip(entry.suppression),
+        findings: entry.findings
+      })),
+      unused: suppressed.unused.map((entry) => ({ suppression: strip(entry.suppression) }))
+    },
+    compliance: { frameworks: compliance.frameworks }
+  };
+}
+
+// src/policy/licenses.ts
+var import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
+var import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
+var STRONG_COPYLEFT = [
+  "GPL-1.0-or-later",
+  "GPL-2.0-only",
+  "GPL-2.0-or-later",
+  "GPL-3.0-only",
+  "GPL-3.0-or-later",
+  "AGPL-1.0-only",
+  "AGPL-1.0-or-later",
+  "AGPL-3.0-only",
+  "AGPL-3.0-or-later",
+  "SSPL-1.0",
+  "OSL-3.0",
+  "EUPL-1.1",
+  "EUPL-1.2",
+  "RPL-1.5",
+  "Sleepycat",
+  "CPAL-1.0"
+];
+function leaves(node2) {
+  if ("license" in node2)
+    return [
+      `${node2.license}${node2.plus ? "+" : ""}${node2.exception ? ` WITH ${node2.exception}` : ""}`
+    ];
+  return [...leaves(node2.left), ...leaves(node2.right)];
+}
+function matches2(license, entries) {
+  return entries.some((entry) => {
+    try {
+      return (0, import_spdx_satisfies.default)(license, [entry]);
+    } catch {
+      return license === entry;
+    }
+  });
+}
+function checkLicensePolicy(policy) {
+  for (const key of ["deny", "allow"]) {
+    (policy[key] ?? []).forEach((entry, index) => {
+      let node2;
+      try {
+        node2 = (0, import_spdx_expression_parse.default)(entry);
+      } catch {
+        throw new ConfigurationError(
+          `licenses.${key}[${index}]: '${entry}' is not an SPDX licence id`
+        );
+      }
+      if (!("license" in node2))
+        throw new ConfigurationError(
+          `licenses.${key}[${index}]: '${entry}' is an expression; list its licences one by one`
+        );
+    });
+  }
+}
+function judgeLicense(expression, policy) {
+  let node2;
+  try {
+    node2 = (0, import_spdx_expression_parse.default)(expression);
+  } catch {
+    return { verdict: "unknown", reason: `'${expression}' is not an SPDX licence expression` };
+  }
+  const deny = policy.deny ?? STRONG_COPYLEFT;
+  const ids = [...new Set(leaves(node2))];
+  const usable = ids.filter(
+    (id) => !matches2(id, deny) && (policy.allow === void 0 || matches2(id, policy.allow))
+  );
+  const satisfiable = () => {
+    try {
+      return usable.length > 0 && (0, import_spdx_satisfies.default)(expression, usable);
+    } catch {
+      return false;
+    }
+  };
+  if (satisfiable()) return { verdict: "allowed" };
+  const denied = ids.filter((id) => matches2(id, deny));
+  return {
+    verdict: "denied",
+    reason: denied.length ? `${denied.join(", ")} ${denied.length > 1 ? "are" : "is"} denied by the licence policy` : "not in the licence policy allow list"
+  };
+}
+function expressionOf(licenses) {
+  if (!Array.isArray(licenses)) return void 0;
+  const parts = [];
+  for (const choice of licenses) {
+    const text = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
+    if (text?.trim()) parts.push(text.trim());
+  }
+  const unique = [...new Set(parts)];
+  return unique.length === 0 ? void 0 : unique.length === 1 ? unique[0] : unique.map((part) => /\s(OR|AND)\s/i.test(part) ? `(${part})` : part).join(" AND ");
+}
+function pathOf(properties) {
+  if (!Array.isArray(properties)) return void 0;
+  for (const property of properties) {
+    if (typeof property.name === "string" && typeof property.value === "string" && /(^syft:location:0:path$|:FilePath$)/.test(property.name))
+      return property.value.replace(/^\/+/, "");
+  }
+  return void 0;
+}
+function licenseFacts(boms) {
+  const byKey = /* @__PURE__ */ new Map();
+  const visit2 = (component) => {
+    if (typeof component.name === "string") {
+      const purl = typeof component.purl === "string" ? component.purl : void 0;
+      const version2 = typeof component.version === "string" ? component.version : void 0;
+      const key = purl?.split("?")[0] ?? `${component.name}@${version2 ?? ""}`;
+      const expression = expressionOf(component.licenses);
+      const known = byKey.get(key);
+      if (!known)
+        byKey.set(key, {
+          name: component.name,
+          version: version2,
+          purl,
+          expression,
+          path: pathOf(component.properties)
+        });
+      else {
+        known.expression ??= expression;
+        known.path ??= pathOf(component.properties);
+      }
+    }
+    if (Array.isArray(component.components))
+      for (const child of component.components) visit2(child);
+  };
+  for (const bom of boms)
+    if (Array.isArray(bom.components))
+      for (const component of bom.components) visit2(component);
+  return [...byKey.values()];
+}
+var LICENSE_POLICY_TOOL = "license-policy";
+function evaluateLicenses(boms, policy = {}) {
+  checkLicensePolicy(policy);
+  const severity = policy.severity ?? "medium";
+  const facts = licenseFacts(boms);
+  const results = [];
+  const rules = /* @__PURE__ */ new Map();
+  const summary = {
+    components: facts.length,
+    denied: [],
+    unknown: [],
+    undeclared: 0,
+    deny: policy.deny ?? STRONG_COPYLEFT,
+    ...policy.allow ? { allow: policy.allow } : {}
+  };
+  for (const fact of facts) {
+    if (!fact.expression) {
+      summary.undeclared++;
+      continue;
+    }
+    const verdict = judgeLicense(fact.expression, policy);
+    if (verdict.verdict === "allowed") continue;
+    const coordinates = `${fact.name}${fact.version ? `@${fact.version}` : ""}`;
+    if (verdict.verdict === "denied")
+      summary.denied.push({
+        name: fact.name,
+        version: fact.version,
+        license: fact.expression,
+        reason: verdict.reason
+      });
+    else summary.unknown.push({ name: fact.name, version: fact.version, license: fact.expression });
+    if (verdict.verdict === "unknown" && policy.unknown === "ignore") continue;
+    const ruleId = verdict.verdict === "denied" ? `license-denied:${fact.expression}` : "license-unknown";
+    if (!rules.has(ruleId))
+      rules.set(ruleId, {
+        id: ruleId,
+        shortDescription: {
+          text: verdict.verdict === "denied" ? `Licence ${fact.expression} is not allowed by the licence policy` : "Licence is not a recognised SPDX licence"
+        }
+      });
+    results.push({
+      ruleId,
+      message: { text: `${coordinates} is licensed '${fact.expression}': ${verdict.reason}.` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: fact.path ?? "sbom.cdx.json" },
+            region: { startLine: 1, snippet: { text: coordinates } }
+          }
+        }
+      ],
+      properties: {
+        severity,
+        tags: ["license", "policy"],
+        "scanfold/package": {
+          name: fact.name,
+          ...fact.version ? { version: fact.version } : {},
+          ...fact.purl ? { purl: fact.purl } : {}
+        }
+      }
+    });
+  }
+  const log = results.length ? {
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "scanfold-license-policy",
+            informationUri: "https://spdx.org/licenses/",
+            rules: [...rules.values()]
+          }
+        },
+        results
+      }
+    ]
+  } : void 0;
+  return { log, summary };
+}
+
 // src/run/runner.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp2, rename as rename3, rm as rm2 } from "node:fs/promises";
-import os4 from "node:os";
-import path18 from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import os5 from "node:os";
+import path21 from "node:path";
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -48969,7 +55669,7 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run2 = async (function_, resolve, arguments_) => {
+  const run3 = async (function_, resolve, arguments_) => {
     const result = (async () => function_(...arguments_))();
     resolve(result);
     try {
@@ -48983,7 +55683,7 @@ function pLimit(concurrency) {
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve, arguments_));
+    }).then(run3.bind(void 0, function_, resolve, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
@@ -49112,13 +55812,16 @@ async function runOne(entry, request, upstream, workRoot) {
   const started = clock.now();
   const log = new ScannerLog(entry.name, logger);
   const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] };
-  const finish = (run2) => {
-    const { report } = run2;
+  let asked = Promise.resolve(void 0);
+  const finish = async (run3) => {
+    const { report } = run3;
+    const version2 = await asked;
+    if (version2 !== void 0) report.version = version2;
     logger.group(
       `${entry.name}: ${report.status}${report.version ? ` (${report.version})` : ""} in ${(report.durationMs / 1e3).toFixed(1)} s`,
       [...log.lines, ...report.message ? [report.message] : []]
     );
-    return run2;
+    return run3;
   };
   const tool = await request.resolveTool(adapter);
   if (!tool.ok) {
@@ -49133,14 +55836,14 @@ async function runOne(entry, request, upstream, workRoot) {
       parsed: void 0
     });
   }
-  const version2 = await detectVersion2(adapter, tool.executable, config2.root);
+  asked = tool.version !== void 0 ? Promise.resolve(tool.version) : detectVersion2(adapter, tool.executable, config2.root);
   const maxAttempts = config2.retries + 1;
   const deadline = clock.now() + config2.timeoutMs;
   let last;
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp2(path18.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp3(path21.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -49158,13 +55861,12 @@ async function runOne(entry, request, upstream, workRoot) {
     const { outcome } = last;
     const durationMs = () => clock.now() - started;
     if (last.timedOut) {
-      await rm2(workDir, { recursive: true, force: true });
+      await rm3(workDir, { recursive: true, force: true });
       const message2 = `${entry.name} timed out after ${Math.round(config2.timeoutMs / 1e3)} s; process tree killed`;
       return finish({
         report: {
           ...base,
           status: "timed-out",
-          version: version2,
           attempts: attempt,
           durationMs: durationMs(),
           message: message2,
@@ -49175,12 +55877,11 @@ async function runOne(entry, request, upstream, workRoot) {
       });
     }
     if (outcome.kind === "skipped") {
-      await rm2(workDir, { recursive: true, force: true });
+      await rm3(workDir, { recursive: true, force: true });
       return finish({
         report: {
           ...base,
           status: "skipped",
-          version: version2,
           attempts: attempt,
           durationMs: durationMs(),
           message: outcome.reason
@@ -49190,12 +55891,12 @@ async function runOne(entry, request, upstream, workRoot) {
       });
     }
     if (outcome.kind === "ok") {
-      const missing = outcome.files.filter((file2) => !existsSync7(file2));
+      const missing = outcome.files.filter((file2) => !existsSync8(file2));
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(outcome.files, config2);
-          const files = await keepRawOutputs(outcome.files, path18.join(workRoot, "raw"));
-          await rm2(workDir, { recursive: true, force: true });
+          const files = await keepRawOutputs(outcome.files, path21.join(workRoot, "raw"));
+          await rm3(workDir, { recursive: true, force: true });
           const notes = [
             ...outcome.notes ?? [],
             ...parsed.notes ?? [],
@@ -49205,10 +55906,9 @@ async function runOne(entry, request, upstream, workRoot) {
             report: {
               ...base,
               status: "ok",
-              version: version2,
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file2) => `raw/${path18.basename(file2)}`),
+              outputs: files.map((file2) => `raw/${path21.basename(file2)}`),
               ...notes.length > 0 ? { notes } : {}
             },
             files,
@@ -49230,12 +55930,12 @@ async function runOne(entry, request, upstream, workRoot) {
           outcome: {
             kind: "failed",
             transient: false,
-            message: `${entry.name} wrote no ${missing.map((f) => path18.basename(f)).join(", ")}`
+            message: `${entry.name} wrote no ${missing.map((f) => path21.basename(f)).join(", ")}`
           }
         };
       }
     }
-    await rm2(workDir, { recursive: true, force: true });
+    await rm3(workDir, { recursive: true, force: true });
     const failure3 = last.outcome;
     if (failure3.kind !== "failed" || !failure3.transient || attempt >= maxAttempts) break;
     const delay = backoffDelay(
@@ -49256,7 +55956,6 @@ async function runOne(entry, request, upstream, workRoot) {
     report: {
       ...base,
       status: "failed",
-      version: version2,
       attempts: attempt,
       durationMs: clock.now() - started,
       message: attempt > 1 ? `${message} (after ${attempt} attempts)` : message,
@@ -49270,7 +55969,7 @@ async function keepRawOutputs(files, rawDir) {
   await mkdir3(rawDir, { recursive: true });
   const kept = [];
   for (const file2 of files) {
-    const target = path18.join(rawDir, path18.basename(file2));
+    const target = path21.join(rawDir, path21.basename(file2));
     await move(file2, target);
     kept.push(target);
   }
@@ -49282,12 +55981,12 @@ async function move(from, to) {
   } catch (error62) {
     if (error62.code !== "EXDEV") throw error62;
     await copyFile(from, to);
-    await rm2(from, { force: true });
+    await rm3(from, { force: true });
   }
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp2(path18.join(os4.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp3(path21.join(os5.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -49313,11 +56012,11 @@ async function runScanners(request) {
   progress();
   const results = /* @__PURE__ */ new Map();
   for (const [name, task] of running) results.set(name, await task);
-  const rawDir = path18.join(request.config.outputDir, "raw");
+  const rawDir = path21.join(request.config.outputDir, "raw");
   for (const result of results.values()) {
     if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
   }
-  await rm2(workRoot, { recursive: true, force: true });
+  await rm3(workRoot, { recursive: true, force: true });
   return request.plan.map(
     (entry) => results.get(entry.name) ?? {
       report: {
@@ -49343,12 +56042,40 @@ function countBy(keys, findings, pick2) {
   return counts;
 }
 async function assemble(request) {
-  const normalized = normalize(request.sarif, request.root);
-  const { findings } = normalized;
+  const licenses = evaluateLicenses(
+    request.sboms.map((input2) => input2.bom),
+    request.policy?.licenses
+  );
+  const sarifInputs = [...request.sarif];
+  if (licenses.log) {
+    const file2 = path22.join("raw", "policy", "licenses.sarif");
+    await mkdir4(path22.join(request.outputDir, "raw", "policy"), { recursive: true });
+    await writeFile3(path22.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2));
+    sarifInputs.push({
+      file: "raw/policy/licenses.sarif",
+      log: licenses.log,
+      tool: LICENSE_POLICY_TOOL
+    });
+  }
+  const normalized = normalize(sarifInputs, request.root);
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: normalized.resultsByTool[scanner.name] ?? 0
   }));
+  const policy = await applyPolicy({
+    findings: normalized.findings,
+    scanners: request.scanners,
+    root: request.root,
+    outputDir: request.outputDir,
+    settings: request.settings,
+    policy: {
+      ...request.policy,
+      failOn: request.failOn,
+      now: (request.clock ?? systemClock).now()
+    },
+    logger: request.logger
+  });
+  const { findings, gate } = policy;
   let sbom;
   if (request.sboms.length > 0 || findings.some((finding) => finding.category === "vulnerability")) {
     try {
@@ -49360,9 +56087,8 @@ async function assemble(request) {
   const byTool = {};
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const gate = evaluateGate(findings, request.failOn);
-  const merged = buildSarif({ inputs: request.sarif, findings, root: request.root });
-  const { truncated } = planUploads(merged, void 0, { materialize: false });
+  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root });
+  const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
@@ -49379,20 +56105,34 @@ async function assemble(request) {
       byCategory: countBy(CATEGORIES, findings, (f) => f.category),
       byTool,
       inputResults: normalized.inputResults,
-      duplicatesMerged: normalized.duplicatesMerged
+      duplicatesMerged: normalized.duplicatesMerged,
+      ...policy.baseline ? {
+        new: findings.filter((f) => f.baseline === "new").length,
+        unchanged: findings.filter((f) => f.baseline === "unchanged").length,
+        fixed: policy.fixed.length
+      } : {},
+      suppressed: findings.filter((f) => f.suppressed).length
     },
     gate,
+    ...request.git ? { git: request.git } : {},
+    ...request.settings ? { settings: request.settings } : {},
     scanners,
     findings,
+    ...policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {},
+    suppressions: policy.suppressions,
+    compliance: policy.compliance,
+    ...request.sboms.length ? { licenses: licenses.summary } : {},
     ...sbom ? { sbom: sbom.summary } : {},
     truncated,
     errors: request.errors,
     manifest: {}
   };
-  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
+  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json, {
+    note: (message) => request.logger.info(message)
+  });
   const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
   const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-  const out = (name) => path19.join(request.outputDir, name);
+  const out = (name) => path22.join(request.outputDir, name);
   return {
     report,
     sarif: merged,
@@ -49423,7 +56163,7 @@ function toolResolver(config2, options) {
       options.logger.debug(
         `${adapter.tool}: using ${tool.executable} (${tool.source})`
       );
-      return { ok: true, executable: tool.executable };
+      return tool.source === "path" ? { ok: true, executable: tool.executable } : { ok: true, executable: tool.executable, version: tool.pinnedVersion };
     } catch (error62) {
       return { ok: false, message: errorMessage(error62) };
     }
@@ -49431,7 +56171,7 @@ function toolResolver(config2, options) {
 }
 async function clearPreviousOutputs(outputDir) {
   for (const name of [...Object.values(OUTPUT_FILES), "raw", "manifest.json"]) {
-    await rm3(path19.join(outputDir, name), { recursive: true, force: true });
+    await rm4(path22.join(outputDir, name), { recursive: true, force: true });
   }
 }
 async function scan(config2, options) {
@@ -49439,36 +56179,59 @@ async function scan(config2, options) {
   await clearPreviousOutputs(config2.outputDir);
   const plan = await planScan(config2);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
+  const resolve = toolResolver(config2, options);
+  const installs = new Map(
+    plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)])
+  );
   const runs = await runScanners({
     config: config2,
     plan,
-    resolveTool: toolResolver(config2, options),
+    resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock
   });
   const sarif = [];
   const sboms = [];
-  for (const run2 of runs) {
-    for (const { file: file2, log } of run2.parsed?.sarif ?? [])
-      sarif.push({ file: `raw/${file2}`, log, tool: run2.report.name });
-    for (const { file: file2, bom } of run2.parsed?.sboms ?? [])
-      sboms.push({ tool: run2.report.name, toolVersion: run2.report.version, file: file2, bom });
+  for (const run3 of runs) {
+    for (const { file: file2, log } of run3.parsed?.sarif ?? [])
+      sarif.push({ file: `raw/${file2}`, log, tool: run3.report.name });
+    for (const { file: file2, bom } of run3.parsed?.sboms ?? [])
+      sboms.push({ tool: run3.report.name, toolVersion: run3.report.version, file: file2, bom });
   }
   return assemble({
     root: config2.root,
     outputDir: config2.outputDir,
     failOn: config2.failOn,
-    scanners: runs.map((run2) => run2.report),
+    scanners: runs.map((run3) => run3.report),
     sarif,
     sboms,
     errors: [],
-    logger
+    logger,
+    clock,
+    policy: {
+      failOnScope: config2.failOnScope,
+      baseline: config2.baseline,
+      suppressions: config2.suppressions,
+      licenses: config2.licenses
+    },
+    settings: {
+      scanners: runs.filter((run3) => run3.report.status !== "skipped").map((run3) => run3.report.name),
+      digest: settingsDigest({
+        scanners: config2.scanners,
+        trivy: config2.trivy.scanners,
+        semgrep: config2.semgrep.config.map((entry) => path22.basename(entry)),
+        exclude: config2.exclude
+      })
+    },
+    git: await gitCommit(config2.root).then(
+      (commit) => commit || options.provenance ? { ...options.provenance, ...commit ? { commit } : {} } : void 0
+    )
   });
 }
 
 // src/import/import.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import path20 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import path23 from "node:path";
 function nativeFormats(adapters) {
   return adapters.flatMap((adapter) => adapter.nativeJson ? [adapter.nativeJson] : []);
 }
@@ -49518,7 +56281,7 @@ async function importFiles(request) {
     seen.set(file2, count);
     const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const imported = importDocument(label, await readFile6(file2, "utf8"));
+      const imported = importDocument(label, await readFile8(file2, "utf8"));
       if (imported.kind === "sarif") sarif.push(imported.input);
       else sboms.push(imported.input);
     } catch (error62) {
@@ -49528,23 +56291,18 @@ async function importFiles(request) {
     }
   }
   return assemble({
-    root: path20.resolve(request.root),
-    outputDir: path20.resolve(request.outputDir),
+    root: path23.resolve(request.root),
+    outputDir: path23.resolve(request.outputDir),
     failOn: request.failOn,
     scanners: [],
     sarif,
     sboms,
     errors,
-    logger: request.logger
+    logger: request.logger,
+    ...request.policy ? { policy: request.policy } : {},
+    ...request.clock ? { clock: request.clock } : {}
   });
 }
-
-// src/model/ports.ts
-var systemClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random()
-};
 
 // src/cli/console-logger.ts
 function consoleLogger(options) {
@@ -49626,6 +56384,9 @@ ${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join("|")} (default: high)
+  --baseline FILE        a previous report.json: findings are marked new or unchanged, gone ones
+                         are listed as fixed
+  --fail-on-scope SCOPE  new|all: which findings the gate counts (default: new with a baseline)
   --retries N            retries for transient failures (default: 2)
   --timeout-minutes N    per-scanner timeout (default: 15)
   --concurrency N        scanners run at once (default: CPU count)
@@ -49640,11 +56401,12 @@ ${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10
 Installs the pinned scanner versions from tools.json into the per-user tool cache
 (${defaultToolCache()}): release download verified by SHA-256, else the PyPI / Go module
 registry. Reuses verified installs.`,
-  merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL]
+  merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL] [--config FILE]
+                      [--baseline FILE] [--fail-on-scope new|all]
 
 Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of
-${ADAPTERS.flatMap((adapter) => adapter.nativeJson ? [adapter.title] : []).join(", ")},
-and writes the same outputs as scan.`
+${ADAPTERS.flatMap((adapter) => adapter.nativeJson ? [adapter.title] : []).join(", ")};
+writes the same outputs as scan.`
 };
 function parseList(value) {
   return value ? value.split(",").map((item) => item.trim()).filter(Boolean) : void 0;
@@ -49665,6 +56427,8 @@ async function scanCommand(args) {
       out: { type: "string" },
       config: { type: "string" },
       "fail-on": { type: "string" },
+      baseline: { type: "string" },
+      "fail-on-scope": { type: "string" },
       retries: { type: "string" },
       "timeout-minutes": { type: "string" },
       concurrency: { type: "string" },
@@ -49684,8 +56448,10 @@ async function scanCommand(args) {
     throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out === void 0 ? void 0 : path21.resolve(values.out),
+    outputDir: values.out === void 0 ? void 0 : path24.resolve(values.out),
     failOn: values["fail-on"],
+    baseline: values.baseline === void 0 ? void 0 : path24.resolve(values.baseline),
+    failOnScope: values["fail-on-scope"],
     retries: parseNumber("retries", values.retries),
     timeoutMinutes: parseNumber("timeout-minutes", values["timeout-minutes"]),
     concurrency: parseNumber("concurrency", values.concurrency),
@@ -49733,8 +56499,8 @@ async function installCommand(args) {
   const manifest = loadManifest();
   const logger = consoleLogger({ verbose: false });
   let failed = 0;
-  for (const name of names) {
-    const tool = adapterNamed(name)?.tool ?? name;
+  const tools = [...new Set(names.map((name) => adapterNamed(name)?.tool ?? name))];
+  const install = async (tool) => {
     const spec = manifest.tools[tool];
     if (!spec) throw new ConfigurationError(`${tool}: missing from tools.json`);
     const started = Date.now();
@@ -49753,7 +56519,10 @@ async function installCommand(args) {
       failed++;
       console.error(`error: ${errorMessage(error62)}`);
     }
-  }
+  };
+  for (const tool of tools)
+    if (!manifest.tools[tool]) throw new ConfigurationError(`${tool}: missing from tools.json`);
+  await Promise.all(tools.map(install));
   return failed ? EXIT.scannerFailed : EXIT.ok;
 }
 async function mergeCommand(args) {
@@ -49764,6 +56533,9 @@ async function mergeCommand(args) {
       out: { type: "string" },
       "fail-on": { type: "string" },
       root: { type: "string" },
+      config: { type: "string" },
+      baseline: { type: "string" },
+      "fail-on-scope": { type: "string" },
       help: { type: "boolean", short: "h" }
     }
   });
@@ -49773,16 +56545,28 @@ async function mergeCommand(args) {
   }
   if (positionals.length === 0) throw new ConfigurationError("merge: give at least one input file");
   if (!values.out) throw new ConfigurationError("merge: --out DIR is required");
-  const failOn = values["fail-on"] ?? "high";
-  if (!FAIL_ON.includes(failOn))
-    throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(", ")}`);
+  const config2 = resolveConfig({
+    root: values.root ?? process.cwd(),
+    configFile: values.config === void 0 ? void 0 : path24.resolve(values.config),
+    overrides: {
+      failOn: values["fail-on"],
+      baseline: values.baseline === void 0 ? void 0 : path24.resolve(values.baseline),
+      failOnScope: values["fail-on-scope"]
+    }
+  });
   const logger = consoleLogger({ verbose: false });
   const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
     root: values.root ?? process.cwd(),
-    failOn,
-    logger
+    failOn: config2.failOn,
+    logger,
+    policy: {
+      failOnScope: config2.failOnScope,
+      baseline: config2.baseline,
+      suppressions: config2.suppressions,
+      licenses: config2.licenses
+    }
   });
   console.log(summaryTable(outcome.report));
   for (const error62 of outcome.report.errors) console.error(`error: ${error62}`);

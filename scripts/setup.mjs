@@ -46,6 +46,27 @@ function once(stamp, key, label, build) {
 }
 
 const only = process.argv.slice(2);
+
+// The HTML report's browser test and report.pdf use Debian's chromium; the PDF test reads text
+// back with pdftotext (poppler-utils). Installed once, as root, with apt-get; skipped otherwise.
+function ensureDebianPackages() {
+  const wanted = [
+    ['/usr/bin/chromium', 'chromium'],
+    ['/usr/bin/pdftotext', 'poppler-utils'],
+    // Without recommends Chromium brings no font: text would print as empty boxes.
+    ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'fonts-dejavu-core'],
+  ].filter(([file]) => !existsSync(file));
+  if (wanted.length === 0) return console.log('chromium, pdftotext, fonts: present');
+  const names = wanted.map(([, name]) => name);
+  if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get'))
+    return console.log(
+      `note: ${names.join(', ')} not installed (needs root and apt-get): the HTML report browser test will fail and report.pdf is skipped`,
+    );
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { env });
+}
+if (!only.includes('--db-only')) ensureDebianPackages();
 if (!only.includes('--db-only')) run(process.execPath, ['src/cli/index.ts', 'install']);
 // Trivy's check metadata, which test/iac-pairs.test.ts compares the Trivy↔Checkov pairs against.
 if (!only.includes('--db-only')) run(process.execPath, ['scripts/trivy-checks.ts', '--fetch']);

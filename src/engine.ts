@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
@@ -10,6 +10,7 @@ import type { Manifest } from './install/manifest.ts';
 import { SEVERITIES, CATEGORIES } from './model/finding.ts';
 import type { Finding } from './model/finding.ts';
 import { errorMessage } from './model/errors.ts';
+import { systemClock } from './model/ports.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
@@ -19,7 +20,10 @@ import { buildSbom } from './outputs/sbom.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
 import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
-import { evaluateGate } from './policy/gate.ts';
+import { applyPolicy, settingsDigest } from './policy/index.ts';
+import type { PolicyRequest } from './policy/index.ts';
+import { gitCommit } from './policy/baseline.ts';
+import { evaluateLicenses, LICENSE_POLICY_TOOL } from './policy/licenses.ts';
 import { runScanners } from './run/runner.ts';
 import type { ToolResolution } from './run/runner.ts';
 import type { ScannerAdapter } from './scanners/adapter.ts';
@@ -37,6 +41,8 @@ export interface ScanOptions extends EnginePorts {
   /** Ignore tools on PATH and use the pinned ones in the tool cache. */
   ignorePath?: boolean;
   manifest?: Manifest;
+  /** Where the code came from (repository, ref, run link), for the report's header; the host knows. */
+  provenance?: Report['git'];
 }
 
 export interface ScanOutcome {
@@ -63,6 +69,11 @@ interface AssembleRequest {
   sboms: SbomInput[];
   errors: string[];
   logger: Logger;
+  /** Baseline, suppressions, gate scope, licence policy; `now` comes from the clock. */
+  policy?: Omit<PolicyRequest, 'failOn' | 'now'>;
+  clock?: Clock;
+  settings?: { scanners: string[]; digest: string };
+  git?: Report['git'];
 }
 
 function countBy<K extends string>(
@@ -77,12 +88,41 @@ function countBy<K extends string>(
 
 /** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
-  const normalized = normalize(request.sarif, request.root);
-  const { findings } = normalized;
+  // Licences are SBOM facts: the policy turns the ones it flags into results of its own run.
+  const licenses = evaluateLicenses(
+    request.sboms.map((input) => input.bom),
+    request.policy?.licenses,
+  );
+  const sarifInputs = [...request.sarif];
+  if (licenses.log) {
+    const file = path.join('raw', 'policy', 'licenses.sarif');
+    await mkdir(path.join(request.outputDir, 'raw', 'policy'), { recursive: true });
+    await writeFile(path.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2));
+    sarifInputs.push({
+      file: 'raw/policy/licenses.sarif',
+      log: licenses.log,
+      tool: LICENSE_POLICY_TOOL,
+    });
+  }
+  const normalized = normalize(sarifInputs, request.root);
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: normalized.resultsByTool[scanner.name] ?? 0,
   }));
+  const policy = await applyPolicy({
+    findings: normalized.findings,
+    scanners: request.scanners,
+    root: request.root,
+    outputDir: request.outputDir,
+    settings: request.settings,
+    policy: {
+      ...request.policy,
+      failOn: request.failOn,
+      now: (request.clock ?? systemClock).now(),
+    },
+    logger: request.logger,
+  });
+  const { findings, gate } = policy;
   let sbom: ReturnType<typeof buildSbom> | undefined;
   if (
     request.sboms.length > 0 ||
@@ -97,8 +137,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const byTool: Record<string, number> = {};
   for (const finding of findings)
     for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const gate = evaluateGate(findings, request.failOn);
-  const merged = buildSarif({ inputs: request.sarif, findings, root: request.root });
+  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root });
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
@@ -118,16 +157,32 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       byTool,
       inputResults: normalized.inputResults,
       duplicatesMerged: normalized.duplicatesMerged,
+      ...(policy.baseline
+        ? {
+            new: findings.filter((f) => f.baseline === 'new').length,
+            unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
+            fixed: policy.fixed.length,
+          }
+        : {}),
+      suppressed: findings.filter((f) => f.suppressed).length,
     },
     gate,
+    ...(request.git ? { git: request.git } : {}),
+    ...(request.settings ? { settings: request.settings } : {}),
     scanners,
     findings,
+    ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
+    suppressions: policy.suppressions,
+    compliance: policy.compliance,
+    ...(request.sboms.length ? { licenses: licenses.summary } : {}),
     ...(sbom ? { sbom: sbom.summary } : {}),
     truncated,
     errors: request.errors,
     manifest: {},
   };
-  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json);
+  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json, {
+    note: (message) => request.logger.info(message),
+  });
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
     request.errors.length > 0;
@@ -220,5 +275,26 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
     sboms,
     errors: [],
     logger,
+    clock,
+    policy: {
+      failOnScope: config.failOnScope,
+      baseline: config.baseline,
+      suppressions: config.suppressions,
+      licenses: config.licenses,
+    },
+    settings: {
+      scanners: runs.filter((run) => run.report.status !== 'skipped').map((run) => run.report.name),
+      digest: settingsDigest({
+        scanners: config.scanners,
+        trivy: config.trivy.scanners,
+        semgrep: config.semgrep.config.map((entry) => path.basename(entry)),
+        exclude: config.exclude,
+      }),
+    },
+    git: await gitCommit(config.root).then((commit) =>
+      commit || options.provenance
+        ? { ...options.provenance, ...(commit ? { commit } : {}) }
+        : undefined,
+    ),
   });
 }

@@ -165,7 +165,10 @@ test('govulncheck marks the Go findings of all four tools reachable or not, from
   const verdicts = merged.runs.flatMap((run) =>
     (run.results ?? [])
       .filter((result) => result.properties?.['scanfold/findingId'] === text?.id)
-      .map((result) => [run.tool.driver.name, result.properties?.['scanfold/reachable']]),
+      .map((result): [string, unknown] => [
+        run.tool.driver.name,
+        result.properties?.['scanfold/reachable'],
+      ]),
   );
   assert.equal(verdicts.length, 4);
   assert.ok(
@@ -199,6 +202,12 @@ test('nothing lost: results in raw outputs = results in merged SARIF = sources o
   }
   const perScanner = report.scanners.reduce((sum, s) => sum + s.findings, 0);
   assert.equal(perScanner, rawResults);
+  // The licence policy's own results (tinymce's GPL-2.0-or-later) are inputs too.
+  const policy = JSON.parse(
+    await readFile(path.join(out, 'raw', 'policy', 'licenses.sarif'), 'utf8'),
+  ) as Log;
+  assert.ok(countResults(policy) >= 1);
+  rawResults += countResults(policy);
   assert.equal(report.summary.inputResults, rawResults);
   assert.equal(countResults(merged), rawResults);
   const sources = report.findings.flatMap((f) =>

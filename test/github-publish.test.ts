@@ -570,3 +570,64 @@ void test('errors outside any one scanner (a failed shard) head the summary', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+void test('a 403 on the first upload stops the rest, across legs: one request, one warning', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-refused-'));
+  const server = await startGitHubServer();
+  server.injectFault({
+    method: 'POST',
+    path: /\/code-scanning\/sarifs$/,
+    status: 403,
+    times: Infinity,
+    body: { message: 'Resource not accessible by integration', status: '403' },
+  });
+  try {
+    const workspace = path.join(dir, REPO);
+    const head = gitWorkspace(workspace, { [SRC_FILE]: 'x\n' });
+    const runner = runnerEnv({
+      server,
+      workspace,
+      eventPath: path.join(dir, 'none.json'),
+      eventName: 'push',
+      sha: head,
+    });
+    const logger = recordingLogger();
+    try {
+      await withEnv(runner.env, async () => {
+        const outcome = await outcomeFor(workspace, path.join(dir, 'out'));
+        await publish({
+          outcome,
+          analyses: [
+            { sarif: outcome.sarif, scope: 'services/api', failedTools: [] },
+            { sarif: outcome.sarif, scope: 'services/web', failedTools: [] },
+          ],
+          scope: '',
+          context: await readContext(process.env),
+          head,
+          octokit: createGitHubClient({
+            token: TOKEN,
+            apiUrl: server.apiUrl,
+            logger,
+            maxRateLimitWaitSeconds: 60,
+            throttleGroups: fastThrottleGroups(),
+          }),
+          artifactClient: new DefaultArtifactClient(),
+          settings: { ...SETTINGS, comment: 'never' },
+          logger,
+          clock: systemClock,
+        });
+      });
+    } finally {
+      runner.cleanup();
+    }
+    assert.equal(
+      server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/code-scanning/sarifs'))
+        .length,
+      1,
+    );
+    assert.equal(logger.warnings().filter((w) => /security-events: write/.test(w)).length, 1);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -183,7 +183,7 @@ test('golden: recorded real outputs merge with every result kept and counts cons
       .filter((file) => !file.endsWith('.cdx.json'))
       .map(async (file) => JSON.parse(await readFile(file, 'utf8')) as Log),
   );
-  const expectedResults = inputs.reduce((sum, log) => sum + countResults(log), 0);
+  let expectedResults = inputs.reduce((sum, log) => sum + countResults(log), 0);
   const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-golden-'));
   const outcome = await importFiles({
     files,
@@ -195,6 +195,12 @@ test('golden: recorded real outputs merge with every result kept and counts cons
   const report = ReportSchema.parse(JSON.parse(await readFile(outcome.files.report, 'utf8')));
   const merged = JSON.parse(await readFile(outcome.files.sarif, 'utf8')) as Log;
   assert.equal(expectedResults, 8 + 6 + 28 + 8 + 91 + 8);
+  // The licence policy adds its own results (raw/policy/licenses.sarif): tinymce's GPL-2.0-or-later.
+  const policy = JSON.parse(
+    await readFile(path.join(out, 'raw', 'policy', 'licenses.sarif'), 'utf8'),
+  ) as Log;
+  assert.equal(countResults(policy), 1);
+  expectedResults += countResults(policy);
   assert.equal(countResults(merged), expectedResults, 'merged SARIF keeps every result');
   assert.equal(report.summary.inputResults, expectedResults);
   assert.equal(report.summary.total, expectedResults - report.summary.duplicatesMerged);
@@ -205,6 +211,7 @@ test('golden: recorded real outputs merge with every result kept and counts cons
       'scanfold/checkov/',
       'scanfold/gitleaks/',
       'scanfold/grype/',
+      'scanfold/license-policy/',
       'scanfold/semgrep/',
       'scanfold/trivy/',
     ],

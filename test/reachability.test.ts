@@ -79,14 +79,23 @@ test('govulncheck verdicts merge into the Trivy/OSV findings of the same module,
           version: 'v1.4.0',
           aliases: WS.slice(1),
         }),
-        // Same module and advisory in a binary elsewhere: not merged (other location), still marked.
-        vuln({
-          ruleId: 'CVE-2022-32149',
-          uri: 'bin/server',
-          name: 'golang.org/x/text',
-          version: 'v0.3.7',
-          aliases: TEXT.slice(1),
-        }),
+        // Same module and advisory in a Go binary inside a scanned image: a finding of its own
+        // (each image is its own artifact), still marked.
+        {
+          ...vuln({
+            ruleId: 'CVE-2022-32149',
+            uri: 'docker-archive:app.tar',
+            name: 'golang.org/x/text',
+            version: 'v0.3.7',
+            aliases: TEXT.slice(1),
+          }),
+          properties: {
+            tags: ['vulnerability'],
+            'scanfold/package': { name: 'golang.org/x/text', version: 'v0.3.7' },
+            'scanfold/aliases': TEXT.slice(1),
+            'scanfold/image': { ref: 'docker-archive:app.tar' },
+          },
+        },
         // Another version of the module: govulncheck did not analyse it.
         vuln({
           ruleId: 'CVE-2022-32149',
@@ -120,7 +129,9 @@ test('govulncheck verdicts merge into the Trivy/OSV findings of the same module,
   const ws = findings.find((f) => f.cve === 'CVE-2020-27813');
   assert.deepEqual(ws?.tools, ['govulncheck', 'trivy']);
   assert.equal(ws?.reachable, false);
-  assert.equal(findings.find((f) => f.location.path === 'bin/server')?.reachable, true);
+  const inImage = findings.find((f) => f.image?.ref === 'docker-archive:app.tar');
+  assert.deepEqual(inImage?.tools, ['trivy']);
+  assert.equal(inImage?.reachable, true);
   assert.equal(findings.find((f) => f.location.path === 'tools/go.mod')?.reachable, undefined);
   // Within one severity, the unreachable finding sorts after the others.
   const high = findings.filter((f) => f.severity === ws?.severity);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatZodIssues } from '../config/load.ts';
-import { FAIL_ON } from '../config/schema.ts';
+import { FAIL_ON, FAIL_ON_SCOPES } from '../config/schema.ts';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { ConfigurationError } from '../model/errors.ts';
 
@@ -21,6 +21,8 @@ export const ActionInputsSchema = z.object({
   path: optional(z.string()),
   config: optional(z.string()),
   'fail-on': optional(z.enum(FAIL_ON)),
+  'fail-on-scope': optional(z.enum(FAIL_ON_SCOPES)),
+  baseline: optional(z.string()),
   retries: integer(0, 10),
   'timeout-minutes': optional(z.coerce.number().positive().max(360)),
   concurrency: integer(1, 64),

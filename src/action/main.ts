@@ -6,7 +6,7 @@ import * as actionsCache from '@actions/cache';
 import { resolveConfig } from '../config/load.ts';
 import type { ScanConfig } from '../config/schema.ts';
 import { EXIT, scan } from '../engine.ts';
-import type { ScanOutcome } from '../engine.ts';
+import type { ScanOptions, ScanOutcome } from '../engine.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
 import type { Report } from '../model/scan-result.ts';
@@ -26,6 +26,20 @@ import { actionsLogger } from './logger.ts';
 
 const logger = actionsLogger;
 
+/** For the compliance report's header: where the scanned code came from (the engine reads no GitHub env). */
+function provenance(context: GitHubContext): ScanOptions['provenance'] {
+  const runUrl =
+    context.owner && context.runId !== '0'
+      ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
+      : undefined;
+  return {
+    ...(context.owner ? { repository: `${context.owner}/${context.repo}` } : {}),
+    ...(context.ref ? { ref: context.ref } : {}),
+    ...(context.sha ? { commit: context.sha } : {}),
+    ...(runUrl ? { runUrl } : {}),
+  };
+}
+
 function resolveActionConfig(inputs: ActionInputs, workspace: string): ScanConfig {
   return resolveConfig({
     root: path.resolve(workspace, inputs.path ?? '.'),
@@ -33,6 +47,8 @@ function resolveActionConfig(inputs: ActionInputs, workspace: string): ScanConfi
     overrides: {
       scanners: inputs.scanners,
       failOn: inputs['fail-on'],
+      failOnScope: inputs['fail-on-scope'],
+      baseline: inputs.baseline ? path.resolve(workspace, inputs.baseline) : undefined,
       retries: inputs.retries,
       timeoutMinutes: inputs['timeout-minutes'],
       concurrency: inputs.concurrency,
@@ -67,10 +83,15 @@ function cacheServiceAvailable(): boolean {
  * The engine's scan between a restore and a save of the scanner and database caches. The cache
  * service is optional: unavailable, missing or broken, it costs only a log line.
  */
-async function scanWithCaches(config: ScanConfig, inputs: ActionInputs): Promise<ScanOutcome> {
+async function scanWithCaches(
+  config: ScanConfig,
+  inputs: ActionInputs,
+  context: GitHubContext,
+): Promise<ScanOutcome> {
+  const options = { logger, clock: systemClock, provenance: provenance(context) };
   if (inputs.cache === false || !cacheServiceAvailable()) {
     if (inputs.cache !== false) logger.info('cache: no cache service in this environment');
-    return scan(config, { logger, clock: systemClock });
+    return scan(config, options);
   }
   const specs = cacheSpecs(config, loadManifest(), {
     platform: `${process.env.RUNNER_OS ?? process.platform}-${process.env.RUNNER_ARCH ?? os.arch()}`,
@@ -82,7 +103,7 @@ async function scanWithCaches(config: ScanConfig, inputs: ActionInputs): Promise
     saveCache: (paths: string[], key: string) => actionsCache.saveCache(paths, key),
   };
   const states = await restoreCaches(client, specs, logger);
-  const outcome = await scan(config, { logger, clock: systemClock });
+  const outcome = await scan(config, options);
   await saveCaches(client, states, logger);
   return outcome;
 }
@@ -116,15 +137,16 @@ function failStep(exitCode: number, report: Report, failOnScannerError: boolean)
 async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promise<void> {
   const workspace = context.workspace;
   const scope = repoScope(context, path.resolve(workspace, inputs.path ?? '.'));
+  // Matrix legs share GITHUB_JOB; by default they differ by what they scan.
   const leg = legName(
-    inputs.shard ?? [inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
+    inputs.shard ?? [context.job, inputs.scanners?.join('+'), scope].filter(Boolean).join('-'),
   );
   let outcome: ScanOutcome | undefined;
   let failure: string | undefined;
   let config: ScanConfig | undefined;
   try {
     config = resolveActionConfig(inputs, workspace);
-    outcome = await scanWithCaches(config, inputs);
+    outcome = await scanWithCaches(config, inputs, context);
   } catch (error) {
     failure = errorMessage(error);
     logger.error(`shard ${leg}: ${failure}`);
@@ -194,6 +216,13 @@ export async function run(): Promise<void> {
         outputDir: config.outputDir,
         failOn: config.failOn,
         expectedLegs: inputs.shards ?? [],
+        policy: {
+          failOnScope: config.failOnScope,
+          baseline: config.baseline,
+          suppressions: config.suppressions,
+          licenses: config.licenses,
+        },
+        clock: systemClock,
         logger,
       });
       outcome = aggregated.outcome;
@@ -201,7 +230,7 @@ export async function run(): Promise<void> {
       scope = '';
       head = aggregated.commit ?? head;
     } else {
-      outcome = await scanWithCaches(config, inputs);
+      outcome = await scanWithCaches(config, inputs, context);
       scope = repoScope(context, outcome.report.root);
       analyses = [
         {
@@ -241,7 +270,12 @@ export async function run(): Promise<void> {
       logger,
       clock: systemClock,
     });
-    core.setOutput('new', published.newFindings ?? outcome.report.summary.total);
+    // With a baseline, `new` counts findings new against it; without one, the comment's delta.
+    core.setOutput(
+      'new',
+      outcome.report.summary.new ?? published.newFindings ?? outcome.report.summary.total,
+    );
+    core.setOutput('fixed', outcome.report.summary.fixed ?? '');
     core.setOutput('comment-url', published.commentUrl ?? '');
     core.setOutput('artifact-id', published.artifactId ?? '');
     failStep(outcome.exitCode, outcome.report, inputs['fail-on-scanner-error'] ?? true);

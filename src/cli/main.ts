@@ -33,6 +33,9 @@ ${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(Ma
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join('|')} (default: high)
+  --baseline FILE        a previous report.json: findings are marked new or unchanged, gone ones
+                         are listed as fixed
+  --fail-on-scope SCOPE  new|all: which findings the gate counts (default: new with a baseline)
   --retries N            retries for transient failures (default: 2)
   --timeout-minutes N    per-scanner timeout (default: 15)
   --concurrency N        scanners run at once (default: CPU count)
@@ -50,7 +53,8 @@ ${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(Ma
 Installs the pinned scanner versions from tools.json into the per-user tool cache
 (${defaultToolCache()}): release download verified by SHA-256, else the PyPI / Go module
 registry. Reuses verified installs.`,
-  merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL]
+  merge: `Usage: scanfold merge FILE... --out DIR [--fail-on LEVEL] [--config FILE]
+                      [--baseline FILE] [--fail-on-scope new|all]
 
 Imports SARIF 2.1.0 from any tool, CycloneDX JSON, and the native JSON of
 ${ADAPTERS.flatMap((adapter) => (adapter.nativeJson ? [adapter.title] : [])).join(', ')};
@@ -83,6 +87,8 @@ async function scanCommand(args: string[]): Promise<number> {
       out: { type: 'string' },
       config: { type: 'string' },
       'fail-on': { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on-scope': { type: 'string' },
       retries: { type: 'string' },
       'timeout-minutes': { type: 'string' },
       concurrency: { type: 'string' },
@@ -106,6 +112,8 @@ async function scanCommand(args: string[]): Promise<number> {
     scanners: parseList(values.scanners),
     outputDir: values.out === undefined ? undefined : path.resolve(values.out),
     failOn: values['fail-on'],
+    baseline: values.baseline === undefined ? undefined : path.resolve(values.baseline),
+    failOnScope: values['fail-on-scope'],
     retries: parseNumber('retries', values.retries),
     timeoutMinutes: parseNumber('timeout-minutes', values['timeout-minutes']),
     concurrency: parseNumber('concurrency', values.concurrency),
@@ -192,6 +200,9 @@ async function mergeCommand(args: string[]): Promise<number> {
       out: { type: 'string' },
       'fail-on': { type: 'string' },
       root: { type: 'string' },
+      config: { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on-scope': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -201,16 +212,29 @@ async function mergeCommand(args: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new ConfigurationError('merge: give at least one input file');
   if (!values.out) throw new ConfigurationError('merge: --out DIR is required');
-  const failOn = values['fail-on'] ?? 'high';
-  if (!(FAIL_ON as readonly string[]).includes(failOn))
-    throw new ConfigurationError(`--fail-on: "${failOn}" is not one of ${FAIL_ON.join(', ')}`);
+  // The same config file and flags as scan, for the policy half (suppressions, baseline, gate).
+  const config = resolveConfig({
+    root: values.root ?? process.cwd(),
+    configFile: values.config === undefined ? undefined : path.resolve(values.config),
+    overrides: {
+      failOn: values['fail-on'],
+      baseline: values.baseline === undefined ? undefined : path.resolve(values.baseline),
+      failOnScope: values['fail-on-scope'],
+    } as FileConfig,
+  });
   const logger = consoleLogger({ verbose: false });
   const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
     root: values.root ?? process.cwd(),
-    failOn: failOn as (typeof FAIL_ON)[number],
+    failOn: config.failOn,
     logger,
+    policy: {
+      failOnScope: config.failOnScope,
+      baseline: config.baseline,
+      suppressions: config.suppressions,
+      licenses: config.licenses,
+    },
   });
   console.log(summaryTable(outcome.report));
   for (const error of outcome.report.errors) console.error(`error: ${error}`);

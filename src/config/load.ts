@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { z } from 'zod';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { SEMGREP_REGISTRY_RULESETS } from '../scanners/semgrep.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { checkLocalImage, parseImageRef } from '../plan/image.ts';
 import { packageRoot } from './package-root.ts';
-import { defaultToolCache, FileConfigSchema, TRIVY_SCANNERS } from './schema.ts';
+import { DEFAULT_TRIVY_SCANNERS, defaultToolCache, FileConfigSchema } from './schema.ts';
 import type { FileConfig, ScanConfig } from './schema.ts';
 
 const DEFAULT_CONFIG_FILES = ['.scanfold.yml', '.scanfold.yaml', '.scanfold.json'];
@@ -29,17 +30,169 @@ export function formatZodIssues(where: string, error: z.ZodError): string {
     .join('; ');
 }
 
+/** Edit distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The closest candidate, when it is close enough to be a plausible typo. */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.candidate.length / 3))
+    ? best.candidate
+    : undefined;
+}
+
+/** The object keys a zod schema accepts at a path (through optional, arrays, pipes). */
+function keysAt(schema: z.ZodType, keyPath: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = (node: z.ZodType): z.ZodType => {
+    let inner = node;
+    for (let depth = 0; depth < 10; depth++) {
+      if (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault)
+        inner = inner.unwrap() as z.ZodType;
+      else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+      else break;
+    }
+    return inner;
+  };
+  for (const key of keyPath) {
+    if (!current) return [];
+    const node = unwrap(current);
+    if (node instanceof z.ZodObject)
+      current = (node.shape as Record<string, z.ZodType>)[String(key)];
+    else if (node instanceof z.ZodArray) current = node.element as z.ZodType;
+    else return [];
+  }
+  const node = current ? unwrap(current) : undefined;
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+function singular(keyPath: readonly PropertyKey[]): string {
+  const name = [...keyPath].reverse().find((key) => typeof key === 'string') ?? 'value';
+  return name.endsWith('s') ? name.slice(0, -1) : name;
+}
+
+interface SourceMap {
+  document: Document;
+  lines: LineCounter;
+}
+
+/** 1-based line of the node at a path (or of the key itself, for an unknown key). */
+function lineOf(
+  source: SourceMap,
+  keyPath: readonly PropertyKey[],
+  key?: string,
+): number | undefined {
+  const offset = (node: YamlNode | null | undefined): number | undefined => node?.range?.[0];
+  let at: number | undefined;
+  if (key !== undefined) {
+    const parent: unknown = keyPath.length
+      ? source.document.getIn(keyPath as unknown[], true)
+      : source.document.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+      at = offset(pair?.key as YamlNode | undefined);
+    }
+  }
+  for (let depth = keyPath.length; at === undefined && depth >= 0; depth--) {
+    const node: unknown = depth
+      ? source.document.getIn(keyPath.slice(0, depth) as unknown[], true)
+      : source.document.contents;
+    at = offset(node as YamlNode | undefined);
+  }
+  return at === undefined ? undefined : source.lines.linePos(at).line;
+}
+
+/**
+ * One line per problem, naming the file, the line and the key, with the closest valid key or value:
+ * `.scanfold.yml:3: scanners[0]: unknown scanner 'trivvy' — did you mean 'trivy'?`
+ */
+export function describeConfigIssues(
+  file: string,
+  error: z.ZodError,
+  source: SourceMap | undefined,
+): string[] {
+  const display = path.relative(process.cwd(), file) || file;
+  const keyName = (keyPath: readonly PropertyKey[]): string =>
+    keyPath.reduce<string>(
+      (text, key) =>
+        typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+      '',
+    );
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    const where = (key?: string): string => {
+      const line = source ? lineOf(source, issue.path, key) : undefined;
+      return line === undefined ? display : `${display}:${line}`;
+    };
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(FileConfigSchema, issue.path);
+      for (const key of issue.keys) {
+        const guess = closest(key, known);
+        const full = keyName([...issue.path, key]);
+        lines.push(
+          `${where(key)}: unknown key '${full}'${guess ? ` — did you mean '${keyName([...issue.path, guess])}'?` : known.length ? ` (valid: ${known.join(', ')})` : ''}`,
+        );
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_value' && source) {
+      const received: unknown = source.document.getIn(issue.path as unknown[]);
+      const values = issue.values.map(String);
+      const guess = typeof received === 'string' ? closest(received, values) : undefined;
+      lines.push(
+        `${where()}: ${keyName(issue.path)}: unknown ${singular(issue.path)} ${typeof received === 'string' ? `'${received}'` : JSON.stringify(received)}${guess ? ` — did you mean '${guess}'?` : ` (one of: ${values.join(', ')})`}`,
+      );
+      continue;
+    }
+    lines.push(`${where()}: ${keyName(issue.path) || '(root)'}: ${issue.message}`);
+  }
+  const lineNumber = (text: string): number => Number(/^[^:]*:(\d+):/.exec(text)?.[1] ?? 0);
+  return lines.sort((a, b) => lineNumber(a) - lineNumber(b));
+}
+
 function readConfigFile(file: string): FileConfig {
-  let raw: unknown;
+  let text: string;
   try {
-    const text = readFileSync(file, 'utf8');
-    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigurationError(`config file ${file}: cannot be read: ${errorMessage(error)}`);
   }
+  // JSON is YAML 1.2, so one parser gives line numbers for both.
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const display = path.relative(process.cwd(), file) || file;
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const line = first?.pos[0] === undefined ? undefined : lines.linePos(first.pos[0]).line;
+    throw new ConfigurationError(
+      `${display}${line ? `:${line}` : ''}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${first?.message.split('\n')[0] ?? 'parse error'}`,
+    );
+  }
+  const raw: unknown = document.toJS();
   const parsed = FileConfigSchema.safeParse(raw ?? {});
   if (!parsed.success)
-    throw new ConfigurationError(formatZodIssues(`config file ${file}`, parsed.error));
+    throw new ConfigurationError(
+      describeConfigIssues(file, parsed.error, { document, lines }).join('\n'),
+    );
   return parsed.data;
 }
 
@@ -80,6 +233,10 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     root,
     scanners: c.scanners ?? SCANNER_NAMES,
     failOn: c.failOn ?? 'high',
+    failOnScope: c.failOnScope,
+    baseline: c.baseline ? path.resolve(root, c.baseline) : undefined,
+    suppressions: c.suppressions ?? [],
+    licenses: c.licenses ?? {},
     retries: c.retries ?? 2,
     timeoutMs: Math.round((c.timeoutMinutes ?? 15) * 60_000),
     concurrency: c.concurrency ?? os.availableParallelism(),
@@ -95,7 +252,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     retryBaseMs: request.retryBaseMs ?? 2_000,
     retryCapMs: 60_000,
     trivy: {
-      scanners: c.trivy?.scanners ?? TRIVY_SCANNERS,
+      scanners: c.trivy?.scanners ?? DEFAULT_TRIVY_SCANNERS,
       dbRepositories: c.trivy?.dbRepositories ?? [],
       cacheDir: path.resolve(root, c.trivy?.cacheDir ?? path.join(cacheBase, 'trivy')),
     },

@@ -13,6 +13,13 @@ export interface UploadOutcome {
   status: string;
   /** Why GitHub refused or failed it. */
   errors: string[];
+  /** The HTTP status of a refused upload. */
+  httpStatus?: number | undefined;
+}
+
+/** A refusal every further upload with this token would get too (no permission, no repository). */
+export function refusesEveryUpload(outcome: UploadOutcome): boolean {
+  return outcome.httpStatus === 401 || outcome.httpStatus === 403 || outcome.httpStatus === 404;
 }
 
 export interface CodeScanningRequest {
@@ -86,8 +93,15 @@ export async function uploadToCodeScanning(request: CodeScanningRequest): Promis
           ? `refused (403: ${errorMessage(error)}): the token needs \`security-events: write\` and code scanning must be enabled; fork PRs never have it`
           : `failed: ${errorMessage(error)}`;
       logger.warning(`code scanning upload of ${payload.tool} (${payload.category}) ${reason}`);
-      outcomes.push({ ...base, id: undefined, status: 'refused', errors: [reason] });
-      if (status === 403 || status === 401 || status === 404) {
+      const refused = {
+        ...base,
+        id: undefined,
+        status: 'refused',
+        errors: [reason],
+        httpStatus: status,
+      };
+      outcomes.push(refused);
+      if (refusesEveryUpload(refused)) {
         for (const skipped of request.payloads.slice(index + 1))
           outcomes.push({
             tool: skipped.tool,

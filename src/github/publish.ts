@@ -8,7 +8,7 @@ import { uploadComplianceArtifact } from './artifact.ts';
 import { httpStatus } from './client.ts';
 import type { Octokit } from './client.ts';
 import { publishComment, stickyMarker } from './comment.ts';
-import { uploadToCodeScanning } from './code-scanning.ts';
+import { refusesEveryUpload, uploadToCodeScanning } from './code-scanning.ts';
 import type { UploadOutcome } from './code-scanning.ts';
 import { resolveAnalysisTarget } from './context.ts';
 import type { GitHubContext } from './context.ts';
@@ -107,6 +107,8 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
         `code scanning: filing under ${resolved.target.ref} @ ${resolved.target.sha} (${resolved.how})`,
       );
       for (const analysis of request.analyses) {
+        // One leg's 403 would be every leg's: stop asking.
+        if (result.uploads.some(refusesEveryUpload)) break;
         const plan = planUploads({
           merged: analysis.sarif,
           scope: analysis.scope,

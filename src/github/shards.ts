@@ -10,7 +10,7 @@ import { assemble } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
 import { importDocument } from '../import/import.ts';
 import { errorMessage } from '../model/errors.ts';
-import type { Logger } from '../model/ports.ts';
+import type { Clock, Logger } from '../model/ports.ts';
 import { ScannerReportSchema } from '../model/scan-result.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
@@ -76,10 +76,18 @@ export async function uploadShardBundle(request: ShardUploadRequest): Promise<nu
   await writeFile(manifestFile, JSON.stringify(request.manifest, null, 2) + '\n');
   const files = await listFiles(request.outputDir);
   const name = shardArtifactName(request.manifest.leg, request.manifest.runAttempt);
-  const uploaded = await request.client.uploadArtifact(name, files, request.outputDir, {
-    // Only the aggregate job of this run reads it.
-    retentionDays: Math.min(request.retentionDays, 7),
-  });
+  const uploaded = await request.client
+    .uploadArtifact(name, files, request.outputDir, {
+      // Only the aggregate job of this run reads it.
+      retentionDays: Math.min(request.retentionDays, 7),
+    })
+    .catch((error: unknown) => {
+      if (!/409|already exists/i.test(errorMessage(error))) throw error;
+      throw new Error(
+        `shard bundle ${name} already exists in this run: give each matrix leg its own \`shard\` name (e.g. shard: \${{ matrix.scanner }})`,
+        { cause: error },
+      );
+    });
   request.logger.info(
     `shard bundle ${name}: ${files.length} files, ${uploaded.size ?? 0} bytes (${request.manifest.status}); the aggregate job publishes it`,
   );
@@ -145,6 +153,9 @@ export interface AggregateRequest {
   failOn: FailOn;
   /** Legs expected in this run; one without a bundle is reported as failed. */
   expectedLegs: readonly string[];
+  /** Baseline, suppressions, licence policy: applied once, over every leg. */
+  policy?: Parameters<typeof assemble>[0]['policy'];
+  clock?: Clock;
   logger: Logger;
 }
 
@@ -258,6 +269,8 @@ export async function aggregateShards(request: AggregateRequest): Promise<Aggreg
     sboms,
     errors,
     logger,
+    ...(request.policy ? { policy: request.policy } : {}),
+    ...(request.clock ? { clock: request.clock } : {}),
   });
   const commits = new Set(shards.map((s) => s.manifest.commit).filter(Boolean));
   if (commits.size > 1)

@@ -6,7 +6,7 @@ import { assemble } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
-import type { Logger } from '../model/ports.ts';
+import type { Clock, Logger } from '../model/ports.ts';
 import type { ScannerAdapter } from '../scanners/adapter.ts';
 import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
 import { ADAPTERS } from '../scanners/registry.ts';
@@ -19,6 +19,9 @@ export interface ImportRequest {
   root: string;
   failOn: FailOn;
   logger: Logger;
+  /** Baseline, suppressions, gate scope (as for scan). */
+  policy?: Parameters<typeof assemble>[0]['policy'];
+  clock?: Clock;
 }
 
 type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: SbomInput };
@@ -107,5 +110,7 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     sboms,
     errors,
     logger: request.logger,
+    ...(request.policy ? { policy: request.policy } : {}),
+    ...(request.clock ? { clock: request.clock } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import {
   chmod,
   cp,
@@ -50,6 +50,18 @@ interface InstallMarker {
   version: string;
   source: InstallSource;
   sha256: string;
+  /**
+   * The executable's inode, size, mtime and ctime when its SHA-256 last matched. Any write, chmod,
+   * rename or utimes changes the ctime, which user space cannot set back, so while all four match
+   * the bytes are the verified ones and hashing (about a second for Trivy, Syft and Grype together)
+   * is skipped.
+   */
+  verifiedStat?: string;
+}
+
+function statFingerprint(file: string): string {
+  const info = statSync(file, { bigint: true });
+  return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
 const MARKER = '.scanfold-install.json';
@@ -79,19 +91,26 @@ async function verifiedCacheEntry(dir: string, name: string): Promise<string | u
   const executable = path.join(dir, 'bin', name);
   if (!existsSync(executable)) return undefined;
   const markerFile = path.join(dir, MARKER);
+  const stat = statFingerprint(executable);
+  const recorded = existsSync(markerFile)
+    ? (JSON.parse(await readFile(markerFile, 'utf8')) as InstallMarker)
+    : undefined;
+  if (recorded?.verifiedStat === stat) return executable;
   const actual = await sha256File(executable);
-  if (!existsSync(markerFile)) {
+  if (!recorded) {
     // Placed by hand (e.g. a pre-seeded cache): adopt it, and from now on hold it to these bytes.
     await writeMarker(dir, {
       tool: name,
       version: path.basename(dir),
       source: 'registry',
       sha256: actual,
+      verifiedStat: stat,
     });
     return executable;
   }
-  const marker = JSON.parse(await readFile(markerFile, 'utf8')) as InstallMarker;
-  return marker.sha256 === actual ? executable : undefined;
+  if (!recorded || recorded.sha256 !== actual) return undefined;
+  await writeMarker(dir, { ...recorded, verifiedStat: stat });
+  return executable;
 }
 
 async function writeMarker(dir: string, marker: InstallMarker): Promise<void> {

@@ -62,6 +62,8 @@ export const FindingSchema = z.object({
   tools: z.array(z.string()).min(1),
   sources: z.array(SourceSchema).min(1),
   location: LocationSchema,
+  /** Every distinct location when the finding groups several (one advisory at several lockfiles); the first is `location`. */
+  locations: z.array(LocationSchema).optional(),
   cwe: z.array(z.string()),
   package: PackageSchema.optional(),
   cve: z.string().optional(),
@@ -78,6 +80,18 @@ export const FindingSchema = z.object({
   image: ImageSchema.optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
   suppressed: z.boolean().optional(),
+  /** Who accepted the risk and why: a config suppression or the tool's own ignore comment. */
+  suppression: z
+    .object({
+      source: z.enum(['config', 'inline']),
+      reason: z.string(),
+      expires: z.string().optional(),
+    })
+    .optional(),
+  /** Compared with the baseline report, when one was given. */
+  baseline: z.enum(['new', 'unchanged']).optional(),
+  /** Compliance controls this finding falls under, e.g. `owasp-top10-2021:A03`. */
+  compliance: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -41,6 +41,8 @@ const KEYS = {
   reachable: 'scanfold/reachable',
 } as const satisfies Record<keyof ScanfoldProperties, `scanfold/${string}`>;
 
+const KEY_LIST = Object.entries(KEYS) as [keyof ScanfoldProperties, string][];
+
 /** partialFingerprints key of scanfold's own fingerprint. */
 export const FINGERPRINT_KEY = 'scanfold/v1';
 
@@ -101,7 +103,7 @@ export function writeScanfoldProperties(
   properties: ScanfoldProperties,
 ): PropertyBag {
   const written: PropertyBag = { ...bag };
-  for (const [name, key] of Object.entries(KEYS) as [keyof ScanfoldProperties, string][]) {
+  for (const [name, key] of KEY_LIST) {
     const value = properties[name];
     if (value !== undefined) written[key] = value;
   }

@@ -38,7 +38,9 @@ function* mergeKeys(finding: Finding, index: number): Generator<[string, number]
   switch (finding.category) {
     case 'vulnerability': {
       if (!finding.package) return;
-      const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}|${location.path}`;
+      // One advisory on one package is one finding, whichever lockfiles or paths it is found at
+      // (every location is kept in `locations`); each scanned image is an artifact of its own.
+      const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`;
       // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
       const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
       if (ids.size === 0) ids.add(finding.ruleId);
@@ -79,7 +81,7 @@ function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowl
     ]);
     const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}|${finding.location.path}`,
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`,
     );
   }
   if (finding.category === 'secret')
@@ -143,6 +145,11 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const image =
     all.map((f) => f.image).find((i) => i?.layer?.createdBy) ??
     all.map((f) => f.image).find(Boolean);
+  // Every file the group was found in (one advisory at several lockfiles); lines within one file
+  // are the tools' views of one place, so one location per file.
+  const locations = [
+    ...new Map([lead.location, ...all.map((f) => f.location)].map((l) => [l.path, l])).values(),
+  ];
   // A borrowed severity stays noted only when no member rated the finding that high itself.
   const rated = all.filter((f) => f.severity === severity);
   const severitySource = rated.every((f) => f.severitySource)
@@ -150,6 +157,7 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
     : undefined;
   return {
     ...lead,
+    ...(locations.length > 1 ? { locations } : {}),
     severity,
     severitySource,
     tools: unique(all.flatMap((f) => f.tools)).sort(),

@@ -6,6 +6,7 @@ import type { ScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { normalizePath } from './paths.ts';
 import { declaredSeverity, scoreOf, severityOf } from './severity.ts';
+import { humanTitle } from './title.ts';
 
 export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
@@ -175,15 +176,6 @@ function isSuppressed(result: Result): boolean {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== 'rejected');
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .find((line) => line.trim())
-      ?.trim() ?? text
-  );
-}
-
 /** One finding per SARIF result: nothing is dropped here, deduplication happens later. */
 export function extractFindings(log: Log, options: ExtractOptions): ExtractedResult[] {
   const extracted: ExtractedResult[] = [];
@@ -224,7 +216,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
           : category === 'secret'
             ? `${region?.startLine ?? ''}`
             : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
-      const title = firstLine(rule?.shortDescription?.text ?? rule?.name ?? message);
+      const title = humanTitle(rule, message, ruleId);
       const finding: Finding = {
         id: '',
         fingerprint: '',

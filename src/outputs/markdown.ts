@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../model/finding.ts';
 import { CATEGORIES, SEVERITIES } from '../model/finding.ts';
 import type { Report } from '../model/scan-result.ts';
 import { escapeMarkdown } from './escape.ts';
+import { controlLabel } from './labels.ts';
 
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
@@ -42,7 +43,10 @@ function locationCell(finding: Finding, links: MarkdownLinks | undefined): strin
     return escapeMarkdown(layer ? `layer: ${where}` : where, 120);
   }
   const line = finding.location.startLine;
-  const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120);
+  const more = (finding.locations?.length ?? 1) - 1;
+  const label =
+    escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120) +
+    (more > 0 ? ` (+${more} more)` : '');
   if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path))
     return label;
   const href = `${links.blobBase}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
@@ -55,8 +59,15 @@ function code(text: string, max: number): string {
   return `<code>${escapeMarkdown(text, max)}</code>`;
 }
 
+function suppressionNote(finding: Finding): string {
+  if (!finding.suppressed) return '';
+  if (finding.suppression?.source === 'config')
+    return ` (suppressed: ${finding.suppression.reason}${finding.suppression.expires ? `, until ${finding.suppression.expires}` : ''})`;
+  return ' (suppressed in source)';
+}
+
 function findingRow(finding: Finding, links: MarkdownLinks | undefined): string {
-  const what = `${finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title}${finding.suppressed ? ' (suppressed in source)' : ''}`;
+  const what = `${finding.category === 'secret' ? `${finding.title} (value redacted)` : finding.title}${suppressionNote(finding)}`;
   const pkg = finding.package
     ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}`
     : '';
@@ -128,8 +139,113 @@ function headline(report: Report, options: MarkdownOptions): string[] {
       `> ${failed.map((s) => `${s.name} ${s.status}`).join(', ')}: their results are missing from this report and from the code-scanning upload.`,
     );
   }
+  lines.push(...baselineLines(report), ...complianceLine(report), ...suppressionWarnings(report));
   for (const notice of options.notices ?? []) lines.push('', `> ${escapeMarkdown(notice, 500)}`);
   return lines;
+}
+
+function baselineLines(report: Report): string[] {
+  if (!report.baseline) return [];
+  const lines = [
+    '',
+    `**Against the baseline:** ${report.summary.new ?? 0} new, ${report.summary.fixed ?? 0} fixed, ${report.summary.unchanged ?? 0} unchanged (gate counts ${report.gate.scope === 'all' ? 'all findings' : 'new findings only'}).`,
+  ];
+  if (!report.baseline.comparable)
+    lines.push(
+      '',
+      `> [!NOTE]`,
+      `> The baseline is not fully comparable: ${escapeMarkdown(report.baseline.reason ?? '', 300)}.`,
+    );
+  if (report.baseline.notRechecked > 0)
+    lines.push(
+      '',
+      `> ${report.baseline.notRechecked} baseline finding(s) belong to scanners that did not complete; they are neither fixed nor open.`,
+    );
+  return lines;
+}
+
+/** Frameworks named in the comment's one line: the familiar OWASP edition and the CIS benchmarks. */
+const COMMENT_FRAMEWORKS = /^(owasp-top10-2021|[a-z0-9]+-cis-.+)$/;
+
+/**
+ * One line: the failing controls ("OWASP A03:2021 Injection: 4 new; CIS Docker 4.1: fail"), with
+ * how many new findings each has when a baseline is known.
+ */
+export function complianceStatus(report: Report, max = 6): string | undefined {
+  const frameworks = (report.compliance?.frameworks ?? []).filter((f) =>
+    COMMENT_FRAMEWORKS.test(f.id),
+  );
+  const isNew = new Set(
+    report.findings.filter((f) => f.baseline === 'new' && !f.suppressed).map((f) => f.id),
+  );
+  const parts: string[] = [];
+  let more = 0;
+  for (const framework of frameworks) {
+    for (const control of framework.controls) {
+      if (control.status !== 'fail') continue;
+      const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith('owasp') ? ` ${control.title}` : ''}`;
+      const count = control.findings.filter((id) => isNew.has(id)).length;
+      if (report.baseline && count === 0) continue;
+      const text = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
+      if (parts.length < max) parts.push(text);
+      else more++;
+    }
+  }
+  if (parts.length === 0) return undefined;
+  return parts.join('; ') + (more ? `; ${more} more` : '');
+}
+
+function complianceLine(report: Report): string[] {
+  if (!report.compliance) return [];
+  const status = complianceStatus(report);
+  const label = report.baseline ? 'new findings under' : 'failing';
+  return status
+    ? ['', `**Compliance (${label}):** ${escapeMarkdown(status, 600)}`]
+    : [
+        '',
+        `**Compliance:** no ${report.baseline ? 'new findings under a' : 'failing'} mapped control.`,
+      ];
+}
+
+function suppressionWarnings(report: Report): string[] {
+  const expired = report.suppressions?.expired ?? [];
+  const unused = report.suppressions?.unused ?? [];
+  const lines: string[] = [];
+  for (const { suppression, findings } of expired.slice(0, 10))
+    lines.push(
+      '',
+      `> [!WARNING]`,
+      `> Suppression #${suppression.index + 1} (${escapeMarkdown(suppression.reason, 160)}) expired on ${escapeMarkdown(suppression.expires ?? '?', 12)}: ${findings.length} finding(s) it matched count again.`,
+    );
+  if (unused.length > 0)
+    lines.push(
+      '',
+      `> ${unused.length} suppression(s) matched nothing this run: ${unused
+        .slice(0, 10)
+        .map(({ suppression }) => `#${suppression.index + 1}`)
+        .join(', ')}.`,
+    );
+  return lines;
+}
+
+function fixedSection(report: Report, max: number): string[] {
+  const fixed = report.fixed ?? [];
+  if (fixed.length === 0) return [];
+  const shown = fixed.slice(0, max);
+  return [
+    '',
+    `<details><summary><b>fixed</b> (${fixed.length})</summary>`,
+    '',
+    '| severity | rule | location | tools |',
+    '|---|---|---|---|',
+    ...shown.map(
+      (f) =>
+        `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId, 80)} ${escapeMarkdown(f.title ?? '', 100)} | ${escapeMarkdown(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ''}`, 120)} | ${f.tools.map((tool) => code(tool, 20)).join(' ')} |`,
+    ),
+    ...(fixed.length > shown.length ? ['', `…and ${fixed.length - shown.length} more.`] : []),
+    '',
+    '</details>',
+  ];
 }
 
 function footer(report: Report, links: MarkdownLinks | undefined): string[] {
@@ -180,7 +296,14 @@ function findingSections(
 ): { lines: string[]; omitted: number } {
   const lines: string[] = [];
   let omitted = 0;
-  const source = report.findings.filter((finding) => !finding.image);
+  // With a baseline the comment is about this change: new findings first, then fixed, then a count.
+  const listed = report.baseline
+    ? report.findings.filter((finding) => finding.baseline === 'new')
+    : report.findings;
+  if (report.baseline)
+    lines.push('', listed.length ? `### New findings (${listed.length})` : '### No new findings');
+  // Source findings by category, then each scanned image's findings in a section of their own.
+  const source = listed.filter((finding) => !finding.image);
   const first = source[0]?.category;
   for (const category of CATEGORIES) {
     const findings = source.filter((finding) => finding.category === category);
@@ -195,7 +318,7 @@ function findingSections(
     omitted += part.omitted;
   }
   const byImage = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
+  for (const finding of listed) {
     if (!finding.image) continue;
     const list = byImage.get(finding.image.ref);
     if (list) list.push(finding);
@@ -210,6 +333,15 @@ function findingSections(
     });
     lines.push(...part.lines);
     omitted += part.omitted;
+  }
+  if (report.baseline) {
+    lines.push(...fixedSection(report, perCategory));
+    const unchanged = report.summary.unchanged ?? 0;
+    if (unchanged > 0)
+      lines.push(
+        '',
+        `_${unchanged} unchanged finding(s) already in the baseline are not listed; the full report has them._`,
+      );
   }
   return { lines, omitted };
 }

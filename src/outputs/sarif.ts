@@ -26,9 +26,18 @@ function sourceKey(file: string, runIndex: number, resultIndex: number): string 
   return `${file}#${runIndex}#${resultIndex}`;
 }
 
+const uriReferences = new Map<string, string>();
+
 /** A repo-relative path as a URI reference: what a URI cannot hold raw is percent-encoded. */
 function toUriReference(path: string): string {
-  return encodeURI(path.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+  // Results repeat a few thousand paths; encode each once.
+  let encoded = uriReferences.get(path);
+  if (encoded === undefined) {
+    encoded = encodeURI(path.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+    if (uriReferences.size > 100_000) uriReferences.clear();
+    uriReferences.set(path, encoded);
+  }
+  return encoded;
 }
 
 /** Rewrite every location to a repo-relative URI under %SRCROOT%. */
@@ -162,6 +171,20 @@ export function buildSarif(request: SarifOutputRequest): Log {
           },
           properties,
         };
+        if (finding?.baseline) merged.baselineState = finding.baseline;
+        if (finding?.suppression?.source === 'config')
+          // GitHub code scanning shows a result with an accepted suppression as dismissed.
+          merged.suppressions = [
+            ...(result.suppressions ?? []),
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: finding.suppression.reason,
+              ...(finding.suppression.expires
+                ? { properties: { 'scanfold/expires': finding.suppression.expires } }
+                : {}),
+            },
+          ];
         if (finding?.category === 'secret') merged = redactSnippets(merged);
         into.results.push(merged);
       });

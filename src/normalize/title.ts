@@ -1,0 +1,52 @@
+import type { ReportingDescriptor } from 'sarif';
+
+/** Titles that only restate the rule id ("Semgrep Finding: <id>", or the id itself) say nothing. */
+function saysNothing(text: string, ruleId: string): boolean {
+  const bare = text.trim();
+  return (
+    bare === '' ||
+    bare === ruleId ||
+    bare.endsWith(`: ${ruleId}`) ||
+    /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) ||
+    /^Misconfiguration$/i.test(bare)
+  );
+}
+
+/** The first sentence, without a trailing aside when it runs long. */
+export function shorten(text: string, max = 110): string {
+  let title = (text.split('\n').find((line) => line.trim()) ?? text).trim();
+  title = title.split(/(?<=[a-z0-9)'"])\. (?=[A-Z])/)[0] ?? title;
+  title = title.replace(/\.$/, '');
+  if (title.length > 80) {
+    const comma = title.indexOf(', ');
+    if (comma >= 15) title = title.slice(0, comma);
+  }
+  // A cut inside parentheses leaves "… (eval": drop the open aside instead.
+  const open = title.lastIndexOf('(');
+  if (open > title.lastIndexOf(')')) title = title.slice(0, open).trimEnd();
+  if (title.length > max) {
+    const paren = title.indexOf(' (');
+    if (paren >= 25) title = title.slice(0, paren);
+  }
+  return title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title;
+}
+
+/**
+ * A title a person reads: the rule's short description, unless it only restates the id; then its
+ * full description, then the result's message; the id only when nothing else exists.
+ */
+export function humanTitle(
+  rule: ReportingDescriptor | undefined,
+  message: string,
+  ruleId: string,
+): string {
+  const candidates = [
+    rule?.shortDescription?.text,
+    rule?.fullDescription?.text,
+    message,
+    rule?.name,
+  ];
+  for (const candidate of candidates)
+    if (candidate && !saysNothing(shorten(candidate), ruleId)) return shorten(candidate);
+  return ruleId;
+}

@@ -1,0 +1,193 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding } from '../model/finding.ts';
+import type { ControlStatus, Framework, ScannerReport } from '../model/scan-result.ts';
+import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
+import { normalizeTrivyCheckId } from '../scanners/trivy.ts';
+
+const iacIntent = (tool: string, ruleId: string): string | undefined =>
+  TOOL_KNOWLEDGE.iacIntent(tool, ruleId);
+import cweTop25 from './data/cwe-top25-2025.json' with { type: 'json' };
+import owasp2021 from './data/owasp-top10-2021.json' with { type: 'json' };
+import owasp2025 from './data/owasp-top10-2025.json' with { type: 'json' };
+import trivyCompliance from './data/trivy-compliance.json' with { type: 'json' };
+
+interface CweFramework {
+  id: string;
+  name: string;
+  version: string;
+  source: string;
+  license: string;
+  /** Findings of these categories fall under a control whatever their CWEs (e.g. A06 for dependencies). */
+  categories?: Partial<Record<string, string>>;
+  controls: { id: string; title: string; cwes: string[] }[];
+}
+
+const CWE_FRAMEWORKS: readonly CweFramework[] = [owasp2021, owasp2025, cweTop25];
+
+/** Hard-coded credentials, whichever tool found them. */
+const SECRET_CWE = 'CWE-798';
+
+function cwesOf(finding: Finding): string[] {
+  return finding.category === 'secret' ? [...new Set([...finding.cwe, SECRET_CWE])] : finding.cwe;
+}
+
+/**
+ * The Trivy check (normalized, e.g. `DS-2`) each source of a finding stands for: Trivy's own ids,
+ * and Checkov ids only through the Trivy↔Checkov intent map (the Checkov adapter's twins) — a Checkov check without a Trivy twin
+ * maps to nothing, never to a guess.
+ */
+export function trivyChecksOf(finding: Finding): Set<string> {
+  const checks = new Set<string>();
+  for (const source of finding.sources) {
+    const check =
+      source.tool === 'trivy'
+        ? normalizeTrivyCheckId(source.ruleId)
+        : iacIntent(source.tool, source.ruleId);
+    if (check) checks.add(check);
+  }
+  return checks;
+}
+
+const DOCKERFILE = /(^|\/)([^/]*\.)?dockerfile(\.[^/]*)?$/i;
+
+/** Trivy's special check ids that name a class of findings rather than one check. */
+function specialCheckMatches(check: string, finding: Finding): boolean {
+  // Docker CIS 4.10 "secrets are not stored in Dockerfiles".
+  if (check === 'SECRET-CRITICAL')
+    return finding.category === 'secret' && DOCKERFILE.test(finding.location.path);
+  return false;
+}
+
+/** Check ids (normalized like trivyChecksOf) that ran and passed, e.g. from Checkov's passed_checks. */
+export type PassedChecks = ReadonlySet<string>;
+
+/**
+ * Checkov's JSON lists `passed_checks` unless it ran with --quiet. Each becomes the Trivy check it
+ * stands for, so a control can pass only on a check that actually ran.
+ */
+export async function passedChecksFrom(
+  outputDir: string,
+  scanners: readonly ScannerReport[],
+): Promise<Set<string>> {
+  const passed = new Set<string>();
+  for (const scanner of scanners) {
+    if (scanner.name !== 'checkov' || scanner.status !== 'ok') continue;
+    for (const output of scanner.outputs.filter((file) => file.endsWith('.json'))) {
+      let data: unknown;
+      try {
+        data = JSON.parse(await readFile(path.join(outputDir, output), 'utf8'));
+      } catch {
+        continue;
+      }
+      for (const report of Array.isArray(data) ? data : [data]) {
+        const checks = (report as { results?: { passed_checks?: unknown } } | null)?.results
+          ?.passed_checks;
+        if (!Array.isArray(checks)) continue;
+        for (const check of checks) {
+          const id = (check as { check_id?: unknown }).check_id;
+          const intent = typeof id === 'string' ? iacIntent('checkov', id) : undefined;
+          if (intent) passed.add(intent);
+        }
+      }
+    }
+  }
+  return passed;
+}
+
+/** "4.10" after "4.9", "2.1.3" after "1.20": control ids read as dotted numbers. */
+function byControlId(a: { id: string }, b: { id: string }): number {
+  return a.id.localeCompare(b.id, 'en', { numeric: true });
+}
+
+export interface ComplianceResult {
+  frameworks: Framework[];
+  /** Finding id → the `framework:control` keys it falls under. */
+  byFinding: Map<string, string[]>;
+}
+
+/**
+ * Map findings onto frameworks. A control fails when an unsuppressed finding maps to it, passes
+ * only when one of its checks ran and passed and none failed, and is otherwise not assessed —
+ * never passed on silence. CIS frameworks none of whose checks were seen are left out.
+ */
+export function mapCompliance(
+  findings: readonly Finding[],
+  passedChecks: PassedChecks = new Set(),
+): ComplianceResult {
+  const byFinding = new Map<string, string[]>();
+  const tag = (finding: Finding, key: string): void => {
+    const list = byFinding.get(finding.id);
+    if (list) {
+      if (!list.includes(key)) list.push(key);
+    } else byFinding.set(finding.id, [key]);
+  };
+  const counted = findings.filter((finding) => !finding.suppressed);
+  const frameworks: Framework[] = [];
+  for (const framework of CWE_FRAMEWORKS) {
+    const controls = framework.controls.map((control) => {
+      const cwes = new Set(control.cwes);
+      const ids: string[] = [];
+      for (const finding of counted) {
+        const byCategory = framework.categories?.[finding.category] === control.id;
+        // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
+        const byCwe =
+          (finding.category !== 'vulnerability' || !framework.categories) &&
+          cwesOf(finding).some((cwe) => cwes.has(cwe));
+        if (byCategory || byCwe) {
+          ids.push(finding.id);
+          tag(finding, `${framework.id}:${control.id}`);
+        }
+      }
+      const status: ControlStatus = ids.length > 0 ? 'fail' : 'not-assessed';
+      return { id: control.id, title: control.title, status, findings: ids };
+    });
+    frameworks.push({
+      id: framework.id,
+      name: framework.name,
+      version: framework.version,
+      source: framework.source,
+      license: framework.license,
+      controls,
+    });
+  }
+  const checksByFinding = new Map(counted.map((finding) => [finding, trivyChecksOf(finding)]));
+  for (const framework of trivyCompliance.frameworks) {
+    let seen = false;
+    const controls = framework.controls.map((control) => {
+      const checks = control.checks.map((id) => normalizeTrivyCheckId(id) ?? id);
+      const ids: string[] = [];
+      for (const finding of counted) {
+        const findingChecks = checksByFinding.get(finding) ?? new Set();
+        if (
+          checks.some((check) => findingChecks.has(check) || specialCheckMatches(check, finding))
+        ) {
+          ids.push(finding.id);
+          tag(finding, `${framework.id}:${control.id}`);
+        }
+      }
+      const passed = checks.filter((check) => passedChecks.has(check));
+      if (ids.length > 0 || passed.length > 0) seen = true;
+      const status: ControlStatus =
+        ids.length > 0 ? 'fail' : passed.length > 0 ? 'pass' : 'not-assessed';
+      return {
+        id: control.id,
+        title: control.title,
+        status,
+        findings: ids,
+        ...(passed.length ? { passed } : {}),
+      };
+    });
+    if (!seen) continue;
+    controls.sort(byControlId);
+    frameworks.push({
+      id: framework.id,
+      name: framework.name,
+      version: framework.version,
+      source: framework.source,
+      license: framework.license,
+      controls,
+    });
+  }
+  return { frameworks, byFinding };
+}

@@ -1,0 +1,173 @@
+/**
+ * The compliance report as an auditor opens it: report.html of the example app's real scanner
+ * outputs, in headless Chromium (Debian's chromium, installed by `npm run setup`), and its PDF.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { importFiles } from '../src/import/import.ts';
+import { silentLogger } from '../src/model/ports.ts';
+import type { Report } from '../src/model/scan-result.ts';
+import { HTML_CSP } from '../src/outputs/html.ts';
+import { CHROMIUM_FLAGS, findChromium, printPdf } from '../src/outputs/pdf.ts';
+import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
+
+const RECORDED = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
+const INPUTS = [
+  'trivy/trivy.sarif',
+  'checkov/results_sarif.sarif',
+  'semgrep/semgrep.sarif',
+  'gitleaks/gitleaks.sarif',
+  'syft/syft.cdx.json',
+].map((file) => path.join(RECORDED, file));
+
+let dir = '';
+let report: Report;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+
+before(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-html-'));
+  // A baseline without Semgrep's results, so the Semgrep findings are new and the rest unchanged.
+  const baseline = await importFiles({
+    files: INPUTS.filter((file) => !file.includes('semgrep')),
+    outputDir: path.join(dir, 'baseline'),
+    root: EXAMPLE_APP,
+    failOn: 'none',
+    logger: silentLogger,
+  });
+  assert.ok(baseline.report.findings.length > 0);
+  const outcome = await importFiles({
+    files: INPUTS,
+    outputDir: path.join(dir, 'out'),
+    root: EXAMPLE_APP,
+    failOn: 'high',
+    logger: silentLogger,
+    policy: {
+      baseline: path.join(dir, 'baseline', 'report.json'),
+      suppressions: [
+        {
+          rule: 'CKV_DOCKER_2',
+          reason: 'health is checked by the orchestrator (SEC-142)',
+          expires: '2999-03-31',
+        },
+        { rule: 'DS-0026', reason: '<b>old</b> exception', expires: '2020-01-01' },
+        { tool: 'grype', reason: 'matches nothing' },
+      ],
+    },
+  });
+  report = outcome.report;
+  const executablePath = findChromium();
+  assert.ok(
+    executablePath,
+    "Chromium not found: `npm run setup` installs Debian's chromium as root",
+  );
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(pathToFileURL(outcome.files.html).href, { waitUntil: 'load' });
+});
+
+after(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const visibleRows = (): Promise<number> => page.locator('#findings tbody tr:visible').count();
+
+test('the page loads with no console error and no request beyond itself', async () => {
+  await page.waitForTimeout(300);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(requests, [pathToFileURL(path.join(dir, 'out', 'report.html')).href]);
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  assert.equal(csp, HTML_CSP);
+  assert.match(csp ?? '', /default-src 'none'/);
+  assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval/);
+  // The hashed script ran: it wrote the row count.
+  assert.equal(
+    await page.locator('#f-count').textContent(),
+    `${report.findings.length} of ${report.findings.length} shown`,
+  );
+});
+
+test('the severity filter and the search change the visible rows', async () => {
+  const total = report.findings.length;
+  assert.equal(await visibleRows(), total);
+  await page.selectOption('#f-sev', 'critical');
+  const critical = report.findings.filter((f) => f.severity === 'critical').length;
+  assert.ok(critical > 0 && critical < total);
+  assert.equal(await visibleRows(), critical);
+  await page.selectOption('#f-sev', '');
+  await page.selectOption('#f-base', 'new');
+  assert.equal(await visibleRows(), report.summary.new);
+  await page.selectOption('#f-base', '');
+  await page.fill('#f-text', 'tinymce');
+  const matching = await visibleRows();
+  assert.ok(matching >= 1 && matching < total, `${matching} rows for "tinymce"`);
+  for (const text of await page.locator('#findings tbody tr:visible').allTextContents())
+    assert.match(text.toLowerCase(), /tinymce/);
+  await page.fill('#f-text', '');
+  assert.equal(await visibleRows(), total);
+});
+
+test('compliance, suppressions and fixed sections show what report.json says, escaped', async () => {
+  const docker = report.compliance?.frameworks.find((f) => f.id === 'docker-cis-1.6.0');
+  assert.equal(docker?.controls.find((c) => c.id === '4.1')?.status, 'fail');
+  const section = (await page.locator('#compliance ~ details').allTextContents()).join('\n');
+  assert.match(section, /OWASP Top 10 2021/);
+  assert.match(section, /CIS Docker Community Edition Benchmark v1\.6\.0/);
+  assert.match(section, /Ensure a user for the container has been created\s*fail/);
+  const suppressions = await page.locator('#suppressions + table').textContent();
+  assert.match(suppressions ?? '', /active.*health is checked by the orchestrator/s);
+  assert.match(suppressions ?? '', /expired.*<b>old<\/b> exception/s, 'config text shown as text');
+  assert.equal(await page.locator('#suppressions + table b').count(), 0, 'no markup injected');
+  assert.match(suppressions ?? '', /unused/);
+  assert.ok((report.summary.new ?? 0) > 0);
+});
+
+test('the printed PDF has the report text (pdftotext)', async () => {
+  const pdf = path.join(dir, 'out', 'page.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  // And the same through the writer's own path: headless Chromium's --print-to-pdf.
+  const written = await printPdf(
+    path.join(dir, 'out', 'report.html'),
+    path.join(dir, 'out', 'cli.pdf'),
+  );
+  assert.equal(written.ok, true, written.ok ? '' : written.note);
+  for (const file of [pdf, path.join(dir, 'out', 'cli.pdf')]) {
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /Scanfold security & compliance report/);
+    assert.match(text, /OWASP Top 10 2021/);
+    assert.match(text, /CIS Docker Community Edition Benchmark v1\.6\.0/);
+    assert.match(text, /Ensure a user for the container has been created fail/);
+    assert.match(text, /Untrusted request data flows into the text of a SQL query/);
+    assert.match(text, /Manifest/);
+  }
+});
+
+test('report.pdf is skipped with a note, not a failure, when no Chromium is found', async () => {
+  const html = path.join(dir, 'lone.html');
+  await writeFile(html, await readFile(path.join(dir, 'out', 'report.html')));
+  const result = await printPdf(html, path.join(dir, 'lone.pdf'), {
+    env: { SCANFOLD_CHROMIUM: path.join(dir, 'no-such-browser') },
+  });
+  assert.deepEqual(result, {
+    ok: false,
+    note: 'report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)',
+  });
+});
