@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path25) {
-      const ctrl = callVisitor(key, node2, visitor, path25);
+    function visit_(key, node2, visitor, path26) {
+      const ctrl = callVisitor(key, node2, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
+          path26 = Object.freeze(path26.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path25);
+            const ci = visit_(i, node2.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path25);
+          const cv = visit_("value", node2.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path25) {
-      const ctrl = await callVisitor(key, node2, visitor, path25);
+    async function visitAsync_(key, node2, visitor, path26) {
+      const ctrl = await callVisitor(key, node2, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
+          path26 = Object.freeze(path26.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path25);
+          const cv = await visitAsync_("value", node2.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path25) {
+    function callVisitor(key, node2, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path25);
+        return visitor(key, node2, path26);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path25);
+        return visitor.Map?.(key, node2, path26);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path25);
+        return visitor.Seq?.(key, node2, path26);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path25);
+        return visitor.Pair?.(key, node2, path26);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path25);
+        return visitor.Scalar?.(key, node2, path26);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path25);
+        return visitor.Alias?.(key, node2, path26);
       return void 0;
     }
-    function replaceNode(key, path25, node2) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path26, node2) {
+      const parent = path26[path26.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path26, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k = path26[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path26;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path25) => {
+    visit2.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path25) => {
-      const parent = visit2.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit2.parentCollection = (cst, path26) => {
+      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10716,8 +10716,8 @@ var require_protocol = __commonJS({
       get supportsVulnerabilities() {
         return this.#supportsVulnerabilities;
       }
-      supportsVulnerabilityRatingMethod(rm5) {
-        return this.#vulnerabilityRatingMethods.has(rm5);
+      supportsVulnerabilityRatingMethod(rm6) {
+        return this.#vulnerabilityRatingMethods.has(rm6);
       }
       get supportsComponentEvidence() {
         return this.#supportsComponentEvidence;
@@ -14680,11 +14680,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -14701,10 +14701,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -14765,8 +14765,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -14795,12 +14795,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -14853,12 +14853,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -14881,10 +14881,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -14920,10 +14920,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -14965,11 +14965,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a3, _b;
-        super.optimizeNames(names, constants);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -15270,7 +15270,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -15285,14 +15285,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e2) {
-        return e2 instanceof code_1._Code && e2._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e2 instanceof code_1._Code && e2._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -15331,10 +15331,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash3 = {};
+      const hash5 = {};
       for (const item of arr)
-        hash3[item] = true;
-      return hash3;
+        hash5[item] = true;
+      return hash5;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -17532,8 +17532,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path25) {
-      let input2 = path25;
+    function removeDotSegments(path26) {
+      let input2 = path26;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -17607,11 +17607,11 @@ var require_utils3 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path25) {
-      if (path25 === "" || path25[0] === "/") {
-        return removeDotSegments(path25);
+    function removeDotSegmentsRelative(path26) {
+      if (path26 === "" || path26[0] === "/") {
+        return removeDotSegments(path26);
       }
-      const segments = path25.split("/");
+      const segments = path26.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -17974,8 +17974,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path25 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path25 && path25 !== "/" ? path25 : void 0;
+        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -18667,7 +18667,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv = class {
+    var Ajv2 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -19037,9 +19037,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv.ValidationError = validation_error_1.default;
-    Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -21150,7 +21150,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv = class extends core_1.default {
+    var Ajv2 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -21169,11 +21169,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
-    module.exports.Ajv = Ajv;
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
+    exports.default = Ajv2;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -21495,12 +21495,12 @@ var require_dist2 = __commonJS({
     var fastName = new codegen_1.Name("fastFormats");
     var formatsPlugin = (ajv, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats(ajv, opts, formats_1.fullFormats, fullName);
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
         return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
       const list = opts.formats || formats_1.formatNames;
-      addFormats(ajv, list, formats, exportName);
+      addFormats2(ajv, list, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv);
       return ajv;
@@ -21512,7 +21512,7 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv, list, fs, exportName) {
+    function addFormats2(ajv, list, fs, exportName) {
       var _a3;
       var _b;
       (_a3 = (_b = ajv.opts.code).formats) !== null && _a3 !== void 0 ? _a3 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
@@ -21697,15 +21697,15 @@ var require_uri_all = __commonJS({
       var ucs2encode = function ucs2encode2(array2) {
         return String.fromCodePoint.apply(String, toConsumableArray(array2));
       };
-      var basicToDigit = function basicToDigit2(codePoint) {
-        if (codePoint - 48 < 10) {
-          return codePoint - 22;
+      var basicToDigit = function basicToDigit2(codePoint2) {
+        if (codePoint2 - 48 < 10) {
+          return codePoint2 - 22;
         }
-        if (codePoint - 65 < 26) {
-          return codePoint - 65;
+        if (codePoint2 - 65 < 26) {
+          return codePoint2 - 65;
         }
-        if (codePoint - 97 < 26) {
-          return codePoint - 97;
+        if (codePoint2 - 97 < 26) {
+          return codePoint2 - 97;
         }
         return base;
       };
@@ -22347,8 +22347,8 @@ var require_uri_all = __commonJS({
             wsComponents.secure = void 0;
           }
           if (wsComponents.resourceName) {
-            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path25 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
-            wsComponents.path = path25 && path25 !== "/" ? path25 : void 0;
+            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path26 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
+            wsComponents.path = path26 && path26 !== "/" ? path26 : void 0;
             wsComponents.query = query;
             wsComponents.resourceName = void 0;
           }
@@ -25567,15 +25567,15 @@ var require_punycode = __commonJS({
       return output2;
     }
     var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-    var basicToDigit = function(codePoint) {
-      if (codePoint >= 48 && codePoint < 58) {
-        return 26 + (codePoint - 48);
+    var basicToDigit = function(codePoint2) {
+      if (codePoint2 >= 48 && codePoint2 < 58) {
+        return 26 + (codePoint2 - 48);
       }
-      if (codePoint >= 65 && codePoint < 91) {
-        return codePoint - 65;
+      if (codePoint2 >= 65 && codePoint2 < 91) {
+        return codePoint2 - 65;
       }
-      if (codePoint >= 97 && codePoint < 123) {
-        return codePoint - 97;
+      if (codePoint2 >= 97 && codePoint2 < 123) {
+        return codePoint2 - 97;
       }
       return base;
     };
@@ -28112,7 +28112,7 @@ var require_spdx_satisfies = __commonJS({
 });
 
 // src/cli/main.ts
-import path24 from "node:path";
+import path25 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
@@ -28938,10 +28938,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path25) {
-  if (!path25)
+function getElementAtPath(obj, path26) {
+  if (!path26)
     return obj;
-  return path25.reduce((acc, key) => acc?.[key], obj);
+  return path26.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29281,11 +29281,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path25, issues2) {
+function prefixIssues(path26, issues2) {
   return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path25);
+    iss.path.unshift(path26);
     return iss;
   });
 }
@@ -29747,16 +29747,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path25 = []) => {
+  const processError = (error63, path26 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path25, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path26, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
       } else {
-        const fullpath = [...path25, ...issue2.path];
+        const fullpath = [...path26, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -29795,17 +29795,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path25 = []) => {
+  const processError = (error63, path26 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path25, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path26, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path25, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
       } else {
-        const fullpath = [...path25, ...issue2.path];
+        const fullpath = [...path26, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -29844,8 +29844,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path25 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path25) {
+  const path26 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path26) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -46983,13 +46983,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path25 = ref.slice(1).split("/").filter(Boolean);
-  if (path25.length === 0) {
+  const path26 = ref.slice(1).split("/").filter(Boolean);
+  if (path26.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path25[0] === defsKey) {
-    const key = path25[1] === void 0 ? void 0 : decodeJSONPointerSegment(path25[1]);
+  if (path26[0] === defsKey) {
+    const key = path26[1] === void 0 ? void 0 : decodeJSONPointerSegment(path26[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -47893,26 +47893,110 @@ import path2 from "node:path";
 // src/scanners/read-output.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+var MessageSchema = external_exports.looseObject({
+  text: external_exports.string().optional(),
+  markdown: external_exports.string().optional(),
+  id: external_exports.string().optional()
+});
+var RegionSchema = external_exports.looseObject({
+  startLine: external_exports.number().optional(),
+  endLine: external_exports.number().optional(),
+  startColumn: external_exports.number().optional(),
+  endColumn: external_exports.number().optional(),
+  snippet: external_exports.looseObject({ text: external_exports.string().optional() }).optional()
+});
+var LocationSchema = external_exports.looseObject({
+  physicalLocation: external_exports.looseObject({
+    artifactLocation: external_exports.looseObject({
+      uri: external_exports.string().optional(),
+      uriBaseId: external_exports.string().optional(),
+      index: external_exports.number().optional()
+    }).optional(),
+    region: RegionSchema.optional(),
+    contextRegion: RegionSchema.optional()
+  }).optional(),
+  logicalLocations: external_exports.array(
+    external_exports.looseObject({ name: external_exports.string().optional(), fullyQualifiedName: external_exports.string().optional() })
+  ).optional(),
+  message: MessageSchema.optional()
+});
+var PropertyBagSchema = external_exports.looseObject({ tags: external_exports.array(external_exports.string()).optional() });
 var SarifResultSchema = external_exports.looseObject({
   ruleId: external_exports.string().optional(),
   ruleIndex: external_exports.number().int().optional(),
-  message: external_exports.looseObject({ text: external_exports.string().optional(), markdown: external_exports.string().optional() }),
+  rule: external_exports.looseObject({ id: external_exports.string().optional(), index: external_exports.number().optional() }).optional(),
+  message: MessageSchema,
   level: external_exports.enum(["none", "note", "warning", "error"]).optional(),
-  locations: external_exports.array(external_exports.looseObject({})).optional()
+  locations: external_exports.array(LocationSchema).optional(),
+  relatedLocations: external_exports.array(LocationSchema).optional(),
+  partialFingerprints: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  fingerprints: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  suppressions: external_exports.array(external_exports.looseObject({ status: external_exports.string().optional() })).optional(),
+  properties: PropertyBagSchema.optional()
+});
+var ReportingDescriptorSchema = external_exports.looseObject({
+  id: external_exports.string(),
+  name: external_exports.string().optional(),
+  helpUri: external_exports.string().optional(),
+  shortDescription: MessageSchema.optional(),
+  fullDescription: MessageSchema.optional(),
+  defaultConfiguration: external_exports.looseObject({ level: external_exports.enum(["none", "note", "warning", "error"]).optional() }).optional(),
+  properties: PropertyBagSchema.optional()
+});
+var InvocationSchema = external_exports.looseObject({
+  executionSuccessful: external_exports.boolean().optional(),
+  exitCode: external_exports.number().optional(),
+  exitCodeDescription: external_exports.string().optional(),
+  toolExecutionNotifications: external_exports.array(external_exports.looseObject({ message: MessageSchema.optional(), level: external_exports.string().optional() })).optional()
 });
 var SarifRunSchema = external_exports.looseObject({
   tool: external_exports.looseObject({
     driver: external_exports.looseObject({
       name: external_exports.string().min(1),
-      rules: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional()
+      version: external_exports.string().optional(),
+      semanticVersion: external_exports.string().optional(),
+      informationUri: external_exports.string().optional(),
+      rules: external_exports.array(ReportingDescriptorSchema).optional()
     })
   }),
+  originalUriBaseIds: external_exports.record(external_exports.string(), external_exports.looseObject({ uri: external_exports.string().optional() })).optional(),
+  invocations: external_exports.array(InvocationSchema).optional(),
   results: external_exports.array(SarifResultSchema).nullish()
 });
 var SarifLogSchema = external_exports.looseObject({
   version: external_exports.literal("2.1.0"),
   runs: external_exports.array(SarifRunSchema)
 });
+function runFailure(run3) {
+  const failed = (run3.invocations ?? []).find(
+    (invocation) => invocation.executionSuccessful === false
+  );
+  if (failed) {
+    const notes = [...failed.toolExecutionNotifications ?? []].filter((note) => note.level === void 0 || note.level === "error").map((note) => note.message?.text).filter((text) => typeof text === "string" && text.length > 0);
+    const detail = notes[0] ?? failed.exitCodeDescription ?? (failed.exitCode !== void 0 ? `exit code ${failed.exitCode}` : void 0);
+    return `its invocation reports executionSuccessful: false${detail ? ` (${detail.split("\n")[0]?.slice(0, 300)})` : ""}`;
+  }
+  if (run3.results === null)
+    return "results: null (the tool produced no results)";
+  return void 0;
+}
+var MAX_JSON_DEPTH = 100;
+function jsonDepth(value, limit = MAX_JSON_DEPTH) {
+  let deepest = 0;
+  const stack = [[value, 1]];
+  while (stack.length > 0) {
+    const [node2, depth] = stack.pop() ?? [void 0, 0];
+    if (node2 === null || typeof node2 !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node2)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+function firstIssue(error62) {
+  const first = error62.issues[0];
+  return first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid";
+}
 var CycloneDxSchema = external_exports.looseObject({
   bomFormat: external_exports.literal("CycloneDX"),
   specVersion: external_exports.string(),
@@ -47921,19 +48005,28 @@ var CycloneDxSchema = external_exports.looseObject({
 var OutputError = class extends Error {
   name = "OutputError";
 };
-async function readJson(file2) {
-  const text = await readFile(file2, "utf8");
+function jsonErrorDetail(error62) {
+  const message = error62 instanceof Error ? error62.message : String(error62);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (/Unexpected end of JSON input/i.test(message)) return "unexpected end of input";
+  if (position) return `unexpected character at position ${position}`;
+  return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
+}
+function parseJsonText(label, text) {
+  let data;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (error62) {
-    const detail = error62 instanceof Error ? error62.message : String(error62);
-    throw new OutputError(`${path.basename(file2)}: invalid JSON (${detail})`);
+    throw new OutputError(`${label}: invalid JSON (${jsonErrorDetail(error62)})`);
   }
+  if (jsonDepth(data) > MAX_JSON_DEPTH)
+    throw new OutputError(`${label}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return data;
 }
-function issues(error62) {
-  const first = error62.issues[0];
-  return first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid";
+async function readJson(file2) {
+  return parseJsonText(path.basename(file2), await readFile(file2, "utf8"));
 }
+var issues = firstIssue;
 async function readSarif(file2) {
   const parsed = SarifLogSchema.safeParse(await readJson(file2));
   if (!parsed.success)
@@ -47973,38 +48066,40 @@ function severityFromScore(score) {
   if (score > 0) return "low";
   return "info";
 }
-var WORDS = {
-  critical: "critical",
-  high: "high",
-  error: "high",
-  medium: "medium",
-  moderate: "medium",
-  warning: "medium",
-  low: "low",
-  negligible: "info",
-  info: "info",
-  note: "info",
-  unknown: "info"
-};
+var WORDS = new Map(
+  Object.entries({
+    critical: "critical",
+    high: "high",
+    error: "high",
+    medium: "medium",
+    moderate: "medium",
+    warning: "medium",
+    low: "low",
+    negligible: "info",
+    info: "info",
+    note: "info",
+    unknown: "info"
+  })
+);
 function severityFromWord(word) {
-  return typeof word === "string" ? WORDS[word.trim().toLowerCase()] : void 0;
+  return typeof word === "string" ? WORDS.get(word.trim().toLowerCase()) : void 0;
 }
 function scoreOf(value) {
   const score = typeof value === "string" ? Number.parseFloat(value) : typeof value === "number" ? value : NaN;
   return Number.isFinite(score) ? score : void 0;
 }
-var LEVELS = {
-  error: "high",
-  warning: "medium",
-  note: "low",
-  none: "info"
-};
+var LEVELS = /* @__PURE__ */ new Map([
+  ["error", "high"],
+  ["warning", "medium"],
+  ["note", "low"],
+  ["none", "info"]
+]);
 function severityOf(result, rule2, toolDefault) {
   const declared = declaredSeverity(result, rule2);
   if (declared) return declared;
   if (toolDefault) return toolDefault;
   const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
-  return LEVELS[level] ?? "medium";
+  return LEVELS.get(level) ?? "medium";
 }
 function declaredSeverity(result, rule2) {
   for (const bag of [result.properties, rule2?.properties]) {
@@ -48045,11 +48140,11 @@ function sarifLog(tool, version2, rules, results) {
 function rule(rules, id, make) {
   if (!rules.has(id)) rules.set(id, make());
 }
-function location(path25, startLine, endLine) {
+function location(path26, startLine, endLine) {
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: path25 },
+        artifactLocation: { uri: path26 },
         ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
       }
     }
@@ -48487,6 +48582,7 @@ function gitleaksJsonToSarif(data) {
   });
   return sarifLog("gitleaks", void 0, rules, results);
 }
+var GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
 var gitleaks = {
   name: "gitleaks",
   tool: "gitleaks",
@@ -48515,7 +48611,18 @@ var gitleaks = {
       "--no-banner"
     ]);
     const outcome = outcomeOf(exit, [sarif], { what: "gitleaks" });
-    return outcome.kind === "ok" ? { ...outcome, notes: [`scanned ${mode === "git" ? "git history" : "the directory"}`] } : outcome;
+    if (outcome.kind !== "ok") return outcome;
+    const error62 = [...exit.stdout.split("\n"), ...exit.stderrTail].find(
+      (line) => GITLEAKS_ERROR.test(line)
+    );
+    const scanned = [...exit.stdout.split("\n"), ...exit.stderrTail].map((line) => /(\d+) commits scanned/.exec(line)?.[1]).find(Boolean);
+    return {
+      ...outcome,
+      notes: [`scanned ${mode === "git" ? "git history" : "the directory"}`],
+      ...error62 ? {
+        partial: `gitleaks stopped part-way (${error62.replace(/^.*?\bERR\b\s*/, "").trim().slice(0, 300)})${scanned ? `; ${scanned} commits scanned` : ""}`
+      } : {}
+    };
   },
   async parse(files, config2) {
     const parsed = await parseByExtension(files);
@@ -48548,7 +48655,7 @@ var SourceSchema = external_exports.object({
   runIndex: external_exports.number().int().nonnegative(),
   resultIndex: external_exports.number().int().nonnegative()
 });
-var LocationSchema = external_exports.object({
+var LocationSchema2 = external_exports.object({
   path: external_exports.string(),
   startLine: external_exports.number().int().optional(),
   endLine: external_exports.number().int().optional(),
@@ -48574,9 +48681,9 @@ var FindingSchema = external_exports.object({
   helpUri: external_exports.string().optional(),
   tools: external_exports.array(external_exports.string()).min(1),
   sources: external_exports.array(SourceSchema).min(1),
-  location: LocationSchema,
+  location: LocationSchema2,
   /** Every distinct location when the finding groups several (one advisory at several lockfiles); the first is `location`. */
-  locations: external_exports.array(LocationSchema).optional(),
+  locations: external_exports.array(LocationSchema2).optional(),
   cwe: external_exports.array(external_exports.string()),
   package: PackageSchema.optional(),
   cve: external_exports.string().optional(),
@@ -48585,9 +48692,14 @@ var FindingSchema = external_exports.object({
   cvss: external_exports.number().optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
   suppressed: external_exports.boolean().optional(),
+  /** A secret found in git history: the commit it was found in (Gitleaks' `commitSha`). */
+  commit: external_exports.string().optional(),
+  /** That secret is no longer at this place in the scanned tree (file or value gone since). */
+  removedSince: external_exports.boolean().optional(),
   /** Who accepted the risk and why: a config suppression or the tool's own ignore comment. */
   suppression: external_exports.object({
-    source: external_exports.enum(["config", "inline"]),
+    /** config: .scanfold.yml; inline: the tool's ignore comment; policy: a licence the licence policy allows. */
+    source: external_exports.enum(["config", "inline", "policy"]),
     reason: external_exports.string(),
     expires: external_exports.string().optional()
   }).optional(),
@@ -48872,8 +48984,33 @@ var SemgrepSchema = external_exports.looseObject({
       })
     })
   ),
-  version: external_exports.string().optional()
+  version: external_exports.string().optional(),
+  errors: external_exports.array(
+    external_exports.looseObject({
+      level: external_exports.string().optional(),
+      type: external_exports.unknown().optional(),
+      message: external_exports.string().optional()
+    })
+  ).optional()
 });
+function invocationOf(errors) {
+  if (!errors?.length) return [];
+  const fatal = errors.filter((error62) => error62.level !== "warn" && error62.level !== "info");
+  return [
+    {
+      executionSuccessful: fatal.length === 0,
+      toolExecutionNotifications: errors.map((error62) => ({
+        level: error62.level === "warn" ? "warning" : error62.level === "info" ? "note" : "error",
+        message: {
+          text: (error62.message ?? (typeof error62.type === "string" ? error62.type : "error")).slice(
+            0,
+            500
+          )
+        }
+      }))
+    }
+  ];
+}
 function semgrepJsonToSarif(data) {
   const parsed = SemgrepSchema.safeParse(data);
   if (!parsed.success) return void 0;
@@ -48899,7 +49036,10 @@ function semgrepJsonToSarif(data) {
       locations: location(r.path, r.start.line, r.end?.line)
     };
   });
-  return sarifLog("Semgrep", parsed.data.version, rules, results);
+  const log = sarifLog("Semgrep", parsed.data.version, rules, results);
+  const invocations = invocationOf(parsed.data.errors);
+  if (invocations.length > 0) for (const run3 of log.runs) run3.invocations = invocations;
+  return log;
 }
 var SEMGREP_REGISTRY_RULESETS = ["p/default"];
 async function registryReachable(ruleset) {
@@ -48967,7 +49107,15 @@ var semgrep = {
     const outcome = outcomeOf(exit, [sarif, json2], { what: "semgrep" });
     return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  parse: parseByExtension,
+  async parse(files) {
+    const parsed = await parseByExtension(files);
+    const json2 = files.find((file2) => file2.endsWith(".json"));
+    const errors = json2 ? SemgrepSchema.safeParse(await readJson(json2)) : void 0;
+    const invocations = errors?.success ? invocationOf(errors.data.errors) : [];
+    if (invocations.length > 0)
+      for (const { log } of parsed.sarif) for (const run3 of log.runs) run3.invocations = invocations;
+    return parsed;
+  },
   ownsDriver: driverContains("semgrep"),
   nativeJson: { label: "Semgrep JSON", toSarif: semgrepJsonToSarif }
 };
@@ -49002,6 +49150,40 @@ import { existsSync as existsSync3, statSync } from "node:fs";
 import { readFile as readFile3 } from "node:fs/promises";
 import path10 from "node:path";
 import { pathToFileURL } from "node:url";
+
+// src/run/retry.ts
+function backoffDelay(policy, attempt, clock, retryAfterMs) {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+  const jittered = Math.round(clock.random() * ceiling);
+  return retryAfterMs !== void 0 ? Math.max(jittered, Math.min(retryAfterMs, policy.capMs)) : jittered;
+}
+var GO_UNITS = /* @__PURE__ */ new Map([
+  ["ns", 1e-6],
+  ["us", 1e-3],
+  ["\xB5s", 1e-3],
+  ["\u03BCs", 1e-3],
+  ["ms", 1],
+  ["s", 1e3],
+  ["m", 6e4],
+  ["h", 36e5]
+]);
+function goDurationMs(text) {
+  if (!/^(\d+(\.\d+)?(ns|us|µs|μs|ms|s|m|h))+$/.test(text)) return void 0;
+  let total = 0;
+  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/g))
+    total += Number(amount) * (GO_UNITS.get(unit ?? "") ?? 0);
+  return Math.ceil(total);
+}
+function parseRetryAfter(text, now) {
+  const match = /retry-after[":\s=]+([^\r\n",}]+)/i.exec(text);
+  if (!match?.[1]) return void 0;
+  const value = match[1].trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
+  const duration3 = goDurationMs(value);
+  if (duration3 !== void 0) return duration3;
+  const date5 = Date.parse(value);
+  return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - now);
+}
 
 // src/scanners/trivy-checks.ts
 var TRIVY_CHECK_ROWS = [
@@ -50179,25 +50361,21 @@ var trivy = {
     }
     if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
     const report = path10.join(context.workDir, "trivy.json");
-    const base = [
-      "fs",
-      "--scanners",
-      scanners.join(","),
+    const common = [
       "--format",
       "json",
       "--list-all-pkgs",
       "--output",
-      report
-    ];
-    base.push(
+      report,
       "--cache-dir",
       settings.cacheDir,
       "--exit-code",
       "0",
       "--no-progress",
       "--skip-check-update"
-    );
-    for (const pattern of context.config.exclude) base.push("--skip-dirs", pattern);
+    ];
+    for (const pattern of context.config.exclude) common.push("--skip-dirs", pattern);
+    const base = ["fs", "--scanners", scanners.join(","), ...common];
     const dbFlags = offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : [];
     const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
     if (!offline && repositories.length > 0)
@@ -50213,7 +50391,28 @@ var trivy = {
       );
       exit = await context.exec([...base, "--skip-db-update", "--skip-java-db-update", "."]);
     }
+    const others = scanners.filter((scanner) => scanner !== "vuln");
+    if (dbFailed && context.lastAttempt && !haveDb && !offline && others.length < scanners.length) {
+      if (others.length > 0) {
+        notes.push(
+          `vulnerability scanning skipped: the vulnerability DB could not be downloaded (${exit.stderrTail.at(-1)?.trim() ?? "unknown error"}) and no cached DB exists`
+        );
+        exit = await context.exec([
+          "fs",
+          "--scanners",
+          others.join(","),
+          ...common,
+          "--skip-db-update",
+          "--skip-java-db-update",
+          "."
+        ]);
+      }
+    }
     const scanned = outcomeOf(exit, [report], { what: "trivy fs", transient: DB_FAILURE2 });
+    if (scanned.kind === "failed" && scanned.transient) {
+      const retryAfterMs = parseRetryAfter(exit.stderrTail.join("\n"), Date.now());
+      if (retryAfterMs !== void 0) return { ...scanned, retryAfterMs };
+    }
     if (scanned.kind !== "ok") return scanned;
     const sarif = await convert(
       context,
@@ -50612,8 +50811,8 @@ function resolveConfig(request) {
 }
 
 // src/engine.ts
-import { mkdir as mkdir4, rm as rm4, writeFile as writeFile3 } from "node:fs/promises";
-import path22 from "node:path";
+import { mkdir as mkdir4, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/install/installer.ts
 import { createHash } from "node:crypto";
@@ -50726,21 +50925,6 @@ function runProcess(request) {
   });
 }
 
-// src/run/retry.ts
-function backoffDelay(policy, attempt, clock, retryAfterMs) {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-  const jittered = Math.round(clock.random() * ceiling);
-  return retryAfterMs !== void 0 ? Math.max(jittered, Math.min(retryAfterMs, policy.capMs)) : jittered;
-}
-function parseRetryAfter(text, now) {
-  const match = /retry-after[":\s=]+([^\r\n",}]+)/i.exec(text);
-  if (!match?.[1]) return void 0;
-  const value = match[1].trim();
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
-  const date5 = Date.parse(value);
-  return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - now);
-}
-
 // src/install/installer.ts
 var InstallError = class extends Error {
   name = "InstallError";
@@ -50755,9 +50939,9 @@ function toolDir(toolCache, name, version2) {
   return path14.join(toolCache, name, version2);
 }
 async function sha256File(file2) {
-  const hash3 = createHash("sha256");
-  for await (const chunk of createReadStream(file2)) hash3.update(chunk);
-  return hash3.digest("hex");
+  const hash5 = createHash("sha256");
+  for await (const chunk of createReadStream(file2)) hash5.update(chunk);
+  return hash5.digest("hex");
 }
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(path14.delimiter)) {
@@ -50771,9 +50955,9 @@ async function verifiedCacheEntry(dir, name) {
   const executable = path14.join(dir, "bin", name);
   if (!existsSync6(executable)) return void 0;
   const markerFile = path14.join(dir, MARKER);
-  const stat2 = statFingerprint(executable);
+  const stat3 = statFingerprint(executable);
   const recorded = existsSync6(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
-  if (recorded?.verifiedStat === stat2) return executable;
+  if (recorded?.verifiedStat === stat3) return executable;
   const actual = await sha256File(executable);
   if (!recorded) {
     await writeMarker(dir, {
@@ -50781,45 +50965,46 @@ async function verifiedCacheEntry(dir, name) {
       version: path14.basename(dir),
       source: "registry",
       sha256: actual,
-      verifiedStat: stat2
+      verifiedStat: stat3
     });
     return executable;
   }
   if (!recorded || recorded.sha256 !== actual) return void 0;
-  await writeMarker(dir, { ...recorded, verifiedStat: stat2 });
+  await writeMarker(dir, { ...recorded, verifiedStat: stat3 });
   return executable;
+}
+async function markerProvenance(dir) {
+  try {
+    const marker = JSON.parse(await readFile4(path14.join(dir, MARKER), "utf8"));
+    return marker.provenance;
+  } catch {
+    return void 0;
+  }
 }
 async function writeMarker(dir, marker) {
   await writeFile(path14.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
 }
-async function downloadVerified(request) {
-  const { release, name } = request;
+async function fetchWithRetry(url2, request) {
+  const { name } = request;
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await fetch(release.url, { signal: AbortSignal.timeout(10 * 6e4) });
+      const response = await fetch(url2, { signal: AbortSignal.timeout(10 * 6e4) });
       if (response.status === 429 || response.status >= 500) {
         const retryAfter = response.headers.get("retry-after");
         throw new TransientError(
-          `HTTP ${response.status} from ${release.url}`,
+          `HTTP ${response.status} from ${url2}`,
           retryAfter ? parseRetryAfter(`retry-after: ${retryAfter}`, request.clock.now()) : void 0
         );
       }
       if (!response.ok)
-        throw new InstallError(`${name}: download ${release.url} failed: HTTP ${response.status}`);
-      const body = Buffer.from(await response.arrayBuffer());
-      const digest = createHash("sha256").update(body).digest("hex");
-      if (digest !== release.sha256) {
-        throw new InstallError(
-          `${name}: checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${digest}; refusing to install`
-        );
-      }
-      return body;
+        throw new InstallError(`${name}: download ${url2} failed: HTTP ${response.status}`);
+      return Buffer.from(await response.arrayBuffer());
     } catch (error62) {
       const transient = error62 instanceof TransientError || error62 instanceof TypeError && !(error62 instanceof InstallError);
       if (!transient || attempt >= request.attempts) {
         if (error62 instanceof InstallError) throw error62;
         throw new InstallError(
-          `${name}: download ${release.url} failed after ${attempt} attempts: ${errorMessage(error62)}`
+          `${name}: download ${url2} failed after ${attempt} attempts: ${errorMessage(error62)}`
         );
       }
       const delay = backoffDelay(
@@ -50835,8 +51020,45 @@ async function downloadVerified(request) {
     }
   }
 }
+function checksumFor(checksums, fileName) {
+  for (const line of checksums.split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$/.exec(line);
+    if (match?.[2] === fileName) return match[1]?.toLowerCase();
+  }
+  return void 0;
+}
+async function downloadVerified(request) {
+  const { release, name } = request;
+  const body = await fetchWithRetry(release.url, request);
+  const digest = createHash("sha256").update(body).digest("hex");
+  if (release.sha256 !== void 0 && digest !== release.sha256) {
+    throw new InstallError(
+      `${name}: checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${digest}; refusing to install`
+    );
+  }
+  if (release.checksums !== void 0) {
+    const listing = (await fetchWithRetry(release.checksums, request)).toString("utf8");
+    const fileName = decodeURIComponent(new URL(release.url).pathname.split("/").pop() ?? "");
+    const listed = checksumFor(listing, fileName);
+    if (listed === void 0)
+      throw new InstallError(
+        `${name}: ${release.checksums} does not list ${fileName}; refusing to install`
+      );
+    if (listed !== digest)
+      throw new InstallError(
+        `${name}: checksum mismatch for ${release.url}: the release's checksums file says sha256 ${listed}, got ${digest}; refusing to install`
+      );
+  }
+  return {
+    body,
+    provenance: {
+      verifiedBy: release.sha256 !== void 0 ? "pinned-sha256" : "release-checksums",
+      sha256: digest
+    }
+  };
+}
 async function installFromRelease(name, release, staging, options) {
-  const body = await downloadVerified({
+  const { body, provenance } = await downloadVerified({
     name,
     release,
     attempts: options.downloadAttempts ?? 4,
@@ -50866,6 +51088,7 @@ async function installFromRelease(name, release, staging, options) {
     await rm(archive);
   }
   await chmod(path14.join(bin, name), 493);
+  return provenance;
 }
 async function run(command, args, cwd, env) {
   const result = await runProcess({ command, args, cwd, env, timeoutMs: INSTALL_TIMEOUT_MS });
@@ -50882,13 +51105,15 @@ async function installFromRegistry(name, source, target) {
   if (source.kind === "pypi") {
     const venv = path14.join(target, "venv");
     await run("python3", ["-m", "venv", venv], target);
+    const pip = path14.join(venv, "bin", "pip");
+    const quiet = ["install", "--quiet", "--disable-pip-version-check"];
     await run(
-      path14.join(venv, "bin", "pip"),
-      ["install", "--quiet", "--disable-pip-version-check", `${source.package}==${source.version}`],
+      pip,
+      source.requirements ? [...quiet, "--require-hashes", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
       target
     );
     await symlink(path14.join(venv, "bin", name), path14.join(bin, name));
-    return;
+    return source.requirements ? { verifiedBy: "pip-require-hashes", sha256: await sha256File(source.requirements) } : { verifiedBy: "unverified" };
   }
   const info = JSON.parse(
     await run("go", ["mod", "download", "-json", `${source.module}@${source.version}`], target)
@@ -50918,6 +51143,7 @@ async function installFromRegistry(name, source, target) {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  return { verifiedBy: "go-sum" };
 }
 async function ensureTool(name, spec, options) {
   const base = { name, pinnedVersion: spec.version };
@@ -50927,7 +51153,10 @@ async function ensureTool(name, spec, options) {
   }
   const dir = toolDir(options.toolCache, name, spec.version);
   const cached3 = await verifiedCacheEntry(dir, name);
-  if (cached3) return { ...base, executable: cached3, source: "cache" };
+  if (cached3) {
+    const provenance2 = await markerProvenance(dir);
+    return { ...base, executable: cached3, source: "cache", ...provenance2 ? { provenance: provenance2 } : {} };
+  }
   if (!options.allowInstall) {
     throw new InstallError(
       `${name}: not installed (not on PATH, not in ${dir}); run \`scanfold install --scanners ${name}\``
@@ -50938,10 +51167,11 @@ async function ensureTool(name, spec, options) {
   const errors = [];
   const release = spec.releases[options.platform ?? `${process.platform}-${os3.arch()}`];
   let source;
+  let provenance;
   if (release) {
     try {
       options.logger.info(`${name}: downloading ${release.url}`);
-      await installFromRelease(name, release, dir, options);
+      provenance = await installFromRelease(name, release, dir, options);
       source = "download";
     } catch (error62) {
       errors.push(errorMessage(error62));
@@ -50955,21 +51185,19 @@ async function ensureTool(name, spec, options) {
       options.logger.info(
         `${name}: building ${spec.version} from the ${spec.registry.kind} registry`
       );
-      await installFromRegistry(name, spec.registry, dir);
+      const installed = await installFromRegistry(name, spec.registry, dir);
       source = "registry";
+      provenance = { verifiedBy: installed.verifiedBy, sha256: installed.sha256 ?? "" };
     } catch (error62) {
       errors.push(errorMessage(error62));
       throw new InstallError(errors.join("; "));
     }
   }
   const executable = path14.join(dir, "bin", name);
-  await writeMarker(dir, {
-    tool: name,
-    version: spec.version,
-    source,
-    sha256: await sha256File(executable)
-  });
-  return { ...base, executable, source };
+  const sha2562 = await sha256File(executable);
+  if (provenance && !provenance.sha256) provenance = { ...provenance, sha256: sha2562 };
+  await writeMarker(dir, { tool: name, version: spec.version, source, sha256: sha2562, provenance });
+  return { ...base, executable, source, ...provenance ? { provenance } : {} };
 }
 
 // src/install/manifest.ts
@@ -50977,12 +51205,29 @@ import { readFileSync as readFileSync3 } from "node:fs";
 import path15 from "node:path";
 var ReleaseSchema = external_exports.object({
   url: external_exports.string().url(),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** The archive's SHA-256, pinned here: the strongest check, used wherever a published value is known. */
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /**
+   * The release's own checksums file (`<sha256>  <file name>` lines), as the tool's installer
+   * verifies against it (Anchore's install.sh does for Syft and Grype).
+   */
+  checksums: external_exports.string().url().optional(),
   /** Path of the binary inside the archive; absent for a bare binary. */
   binary: external_exports.string().optional()
+}).refine((release) => release.sha256 !== void 0 || release.checksums !== void 0, {
+  message: "a release needs a pinned sha256 or a checksums file to verify against"
 });
 var RegistrySchema = external_exports.discriminatedUnion("kind", [
-  external_exports.object({ kind: external_exports.literal("pypi"), package: external_exports.string(), version: external_exports.string() }),
+  external_exports.object({
+    kind: external_exports.literal("pypi"),
+    package: external_exports.string(),
+    version: external_exports.string(),
+    /**
+     * A hash-locked requirements file (every distribution, dependencies included, with its SHA-256
+     * from PyPI), relative to tools.json: installed with `pip --require-hashes`.
+     */
+    requirements: external_exports.string().optional()
+  }),
   external_exports.object({
     kind: external_exports.literal("go"),
     module: external_exports.string(),
@@ -51004,6 +51249,10 @@ function loadManifest(file2 = path15.join(packageRoot(), "tools.json")) {
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync3(file2, "utf8")));
   if (!parsed.success)
     throw new ConfigurationError(formatZodIssues(`tool manifest ${file2}`, parsed.error));
+  for (const tool of Object.values(parsed.data.tools)) {
+    if (tool.registry.kind === "pypi" && tool.registry.requirements)
+      tool.registry.requirements = path15.resolve(path15.dirname(file2), tool.registry.requirements);
+  }
   return parsed.data;
 }
 
@@ -51015,7 +51264,57 @@ var systemClock = {
 };
 
 // src/normalize/extract.ts
+import { hash as hash3 } from "node:crypto";
+
+// src/normalize/secrets.ts
 import { hash as hash2 } from "node:crypto";
+var SECRET_CWES = /* @__PURE__ */ new Set(["CWE-798", "CWE-259", "CWE-321", "CWE-522"]);
+var SECRET_RULE = /^CKV2?_SECRET_|(^|[./_-])(secrets?|hardcoded[-_.]?(password|credential|secret|key|token)s?)([./_-]|$)/i;
+function isSecret(signals) {
+  return signals.tool === "gitleaks" || signals.tags.includes("secret") || signals.tags.includes("secrets") || SECRET_RULE.test(signals.ruleId) || signals.cwes.some((cwe) => SECRET_CWES.has(cwe));
+}
+var TOOL_REDACTED = /^(REDACTED|\*+|.*\*{4,}.*|\[redacted[^\]]*\])$/i;
+function secretHint(ruleId, value) {
+  const text = value?.trim() ?? "";
+  if (/^\[secret redacted: [^\n]*\]$/.test(text)) return text;
+  if (!text || TOOL_REDACTED.test(text)) return `[secret redacted: ${ruleId}]`;
+  const prefix = text.length >= 12 ? `, starts "${JSON.stringify(text.slice(0, 4)).slice(1, -1)}"` : "";
+  return `[secret redacted: ${ruleId}${prefix}, ${text.length} chars]`;
+}
+function redactedDigest(value) {
+  if (/^sha256:[0-9a-f]{32}$/.test(value)) return value;
+  return `sha256:${hash2("sha256", `scanfold-redact\0${value}`, "hex").slice(0, 32)}`;
+}
+var KNOWN_PREFIX = /^(AKIA|ASIA|AGPA|AIDA|AROA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|sk_live_|rk_live_|AIza|ya29\.|npm_|pypi-)/;
+function looksLikeCredential(token) {
+  if (token.length < 16 || TOOL_REDACTED.test(token)) return false;
+  if (KNOWN_PREFIX.test(token)) return true;
+  if (/\/[^/]*\.[A-Za-z0-9]{1,8}$/.test(token) || /^[\w.-]+\.[a-z]{1,5}$/.test(token)) return false;
+  const upper = /[A-Z]/.test(token);
+  const lower = /[a-z]/.test(token);
+  const digit = /\d/.test(token);
+  if (upper && lower && digit) return true;
+  return token.length >= 20 && digit && (upper || lower) && !/[_]/.test(token);
+}
+function secretTokens(snippet) {
+  if (!snippet) return [];
+  const tokens = /* @__PURE__ */ new Set();
+  for (const match of snippet.matchAll(/[A-Za-z0-9+/=_.~-]{16,}/g)) {
+    const token = match[0].replace(/^[._~-]+|[._~-]+$/g, "");
+    if (looksLikeCredential(token)) tokens.add(token);
+  }
+  return [...tokens];
+}
+function scrubTokens(text, tokens) {
+  let out = text;
+  for (const token of tokens) {
+    if (out.includes(token)) out = out.split(token).join("[secret redacted]");
+    const escaped = JSON.stringify(token).slice(1, -1);
+    if (escaped !== token && out.includes(escaped))
+      out = out.split(escaped).join("[secret redacted]");
+  }
+  return out;
+}
 
 // src/normalize/title.ts
 function saysNothing(text, ruleId) {
@@ -51030,8 +51329,8 @@ function shorten(text, max = 110) {
     const comma = title.indexOf(", ");
     if (comma >= 15) title = title.slice(0, comma);
   }
-  const open2 = title.lastIndexOf("(");
-  if (open2 > title.lastIndexOf(")")) title = title.slice(0, open2).trimEnd();
+  const open3 = title.lastIndexOf("(");
+  if (open3 > title.lastIndexOf(")")) title = title.slice(0, open3).trimEnd();
   if (title.length > max) {
     const paren = title.indexOf(" (");
     if (paren >= 25) title = title.slice(0, paren);
@@ -51052,7 +51351,7 @@ function humanTitle(rule2, message, ruleId) {
 
 // src/normalize/extract.ts
 function sha256(text) {
-  return hash2("sha256", text, "hex");
+  return hash3("sha256", text, "hex");
 }
 function toolNameOf(run3, knowledge) {
   return knowledge.toolOf(run3.tool.driver.name);
@@ -51097,10 +51396,10 @@ function tagsOf(rule2, result) {
     (tag) => tag.toLowerCase()
   );
 }
-function categoryOf(knowledge, tool, ruleId, tags) {
+function categoryOf(knowledge, tool, ruleId, tags, cwes) {
+  if (isSecret({ tool, ruleId, tags, cwes })) return "secret";
   const decided = knowledge.categoryOf(tool, ruleId, tags);
   if (decided) return decided;
-  if (tags.includes("secret") || tags.includes("secrets")) return "secret";
   if (tags.includes("vulnerability")) return "vulnerability";
   if (tags.includes("misconfiguration") || tags.includes("iac")) return "iac";
   if (tags.includes("license")) return "license";
@@ -51145,6 +51444,10 @@ function severityFor(knowledge, item) {
   }
   return { severity: severityOf(item.result, item.rule, knowledge.defaultSeverity(item.tool)) };
 }
+function historyCommit(result) {
+  const sha = result.partialFingerprints?.commitSha;
+  return typeof sha === "string" && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : void 0;
+}
 function isSuppressed(result) {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== "rejected");
 }
@@ -51167,8 +51470,9 @@ function extractFindings(log, options) {
       });
       const region = physical?.region;
       const tags = tagsOf(rule2, result);
-      const category = categoryOf(knowledge, tool, ruleId, tags);
       const declared = readScanfoldProperties(result.properties);
+      const cwe = cwesOf(rule2, result, declared);
+      const category = categoryOf(knowledge, tool, ruleId, tags, cwe);
       const pkg = category === "vulnerability" ? declared.package ?? knowledge.packageFromMessage(tool, message) : void 0;
       const ids = advisoryIds([ruleId, ...declared.aliases ?? []].join(" ")).sort();
       const cve = ids.find((id) => id.startsWith("CVE-"));
@@ -51194,13 +51498,14 @@ function extractFindings(log, options) {
           ...region?.endLine !== void 0 ? { endLine: region.endLine } : {},
           ...region?.startColumn !== void 0 ? { startColumn: region.startColumn } : {}
         },
-        cwe: cwesOf(rule2, result, declared),
+        cwe,
         ...pkg ? { package: pkg } : {},
         ...cve ? { cve } : {},
         ...ghsa ? { ghsa } : {},
         ...ids.length > 1 ? { aliases: ids } : {},
         ...cvss !== void 0 && category === "vulnerability" ? { cvss } : {},
-        ...isSuppressed(result) ? { suppressed: true } : {}
+        ...isSuppressed(result) ? { suppressed: true } : {},
+        ...historyCommit(result) ? { commit: historyCommit(result) } : {}
       };
       extracted.push({ finding, identity });
     });
@@ -51470,37 +51775,226 @@ function dedupe(extracted, knowledge) {
 }
 
 // src/normalize/index.ts
+function snippetsOf(result) {
+  const texts = [];
+  for (const location2 of [...result.locations ?? [], ...result.relatedLocations ?? []]) {
+    const physical = location2.physicalLocation;
+    for (const text of [physical?.region?.snippet?.text, physical?.contextRegion?.snippet?.text])
+      if (typeof text === "string") texts.push(text);
+  }
+  return texts;
+}
+function primarySecretValue(result) {
+  const physical = result.locations?.[0]?.physicalLocation;
+  return physical?.region?.snippet?.text ?? physical?.contextRegion?.snippet?.text;
+}
+function redactSecretFindings(input2, extracted, tokens) {
+  for (const { finding } of extracted) {
+    if (finding.category !== "secret") continue;
+    const source = finding.sources[0];
+    const run3 = source ? input2.log.runs[source.runIndex] : void 0;
+    const result = source ? run3?.results?.[source.resultIndex] : void 0;
+    if (!run3 || !result) continue;
+    const rule2 = ruleFor(run3, result);
+    const ruleText = rule2?.shortDescription?.text ?? rule2?.name;
+    finding.title = ruleText?.split("\n").find((line) => line.trim())?.trim() ?? finding.ruleId;
+    if (finding.title.length > 200) finding.title = finding.title.slice(0, 197) + "...";
+    finding.message = secretHint(finding.ruleId, primarySecretValue(result));
+    for (const text of snippetsOf(result))
+      for (const token of secretTokens(text)) tokens.add(token);
+  }
+}
 function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
-  const extracted = inputs.flatMap(
-    (input2) => extractFindings(input2.log, {
+  const tokens = /* @__PURE__ */ new Set();
+  const extracted = inputs.flatMap((input2) => {
+    const found = extractFindings(input2.log, {
       root,
       file: input2.file,
       knowledge,
       ...input2.tool ? { toolOverride: input2.tool } : {}
-    })
-  );
-  const resultsByTool = {};
+    });
+    redactSecretFindings(input2, found, tokens);
+    return found;
+  });
+  const counts = /* @__PURE__ */ new Map();
   for (const { finding } of extracted) {
     const tool = finding.tools[0] ?? "unknown";
-    resultsByTool[tool] = (resultsByTool[tool] ?? 0) + 1;
+    counts.set(tool, (counts.get(tool) ?? 0) + 1);
   }
-  return { ...dedupe(extracted, knowledge), resultsByTool };
+  return {
+    ...dedupe(extracted, knowledge),
+    resultsByTool: Object.fromEntries(counts),
+    secretTokens: [...tokens].sort()
+  };
+}
+
+// src/normalize/secret-source.ts
+import { lstat, readFile as readFile5 } from "node:fs/promises";
+import path16 from "node:path";
+var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+var MAX_LINES = 200;
+async function readInside(root, relative) {
+  if (!relative || relative === "." || path16.isAbsolute(relative) || /^[a-z]+:/i.test(relative))
+    return void 0;
+  const file2 = path16.resolve(root, relative);
+  if (!file2.startsWith(path16.resolve(root) + path16.sep)) return void 0;
+  const stats = await lstat(file2).catch(
+    (error62) => error62.code === "ENOENT" ? "missing" : void 0
+  );
+  if (stats === "missing") return "missing";
+  if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return void 0;
+  return (await readFile5(file2, "utf8")).split(/\r?\n/);
+}
+async function secretsFromSource(root, findings) {
+  const tokens = /* @__PURE__ */ new Set();
+  const cache = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.category !== "secret") continue;
+    const { path: file2, startLine, endLine, startColumn } = finding.location;
+    if (startLine === void 0 || startLine < 1) continue;
+    let lines = cache.get(file2);
+    if (!lines) {
+      lines = readInside(root, file2).catch(() => void 0);
+      cache.set(file2, lines);
+    }
+    const source = await lines;
+    if (finding.commit && source === "missing") finding.removedSince = true;
+    if (!source || source === "missing") continue;
+    const last = Math.min(endLine ?? startLine, startLine + MAX_LINES, source.length);
+    const span = source.slice(startLine - 1, last);
+    const found = span.flatMap((line) => secretTokens(line));
+    for (const token of found) tokens.add(token);
+    if (finding.commit && found.length === 0) finding.removedSince = true;
+    if (!/ chars\]$/.test(finding.message)) {
+      const from = startColumn !== void 0 ? (span[0] ?? "").slice(startColumn - 1) : span[0];
+      const value = secretTokens(from)[0];
+      if (value) finding.message = secretHint(finding.ruleId, value);
+    }
+  }
+  return { tokens: [...tokens].sort() };
 }
 
 // src/outputs/sarif.ts
 import { pathToFileURL as pathToFileURL2 } from "node:url";
+
+// src/outputs/redact.ts
+var REGION_NUMBERS = [
+  "startLine",
+  "startColumn",
+  "endLine",
+  "endColumn",
+  "charOffset",
+  "charLength",
+  "byteOffset",
+  "byteLength"
+];
+function redactRegion(region, hint) {
+  if (!region) return void 0;
+  const kept = {};
+  for (const key of REGION_NUMBERS) if (typeof region[key] === "number") kept[key] = region[key];
+  if (region.snippet) kept.snippet = { text: hint };
+  return kept;
+}
+function redactLocation(location2, hint) {
+  const physical = location2.physicalLocation;
+  if (!physical) return typeof location2.id === "number" ? { id: location2.id } : {};
+  const region = redactRegion(physical.region, hint);
+  const context = redactRegion(physical.contextRegion, hint);
+  const artifact = physical.artifactLocation;
+  return {
+    ...typeof location2.id === "number" ? { id: location2.id } : {},
+    physicalLocation: {
+      ...artifact ? {
+        artifactLocation: {
+          ...artifact.uri !== void 0 ? { uri: artifact.uri } : {},
+          ...artifact.uriBaseId !== void 0 ? { uriBaseId: artifact.uriBaseId } : {}
+        }
+      } : {},
+      ...region ? { region } : {},
+      ...context ? { contextRegion: context } : {}
+    }
+  };
+}
+function digestValues(fingerprints, keep) {
+  if (!fingerprints) return void 0;
+  return Object.fromEntries(
+    Object.entries(fingerprints).map(([key, value]) => [
+      key,
+      keep.has(key) ? value : redactedDigest(String(value))
+    ])
+  );
+}
+var SAFE_PROPERTIES = /^(scanfold\/(findingId|severity|cwe)|security-severity|precision|problem\.severity)$/;
+function redactSecretResult(result, knownHint) {
+  const ruleId = result.ruleId ?? result.rule?.id ?? "secret";
+  const hint = knownHint ?? secretHint(ruleId, primarySecretValue(result));
+  const properties = Object.fromEntries(
+    Object.entries(result.properties ?? {}).filter(([key]) => SAFE_PROPERTIES.test(key))
+  );
+  const tags = result.properties?.tags;
+  if (Array.isArray(tags))
+    properties.tags = tags.filter((tag) => typeof tag === "string" && tag.length <= 64);
+  properties["scanfold/redacted"] = true;
+  const partialFingerprints = digestValues(
+    result.partialFingerprints,
+    // A commit id locates the secret in history; it is not part of it.
+    /* @__PURE__ */ new Set(["scanfold/v1", "primaryLocationLineHash", "commitSha"])
+  );
+  const fingerprints = digestValues(result.fingerprints, /* @__PURE__ */ new Set());
+  const redacted = {
+    message: { text: hint },
+    locations: (result.locations ?? []).map((location2) => redactLocation(location2, hint)),
+    properties
+  };
+  if (result.ruleId !== void 0) redacted.ruleId = result.ruleId;
+  if (result.ruleIndex !== void 0) redacted.ruleIndex = result.ruleIndex;
+  if (result.level !== void 0) redacted.level = result.level;
+  if (result.kind !== void 0) redacted.kind = result.kind;
+  if (result.baselineState !== void 0) redacted.baselineState = result.baselineState;
+  if (result.rank !== void 0) redacted.rank = result.rank;
+  if (result.guid !== void 0) redacted.guid = result.guid;
+  if (result.correlationGuid !== void 0) redacted.correlationGuid = result.correlationGuid;
+  if (result.relatedLocations)
+    redacted.relatedLocations = result.relatedLocations.map(
+      (location2) => redactLocation(location2, hint)
+    );
+  if (result.suppressions)
+    redacted.suppressions = result.suppressions.map((suppression) => ({
+      kind: suppression.kind,
+      ...suppression.status ? { status: suppression.status } : {}
+    }));
+  if (partialFingerprints) redacted.partialFingerprints = partialFingerprints;
+  if (fingerprints) redacted.fingerprints = fingerprints;
+  return redacted;
+}
+function scrubValue(value, tokens) {
+  if (tokens.length === 0) return value;
+  const visit2 = (node2) => {
+    if (typeof node2 === "string") return scrubTokens(node2, tokens);
+    if (Array.isArray(node2)) return node2.map(visit2);
+    if (node2 && typeof node2 === "object") {
+      return Object.fromEntries(
+        Object.entries(node2).map(([key, child]) => [scrubTokens(key, tokens), visit2(child)])
+      );
+    }
+    return node2;
+  };
+  return visit2(value);
+}
+
+// src/outputs/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 function sourceKey(file2, runIndex, resultIndex) {
   return `${file2}#${runIndex}#${resultIndex}`;
 }
 var uriReferences = /* @__PURE__ */ new Map();
-function toUriReference(path25) {
-  let encoded = uriReferences.get(path25);
+function toUriReference(path26) {
+  let encoded = uriReferences.get(path26);
   if (encoded === void 0) {
-    encoded = encodeURI(path25.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+    encoded = encodeURI(path26.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
     if (uriReferences.size > 1e5) uriReferences.clear();
-    uriReferences.set(path25, encoded);
+    uriReferences.set(path26, encoded);
   }
   return encoded;
 }
@@ -51523,22 +52017,18 @@ function relocate(result, run3, root) {
     };
   });
 }
-function redactSnippets(result) {
-  const locations = result.locations?.map((location2) => {
-    const physical = location2.physicalLocation;
-    if (!physical) return location2;
-    const region = physical.region?.snippet ? { ...physical.region, snippet: { text: "[redacted by scanfold]" } } : physical.region;
-    const context = physical.contextRegion?.snippet ? { ...physical.contextRegion, snippet: { text: "[redacted by scanfold]" } } : physical.contextRegion;
-    return {
-      ...location2,
-      physicalLocation: {
-        ...physical,
-        ...region ? { region } : {},
-        ...context ? { contextRegion: context } : {}
-      }
-    };
-  });
-  return { ...result, ...locations ? { locations } : {} };
+function isAbsoluteUri(value) {
+  return typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
+}
+function cleanRule(rule2) {
+  if (rule2.helpUri === void 0 || isAbsoluteUri(rule2.helpUri)) return rule2;
+  const { helpUri, ...rest } = rule2;
+  return rest.help ? rest : { ...rest, help: { text: String(helpUri) } };
+}
+function cleanMessage(result, ruleId) {
+  const message = result.message;
+  if (typeof message?.text === "string" || typeof message?.id === "string") return message;
+  return { ...message, text: typeof message?.markdown === "string" ? message.markdown : ruleId };
 }
 function buildSarif(request) {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
@@ -51559,18 +52049,20 @@ function buildSarif(request) {
           rules: [],
           ruleIndex: /* @__PURE__ */ new Map(),
           placeholders: /* @__PURE__ */ new Set(),
-          results: []
+          results: [],
+          invocations: []
         };
         tools.set(tool, target);
       }
       const into = target;
+      into.invocations.push(...run3.invocations ?? []);
       for (const rule2 of run3.tool.driver.rules ?? []) {
         const existing = into.ruleIndex.get(rule2.id);
         if (existing === void 0) {
           into.ruleIndex.set(rule2.id, into.rules.length);
-          into.rules.push(rule2);
+          into.rules.push(cleanRule(rule2));
         } else if (into.placeholders.delete(rule2.id)) {
-          into.rules[existing] = rule2;
+          into.rules[existing] = cleanRule(rule2);
         }
       }
       (run3.results ?? []).forEach((result, resultIndex) => {
@@ -51579,7 +52071,9 @@ function buildSarif(request) {
         let index = into.ruleIndex.get(ruleId);
         if (index === void 0) {
           index = into.rules.length;
-          into.rules.push(rule2 ?? { id: ruleId, shortDescription: { text: ruleId } });
+          into.rules.push(
+            rule2 ? cleanRule(rule2) : { id: ruleId, shortDescription: { text: ruleId } }
+          );
           into.ruleIndex.set(ruleId, index);
           if (!rule2) into.placeholders.add(ruleId);
         }
@@ -51598,6 +52092,7 @@ function buildSarif(request) {
         const { rule: _ruleReference, ...rest } = result;
         let merged = {
           ...rest,
+          message: cleanMessage(result, ruleId),
           ruleId,
           ruleIndex: index,
           locations: relocate(result, run3, request.root) ?? [],
@@ -51608,7 +52103,7 @@ function buildSarif(request) {
           properties
         };
         if (finding?.baseline) merged.baselineState = finding.baseline;
-        if (finding?.suppression?.source === "config")
+        if (finding?.suppression && finding.suppression.source !== "inline")
           merged.suppressions = [
             ...result.suppressions ?? [],
             {
@@ -51618,19 +52113,20 @@ function buildSarif(request) {
               ...finding.suppression.expires ? { properties: { "scanfold/expires": finding.suppression.expires } } : {}
             }
           ];
-        if (finding?.category === "secret") merged = redactSnippets(merged);
+        if (finding?.category === "secret") merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
       });
     });
   }
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : "";
-  return {
+  const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [...tools.values()].sort((a, b) => a.tool.localeCompare(b.tool)).map((toolRun) => ({
       tool: {
         driver: {
           ...toolRun.driver,
+          ...isAbsoluteUri(toolRun.driver.informationUri) ? {} : { informationUri: void 0 },
           name: toolRun.driver.name || toolRun.tool,
           rules: toolRun.rules
         }
@@ -51640,14 +52136,16 @@ function buildSarif(request) {
         [SRCROOT]: { uri: pathToFileURL2(request.root.replace(/\/?$/, "/")).href }
       },
       results: toolRun.results,
+      ...toolRun.invocations.length > 0 ? { invocations: toolRun.invocations } : {},
       columnKind: "utf16CodeUnits"
     }))
   };
+  return scrubValue(log, request.secretTokens ?? []);
 }
 
 // src/outputs/sbom.ts
 var import_cyclonedx_library = __toESM(require_index_node6(), 1);
-import { randomUUID } from "node:crypto";
+import { hash as hash4, randomUUID } from "node:crypto";
 var LicenseChoiceSchema = external_exports.looseObject({
   license: external_exports.looseObject({ id: external_exports.string().optional(), name: external_exports.string().optional() }).optional(),
   expression: external_exports.string().optional()
@@ -51668,6 +52166,22 @@ var BomInputSchema = external_exports.looseObject({
   components: external_exports.array(ComponentSchema).optional(),
   dependencies: external_exports.array(external_exports.looseObject({ ref: external_exports.string(), dependsOn: external_exports.array(external_exports.string()).optional() })).optional()
 });
+var MAX_NESTING = 64;
+function nestingDepth(components, depth = 1) {
+  let deepest = depth;
+  const stack = (components ?? []).map((c) => [c, depth]);
+  while (stack.length > 0) {
+    const [node2, level] = stack.pop() ?? [void 0, 0];
+    deepest = Math.max(deepest, level);
+    if (deepest > MAX_NESTING) return deepest;
+    const children = node2?.components;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, level + 1]);
+  }
+  return deepest;
+}
+function refFor(key) {
+  return `pkg-${hash4("sha256", key, "hex").slice(0, 20)}`;
+}
 var COMPONENT_TYPES = new Set(Object.values(import_cyclonedx_library.Enums.ComponentType));
 function keyOf(component) {
   if (component.purl) return component.purl.split("?")[0] ?? component.purl;
@@ -51703,22 +52217,46 @@ function buildSbom(inputs, findings) {
   const byRef = /* @__PURE__ */ new Map();
   const licenseNames = /* @__PURE__ */ new Set();
   const purls = /* @__PURE__ */ new Set();
-  inputs.forEach((input2, inputIndex) => {
-    bom.metadata.tools.components.add(
-      new import_cyclonedx_library.Models.Component(
-        import_cyclonedx_library.Enums.ComponentType.Application,
-        input2.tool,
-        input2.toolVersion ? { version: input2.toolVersion } : {}
-      )
+  const rejected = [];
+  const toolKeys = /* @__PURE__ */ new Set(["scanfold@"]);
+  const sorted = [...inputs].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.tool < b.tool ? -1 : 1)
+  );
+  sorted.forEach((input2, inputIndex) => {
+    const depth = nestingDepth(
+      Array.isArray(input2.bom.components) ? input2.bom.components : []
     );
-    const parsed = BomInputSchema.parse(input2.bom);
+    if (depth > MAX_NESTING) {
+      rejected.push(`${input2.file}: components nested deeper than ${MAX_NESTING} levels`);
+      return;
+    }
+    const checked = BomInputSchema.safeParse(input2.bom);
+    if (!checked.success) {
+      const issue2 = checked.error.issues[0];
+      rejected.push(
+        `${input2.file}: not usable CycloneDX at ${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"}`
+      );
+      return;
+    }
+    const parsed = checked.data;
+    const toolKey = `${input2.tool}@${input2.toolVersion ?? ""}`;
+    if (!toolKeys.has(toolKey)) {
+      toolKeys.add(toolKey);
+      bom.metadata.tools.components.add(
+        new import_cyclonedx_library.Models.Component(
+          import_cyclonedx_library.Enums.ComponentType.Application,
+          input2.tool,
+          input2.toolVersion ? { version: input2.toolVersion } : {}
+        )
+      );
+    }
     for (const raw of flatten(parsed.components ?? [])) {
       const key = keyOf(raw);
       let component = byKey.get(key);
       if (!component) {
         const type = raw.type && COMPONENT_TYPES.has(raw.type) ? raw.type : import_cyclonedx_library.Enums.ComponentType.Library;
         component = new import_cyclonedx_library.Models.Component(type, raw.name, {
-          bomRef: `pkg-${byKey.size + 1}`,
+          bomRef: refFor(key),
           ...raw.group ? { group: raw.group } : {},
           ...raw.version ? { version: raw.version } : {},
           ...raw.purl ? { purl: raw.purl } : {}
@@ -51750,7 +52288,8 @@ function buildSbom(inputs, findings) {
       components: byKey.size,
       uniquePurls: purls.size,
       licenses: [...licenseNames].sort()
-    }
+    },
+    rejected
   };
 }
 function attachVulnerabilities(bom, findings, byKey) {
@@ -51764,7 +52303,7 @@ function attachVulnerabilities(bom, findings, byKey) {
     let component = (purlKey ? byKey.get(purlKey) : void 0) ?? byNameVersion.get(`${pkg.name.toLowerCase()}@${pkg.version ?? ""}`);
     if (!component) {
       component = new import_cyclonedx_library.Models.Component(import_cyclonedx_library.Enums.ComponentType.Library, pkg.name, {
-        bomRef: `pkg-${byKey.size + 1}`,
+        bomRef: refFor(purlKey ?? `${pkg.name}@${pkg.version ?? ""}`),
         ...pkg.version ? { version: pkg.version } : {},
         ...pkg.purl ? { purl: pkg.purl } : {}
       });
@@ -51900,21 +52439,10641 @@ function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }) {
   return { runs, truncated };
 }
 
+// src/outputs/validate.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_ajv_formats = __toESM(require_dist2(), 1);
+
+// schemas/sarif-2.1.0.json
+var sarif_2_1_0_default = {
+  $schema: "http://json-schema.org/draft-04/schema#",
+  title: "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema",
+  id: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+  description: "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema: a standard format for the output of static analysis tools.",
+  additionalProperties: false,
+  type: "object",
+  properties: {
+    $schema: {
+      description: "The URI of the JSON schema corresponding to the version.",
+      type: "string",
+      format: "uri"
+    },
+    version: {
+      description: "The SARIF format version of this log file.",
+      enum: ["2.1.0"],
+      type: "string"
+    },
+    runs: {
+      description: "The set of runs contained in this log file.",
+      type: ["array", "null"],
+      minItems: 0,
+      uniqueItems: false,
+      items: {
+        $ref: "#/definitions/run"
+      }
+    },
+    inlineExternalProperties: {
+      description: "References to external property files that share data between runs.",
+      type: "array",
+      minItems: 0,
+      uniqueItems: true,
+      items: {
+        $ref: "#/definitions/externalProperties"
+      }
+    },
+    properties: {
+      description: "Key/value pairs that provide additional information about the log file.",
+      $ref: "#/definitions/propertyBag"
+    }
+  },
+  required: ["version", "runs"],
+  definitions: {
+    address: {
+      description: "A physical or virtual address, or a range of addresses, in an 'addressable region' (memory or a binary file).",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        absoluteAddress: {
+          description: "The address expressed as a byte offset from the start of the addressable region.",
+          type: "integer",
+          minimum: -1,
+          default: -1
+        },
+        relativeAddress: {
+          description: "The address expressed as a byte offset from the absolute address of the top-most parent object.",
+          type: "integer"
+        },
+        length: {
+          description: "The number of bytes in this range of addresses.",
+          type: "integer"
+        },
+        kind: {
+          description: "An open-ended string that identifies the address kind. 'data', 'function', 'header','instruction', 'module', 'page', 'section', 'segment', 'stack', 'stackFrame', 'table' are well-known values.",
+          type: "string"
+        },
+        name: {
+          description: "A name that is associated with the address, e.g., '.text'.",
+          type: "string"
+        },
+        fullyQualifiedName: {
+          description: "A human-readable fully qualified name that is associated with the address.",
+          type: "string"
+        },
+        offsetFromParent: {
+          description: "The byte offset of this address from the absolute or relative address of the parent object.",
+          type: "integer"
+        },
+        index: {
+          description: "The index within run.addresses of the cached object for this address.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        parentIndex: {
+          description: "The index within run.addresses of the parent object.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the address.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    artifact: {
+      description: "A single artifact. In some cases, this artifact might be nested within another artifact.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        description: {
+          description: "A short description of the artifact.",
+          $ref: "#/definitions/message"
+        },
+        location: {
+          description: "The location of the artifact.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        parentIndex: {
+          description: "Identifies the index of the immediate parent of the artifact, if this artifact is nested.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        offset: {
+          description: "The offset in bytes of the artifact within its containing artifact.",
+          type: "integer",
+          minimum: 0
+        },
+        length: {
+          description: "The length of the artifact in bytes.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        roles: {
+          description: "The role or roles played by the artifact in the analysis.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            enum: [
+              "analysisTarget",
+              "attachment",
+              "responseFile",
+              "resultFile",
+              "standardStream",
+              "tracedFile",
+              "unmodified",
+              "modified",
+              "added",
+              "deleted",
+              "renamed",
+              "uncontrolled",
+              "driver",
+              "extension",
+              "translation",
+              "taxonomy",
+              "policy",
+              "referencedOnCommandLine",
+              "memoryContents",
+              "directory",
+              "userSpecifiedConfiguration",
+              "toolSpecifiedConfiguration",
+              "debugOutputFile"
+            ],
+            type: "string"
+          }
+        },
+        mimeType: {
+          description: "The MIME type (RFC 2045) of the artifact.",
+          type: "string",
+          pattern: "[^/]+/.+"
+        },
+        contents: {
+          description: "The contents of the artifact.",
+          $ref: "#/definitions/artifactContent"
+        },
+        encoding: {
+          description: "Specifies the encoding for an artifact object that refers to a text file.",
+          type: "string"
+        },
+        sourceLanguage: {
+          description: "Specifies the source language for any artifact object that refers to a text file that contains source code.",
+          type: "string"
+        },
+        hashes: {
+          description: "A dictionary, each of whose keys is the name of a hash function and each of whose values is the hashed value of the artifact produced by the specified hash function.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        lastModifiedTimeUtc: {
+          description: 'The Coordinated Universal Time (UTC) date and time at which the artifact was most recently modified. See "Date/time properties" in the SARIF spec for the required format.',
+          type: "string",
+          format: "date-time"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the artifact.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    artifactChange: {
+      description: "A change to a single artifact.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        artifactLocation: {
+          description: "The location of the artifact to change.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        replacements: {
+          description: "An array of replacement objects, each of which represents the replacement of a single region in a single artifact specified by 'artifactLocation'.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: false,
+          items: {
+            $ref: "#/definitions/replacement"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the change.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["artifactLocation", "replacements"]
+    },
+    artifactContent: {
+      description: "Represents the contents of an artifact.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        text: {
+          description: "UTF-8-encoded content from a text artifact.",
+          type: "string"
+        },
+        binary: {
+          description: "MIME Base64-encoded content from a binary artifact, or from a text artifact in its original encoding.",
+          type: "string"
+        },
+        rendered: {
+          description: "An alternate rendered representation of the artifact (e.g., a decompiled representation of a binary region).",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the artifact content.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    artifactLocation: {
+      description: "Specifies the location of an artifact.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        uri: {
+          description: "A string containing a valid relative or absolute URI.",
+          type: "string",
+          format: "uri-reference"
+        },
+        uriBaseId: {
+          description: 'A string which indirectly specifies the absolute URI with respect to which a relative URI in the "uri" property is interpreted.',
+          type: "string"
+        },
+        index: {
+          description: "The index within the run artifacts array of the artifact object associated with the artifact location.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        description: {
+          description: "A short description of the artifact location.",
+          $ref: "#/definitions/message"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the artifact location.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    attachment: {
+      description: "An artifact relevant to a result.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        description: {
+          description: "A message describing the role played by the attachment.",
+          $ref: "#/definitions/message"
+        },
+        artifactLocation: {
+          description: "The location of the attachment.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        regions: {
+          description: "An array of regions of interest within the attachment.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/region"
+          }
+        },
+        rectangles: {
+          description: "An array of rectangles specifying areas of interest within the image.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/rectangle"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the attachment.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["artifactLocation"]
+    },
+    codeFlow: {
+      description: "A set of threadFlows which together describe a pattern of code execution relevant to detecting a result.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        message: {
+          description: "A message relevant to the code flow.",
+          $ref: "#/definitions/message"
+        },
+        threadFlows: {
+          description: "An array of one or more unique threadFlow objects, each of which describes the progress of a program through a thread of execution.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: false,
+          items: {
+            $ref: "#/definitions/threadFlow"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the code flow.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["threadFlows"]
+    },
+    configurationOverride: {
+      description: "Information about how a specific rule or notification was reconfigured at runtime.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        configuration: {
+          description: "Specifies how the rule or notification was configured during the scan.",
+          $ref: "#/definitions/reportingConfiguration"
+        },
+        descriptor: {
+          description: "A reference used to locate the descriptor whose configuration was overridden.",
+          $ref: "#/definitions/reportingDescriptorReference"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the configuration override.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["configuration", "descriptor"]
+    },
+    conversion: {
+      description: "Describes how a converter transformed the output of a static analysis tool from the analysis tool's native output format into the SARIF format.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        tool: {
+          description: "A tool object that describes the converter.",
+          $ref: "#/definitions/tool"
+        },
+        invocation: {
+          description: "An invocation object that describes the invocation of the converter.",
+          $ref: "#/definitions/invocation"
+        },
+        analysisToolLogFiles: {
+          description: "The locations of the analysis tool's per-run log files.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/artifactLocation"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the conversion.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["tool"]
+    },
+    edge: {
+      description: "Represents a directed edge in a graph.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        id: {
+          description: "A string that uniquely identifies the edge within its graph.",
+          type: "string"
+        },
+        label: {
+          description: "A short description of the edge.",
+          $ref: "#/definitions/message"
+        },
+        sourceNodeId: {
+          description: "Identifies the source node (the node at which the edge starts).",
+          type: "string"
+        },
+        targetNodeId: {
+          description: "Identifies the target node (the node at which the edge ends).",
+          type: "string"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the edge.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["id", "sourceNodeId", "targetNodeId"]
+    },
+    edgeTraversal: {
+      description: "Represents the traversal of a single edge during a graph traversal.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        edgeId: {
+          description: "Identifies the edge being traversed.",
+          type: "string"
+        },
+        message: {
+          description: "A message to display to the user as the edge is traversed.",
+          $ref: "#/definitions/message"
+        },
+        finalState: {
+          description: "The values of relevant expressions after the edge has been traversed.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        stepOverEdgeCount: {
+          description: "The number of edge traversals necessary to return from a nested graph.",
+          type: "integer",
+          minimum: 0
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the edge traversal.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["edgeId"]
+    },
+    exception: {
+      description: "Describes a runtime exception encountered during the execution of an analysis tool.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        kind: {
+          type: "string",
+          description: "A string that identifies the kind of exception, for example, the fully qualified type name of an object that was thrown, or the symbolic name of a signal."
+        },
+        message: {
+          description: "A message that describes the exception.",
+          type: "string"
+        },
+        stack: {
+          description: "The sequence of function calls leading to the exception.",
+          $ref: "#/definitions/stack"
+        },
+        innerExceptions: {
+          description: "An array of exception objects each of which is considered a cause of this exception.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/exception"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the exception.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    externalProperties: {
+      description: "The top-level element of an external property file.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        schema: {
+          description: "The URI of the JSON schema corresponding to the version of the external property file format.",
+          type: "string",
+          format: "uri"
+        },
+        version: {
+          description: "The SARIF format version of this external properties object.",
+          enum: ["2.1.0"],
+          type: "string"
+        },
+        guid: {
+          description: "A stable, unique identifier for this external properties object, in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        runGuid: {
+          description: "A stable, unique identifier for the run associated with this external properties object, in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        conversion: {
+          description: "A conversion object that will be merged with a separate run.",
+          $ref: "#/definitions/conversion"
+        },
+        graphs: {
+          description: "An array of graph objects that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/graph"
+          }
+        },
+        externalizedProperties: {
+          description: "Key/value pairs that provide additional information that will be merged with a separate run.",
+          $ref: "#/definitions/propertyBag"
+        },
+        artifacts: {
+          description: "An array of artifact objects that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/artifact"
+          }
+        },
+        invocations: {
+          description: "Describes the invocation of the analysis tool that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/invocation"
+          }
+        },
+        logicalLocations: {
+          description: "An array of logical locations such as namespaces, types or functions that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/logicalLocation"
+          }
+        },
+        threadFlowLocations: {
+          description: "An array of threadFlowLocation objects that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/threadFlowLocation"
+          }
+        },
+        results: {
+          description: "An array of result objects that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/result"
+          }
+        },
+        taxonomies: {
+          description: "Tool taxonomies that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        driver: {
+          description: "The analysis tool object that will be merged with a separate run.",
+          $ref: "#/definitions/toolComponent"
+        },
+        extensions: {
+          description: "Tool extensions that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        policies: {
+          description: "Tool policies that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        translations: {
+          description: "Tool translations that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        addresses: {
+          description: "Addresses that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/address"
+          }
+        },
+        webRequests: {
+          description: "Requests that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/webRequest"
+          }
+        },
+        webResponses: {
+          description: "Responses that will be merged with a separate run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/webResponse"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the external properties.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    externalPropertyFileReference: {
+      description: "Contains information that enables a SARIF consumer to locate the external property file that contains the value of an externalized property associated with the run.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        location: {
+          description: "The location of the external property file.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        guid: {
+          description: "A stable, unique identifier for the external property file in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        itemCount: {
+          description: "A non-negative integer specifying the number of items contained in the external property file.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the external property file.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      anyOf: [
+        { required: ["location"] },
+        { required: ["guid"] }
+      ]
+    },
+    externalPropertyFileReferences: {
+      description: "References to external property files that should be inlined with the content of a root log file.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        conversion: {
+          description: "An external property file containing a run.conversion object to be merged with the root log file.",
+          $ref: "#/definitions/externalPropertyFileReference"
+        },
+        graphs: {
+          description: "An array of external property files containing a run.graphs object to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        externalizedProperties: {
+          description: "An external property file containing a run.properties object to be merged with the root log file.",
+          $ref: "#/definitions/externalPropertyFileReference"
+        },
+        artifacts: {
+          description: "An array of external property files containing run.artifacts arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        invocations: {
+          description: "An array of external property files containing run.invocations arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        logicalLocations: {
+          description: "An array of external property files containing run.logicalLocations arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        threadFlowLocations: {
+          description: "An array of external property files containing run.threadFlowLocations arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        results: {
+          description: "An array of external property files containing run.results arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        taxonomies: {
+          description: "An array of external property files containing run.taxonomies arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        addresses: {
+          description: "An array of external property files containing run.addresses arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        driver: {
+          description: "An external property file containing a run.driver object to be merged with the root log file.",
+          $ref: "#/definitions/externalPropertyFileReference"
+        },
+        extensions: {
+          description: "An array of external property files containing run.extensions arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        policies: {
+          description: "An array of external property files containing run.policies arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        translations: {
+          description: "An array of external property files containing run.translations arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        webRequests: {
+          description: "An array of external property files containing run.requests arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        webResponses: {
+          description: "An array of external property files containing run.responses arrays to be merged with the root log file.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/externalPropertyFileReference"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the external property files.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    fix: {
+      description: "A proposed fix for the problem represented by a result object. A fix specifies a set of artifacts to modify. For each artifact, it specifies a set of bytes to remove, and provides a set of new bytes to replace them.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        description: {
+          description: "A message that describes the proposed fix, enabling viewers to present the proposed change to an end user.",
+          $ref: "#/definitions/message"
+        },
+        artifactChanges: {
+          description: "One or more artifact changes that comprise a fix for a result.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/artifactChange"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the fix.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["artifactChanges"]
+    },
+    graph: {
+      description: "A network of nodes and directed edges that describes some aspect of the structure of the code (for example, a call graph).",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        description: {
+          description: "A description of the graph.",
+          $ref: "#/definitions/message"
+        },
+        nodes: {
+          description: "An array of node objects representing the nodes of the graph.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/node"
+          }
+        },
+        edges: {
+          description: "An array of edge objects representing the edges of the graph.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/edge"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the graph.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    graphTraversal: {
+      description: "Represents a path through a graph.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        runGraphIndex: {
+          description: "The index within the run.graphs to be associated with the result.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        resultGraphIndex: {
+          description: "The index within the result.graphs to be associated with the result.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        description: {
+          description: "A description of this graph traversal.",
+          $ref: "#/definitions/message"
+        },
+        initialState: {
+          description: "Values of relevant expressions at the start of the graph traversal that may change during graph traversal.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        immutableState: {
+          description: "Values of relevant expressions at the start of the graph traversal that remain constant for the graph traversal.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        edgeTraversals: {
+          description: "The sequences of edges traversed by this graph traversal.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/edgeTraversal"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the graph traversal.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      oneOf: [
+        { required: ["runGraphIndex"] },
+        { required: ["resultGraphIndex"] }
+      ]
+    },
+    invocation: {
+      description: "The runtime environment of the analysis tool run.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        commandLine: {
+          description: "The command line used to invoke the tool.",
+          type: "string"
+        },
+        arguments: {
+          description: "An array of strings, containing in order the command line arguments passed to the tool from the operating system.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          items: {
+            type: "string"
+          }
+        },
+        responseFiles: {
+          description: "The locations of any response files specified on the tool's command line.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/artifactLocation"
+          }
+        },
+        startTimeUtc: {
+          description: 'The Coordinated Universal Time (UTC) date and time at which the invocation started. See "Date/time properties" in the SARIF spec for the required format.',
+          type: "string",
+          format: "date-time"
+        },
+        endTimeUtc: {
+          description: 'The Coordinated Universal Time (UTC) date and time at which the invocation ended. See "Date/time properties" in the SARIF spec for the required format.',
+          type: "string",
+          format: "date-time"
+        },
+        exitCode: {
+          description: "The process exit code.",
+          type: "integer"
+        },
+        ruleConfigurationOverrides: {
+          description: "An array of configurationOverride objects that describe rules related runtime overrides.",
+          type: "array",
+          minItems: 0,
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/configurationOverride"
+          }
+        },
+        notificationConfigurationOverrides: {
+          description: "An array of configurationOverride objects that describe notifications related runtime overrides.",
+          type: "array",
+          minItems: 0,
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/configurationOverride"
+          }
+        },
+        toolExecutionNotifications: {
+          description: "A list of runtime conditions detected by the tool during the analysis.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/notification"
+          }
+        },
+        toolConfigurationNotifications: {
+          description: "A list of conditions detected by the tool that are relevant to the tool's configuration.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/notification"
+          }
+        },
+        exitCodeDescription: {
+          description: "The reason for the process exit.",
+          type: "string"
+        },
+        exitSignalName: {
+          description: "The name of the signal that caused the process to exit.",
+          type: "string"
+        },
+        exitSignalNumber: {
+          description: "The numeric value of the signal that caused the process to exit.",
+          type: "integer"
+        },
+        processStartFailureMessage: {
+          description: "The reason given by the operating system that the process failed to start.",
+          type: "string"
+        },
+        executionSuccessful: {
+          description: "Specifies whether the tool's execution completed successfully.",
+          type: "boolean"
+        },
+        machine: {
+          description: "The machine on which the invocation occurred.",
+          type: "string"
+        },
+        account: {
+          description: "The account under which the invocation occurred.",
+          type: "string"
+        },
+        processId: {
+          description: "The id of the process in which the invocation occurred.",
+          type: "integer"
+        },
+        executableLocation: {
+          description: "An absolute URI specifying the location of the executable that was invoked.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        workingDirectory: {
+          description: "The working directory for the invocation.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        environmentVariables: {
+          description: "The environment variables associated with the analysis tool process, expressed as key/value pairs.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        stdin: {
+          description: "A file containing the standard input stream to the process that was invoked.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        stdout: {
+          description: "A file containing the standard output stream from the process that was invoked.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        stderr: {
+          description: "A file containing the standard error stream from the process that was invoked.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        stdoutStderr: {
+          description: "A file containing the interleaved standard output and standard error stream from the process that was invoked.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the invocation.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["executionSuccessful"]
+    },
+    location: {
+      description: "A location within a programming artifact.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        id: {
+          description: "Value that distinguishes this location from all other locations within a single result object.",
+          type: "integer",
+          minimum: -1,
+          default: -1
+        },
+        physicalLocation: {
+          description: "Identifies the artifact and region.",
+          $ref: "#/definitions/physicalLocation"
+        },
+        logicalLocations: {
+          description: "The logical locations associated with the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/logicalLocation"
+          }
+        },
+        message: {
+          description: "A message relevant to the location.",
+          $ref: "#/definitions/message"
+        },
+        annotations: {
+          description: "A set of regions relevant to the location.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/region"
+          }
+        },
+        relationships: {
+          description: "An array of objects that describe relationships between this location and others.",
+          type: "array",
+          default: [],
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/locationRelationship"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the location.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    locationRelationship: {
+      description: "Information about the relation of one location to another.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        target: {
+          description: "A reference to the related location.",
+          type: "integer",
+          minimum: 0
+        },
+        kinds: {
+          description: "A set of distinct strings that categorize the relationship. Well-known kinds include 'includes', 'isIncludedBy' and 'relevant'.",
+          type: "array",
+          default: ["relevant"],
+          uniqueItems: true,
+          items: {
+            type: "string"
+          }
+        },
+        description: {
+          description: "A description of the location relationship.",
+          $ref: "#/definitions/message"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the location relationship.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["target"]
+    },
+    logicalLocation: {
+      description: "A logical location of a construct that produced a result.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        name: {
+          description: "Identifies the construct in which the result occurred. For example, this property might contain the name of a class or a method.",
+          type: "string"
+        },
+        index: {
+          description: "The index within the logical locations array.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        fullyQualifiedName: {
+          description: "The human-readable fully qualified name of the logical location.",
+          type: "string"
+        },
+        decoratedName: {
+          description: "The machine-readable name for the logical location, such as a mangled function name provided by a C++ compiler that encodes calling convention, return type and other details along with the function name.",
+          type: "string"
+        },
+        parentIndex: {
+          description: "Identifies the index of the immediate parent of the construct in which the result was detected. For example, this property might point to a logical location that represents the namespace that holds a type.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        kind: {
+          description: "The type of construct this logical location component refers to. Should be one of 'function', 'member', 'module', 'namespace', 'parameter', 'resource', 'returnType', 'type', 'variable', 'object', 'array', 'property', 'value', 'element', 'text', 'attribute', 'comment', 'declaration', 'dtd' or 'processingInstruction', if any of those accurately describe the construct.",
+          type: "string"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the logical location.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    message: {
+      description: "Encapsulates a message intended to be read by the end user.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        text: {
+          description: "A plain text message string.",
+          type: "string"
+        },
+        markdown: {
+          description: "A Markdown message string.",
+          type: "string"
+        },
+        id: {
+          description: "The identifier for this message.",
+          type: "string"
+        },
+        arguments: {
+          description: "An array of strings to substitute into the message string.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            type: "string"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the message.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      anyOf: [
+        { required: ["text"] },
+        { required: ["id"] }
+      ]
+    },
+    multiformatMessageString: {
+      description: "A message string or message format string rendered in multiple formats.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        text: {
+          description: "A plain text message string or format string.",
+          type: "string"
+        },
+        markdown: {
+          description: "A Markdown message string or format string.",
+          type: "string"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the message.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["text"]
+    },
+    node: {
+      description: "Represents a node in a graph.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        id: {
+          description: "A string that uniquely identifies the node within its graph.",
+          type: "string"
+        },
+        label: {
+          description: "A short description of the node.",
+          $ref: "#/definitions/message"
+        },
+        location: {
+          description: "A code location associated with the node.",
+          $ref: "#/definitions/location"
+        },
+        children: {
+          description: "Array of child nodes.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/node"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the node.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["id"]
+    },
+    notification: {
+      description: "Describes a condition relevant to the tool itself, as opposed to being relevant to a target being analyzed by the tool.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        locations: {
+          description: "The locations relevant to this notification.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/location"
+          }
+        },
+        message: {
+          description: "A message that describes the condition that was encountered.",
+          $ref: "#/definitions/message"
+        },
+        level: {
+          description: "A value specifying the severity level of the notification.",
+          default: "warning",
+          enum: ["none", "note", "warning", "error"],
+          type: "string"
+        },
+        threadId: {
+          description: "The thread identifier of the code that generated the notification.",
+          type: "integer"
+        },
+        timeUtc: {
+          description: "The Coordinated Universal Time (UTC) date and time at which the analysis tool generated the notification.",
+          type: "string",
+          format: "date-time"
+        },
+        exception: {
+          description: "The runtime exception, if any, relevant to this notification.",
+          $ref: "#/definitions/exception"
+        },
+        descriptor: {
+          description: "A reference used to locate the descriptor relevant to this notification.",
+          $ref: "#/definitions/reportingDescriptorReference"
+        },
+        associatedRule: {
+          description: "A reference used to locate the rule descriptor associated with this notification.",
+          $ref: "#/definitions/reportingDescriptorReference"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the notification.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["message"]
+    },
+    physicalLocation: {
+      description: "A physical location relevant to a result. Specifies a reference to a programming artifact together with a range of bytes or characters within that artifact.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        address: {
+          description: "The address of the location.",
+          $ref: "#/definitions/address"
+        },
+        artifactLocation: {
+          description: "The location of the artifact.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        region: {
+          description: "Specifies a portion of the artifact.",
+          $ref: "#/definitions/region"
+        },
+        contextRegion: {
+          description: "Specifies a portion of the artifact that encloses the region. Allows a viewer to display additional context around the region.",
+          $ref: "#/definitions/region"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the physical location.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      anyOf: [
+        {
+          required: ["address"]
+        },
+        {
+          required: ["artifactLocation"]
+        }
+      ]
+    },
+    propertyBag: {
+      description: "Key/value pairs that provide additional information about the object.",
+      type: "object",
+      additionalProperties: true,
+      properties: {
+        tags: {
+          description: "A set of distinct strings that provide additional information.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    rectangle: {
+      description: "An area within an image.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        top: {
+          description: "The Y coordinate of the top edge of the rectangle, measured in the image's natural units.",
+          type: "number"
+        },
+        left: {
+          description: "The X coordinate of the left edge of the rectangle, measured in the image's natural units.",
+          type: "number"
+        },
+        bottom: {
+          description: "The Y coordinate of the bottom edge of the rectangle, measured in the image's natural units.",
+          type: "number"
+        },
+        right: {
+          description: "The X coordinate of the right edge of the rectangle, measured in the image's natural units.",
+          type: "number"
+        },
+        message: {
+          description: "A message relevant to the rectangle.",
+          $ref: "#/definitions/message"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the rectangle.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    region: {
+      description: "A region within an artifact where a result was detected.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        startLine: {
+          description: "The line number of the first character in the region.",
+          type: "integer",
+          minimum: 1
+        },
+        startColumn: {
+          description: "The column number of the first character in the region.",
+          type: "integer",
+          minimum: 1
+        },
+        endLine: {
+          description: "The line number of the last character in the region.",
+          type: "integer",
+          minimum: 1
+        },
+        endColumn: {
+          description: "The column number of the character following the end of the region.",
+          type: "integer",
+          minimum: 1
+        },
+        charOffset: {
+          description: "The zero-based offset from the beginning of the artifact of the first character in the region.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        charLength: {
+          description: "The length of the region in characters.",
+          type: "integer",
+          minimum: 0
+        },
+        byteOffset: {
+          description: "The zero-based offset from the beginning of the artifact of the first byte in the region.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        byteLength: {
+          description: "The length of the region in bytes.",
+          type: "integer",
+          minimum: 0
+        },
+        snippet: {
+          description: "The portion of the artifact contents within the specified region.",
+          $ref: "#/definitions/artifactContent"
+        },
+        message: {
+          description: "A message relevant to the region.",
+          $ref: "#/definitions/message"
+        },
+        sourceLanguage: {
+          description: "Specifies the source language, if any, of the portion of the artifact specified by the region object.",
+          type: "string"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the region.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      anyOf: [
+        { required: ["startLine"] },
+        { required: ["charOffset"] },
+        { required: ["byteOffset"] }
+      ]
+    },
+    replacement: {
+      description: "The replacement of a single region of an artifact.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        deletedRegion: {
+          description: "The region of the artifact to delete.",
+          $ref: "#/definitions/region"
+        },
+        insertedContent: {
+          description: "The content to insert at the location specified by the 'deletedRegion' property.",
+          $ref: "#/definitions/artifactContent"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the replacement.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["deletedRegion"]
+    },
+    reportingDescriptor: {
+      description: "Metadata that describes a specific report produced by the tool, as part of the analysis it provides or its runtime reporting.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        id: {
+          description: "A stable, opaque identifier for the report.",
+          type: "string"
+        },
+        deprecatedIds: {
+          description: "An array of stable, opaque identifiers by which this report was known in some previous version of the analysis tool.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            type: "string"
+          }
+        },
+        guid: {
+          description: "A unique identifier for the reporting descriptor in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        deprecatedGuids: {
+          description: "An array of unique identifies in the form of a GUID by which this report was known in some previous version of the analysis tool.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            type: "string",
+            pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+          }
+        },
+        name: {
+          description: "A report identifier that is understandable to an end user.",
+          type: "string"
+        },
+        deprecatedNames: {
+          description: "An array of readable identifiers by which this report was known in some previous version of the analysis tool.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            type: "string"
+          }
+        },
+        shortDescription: {
+          description: "A concise description of the report. Should be a single sentence that is understandable when visible space is limited to a single line of text.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        fullDescription: {
+          description: "A description of the report. Should, as far as possible, provide details sufficient to enable resolution of any problem indicated by the result.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        messageStrings: {
+          description: "A set of name/value pairs with arbitrary names. Each value is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        defaultConfiguration: {
+          description: "Default reporting configuration information.",
+          $ref: "#/definitions/reportingConfiguration"
+        },
+        helpUri: {
+          description: "A URI where the primary documentation for the report can be found.",
+          type: "string",
+          format: "uri"
+        },
+        help: {
+          description: "Provides the primary documentation for the report, useful when there is no online documentation.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        relationships: {
+          description: "An array of objects that describe relationships between this reporting descriptor and others.",
+          type: "array",
+          default: [],
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/reportingDescriptorRelationship"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the report.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["id"]
+    },
+    reportingConfiguration: {
+      description: "Information about a rule or notification that can be configured at runtime.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        enabled: {
+          description: "Specifies whether the report may be produced during the scan.",
+          type: "boolean",
+          default: true
+        },
+        level: {
+          description: "Specifies the failure level for the report.",
+          default: "warning",
+          enum: ["none", "note", "warning", "error"],
+          type: "string"
+        },
+        rank: {
+          description: "Specifies the relative priority of the report. Used for analysis output only.",
+          type: "number",
+          default: -1,
+          minimum: -1,
+          maximum: 100
+        },
+        parameters: {
+          description: "Contains configuration information specific to a report.",
+          $ref: "#/definitions/propertyBag"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the reporting configuration.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    reportingDescriptorReference: {
+      description: "Information about how to locate a relevant reporting descriptor.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        id: {
+          description: "The id of the descriptor.",
+          type: "string"
+        },
+        index: {
+          description: "The index into an array of descriptors in toolComponent.ruleDescriptors, toolComponent.notificationDescriptors, or toolComponent.taxonomyDescriptors, depending on context.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        guid: {
+          description: "A guid that uniquely identifies the descriptor.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        toolComponent: {
+          description: "A reference used to locate the toolComponent associated with the descriptor.",
+          $ref: "#/definitions/toolComponentReference"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the reporting descriptor reference.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      anyOf: [
+        { required: ["index"] },
+        { required: ["guid"] },
+        { required: ["id"] }
+      ]
+    },
+    reportingDescriptorRelationship: {
+      description: "Information about the relation of one reporting descriptor to another.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        target: {
+          description: "A reference to the related reporting descriptor.",
+          $ref: "#/definitions/reportingDescriptorReference"
+        },
+        kinds: {
+          description: "A set of distinct strings that categorize the relationship. Well-known kinds include 'canPrecede', 'canFollow', 'willPrecede', 'willFollow', 'superset', 'subset', 'equal', 'disjoint', 'relevant', and 'incomparable'.",
+          type: "array",
+          default: ["relevant"],
+          uniqueItems: true,
+          items: {
+            type: "string"
+          }
+        },
+        description: {
+          description: "A description of the reporting descriptor relationship.",
+          $ref: "#/definitions/message"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the reporting descriptor reference.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["target"]
+    },
+    result: {
+      description: "A result produced by an analysis tool.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        ruleId: {
+          description: "The stable, unique identifier of the rule, if any, to which this result is relevant.",
+          type: "string"
+        },
+        ruleIndex: {
+          description: "The index within the tool component rules array of the rule object associated with this result.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        rule: {
+          description: "A reference used to locate the rule descriptor relevant to this result.",
+          $ref: "#/definitions/reportingDescriptorReference"
+        },
+        kind: {
+          description: "A value that categorizes results by evaluation state.",
+          default: "fail",
+          enum: ["notApplicable", "pass", "fail", "review", "open", "informational"],
+          type: "string"
+        },
+        level: {
+          description: "A value specifying the severity level of the result.",
+          default: "warning",
+          enum: ["none", "note", "warning", "error"],
+          type: "string"
+        },
+        message: {
+          description: "A message that describes the result. The first sentence of the message only will be displayed when visible space is limited.",
+          $ref: "#/definitions/message"
+        },
+        analysisTarget: {
+          description: "Identifies the artifact that the analysis tool was instructed to scan. This need not be the same as the artifact where the result actually occurred.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        locations: {
+          description: "The set of locations where the result was detected. Specify only one location unless the problem indicated by the result can only be corrected by making a change at every specified location.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/location"
+          }
+        },
+        guid: {
+          description: "A stable, unique identifier for the result in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        correlationGuid: {
+          description: "A stable, unique identifier for the equivalence class of logically identical results to which this result belongs, in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        occurrenceCount: {
+          description: "A positive integer specifying the number of times this logically unique result was observed in this run.",
+          type: "integer",
+          minimum: 1
+        },
+        partialFingerprints: {
+          description: "A set of strings that contribute to the stable, unique identity of the result.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        fingerprints: {
+          description: "A set of strings each of which individually defines a stable, unique identity for the result.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        stacks: {
+          description: "An array of 'stack' objects relevant to the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/stack"
+          }
+        },
+        codeFlows: {
+          description: "An array of 'codeFlow' objects relevant to the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/codeFlow"
+          }
+        },
+        graphs: {
+          description: "An array of zero or more unique graph objects associated with the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/graph"
+          }
+        },
+        graphTraversals: {
+          description: "An array of one or more unique 'graphTraversal' objects.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/graphTraversal"
+          }
+        },
+        relatedLocations: {
+          description: "A set of locations relevant to this result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/location"
+          }
+        },
+        suppressions: {
+          description: "A set of suppressions relevant to this result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/suppression"
+          }
+        },
+        baselineState: {
+          description: "The state of a result relative to a baseline of a previous run.",
+          enum: [
+            "new",
+            "unchanged",
+            "updated",
+            "absent"
+          ],
+          type: "string"
+        },
+        rank: {
+          description: "A number representing the priority or importance of the result.",
+          type: "number",
+          default: -1,
+          minimum: -1,
+          maximum: 100
+        },
+        attachments: {
+          description: "A set of artifacts relevant to the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/attachment"
+          }
+        },
+        hostedViewerUri: {
+          description: "An absolute URI at which the result can be viewed.",
+          type: "string",
+          format: "uri"
+        },
+        workItemUris: {
+          description: "The URIs of the work items associated with this result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            type: "string",
+            format: "uri"
+          }
+        },
+        provenance: {
+          description: "Information about how and when the result was detected.",
+          $ref: "#/definitions/resultProvenance"
+        },
+        fixes: {
+          description: "An array of 'fix' objects, each of which represents a proposed fix to the problem indicated by the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/fix"
+          }
+        },
+        taxa: {
+          description: "An array of references to taxonomy reporting descriptors that are applicable to the result.",
+          type: "array",
+          default: [],
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/reportingDescriptorReference"
+          }
+        },
+        webRequest: {
+          description: "A web request associated with this result.",
+          $ref: "#/definitions/webRequest"
+        },
+        webResponse: {
+          description: "A web response associated with this result.",
+          $ref: "#/definitions/webResponse"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the result.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["message"]
+    },
+    resultProvenance: {
+      description: "Contains information about how and when a result was detected.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        firstDetectionTimeUtc: {
+          description: 'The Coordinated Universal Time (UTC) date and time at which the result was first detected. See "Date/time properties" in the SARIF spec for the required format.',
+          type: "string",
+          format: "date-time"
+        },
+        lastDetectionTimeUtc: {
+          description: 'The Coordinated Universal Time (UTC) date and time at which the result was most recently detected. See "Date/time properties" in the SARIF spec for the required format.',
+          type: "string",
+          format: "date-time"
+        },
+        firstDetectionRunGuid: {
+          description: "A GUID-valued string equal to the automationDetails.guid property of the run in which the result was first detected.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        lastDetectionRunGuid: {
+          description: "A GUID-valued string equal to the automationDetails.guid property of the run in which the result was most recently detected.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        invocationIndex: {
+          description: "The index within the run.invocations array of the invocation object which describes the tool invocation that detected the result.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        conversionSources: {
+          description: "An array of physicalLocation objects which specify the portions of an analysis tool's output that a converter transformed into the result.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/physicalLocation"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the result.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    run: {
+      description: "Describes a single run of an analysis tool, and contains the reported output of that run.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        tool: {
+          description: "Information about the tool or tool pipeline that generated the results in this run. A run can only contain results produced by a single tool or tool pipeline. A run can aggregate results from multiple log files, as long as context around the tool run (tool command-line arguments and the like) is identical for all aggregated files.",
+          $ref: "#/definitions/tool"
+        },
+        invocations: {
+          description: "Describes the invocation of the analysis tool.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/invocation"
+          }
+        },
+        conversion: {
+          description: "A conversion object that describes how a converter transformed an analysis tool's native reporting format into the SARIF format.",
+          $ref: "#/definitions/conversion"
+        },
+        language: {
+          description: "The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase culture code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).",
+          type: "string",
+          default: "en-US",
+          pattern: "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"
+        },
+        versionControlProvenance: {
+          description: "Specifies the revision in version control of the artifacts that were scanned.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/versionControlDetails"
+          }
+        },
+        originalUriBaseIds: {
+          description: "The artifact location specified by each uriBaseId symbol on the machine where the tool originally ran.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/artifactLocation"
+          }
+        },
+        artifacts: {
+          description: "An array of artifact objects relevant to the run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/artifact"
+          }
+        },
+        logicalLocations: {
+          description: "An array of logical locations such as namespaces, types or functions.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/logicalLocation"
+          }
+        },
+        graphs: {
+          description: "An array of zero or more unique graph objects associated with the run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/graph"
+          }
+        },
+        results: {
+          description: "The set of results contained in an SARIF log. The results array can be omitted when a run is solely exporting rules metadata. It must be present (but may be empty) if a log file represents an actual scan.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          items: {
+            $ref: "#/definitions/result"
+          }
+        },
+        automationDetails: {
+          description: "Automation details that describe this run.",
+          $ref: "#/definitions/runAutomationDetails"
+        },
+        runAggregates: {
+          description: "Automation details that describe the aggregate of runs to which this run belongs.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/runAutomationDetails"
+          }
+        },
+        baselineGuid: {
+          description: "The 'guid' property of a previous SARIF 'run' that comprises the baseline that was used to compute result 'baselineState' properties for the run.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        redactionTokens: {
+          description: "An array of strings used to replace sensitive information in a redaction-aware property.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            type: "string"
+          }
+        },
+        defaultEncoding: {
+          description: "Specifies the default encoding for any artifact object that refers to a text file.",
+          type: "string"
+        },
+        defaultSourceLanguage: {
+          description: "Specifies the default source language for any artifact object that refers to a text file that contains source code.",
+          type: "string"
+        },
+        newlineSequences: {
+          description: "An ordered list of character sequences that were treated as line breaks when computing region information for the run.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          default: ["\r\n", "\n"],
+          items: {
+            type: "string"
+          }
+        },
+        columnKind: {
+          description: "Specifies the unit in which the tool measures columns.",
+          enum: ["utf16CodeUnits", "unicodeCodePoints"],
+          type: "string"
+        },
+        externalPropertyFileReferences: {
+          description: "References to external property files that should be inlined with the content of a root log file.",
+          $ref: "#/definitions/externalPropertyFileReferences"
+        },
+        threadFlowLocations: {
+          description: "An array of threadFlowLocation objects cached at run level.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/threadFlowLocation"
+          }
+        },
+        taxonomies: {
+          description: "An array of toolComponent objects relevant to a taxonomy in which results are categorized.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        addresses: {
+          description: "Addresses associated with this run instance, if any.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            $ref: "#/definitions/address"
+          }
+        },
+        translations: {
+          description: "The set of available translations of the localized data provided by the tool.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        policies: {
+          description: "Contains configurations that may potentially override both reportingDescriptor.defaultConfiguration (the tool's default severities) and invocation.configurationOverrides (severities established at run-time from the command line).",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        webRequests: {
+          description: "An array of request objects cached at run level.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/webRequest"
+          }
+        },
+        webResponses: {
+          description: "An array of response objects cached at run level.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/webResponse"
+          }
+        },
+        specialLocations: {
+          description: "A specialLocations object that defines locations of special significance to SARIF consumers.",
+          $ref: "#/definitions/specialLocations"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the run.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["tool"]
+    },
+    runAutomationDetails: {
+      description: "Information that describes a run's identity and role within an engineering system process.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        description: {
+          description: "A description of the identity and role played within the engineering system by this object's containing run object.",
+          $ref: "#/definitions/message"
+        },
+        id: {
+          description: "A hierarchical string that uniquely identifies this object's containing run object.",
+          type: "string"
+        },
+        guid: {
+          description: "A stable, unique identifier for this object's containing run object in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        correlationGuid: {
+          description: "A stable, unique identifier for the equivalence class of runs to which this object's containing run object belongs in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the run automation details.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    specialLocations: {
+      description: "Defines locations of special significance to SARIF consumers.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        displayBase: {
+          description: "Provides a suggestion to SARIF consumers to display file paths relative to the specified location.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the special locations.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    stack: {
+      description: "A call stack that is relevant to a result.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        message: {
+          description: "A message relevant to this call stack.",
+          $ref: "#/definitions/message"
+        },
+        frames: {
+          description: "An array of stack frames that represents a sequence of calls, rendered in reverse chronological order, that comprise the call stack.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          items: {
+            $ref: "#/definitions/stackFrame"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the stack.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["frames"]
+    },
+    stackFrame: {
+      description: "A function call within a stack trace.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        location: {
+          description: "The location to which this stack frame refers.",
+          $ref: "#/definitions/location"
+        },
+        module: {
+          description: "The name of the module that contains the code of this stack frame.",
+          type: "string"
+        },
+        threadId: {
+          description: "The thread identifier of the stack frame.",
+          type: "integer"
+        },
+        parameters: {
+          description: "The parameters of the call that is executing.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: false,
+          default: [],
+          items: {
+            type: "string",
+            default: []
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the stack frame.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    suppression: {
+      description: "A suppression that is relevant to a result.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        guid: {
+          description: "A stable, unique identifier for the suprression in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        kind: {
+          description: "A string that indicates where the suppression is persisted.",
+          enum: [
+            "inSource",
+            "external"
+          ],
+          type: "string"
+        },
+        status: {
+          description: "A string that indicates the review status of the suppression.",
+          enum: [
+            "accepted",
+            "underReview",
+            "rejected"
+          ],
+          type: "string"
+        },
+        justification: {
+          description: "A string representing the justification for the suppression.",
+          type: "string"
+        },
+        location: {
+          description: "Identifies the location associated with the suppression.",
+          $ref: "#/definitions/location"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the suppression.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["kind"]
+    },
+    threadFlow: {
+      description: "Describes a sequence of code locations that specify a path through a single thread of execution such as an operating system or fiber.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        id: {
+          description: "An string that uniquely identifies the threadFlow within the codeFlow in which it occurs.",
+          type: "string"
+        },
+        message: {
+          description: "A message relevant to the thread flow.",
+          $ref: "#/definitions/message"
+        },
+        initialState: {
+          description: "Values of relevant expressions at the start of the thread flow that may change during thread flow execution.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        immutableState: {
+          description: "Values of relevant expressions at the start of the thread flow that remain constant.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        locations: {
+          description: "A temporally ordered array of 'threadFlowLocation' objects, each of which describes a location visited by the tool while producing the result.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: false,
+          items: {
+            $ref: "#/definitions/threadFlowLocation"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the thread flow.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["locations"]
+    },
+    threadFlowLocation: {
+      description: "A location visited by an analysis tool while simulating or monitoring the execution of a program.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        index: {
+          description: "The index within the run threadFlowLocations array.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        location: {
+          description: "The code location.",
+          $ref: "#/definitions/location"
+        },
+        stack: {
+          description: "The call stack leading to this location.",
+          $ref: "#/definitions/stack"
+        },
+        kinds: {
+          description: "A set of distinct strings that categorize the thread flow location. Well-known kinds include 'acquire', 'release', 'enter', 'exit', 'call', 'return', 'branch', 'implicit', 'false', 'true', 'caution', 'danger', 'unknown', 'unreachable', 'taint', 'function', 'handler', 'lock', 'memory', 'resource', 'scope' and 'value'.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            type: "string"
+          }
+        },
+        taxa: {
+          description: "An array of references to rule or taxonomy reporting descriptors that are applicable to the thread flow location.",
+          type: "array",
+          default: [],
+          minItems: 0,
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/reportingDescriptorReference"
+          }
+        },
+        module: {
+          description: "The name of the module that contains the code that is executing.",
+          type: "string"
+        },
+        state: {
+          description: "A dictionary, each of whose keys specifies a variable or expression, the associated value of which represents the variable or expression value. For an annotation of kind 'continuation', for example, this dictionary might hold the current assumed values of a set of global variables.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        nestingLevel: {
+          description: "An integer representing a containment hierarchy within the thread flow.",
+          type: "integer",
+          minimum: 0
+        },
+        executionOrder: {
+          description: "An integer representing the temporal order in which execution reached this location.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        executionTimeUtc: {
+          description: "The Coordinated Universal Time (UTC) date and time at which this location was executed.",
+          type: "string",
+          format: "date-time"
+        },
+        importance: {
+          description: 'Specifies the importance of this location in understanding the code flow in which it occurs. The order from most to least important is "essential", "important", "unimportant". Default: "important".',
+          enum: ["important", "essential", "unimportant"],
+          default: "important",
+          type: "string"
+        },
+        webRequest: {
+          description: "A web request associated with this thread flow location.",
+          $ref: "#/definitions/webRequest"
+        },
+        webResponse: {
+          description: "A web response associated with this thread flow location.",
+          $ref: "#/definitions/webResponse"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the threadflow location.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    tool: {
+      description: "The analysis tool that was run.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        driver: {
+          description: "The analysis tool that was run.",
+          $ref: "#/definitions/toolComponent"
+        },
+        extensions: {
+          description: "Tool extensions that contributed to or reconfigured the analysis tool that was run.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponent"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the tool.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["driver"]
+    },
+    toolComponent: {
+      description: "A component, such as a plug-in or the driver, of the analysis tool that was run.",
+      additionalProperties: false,
+      type: "object",
+      properties: {
+        guid: {
+          description: "A unique identifier for the tool component in the form of a GUID.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        name: {
+          description: "The name of the tool component.",
+          type: "string"
+        },
+        organization: {
+          description: "The organization or company that produced the tool component.",
+          type: "string"
+        },
+        product: {
+          description: "A product suite to which the tool component belongs.",
+          type: "string"
+        },
+        productSuite: {
+          description: "A localizable string containing the name of the suite of products to which the tool component belongs.",
+          type: "string"
+        },
+        shortDescription: {
+          description: "A brief description of the tool component.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        fullDescription: {
+          description: "A comprehensive description of the tool component.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        fullName: {
+          description: "The name of the tool component along with its version and any other useful identifying information, such as its locale.",
+          type: "string"
+        },
+        version: {
+          description: "The tool component version, in whatever format the component natively provides.",
+          type: "string"
+        },
+        semanticVersion: {
+          description: "The tool component version in the format specified by Semantic Versioning 2.0.",
+          type: "string"
+        },
+        dottedQuadFileVersion: {
+          description: "The binary version of the tool component's primary executable file expressed as four non-negative integers separated by a period (for operating systems that express file versions in this way).",
+          type: "string",
+          pattern: "[0-9]+(\\.[0-9]+){3}"
+        },
+        releaseDateUtc: {
+          description: "A string specifying the UTC date (and optionally, the time) of the component's release.",
+          type: "string"
+        },
+        downloadUri: {
+          description: "The absolute URI from which the tool component can be downloaded.",
+          type: "string",
+          format: "uri"
+        },
+        informationUri: {
+          description: "The absolute URI at which information about this version of the tool component can be found.",
+          type: "string",
+          format: "uri"
+        },
+        globalMessageStrings: {
+          description: "A dictionary, each of whose keys is a resource identifier and each of whose values is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.",
+          type: "object",
+          additionalProperties: {
+            $ref: "#/definitions/multiformatMessageString"
+          }
+        },
+        notifications: {
+          description: "An array of reportingDescriptor objects relevant to the notifications related to the configuration and runtime execution of the tool component.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/reportingDescriptor"
+          }
+        },
+        rules: {
+          description: "An array of reportingDescriptor objects relevant to the analysis performed by the tool component.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/reportingDescriptor"
+          }
+        },
+        taxa: {
+          description: "An array of reportingDescriptor objects relevant to the definitions of both standalone and tool-defined taxonomies.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/reportingDescriptor"
+          }
+        },
+        locations: {
+          description: "An array of the artifactLocation objects associated with the tool component.",
+          type: "array",
+          minItems: 0,
+          default: [],
+          items: {
+            $ref: "#/definitions/artifactLocation"
+          }
+        },
+        language: {
+          description: "The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase language code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).",
+          type: "string",
+          default: "en-US",
+          pattern: "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"
+        },
+        contents: {
+          description: "The kinds of data contained in this object.",
+          type: "array",
+          uniqueItems: true,
+          default: ["localizedData", "nonLocalizedData"],
+          items: {
+            enum: [
+              "localizedData",
+              "nonLocalizedData"
+            ],
+            type: "string"
+          }
+        },
+        isComprehensive: {
+          description: "Specifies whether this object contains a complete definition of the localizable and/or non-localizable data for this component, as opposed to including only data that is relevant to the results persisted to this log file.",
+          type: "boolean",
+          default: false
+        },
+        localizedDataSemanticVersion: {
+          description: "The semantic version of the localized strings defined in this component; maintained by components that provide translations.",
+          type: "string"
+        },
+        minimumRequiredLocalizedDataSemanticVersion: {
+          description: "The minimum value of localizedDataSemanticVersion required in translations consumed by this component; used by components that consume translations.",
+          type: "string"
+        },
+        associatedComponent: {
+          description: "The component which is strongly associated with this component. For a translation, this refers to the component which has been translated. For an extension, this is the driver that provides the extension's plugin model.",
+          $ref: "#/definitions/toolComponentReference"
+        },
+        translationMetadata: {
+          description: "Translation metadata, required for a translation, not populated by other component types.",
+          $ref: "#/definitions/translationMetadata"
+        },
+        supportedTaxonomies: {
+          description: "An array of toolComponentReference objects to declare the taxonomies supported by the tool component.",
+          type: "array",
+          minItems: 0,
+          uniqueItems: true,
+          default: [],
+          items: {
+            $ref: "#/definitions/toolComponentReference"
+          }
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the tool component.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["name"]
+    },
+    toolComponentReference: {
+      description: "Identifies a particular toolComponent object, either the driver or an extension.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        name: {
+          description: "The 'name' property of the referenced toolComponent.",
+          type: "string"
+        },
+        index: {
+          description: "An index into the referenced toolComponent in tool.extensions.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        guid: {
+          description: "The 'guid' property of the referenced toolComponent.",
+          type: "string",
+          pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the toolComponentReference.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    translationMetadata: {
+      description: "Provides additional metadata related to translation.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        name: {
+          description: "The name associated with the translation metadata.",
+          type: "string"
+        },
+        fullName: {
+          description: "The full name associated with the translation metadata.",
+          type: "string"
+        },
+        shortDescription: {
+          description: "A brief description of the translation metadata.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        fullDescription: {
+          description: "A comprehensive description of the translation metadata.",
+          $ref: "#/definitions/multiformatMessageString"
+        },
+        downloadUri: {
+          description: "The absolute URI from which the translation metadata can be downloaded.",
+          type: "string",
+          format: "uri"
+        },
+        informationUri: {
+          description: "The absolute URI from which information related to the translation metadata can be downloaded.",
+          type: "string",
+          format: "uri"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the translation metadata.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["name"]
+    },
+    versionControlDetails: {
+      description: "Specifies the information necessary to retrieve a desired revision from a version control system.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        repositoryUri: {
+          description: "The absolute URI of the repository.",
+          type: "string",
+          format: "uri"
+        },
+        revisionId: {
+          description: "A string that uniquely and permanently identifies the revision within the repository.",
+          type: "string"
+        },
+        branch: {
+          description: "The name of a branch containing the revision.",
+          type: "string"
+        },
+        revisionTag: {
+          description: "A tag that has been applied to the revision.",
+          type: "string"
+        },
+        asOfTimeUtc: {
+          description: "A Coordinated Universal Time (UTC) date and time that can be used to synchronize an enlistment to the state of the repository at that time.",
+          type: "string",
+          format: "date-time"
+        },
+        mappedTo: {
+          description: "The location in the local file system to which the root of the repository was mapped at the time of the analysis.",
+          $ref: "#/definitions/artifactLocation"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the version control details.",
+          $ref: "#/definitions/propertyBag"
+        }
+      },
+      required: ["repositoryUri"]
+    },
+    webRequest: {
+      description: "Describes an HTTP request.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        index: {
+          description: "The index within the run.webRequests array of the request object associated with this result.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        protocol: {
+          description: "The request protocol. Example: 'http'.",
+          type: "string"
+        },
+        version: {
+          description: "The request version. Example: '1.1'.",
+          type: "string"
+        },
+        target: {
+          description: "The target of the request.",
+          type: "string"
+        },
+        method: {
+          description: "The HTTP method. Well-known values are 'GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT'.",
+          type: "string"
+        },
+        headers: {
+          description: "The request headers.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        parameters: {
+          description: "The request parameters.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        body: {
+          description: "The body of the request.",
+          $ref: "#/definitions/artifactContent"
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the request.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    },
+    webResponse: {
+      description: "Describes the response to an HTTP request.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        index: {
+          description: "The index within the run.webResponses array of the response object associated with this result.",
+          type: "integer",
+          default: -1,
+          minimum: -1
+        },
+        protocol: {
+          description: "The response protocol. Example: 'http'.",
+          type: "string"
+        },
+        version: {
+          description: "The response version. Example: '1.1'.",
+          type: "string"
+        },
+        statusCode: {
+          description: "The response status code. Example: 451.",
+          type: "integer"
+        },
+        reasonPhrase: {
+          description: "The response reason. Example: 'Not found'.",
+          type: "string"
+        },
+        headers: {
+          description: "The response headers.",
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          }
+        },
+        body: {
+          description: "The body of the response.",
+          $ref: "#/definitions/artifactContent"
+        },
+        noResponseReceived: {
+          description: "Specifies whether a response was received from the server.",
+          type: "boolean",
+          default: false
+        },
+        properties: {
+          description: "Key/value pairs that provide additional information about the response.",
+          $ref: "#/definitions/propertyBag"
+        }
+      }
+    }
+  }
+};
+
+// schemas/cyclonedx/bom-1.6.SNAPSHOT.schema.json
+var bom_1_6_SNAPSHOT_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "http://cyclonedx.org/schema/bom-1.6.schema.json",
+  type: "object",
+  title: "CycloneDX Bill of Materials Standard",
+  $comment: "CycloneDX JSON schema is published under the terms of the Apache License 2.0.",
+  required: [
+    "bomFormat",
+    "specVersion"
+  ],
+  additionalProperties: false,
+  properties: {
+    $schema: {
+      type: "string"
+    },
+    bomFormat: {
+      type: "string",
+      title: "BOM Format",
+      description: 'Specifies the format of the BOM. This helps to identify the file as CycloneDX since BOMs do not have a filename convention, nor does JSON schema support namespaces. This value must be "CycloneDX".',
+      enum: [
+        "CycloneDX"
+      ]
+    },
+    specVersion: {
+      type: "string",
+      title: "CycloneDX Specification Version",
+      description: "The version of the CycloneDX specification the BOM conforms to.",
+      examples: ["1.6"]
+    },
+    serialNumber: {
+      type: "string",
+      title: "BOM Serial Number",
+      description: "Every BOM generated SHOULD have a unique serial number, even if the contents of the BOM have not changed over time. If specified, the serial number must conform to [RFC 4122](https://www.ietf.org/rfc/rfc4122.html). Use of serial numbers is recommended.",
+      examples: ["urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79"],
+      pattern: "^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    },
+    version: {
+      type: "integer",
+      title: "BOM Version",
+      description: "Whenever an existing BOM is modified, either manually or through automated processes, the version of the BOM SHOULD be incremented by 1. When a system is presented with multiple BOMs with identical serial numbers, the system SHOULD use the most recent version of the BOM. The default version is '1'.",
+      minimum: 1,
+      default: 1,
+      examples: [1]
+    },
+    metadata: {
+      $ref: "#/definitions/metadata",
+      title: "BOM Metadata",
+      description: "Provides additional information about a BOM."
+    },
+    components: {
+      type: "array",
+      items: { $ref: "#/definitions/component" },
+      uniqueItems: true,
+      title: "Components",
+      description: "A list of software and hardware components."
+    },
+    services: {
+      type: "array",
+      items: { $ref: "#/definitions/service" },
+      uniqueItems: true,
+      title: "Services",
+      description: "A list of services. This may include microservices, function-as-a-service, and other types of network or intra-process services."
+    },
+    externalReferences: {
+      type: "array",
+      items: { $ref: "#/definitions/externalReference" },
+      title: "External References",
+      description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+    },
+    dependencies: {
+      type: "array",
+      items: { $ref: "#/definitions/dependency" },
+      uniqueItems: true,
+      title: "Dependencies",
+      description: "Provides the ability to document dependency relationships including provided & implemented components."
+    },
+    compositions: {
+      type: "array",
+      items: { $ref: "#/definitions/compositions" },
+      uniqueItems: true,
+      title: "Compositions",
+      description: "Compositions describe constituent parts (including components, services, and dependency relationships) and their completeness. The completeness of vulnerabilities expressed in a BOM may also be described."
+    },
+    vulnerabilities: {
+      type: "array",
+      items: { $ref: "#/definitions/vulnerability" },
+      uniqueItems: true,
+      title: "Vulnerabilities",
+      description: "Vulnerabilities identified in components or services."
+    },
+    annotations: {
+      type: "array",
+      items: { $ref: "#/definitions/annotations" },
+      uniqueItems: true,
+      title: "Annotations",
+      description: "Comments made by people, organizations, or tools about any object with a bom-ref, such as components, services, vulnerabilities, or the BOM itself. Unlike inventory information, annotations may contain opinions or commentary from various stakeholders. Annotations may be inline (with inventory) or externalized via BOM-Link and may optionally be signed."
+    },
+    formulation: {
+      type: "array",
+      items: { $ref: "#/definitions/formula" },
+      uniqueItems: true,
+      title: "Formulation",
+      description: "Describes how a component or service was manufactured or deployed. This is achieved through the use of formulas, workflows, tasks, and steps, which declare the precise steps to reproduce along with the observed formulas describing the steps which transpired in the manufacturing process."
+    },
+    declarations: {
+      type: "object",
+      title: "Declarations",
+      description: "The list of declarations which describe the conformance to standards. Each declaration may include attestations, claims, and evidence.",
+      additionalProperties: false,
+      properties: {
+        assessors: {
+          type: "array",
+          title: "Assessors",
+          description: "The list of assessors evaluating claims and determining conformance to requirements and confidence in that assessment.",
+          items: {
+            type: "object",
+            title: "Assessor",
+            description: "The assessor who evaluates claims and determines conformance to requirements and confidence in that assessment.",
+            additionalProperties: false,
+            properties: {
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM."
+              },
+              thirdParty: {
+                type: "boolean",
+                title: "Third Party",
+                description: "The boolean indicating if the assessor is outside the organization generating claims. A value of false indicates a self assessor."
+              },
+              organization: {
+                $ref: "#/definitions/organizationalEntity",
+                title: "Organization",
+                description: "The entity issuing the assessment."
+              }
+            }
+          }
+        },
+        attestations: {
+          type: "array",
+          title: "Attestations",
+          description: "The list of attestations asserted by an assessor that maps requirements to claims.",
+          items: {
+            type: "object",
+            title: "Attestation",
+            additionalProperties: false,
+            properties: {
+              summary: {
+                type: "string",
+                title: "Summary",
+                description: "The short description explaining the main points of the attestation."
+              },
+              assessor: {
+                $ref: "#/definitions/refLinkType",
+                title: "Assessor",
+                description: "The `bom-ref` to the assessor asserting the attestation."
+              },
+              map: {
+                type: "array",
+                title: "Map",
+                description: "The grouping of requirements to claims and the attestors declared conformance and confidence thereof.",
+                items: {
+                  type: "object",
+                  title: "Map",
+                  additionalProperties: false,
+                  properties: {
+                    requirement: {
+                      $ref: "#/definitions/refLinkType",
+                      title: "Requirement",
+                      description: "The `bom-ref` to the requirement being attested to."
+                    },
+                    claims: {
+                      type: "array",
+                      title: "Claims",
+                      description: "The list of `bom-ref` to the claims being attested to.",
+                      items: { $ref: "#/definitions/refLinkType" }
+                    },
+                    counterClaims: {
+                      type: "array",
+                      title: "Counter Claims",
+                      description: "The list of  `bom-ref` to the counter claims being attested to.",
+                      items: { $ref: "#/definitions/refLinkType" }
+                    },
+                    conformance: {
+                      type: "object",
+                      title: "Conformance",
+                      description: "The conformance of the claim meeting a requirement.",
+                      additionalProperties: false,
+                      properties: {
+                        score: {
+                          type: "number",
+                          minimum: 0,
+                          maximum: 1,
+                          title: "Score",
+                          description: "The conformance of the claim between and inclusive of 0 and 1, where 1 is 100% conformance."
+                        },
+                        rationale: {
+                          type: "string",
+                          title: "Rationale",
+                          description: "The rationale for the conformance score."
+                        },
+                        mitigationStrategies: {
+                          type: "array",
+                          title: "Mitigation Strategies",
+                          description: "The list of  `bom-ref` to the evidence provided describing the mitigation strategies.",
+                          items: { $ref: "#/definitions/refLinkType" }
+                        }
+                      }
+                    },
+                    confidence: {
+                      type: "object",
+                      title: "Confidence",
+                      description: "The confidence of the claim meeting the requirement.",
+                      additionalProperties: false,
+                      properties: {
+                        score: {
+                          type: "number",
+                          minimum: 0,
+                          maximum: 1,
+                          title: "Score",
+                          description: "The confidence of the claim between and inclusive of 0 and 1, where 1 is 100% confidence."
+                        },
+                        rationale: {
+                          type: "string",
+                          title: "Rationale",
+                          description: "The rationale for the confidence score."
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              signature: {
+                $ref: "#/definitions/signature",
+                title: "Signature",
+                description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+              }
+            }
+          }
+        },
+        claims: {
+          type: "array",
+          title: "Claims",
+          description: "The list of claims.",
+          items: {
+            type: "object",
+            title: "Claim",
+            additionalProperties: false,
+            properties: {
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM."
+              },
+              target: {
+                $ref: "#/definitions/refLinkType",
+                title: "Target",
+                description: "The `bom-ref` to a target representing a specific system, application, API, module, team, person, process, business unit, company, etc...  that this claim is being applied to."
+              },
+              predicate: {
+                type: "string",
+                title: "Predicate",
+                description: "The specific statement or assertion about the target."
+              },
+              mitigationStrategies: {
+                type: "array",
+                title: "Mitigation Strategies",
+                description: "The list of  `bom-ref` to the evidence provided describing the mitigation strategies. Each mitigation strategy should include an explanation of how any weaknesses in the evidence will be mitigated.",
+                items: { $ref: "#/definitions/refLinkType" }
+              },
+              reasoning: {
+                type: "string",
+                title: "Reasoning",
+                description: "The written explanation of why the evidence provided substantiates the claim."
+              },
+              evidence: {
+                type: "array",
+                title: "Evidence",
+                description: "The list of `bom-ref` to evidence that supports this claim.",
+                items: { $ref: "#/definitions/refLinkType" }
+              },
+              counterEvidence: {
+                type: "array",
+                title: "Counter Evidence",
+                description: "The list of `bom-ref` to counterEvidence that supports this claim.",
+                items: { $ref: "#/definitions/refLinkType" }
+              },
+              externalReferences: {
+                type: "array",
+                items: { $ref: "#/definitions/externalReference" },
+                title: "External References",
+                description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+              },
+              signature: {
+                $ref: "#/definitions/signature",
+                title: "Signature",
+                description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+              }
+            }
+          }
+        },
+        evidence: {
+          type: "array",
+          title: "Evidence",
+          description: "The list of evidence",
+          items: {
+            type: "object",
+            title: "Evidence",
+            additionalProperties: false,
+            properties: {
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM."
+              },
+              propertyName: {
+                type: "string",
+                title: "Property Name",
+                description: "The reference to the property name as defined in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy/)."
+              },
+              description: {
+                type: "string",
+                title: "Description",
+                description: "The written description of what this evidence is and how it was created."
+              },
+              data: {
+                type: "array",
+                title: "Data",
+                description: "The output or analysis that supports claims.",
+                items: {
+                  type: "object",
+                  title: "Data",
+                  additionalProperties: false,
+                  properties: {
+                    name: {
+                      title: "Data Name",
+                      description: "The name of the data.",
+                      type: "string"
+                    },
+                    contents: {
+                      type: "object",
+                      title: "Data Contents",
+                      description: "The contents or references to the contents of the data being described.",
+                      additionalProperties: false,
+                      properties: {
+                        attachment: {
+                          title: "Data Attachment",
+                          description: "An optional way to include textual or encoded data.",
+                          $ref: "#/definitions/attachment"
+                        },
+                        url: {
+                          type: "string",
+                          title: "Data URL",
+                          description: "The URL to where the data can be retrieved.",
+                          format: "iri-reference"
+                        }
+                      }
+                    },
+                    classification: {
+                      $ref: "#/definitions/dataClassification"
+                    },
+                    sensitiveData: {
+                      type: "array",
+                      title: "Sensitive Data",
+                      description: "A description of any sensitive data included.",
+                      items: {
+                        type: "string"
+                      }
+                    },
+                    governance: {
+                      title: "Data Governance",
+                      $ref: "#/definitions/dataGovernance"
+                    }
+                  }
+                }
+              },
+              created: {
+                type: "string",
+                format: "date-time",
+                title: "Created",
+                description: "The date and time (timestamp) when the evidence was created."
+              },
+              expires: {
+                type: "string",
+                format: "date-time",
+                title: "Expires",
+                description: "The optional date and time (timestamp) when the evidence is no longer valid."
+              },
+              author: {
+                $ref: "#/definitions/organizationalContact",
+                title: "Author",
+                description: "The author of the evidence."
+              },
+              reviewer: {
+                $ref: "#/definitions/organizationalContact",
+                title: "Reviewer",
+                description: "The reviewer of the evidence."
+              },
+              signature: {
+                $ref: "#/definitions/signature",
+                title: "Signature",
+                description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+              }
+            }
+          }
+        },
+        targets: {
+          type: "object",
+          title: "Targets",
+          description: "The list of targets which claims are made against.",
+          additionalProperties: false,
+          properties: {
+            organizations: {
+              type: "array",
+              title: "Organizations",
+              description: "The list of organizations which claims are made against.",
+              items: { $ref: "#/definitions/organizationalEntity" }
+            },
+            components: {
+              type: "array",
+              title: "Components",
+              description: "The list of components which claims are made against.",
+              items: { $ref: "#/definitions/component" }
+            },
+            services: {
+              type: "array",
+              title: "Services",
+              description: "The list of services which claims are made against.",
+              items: { $ref: "#/definitions/service" }
+            }
+          }
+        },
+        affirmation: {
+          type: "object",
+          title: "Affirmation",
+          description: "A concise statement affirmed by an individual regarding all declarations, often used for third-party auditor acceptance or recipient acknowledgment. It includes a list of authorized signatories who assert the validity of the document on behalf of the organization.",
+          additionalProperties: false,
+          properties: {
+            statement: {
+              type: "string",
+              title: "Statement",
+              description: "The brief statement affirmed by an individual regarding all declarations.\n*- Notes This could be an affirmation of acceptance by a third-party auditor or receiving individual of a file.",
+              examples: ["I certify, to the best of my knowledge, that all information is correct."]
+            },
+            signatories: {
+              type: "array",
+              title: "Signatories",
+              description: "The list of signatories authorized on behalf of an organization to assert validity of this document.",
+              items: {
+                type: "object",
+                title: "Signatory",
+                additionalProperties: false,
+                oneOf: [
+                  {
+                    required: ["signature"]
+                  },
+                  {
+                    required: ["externalReference", "organization"]
+                  }
+                ],
+                properties: {
+                  name: {
+                    type: "string",
+                    title: "Name",
+                    description: "The signatory's name."
+                  },
+                  role: {
+                    type: "string",
+                    title: "Role",
+                    description: "The signatory's role within an organization."
+                  },
+                  signature: {
+                    $ref: "#/definitions/signature",
+                    title: "Signature",
+                    description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+                  },
+                  organization: {
+                    $ref: "#/definitions/organizationalEntity",
+                    title: "Organization",
+                    description: "The signatory's organization."
+                  },
+                  externalReference: {
+                    $ref: "#/definitions/externalReference",
+                    title: "External Reference",
+                    description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+                  }
+                }
+              }
+            },
+            signature: {
+              $ref: "#/definitions/signature",
+              title: "Signature",
+              description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+            }
+          }
+        },
+        signature: {
+          $ref: "#/definitions/signature",
+          title: "Signature",
+          description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+        }
+      }
+    },
+    definitions: {
+      type: "object",
+      title: "Definitions",
+      description: "A collection of reusable objects that are defined and may be used elsewhere in the BOM.",
+      additionalProperties: false,
+      properties: {
+        standards: {
+          type: "array",
+          title: "Standards",
+          description: "The list of standards which may consist of regulations, industry or organizational-specific standards, maturity models, best practices, or any other requirements which can be evaluated against or attested to.",
+          items: {
+            $ref: "#/definitions/standard"
+          }
+        }
+      }
+    },
+    properties: {
+      type: "array",
+      title: "Properties",
+      description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+      items: {
+        $ref: "#/definitions/property"
+      }
+    },
+    signature: {
+      $ref: "#/definitions/signature",
+      title: "Signature",
+      description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+    }
+  },
+  definitions: {
+    refType: {
+      description: "Identifier for referable and therefore interlinkable elements.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+      type: "string",
+      minLength: 1,
+      $comment: "TODO (breaking change): add a format constraint that prevents the value from starting with 'urn:cdx:'"
+    },
+    refLinkType: {
+      description: "Descriptor for an element identified by the attribute 'bom-ref' in the same BOM document.\nIn contrast to `bomLinkElementType`.",
+      $ref: "#/definitions/refType"
+    },
+    bomLinkDocumentType: {
+      title: "BOM-Link Document",
+      description: "Descriptor for another BOM document. See https://cyclonedx.org/capabilities/bomlink/",
+      type: "string",
+      format: "iri-reference",
+      pattern: "^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[1-9][0-9]*$",
+      $comment: "part of the pattern is based on `bom.serialNumber`'s pattern"
+    },
+    bomLinkElementType: {
+      title: "BOM-Link Element",
+      description: "Descriptor for an element in a BOM document. See https://cyclonedx.org/capabilities/bomlink/",
+      type: "string",
+      format: "iri-reference",
+      pattern: "^urn:cdx:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[1-9][0-9]*#.+$",
+      $comment: "part of the pattern is based on `bom.serialNumber`'s pattern"
+    },
+    bomLink: {
+      title: "BOM-Link",
+      anyOf: [
+        {
+          title: "BOM-Link Document",
+          $ref: "#/definitions/bomLinkDocumentType"
+        },
+        {
+          title: "BOM-Link Element",
+          $ref: "#/definitions/bomLinkElementType"
+        }
+      ]
+    },
+    metadata: {
+      type: "object",
+      title: "BOM Metadata",
+      additionalProperties: false,
+      properties: {
+        timestamp: {
+          type: "string",
+          format: "date-time",
+          title: "Timestamp",
+          description: "The date and time (timestamp) when the BOM was created."
+        },
+        lifecycles: {
+          type: "array",
+          title: "Lifecycles",
+          description: "Lifecycles communicate the stage(s) in which data in the BOM was captured. Different types of data may be available at various phases of a lifecycle, such as the Software Development Lifecycle (SDLC), IT Asset Management (ITAM), and Software Asset Management (SAM). Thus, a BOM may include data specific to or only obtainable in a given lifecycle.",
+          items: {
+            type: "object",
+            title: "Lifecycle",
+            description: "The product lifecycle(s) that this BOM represents.",
+            oneOf: [
+              {
+                title: "Pre-Defined Phase",
+                required: ["phase"],
+                additionalProperties: false,
+                properties: {
+                  phase: {
+                    type: "string",
+                    title: "Phase",
+                    description: "A pre-defined phase in the product lifecycle.",
+                    enum: [
+                      "design",
+                      "pre-build",
+                      "build",
+                      "post-build",
+                      "operations",
+                      "discovery",
+                      "decommission"
+                    ],
+                    "meta:enum": {
+                      design: "BOM produced early in the development lifecycle containing an inventory of components and services that are proposed or planned to be used. The inventory may need to be procured, retrieved, or resourced prior to use.",
+                      "pre-build": "BOM consisting of information obtained prior to a build process and may contain source files and development artifacts and manifests. The inventory may need to be resolved and retrieved prior to use.",
+                      build: "BOM consisting of information obtained during a build process where component inventory is available for use. The precise versions of resolved components are usually available at this time as well as the provenance of where the components were retrieved from.",
+                      "post-build": "BOM consisting of information obtained after a build process has completed and the resulting components(s) are available for further analysis. Built components may exist as the result of a CI/CD process, may have been installed or deployed to a system or device, and may need to be retrieved or extracted from the system or device.",
+                      operations: "BOM produced that represents inventory that is running and operational. This may include staging or production environments and will generally encompass multiple SBOMs describing the applications and operating system, along with HBOMs describing the hardware that makes up the system. Operations Bill of Materials (OBOM) can provide full-stack inventory of runtime environments, configurations, and additional dependencies.",
+                      discovery: "BOM consisting of information observed through network discovery providing point-in-time enumeration of embedded, on-premise, and cloud-native services such as server applications, connected devices, microservices, and serverless functions.",
+                      decommission: "BOM containing inventory that will be, or has been retired from operations."
+                    }
+                  }
+                }
+              },
+              {
+                title: "Custom Phase",
+                required: ["name"],
+                additionalProperties: false,
+                properties: {
+                  name: {
+                    type: "string",
+                    title: "Name",
+                    description: "The name of the lifecycle phase"
+                  },
+                  description: {
+                    type: "string",
+                    title: "Description",
+                    description: "The description of the lifecycle phase"
+                  }
+                }
+              }
+            ]
+          }
+        },
+        tools: {
+          title: "Tools",
+          description: "The tool(s) used in the creation, enrichment, and validation of the BOM.",
+          oneOf: [
+            {
+              type: "object",
+              title: "Tools",
+              description: "The tool(s) used in the creation, enrichment, and validation of the BOM.",
+              additionalProperties: false,
+              properties: {
+                components: {
+                  type: "array",
+                  items: { $ref: "#/definitions/component" },
+                  uniqueItems: true,
+                  title: "Components",
+                  description: "A list of software and hardware components used as tools."
+                },
+                services: {
+                  type: "array",
+                  items: { $ref: "#/definitions/service" },
+                  uniqueItems: true,
+                  title: "Services",
+                  description: "A list of services used as tools. This may include microservices, function-as-a-service, and other types of network or intra-process services."
+                }
+              }
+            },
+            {
+              type: "array",
+              title: "Tools (legacy)",
+              description: "[Deprecated] The tool(s) used in the creation, enrichment, and validation of the BOM.",
+              items: { $ref: "#/definitions/tool" }
+            }
+          ]
+        },
+        manufacturer: {
+          title: "BOM Manufacturer",
+          description: "The organization that created the BOM.\nManufacturer is common in BOMs created through automated processes. BOMs created through manual means may have `@.authors` instead.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        authors: {
+          type: "array",
+          title: "BOM Authors",
+          description: "The person(s) who created the BOM.\nAuthors are common in BOMs created through manual processes. BOMs created through automated means may have `@.manufacturer` instead.",
+          items: { $ref: "#/definitions/organizationalContact" }
+        },
+        component: {
+          title: "Component",
+          description: "The component that the BOM describes.",
+          $ref: "#/definitions/component"
+        },
+        manufacture: {
+          deprecated: true,
+          title: "Component Manufacture (legacy)",
+          description: "[Deprecated] This will be removed in a future version. Use the `@.component.manufacturer` instead.\nThe organization that manufactured the component that the BOM describes.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        supplier: {
+          title: "Supplier",
+          description: " The organization that supplied the component that the BOM describes. The supplier may often be the manufacturer, but may also be a distributor or repackager.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        licenses: {
+          title: "BOM License(s)",
+          description: "The license information for the BOM document.\nThis may be different from the license(s) of the component(s) that the BOM describes.",
+          $ref: "#/definitions/licenseChoice"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: { $ref: "#/definitions/property" }
+        }
+      }
+    },
+    tool: {
+      type: "object",
+      title: "Tool",
+      description: "[Deprecated] This will be removed in a future version. Use component or service instead. Information about the automated or manual tool used",
+      additionalProperties: false,
+      properties: {
+        vendor: {
+          type: "string",
+          title: "Tool Vendor",
+          description: "The name of the vendor who created the tool"
+        },
+        name: {
+          type: "string",
+          title: "Tool Name",
+          description: "The name of the tool"
+        },
+        version: {
+          $ref: "#/definitions/version",
+          title: "Tool Version",
+          description: "The version of the tool"
+        },
+        hashes: {
+          type: "array",
+          items: { $ref: "#/definitions/hash" },
+          title: "Hashes",
+          description: "The hashes of the tool (if applicable)."
+        },
+        externalReferences: {
+          type: "array",
+          items: { $ref: "#/definitions/externalReference" },
+          title: "External References",
+          description: "External references provide a way to document systems, sites, and information that may be relevant, but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+        }
+      }
+    },
+    organizationalEntity: {
+      type: "object",
+      title: "Organizational Entity",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        name: {
+          type: "string",
+          title: "Organization Name",
+          description: "The name of the organization",
+          examples: [
+            "Example Inc."
+          ]
+        },
+        address: {
+          $ref: "#/definitions/postalAddress",
+          title: "Organization Address",
+          description: "The physical address (location) of the organization"
+        },
+        url: {
+          type: "array",
+          items: {
+            type: "string",
+            format: "iri-reference"
+          },
+          title: "Organization URL(s)",
+          description: "The URL of the organization. Multiple URLs are allowed.",
+          examples: ["https://example.com"]
+        },
+        contact: {
+          type: "array",
+          title: "Organizational Contact",
+          description: "A contact at the organization. Multiple contacts are allowed.",
+          items: { $ref: "#/definitions/organizationalContact" }
+        }
+      }
+    },
+    organizationalContact: {
+      type: "object",
+      title: "Organizational Contact",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        name: {
+          type: "string",
+          title: "Name",
+          description: "The name of a contact",
+          examples: ["Contact name"]
+        },
+        email: {
+          type: "string",
+          format: "idn-email",
+          title: "Email Address",
+          description: "The email address of the contact.",
+          examples: ["firstname.lastname@example.com"]
+        },
+        phone: {
+          type: "string",
+          title: "Phone",
+          description: "The phone number of the contact.",
+          examples: ["800-555-1212"]
+        }
+      }
+    },
+    component: {
+      type: "object",
+      title: "Component",
+      required: [
+        "type",
+        "name"
+      ],
+      additionalProperties: false,
+      properties: {
+        type: {
+          type: "string",
+          enum: [
+            "application",
+            "framework",
+            "library",
+            "container",
+            "platform",
+            "operating-system",
+            "device",
+            "device-driver",
+            "firmware",
+            "file",
+            "machine-learning-model",
+            "data",
+            "cryptographic-asset"
+          ],
+          "meta:enum": {
+            application: "A software application. Refer to [https://en.wikipedia.org/wiki/Application_software](https://en.wikipedia.org/wiki/Application_software) for information about applications.",
+            framework: "A software framework. Refer to [https://en.wikipedia.org/wiki/Software_framework](https://en.wikipedia.org/wiki/Software_framework) for information on how frameworks vary slightly from libraries.",
+            library: "A software library. Refer to [https://en.wikipedia.org/wiki/Library_(computing)](https://en.wikipedia.org/wiki/Library_(computing)) for information about libraries. All third-party and open source reusable components will likely be a library. If the library also has key features of a framework, then it should be classified as a framework. If not, or is unknown, then specifying library is recommended.",
+            container: "A packaging and/or runtime format, not specific to any particular technology, which isolates software inside the container from software outside of a container through virtualization technology. Refer to [https://en.wikipedia.org/wiki/OS-level_virtualization](https://en.wikipedia.org/wiki/OS-level_virtualization).",
+            platform: "A runtime environment which interprets or executes software. This may include runtimes such as those that execute bytecode or low-code/no-code application platforms.",
+            "operating-system": "A software operating system without regard to deployment model (i.e. installed on physical hardware, virtual machine, image, etc) Refer to [https://en.wikipedia.org/wiki/Operating_system](https://en.wikipedia.org/wiki/Operating_system).",
+            device: "A hardware device such as a processor or chip-set. A hardware device containing firmware SHOULD include a component for the physical hardware itself and another component of type 'firmware' or 'operating-system' (whichever is relevant), describing information about the software running on the device. See also the list of [known device properties](https://github.com/CycloneDX/cyclonedx-property-taxonomy/blob/main/cdx/device.md).",
+            "device-driver": "A special type of software that operates or controls a particular type of device. Refer to [https://en.wikipedia.org/wiki/Device_driver](https://en.wikipedia.org/wiki/Device_driver).",
+            firmware: "A special type of software that provides low-level control over a device's hardware. Refer to [https://en.wikipedia.org/wiki/Firmware](https://en.wikipedia.org/wiki/Firmware).",
+            file: "A computer file. Refer to [https://en.wikipedia.org/wiki/Computer_file](https://en.wikipedia.org/wiki/Computer_file) for information about files.",
+            "machine-learning-model": "A model based on training data that can make predictions or decisions without being explicitly programmed to do so.",
+            data: "A collection of discrete values that convey information.",
+            "cryptographic-asset": "A cryptographic asset including algorithms, protocols, certificates, keys, tokens, and secrets."
+          },
+          title: "Component Type",
+          description: "Specifies the type of component. For software components, classify as application if no more specific appropriate classification is available or cannot be determined for the component.",
+          examples: ["library"]
+        },
+        "mime-type": {
+          type: "string",
+          title: "Mime-Type",
+          description: "The optional mime-type of the component. When used on file components, the mime-type can provide additional context about the kind of file being represented, such as an image, font, or executable. Some library or framework components may also have an associated mime-type.",
+          examples: ["image/jpeg"],
+          pattern: "^[-+a-z0-9.]+/[-+a-z0-9.]+$"
+        },
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the component elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        supplier: {
+          title: "Component Supplier",
+          description: " The organization that supplied the component. The supplier may often be the manufacturer, but may also be a distributor or repackager.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        manufacturer: {
+          title: "Component Manufacturer",
+          description: "The organization that created the component.\nManufacturer is common in components created through automated processes. Components created through manual means may have `@.authors` instead.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        authors: {
+          type: "array",
+          title: "Component Authors",
+          description: "The person(s) who created the component.\nAuthors are common in components created through manual processes. Components created through automated means may have `@.manufacturer` instead.",
+          items: { $ref: "#/definitions/organizationalContact" }
+        },
+        author: {
+          deprecated: true,
+          type: "string",
+          title: "Component Author (legacy)",
+          description: "[Deprecated] This will be removed in a future version. Use `@.authors` or `@.manufacturer` instead.\nThe person(s) or organization(s) that authored the component",
+          examples: ["Acme Inc"]
+        },
+        publisher: {
+          type: "string",
+          title: "Component Publisher",
+          description: "The person(s) or organization(s) that published the component",
+          examples: ["Acme Inc"]
+        },
+        group: {
+          type: "string",
+          title: "Component Group",
+          description: "The grouping name or identifier. This will often be a shortened, single name of the company or project that produced the component, or the source package or domain name. Whitespace and special characters should be avoided. Examples include: apache, org.apache.commons, and apache.org.",
+          examples: ["com.acme"]
+        },
+        name: {
+          type: "string",
+          title: "Component Name",
+          description: "The name of the component. This will often be a shortened, single name of the component. Examples: commons-lang3 and jquery",
+          examples: ["tomcat-catalina"]
+        },
+        version: {
+          $ref: "#/definitions/version",
+          title: "Component Version",
+          description: "The component version. The version should ideally comply with semantic versioning but is not enforced."
+        },
+        description: {
+          type: "string",
+          title: "Component Description",
+          description: "Specifies a description for the component"
+        },
+        scope: {
+          type: "string",
+          enum: [
+            "required",
+            "optional",
+            "excluded"
+          ],
+          "meta:enum": {
+            required: "The component is required for runtime",
+            optional: "The component is optional at runtime. Optional components are components that are not capable of being called due to them not being installed or otherwise accessible by any means. Components that are installed but due to configuration or other restrictions are prohibited from being called must be scoped as 'required'.",
+            excluded: "Components that are excluded provide the ability to document component usage for test and other non-runtime purposes. Excluded components are not reachable within a call graph at runtime."
+          },
+          title: "Component Scope",
+          description: "Specifies the scope of the component. If scope is not specified, 'required' scope SHOULD be assumed by the consumer of the BOM.",
+          default: "required"
+        },
+        hashes: {
+          type: "array",
+          title: "Component Hashes",
+          description: "The hashes of the component.",
+          items: { $ref: "#/definitions/hash" }
+        },
+        licenses: {
+          $ref: "#/definitions/licenseChoice",
+          title: "Component License(s)"
+        },
+        copyright: {
+          type: "string",
+          title: "Component Copyright",
+          description: "A copyright notice informing users of the underlying claims to copyright ownership in a published work.",
+          examples: ["Acme Inc"]
+        },
+        cpe: {
+          type: "string",
+          title: "Common Platform Enumeration (CPE)",
+          description: "Asserts the identity of the component using CPE. The CPE must conform to the CPE 2.2 or 2.3 specification. See [https://nvd.nist.gov/products/cpe](https://nvd.nist.gov/products/cpe). Refer to `@.evidence.identity` to optionally provide evidence that substantiates the assertion of the component's identity.",
+          examples: ["cpe:2.3:a:acme:component_framework:-:*:*:*:*:*:*:*"]
+        },
+        purl: {
+          type: "string",
+          title: "Package URL (purl)",
+          description: "Asserts the identity of the component using package-url (purl). The purl, if specified, must be valid and conform to the specification defined at: [https://github.com/package-url/purl-spec](https://github.com/package-url/purl-spec). Refer to `@.evidence.identity` to optionally provide evidence that substantiates the assertion of the component's identity.",
+          examples: ["pkg:maven/com.acme/tomcat-catalina@9.0.14?packaging=jar"]
+        },
+        omniborId: {
+          type: "array",
+          title: "OmniBOR Artifact Identifier (gitoid)",
+          description: "Asserts the identity of the component using the OmniBOR Artifact ID. The OmniBOR, if specified, must be valid and conform to the specification defined at: [https://www.iana.org/assignments/uri-schemes/prov/gitoid](https://www.iana.org/assignments/uri-schemes/prov/gitoid). Refer to `@.evidence.identity` to optionally provide evidence that substantiates the assertion of the component's identity.",
+          items: { type: "string" },
+          examples: [
+            "gitoid:blob:sha1:a94a8fe5ccb19ba61c4c0873d391e987982fbbd3",
+            "gitoid:blob:sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+          ]
+        },
+        swhid: {
+          type: "array",
+          title: "Software Heritage Identifier",
+          description: "Asserts the identity of the component using the Software Heritage persistent identifier (SWHID). The SWHID, if specified, must be valid and conform to the specification defined at: [https://docs.softwareheritage.org/devel/swh-model/persistent-identifiers.html](https://docs.softwareheritage.org/devel/swh-model/persistent-identifiers.html). Refer to `@.evidence.identity` to optionally provide evidence that substantiates the assertion of the component's identity.",
+          items: { type: "string" },
+          examples: ["swh:1:cnt:94a9ed024d3859793618152ea559a168bbcbb5e2"]
+        },
+        swid: {
+          $ref: "#/definitions/swid",
+          title: "SWID Tag",
+          description: "Asserts the identity of the component using [ISO-IEC 19770-2 Software Identification (SWID) Tags](https://www.iso.org/standard/65666.html). Refer to `@.evidence.identity` to optionally provide evidence that substantiates the assertion of the component's identity."
+        },
+        modified: {
+          type: "boolean",
+          title: "Component Modified From Original",
+          description: "[Deprecated] This will be removed in a future version. Use the pedigree element instead to supply information on exactly how the component was modified. A boolean value indicating if the component has been modified from the original. A value of true indicates the component is a derivative of the original. A value of false indicates the component has not been modified from the original."
+        },
+        pedigree: {
+          type: "object",
+          title: "Component Pedigree",
+          description: "Component pedigree is a way to document complex supply chain scenarios where components are created, distributed, modified, redistributed, combined with other components, etc. Pedigree supports viewing this complex chain from the beginning, the end, or anywhere in the middle. It also provides a way to document variants where the exact relation may not be known.",
+          additionalProperties: false,
+          properties: {
+            ancestors: {
+              type: "array",
+              title: "Ancestors",
+              description: "Describes zero or more components in which a component is derived from. This is commonly used to describe forks from existing projects where the forked version contains a ancestor node containing the original component it was forked from. For example, Component A is the original component. Component B is the component being used and documented in the BOM. However, Component B contains a pedigree node with a single ancestor documenting Component A - the original component from which Component B is derived from.",
+              items: { $ref: "#/definitions/component" }
+            },
+            descendants: {
+              type: "array",
+              title: "Descendants",
+              description: "Descendants are the exact opposite of ancestors. This provides a way to document all forks (and their forks) of an original or root component.",
+              items: { $ref: "#/definitions/component" }
+            },
+            variants: {
+              type: "array",
+              title: "Variants",
+              description: "Variants describe relations where the relationship between the components is not known. For example, if Component A contains nearly identical code to Component B. They are both related, but it is unclear if one is derived from the other, or if they share a common ancestor.",
+              items: { $ref: "#/definitions/component" }
+            },
+            commits: {
+              type: "array",
+              title: "Commits",
+              description: "A list of zero or more commits which provide a trail describing how the component deviates from an ancestor, descendant, or variant.",
+              items: { $ref: "#/definitions/commit" }
+            },
+            patches: {
+              type: "array",
+              title: "Patches",
+              description: ">A list of zero or more patches describing how the component deviates from an ancestor, descendant, or variant. Patches may be complementary to commits or may be used in place of commits.",
+              items: { $ref: "#/definitions/patch" }
+            },
+            notes: {
+              type: "string",
+              title: "Notes",
+              description: "Notes, observations, and other non-structured commentary describing the components pedigree."
+            }
+          }
+        },
+        externalReferences: {
+          type: "array",
+          items: { $ref: "#/definitions/externalReference" },
+          title: "External References",
+          description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+        },
+        components: {
+          type: "array",
+          items: { $ref: "#/definitions/component" },
+          uniqueItems: true,
+          title: "Components",
+          description: "A list of software and hardware components included in the parent component. This is not a dependency tree. It provides a way to specify a hierarchical representation of component assemblies, similar to system &#8594; subsystem &#8594; parts assembly in physical supply chains."
+        },
+        evidence: {
+          $ref: "#/definitions/componentEvidence",
+          title: "Evidence",
+          description: "Provides the ability to document evidence collected through various forms of extraction or analysis."
+        },
+        releaseNotes: {
+          $ref: "#/definitions/releaseNotes",
+          title: "Release notes",
+          description: "Specifies optional release notes."
+        },
+        modelCard: {
+          $ref: "#/definitions/modelCard",
+          title: "AI/ML Model Card"
+        },
+        data: {
+          type: "array",
+          items: { $ref: "#/definitions/componentData" },
+          title: "Data",
+          description: "This object SHOULD be specified for any component of type `data` and must not be specified for other component types."
+        },
+        cryptoProperties: {
+          $ref: "#/definitions/cryptoProperties",
+          title: "Cryptographic Properties"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: { $ref: "#/definitions/property" }
+        },
+        tags: {
+          $ref: "#/definitions/tags",
+          title: "Tags"
+        },
+        signature: {
+          $ref: "#/definitions/signature",
+          title: "Signature",
+          description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+        }
+      }
+    },
+    swid: {
+      type: "object",
+      title: "SWID Tag",
+      description: "Specifies metadata and content for ISO-IEC 19770-2 Software Identification (SWID) Tags.",
+      required: [
+        "tagId",
+        "name"
+      ],
+      additionalProperties: false,
+      properties: {
+        tagId: {
+          type: "string",
+          title: "Tag ID",
+          description: "Maps to the tagId of a SoftwareIdentity."
+        },
+        name: {
+          type: "string",
+          title: "Name",
+          description: "Maps to the name of a SoftwareIdentity."
+        },
+        version: {
+          type: "string",
+          title: "Version",
+          default: "0.0",
+          description: "Maps to the version of a SoftwareIdentity."
+        },
+        tagVersion: {
+          type: "integer",
+          title: "Tag Version",
+          default: 0,
+          description: "Maps to the tagVersion of a SoftwareIdentity."
+        },
+        patch: {
+          type: "boolean",
+          title: "Patch",
+          default: false,
+          description: "Maps to the patch of a SoftwareIdentity."
+        },
+        text: {
+          title: "Attachment text",
+          description: "Specifies the metadata and content of the SWID tag.",
+          $ref: "#/definitions/attachment"
+        },
+        url: {
+          type: "string",
+          title: "URL",
+          description: "The URL to the SWID file.",
+          format: "iri-reference"
+        }
+      }
+    },
+    attachment: {
+      type: "object",
+      title: "Attachment",
+      description: "Specifies the metadata and content for an attachment.",
+      required: [
+        "content"
+      ],
+      additionalProperties: false,
+      properties: {
+        contentType: {
+          type: "string",
+          title: "Content-Type",
+          description: "Specifies the format and nature of the data being attached, helping systems correctly interpret and process the content. Common content type examples include `application/json` for JSON data and `text/plain` for plain text documents.\n [RFC 2045 section 5.1](https://www.ietf.org/rfc/rfc2045.html#section-5.1) outlines the structure and use of content types. For a comprehensive list of registered content types, refer to the [IANA media types registry](https://www.iana.org/assignments/media-types/media-types.xhtml).",
+          default: "text/plain",
+          examples: [
+            "text/plain",
+            "application/json",
+            "image/png"
+          ]
+        },
+        encoding: {
+          type: "string",
+          title: "Encoding",
+          description: "Specifies the optional encoding the text is represented in.",
+          enum: [
+            "base64"
+          ],
+          "meta:enum": {
+            base64: "Base64 is a binary-to-text encoding scheme that represents binary data in an ASCII string."
+          }
+        },
+        content: {
+          type: "string",
+          title: "Attachment Text",
+          description: "The attachment data. Proactive controls such as input validation and sanitization should be employed to prevent misuse of attachment text."
+        }
+      }
+    },
+    hash: {
+      type: "object",
+      title: "Hash",
+      required: [
+        "alg",
+        "content"
+      ],
+      additionalProperties: false,
+      properties: {
+        alg: {
+          $ref: "#/definitions/hash-alg"
+        },
+        content: {
+          $ref: "#/definitions/hash-content"
+        }
+      }
+    },
+    "hash-alg": {
+      type: "string",
+      title: "Hash Algorithm",
+      description: "The algorithm that generated the hash value.",
+      enum: [
+        "MD5",
+        "SHA-1",
+        "SHA-256",
+        "SHA-384",
+        "SHA-512",
+        "SHA3-256",
+        "SHA3-384",
+        "SHA3-512",
+        "BLAKE2b-256",
+        "BLAKE2b-384",
+        "BLAKE2b-512",
+        "BLAKE3"
+      ]
+    },
+    "hash-content": {
+      type: "string",
+      title: "Hash Value",
+      description: "The value of the hash.",
+      examples: ["3942447fac867ae5cdb3229b658f4d48"],
+      pattern: "^([a-fA-F0-9]{32}|[a-fA-F0-9]{40}|[a-fA-F0-9]{64}|[a-fA-F0-9]{96}|[a-fA-F0-9]{128})$"
+    },
+    license: {
+      type: "object",
+      title: "License",
+      description: "Specifies the details and attributes related to a software license. It can either include a valid SPDX license identifier or a named license, along with additional properties such as license acknowledgment, comprehensive commercial licensing information, and the full text of the license.",
+      oneOf: [
+        {
+          required: ["id"]
+        },
+        {
+          required: ["name"]
+        }
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the license elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        id: {
+          $ref: "spdx.SNAPSHOT.schema.json",
+          title: "License ID (SPDX)",
+          description: "A valid SPDX license identifier. If specified, this value must be one of the enumeration of valid SPDX license identifiers defined in the spdx.SNAPSHOT.schema.json (or spdx.xml) subschema which is synchronized with the official SPDX license list.",
+          examples: ["Apache-2.0"]
+        },
+        name: {
+          type: "string",
+          title: "License Name",
+          description: "The name of the license. This may include the name of a commercial or proprietary license or an open source license that may not be defined by SPDX.",
+          examples: ["Acme Software License"]
+        },
+        acknowledgement: {
+          $ref: "#/definitions/licenseAcknowledgementEnumeration"
+        },
+        text: {
+          title: "License text",
+          description: "An optional way to include the textual content of a license.",
+          $ref: "#/definitions/attachment"
+        },
+        url: {
+          type: "string",
+          title: "License URL",
+          description: "The URL to the license file. If specified, a 'license' externalReference should also be specified for completeness",
+          examples: ["https://www.apache.org/licenses/LICENSE-2.0.txt"],
+          format: "iri-reference"
+        },
+        licensing: {
+          type: "object",
+          title: "Licensing information",
+          description: "Licensing details describing the licensor/licensee, license type, renewal and expiration dates, and other important metadata",
+          additionalProperties: false,
+          properties: {
+            altIds: {
+              type: "array",
+              title: "Alternate License Identifiers",
+              description: "License identifiers that may be used to manage licenses and their lifecycle",
+              items: {
+                type: "string"
+              }
+            },
+            licensor: {
+              title: "Licensor",
+              description: "The individual or organization that grants a license to another individual or organization",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                organization: {
+                  title: "Licensor (Organization)",
+                  description: "The organization that granted the license",
+                  $ref: "#/definitions/organizationalEntity"
+                },
+                individual: {
+                  title: "Licensor (Individual)",
+                  description: "The individual, not associated with an organization, that granted the license",
+                  $ref: "#/definitions/organizationalContact"
+                }
+              },
+              oneOf: [
+                {
+                  required: ["organization"]
+                },
+                {
+                  required: ["individual"]
+                }
+              ]
+            },
+            licensee: {
+              title: "Licensee",
+              description: "The individual or organization for which a license was granted to",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                organization: {
+                  title: "Licensee (Organization)",
+                  description: "The organization that was granted the license",
+                  $ref: "#/definitions/organizationalEntity"
+                },
+                individual: {
+                  title: "Licensee (Individual)",
+                  description: "The individual, not associated with an organization, that was granted the license",
+                  $ref: "#/definitions/organizationalContact"
+                }
+              },
+              oneOf: [
+                {
+                  required: ["organization"]
+                },
+                {
+                  required: ["individual"]
+                }
+              ]
+            },
+            purchaser: {
+              title: "Purchaser",
+              description: "The individual or organization that purchased the license",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                organization: {
+                  title: "Purchaser (Organization)",
+                  description: "The organization that purchased the license",
+                  $ref: "#/definitions/organizationalEntity"
+                },
+                individual: {
+                  title: "Purchaser (Individual)",
+                  description: "The individual, not associated with an organization, that purchased the license",
+                  $ref: "#/definitions/organizationalContact"
+                }
+              },
+              oneOf: [
+                {
+                  required: ["organization"]
+                },
+                {
+                  required: ["individual"]
+                }
+              ]
+            },
+            purchaseOrder: {
+              type: "string",
+              title: "Purchase Order",
+              description: "The purchase order identifier the purchaser sent to a supplier or vendor to authorize a purchase"
+            },
+            licenseTypes: {
+              type: "array",
+              title: "License Type",
+              description: "The type of license(s) that was granted to the licensee.",
+              items: {
+                type: "string",
+                enum: [
+                  "academic",
+                  "appliance",
+                  "client-access",
+                  "concurrent-user",
+                  "core-points",
+                  "custom-metric",
+                  "device",
+                  "evaluation",
+                  "named-user",
+                  "node-locked",
+                  "oem",
+                  "perpetual",
+                  "processor-points",
+                  "subscription",
+                  "user",
+                  "other"
+                ],
+                "meta:enum": {
+                  academic: "A license that grants use of software solely for the purpose of education or research.",
+                  appliance: "A license covering use of software embedded in a specific piece of hardware.",
+                  "client-access": "A Client Access License (CAL) allows client computers to access services provided by server software.",
+                  "concurrent-user": "A Concurrent User license (aka floating license) limits the number of licenses for a software application and licenses are shared among a larger number of users.",
+                  "core-points": "A license where the core of a computer's processor is assigned a specific number of points.",
+                  "custom-metric": "A license for which consumption is measured by non-standard metrics.",
+                  device: "A license that covers a defined number of installations on computers and other types of devices.",
+                  evaluation: "A license that grants permission to install and use software for trial purposes.",
+                  "named-user": "A license that grants access to the software to one or more pre-defined users.",
+                  "node-locked": "A license that grants access to the software on one or more pre-defined computers or devices.",
+                  oem: "An Original Equipment Manufacturer license that is delivered with hardware, cannot be transferred to other hardware, and is valid for the life of the hardware.",
+                  perpetual: "A license where the software is sold on a one-time basis and the licensee can use a copy of the software indefinitely.",
+                  "processor-points": "A license where each installation consumes points per processor.",
+                  subscription: "A license where the licensee pays a fee to use the software or service.",
+                  user: "A license that grants access to the software or service by a specified number of users.",
+                  other: "Another license type."
+                }
+              }
+            },
+            lastRenewal: {
+              type: "string",
+              format: "date-time",
+              title: "Last Renewal",
+              description: "The timestamp indicating when the license was last renewed. For new purchases, this is often the purchase or acquisition date. For non-perpetual licenses or subscriptions, this is the timestamp of when the license was last renewed."
+            },
+            expiration: {
+              type: "string",
+              format: "date-time",
+              title: "Expiration",
+              description: "The timestamp indicating when the current license expires (if applicable)."
+            }
+          }
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: { $ref: "#/definitions/property" }
+        }
+      }
+    },
+    licenseAcknowledgementEnumeration: {
+      title: "License Acknowledgement",
+      description: "Declared licenses and concluded licenses represent two different stages in the licensing process within software development. Declared licenses refer to the initial intention of the software authors regarding the licensing terms under which their code is released. On the other hand, concluded licenses are the result of a comprehensive analysis of the project's codebase to identify and confirm the actual licenses of the components used, which may differ from the initially declared licenses. While declared licenses provide an upfront indication of the licensing intentions, concluded licenses offer a more thorough understanding of the actual licensing within a project, facilitating proper compliance and risk management. Observed licenses are defined in `@.evidence.licenses`. Observed licenses form the evidence necessary to substantiate a concluded license.",
+      type: "string",
+      enum: [
+        "declared",
+        "concluded"
+      ],
+      "meta:enum": {
+        declared: "Declared licenses represent the initial intentions of authors regarding the licensing terms of their code.",
+        concluded: "Concluded licenses are verified and confirmed."
+      }
+    },
+    licenseChoice: {
+      title: "License Choice",
+      description: "EITHER (list of SPDX licenses and/or named licenses) OR (tuple of one SPDX License Expression)",
+      type: "array",
+      oneOf: [
+        {
+          title: "Multiple licenses",
+          description: "A list of SPDX licenses and/or named licenses.",
+          type: "array",
+          items: {
+            type: "object",
+            title: "License",
+            required: ["license"],
+            additionalProperties: false,
+            properties: {
+              license: { $ref: "#/definitions/license" }
+            }
+          }
+        },
+        {
+          title: "SPDX License Expression",
+          description: "A tuple of exactly one SPDX License Expression.",
+          type: "array",
+          additionalItems: false,
+          minItems: 1,
+          maxItems: 1,
+          items: [{
+            type: "object",
+            additionalProperties: false,
+            required: ["expression"],
+            properties: {
+              expression: {
+                type: "string",
+                title: "SPDX License Expression",
+                description: "A valid SPDX license expression.\nRefer to https://spdx.org/specifications for syntax requirements",
+                examples: [
+                  "Apache-2.0 AND (MIT OR GPL-2.0-only)",
+                  "GPL-3.0-only WITH Classpath-exception-2.0"
+                ]
+              },
+              acknowledgement: {
+                $ref: "#/definitions/licenseAcknowledgementEnumeration"
+              },
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the license elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+              }
+            }
+          }]
+        }
+      ]
+    },
+    commit: {
+      type: "object",
+      title: "Commit",
+      description: "Specifies an individual commit",
+      additionalProperties: false,
+      properties: {
+        uid: {
+          type: "string",
+          title: "UID",
+          description: "A unique identifier of the commit. This may be version control specific. For example, Subversion uses revision numbers whereas git uses commit hashes."
+        },
+        url: {
+          type: "string",
+          title: "URL",
+          description: "The URL to the commit. This URL will typically point to a commit in a version control system.",
+          format: "iri-reference"
+        },
+        author: {
+          title: "Author",
+          description: "The author who created the changes in the commit",
+          $ref: "#/definitions/identifiableAction"
+        },
+        committer: {
+          title: "Committer",
+          description: "The person who committed or pushed the commit",
+          $ref: "#/definitions/identifiableAction"
+        },
+        message: {
+          type: "string",
+          title: "Message",
+          description: "The text description of the contents of the commit"
+        }
+      }
+    },
+    patch: {
+      type: "object",
+      title: "Patch",
+      description: "Specifies an individual patch",
+      required: [
+        "type"
+      ],
+      additionalProperties: false,
+      properties: {
+        type: {
+          type: "string",
+          enum: [
+            "unofficial",
+            "monkey",
+            "backport",
+            "cherry-pick"
+          ],
+          "meta:enum": {
+            unofficial: "A patch which is not developed by the creators or maintainers of the software being patched. Refer to [https://en.wikipedia.org/wiki/Unofficial_patch](https://en.wikipedia.org/wiki/Unofficial_patch).",
+            monkey: "A patch which dynamically modifies runtime behavior. Refer to [https://en.wikipedia.org/wiki/Monkey_patch](https://en.wikipedia.org/wiki/Monkey_patch).",
+            backport: "A patch which takes code from a newer version of the software and applies it to older versions of the same software. Refer to [https://en.wikipedia.org/wiki/Backporting](https://en.wikipedia.org/wiki/Backporting).",
+            "cherry-pick": "A patch created by selectively applying commits from other versions or branches of the same software."
+          },
+          title: "Patch Type",
+          description: "Specifies the purpose for the patch including the resolution of defects, security issues, or new behavior or functionality."
+        },
+        diff: {
+          title: "Diff",
+          description: "The patch file (or diff) that shows changes. Refer to [https://en.wikipedia.org/wiki/Diff](https://en.wikipedia.org/wiki/Diff)",
+          $ref: "#/definitions/diff"
+        },
+        resolves: {
+          type: "array",
+          items: { $ref: "#/definitions/issue" },
+          title: "Resolves",
+          description: "A collection of issues the patch resolves"
+        }
+      }
+    },
+    diff: {
+      type: "object",
+      title: "Diff",
+      description: "The patch file (or diff) that shows changes. Refer to https://en.wikipedia.org/wiki/Diff",
+      additionalProperties: false,
+      properties: {
+        text: {
+          title: "Diff text",
+          description: "Specifies the optional text of the diff",
+          $ref: "#/definitions/attachment"
+        },
+        url: {
+          type: "string",
+          title: "URL",
+          description: "Specifies the URL to the diff",
+          format: "iri-reference"
+        }
+      }
+    },
+    issue: {
+      type: "object",
+      title: "Issue",
+      description: "An individual issue that has been resolved.",
+      required: [
+        "type"
+      ],
+      additionalProperties: false,
+      properties: {
+        type: {
+          type: "string",
+          enum: [
+            "defect",
+            "enhancement",
+            "security"
+          ],
+          "meta:enum": {
+            defect: "A fault, flaw, or bug in software.",
+            enhancement: "A new feature or behavior in software.",
+            security: "A special type of defect which impacts security."
+          },
+          title: "Issue Type",
+          description: "Specifies the type of issue"
+        },
+        id: {
+          type: "string",
+          title: "Issue ID",
+          description: "The identifier of the issue assigned by the source of the issue"
+        },
+        name: {
+          type: "string",
+          title: "Issue Name",
+          description: "The name of the issue"
+        },
+        description: {
+          type: "string",
+          title: "Issue Description",
+          description: "A description of the issue"
+        },
+        source: {
+          type: "object",
+          title: "Source",
+          description: "The source of the issue where it is documented",
+          additionalProperties: false,
+          properties: {
+            name: {
+              type: "string",
+              title: "Name",
+              description: "The name of the source.",
+              examples: [
+                "National Vulnerability Database",
+                "NVD",
+                "Apache"
+              ]
+            },
+            url: {
+              type: "string",
+              title: "URL",
+              description: "The url of the issue documentation as provided by the source",
+              format: "iri-reference"
+            }
+          }
+        },
+        references: {
+          type: "array",
+          items: {
+            type: "string",
+            format: "iri-reference"
+          },
+          title: "References",
+          description: "A collection of URL's for reference. Multiple URLs are allowed.",
+          examples: ["https://example.com"]
+        }
+      }
+    },
+    identifiableAction: {
+      type: "object",
+      title: "Identifiable Action",
+      description: "Specifies an individual commit",
+      additionalProperties: false,
+      properties: {
+        timestamp: {
+          type: "string",
+          format: "date-time",
+          title: "Timestamp",
+          description: "The timestamp in which the action occurred"
+        },
+        name: {
+          type: "string",
+          title: "Name",
+          description: "The name of the individual who performed the action"
+        },
+        email: {
+          type: "string",
+          format: "idn-email",
+          title: "E-mail",
+          description: "The email address of the individual who performed the action"
+        }
+      }
+    },
+    externalReference: {
+      type: "object",
+      title: "External Reference",
+      description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM.",
+      required: [
+        "url",
+        "type"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          anyOf: [
+            {
+              title: "URL",
+              type: "string",
+              format: "iri-reference"
+            },
+            {
+              title: "BOM-Link",
+              $ref: "#/definitions/bomLink"
+            }
+          ],
+          title: "URL",
+          description: "The URI (URL or URN) to the external reference. External references are URIs and therefore can accept any URL scheme including https ([RFC-7230](https://www.ietf.org/rfc/rfc7230.txt)), mailto ([RFC-2368](https://www.ietf.org/rfc/rfc2368.txt)), tel ([RFC-3966](https://www.ietf.org/rfc/rfc3966.txt)), and dns ([RFC-4501](https://www.ietf.org/rfc/rfc4501.txt)). External references may also include formally registered URNs such as [CycloneDX BOM-Link](https://cyclonedx.org/capabilities/bomlink/) to reference CycloneDX BOMs or any object within a BOM. BOM-Link transforms applicable external references into relationships that can be expressed in a BOM or across BOMs."
+        },
+        comment: {
+          type: "string",
+          title: "Comment",
+          description: "An optional comment describing the external reference"
+        },
+        type: {
+          type: "string",
+          title: "Type",
+          description: "Specifies the type of external reference.",
+          enum: [
+            "vcs",
+            "issue-tracker",
+            "website",
+            "advisories",
+            "bom",
+            "mailing-list",
+            "social",
+            "chat",
+            "documentation",
+            "support",
+            "source-distribution",
+            "distribution",
+            "distribution-intake",
+            "license",
+            "build-meta",
+            "build-system",
+            "release-notes",
+            "security-contact",
+            "model-card",
+            "log",
+            "configuration",
+            "evidence",
+            "formulation",
+            "attestation",
+            "threat-model",
+            "adversary-model",
+            "risk-assessment",
+            "vulnerability-assertion",
+            "exploitability-statement",
+            "pentest-report",
+            "static-analysis-report",
+            "dynamic-analysis-report",
+            "runtime-analysis-report",
+            "component-analysis-report",
+            "maturity-report",
+            "certification-report",
+            "codified-infrastructure",
+            "quality-metrics",
+            "poam",
+            "electronic-signature",
+            "digital-signature",
+            "rfc-9116",
+            "other"
+          ],
+          "meta:enum": {
+            vcs: "Version Control System",
+            "issue-tracker": "Issue or defect tracking system, or an Application Lifecycle Management (ALM) system",
+            website: "Website",
+            advisories: "Security advisories",
+            bom: "Bill of Materials (SBOM, OBOM, HBOM, SaaSBOM, etc)",
+            "mailing-list": "Mailing list or discussion group",
+            social: "Social media account",
+            chat: "Real-time chat platform",
+            documentation: "Documentation, guides, or how-to instructions",
+            support: "Community or commercial support",
+            "source-distribution": "The location where the source code distributable can be obtained. This is often an archive format such as zip or tgz. The source-distribution type complements use of the version control (vcs) type.",
+            distribution: "Direct or repository download location",
+            "distribution-intake": 'The location where a component was published to. This is often the same as "distribution" but may also include specialized publishing processes that act as an intermediary.',
+            license: "The reference to the license file. If a license URL has been defined in the license node, it should also be defined as an external reference for completeness.",
+            "build-meta": "Build-system specific meta file (i.e. pom.xml, package.json, .nuspec, etc)",
+            "build-system": "Reference to an automated build system",
+            "release-notes": "Reference to release notes",
+            "security-contact": "Specifies a way to contact the maintainer, supplier, or provider in the event of a security incident. Common URIs include links to a disclosure procedure, a mailto (RFC-2368) that specifies an email address, a tel (RFC-3966) that specifies a phone number, or dns (RFC-4501) that specifies the records containing DNS Security TXT.",
+            "model-card": "A model card describes the intended uses of a machine learning model, potential limitations, biases, ethical considerations, training parameters, datasets used to train the model, performance metrics, and other relevant data useful for ML transparency.",
+            log: "A record of events that occurred in a computer system or application, such as problems, errors, or information on current operations.",
+            configuration: "Parameters or settings that may be used by other components or services.",
+            evidence: "Information used to substantiate a claim.",
+            formulation: "Describes how a component or service was manufactured or deployed.",
+            attestation: "Human or machine-readable statements containing facts, evidence, or testimony.",
+            "threat-model": "An enumeration of identified weaknesses, threats, and countermeasures, dataflow diagram (DFD), attack tree, and other supporting documentation in human-readable or machine-readable format.",
+            "adversary-model": "The defined assumptions, goals, and capabilities of an adversary.",
+            "risk-assessment": "Identifies and analyzes the potential of future events that may negatively impact individuals, assets, and/or the environment. Risk assessments may also include judgments on the tolerability of each risk.",
+            "vulnerability-assertion": "A Vulnerability Disclosure Report (VDR) which asserts the known and previously unknown vulnerabilities that affect a component, service, or product including the analysis and findings describing the impact (or lack of impact) that the reported vulnerability has on a component, service, or product.",
+            "exploitability-statement": "A Vulnerability Exploitability eXchange (VEX) which asserts the known vulnerabilities that do not affect a product, product family, or organization, and optionally the ones that do. The VEX should include the analysis and findings describing the impact (or lack of impact) that the reported vulnerability has on the product, product family, or organization.",
+            "pentest-report": "Results from an authorized simulated cyberattack on a component or service, otherwise known as a penetration test.",
+            "static-analysis-report": "SARIF or proprietary machine or human-readable report for which static analysis has identified code quality, security, and other potential issues with the source code.",
+            "dynamic-analysis-report": "Dynamic analysis report that has identified issues such as vulnerabilities and misconfigurations.",
+            "runtime-analysis-report": "Report generated by analyzing the call stack of a running application.",
+            "component-analysis-report": "Report generated by Software Composition Analysis (SCA), container analysis, or other forms of component analysis.",
+            "maturity-report": "Report containing a formal assessment of an organization, business unit, or team against a maturity model.",
+            "certification-report": "Industry, regulatory, or other certification from an accredited (if applicable) certification body.",
+            "codified-infrastructure": "Code or configuration that defines and provisions virtualized infrastructure, commonly referred to as Infrastructure as Code (IaC).",
+            "quality-metrics": "Report or system in which quality metrics can be obtained.",
+            poam: 'Plans of Action and Milestones (POA&M) complement an "attestation" external reference. POA&M is defined by NIST as a "document that identifies tasks needing to be accomplished. It details resources required to accomplish the elements of the plan, any milestones in meeting the tasks and scheduled completion dates for the milestones".',
+            "electronic-signature": "An e-signature is commonly a scanned representation of a written signature or a stylized script of the person's name.",
+            "digital-signature": "A signature that leverages cryptography, typically public/private key pairs, which provides strong authenticity verification.",
+            "rfc-9116": "Document that complies with [RFC 9116](https://www.ietf.org/rfc/rfc9116.html) (A File Format to Aid in Security Vulnerability Disclosure)",
+            other: "Use this if no other types accurately describe the purpose of the external reference."
+          }
+        },
+        hashes: {
+          type: "array",
+          items: { $ref: "#/definitions/hash" },
+          title: "Hashes",
+          description: "The hashes of the external reference (if applicable)."
+        }
+      }
+    },
+    dependency: {
+      type: "object",
+      title: "Dependency",
+      description: "Defines the direct dependencies of a component, service, or the components provided/implemented by a given component. Components or services that do not have their own dependencies must be declared as empty elements within the graph. Components or services that are not represented in the dependency graph may have unknown dependencies. It is recommended that implementations assume this to be opaque and not an indicator of an object being dependency-free. It is recommended to leverage compositions to indicate unknown dependency graphs.",
+      required: [
+        "ref"
+      ],
+      additionalProperties: false,
+      properties: {
+        ref: {
+          $ref: "#/definitions/refLinkType",
+          title: "Reference",
+          description: "References a component or service by its bom-ref attribute"
+        },
+        dependsOn: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/refLinkType"
+          },
+          title: "Depends On",
+          description: "The bom-ref identifiers of the components or services that are dependencies of this dependency object."
+        },
+        provides: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/refLinkType"
+          },
+          title: "Provides",
+          description: "The bom-ref identifiers of the components or services that define a given specification or standard, which are provided or implemented by this dependency object.\nFor example, a cryptographic library which implements a cryptographic algorithm. A component which implements another component does not imply that the implementation is in use."
+        }
+      }
+    },
+    service: {
+      type: "object",
+      title: "Service",
+      required: [
+        "name"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the service elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        provider: {
+          title: "Provider",
+          description: "The organization that provides the service.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        group: {
+          type: "string",
+          title: "Service Group",
+          description: "The grouping name, namespace, or identifier. This will often be a shortened, single name of the company or project that produced the service or domain name. Whitespace and special characters should be avoided.",
+          examples: ["com.acme"]
+        },
+        name: {
+          type: "string",
+          title: "Service Name",
+          description: "The name of the service. This will often be a shortened, single name of the service.",
+          examples: ["ticker-service"]
+        },
+        version: {
+          $ref: "#/definitions/version",
+          title: "Service Version",
+          description: "The service version."
+        },
+        description: {
+          type: "string",
+          title: "Service Description",
+          description: "Specifies a description for the service"
+        },
+        endpoints: {
+          type: "array",
+          items: {
+            type: "string",
+            format: "iri-reference"
+          },
+          title: "Endpoints",
+          description: "The endpoint URIs of the service. Multiple endpoints are allowed.",
+          examples: ["https://example.com/api/v1/ticker"]
+        },
+        authenticated: {
+          type: "boolean",
+          title: "Authentication Required",
+          description: "A boolean value indicating if the service requires authentication. A value of true indicates the service requires authentication prior to use. A value of false indicates the service does not require authentication."
+        },
+        "x-trust-boundary": {
+          type: "boolean",
+          title: "Crosses Trust Boundary",
+          description: "A boolean value indicating if use of the service crosses a trust zone or boundary. A value of true indicates that by using the service, a trust boundary is crossed. A value of false indicates that by using the service, a trust boundary is not crossed."
+        },
+        trustZone: {
+          type: "string",
+          title: "Trust Zone",
+          description: "The name of the trust zone the service resides in."
+        },
+        data: {
+          type: "array",
+          items: { $ref: "#/definitions/serviceData" },
+          title: "Data",
+          description: "Specifies information about the data including the directional flow of data and the data classification."
+        },
+        licenses: {
+          $ref: "#/definitions/licenseChoice",
+          title: "Service License(s)"
+        },
+        externalReferences: {
+          type: "array",
+          items: { $ref: "#/definitions/externalReference" },
+          title: "External References",
+          description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+        },
+        services: {
+          type: "array",
+          items: { $ref: "#/definitions/service" },
+          uniqueItems: true,
+          title: "Services",
+          description: "A list of services included or deployed behind the parent service. This is not a dependency tree. It provides a way to specify a hierarchical representation of service assemblies."
+        },
+        releaseNotes: {
+          $ref: "#/definitions/releaseNotes",
+          title: "Release notes",
+          description: "Specifies optional release notes."
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: { $ref: "#/definitions/property" }
+        },
+        tags: {
+          $ref: "#/definitions/tags",
+          title: "Tags"
+        },
+        signature: {
+          $ref: "#/definitions/signature",
+          title: "Signature",
+          description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+        }
+      }
+    },
+    serviceData: {
+      type: "object",
+      title: "Hash Objects",
+      required: [
+        "flow",
+        "classification"
+      ],
+      additionalProperties: false,
+      properties: {
+        flow: {
+          $ref: "#/definitions/dataFlowDirection",
+          title: "Directional Flow",
+          description: "Specifies the flow direction of the data. Direction is relative to the service. Inbound flow states that data enters the service. Outbound flow states that data leaves the service. Bi-directional states that data flows both ways and unknown states that the direction is not known."
+        },
+        classification: {
+          $ref: "#/definitions/dataClassification"
+        },
+        name: {
+          type: "string",
+          title: "Name",
+          description: "Name for the defined data",
+          examples: [
+            "Credit card reporting"
+          ]
+        },
+        description: {
+          type: "string",
+          title: "Description",
+          description: "Short description of the data content and usage",
+          examples: [
+            "Credit card information being exchanged in between the web app and the database"
+          ]
+        },
+        governance: {
+          title: "Data Governance",
+          $ref: "#/definitions/dataGovernance"
+        },
+        source: {
+          type: "array",
+          items: {
+            anyOf: [
+              {
+                title: "URL",
+                type: "string",
+                format: "iri-reference"
+              },
+              {
+                title: "BOM-Link Element",
+                $ref: "#/definitions/bomLinkElementType"
+              }
+            ]
+          },
+          title: "Source",
+          description: "The URI, URL, or BOM-Link of the components or services the data came in from"
+        },
+        destination: {
+          type: "array",
+          items: {
+            anyOf: [
+              {
+                title: "URL",
+                type: "string",
+                format: "iri-reference"
+              },
+              {
+                title: "BOM-Link Element",
+                $ref: "#/definitions/bomLinkElementType"
+              }
+            ]
+          },
+          title: "Destination",
+          description: "The URI, URL, or BOM-Link of the components or services the data is sent to"
+        }
+      }
+    },
+    dataFlowDirection: {
+      type: "string",
+      enum: [
+        "inbound",
+        "outbound",
+        "bi-directional",
+        "unknown"
+      ],
+      "meta:enum": {
+        inbound: "Data that enters a service.",
+        outbound: "Data that exits a service.",
+        "bi-directional": "Data flows in and out of the service.",
+        unknown: "The directional flow of data is not known."
+      },
+      title: "Data flow direction",
+      description: "Specifies the flow direction of the data. Direction is relative to the service."
+    },
+    copyright: {
+      type: "object",
+      title: "Copyright",
+      description: "A copyright notice informing users of the underlying claims to copyright ownership in a published work.",
+      required: [
+        "text"
+      ],
+      additionalProperties: false,
+      properties: {
+        text: {
+          type: "string",
+          title: "Copyright Text",
+          description: "The textual content of the copyright."
+        }
+      }
+    },
+    componentEvidence: {
+      type: "object",
+      title: "Evidence",
+      description: "Provides the ability to document evidence collected through various forms of extraction or analysis.",
+      additionalProperties: false,
+      properties: {
+        identity: {
+          title: "Identity Evidence",
+          description: "Evidence that substantiates the identity of a component. The identity may be an object or an array of identity objects. Support for specifying identity as a single object was introduced in CycloneDX v1.5. Arrays were introduced in v1.6. It is recommended that all implementations use arrays, even if only one identity object is specified.",
+          oneOf: [
+            {
+              type: "array",
+              title: "Array of Identity Objects",
+              items: { $ref: "#/definitions/componentIdentityEvidence" }
+            },
+            {
+              title: "A Single Identity Object",
+              description: "[Deprecated]",
+              $ref: "#/definitions/componentIdentityEvidence",
+              deprecated: true
+            }
+          ]
+        },
+        occurrences: {
+          type: "array",
+          title: "Occurrences",
+          description: "Evidence of individual instances of a component spread across multiple locations.",
+          items: {
+            type: "object",
+            required: ["location"],
+            additionalProperties: false,
+            properties: {
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the occurrence elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+              },
+              location: {
+                type: "string",
+                title: "Location",
+                description: "The location or path to where the component was found."
+              },
+              line: {
+                type: "integer",
+                minimum: 0,
+                title: "Line Number",
+                description: "The line number where the component was found."
+              },
+              offset: {
+                type: "integer",
+                minimum: 0,
+                title: "Offset",
+                description: "The offset where the component was found."
+              },
+              symbol: {
+                type: "string",
+                title: "Symbol",
+                description: "The symbol name that was found associated with the component."
+              },
+              additionalContext: {
+                type: "string",
+                title: "Additional Context",
+                description: "Any additional context of the detected component (e.g. a code snippet)."
+              }
+            }
+          }
+        },
+        callstack: {
+          type: "object",
+          title: "Call Stack",
+          description: "Evidence of the components use through the callstack.",
+          additionalProperties: false,
+          properties: {
+            frames: {
+              type: "array",
+              title: "Frames",
+              description: "Within a call stack, a frame is a discrete unit that encapsulates an execution context, including local variables, parameters, and the return address. As function calls are made, frames are pushed onto the stack, forming an array-like structure that orchestrates the flow of program execution and manages the sequence of function invocations.",
+              items: {
+                type: "object",
+                required: [
+                  "module"
+                ],
+                additionalProperties: false,
+                properties: {
+                  package: {
+                    title: "Package",
+                    description: "A package organizes modules into namespaces, providing a unique namespace for each type it contains.",
+                    type: "string"
+                  },
+                  module: {
+                    title: "Module",
+                    description: "A module or class that encloses functions/methods and other code.",
+                    type: "string"
+                  },
+                  function: {
+                    title: "Function",
+                    description: "A block of code designed to perform a particular task.",
+                    type: "string"
+                  },
+                  parameters: {
+                    title: "Parameters",
+                    description: "Optional arguments that are passed to the module or function.",
+                    type: "array",
+                    items: {
+                      type: "string"
+                    }
+                  },
+                  line: {
+                    title: "Line",
+                    description: "The line number the code that is called resides on.",
+                    type: "integer"
+                  },
+                  column: {
+                    title: "Column",
+                    description: "The column the code that is called resides.",
+                    type: "integer"
+                  },
+                  fullFilename: {
+                    title: "Full Filename",
+                    description: "The full path and filename of the module.",
+                    type: "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        licenses: {
+          $ref: "#/definitions/licenseChoice",
+          title: "License Evidence"
+        },
+        copyright: {
+          type: "array",
+          items: { $ref: "#/definitions/copyright" },
+          title: "Copyright Evidence",
+          description: "Copyright evidence captures intellectual property assertions, providing evidence of possible ownership and legal protection."
+        }
+      }
+    },
+    compositions: {
+      type: "object",
+      title: "Compositions",
+      required: [
+        "aggregate"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the composition elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        aggregate: {
+          $ref: "#/definitions/aggregateType",
+          title: "Aggregate",
+          description: "Specifies an aggregate type that describes how complete a relationship is."
+        },
+        assemblies: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            anyOf: [
+              {
+                title: "Ref",
+                $ref: "#/definitions/refLinkType"
+              },
+              {
+                title: "BOM-Link Element",
+                $ref: "#/definitions/bomLinkElementType"
+              }
+            ]
+          },
+          title: "BOM references",
+          description: "The bom-ref identifiers of the components or services being described. Assemblies refer to nested relationships whereby a constituent part may include other constituent parts. References do not cascade to child parts. References are explicit for the specified constituent part only."
+        },
+        dependencies: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string"
+          },
+          title: "BOM references",
+          description: "The bom-ref identifiers of the components or services being described. Dependencies refer to a relationship whereby an independent constituent part requires another independent constituent part. References do not cascade to transitive dependencies. References are explicit for the specified dependency only."
+        },
+        vulnerabilities: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string"
+          },
+          title: "BOM references",
+          description: "The bom-ref identifiers of the vulnerabilities being described."
+        },
+        signature: {
+          $ref: "#/definitions/signature",
+          title: "Signature",
+          description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+        }
+      }
+    },
+    aggregateType: {
+      type: "string",
+      default: "not_specified",
+      enum: [
+        "complete",
+        "incomplete",
+        "incomplete_first_party_only",
+        "incomplete_first_party_proprietary_only",
+        "incomplete_first_party_opensource_only",
+        "incomplete_third_party_only",
+        "incomplete_third_party_proprietary_only",
+        "incomplete_third_party_opensource_only",
+        "unknown",
+        "not_specified"
+      ],
+      "meta:enum": {
+        complete: "The relationship is complete. No further relationships including constituent components, services, or dependencies are known to exist.",
+        incomplete: "The relationship is incomplete. Additional relationships exist and may include constituent components, services, or dependencies.",
+        incomplete_first_party_only: "The relationship is incomplete. Only relationships for first-party components, services, or their dependencies are represented.",
+        incomplete_first_party_proprietary_only: "The relationship is incomplete. Only relationships for first-party components, services, or their dependencies are represented, limited specifically to those that are proprietary.",
+        incomplete_first_party_opensource_only: "The relationship is incomplete. Only relationships for first-party components, services, or their dependencies are represented, limited specifically to those that are opensource.",
+        incomplete_third_party_only: "The relationship is incomplete. Only relationships for third-party components, services, or their dependencies are represented.",
+        incomplete_third_party_proprietary_only: "The relationship is incomplete. Only relationships for third-party components, services, or their dependencies are represented, limited specifically to those that are proprietary.",
+        incomplete_third_party_opensource_only: "The relationship is incomplete. Only relationships for third-party components, services, or their dependencies are represented, limited specifically to those that are opensource.",
+        unknown: "The relationship may be complete or incomplete. This usually signifies a 'best-effort' to obtain constituent components, services, or dependencies but the completeness is inconclusive.",
+        not_specified: "The relationship completeness is not specified."
+      }
+    },
+    property: {
+      type: "object",
+      title: "Lightweight name-value pair",
+      description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+      required: [
+        "name"
+      ],
+      properties: {
+        name: {
+          type: "string",
+          title: "Name",
+          description: "The name of the property. Duplicate names are allowed, each potentially having a different value."
+        },
+        value: {
+          type: "string",
+          title: "Value",
+          description: "The value of the property."
+        }
+      },
+      additionalProperties: false
+    },
+    localeType: {
+      type: "string",
+      pattern: "^([a-z]{2})(-[A-Z]{2})?$",
+      title: "Locale",
+      description: "Defines a syntax for representing two character language code (ISO-639) followed by an optional two character country code. The language code must be lower case. If the country code is specified, the country code must be upper case. The language code and country code must be separated by a minus sign. Examples: en, en-US, fr, fr-CA"
+    },
+    releaseType: {
+      type: "string",
+      examples: [
+        "major",
+        "minor",
+        "patch",
+        "pre-release",
+        "internal"
+      ],
+      description: "The software versioning type. It is recommended that the release type use one of 'major', 'minor', 'patch', 'pre-release', or 'internal'. Representing all possible software release types is not practical, so standardizing on the recommended values, whenever possible, is strongly encouraged.\n\n* __major__ = A major release may contain significant changes or may introduce breaking changes.\n* __minor__ = A minor release, also known as an update, may contain a smaller number of changes than major releases.\n* __patch__ = Patch releases are typically unplanned and may resolve defects or important security issues.\n* __pre-release__ = A pre-release may include alpha, beta, or release candidates and typically have limited support. They provide the ability to preview a release prior to its general availability.\n* __internal__ = Internal releases are not for public consumption and are intended to be used exclusively by the project or manufacturer that produced it."
+    },
+    note: {
+      type: "object",
+      title: "Note",
+      description: "A note containing the locale and content.",
+      required: [
+        "text"
+      ],
+      additionalProperties: false,
+      properties: {
+        locale: {
+          $ref: "#/definitions/localeType",
+          title: "Locale",
+          description: 'The ISO-639 (or higher) language code and optional ISO-3166 (or higher) country code. Examples include: "en", "en-US", "fr" and "fr-CA"'
+        },
+        text: {
+          title: "Release note content",
+          description: "Specifies the full content of the release note.",
+          $ref: "#/definitions/attachment"
+        }
+      }
+    },
+    releaseNotes: {
+      type: "object",
+      title: "Release notes",
+      required: [
+        "type"
+      ],
+      additionalProperties: false,
+      properties: {
+        type: {
+          $ref: "#/definitions/releaseType",
+          title: "Type",
+          description: "The software versioning type the release note describes."
+        },
+        title: {
+          type: "string",
+          title: "Title",
+          description: "The title of the release."
+        },
+        featuredImage: {
+          type: "string",
+          format: "iri-reference",
+          title: "Featured image",
+          description: "The URL to an image that may be prominently displayed with the release note."
+        },
+        socialImage: {
+          type: "string",
+          format: "iri-reference",
+          title: "Social image",
+          description: "The URL to an image that may be used in messaging on social media platforms."
+        },
+        description: {
+          type: "string",
+          title: "Description",
+          description: "A short description of the release."
+        },
+        timestamp: {
+          type: "string",
+          format: "date-time",
+          title: "Timestamp",
+          description: "The date and time (timestamp) when the release note was created."
+        },
+        aliases: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          title: "Aliases",
+          description: "One or more alternate names the release may be referred to. This may include unofficial terms used by development and marketing teams (e.g. code names)."
+        },
+        tags: {
+          $ref: "#/definitions/tags",
+          title: "Tags"
+        },
+        resolves: {
+          type: "array",
+          items: { $ref: "#/definitions/issue" },
+          title: "Resolves",
+          description: "A collection of issues that have been resolved."
+        },
+        notes: {
+          type: "array",
+          items: { $ref: "#/definitions/note" },
+          title: "Notes",
+          description: "Zero or more release notes containing the locale and content. Multiple note objects may be specified to support release notes in a wide variety of languages."
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: { $ref: "#/definitions/property" }
+        }
+      }
+    },
+    advisory: {
+      type: "object",
+      title: "Advisory",
+      description: "Title and location where advisory information can be obtained. An advisory is a notification of a threat to a component, service, or system.",
+      required: ["url"],
+      additionalProperties: false,
+      properties: {
+        title: {
+          type: "string",
+          title: "Title",
+          description: "An optional name of the advisory."
+        },
+        url: {
+          type: "string",
+          title: "URL",
+          format: "iri-reference",
+          description: "Location where the advisory can be obtained."
+        }
+      }
+    },
+    cwe: {
+      type: "integer",
+      minimum: 1,
+      title: "CWE",
+      description: "Integer representation of a Common Weaknesses Enumerations (CWE). For example 399 (of https://cwe.mitre.org/data/definitions/399.html)"
+    },
+    severity: {
+      type: "string",
+      title: "Severity",
+      description: "Textual representation of the severity of the vulnerability adopted by the analysis method. If the analysis method uses values other than what is provided, the user is expected to translate appropriately.",
+      enum: [
+        "critical",
+        "high",
+        "medium",
+        "low",
+        "info",
+        "none",
+        "unknown"
+      ],
+      "meta:enum": {
+        critical: "Critical severity",
+        high: "High severity",
+        medium: "Medium severity",
+        low: "Low severity",
+        info: "Informational warning.",
+        none: "None",
+        unknown: "The severity is not known"
+      }
+    },
+    scoreMethod: {
+      type: "string",
+      title: "Method",
+      description: "Specifies the severity or risk scoring methodology or standard used.",
+      enum: [
+        "CVSSv2",
+        "CVSSv3",
+        "CVSSv31",
+        "CVSSv4",
+        "OWASP",
+        "SSVC",
+        "other"
+      ],
+      "meta:enum": {
+        CVSSv2: "Common Vulnerability Scoring System v2.0",
+        CVSSv3: "Common Vulnerability Scoring System v3.0",
+        CVSSv31: "Common Vulnerability Scoring System v3.1",
+        CVSSv4: "Common Vulnerability Scoring System v4.0",
+        OWASP: "OWASP Risk Rating Methodology",
+        SSVC: "Stakeholder Specific Vulnerability Categorization",
+        other: "Another severity or risk scoring methodology"
+      }
+    },
+    impactAnalysisState: {
+      type: "string",
+      title: "Impact Analysis State",
+      description: "Declares the current state of an occurrence of a vulnerability, after automated or manual analysis.",
+      enum: [
+        "resolved",
+        "resolved_with_pedigree",
+        "exploitable",
+        "in_triage",
+        "false_positive",
+        "not_affected"
+      ],
+      "meta:enum": {
+        resolved: "The vulnerability has been remediated.",
+        resolved_with_pedigree: "The vulnerability has been remediated and evidence of the changes are provided in the affected components pedigree containing verifiable commit history and/or diff(s).",
+        exploitable: "The vulnerability may be directly or indirectly exploitable.",
+        in_triage: "The vulnerability is being investigated.",
+        false_positive: "The vulnerability is not specific to the component or service and was falsely identified or associated.",
+        not_affected: "The component or service is not affected by the vulnerability. Justification should be specified for all not_affected cases."
+      }
+    },
+    impactAnalysisJustification: {
+      type: "string",
+      title: "Impact Analysis Justification",
+      description: "The rationale of why the impact analysis state was asserted.",
+      enum: [
+        "code_not_present",
+        "code_not_reachable",
+        "requires_configuration",
+        "requires_dependency",
+        "requires_environment",
+        "protected_by_compiler",
+        "protected_at_runtime",
+        "protected_at_perimeter",
+        "protected_by_mitigating_control"
+      ],
+      "meta:enum": {
+        code_not_present: "The code has been removed or tree-shaked.",
+        code_not_reachable: "The vulnerable code is not invoked at runtime.",
+        requires_configuration: "Exploitability requires a configurable option to be set/unset.",
+        requires_dependency: "Exploitability requires a dependency that is not present.",
+        requires_environment: "Exploitability requires a certain environment which is not present.",
+        protected_by_compiler: "Exploitability requires a compiler flag to be set/unset.",
+        protected_at_runtime: "Exploits are prevented at runtime.",
+        protected_at_perimeter: "Attacks are blocked at physical, logical, or network perimeter.",
+        protected_by_mitigating_control: "Preventative measures have been implemented that reduce the likelihood and/or impact of the vulnerability."
+      }
+    },
+    rating: {
+      type: "object",
+      title: "Rating",
+      description: "Defines the severity or risk ratings of a vulnerability.",
+      additionalProperties: false,
+      properties: {
+        source: {
+          $ref: "#/definitions/vulnerabilitySource",
+          description: "The source that calculated the severity or risk rating of the vulnerability."
+        },
+        score: {
+          type: "number",
+          title: "Score",
+          description: "The numerical score of the rating."
+        },
+        severity: {
+          $ref: "#/definitions/severity",
+          description: "Textual representation of the severity that corresponds to the numerical score of the rating."
+        },
+        method: {
+          $ref: "#/definitions/scoreMethod"
+        },
+        vector: {
+          type: "string",
+          title: "Vector",
+          description: "Textual representation of the metric values used to score the vulnerability"
+        },
+        justification: {
+          type: "string",
+          title: "Justification",
+          description: "An optional reason for rating the vulnerability as it was"
+        }
+      }
+    },
+    vulnerabilitySource: {
+      type: "object",
+      title: "Source",
+      description: "The source of vulnerability information. This is often the organization that published the vulnerability.",
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string",
+          title: "URL",
+          description: "The url of the vulnerability documentation as provided by the source.",
+          examples: [
+            "https://nvd.nist.gov/vuln/detail/CVE-2021-39182"
+          ]
+        },
+        name: {
+          type: "string",
+          title: "Name",
+          description: "The name of the source.",
+          examples: [
+            "NVD",
+            "National Vulnerability Database",
+            "OSS Index",
+            "VulnDB",
+            "GitHub Advisories"
+          ]
+        }
+      }
+    },
+    vulnerability: {
+      type: "object",
+      title: "Vulnerability",
+      description: "Defines a weakness in a component or service that could be exploited or triggered by a threat source.",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the vulnerability elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        id: {
+          type: "string",
+          title: "ID",
+          description: "The identifier that uniquely identifies the vulnerability.",
+          examples: [
+            "CVE-2021-39182",
+            "GHSA-35m5-8cvj-8783",
+            "SNYK-PYTHON-ENROCRYPT-1912876"
+          ]
+        },
+        source: {
+          $ref: "#/definitions/vulnerabilitySource",
+          description: "The source that published the vulnerability."
+        },
+        references: {
+          type: "array",
+          title: "References",
+          description: "Zero or more pointers to vulnerabilities that are the equivalent of the vulnerability specified. Often times, the same vulnerability may exist in multiple sources of vulnerability intelligence, but have different identifiers. References provide a way to correlate vulnerabilities across multiple sources of vulnerability intelligence.",
+          items: {
+            type: "object",
+            required: [
+              "id",
+              "source"
+            ],
+            additionalProperties: false,
+            properties: {
+              id: {
+                type: "string",
+                title: "ID",
+                description: "An identifier that uniquely identifies the vulnerability.",
+                examples: [
+                  "CVE-2021-39182",
+                  "GHSA-35m5-8cvj-8783",
+                  "SNYK-PYTHON-ENROCRYPT-1912876"
+                ]
+              },
+              source: {
+                $ref: "#/definitions/vulnerabilitySource",
+                description: "The source that published the vulnerability."
+              }
+            }
+          }
+        },
+        ratings: {
+          type: "array",
+          title: "Ratings",
+          description: "List of vulnerability ratings. Consumers SHOULD consider ratings in prioritization decisions; source ratings may differ and aid prioritization.",
+          items: {
+            $ref: "#/definitions/rating"
+          }
+        },
+        cwes: {
+          type: "array",
+          title: "CWEs",
+          description: "List of Common Weaknesses Enumerations (CWEs) codes that describes this vulnerability.",
+          examples: [399],
+          items: {
+            $ref: "#/definitions/cwe"
+          }
+        },
+        description: {
+          type: "string",
+          title: "Description",
+          description: "A description of the vulnerability as provided by the source."
+        },
+        detail: {
+          type: "string",
+          title: "Details",
+          description: "If available, an in-depth description of the vulnerability as provided by the source organization. Details often include information useful in understanding root cause."
+        },
+        recommendation: {
+          type: "string",
+          title: "Recommendation",
+          description: "Recommendations of how the vulnerability can be remediated or mitigated."
+        },
+        workaround: {
+          type: "string",
+          title: "Workarounds",
+          description: "A bypass, usually temporary, of the vulnerability that reduces its likelihood and/or impact. Workarounds often involve changes to configuration or deployments."
+        },
+        proofOfConcept: {
+          type: "object",
+          title: "Proof of Concept",
+          description: "Evidence used to reproduce the vulnerability.",
+          properties: {
+            reproductionSteps: {
+              type: "string",
+              title: "Steps to Reproduce",
+              description: "Precise steps to reproduce the vulnerability."
+            },
+            environment: {
+              type: "string",
+              title: "Environment",
+              description: "A description of the environment in which reproduction was possible."
+            },
+            supportingMaterial: {
+              type: "array",
+              title: "Supporting Material",
+              description: "Supporting material that helps in reproducing or understanding how reproduction is possible. This may include screenshots, payloads, and PoC exploit code.",
+              items: { $ref: "#/definitions/attachment" }
+            }
+          }
+        },
+        advisories: {
+          type: "array",
+          title: "Advisories",
+          description: "Published advisories of the vulnerability if provided.",
+          items: {
+            $ref: "#/definitions/advisory"
+          }
+        },
+        created: {
+          type: "string",
+          format: "date-time",
+          title: "Created",
+          description: "The date and time (timestamp) when the vulnerability record was created in the vulnerability database."
+        },
+        published: {
+          type: "string",
+          format: "date-time",
+          title: "Published",
+          description: "The date and time (timestamp) when the vulnerability record was first published."
+        },
+        updated: {
+          type: "string",
+          format: "date-time",
+          title: "Updated",
+          description: "The date and time (timestamp) when the vulnerability record was last updated."
+        },
+        rejected: {
+          type: "string",
+          format: "date-time",
+          title: "Rejected",
+          description: "The date and time (timestamp) when the vulnerability record was rejected (if applicable)."
+        },
+        credits: {
+          type: "object",
+          title: "Credits",
+          description: "Individuals or organizations credited with the discovery of the vulnerability.",
+          additionalProperties: false,
+          properties: {
+            organizations: {
+              type: "array",
+              title: "Organizations",
+              description: "The organizations credited with vulnerability discovery.",
+              items: {
+                $ref: "#/definitions/organizationalEntity"
+              }
+            },
+            individuals: {
+              type: "array",
+              title: "Individuals",
+              description: "The individuals, not associated with organizations, that are credited with vulnerability discovery.",
+              items: {
+                $ref: "#/definitions/organizationalContact"
+              }
+            }
+          }
+        },
+        tools: {
+          title: "Tools",
+          description: "The tool(s) used to identify, confirm, or score the vulnerability.",
+          oneOf: [
+            {
+              type: "object",
+              title: "Tools",
+              description: "The tool(s) used to identify, confirm, or score the vulnerability.",
+              additionalProperties: false,
+              properties: {
+                components: {
+                  type: "array",
+                  items: { $ref: "#/definitions/component" },
+                  uniqueItems: true,
+                  title: "Components",
+                  description: "A list of software and hardware components used as tools."
+                },
+                services: {
+                  type: "array",
+                  items: { $ref: "#/definitions/service" },
+                  uniqueItems: true,
+                  title: "Services",
+                  description: "A list of services used as tools. This may include microservices, function-as-a-service, and other types of network or intra-process services."
+                }
+              }
+            },
+            {
+              type: "array",
+              title: "Tools (legacy)",
+              description: "[Deprecated] The tool(s) used to identify, confirm, or score the vulnerability.",
+              items: { $ref: "#/definitions/tool" }
+            }
+          ]
+        },
+        analysis: {
+          type: "object",
+          title: "Impact Analysis",
+          description: "An assessment of the impact and exploitability of the vulnerability.",
+          additionalProperties: false,
+          properties: {
+            state: {
+              $ref: "#/definitions/impactAnalysisState"
+            },
+            justification: {
+              $ref: "#/definitions/impactAnalysisJustification"
+            },
+            response: {
+              type: "array",
+              title: "Response",
+              description: "A response to the vulnerability by the manufacturer, supplier, or project responsible for the affected component or service. More than one response is allowed. Responses are strongly encouraged for vulnerabilities where the analysis state is exploitable.",
+              items: {
+                type: "string",
+                enum: [
+                  "can_not_fix",
+                  "will_not_fix",
+                  "update",
+                  "rollback",
+                  "workaround_available"
+                ],
+                "meta:enum": {
+                  can_not_fix: "Can not fix",
+                  will_not_fix: "Will not fix",
+                  update: "Update to a different revision or release",
+                  rollback: "Revert to a previous revision or release",
+                  workaround_available: "There is a workaround available"
+                }
+              }
+            },
+            detail: {
+              type: "string",
+              title: "Detail",
+              description: "Detailed description of the impact including methods used during assessment. If a vulnerability is not exploitable, this field should include specific details on why the component or service is not impacted by this vulnerability."
+            },
+            firstIssued: {
+              type: "string",
+              format: "date-time",
+              title: "First Issued",
+              description: "The date and time (timestamp) when the analysis was first issued."
+            },
+            lastUpdated: {
+              type: "string",
+              format: "date-time",
+              title: "Last Updated",
+              description: "The date and time (timestamp) when the analysis was last updated."
+            }
+          }
+        },
+        affects: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "object",
+            required: [
+              "ref"
+            ],
+            additionalProperties: false,
+            properties: {
+              ref: {
+                anyOf: [
+                  {
+                    title: "Ref",
+                    $ref: "#/definitions/refLinkType"
+                  },
+                  {
+                    title: "BOM-Link Element",
+                    $ref: "#/definitions/bomLinkElementType"
+                  }
+                ],
+                title: "Reference",
+                description: "References a component or service by the objects bom-ref"
+              },
+              versions: {
+                type: "array",
+                title: "Versions",
+                description: "Zero or more individual versions or range of versions.",
+                items: {
+                  type: "object",
+                  oneOf: [
+                    {
+                      required: ["version"]
+                    },
+                    {
+                      required: ["range"]
+                    }
+                  ],
+                  additionalProperties: false,
+                  properties: {
+                    version: {
+                      title: "Version",
+                      description: "A single version of a component or service.",
+                      $ref: "#/definitions/version"
+                    },
+                    range: {
+                      title: "Version Range",
+                      description: "A version range specified in Package URL Version Range syntax (vers) which is defined at https://github.com/package-url/vers-spec",
+                      $ref: "#/definitions/versionRange"
+                    },
+                    status: {
+                      title: "Status",
+                      description: "The vulnerability status for the version or range of versions.",
+                      $ref: "#/definitions/affectedStatus",
+                      default: "affected"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          title: "Affects",
+          description: "The components or services that are affected by the vulnerability."
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    affectedStatus: {
+      description: "The vulnerability status of a given version or range of versions of a product. The statuses 'affected' and 'unaffected' indicate that the version is affected or unaffected by the vulnerability. The status 'unknown' indicates that it is unknown or unspecified whether the given version is affected. There can be many reasons for an 'unknown' status, including that an investigation has not been undertaken or that a vendor has not disclosed the status.",
+      type: "string",
+      enum: [
+        "affected",
+        "unaffected",
+        "unknown"
+      ],
+      "meta:enum": {
+        affected: "The version is affected by the vulnerability.",
+        unaffected: "The version is not affected by the vulnerability.",
+        unknown: "It is unknown (or unspecified) whether the given version is affected."
+      }
+    },
+    version: {
+      description: "A single disjunctive version identifier, for a component or service.",
+      type: "string",
+      maxLength: 1024,
+      examples: [
+        "9.0.14",
+        "v1.33.7",
+        "7.0.0-M1",
+        "2.0pre1",
+        "1.0.0-beta1",
+        "0.8.15"
+      ]
+    },
+    versionRange: {
+      description: "A version range specified in Package URL Version Range syntax (vers) which is defined at https://github.com/package-url/vers-spec",
+      type: "string",
+      minLength: 1,
+      maxLength: 4096,
+      examples: [
+        "vers:cargo/9.0.14",
+        "vers:npm/1.2.3|>=2.0.0|<5.0.0",
+        "vers:pypi/0.0.0|0.0.1|0.0.2|0.0.3|1.0|2.0pre1",
+        "vers:tomee/>=1.0.0-beta1|<=1.7.5|>=7.0.0-M1|<=7.0.7|>=7.1.0|<=7.1.2|>=8.0.0-M1|<=8.0.1",
+        "vers:gem/>=2.2.0|!= 2.2.1|<2.3.0"
+      ]
+    },
+    range: {
+      deprecated: true,
+      description: "Deprecated definition. use definition `versionRange` instead.",
+      $ref: "#/definitions/versionRange"
+    },
+    annotations: {
+      type: "object",
+      title: "Annotations",
+      description: "A comment, note, explanation, or similar textual content which provides additional context to the object(s) being annotated.",
+      required: [
+        "subjects",
+        "annotator",
+        "timestamp",
+        "text"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the annotation elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        subjects: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            anyOf: [
+              {
+                title: "Ref",
+                $ref: "#/definitions/refLinkType"
+              },
+              {
+                title: "BOM-Link Element",
+                $ref: "#/definitions/bomLinkElementType"
+              }
+            ]
+          },
+          title: "Subjects",
+          description: "The object in the BOM identified by its bom-ref. This is often a component or service, but may be any object type supporting bom-refs."
+        },
+        annotator: {
+          type: "object",
+          title: "Annotator",
+          description: "The organization, person, component, or service which created the textual content of the annotation.",
+          oneOf: [
+            {
+              required: [
+                "organization"
+              ]
+            },
+            {
+              required: [
+                "individual"
+              ]
+            },
+            {
+              required: [
+                "component"
+              ]
+            },
+            {
+              required: [
+                "service"
+              ]
+            }
+          ],
+          additionalProperties: false,
+          properties: {
+            organization: {
+              description: "The organization that created the annotation",
+              $ref: "#/definitions/organizationalEntity"
+            },
+            individual: {
+              description: "The person that created the annotation",
+              $ref: "#/definitions/organizationalContact"
+            },
+            component: {
+              description: "The tool or component that created the annotation",
+              $ref: "#/definitions/component"
+            },
+            service: {
+              description: "The service that created the annotation",
+              $ref: "#/definitions/service"
+            }
+          }
+        },
+        timestamp: {
+          type: "string",
+          format: "date-time",
+          title: "Timestamp",
+          description: "The date and time (timestamp) when the annotation was created."
+        },
+        text: {
+          type: "string",
+          title: "Text",
+          description: "The textual content of the annotation."
+        },
+        signature: {
+          $ref: "#/definitions/signature",
+          title: "Signature",
+          description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+        }
+      }
+    },
+    modelCard: {
+      $comment: "Model card support in CycloneDX is derived from TensorFlow Model Card Toolkit released under the Apache 2.0 license and available from https://github.com/tensorflow/model-card-toolkit/blob/main/model_card_toolkit/schema/v0.0.2/model_card.schema.json. In addition, CycloneDX model card support includes portions of VerifyML, also released under the Apache 2.0 license and available from https://github.com/cylynx/verifyml/blob/main/verifyml/model_card_toolkit/schema/v0.0.4/model_card.schema.json.",
+      type: "object",
+      title: "Model Card",
+      description: "A model card describes the intended uses of a machine learning model and potential limitations, including biases and ethical considerations. Model cards typically contain the training parameters, which datasets were used to train the model, performance metrics, and other relevant data useful for ML transparency. This object SHOULD be specified for any component of type `machine-learning-model` and must not be specified for other component types.",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the model card elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        modelParameters: {
+          type: "object",
+          title: "Model Parameters",
+          description: "Hyper-parameters for construction of the model.",
+          additionalProperties: false,
+          properties: {
+            approach: {
+              type: "object",
+              title: "Approach",
+              description: "The overall approach to learning used by the model for problem solving.",
+              additionalProperties: false,
+              properties: {
+                type: {
+                  type: "string",
+                  title: "Learning Type",
+                  description: "Learning types describing the learning problem or hybrid learning problem.",
+                  enum: [
+                    "supervised",
+                    "unsupervised",
+                    "reinforcement-learning",
+                    "semi-supervised",
+                    "self-supervised"
+                  ],
+                  "meta:enum": {
+                    supervised: "Supervised machine learning involves training an algorithm on labeled data to predict or classify new data based on the patterns learned from the labeled examples.",
+                    unsupervised: "Unsupervised machine learning involves training algorithms on unlabeled data to discover patterns, structures, or relationships without explicit guidance, allowing the model to identify inherent structures or clusters within the data.",
+                    "reinforcement-learning": "Reinforcement learning is a type of machine learning where an agent learns to make decisions by interacting with an environment to maximize cumulative rewards, through trial and error.",
+                    "semi-supervised": "Semi-supervised machine learning utilizes a combination of labeled and unlabeled data during training to improve model performance, leveraging the benefits of both supervised and unsupervised learning techniques.",
+                    "self-supervised": "Self-supervised machine learning involves training models to predict parts of the input data from other parts of the same data, without requiring external labels, enabling learning from large amounts of unlabeled data."
+                  }
+                }
+              }
+            },
+            task: {
+              type: "string",
+              title: "Task",
+              description: "Directly influences the input and/or output. Examples include classification, regression, clustering, etc."
+            },
+            architectureFamily: {
+              type: "string",
+              title: "Architecture Family",
+              description: "The model architecture family such as transformer network, convolutional neural network, residual neural network, LSTM neural network, etc."
+            },
+            modelArchitecture: {
+              type: "string",
+              title: "Model Architecture",
+              description: "The specific architecture of the model such as GPT-1, ResNet-50, YOLOv3, etc."
+            },
+            datasets: {
+              type: "array",
+              title: "Datasets",
+              description: "The datasets used to train and evaluate the model.",
+              items: {
+                oneOf: [
+                  {
+                    title: "Inline Data Information",
+                    $ref: "#/definitions/componentData"
+                  },
+                  {
+                    type: "object",
+                    title: "Data Reference",
+                    additionalProperties: false,
+                    properties: {
+                      ref: {
+                        anyOf: [
+                          {
+                            title: "Ref",
+                            $ref: "#/definitions/refLinkType"
+                          },
+                          {
+                            title: "BOM-Link Element",
+                            $ref: "#/definitions/bomLinkElementType"
+                          }
+                        ],
+                        title: "Reference",
+                        type: "string",
+                        description: "References a data component by the components bom-ref attribute"
+                      }
+                    }
+                  }
+                ]
+              }
+            },
+            inputs: {
+              type: "array",
+              title: "Inputs",
+              description: "The input format(s) of the model",
+              items: { $ref: "#/definitions/inputOutputMLParameters" }
+            },
+            outputs: {
+              type: "array",
+              title: "Outputs",
+              description: "The output format(s) from the model",
+              items: { $ref: "#/definitions/inputOutputMLParameters" }
+            }
+          }
+        },
+        quantitativeAnalysis: {
+          type: "object",
+          title: "Quantitative Analysis",
+          description: "A quantitative analysis of the model",
+          additionalProperties: false,
+          properties: {
+            performanceMetrics: {
+              type: "array",
+              title: "Performance Metrics",
+              description: "The model performance metrics being reported. Examples may include accuracy, F1 score, precision, top-3 error rates, MSC, etc.",
+              items: { $ref: "#/definitions/performanceMetric" }
+            },
+            graphics: { $ref: "#/definitions/graphicsCollection" }
+          }
+        },
+        considerations: {
+          type: "object",
+          title: "Considerations",
+          description: "What considerations should be taken into account regarding the model's construction, training, and application?",
+          additionalProperties: false,
+          properties: {
+            users: {
+              type: "array",
+              title: "Users",
+              description: "Who are the intended users of the model?",
+              items: {
+                type: "string"
+              }
+            },
+            useCases: {
+              type: "array",
+              title: "Use Cases",
+              description: "What are the intended use cases of the model?",
+              items: {
+                type: "string"
+              }
+            },
+            technicalLimitations: {
+              type: "array",
+              title: "Technical Limitations",
+              description: "What are the known technical limitations of the model? E.g. What kind(s) of data should the model be expected not to perform well on? What are the factors that might degrade model performance?",
+              items: {
+                type: "string"
+              }
+            },
+            performanceTradeoffs: {
+              type: "array",
+              title: "Performance Tradeoffs",
+              description: "What are the known tradeoffs in accuracy/performance of the model?",
+              items: {
+                type: "string"
+              }
+            },
+            ethicalConsiderations: {
+              type: "array",
+              title: "Ethical Considerations",
+              description: "What are the ethical risks involved in the application of this model?",
+              items: { $ref: "#/definitions/risk" }
+            },
+            environmentalConsiderations: {
+              $ref: "#/definitions/environmentalConsiderations",
+              title: "Environmental Considerations",
+              description: "What are the various environmental impacts the corresponding machine learning model has exhibited across its lifecycle?"
+            },
+            fairnessAssessments: {
+              type: "array",
+              title: "Fairness Assessments",
+              description: "How does the model affect groups at risk of being systematically disadvantaged? What are the harms and benefits to the various affected groups?",
+              items: {
+                $ref: "#/definitions/fairnessAssessment"
+              }
+            }
+          }
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: { $ref: "#/definitions/property" }
+        }
+      }
+    },
+    inputOutputMLParameters: {
+      type: "object",
+      title: "Input and Output Parameters",
+      additionalProperties: false,
+      properties: {
+        format: {
+          title: "Input/Output Format",
+          description: "The data format for input/output to the model.",
+          type: "string",
+          examples: ["string", "image", "time-series"]
+        }
+      }
+    },
+    componentData: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "type"
+      ],
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the dataset elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links."
+        },
+        type: {
+          type: "string",
+          title: "Type of Data",
+          description: "The general theme or subject matter of the data being specified.",
+          enum: [
+            "source-code",
+            "configuration",
+            "dataset",
+            "definition",
+            "other"
+          ],
+          "meta:enum": {
+            "source-code": "Any type of code, code snippet, or data-as-code.",
+            configuration: "Parameters or settings that may be used by other components.",
+            dataset: "A collection of data.",
+            definition: "Data that can be used to create new instances of what the definition defines.",
+            other: "Any other type of data that does not fit into existing definitions."
+          }
+        },
+        name: {
+          title: "Dataset Name",
+          description: "The name of the dataset.",
+          type: "string"
+        },
+        contents: {
+          type: "object",
+          title: "Data Contents",
+          description: "The contents or references to the contents of the data being described.",
+          additionalProperties: false,
+          properties: {
+            attachment: {
+              title: "Data Attachment",
+              description: "An optional way to include textual or encoded data.",
+              $ref: "#/definitions/attachment"
+            },
+            url: {
+              type: "string",
+              title: "Data URL",
+              description: "The URL to where the data can be retrieved.",
+              format: "iri-reference"
+            },
+            properties: {
+              type: "array",
+              title: "Configuration Properties",
+              description: "Provides the ability to document name-value parameters used for configuration.",
+              items: {
+                $ref: "#/definitions/property"
+              }
+            }
+          }
+        },
+        classification: {
+          $ref: "#/definitions/dataClassification"
+        },
+        sensitiveData: {
+          type: "array",
+          title: "Sensitive Data",
+          description: "A description of any sensitive data in a dataset.",
+          items: {
+            type: "string"
+          }
+        },
+        graphics: { $ref: "#/definitions/graphicsCollection" },
+        description: {
+          title: "Dataset Description",
+          description: "A description of the dataset. Can describe size of dataset, whether it's used for source code, training, testing, or validation, etc.",
+          type: "string"
+        },
+        governance: {
+          title: "Data Governance",
+          $ref: "#/definitions/dataGovernance"
+        }
+      }
+    },
+    dataGovernance: {
+      type: "object",
+      title: "Data Governance",
+      description: "Data governance captures information regarding data ownership, stewardship, and custodianship, providing insights into the individuals or entities responsible for managing, overseeing, and safeguarding the data throughout its lifecycle.",
+      additionalProperties: false,
+      properties: {
+        custodians: {
+          type: "array",
+          title: "Data Custodians",
+          description: "Data custodians are responsible for the safe custody, transport, and storage of data.",
+          items: { $ref: "#/definitions/dataGovernanceResponsibleParty" }
+        },
+        stewards: {
+          type: "array",
+          title: "Data Stewards",
+          description: "Data stewards are responsible for data content, context, and associated business rules.",
+          items: { $ref: "#/definitions/dataGovernanceResponsibleParty" }
+        },
+        owners: {
+          type: "array",
+          title: "Data Owners",
+          description: "Data owners are concerned with risk and appropriate access to data.",
+          items: { $ref: "#/definitions/dataGovernanceResponsibleParty" }
+        }
+      }
+    },
+    dataGovernanceResponsibleParty: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        organization: {
+          title: "Organization",
+          description: "The organization that is responsible for specific data governance role(s).",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        contact: {
+          title: "Individual",
+          description: "The individual that is responsible for specific data governance role(s).",
+          $ref: "#/definitions/organizationalContact"
+        }
+      },
+      oneOf: [
+        {
+          required: ["organization"]
+        },
+        {
+          required: ["contact"]
+        }
+      ]
+    },
+    graphicsCollection: {
+      type: "object",
+      title: "Graphics Collection",
+      description: "A collection of graphics that represent various measurements.",
+      additionalProperties: false,
+      properties: {
+        description: {
+          title: "Description",
+          description: "A description of this collection of graphics.",
+          type: "string"
+        },
+        collection: {
+          title: "Collection",
+          description: "A collection of graphics.",
+          type: "array",
+          items: { $ref: "#/definitions/graphic" }
+        }
+      }
+    },
+    graphic: {
+      type: "object",
+      title: "Graphic",
+      additionalProperties: false,
+      properties: {
+        name: {
+          title: "Name",
+          description: "The name of the graphic.",
+          type: "string"
+        },
+        image: {
+          title: "Graphic Image",
+          description: "The graphic (vector or raster). Base64 encoding must be specified for binary images.",
+          $ref: "#/definitions/attachment"
+        }
+      }
+    },
+    performanceMetric: {
+      type: "object",
+      title: "Performance Metric",
+      additionalProperties: false,
+      properties: {
+        type: {
+          title: "Type",
+          description: "The type of performance metric.",
+          type: "string"
+        },
+        value: {
+          title: "Value",
+          description: "The value of the performance metric.",
+          type: "string"
+        },
+        slice: {
+          title: "Slice",
+          description: "The name of the slice this metric was computed on. By default, assume this metric is not sliced.",
+          type: "string"
+        },
+        confidenceInterval: {
+          title: "Confidence Interval",
+          description: "The confidence interval of the metric.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            lowerBound: {
+              title: "Lower Bound",
+              description: "The lower bound of the confidence interval.",
+              type: "string"
+            },
+            upperBound: {
+              title: "Upper Bound",
+              description: "The upper bound of the confidence interval.",
+              type: "string"
+            }
+          }
+        }
+      }
+    },
+    risk: {
+      type: "object",
+      title: "Risk",
+      additionalProperties: false,
+      properties: {
+        name: {
+          title: "Name",
+          description: "The name of the risk.",
+          type: "string"
+        },
+        mitigationStrategy: {
+          title: "Mitigation Strategy",
+          description: "Strategy used to address this risk.",
+          type: "string"
+        }
+      }
+    },
+    fairnessAssessment: {
+      type: "object",
+      title: "Fairness Assessment",
+      description: "Information about the benefits and harms of the model to an identified at risk group.",
+      additionalProperties: false,
+      properties: {
+        groupAtRisk: {
+          type: "string",
+          title: "Group at Risk",
+          description: "The groups or individuals at risk of being systematically disadvantaged by the model."
+        },
+        benefits: {
+          type: "string",
+          title: "Benefits",
+          description: "Expected benefits to the identified groups."
+        },
+        harms: {
+          type: "string",
+          title: "Harms",
+          description: "Expected harms to the identified groups."
+        },
+        mitigationStrategy: {
+          type: "string",
+          title: "Mitigation Strategy",
+          description: "With respect to the benefits and harms outlined, please describe any mitigation strategy implemented."
+        }
+      }
+    },
+    dataClassification: {
+      type: "string",
+      title: "Data Classification",
+      description: "Data classification tags data according to its type, sensitivity, and value if altered, stolen, or destroyed."
+    },
+    environmentalConsiderations: {
+      type: "object",
+      title: "Environmental Considerations",
+      description: "Describes various environmental impact metrics.",
+      additionalProperties: false,
+      properties: {
+        energyConsumptions: {
+          title: "Energy Consumptions",
+          description: "Describes energy consumption information incurred for one or more component lifecycle activities.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/energyConsumption"
+          }
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    energyConsumption: {
+      title: "Energy consumption",
+      description: "Describes energy consumption information incurred for the specified lifecycle activity.",
+      type: "object",
+      required: [
+        "activity",
+        "energyProviders",
+        "activityEnergyCost"
+      ],
+      additionalProperties: false,
+      properties: {
+        activity: {
+          type: "string",
+          title: "Activity",
+          description: "The type of activity that is part of a machine learning model development or operational lifecycle.",
+          enum: [
+            "design",
+            "data-collection",
+            "data-preparation",
+            "training",
+            "fine-tuning",
+            "validation",
+            "deployment",
+            "inference",
+            "other"
+          ],
+          "meta:enum": {
+            design: "A model design including problem framing, goal definition and algorithm selection.",
+            "data-collection": "Model data acquisition including search, selection and transfer.",
+            "data-preparation": "Model data preparation including data cleaning, labeling and conversion.",
+            training: "Model building, training and generalized tuning.",
+            "fine-tuning": "Refining a trained model to produce desired outputs for a given problem space.",
+            validation: "Model validation including model output evaluation and testing.",
+            deployment: "Explicit model deployment to a target hosting infrastructure.",
+            inference: "Generating an output response from a hosted model from a set of inputs.",
+            other: "A lifecycle activity type whose description does not match currently defined values."
+          }
+        },
+        energyProviders: {
+          title: "Energy Providers",
+          description: "The provider(s) of the energy consumed by the associated model development lifecycle activity.",
+          type: "array",
+          items: { $ref: "#/definitions/energyProvider" }
+        },
+        activityEnergyCost: {
+          title: "Activity Energy Cost",
+          description: "The total energy cost associated with the model lifecycle activity.",
+          $ref: "#/definitions/energyMeasure"
+        },
+        co2CostEquivalent: {
+          title: "CO2 Equivalent Cost",
+          description: "The CO2 cost (debit) equivalent to the total energy cost.",
+          $ref: "#/definitions/co2Measure"
+        },
+        co2CostOffset: {
+          title: "CO2 Cost Offset",
+          description: "The CO2 offset (credit) for the CO2 equivalent cost.",
+          $ref: "#/definitions/co2Measure"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    energyMeasure: {
+      type: "object",
+      title: "Energy Measure",
+      description: "A measure of energy.",
+      required: [
+        "value",
+        "unit"
+      ],
+      additionalProperties: false,
+      properties: {
+        value: {
+          type: "number",
+          title: "Value",
+          description: "Quantity of energy."
+        },
+        unit: {
+          type: "string",
+          enum: ["kWh"],
+          title: "Unit",
+          description: "Unit of energy.",
+          "meta:enum": {
+            kWh: "Kilowatt-hour (kWh) is the energy delivered by one kilowatt (kW) of power for one hour (h)."
+          }
+        }
+      }
+    },
+    co2Measure: {
+      type: "object",
+      title: "CO2 Measure",
+      description: "A measure of carbon dioxide (CO2).",
+      required: [
+        "value",
+        "unit"
+      ],
+      additionalProperties: false,
+      properties: {
+        value: {
+          type: "number",
+          title: "Value",
+          description: "Quantity of carbon dioxide (CO2)."
+        },
+        unit: {
+          type: "string",
+          enum: ["tCO2eq"],
+          title: "Unit",
+          description: "Unit of carbon dioxide (CO2).",
+          "meta:enum": {
+            tCO2eq: "Tonnes (t) of carbon dioxide (CO2) equivalent (eq)."
+          }
+        }
+      }
+    },
+    energyProvider: {
+      type: "object",
+      title: "Energy Provider",
+      description: "Describes the physical provider of energy used for model development or operations.",
+      required: [
+        "organization",
+        "energySource",
+        "energyProvided"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the energy provider elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        description: {
+          type: "string",
+          title: "Description",
+          description: "A description of the energy provider."
+        },
+        organization: {
+          type: "object",
+          title: "Organization",
+          description: "The organization that provides energy.",
+          $ref: "#/definitions/organizationalEntity"
+        },
+        energySource: {
+          type: "string",
+          enum: [
+            "coal",
+            "oil",
+            "natural-gas",
+            "nuclear",
+            "wind",
+            "solar",
+            "geothermal",
+            "hydropower",
+            "biofuel",
+            "unknown",
+            "other"
+          ],
+          "meta:enum": {
+            coal: "Energy produced by types of coal.",
+            oil: "Petroleum products (primarily crude oil and its derivative fuel oils).",
+            "natural-gas": "Hydrocarbon gas liquids (HGL) that occur as gases at atmospheric pressure and as liquids under higher pressures including Natural gas (C5H12 and heavier), Ethane (C2H6), Propane (C3H8), etc.",
+            nuclear: "Energy produced from the cores of atoms (i.e., through nuclear fission or fusion).",
+            wind: "Energy produced from moving air.",
+            solar: "Energy produced from the sun (i.e., solar radiation).",
+            geothermal: "Energy produced from heat within the earth.",
+            hydropower: "Energy produced from flowing water.",
+            biofuel: "Liquid fuels produced from biomass feedstocks (i.e., organic materials such as plants or animals).",
+            unknown: "The energy source is unknown.",
+            other: "An energy source that is not listed."
+          },
+          title: "Energy Source",
+          description: "The energy source for the energy provider."
+        },
+        energyProvided: {
+          $ref: "#/definitions/energyMeasure",
+          title: "Energy Provided",
+          description: "The energy provided by the energy source for an associated activity."
+        },
+        externalReferences: {
+          type: "array",
+          items: { $ref: "#/definitions/externalReference" },
+          title: "External References",
+          description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+        }
+      }
+    },
+    postalAddress: {
+      type: "object",
+      title: "Postal address",
+      description: "An address used to identify a contactable location.",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the address elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        country: {
+          type: "string",
+          title: "Country",
+          description: "The country name or the two-letter ISO 3166-1 country code."
+        },
+        region: {
+          type: "string",
+          title: "Region",
+          description: "The region or state in the country.",
+          examples: ["Texas"]
+        },
+        locality: {
+          type: "string",
+          title: "Locality",
+          description: "The locality or city within the country.",
+          examples: ["Austin"]
+        },
+        postOfficeBoxNumber: {
+          type: "string",
+          title: "Post Office Box Number",
+          description: "The post office box number.",
+          examples: ["901"]
+        },
+        postalCode: {
+          type: "string",
+          title: "Postal Code",
+          description: "The postal code.",
+          examples: ["78758"]
+        },
+        streetAddress: {
+          type: "string",
+          title: "Street Address",
+          description: "The street address.",
+          examples: ["100 Main Street"]
+        }
+      }
+    },
+    formula: {
+      title: "Formula",
+      description: "Describes workflows and resources that captures rules and other aspects of how the associated BOM component or service was formed.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the formula elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        components: {
+          title: "Components",
+          description: "Transient components that are used in tasks that constitute one or more of this formula's workflows",
+          type: "array",
+          items: {
+            $ref: "#/definitions/component"
+          },
+          uniqueItems: true
+        },
+        services: {
+          title: "Services",
+          description: "Transient services that are used in tasks that constitute one or more of this formula's workflows",
+          type: "array",
+          items: {
+            $ref: "#/definitions/service"
+          },
+          uniqueItems: true
+        },
+        workflows: {
+          title: "Workflows",
+          description: "List of workflows that can be declared to accomplish specific orchestrated goals and independently triggered.",
+          $comment: "Different workflows can be designed to work together to perform end-to-end CI/CD builds and deployments.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/workflow"
+          },
+          uniqueItems: true
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    workflow: {
+      title: "Workflow",
+      description: "A specialized orchestration task.",
+      $comment: "Workflow are as task themselves and can trigger other workflow tasks.  These relationships can be modeled in the taskDependencies graph.",
+      type: "object",
+      required: [
+        "bom-ref",
+        "uid",
+        "taskTypes"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the workflow elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        uid: {
+          title: "Unique Identifier (UID)",
+          description: "The unique identifier for the resource instance within its deployment context.",
+          type: "string"
+        },
+        name: {
+          title: "Name",
+          description: "The name of the resource instance.",
+          type: "string"
+        },
+        description: {
+          title: "Description",
+          description: "A description of the resource instance.",
+          type: "string"
+        },
+        resourceReferences: {
+          title: "Resource references",
+          description: "References to component or service resources that are used to realize the resource instance.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/resourceReferenceChoice"
+          }
+        },
+        tasks: {
+          title: "Tasks",
+          description: "The tasks that comprise the workflow.",
+          $comment: "Note that tasks can appear more than once as different instances (by name or UID).",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/task"
+          }
+        },
+        taskDependencies: {
+          title: "Task dependency graph",
+          description: "The graph of dependencies between tasks within the workflow.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/dependency"
+          }
+        },
+        taskTypes: {
+          title: "Task types",
+          description: "Indicates the types of activities performed by the set of workflow tasks.",
+          $comment: "Currently, these types reflect common CI/CD actions.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/taskType"
+          }
+        },
+        trigger: {
+          title: "Trigger",
+          description: "The trigger that initiated the task.",
+          $ref: "#/definitions/trigger"
+        },
+        steps: {
+          title: "Steps",
+          description: "The sequence of steps for the task.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/step"
+          },
+          uniqueItems: true
+        },
+        inputs: {
+          title: "Inputs",
+          description: "Represents resources and data brought into a task at runtime by executor or task commands",
+          examples: ["a `configuration` file which was declared as a local `component` or `externalReference`"],
+          type: "array",
+          items: {
+            $ref: "#/definitions/inputType"
+          },
+          uniqueItems: true
+        },
+        outputs: {
+          title: "Outputs",
+          description: "Represents resources and data output from a task at runtime by executor or task commands",
+          examples: ["a log file or metrics data produced by the task"],
+          type: "array",
+          items: {
+            $ref: "#/definitions/outputType"
+          },
+          uniqueItems: true
+        },
+        timeStart: {
+          title: "Time start",
+          description: "The date and time (timestamp) when the task started.",
+          type: "string",
+          format: "date-time"
+        },
+        timeEnd: {
+          title: "Time end",
+          description: "The date and time (timestamp) when the task ended.",
+          type: "string",
+          format: "date-time"
+        },
+        workspaces: {
+          title: "Workspaces",
+          description: "A set of named filesystem or data resource shareable by workflow tasks.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/workspace"
+          }
+        },
+        runtimeTopology: {
+          title: "Runtime topology",
+          description: "A graph of the component runtime topology for workflow's instance.",
+          $comment: "A description of the runtime component and service topology.  This can describe a partial or complete topology used to host and execute the task (e.g., hardware, operating systems, configurations, etc.),",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/dependency"
+          }
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    task: {
+      title: "Task",
+      description: "Describes the inputs, sequence of steps and resources used to accomplish a task and its output.",
+      $comment: "Tasks are building blocks for constructing assemble CI/CD workflows or pipelines.",
+      type: "object",
+      required: [
+        "bom-ref",
+        "uid",
+        "taskTypes"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the task elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        uid: {
+          title: "Unique Identifier (UID)",
+          description: "The unique identifier for the resource instance within its deployment context.",
+          type: "string"
+        },
+        name: {
+          title: "Name",
+          description: "The name of the resource instance.",
+          type: "string"
+        },
+        description: {
+          title: "Description",
+          description: "A description of the resource instance.",
+          type: "string"
+        },
+        resourceReferences: {
+          title: "Resource references",
+          description: "References to component or service resources that are used to realize the resource instance.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/resourceReferenceChoice"
+          }
+        },
+        taskTypes: {
+          title: "Task types",
+          description: "Indicates the types of activities performed by the set of workflow tasks.",
+          $comment: "Currently, these types reflect common CI/CD actions.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/taskType"
+          }
+        },
+        trigger: {
+          title: "Trigger",
+          description: "The trigger that initiated the task.",
+          $ref: "#/definitions/trigger"
+        },
+        steps: {
+          title: "Steps",
+          description: "The sequence of steps for the task.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/step"
+          },
+          uniqueItems: true
+        },
+        inputs: {
+          title: "Inputs",
+          description: "Represents resources and data brought into a task at runtime by executor or task commands",
+          examples: ["a `configuration` file which was declared as a local `component` or `externalReference`"],
+          type: "array",
+          items: {
+            $ref: "#/definitions/inputType"
+          },
+          uniqueItems: true
+        },
+        outputs: {
+          title: "Outputs",
+          description: "Represents resources and data output from a task at runtime by executor or task commands",
+          examples: ["a log file or metrics data produced by the task"],
+          type: "array",
+          items: {
+            $ref: "#/definitions/outputType"
+          },
+          uniqueItems: true
+        },
+        timeStart: {
+          title: "Time start",
+          description: "The date and time (timestamp) when the task started.",
+          type: "string",
+          format: "date-time"
+        },
+        timeEnd: {
+          title: "Time end",
+          description: "The date and time (timestamp) when the task ended.",
+          type: "string",
+          format: "date-time"
+        },
+        workspaces: {
+          title: "Workspaces",
+          description: "A set of named filesystem or data resource shareable by workflow tasks.",
+          type: "array",
+          items: {
+            $ref: "#/definitions/workspace"
+          },
+          uniqueItems: true
+        },
+        runtimeTopology: {
+          title: "Runtime topology",
+          description: "A graph of the component runtime topology for task's instance.",
+          $comment: "A description of the runtime component and service topology.  This can describe a partial or complete topology used to host and execute the task (e.g., hardware, operating systems, configurations, etc.),",
+          type: "array",
+          items: {
+            $ref: "#/definitions/dependency"
+          },
+          uniqueItems: true
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    step: {
+      type: "object",
+      description: "Executes specific commands or tools in order to accomplish its owning task as part of a sequence.",
+      additionalProperties: false,
+      properties: {
+        name: {
+          title: "Name",
+          description: "A name for the step.",
+          type: "string"
+        },
+        description: {
+          title: "Description",
+          description: "A description of the step.",
+          type: "string"
+        },
+        commands: {
+          title: "Commands",
+          description: "Ordered list of commands or directives for the step",
+          type: "array",
+          items: {
+            $ref: "#/definitions/command"
+          }
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    command: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        executed: {
+          title: "Executed",
+          description: "A text representation of the executed command.",
+          type: "string"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    workspace: {
+      title: "Workspace",
+      description: "A named filesystem or data resource shareable by workflow tasks.",
+      type: "object",
+      required: [
+        "bom-ref",
+        "uid"
+      ],
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the workspace elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        uid: {
+          title: "Unique Identifier (UID)",
+          description: "The unique identifier for the resource instance within its deployment context.",
+          type: "string"
+        },
+        name: {
+          title: "Name",
+          description: "The name of the resource instance.",
+          type: "string"
+        },
+        aliases: {
+          title: "Aliases",
+          description: "The names for the workspace as referenced by other workflow tasks. Effectively, a name mapping so other tasks can use their own local name in their steps.",
+          type: "array",
+          items: { type: "string" }
+        },
+        description: {
+          title: "Description",
+          description: "A description of the resource instance.",
+          type: "string"
+        },
+        resourceReferences: {
+          title: "Resource references",
+          description: "References to component or service resources that are used to realize the resource instance.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/resourceReferenceChoice"
+          }
+        },
+        accessMode: {
+          title: "Access mode",
+          description: "Describes the read-write access control for the workspace relative to the owning resource instance.",
+          type: "string",
+          enum: [
+            "read-only",
+            "read-write",
+            "read-write-once",
+            "write-once",
+            "write-only"
+          ]
+        },
+        mountPath: {
+          title: "Mount path",
+          description: "A path to a location on disk where the workspace will be available to the associated task's steps.",
+          type: "string"
+        },
+        managedDataType: {
+          title: "Managed data type",
+          description: "The name of a domain-specific data type the workspace represents.",
+          $comment: "This property is for CI/CD frameworks that are able to provide access to structured, managed data at a more granular level than a filesystem.",
+          examples: ["ConfigMap", "Secret"],
+          type: "string"
+        },
+        volumeRequest: {
+          title: "Volume request",
+          description: "Identifies the reference to the request for a specific volume type and parameters.",
+          examples: ["a kubernetes Persistent Volume Claim (PVC) name"],
+          type: "string"
+        },
+        volume: {
+          title: "Volume",
+          description: "Information about the actual volume instance allocated to the workspace.",
+          $comment: "The actual volume allocated may be different than the request.",
+          examples: ["see https://kubernetes.io/docs/concepts/storage/persistent-volumes/"],
+          $ref: "#/definitions/volume"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    volume: {
+      title: "Volume",
+      description: "An identifiable, logical unit of data storage tied to a physical device.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        uid: {
+          title: "Unique Identifier (UID)",
+          description: "The unique identifier for the volume instance within its deployment context.",
+          type: "string"
+        },
+        name: {
+          title: "Name",
+          description: "The name of the volume instance",
+          type: "string"
+        },
+        mode: {
+          title: "Mode",
+          description: "The mode for the volume instance.",
+          type: "string",
+          enum: [
+            "filesystem",
+            "block"
+          ],
+          default: "filesystem"
+        },
+        path: {
+          title: "Path",
+          description: "The underlying path created from the actual volume.",
+          type: "string"
+        },
+        sizeAllocated: {
+          title: "Size allocated",
+          description: "The allocated size of the volume accessible to the associated workspace. This should include the scalar size as well as IEC standard unit in either decimal or binary form.",
+          examples: ["10GB", "2Ti", "1Pi"],
+          type: "string"
+        },
+        persistent: {
+          title: "Persistent",
+          description: "Indicates if the volume persists beyond the life of the resource it is associated with.",
+          type: "boolean"
+        },
+        remote: {
+          title: "Remote",
+          description: "Indicates if the volume is remotely (i.e., network) attached.",
+          type: "boolean"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    trigger: {
+      title: "Trigger",
+      description: "Represents a resource that can conditionally activate (or fire) tasks based upon associated events and their data.",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "type",
+        "bom-ref",
+        "uid"
+      ],
+      properties: {
+        "bom-ref": {
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the trigger elsewhere in the BOM. Every bom-ref must be unique within the BOM.\nValue SHOULD not start with the BOM-Link intro 'urn:cdx:' to avoid conflicts with BOM-Links.",
+          $ref: "#/definitions/refType"
+        },
+        uid: {
+          title: "Unique Identifier (UID)",
+          description: "The unique identifier for the resource instance within its deployment context.",
+          type: "string"
+        },
+        name: {
+          title: "Name",
+          description: "The name of the resource instance.",
+          type: "string"
+        },
+        description: {
+          title: "Description",
+          description: "A description of the resource instance.",
+          type: "string"
+        },
+        resourceReferences: {
+          title: "Resource references",
+          description: "References to component or service resources that are used to realize the resource instance.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/resourceReferenceChoice"
+          }
+        },
+        type: {
+          title: "Type",
+          description: "The source type of event which caused the trigger to fire.",
+          type: "string",
+          enum: [
+            "manual",
+            "api",
+            "webhook",
+            "scheduled"
+          ]
+        },
+        event: {
+          title: "Event",
+          description: "The event data that caused the associated trigger to activate.",
+          $ref: "#/definitions/event"
+        },
+        conditions: {
+          type: "array",
+          title: "Conditions",
+          description: "A list of conditions used to determine if a trigger should be activated.",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/condition"
+          }
+        },
+        timeActivated: {
+          title: "Time activated",
+          description: "The date and time (timestamp) when the trigger was activated.",
+          type: "string",
+          format: "date-time"
+        },
+        inputs: {
+          title: "Inputs",
+          description: "Represents resources and data brought into a task at runtime by executor or task commands",
+          examples: ["a `configuration` file which was declared as a local `component` or `externalReference`"],
+          type: "array",
+          items: {
+            $ref: "#/definitions/inputType"
+          },
+          uniqueItems: true
+        },
+        outputs: {
+          title: "Outputs",
+          description: "Represents resources and data output from a task at runtime by executor or task commands",
+          examples: ["a log file or metrics data produced by the task"],
+          type: "array",
+          items: {
+            $ref: "#/definitions/outputType"
+          },
+          uniqueItems: true
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    event: {
+      title: "Event",
+      description: "Represents something that happened that may trigger a response.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        uid: {
+          title: "Unique Identifier (UID)",
+          description: "The unique identifier of the event.",
+          type: "string"
+        },
+        description: {
+          title: "Description",
+          description: "A description of the event.",
+          type: "string"
+        },
+        timeReceived: {
+          title: "Time Received",
+          description: "The date and time (timestamp) when the event was received.",
+          type: "string",
+          format: "date-time"
+        },
+        data: {
+          title: "Data",
+          description: "Encoding of the raw event data.",
+          $ref: "#/definitions/attachment"
+        },
+        source: {
+          title: "Source",
+          description: "References the component or service that was the source of the event",
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        target: {
+          title: "Target",
+          description: "References the component or service that was the target of the event",
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    inputType: {
+      title: "Input type",
+      description: "Type that represents various input data types and formats.",
+      type: "object",
+      oneOf: [
+        {
+          required: [
+            "resource"
+          ]
+        },
+        {
+          required: [
+            "parameters"
+          ]
+        },
+        {
+          required: [
+            "environmentVars"
+          ]
+        },
+        {
+          required: [
+            "data"
+          ]
+        }
+      ],
+      additionalProperties: false,
+      properties: {
+        source: {
+          title: "Source",
+          description: "A reference to the component or service that provided the input to the task (e.g., reference to a service with data flow value of `inbound`)",
+          examples: [
+            "source code repository",
+            "database"
+          ],
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        target: {
+          title: "Target",
+          description: "A reference to the component or service that received or stored the input if not the task itself (e.g., a local, named storage workspace)",
+          examples: [
+            "workspace",
+            "directory"
+          ],
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        resource: {
+          title: "Resource",
+          description: "A reference to an independent resource provided as an input to a task by the workflow runtime.",
+          examples: [
+            "a reference to a configuration file in a repository (i.e., a bom-ref)",
+            "a reference to a scanning service used in a task (i.e., a bom-ref)"
+          ],
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        parameters: {
+          title: "Parameters",
+          description: "Inputs that have the form of parameters with names and values.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/parameter"
+          }
+        },
+        environmentVars: {
+          title: "Environment variables",
+          description: "Inputs that have the form of parameters with names and values.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            oneOf: [
+              {
+                $ref: "#/definitions/property"
+              },
+              {
+                type: "string"
+              }
+            ]
+          }
+        },
+        data: {
+          title: "Data",
+          description: "Inputs that have the form of data.",
+          $ref: "#/definitions/attachment"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    outputType: {
+      type: "object",
+      oneOf: [
+        {
+          required: [
+            "resource"
+          ]
+        },
+        {
+          required: [
+            "environmentVars"
+          ]
+        },
+        {
+          required: [
+            "data"
+          ]
+        }
+      ],
+      additionalProperties: false,
+      properties: {
+        type: {
+          title: "Type",
+          description: "Describes the type of data output.",
+          type: "string",
+          enum: [
+            "artifact",
+            "attestation",
+            "log",
+            "evidence",
+            "metrics",
+            "other"
+          ]
+        },
+        source: {
+          title: "Source",
+          description: "Component or service that generated or provided the output from the task (e.g., a build tool)",
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        target: {
+          title: "Target",
+          description: "Component or service that received the output from the task (e.g., reference to an artifactory service with data flow value of `outbound`)",
+          examples: ["a log file described as an `externalReference` within its target domain."],
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        resource: {
+          title: "Resource",
+          description: "A reference to an independent resource generated as output by the task.",
+          examples: [
+            "configuration file",
+            "source code",
+            "scanning service"
+          ],
+          $ref: "#/definitions/resourceReferenceChoice"
+        },
+        data: {
+          title: "Data",
+          description: "Outputs that have the form of data.",
+          $ref: "#/definitions/attachment"
+        },
+        environmentVars: {
+          title: "Environment variables",
+          description: "Outputs that have the form of environment variables.",
+          type: "array",
+          items: {
+            oneOf: [
+              {
+                $ref: "#/definitions/property"
+              },
+              {
+                type: "string"
+              }
+            ]
+          },
+          uniqueItems: true
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    resourceReferenceChoice: {
+      title: "Resource reference choice",
+      description: "A reference to a locally defined resource (e.g., a bom-ref) or an externally accessible resource.",
+      $comment: "Enables reference to a resource that participates in a workflow; using either internal (bom-ref) or external (externalReference) types.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        ref: {
+          title: "BOM Reference",
+          description: "References an object by its bom-ref attribute",
+          anyOf: [
+            {
+              title: "Ref",
+              $ref: "#/definitions/refLinkType"
+            },
+            {
+              title: "BOM-Link Element",
+              $ref: "#/definitions/bomLinkElementType"
+            }
+          ]
+        },
+        externalReference: {
+          title: "External reference",
+          description: "Reference to an externally accessible resource.",
+          $ref: "#/definitions/externalReference"
+        }
+      },
+      oneOf: [
+        {
+          required: [
+            "ref"
+          ]
+        },
+        {
+          required: [
+            "externalReference"
+          ]
+        }
+      ]
+    },
+    condition: {
+      title: "Condition",
+      description: "A condition that was used to determine a trigger should be activated.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        description: {
+          title: "Description",
+          description: "Describes the set of conditions which cause the trigger to activate.",
+          type: "string"
+        },
+        expression: {
+          title: "Expression",
+          description: "The logical expression that was evaluated that determined the trigger should be fired.",
+          type: "string"
+        },
+        properties: {
+          type: "array",
+          title: "Properties",
+          description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+          items: {
+            $ref: "#/definitions/property"
+          }
+        }
+      }
+    },
+    taskType: {
+      type: "string",
+      enum: [
+        "copy",
+        "clone",
+        "lint",
+        "scan",
+        "merge",
+        "build",
+        "test",
+        "deliver",
+        "deploy",
+        "release",
+        "clean",
+        "other"
+      ],
+      "meta:enum": {
+        copy: "A task that copies software or data used to accomplish other tasks in the workflow.",
+        clone: "A task that clones a software repository into the workflow in order to retrieve its source code or data for use in a build step.",
+        lint: "A task that checks source code for programmatic and stylistic errors.",
+        scan: "A task that performs a scan against source code, or built or deployed components and services. Scans are typically run to gather or test for security vulnerabilities or policy compliance.",
+        merge: "A task that merges changes or fixes into source code prior to a build step in the workflow.",
+        build: "A task that builds the source code, dependencies and/or data into an artifact that can be deployed to and executed on target systems.",
+        test: "A task that verifies the functionality of a component or service.",
+        deliver: "A task that delivers a built artifact to one or more target repositories or storage systems.",
+        deploy: "A task that deploys a built artifact for execution on one or more target systems.",
+        release: "A task that releases a built, versioned artifact to a target repository or distribution system.",
+        clean: "A task that cleans unnecessary tools, build artifacts and/or data from workflow storage.",
+        other: "A workflow task that does not match current task type definitions."
+      }
+    },
+    parameter: {
+      title: "Parameter",
+      description: "A representation of a functional parameter.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        name: {
+          title: "Name",
+          description: "The name of the parameter.",
+          type: "string"
+        },
+        value: {
+          title: "Value",
+          description: "The value of the parameter.",
+          type: "string"
+        },
+        dataType: {
+          title: "Data type",
+          description: "The data type of the parameter.",
+          type: "string"
+        }
+      }
+    },
+    componentIdentityEvidence: {
+      type: "object",
+      title: "Identity Evidence",
+      description: "Evidence that substantiates the identity of a component.",
+      required: ["field"],
+      additionalProperties: false,
+      properties: {
+        field: {
+          type: "string",
+          enum: [
+            "group",
+            "name",
+            "version",
+            "purl",
+            "cpe",
+            "omniborId",
+            "swhid",
+            "swid",
+            "hash"
+          ],
+          title: "Field",
+          description: "The identity field of the component which the evidence describes."
+        },
+        confidence: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          title: "Confidence",
+          description: "The overall confidence of the evidence from 0 - 1, where 1 is 100% confidence."
+        },
+        concludedValue: {
+          type: "string",
+          title: "Concluded Value",
+          description: "The value of the field (cpe, purl, etc) that has been concluded based on the aggregate of all methods (if available)."
+        },
+        methods: {
+          type: "array",
+          title: "Methods",
+          description: "The methods used to extract and/or analyze the evidence.",
+          items: {
+            type: "object",
+            required: [
+              "technique",
+              "confidence"
+            ],
+            additionalProperties: false,
+            properties: {
+              technique: {
+                title: "Technique",
+                description: "The technique used in this method of analysis.",
+                type: "string",
+                enum: [
+                  "source-code-analysis",
+                  "binary-analysis",
+                  "manifest-analysis",
+                  "ast-fingerprint",
+                  "hash-comparison",
+                  "instrumentation",
+                  "dynamic-analysis",
+                  "filename",
+                  "attestation",
+                  "other"
+                ]
+              },
+              confidence: {
+                type: "number",
+                minimum: 0,
+                maximum: 1,
+                title: "Confidence",
+                description: "The confidence of the evidence from 0 - 1, where 1 is 100% confidence. Confidence is specific to the technique used. Each technique of analysis can have independent confidence."
+              },
+              value: {
+                type: "string",
+                title: "Value",
+                description: "The value or contents of the evidence."
+              }
+            }
+          }
+        },
+        tools: {
+          type: "array",
+          uniqueItems: true,
+          items: {
+            anyOf: [
+              {
+                title: "Ref",
+                $ref: "#/definitions/refLinkType"
+              },
+              {
+                title: "BOM-Link Element",
+                $ref: "#/definitions/bomLinkElementType"
+              }
+            ]
+          },
+          title: "BOM References",
+          description: "The object in the BOM identified by its bom-ref. This is often a component or service but may be any object type supporting bom-refs. Tools used for analysis should already be defined in the BOM, either in the metadata/tools, components, or formulation."
+        }
+      }
+    },
+    standard: {
+      type: "object",
+      title: "Standard",
+      description: "A standard may consist of regulations, industry or organizational-specific standards, maturity models, best practices, or any other requirements which can be evaluated against or attested to.",
+      additionalProperties: false,
+      properties: {
+        "bom-ref": {
+          $ref: "#/definitions/refType",
+          title: "BOM Reference",
+          description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM."
+        },
+        name: {
+          type: "string",
+          title: "Name",
+          description: "The name of the standard. This will often be a shortened, single name of the standard."
+        },
+        version: {
+          type: "string",
+          title: "Version",
+          description: "The version of the standard."
+        },
+        description: {
+          type: "string",
+          title: "Description",
+          description: "The description of the standard."
+        },
+        owner: {
+          type: "string",
+          title: "Owner",
+          description: "The owner of the standard, often the entity responsible for its release."
+        },
+        requirements: {
+          type: "array",
+          title: "Requirements",
+          description: "The list of requirements comprising the standard.",
+          items: {
+            type: "object",
+            title: "Requirement",
+            additionalProperties: false,
+            properties: {
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM."
+              },
+              identifier: {
+                type: "string",
+                title: "Identifier",
+                description: "The unique identifier used in the standard to identify a specific requirement. This should match what is in the standard and should not be the requirements bom-ref."
+              },
+              title: {
+                type: "string",
+                title: "Title",
+                description: "The title of the requirement."
+              },
+              text: {
+                type: "string",
+                title: "Text",
+                description: "The textual content of the requirement."
+              },
+              descriptions: {
+                type: "array",
+                title: "Descriptions",
+                description: "The supplemental text that provides additional guidance or context to the requirement, but is not directly part of the requirement.",
+                items: { type: "string" }
+              },
+              openCre: {
+                type: "array",
+                title: "OWASP OpenCRE Identifier(s)",
+                description: "The Common Requirements Enumeration (CRE) identifier(s). CRE is a structured and standardized framework for uniting security standards and guidelines. CRE links each section of a resource to a shared topic identifier (a Common Requirement). Through this shared topic link, all resources map to each other. Use of CRE promotes clear and unambiguous communication among stakeholders.",
+                items: {
+                  type: "string",
+                  pattern: "^CRE:[0-9]+-[0-9]+$",
+                  examples: ["CRE:764-507"]
+                }
+              },
+              parent: {
+                $ref: "#/definitions/refLinkType",
+                title: "Parent BOM Reference",
+                description: "The optional `bom-ref` to a parent requirement. This establishes a hierarchy of requirements. Top-level requirements must not define a parent. Only child requirements should define parents."
+              },
+              properties: {
+                type: "array",
+                title: "Properties",
+                description: "Provides the ability to document properties in a name-value store. This provides flexibility to include data not officially supported in the standard without having to use additional namespaces or create extensions. Unlike key-value stores, properties support duplicate names, each potentially having different values. Property names of interest to the general public are encouraged to be registered in the [CycloneDX Property Taxonomy](https://github.com/CycloneDX/cyclonedx-property-taxonomy). Formal registration is optional.",
+                items: {
+                  $ref: "#/definitions/property"
+                }
+              },
+              externalReferences: {
+                type: "array",
+                items: { $ref: "#/definitions/externalReference" },
+                title: "External References",
+                description: "External references provide a way to document systems, sites, and information that may be relevant, but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+              }
+            }
+          }
+        },
+        levels: {
+          type: "array",
+          title: "Levels",
+          description: "The list of levels associated with the standard. Some standards have different levels of compliance.",
+          items: {
+            type: "object",
+            title: "Level",
+            additionalProperties: false,
+            properties: {
+              "bom-ref": {
+                $ref: "#/definitions/refType",
+                title: "BOM Reference",
+                description: "An optional identifier which can be used to reference the object elsewhere in the BOM. Every bom-ref must be unique within the BOM."
+              },
+              identifier: {
+                type: "string",
+                title: "Identifier",
+                description: "The identifier used in the standard to identify a specific level."
+              },
+              title: {
+                type: "string",
+                title: "Title",
+                description: "The title of the level."
+              },
+              description: {
+                type: "string",
+                title: "Description",
+                description: "The description of the level."
+              },
+              requirements: {
+                type: "array",
+                title: "Requirements",
+                description: "The list of requirement `bom-ref`s that comprise the level.",
+                items: { $ref: "#/definitions/refLinkType" }
+              }
+            }
+          }
+        },
+        externalReferences: {
+          type: "array",
+          items: { $ref: "#/definitions/externalReference" },
+          title: "External References",
+          description: "External references provide a way to document systems, sites, and information that may be relevant but are not included with the BOM. They may also establish specific relationships within or external to the BOM."
+        },
+        signature: {
+          $ref: "#/definitions/signature",
+          title: "Signature",
+          description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+        }
+      }
+    },
+    signature: {
+      $ref: "jsf-0.82.SNAPSHOT.schema.json#/definitions/signature",
+      title: "Signature",
+      description: "Enveloped signature in [JSON Signature Format (JSF)](https://cyberphone.github.io/doc/security/jsf.html)."
+    },
+    cryptoProperties: {
+      type: "object",
+      title: "Cryptographic Properties",
+      description: "Cryptographic assets have properties that uniquely define them and that make them actionable for further reasoning. As an example, it makes a difference if one knows the algorithm family (e.g. AES) or the specific variant or instantiation (e.g. AES-128-GCM). This is because the security level and the algorithm primitive (authenticated encryption) are only defined by the definition of the algorithm variant. The presence of a weak cryptographic algorithm like SHA1 vs. HMAC-SHA1 also makes a difference.",
+      additionalProperties: false,
+      required: [
+        "assetType"
+      ],
+      properties: {
+        assetType: {
+          type: "string",
+          title: "Asset Type",
+          description: "Cryptographic assets occur in several forms. Algorithms and protocols are most commonly implemented in specialized cryptographic libraries. They may, however, also be 'hardcoded' in software components. Certificates and related cryptographic material like keys, tokens, secrets or passwords are other cryptographic assets to be modelled.",
+          enum: [
+            "algorithm",
+            "certificate",
+            "protocol",
+            "related-crypto-material"
+          ],
+          "meta:enum": {
+            algorithm: "Mathematical function commonly used for data encryption, authentication, and digital signatures.",
+            certificate: "An electronic document that is used to provide the identity or validate a public key.",
+            protocol: "A set of rules and guidelines that govern the behavior and communication with each other.",
+            "related-crypto-material": "Other cryptographic assets related to algorithms, certificates, and protocols such as keys and tokens."
+          }
+        },
+        algorithmProperties: {
+          type: "object",
+          title: "Algorithm Properties",
+          description: "Additional properties specific to a cryptographic algorithm.",
+          additionalProperties: false,
+          properties: {
+            primitive: {
+              type: "string",
+              title: "primitive",
+              description: "Cryptographic building blocks used in higher-level cryptographic systems and protocols. Primitives represent different cryptographic routines: deterministic random bit generators (drbg, e.g. CTR_DRBG from NIST SP800-90A-r1), message authentication codes (mac, e.g. HMAC-SHA-256), blockciphers (e.g. AES), streamciphers (e.g. Salsa20), signatures (e.g. ECDSA), hash functions (e.g. SHA-256), public-key encryption schemes (pke, e.g. RSA), extended output functions (xof, e.g. SHAKE256), key derivation functions (e.g. pbkdf2), key agreement algorithms (e.g. ECDH), key encapsulation mechanisms (e.g. ML-KEM), authenticated encryption (ae, e.g. AES-GCM) and the combination of multiple algorithms (combiner, e.g. SP800-56Cr2).",
+              enum: [
+                "drbg",
+                "mac",
+                "block-cipher",
+                "stream-cipher",
+                "signature",
+                "hash",
+                "pke",
+                "xof",
+                "kdf",
+                "key-agree",
+                "kem",
+                "ae",
+                "combiner",
+                "other",
+                "unknown"
+              ],
+              "meta:enum": {
+                drbg: "Deterministic Random Bit Generator (DRBG) is a type of pseudorandom number generator designed to produce a sequence of bits from an initial seed value. DRBGs are commonly used in cryptographic applications where reproducibility of random values is important.",
+                mac: "In cryptography, a Message Authentication Code (MAC) is information used for authenticating and integrity-checking a message.",
+                "block-cipher": "A block cipher is a symmetric key algorithm that operates on fixed-size blocks of data. It encrypts or decrypts the data in block units, providing confidentiality. Block ciphers are widely used in various cryptographic modes and protocols for secure data transmission.",
+                "stream-cipher": "A stream cipher is a symmetric key cipher where plaintext digits are combined with a pseudorandom cipher digit stream (keystream).",
+                signature: "In cryptography, a signature is a digital representation of a message or data that proves its origin, identity, and integrity. Digital signatures are generated using cryptographic algorithms and are widely used for authentication and verification in secure communication.",
+                hash: "A hash function is a mathematical algorithm that takes an input (or 'message') and produces a fixed-size string of characters, which is typically a hash value. Hash functions are commonly used in various cryptographic applications, including data integrity verification and password hashing.",
+                pke: "Public Key Encryption (PKE) is a type of encryption that uses a pair of public and private keys for secure communication. The public key is used for encryption, while the private key is used for decryption. PKE is a fundamental component of public-key cryptography.",
+                xof: "An XOF is an extendable output function that can take arbitrary input and creates a stream of output, up to a limit determined by the size of the internal state of the hash function that underlies the XOF.",
+                kdf: "A Key Derivation Function (KDF) derives key material from another source of entropy while preserving the entropy of the input.",
+                "key-agree": "In cryptography, a key-agreement is a protocol whereby two or more parties agree on a cryptographic key in such a way that both influence the outcome.",
+                kem: "A Key Encapsulation Mechanism (KEM) algorithm is a mechanism for transporting random keying material to a recipient using the recipient's public key.",
+                ae: "Authenticated Encryption (AE) is a cryptographic process that provides both confidentiality and data integrity. It ensures that the encrypted data has not been tampered with and comes from a legitimate source. AE is commonly used in secure communication protocols.",
+                combiner: "A combiner aggregates many candidates for a cryptographic primitive and generates a new candidate for the same primitive.",
+                other: "Another primitive type.",
+                unknown: "The primitive is not known."
+              }
+            },
+            parameterSetIdentifier: {
+              type: "string",
+              title: "Parameter Set Identifier",
+              description: "An identifier for the parameter set of the cryptographic algorithm. Examples: in AES128, '128' identifies the key length in bits, in SHA256, '256' identifies the digest length, '128' in SHAKE128 identifies its maximum security level in bits, and 'SHA2-128s' identifies a parameter set used in SLH-DSA (FIPS205)."
+            },
+            curve: {
+              type: "string",
+              title: "Elliptic Curve",
+              description: "The specific underlying Elliptic Curve (EC) definition employed which is an indicator of the level of security strength, performance and complexity. Absent an authoritative source of curve names, CycloneDX recommends using curve names as defined at [https://neuromancer.sk/std/](https://neuromancer.sk/std/), the source of which can be found at [https://github.com/J08nY/std-curves](https://github.com/J08nY/std-curves)."
+            },
+            executionEnvironment: {
+              type: "string",
+              title: "Execution Environment",
+              description: "The target and execution environment in which the algorithm is implemented in.",
+              enum: [
+                "software-plain-ram",
+                "software-encrypted-ram",
+                "software-tee",
+                "hardware",
+                "other",
+                "unknown"
+              ],
+              "meta:enum": {
+                "software-plain-ram": "A software implementation running in plain unencrypted RAM.",
+                "software-encrypted-ram": "A software implementation running in encrypted RAM.",
+                "software-tee": "A software implementation running in a trusted execution environment.",
+                hardware: "A hardware implementation.",
+                other: "Another implementation environment.",
+                unknown: "The execution environment is not known."
+              }
+            },
+            implementationPlatform: {
+              type: "string",
+              title: "Implementation platform",
+              description: "The target platform for which the algorithm is implemented. The implementation can be 'generic', running on any platform or for a specific platform.",
+              enum: [
+                "generic",
+                "x86_32",
+                "x86_64",
+                "armv7-a",
+                "armv7-m",
+                "armv8-a",
+                "armv8-m",
+                "armv9-a",
+                "armv9-m",
+                "s390x",
+                "ppc64",
+                "ppc64le",
+                "other",
+                "unknown"
+              ]
+            },
+            certificationLevel: {
+              type: "array",
+              title: "Certification Level",
+              description: "The certification that the implementation of the cryptographic algorithm has received, if any. Certifications include revisions and levels of FIPS 140 or Common Criteria of different Extended Assurance Levels (CC-EAL).",
+              items: {
+                type: "string",
+                enum: [
+                  "none",
+                  "fips140-1-l1",
+                  "fips140-1-l2",
+                  "fips140-1-l3",
+                  "fips140-1-l4",
+                  "fips140-2-l1",
+                  "fips140-2-l2",
+                  "fips140-2-l3",
+                  "fips140-2-l4",
+                  "fips140-3-l1",
+                  "fips140-3-l2",
+                  "fips140-3-l3",
+                  "fips140-3-l4",
+                  "cc-eal1",
+                  "cc-eal1+",
+                  "cc-eal2",
+                  "cc-eal2+",
+                  "cc-eal3",
+                  "cc-eal3+",
+                  "cc-eal4",
+                  "cc-eal4+",
+                  "cc-eal5",
+                  "cc-eal5+",
+                  "cc-eal6",
+                  "cc-eal6+",
+                  "cc-eal7",
+                  "cc-eal7+",
+                  "other",
+                  "unknown"
+                ],
+                "meta:enum": {
+                  none: "No certification obtained",
+                  "fips140-1-l1": "FIPS 140-1 Level 1",
+                  "fips140-1-l2": "FIPS 140-1 Level 2",
+                  "fips140-1-l3": "FIPS 140-1 Level 3",
+                  "fips140-1-l4": "FIPS 140-1 Level 4",
+                  "fips140-2-l1": "FIPS 140-2 Level 1",
+                  "fips140-2-l2": "FIPS 140-2 Level 2",
+                  "fips140-2-l3": "FIPS 140-2 Level 3",
+                  "fips140-2-l4": "FIPS 140-2 Level 4",
+                  "fips140-3-l1": "FIPS 140-3 Level 1",
+                  "fips140-3-l2": "FIPS 140-3 Level 2",
+                  "fips140-3-l3": "FIPS 140-3 Level 3",
+                  "fips140-3-l4": "FIPS 140-3 Level 4",
+                  "cc-eal1": "Common Criteria - Evaluation Assurance Level 1",
+                  "cc-eal1+": "Common Criteria - Evaluation Assurance Level 1 (Augmented)",
+                  "cc-eal2": "Common Criteria - Evaluation Assurance Level 2",
+                  "cc-eal2+": "Common Criteria - Evaluation Assurance Level 2 (Augmented)",
+                  "cc-eal3": "Common Criteria - Evaluation Assurance Level 3",
+                  "cc-eal3+": "Common Criteria - Evaluation Assurance Level 3 (Augmented)",
+                  "cc-eal4": "Common Criteria - Evaluation Assurance Level 4",
+                  "cc-eal4+": "Common Criteria - Evaluation Assurance Level 4 (Augmented)",
+                  "cc-eal5": "Common Criteria - Evaluation Assurance Level 5",
+                  "cc-eal5+": "Common Criteria - Evaluation Assurance Level 5 (Augmented)",
+                  "cc-eal6": "Common Criteria - Evaluation Assurance Level 6",
+                  "cc-eal6+": "Common Criteria - Evaluation Assurance Level 6 (Augmented)",
+                  "cc-eal7": "Common Criteria - Evaluation Assurance Level 7",
+                  "cc-eal7+": "Common Criteria - Evaluation Assurance Level 7 (Augmented)",
+                  other: "Another certification",
+                  unknown: "The certification level is not known"
+                }
+              }
+            },
+            mode: {
+              type: "string",
+              title: "Mode",
+              description: "The mode of operation in which the cryptographic algorithm (block cipher) is used.",
+              enum: [
+                "cbc",
+                "ecb",
+                "ccm",
+                "gcm",
+                "cfb",
+                "ofb",
+                "ctr",
+                "other",
+                "unknown"
+              ],
+              "meta:enum": {
+                cbc: "Cipher block chaining",
+                ecb: "Electronic codebook",
+                ccm: "Counter with cipher block chaining message authentication code",
+                gcm: "Galois/counter",
+                cfb: "Cipher feedback",
+                ofb: "Output feedback",
+                ctr: "Counter",
+                other: "Another mode of operation",
+                unknown: "The mode of operation is not known"
+              }
+            },
+            padding: {
+              type: "string",
+              title: "Padding",
+              description: "The padding scheme that is used for the cryptographic algorithm.",
+              enum: [
+                "pkcs5",
+                "pkcs7",
+                "pkcs1v15",
+                "oaep",
+                "raw",
+                "other",
+                "unknown"
+              ],
+              "meta:enum": {
+                pkcs5: "Public Key Cryptography Standard: Password-Based Cryptography",
+                pkcs7: "Public Key Cryptography Standard: Cryptographic Message Syntax",
+                pkcs1v15: "Public Key Cryptography Standard: RSA Cryptography v1.5",
+                oaep: "Optimal asymmetric encryption padding",
+                raw: "Raw",
+                other: "Another padding scheme",
+                unknown: "The padding scheme is not known"
+              }
+            },
+            cryptoFunctions: {
+              type: "array",
+              title: "Cryptographic functions",
+              description: "The cryptographic functions implemented by the cryptographic algorithm.",
+              items: {
+                type: "string",
+                enum: [
+                  "generate",
+                  "keygen",
+                  "encrypt",
+                  "decrypt",
+                  "digest",
+                  "tag",
+                  "keyderive",
+                  "sign",
+                  "verify",
+                  "encapsulate",
+                  "decapsulate",
+                  "other",
+                  "unknown"
+                ]
+              }
+            },
+            classicalSecurityLevel: {
+              type: "integer",
+              title: "classical security level",
+              description: "The classical security level that a cryptographic algorithm provides (in bits).",
+              minimum: 0
+            },
+            nistQuantumSecurityLevel: {
+              type: "integer",
+              title: "NIST security strength category",
+              description: "The NIST security strength category as defined in https://csrc.nist.gov/projects/post-quantum-cryptography/post-quantum-cryptography-standardization/evaluation-criteria/security-(evaluation-criteria). A value of 0 indicates that none of the categories are met.",
+              minimum: 0,
+              maximum: 6
+            }
+          }
+        },
+        certificateProperties: {
+          type: "object",
+          title: "Certificate Properties",
+          description: "Properties for cryptographic assets of asset type 'certificate'",
+          additionalProperties: false,
+          properties: {
+            subjectName: {
+              type: "string",
+              title: "Subject Name",
+              description: "The subject name for the certificate"
+            },
+            issuerName: {
+              type: "string",
+              title: "Issuer Name",
+              description: "The issuer name for the certificate"
+            },
+            notValidBefore: {
+              type: "string",
+              format: "date-time",
+              title: "Not Valid Before",
+              description: "The date and time according to ISO-8601 standard from which the certificate is valid"
+            },
+            notValidAfter: {
+              type: "string",
+              format: "date-time",
+              title: "Not Valid After",
+              description: "The date and time according to ISO-8601 standard from which the certificate is not valid anymore"
+            },
+            signatureAlgorithmRef: {
+              $ref: "#/definitions/refType",
+              title: "Algorithm Reference",
+              description: "The bom-ref to signature algorithm used by the certificate"
+            },
+            subjectPublicKeyRef: {
+              $ref: "#/definitions/refType",
+              title: "Key reference",
+              description: "The bom-ref to the public key of the subject"
+            },
+            certificateFormat: {
+              type: "string",
+              title: "Certificate Format",
+              description: "The format of the certificate",
+              examples: [
+                "X.509",
+                "PEM",
+                "DER",
+                "CVC"
+              ]
+            },
+            certificateExtension: {
+              type: "string",
+              title: "Certificate File Extension",
+              description: "The file extension of the certificate",
+              examples: [
+                "crt",
+                "pem",
+                "cer",
+                "der",
+                "p12"
+              ]
+            }
+          }
+        },
+        relatedCryptoMaterialProperties: {
+          type: "object",
+          title: "Related Cryptographic Material Properties",
+          description: "Properties for cryptographic assets of asset type: `related-crypto-material`",
+          additionalProperties: false,
+          properties: {
+            type: {
+              type: "string",
+              title: "relatedCryptoMaterialType",
+              description: "The type for the related cryptographic material",
+              enum: [
+                "private-key",
+                "public-key",
+                "secret-key",
+                "key",
+                "ciphertext",
+                "signature",
+                "digest",
+                "initialization-vector",
+                "nonce",
+                "seed",
+                "salt",
+                "shared-secret",
+                "tag",
+                "additional-data",
+                "password",
+                "credential",
+                "token",
+                "other",
+                "unknown"
+              ],
+              "meta:enum": {
+                "private-key": "The confidential key of a key pair used in asymmetric cryptography.",
+                "public-key": "The non-confidential key of a key pair used in asymmetric cryptography.",
+                "secret-key": "A key used to encrypt and decrypt messages in symmetric cryptography.",
+                key: "A piece of information, usually an octet string, which, when processed through a cryptographic algorithm, processes cryptographic data.",
+                ciphertext: "The result of encryption performed on plaintext using an algorithm (or cipher).",
+                signature: "A cryptographic value that is calculated from the data and a key known only by the signer.",
+                digest: "The output of the hash function.",
+                "initialization-vector": "A fixed-size random or pseudo-random value used as an input parameter for cryptographic algorithms.",
+                nonce: "A random or pseudo-random number that can only be used once in a cryptographic communication.",
+                seed: "The input to a pseudo-random number generator. Different seeds generate different pseudo-random sequences.",
+                salt: "A value used in a cryptographic process, usually to ensure that the results of computations for one instance cannot be reused by an attacker.",
+                "shared-secret": "A piece of data known only to the parties involved, in a secure communication.",
+                tag: "A message authentication code (MAC), sometimes known as an authentication tag, is a short piece of information used for authenticating and integrity-checking a message.",
+                "additional-data": "An unspecified collection of data with relevance to cryptographic activity.",
+                password: "A secret word, phrase, or sequence of characters used during authentication or authorization.",
+                credential: "Establishes the identity of a party to communication, usually in the form of cryptographic keys or passwords.",
+                token: "An object encapsulating a security identity.",
+                other: "Another type of cryptographic asset.",
+                unknown: "The type of cryptographic asset is not known."
+              }
+            },
+            id: {
+              type: "string",
+              title: "ID",
+              description: "The optional unique identifier for the related cryptographic material."
+            },
+            state: {
+              type: "string",
+              title: "State",
+              description: "The key state as defined by NIST SP 800-57.",
+              enum: [
+                "pre-activation",
+                "active",
+                "suspended",
+                "deactivated",
+                "compromised",
+                "destroyed"
+              ]
+            },
+            algorithmRef: {
+              $ref: "#/definitions/refType",
+              title: "Algorithm Reference",
+              description: "The bom-ref to the algorithm used to generate the related cryptographic material."
+            },
+            creationDate: {
+              type: "string",
+              format: "date-time",
+              title: "Creation Date",
+              description: "The date and time (timestamp) when the related cryptographic material was created."
+            },
+            activationDate: {
+              type: "string",
+              format: "date-time",
+              title: "Activation Date",
+              description: "The date and time (timestamp) when the related cryptographic material was activated."
+            },
+            updateDate: {
+              type: "string",
+              format: "date-time",
+              title: "Update Date",
+              description: "The date and time (timestamp) when the related cryptographic material was updated."
+            },
+            expirationDate: {
+              type: "string",
+              format: "date-time",
+              title: "Expiration Date",
+              description: "The date and time (timestamp) when the related cryptographic material expires."
+            },
+            value: {
+              type: "string",
+              title: "Value",
+              description: "The associated value of the cryptographic material."
+            },
+            size: {
+              type: "integer",
+              title: "Size",
+              description: "The size of the cryptographic asset (in bits)."
+            },
+            format: {
+              type: "string",
+              title: "Format",
+              description: "The format of the related cryptographic material (e.g. P8, PEM, DER)."
+            },
+            securedBy: {
+              $ref: "#/definitions/securedBy",
+              title: "Secured By",
+              description: "The mechanism by which the cryptographic asset is secured by."
+            }
+          }
+        },
+        protocolProperties: {
+          type: "object",
+          title: "Protocol Properties",
+          description: "Properties specific to cryptographic assets of type: `protocol`.",
+          additionalProperties: false,
+          properties: {
+            type: {
+              type: "string",
+              title: "Type",
+              description: "The concrete protocol type.",
+              enum: [
+                "tls",
+                "ssh",
+                "ipsec",
+                "ike",
+                "sstp",
+                "wpa",
+                "other",
+                "unknown"
+              ],
+              "meta:enum": {
+                tls: "Transport Layer Security",
+                ssh: "Secure Shell",
+                ipsec: "Internet Protocol Security",
+                ike: "Internet Key Exchange",
+                sstp: "Secure Socket Tunneling Protocol",
+                wpa: "Wi-Fi Protected Access",
+                other: "Another protocol type",
+                unknown: "The protocol type is not known"
+              }
+            },
+            version: {
+              type: "string",
+              title: "Protocol Version",
+              description: "The version of the protocol.",
+              examples: [
+                "1.0",
+                "1.2",
+                "1.99"
+              ]
+            },
+            cipherSuites: {
+              type: "array",
+              title: "Cipher Suites",
+              description: "A list of cipher suites related to the protocol.",
+              items: {
+                $ref: "#/definitions/cipherSuite",
+                title: "Cipher Suite"
+              }
+            },
+            ikev2TransformTypes: {
+              type: "object",
+              title: "IKEv2 Transform Types",
+              description: "The IKEv2 transform types supported (types 1-4), defined in [RFC 7296 section 3.3.2](https://www.ietf.org/rfc/rfc7296.html#section-3.3.2), and additional properties.",
+              additionalProperties: false,
+              properties: {
+                encr: {
+                  $ref: "#/definitions/cryptoRefArray",
+                  title: "Encryption Algorithm (ENCR)",
+                  description: "Transform Type 1: encryption algorithms"
+                },
+                prf: {
+                  $ref: "#/definitions/cryptoRefArray",
+                  title: "Pseudorandom Function (PRF)",
+                  description: "Transform Type 2: pseudorandom functions"
+                },
+                integ: {
+                  $ref: "#/definitions/cryptoRefArray",
+                  title: "Integrity Algorithm (INTEG)",
+                  description: "Transform Type 3: integrity algorithms"
+                },
+                ke: {
+                  $ref: "#/definitions/cryptoRefArray",
+                  title: "Key Exchange Method (KE)",
+                  description: "Transform Type 4: Key Exchange Method (KE) per [RFC 9370](https://www.ietf.org/rfc/rfc9370.html), formerly called Diffie-Hellman Group (D-H)."
+                },
+                esn: {
+                  type: "boolean",
+                  title: "Extended Sequence Numbers (ESN)",
+                  description: "Specifies if an Extended Sequence Number (ESN) is used."
+                },
+                auth: {
+                  $ref: "#/definitions/cryptoRefArray",
+                  title: "IKEv2 Authentication method",
+                  description: "IKEv2 Authentication method"
+                }
+              }
+            },
+            cryptoRefArray: {
+              $ref: "#/definitions/cryptoRefArray",
+              title: "Cryptographic References",
+              description: "A list of protocol-related cryptographic assets"
+            }
+          }
+        },
+        oid: {
+          type: "string",
+          title: "OID",
+          description: "The object identifier (OID) of the cryptographic asset."
+        }
+      }
+    },
+    cipherSuite: {
+      type: "object",
+      title: "Cipher Suite",
+      description: "Object representing a cipher suite",
+      additionalProperties: false,
+      properties: {
+        name: {
+          type: "string",
+          title: "Common Name",
+          description: "A common name for the cipher suite.",
+          examples: [
+            "TLS_DHE_RSA_WITH_AES_128_CCM"
+          ]
+        },
+        algorithms: {
+          type: "array",
+          title: "Related Algorithms",
+          description: "A list of algorithms related to the cipher suite.",
+          items: {
+            $ref: "#/definitions/refType",
+            title: "Algorithm reference",
+            description: "The bom-ref to algorithm cryptographic asset."
+          }
+        },
+        identifiers: {
+          type: "array",
+          title: "Cipher Suite Identifiers",
+          description: "A list of common identifiers for the cipher suite.",
+          items: {
+            type: "string",
+            title: "identifier",
+            description: "Cipher suite identifier",
+            examples: [
+              "0xC0",
+              "0x9E"
+            ]
+          }
+        }
+      }
+    },
+    cryptoRefArray: {
+      type: "array",
+      items: {
+        $ref: "#/definitions/refType"
+      }
+    },
+    securedBy: {
+      type: "object",
+      title: "Secured By",
+      description: "Specifies the mechanism by which the cryptographic asset is secured by",
+      additionalProperties: false,
+      properties: {
+        mechanism: {
+          type: "string",
+          title: "Mechanism",
+          description: "Specifies the mechanism by which the cryptographic asset is secured by.",
+          examples: [
+            "HSM",
+            "TPM",
+            "SGX",
+            "Software",
+            "None"
+          ]
+        },
+        algorithmRef: {
+          $ref: "#/definitions/refType",
+          title: "Algorithm Reference",
+          description: "The bom-ref to the algorithm."
+        }
+      }
+    },
+    tags: {
+      type: "array",
+      items: {
+        type: "string"
+      },
+      title: "Tags",
+      description: "Textual strings that aid in discovery, search, and retrieval of the associated object. Tags often serve as a way to group or categorize similar or related objects by various attributes.",
+      examples: [
+        "json-parser",
+        "object-persistence",
+        "text-to-image",
+        "translation",
+        "object-detection"
+      ]
+    }
+  }
+};
+
+// schemas/cyclonedx/spdx.SNAPSHOT.schema.json
+var spdx_SNAPSHOT_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "http://cyclonedx.org/schema/spdx.schema.json",
+  $comment: "v1.1-3.29.0",
+  type: "string",
+  enum: [
+    "0BSD",
+    "3D-Slicer-1.0",
+    "AAL",
+    "Abstyles",
+    "AdaCore-doc",
+    "Adobe-2006",
+    "Adobe-Display-PostScript",
+    "Adobe-Glyph",
+    "Adobe-Utopia",
+    "ADSL",
+    "Advanced-Cryptics-Dictionary",
+    "AFL-1.1",
+    "AFL-1.2",
+    "AFL-2.0",
+    "AFL-2.1",
+    "AFL-3.0",
+    "Afmparse",
+    "AGPL-1.0",
+    "AGPL-1.0-only",
+    "AGPL-1.0-or-later",
+    "AGPL-3.0",
+    "AGPL-3.0-only",
+    "AGPL-3.0-or-later",
+    "Aladdin",
+    "ALGLIB-Documentation",
+    "AMD-newlib",
+    "AMDPLPA",
+    "AML",
+    "AML-glslang",
+    "AMPAS",
+    "ANTLR-PD",
+    "ANTLR-PD-fallback",
+    "any-OSI",
+    "any-OSI-perl-modules",
+    "Apache-1.0",
+    "Apache-1.1",
+    "Apache-2.0",
+    "APAFML",
+    "APL-1.0",
+    "App-s2p",
+    "APSL-1.0",
+    "APSL-1.1",
+    "APSL-1.2",
+    "APSL-2.0",
+    "Arphic-1999",
+    "Artistic-1.0",
+    "Artistic-1.0-cl8",
+    "Artistic-1.0-Perl",
+    "Artistic-2.0",
+    "Artistic-dist",
+    "Aspell-RU",
+    "ASWF-Digital-Assets-1.0",
+    "ASWF-Digital-Assets-1.1",
+    "atc-game",
+    "Baekmuk",
+    "Bahyph",
+    "Barr",
+    "bcrypt-Solar-Designer",
+    "Beerware",
+    "Bitstream-Charter",
+    "Bitstream-Vera",
+    "BitTorrent-1.0",
+    "BitTorrent-1.1",
+    "blessing",
+    "BlueOak-1.0.0",
+    "Boehm-GC",
+    "Boehm-GC-without-fee",
+    "BOLA-1.1",
+    "Borceux",
+    "Brian-Gladman-2-Clause",
+    "Brian-Gladman-3-Clause",
+    "Brian-Gladman-3-Clause-no-conversion",
+    "BSD-1-Clause",
+    "BSD-2-Clause",
+    "BSD-2-Clause-Darwin",
+    "BSD-2-Clause-first-lines",
+    "BSD-2-Clause-FreeBSD",
+    "BSD-2-Clause-NetBSD",
+    "BSD-2-Clause-Patent",
+    "BSD-2-Clause-pkgconf-disclaimer",
+    "BSD-2-Clause-pos-unchanged",
+    "BSD-2-Clause-Views",
+    "BSD-3-Clause",
+    "BSD-3-Clause-acpica",
+    "BSD-3-Clause-Attribution",
+    "BSD-3-Clause-Clear",
+    "BSD-3-Clause-flex",
+    "BSD-3-Clause-HP",
+    "BSD-3-Clause-LBNL",
+    "BSD-3-Clause-Modification",
+    "BSD-3-Clause-No-Military-License",
+    "BSD-3-Clause-No-Nuclear-License",
+    "BSD-3-Clause-No-Nuclear-License-2014",
+    "BSD-3-Clause-No-Nuclear-Warranty",
+    "BSD-3-Clause-Open-MPI",
+    "BSD-3-Clause-OpenWebUI",
+    "BSD-3-Clause-Sun",
+    "BSD-3-Clause-Tso",
+    "BSD-4-Clause",
+    "BSD-4-Clause-Shortened",
+    "BSD-4-Clause-UC",
+    "BSD-4.3RENO",
+    "BSD-4.3TAHOE",
+    "BSD-Advertising-Acknowledgement",
+    "BSD-ask-to-endorse",
+    "BSD-Attribution-HPND-disclaimer",
+    "BSD-Inferno-Nettverk",
+    "BSD-Mark-Modifications",
+    "BSD-Protection",
+    "BSD-Source-alt-GPL",
+    "BSD-Source-beginning-file",
+    "BSD-Source-Code",
+    "BSD-Source-Code-no-disclaimer",
+    "BSD-Systemics",
+    "BSD-Systemics-W3Works",
+    "BSL-1.0",
+    "Buddy",
+    "Bugroff",
+    "BUSL-1.1",
+    "bzip2-1.0.5",
+    "bzip2-1.0.6",
+    "C-UDA-1.0",
+    "CAL-1.0",
+    "CAL-1.0-Combined-Work-Exception",
+    "Caldera",
+    "Caldera-no-preamble",
+    "CAPEC-tou",
+    "Catharon",
+    "CATOSL-1.1",
+    "CC-BY-1.0",
+    "CC-BY-2.0",
+    "CC-BY-2.5",
+    "CC-BY-2.5-AU",
+    "CC-BY-3.0",
+    "CC-BY-3.0-AT",
+    "CC-BY-3.0-AU",
+    "CC-BY-3.0-DE",
+    "CC-BY-3.0-IGO",
+    "CC-BY-3.0-NL",
+    "CC-BY-3.0-US",
+    "CC-BY-4.0",
+    "CC-BY-NC-1.0",
+    "CC-BY-NC-2.0",
+    "CC-BY-NC-2.5",
+    "CC-BY-NC-3.0",
+    "CC-BY-NC-3.0-DE",
+    "CC-BY-NC-3.0-IGO",
+    "CC-BY-NC-4.0",
+    "CC-BY-NC-ND-1.0",
+    "CC-BY-NC-ND-2.0",
+    "CC-BY-NC-ND-2.5",
+    "CC-BY-NC-ND-3.0",
+    "CC-BY-NC-ND-3.0-DE",
+    "CC-BY-NC-ND-3.0-IGO",
+    "CC-BY-NC-ND-4.0",
+    "CC-BY-NC-SA-1.0",
+    "CC-BY-NC-SA-2.0",
+    "CC-BY-NC-SA-2.0-DE",
+    "CC-BY-NC-SA-2.0-FR",
+    "CC-BY-NC-SA-2.0-UK",
+    "CC-BY-NC-SA-2.5",
+    "CC-BY-NC-SA-3.0",
+    "CC-BY-NC-SA-3.0-DE",
+    "CC-BY-NC-SA-3.0-IGO",
+    "CC-BY-NC-SA-4.0",
+    "CC-BY-ND-1.0",
+    "CC-BY-ND-2.0",
+    "CC-BY-ND-2.5",
+    "CC-BY-ND-3.0",
+    "CC-BY-ND-3.0-DE",
+    "CC-BY-ND-4.0",
+    "CC-BY-SA-1.0",
+    "CC-BY-SA-2.0",
+    "CC-BY-SA-2.0-UK",
+    "CC-BY-SA-2.1-JP",
+    "CC-BY-SA-2.5",
+    "CC-BY-SA-3.0",
+    "CC-BY-SA-3.0-AT",
+    "CC-BY-SA-3.0-DE",
+    "CC-BY-SA-3.0-IGO",
+    "CC-BY-SA-4.0",
+    "CC-PDDC",
+    "CC-PDM-1.0",
+    "CC-SA-1.0",
+    "CC0-1.0",
+    "CDDL-1.0",
+    "CDDL-1.1",
+    "CDL-1.0",
+    "CDLA-Permissive-1.0",
+    "CDLA-Permissive-2.0",
+    "CDLA-Sharing-1.0",
+    "CECILL-1.0",
+    "CECILL-1.1",
+    "CECILL-2.0",
+    "CECILL-2.1",
+    "CECILL-B",
+    "CECILL-C",
+    "CERN-OHL-1.1",
+    "CERN-OHL-1.2",
+    "CERN-OHL-P-2.0",
+    "CERN-OHL-S-2.0",
+    "CERN-OHL-W-2.0",
+    "CFITSIO",
+    "check-cvs",
+    "checkmk",
+    "ClArtistic",
+    "Clips",
+    "CMU-Mach",
+    "CMU-Mach-nodoc",
+    "CNRI-Jython",
+    "CNRI-Python",
+    "CNRI-Python-GPL-Compatible",
+    "COIL-1.0",
+    "Community-Spec-1.0",
+    "Condor-1.1",
+    "copyleft-next-0.3.0",
+    "copyleft-next-0.3.1",
+    "Cornell-Lossless-JPEG",
+    "CPAL-1.0",
+    "CPL-1.0",
+    "CPOL-1.02",
+    "Cronyx",
+    "Crossword",
+    "CryptoSwift",
+    "CrystalStacker",
+    "CUA-OPL-1.0",
+    "Cube",
+    "curl",
+    "cve-tou",
+    "D-FSL-1.0",
+    "DEC-3-Clause",
+    "diffmark",
+    "DL-DE-BY-2.0",
+    "DL-DE-ZERO-2.0",
+    "DOC",
+    "DocBook-DTD",
+    "DocBook-Schema",
+    "DocBook-Stylesheet",
+    "DocBook-XML",
+    "Dotseqn",
+    "DRL-1.0",
+    "DRL-1.1",
+    "DSDP",
+    "dtoa",
+    "dvipdfm",
+    "ECL-1.0",
+    "ECL-2.0",
+    "eCos-2.0",
+    "EFL-1.0",
+    "EFL-2.0",
+    "eGenix",
+    "Elastic-2.0",
+    "Entessa",
+    "EPICS",
+    "EPL-1.0",
+    "EPL-2.0",
+    "ErlPL-1.1",
+    "ESA-PL-permissive-2.4",
+    "ESA-PL-strong-copyleft-2.4",
+    "ESA-PL-weak-copyleft-2.4",
+    "etalab-2.0",
+    "EUDatagrid",
+    "EUPL-1.0",
+    "EUPL-1.1",
+    "EUPL-1.2",
+    "Eurosym",
+    "Fair",
+    "FBM",
+    "FDK-AAC",
+    "FDK-MPEG-H",
+    "Ferguson-Twofish",
+    "Frameworx-1.0",
+    "FreeBSD-DOC",
+    "FreeImage",
+    "FSFAP",
+    "FSFAP-no-warranty-disclaimer",
+    "FSFUL",
+    "FSFULLR",
+    "FSFULLRSD",
+    "FSFULLRWD",
+    "FSL-1.1-ALv2",
+    "FSL-1.1-MIT",
+    "FTL",
+    "Furuseth",
+    "fwlw",
+    "Game-Programming-Gems",
+    "GCR-docs",
+    "GD",
+    "generic-xts",
+    "GFDL-1.1",
+    "GFDL-1.1-invariants-only",
+    "GFDL-1.1-invariants-or-later",
+    "GFDL-1.1-no-invariants-only",
+    "GFDL-1.1-no-invariants-or-later",
+    "GFDL-1.1-only",
+    "GFDL-1.1-or-later",
+    "GFDL-1.2",
+    "GFDL-1.2-invariants-only",
+    "GFDL-1.2-invariants-or-later",
+    "GFDL-1.2-no-invariants-only",
+    "GFDL-1.2-no-invariants-or-later",
+    "GFDL-1.2-only",
+    "GFDL-1.2-or-later",
+    "GFDL-1.3",
+    "GFDL-1.3-invariants-only",
+    "GFDL-1.3-invariants-or-later",
+    "GFDL-1.3-no-invariants-only",
+    "GFDL-1.3-no-invariants-or-later",
+    "GFDL-1.3-only",
+    "GFDL-1.3-or-later",
+    "Giftware",
+    "GL2PS",
+    "Glide",
+    "Glulxe",
+    "GLWTPL",
+    "gnuplot",
+    "GPL-1.0",
+    "GPL-1.0+",
+    "GPL-1.0-only",
+    "GPL-1.0-or-later",
+    "GPL-2.0",
+    "GPL-2.0+",
+    "GPL-2.0-only",
+    "GPL-2.0-or-later",
+    "GPL-2.0-with-autoconf-exception",
+    "GPL-2.0-with-bison-exception",
+    "GPL-2.0-with-classpath-exception",
+    "GPL-2.0-with-font-exception",
+    "GPL-2.0-with-GCC-exception",
+    "GPL-3.0",
+    "GPL-3.0+",
+    "GPL-3.0-only",
+    "GPL-3.0-or-later",
+    "GPL-3.0-with-autoconf-exception",
+    "GPL-3.0-with-GCC-exception",
+    "Graphics-Gems",
+    "gSOAP-1.3b",
+    "gtkbook",
+    "Gutmann",
+    "HaskellReport",
+    "HDF5",
+    "hdparm",
+    "HIDAPI",
+    "Hippocratic-2.1",
+    "Hippocratic-3.0-core",
+    "HP-1986",
+    "HP-1989",
+    "HPND",
+    "HPND-DEC",
+    "HPND-doc",
+    "HPND-doc-sell",
+    "HPND-export-US",
+    "HPND-export-US-acknowledgement",
+    "HPND-export-US-modify",
+    "HPND-export2-US",
+    "HPND-Fenneberg-Livingston",
+    "HPND-INRIA-IMAG",
+    "HPND-Intel",
+    "HPND-Kevlin-Henney",
+    "HPND-Markus-Kuhn",
+    "HPND-merchantability-variant",
+    "HPND-MIT-disclaimer",
+    "HPND-Netrek",
+    "HPND-Pbmplus",
+    "HPND-sell-MIT-disclaimer-xserver",
+    "HPND-sell-regexpr",
+    "HPND-sell-variant",
+    "HPND-sell-variant-critical-systems",
+    "HPND-sell-variant-MIT-disclaimer",
+    "HPND-sell-variant-MIT-disclaimer-rev",
+    "HPND-SMC",
+    "HPND-UC",
+    "HPND-UC-export-US",
+    "HTMLTIDY",
+    "hyphen-bulgarian",
+    "IBM-pibs",
+    "ICU",
+    "IEC-Code-Components-EULA",
+    "IJG",
+    "IJG-short",
+    "ImageMagick",
+    "iMatix",
+    "Imlib2",
+    "Info-ZIP",
+    "Informatica",
+    "Inner-Net-2.0",
+    "InnoSetup",
+    "Intel",
+    "Intel-ACPI",
+    "Interbase-1.0",
+    "IPA",
+    "IPL-1.0",
+    "ISC",
+    "ISC-Veillard",
+    "ISO-permission",
+    "Jam",
+    "JasPer-2.0",
+    "jove",
+    "JPL-image",
+    "JPNIC",
+    "JSON",
+    "Kastrup",
+    "Kazlib",
+    "Knuth-CTAN",
+    "LAL-1.2",
+    "LAL-1.3",
+    "Latex2e",
+    "Latex2e-translated-notice",
+    "Leptonica",
+    "LGPL-2.0",
+    "LGPL-2.0+",
+    "LGPL-2.0-only",
+    "LGPL-2.0-or-later",
+    "LGPL-2.1",
+    "LGPL-2.1+",
+    "LGPL-2.1-only",
+    "LGPL-2.1-or-later",
+    "LGPL-3.0",
+    "LGPL-3.0+",
+    "LGPL-3.0-only",
+    "LGPL-3.0-or-later",
+    "LGPLLR",
+    "Libpng",
+    "libpng-1.6.35",
+    "libpng-2.0",
+    "libselinux-1.0",
+    "libtiff",
+    "libutil-David-Nugent",
+    "LiLiQ-P-1.1",
+    "LiLiQ-R-1.1",
+    "LiLiQ-Rplus-1.1",
+    "Linux-man-pages-1-para",
+    "Linux-man-pages-copyleft",
+    "Linux-man-pages-copyleft-2-para",
+    "Linux-man-pages-copyleft-var",
+    "Linux-OpenIB",
+    "LOOP",
+    "LPD-document",
+    "LPL-1.0",
+    "LPL-1.02",
+    "LPPL-1.0",
+    "LPPL-1.1",
+    "LPPL-1.2",
+    "LPPL-1.3a",
+    "LPPL-1.3c",
+    "lsof",
+    "Lucida-Bitmap-Fonts",
+    "LZMA-SDK-9.11-to-9.20",
+    "LZMA-SDK-9.22",
+    "Mackerras-3-Clause",
+    "Mackerras-3-Clause-acknowledgment",
+    "magaz",
+    "mailprio",
+    "MakeIndex",
+    "man2html",
+    "Martin-Birgmeier",
+    "McPhee-slideshow",
+    "metamail",
+    "Minpack",
+    "MIPS",
+    "MirOS",
+    "MIT",
+    "MIT-0",
+    "MIT-advertising",
+    "MIT-Click",
+    "MIT-CMU",
+    "MIT-enna",
+    "MIT-feh",
+    "MIT-Festival",
+    "MIT-Khronos-old",
+    "MIT-Modern-Variant",
+    "MIT-open-group",
+    "MIT-STK",
+    "MIT-testregex",
+    "MIT-Wu",
+    "MITNFA",
+    "MMIXware",
+    "MMPL-1.0.1",
+    "Motosoto",
+    "MPEG-SSG",
+    "mpi-permissive",
+    "mpich2",
+    "MPL-1.0",
+    "MPL-1.1",
+    "MPL-2.0",
+    "MPL-2.0-no-copyleft-exception",
+    "mplus",
+    "MS-LPL",
+    "MS-PL",
+    "MS-RL",
+    "MTLL",
+    "MulanPSL-1.0",
+    "MulanPSL-2.0",
+    "Multics",
+    "Mup",
+    "MVT-1.1",
+    "NAIST-2003",
+    "NASA-1.3",
+    "Naumen",
+    "NBPL-1.0",
+    "NCBI-PD",
+    "NCGL-UK-2.0",
+    "NCL",
+    "NCSA",
+    "Net-SNMP",
+    "NetCDF",
+    "Newsletr",
+    "NGPL",
+    "ngrep",
+    "NICTA-1.0",
+    "NIST-PD",
+    "NIST-PD-fallback",
+    "NIST-PD-TNT",
+    "NIST-Software",
+    "NLOD-1.0",
+    "NLOD-2.0",
+    "NLPL",
+    "Nokia",
+    "NOSL",
+    "Noweb",
+    "NPL-1.0",
+    "NPL-1.1",
+    "NPOSL-3.0",
+    "NRL",
+    "NTIA-PD",
+    "NTP",
+    "NTP-0",
+    "Nunit",
+    "O-UDA-1.0",
+    "OAR",
+    "OCCT-PL",
+    "OCLC-2.0",
+    "ODbL-1.0",
+    "ODC-By-1.0",
+    "OFFIS",
+    "OFL-1.0",
+    "OFL-1.0-no-RFN",
+    "OFL-1.0-RFN",
+    "OFL-1.1",
+    "OFL-1.1-no-RFN",
+    "OFL-1.1-RFN",
+    "OGC-1.0",
+    "OGDL-Taiwan-1.0",
+    "OGL-Canada-2.0",
+    "OGL-UK-1.0",
+    "OGL-UK-2.0",
+    "OGL-UK-3.0",
+    "OGTSL",
+    "OLDAP-1.1",
+    "OLDAP-1.2",
+    "OLDAP-1.3",
+    "OLDAP-1.4",
+    "OLDAP-2.0",
+    "OLDAP-2.0.1",
+    "OLDAP-2.1",
+    "OLDAP-2.2",
+    "OLDAP-2.2.1",
+    "OLDAP-2.2.2",
+    "OLDAP-2.3",
+    "OLDAP-2.4",
+    "OLDAP-2.5",
+    "OLDAP-2.6",
+    "OLDAP-2.7",
+    "OLDAP-2.8",
+    "OLFL-1.3",
+    "OML",
+    "OpenMDW-1.0",
+    "OpenPBS-2.3",
+    "OpenSSL",
+    "OpenSSL-standalone",
+    "OpenVision",
+    "OPL-1.0",
+    "OPL-UK-3.0",
+    "OPUBL-1.0",
+    "OSC-1.0",
+    "OSET-PL-2.1",
+    "OSL-1.0",
+    "OSL-1.1",
+    "OSL-2.0",
+    "OSL-2.1",
+    "OSL-3.0",
+    "OSSP",
+    "PADL",
+    "ParaType-Free-Font-1.3",
+    "Parity-6.0.0",
+    "Parity-7.0.0",
+    "PDDL-1.0",
+    "PHP-3.0",
+    "PHP-3.01",
+    "Pixar",
+    "pkgconf",
+    "Plexus",
+    "pnmstitch",
+    "PolyForm-Noncommercial-1.0.0",
+    "PolyForm-Small-Business-1.0.0",
+    "PostgreSQL",
+    "PPL",
+    "PSF-2.0",
+    "psfrag",
+    "psutils",
+    "Python-2.0",
+    "Python-2.0.1",
+    "python-ldap",
+    "Qhull",
+    "QPL-1.0",
+    "QPL-1.0-INRIA-2004",
+    "radvd",
+    "Rdisc",
+    "RHeCos-1.1",
+    "RPL-1.1",
+    "RPL-1.5",
+    "RPSL-1.0",
+    "RSA-MD",
+    "RSCPL",
+    "Ruby",
+    "Ruby-pty",
+    "SAX-PD",
+    "SAX-PD-2.0",
+    "Saxpath",
+    "SCEA",
+    "SchemeReport",
+    "Sendmail",
+    "Sendmail-8.23",
+    "Sendmail-Open-Source-1.1",
+    "SGI-B-1.0",
+    "SGI-B-1.1",
+    "SGI-B-2.0",
+    "SGI-OpenGL",
+    "SGMLUG-PM",
+    "SGP4",
+    "SHL-0.5",
+    "SHL-0.51",
+    "SimPL-2.0",
+    "SISSL",
+    "SISSL-1.2",
+    "SL",
+    "Sleepycat",
+    "SMAIL-GPL",
+    "SMLNJ",
+    "SMPPL",
+    "SNIA",
+    "snprintf",
+    "SOFA",
+    "softSurfer",
+    "Soundex",
+    "Spencer-86",
+    "Spencer-94",
+    "Spencer-99",
+    "SPL-1.0",
+    "ssh-keyscan",
+    "SSH-OpenSSH",
+    "SSH-short",
+    "SSLeay-standalone",
+    "SSPL-1.0",
+    "StandardML-NJ",
+    "SugarCRM-1.1.3",
+    "SUL-1.0",
+    "Sun-PPP",
+    "Sun-PPP-2000",
+    "SunPro",
+    "SWL",
+    "swrule",
+    "Symlinks",
+    "TAPR-OHL-1.0",
+    "TCL",
+    "TCP-wrappers",
+    "TekHVC",
+    "TermReadKey",
+    "TGPPL-1.0",
+    "ThirdEye",
+    "threeparttable",
+    "TMate",
+    "TORQUE-1.1",
+    "TOSL",
+    "TPDL",
+    "TPL-1.0",
+    "TrustedQSL",
+    "TTWL",
+    "TTYP0",
+    "TU-Berlin-1.0",
+    "TU-Berlin-2.0",
+    "Ubuntu-font-1.0",
+    "UCAR",
+    "UCL-1.0",
+    "ulem",
+    "UMich-Merit",
+    "Unicode-3.0",
+    "Unicode-DFS-2015",
+    "Unicode-DFS-2016",
+    "Unicode-TOU",
+    "UnixCrypt",
+    "Unlicense",
+    "Unlicense-libtelnet",
+    "Unlicense-libwhirlpool",
+    "UnRAR",
+    "UPL-1.0",
+    "URT-RLE",
+    "Vim",
+    "Vixie-Cron",
+    "VOSTROM",
+    "VSL-1.0",
+    "W3C",
+    "W3C-19980720",
+    "W3C-20150513",
+    "w3m",
+    "Watcom-1.0",
+    "Widget-Workshop",
+    "WordNet",
+    "Wsuipa",
+    "WTFNMFPL",
+    "WTFPL",
+    "wwl",
+    "wxWindows",
+    "X11",
+    "X11-distribute-modifications-variant",
+    "X11-no-permit-persons",
+    "X11-swapped",
+    "Xdebug-1.03",
+    "Xerox",
+    "Xfig",
+    "XFree86-1.1",
+    "xinetd",
+    "xkeyboard-config-Zinoviev",
+    "xlock",
+    "Xnet",
+    "xpp",
+    "XSkat",
+    "xzoom",
+    "YPL-1.0",
+    "YPL-1.1",
+    "Zed",
+    "Zeeff",
+    "Zend-2.0",
+    "Zimbra-1.3",
+    "Zimbra-1.4",
+    "Zlib",
+    "zlib-acknowledgement",
+    "ZPL-1.1",
+    "ZPL-2.0",
+    "ZPL-2.1",
+    "389-exception",
+    "Asterisk-exception",
+    "Asterisk-linking-protocols-exception",
+    "Autoconf-exception-2.0",
+    "Autoconf-exception-3.0",
+    "Autoconf-exception-generic",
+    "Autoconf-exception-generic-3.0",
+    "Autoconf-exception-macro",
+    "Bison-exception-1.24",
+    "Bison-exception-2.2",
+    "Bootloader-exception",
+    "CGAL-linking-exception",
+    "Classpath-exception-2.0",
+    "Classpath-exception-2.0-short",
+    "CLISP-exception-2.0",
+    "cryptsetup-OpenSSL-exception",
+    "Digia-Qt-LGPL-exception-1.1",
+    "DigiRule-FOSS-exception",
+    "eCos-exception-2.0",
+    "erlang-otp-linking-exception",
+    "Fawkes-Runtime-exception",
+    "FLTK-exception",
+    "fmt-exception",
+    "Font-exception-2.0",
+    "freertos-exception-2.0",
+    "GCC-exception-2.0",
+    "GCC-exception-2.0-note",
+    "GCC-exception-3.1",
+    "Gmsh-exception",
+    "GNAT-exception",
+    "GNOME-examples-exception",
+    "GNU-compiler-exception",
+    "gnu-javamail-exception",
+    "Google-Patent-WebM",
+    "GPL-3.0-389-ds-base-exception",
+    "GPL-3.0-interface-exception",
+    "GPL-3.0-linking-exception",
+    "GPL-3.0-linking-source-exception",
+    "GPL-CC-1.0",
+    "GStreamer-exception-2005",
+    "GStreamer-exception-2008",
+    "harbour-exception",
+    "i2p-gpl-java-exception",
+    "Independent-modules-exception",
+    "KiCad-libraries-exception",
+    "kvirc-openssl-exception",
+    "LGPL-3.0-linking-exception",
+    "libpri-OpenH323-exception",
+    "Libtool-exception",
+    "Linux-syscall-note",
+    "LLGPL",
+    "LLVM-exception",
+    "LZMA-exception",
+    "mif-exception",
+    "mxml-exception",
+    "Nokia-Qt-exception-1.1",
+    "OCaml-LGPL-linking-exception",
+    "OCCT-exception-1.0",
+    "OpenJDK-assembly-exception-1.0",
+    "openvpn-openssl-exception",
+    "PCRE2-exception",
+    "polyparse-exception",
+    "PS-or-PDF-font-exception-20170817",
+    "QPL-1.0-INRIA-2004-exception",
+    "Qt-GPL-exception-1.0",
+    "Qt-LGPL-exception-1.1",
+    "Qwt-exception-1.0",
+    "romic-exception",
+    "RRDtool-FLOSS-exception-2.0",
+    "rsync-linking-exception",
+    "SANE-exception",
+    "SHL-2.0",
+    "SHL-2.1",
+    "Simple-Library-Usage-exception",
+    "Spelling-Provider-LGPL-exception",
+    "sqlitestudio-OpenSSL-exception",
+    "stunnel-exception",
+    "SWI-exception",
+    "Swift-exception",
+    "Texinfo-exception",
+    "u-boot-exception-2.0",
+    "UBDL-exception",
+    "Universal-FOSS-exception-1.0",
+    "vsftpd-openssl-exception",
+    "WxWindows-exception-3.1",
+    "x11vnc-openssl-exception"
+  ],
+  "meta:enum": {
+    "0BSD": "BSD Zero Clause License",
+    "3D-Slicer-1.0": "3D Slicer License v1.0",
+    AAL: "Attribution Assurance License",
+    Abstyles: "Abstyles License",
+    "AdaCore-doc": "AdaCore Doc License",
+    "Adobe-2006": "Adobe Systems Incorporated Source Code License Agreement",
+    "Adobe-Display-PostScript": "Adobe Display PostScript License",
+    "Adobe-Glyph": "Adobe Glyph List License",
+    "Adobe-Utopia": "Adobe Utopia Font License",
+    ADSL: "Amazon Digital Services License",
+    "Advanced-Cryptics-Dictionary": "Advanced Cryptics Dictionary License",
+    "AFL-1.1": "Academic Free License v1.1",
+    "AFL-1.2": "Academic Free License v1.2",
+    "AFL-2.0": "Academic Free License v2.0",
+    "AFL-2.1": "Academic Free License v2.1",
+    "AFL-3.0": "Academic Free License v3.0",
+    Afmparse: "Afmparse License",
+    "AGPL-1.0": "Affero General Public License v1.0",
+    "AGPL-1.0-only": "Affero General Public License v1.0 only",
+    "AGPL-1.0-or-later": "Affero General Public License v1.0 or later",
+    "AGPL-3.0": "GNU Affero General Public License v3.0",
+    "AGPL-3.0-only": "GNU Affero General Public License v3.0 only",
+    "AGPL-3.0-or-later": "GNU Affero General Public License v3.0 or later",
+    Aladdin: "Aladdin Free Public License",
+    "ALGLIB-Documentation": "ALGLIB Documentation License",
+    "AMD-newlib": "AMD newlib License",
+    AMDPLPA: "AMD's plpa_map.c License",
+    AML: "Apple MIT License",
+    "AML-glslang": "AML glslang variant License",
+    AMPAS: "Academy of Motion Picture Arts and Sciences BSD",
+    "ANTLR-PD": "ANTLR Software Rights Notice",
+    "ANTLR-PD-fallback": "ANTLR Software Rights Notice with license fallback",
+    "any-OSI": "Any OSI License",
+    "any-OSI-perl-modules": "Any OSI License - Perl Modules",
+    "Apache-1.0": "Apache License 1.0",
+    "Apache-1.1": "Apache License 1.1",
+    "Apache-2.0": "Apache License 2.0",
+    APAFML: "Adobe Postscript AFM License",
+    "APL-1.0": "Adaptive Public License 1.0",
+    "App-s2p": "App::s2p License",
+    "APSL-1.0": "Apple Public Source License 1.0",
+    "APSL-1.1": "Apple Public Source License 1.1",
+    "APSL-1.2": "Apple Public Source License 1.2",
+    "APSL-2.0": "Apple Public Source License 2.0",
+    "Arphic-1999": "Arphic Public License",
+    "Artistic-1.0": "Artistic License 1.0",
+    "Artistic-1.0-cl8": "Artistic License 1.0 w/clause 8",
+    "Artistic-1.0-Perl": "Artistic License 1.0 (Perl)",
+    "Artistic-2.0": "Artistic License 2.0",
+    "Artistic-dist": "Artistic License 1.0 (dist)",
+    "Aspell-RU": "Aspell Russian License",
+    "ASWF-Digital-Assets-1.0": "ASWF Digital Assets License version 1.0",
+    "ASWF-Digital-Assets-1.1": "ASWF Digital Assets License 1.1",
+    "atc-game": "atc Game License",
+    Baekmuk: "Baekmuk License",
+    Bahyph: "Bahyph License",
+    Barr: "Barr License",
+    "bcrypt-Solar-Designer": "bcrypt Solar Designer License",
+    Beerware: "Beerware License",
+    "Bitstream-Charter": "Bitstream Charter Font License",
+    "Bitstream-Vera": "Bitstream Vera Font License",
+    "BitTorrent-1.0": "BitTorrent Open Source License v1.0",
+    "BitTorrent-1.1": "BitTorrent Open Source License v1.1",
+    blessing: "SQLite Blessing",
+    "BlueOak-1.0.0": "Blue Oak Model License 1.0.0",
+    "Boehm-GC": "Boehm-Demers-Weiser GC License",
+    "Boehm-GC-without-fee": "Boehm-Demers-Weiser GC License (without fee)",
+    "BOLA-1.1": "Buena Onda License Agreement v1.1",
+    Borceux: "Borceux license",
+    "Brian-Gladman-2-Clause": "Brian Gladman 2-Clause License",
+    "Brian-Gladman-3-Clause": "Brian Gladman 3-Clause License",
+    "Brian-Gladman-3-Clause-no-conversion": "Brian Gladman 3-Clause License (no conversion clause)",
+    "BSD-1-Clause": "BSD 1-Clause License",
+    "BSD-2-Clause": 'BSD 2-Clause "Simplified" License',
+    "BSD-2-Clause-Darwin": "BSD 2-Clause - Ian Darwin variant",
+    "BSD-2-Clause-first-lines": "BSD 2-Clause - first lines requirement",
+    "BSD-2-Clause-FreeBSD": "BSD 2-Clause FreeBSD License",
+    "BSD-2-Clause-NetBSD": "BSD 2-Clause NetBSD License",
+    "BSD-2-Clause-Patent": "BSD-2-Clause Plus Patent License",
+    "BSD-2-Clause-pkgconf-disclaimer": "BSD 2-Clause pkgconf disclaimer variant",
+    "BSD-2-Clause-pos-unchanged": "BSD 2-Clause - position unchanged variant",
+    "BSD-2-Clause-Views": "BSD 2-Clause with views sentence",
+    "BSD-3-Clause": 'BSD 3-Clause "New" or "Revised" License',
+    "BSD-3-Clause-acpica": "BSD 3-Clause acpica variant",
+    "BSD-3-Clause-Attribution": "BSD with attribution",
+    "BSD-3-Clause-Clear": "BSD 3-Clause Clear License",
+    "BSD-3-Clause-flex": "BSD 3-Clause Flex variant",
+    "BSD-3-Clause-HP": "Hewlett-Packard BSD variant license",
+    "BSD-3-Clause-LBNL": "Lawrence Berkeley National Labs BSD variant license",
+    "BSD-3-Clause-Modification": "BSD 3-Clause Modification",
+    "BSD-3-Clause-No-Military-License": "BSD 3-Clause No Military License",
+    "BSD-3-Clause-No-Nuclear-License": "BSD 3-Clause No Nuclear License",
+    "BSD-3-Clause-No-Nuclear-License-2014": "BSD 3-Clause No Nuclear License 2014",
+    "BSD-3-Clause-No-Nuclear-Warranty": "BSD 3-Clause No Nuclear Warranty",
+    "BSD-3-Clause-Open-MPI": "BSD 3-Clause Open MPI variant",
+    "BSD-3-Clause-OpenWebUI": "BSD 3-Clause - OpenWebUI variant",
+    "BSD-3-Clause-Sun": "BSD 3-Clause Sun Microsystems",
+    "BSD-3-Clause-Tso": "BSD 3-Clause Tso variant",
+    "BSD-4-Clause": 'BSD 4-Clause "Original" or "Old" License',
+    "BSD-4-Clause-Shortened": "BSD 4 Clause Shortened",
+    "BSD-4-Clause-UC": "BSD-4-Clause (University of California-Specific)",
+    "BSD-4.3RENO": "BSD 4.3 RENO License",
+    "BSD-4.3TAHOE": "BSD 4.3 TAHOE License",
+    "BSD-Advertising-Acknowledgement": "BSD Advertising Acknowledgement License",
+    "BSD-ask-to-endorse": "BSD - ask to endorse",
+    "BSD-Attribution-HPND-disclaimer": "BSD with Attribution and HPND disclaimer",
+    "BSD-Inferno-Nettverk": "BSD-Inferno-Nettverk",
+    "BSD-Mark-Modifications": "BSD Mark Modifications License",
+    "BSD-Protection": "BSD Protection License",
+    "BSD-Source-alt-GPL": "BSD Source Code Attribution - GPL alternative",
+    "BSD-Source-beginning-file": "BSD Source Code Attribution - beginning of file variant",
+    "BSD-Source-Code": "BSD Source Code Attribution",
+    "BSD-Source-Code-no-disclaimer": "BSD Source Code Attribution - no disclaimer",
+    "BSD-Systemics": "Systemics BSD variant license",
+    "BSD-Systemics-W3Works": "Systemics W3Works BSD variant license",
+    "BSL-1.0": "Boost Software License 1.0",
+    Buddy: "Buddy License",
+    Bugroff: "Bugroff License",
+    "BUSL-1.1": "Business Source License 1.1",
+    "bzip2-1.0.5": "bzip2 and libbzip2 License v1.0.5",
+    "bzip2-1.0.6": "bzip2 and libbzip2 License v1.0.6",
+    "C-UDA-1.0": "Computational Use of Data Agreement v1.0",
+    "CAL-1.0": "Cryptographic Autonomy License 1.0",
+    "CAL-1.0-Combined-Work-Exception": "Cryptographic Autonomy License 1.0 (Combined Work Exception)",
+    Caldera: "Caldera License",
+    "Caldera-no-preamble": "Caldera License (without preamble)",
+    "CAPEC-tou": "Common Attack    Pattern Enumeration and Classification License",
+    Catharon: "Catharon License",
+    "CATOSL-1.1": "Computer Associates Trusted Open Source License 1.1",
+    "CC-BY-1.0": "Creative Commons Attribution 1.0 Generic",
+    "CC-BY-2.0": "Creative Commons Attribution 2.0 Generic",
+    "CC-BY-2.5": "Creative Commons Attribution 2.5 Generic",
+    "CC-BY-2.5-AU": "Creative Commons Attribution 2.5 Australia",
+    "CC-BY-3.0": "Creative Commons Attribution 3.0 Unported",
+    "CC-BY-3.0-AT": "Creative Commons Attribution 3.0 Austria",
+    "CC-BY-3.0-AU": "Creative Commons Attribution 3.0 Australia",
+    "CC-BY-3.0-DE": "Creative Commons Attribution 3.0 Germany",
+    "CC-BY-3.0-IGO": "Creative Commons Attribution 3.0 IGO",
+    "CC-BY-3.0-NL": "Creative Commons Attribution 3.0 Netherlands",
+    "CC-BY-3.0-US": "Creative Commons Attribution 3.0 United States",
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+    "CC-BY-NC-1.0": "Creative Commons Attribution Non Commercial 1.0 Generic",
+    "CC-BY-NC-2.0": "Creative Commons Attribution Non Commercial 2.0 Generic",
+    "CC-BY-NC-2.5": "Creative Commons Attribution Non Commercial 2.5 Generic",
+    "CC-BY-NC-3.0": "Creative Commons Attribution Non Commercial 3.0 Unported",
+    "CC-BY-NC-3.0-DE": "Creative Commons Attribution Non Commercial 3.0 Germany",
+    "CC-BY-NC-3.0-IGO": "Creative Commons Attribution Non Commercial 3.0 IGO",
+    "CC-BY-NC-4.0": "Creative Commons Attribution Non Commercial 4.0 International",
+    "CC-BY-NC-ND-1.0": "Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic",
+    "CC-BY-NC-ND-2.0": "Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic",
+    "CC-BY-NC-ND-2.5": "Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic",
+    "CC-BY-NC-ND-3.0": "Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported",
+    "CC-BY-NC-ND-3.0-DE": "Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany",
+    "CC-BY-NC-ND-3.0-IGO": "Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO",
+    "CC-BY-NC-ND-4.0": "Creative Commons Attribution Non Commercial No Derivatives 4.0 International",
+    "CC-BY-NC-SA-1.0": "Creative Commons Attribution Non Commercial Share Alike 1.0 Generic",
+    "CC-BY-NC-SA-2.0": "Creative Commons Attribution Non Commercial Share Alike 2.0 Generic",
+    "CC-BY-NC-SA-2.0-DE": "Creative Commons Attribution Non Commercial Share Alike 2.0 Germany",
+    "CC-BY-NC-SA-2.0-FR": "Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France",
+    "CC-BY-NC-SA-2.0-UK": "Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales",
+    "CC-BY-NC-SA-2.5": "Creative Commons Attribution Non Commercial Share Alike 2.5 Generic",
+    "CC-BY-NC-SA-3.0": "Creative Commons Attribution Non Commercial Share Alike 3.0 Unported",
+    "CC-BY-NC-SA-3.0-DE": "Creative Commons Attribution Non Commercial Share Alike 3.0 Germany",
+    "CC-BY-NC-SA-3.0-IGO": "Creative Commons Attribution Non Commercial Share Alike 3.0 IGO",
+    "CC-BY-NC-SA-4.0": "Creative Commons Attribution Non Commercial Share Alike 4.0 International",
+    "CC-BY-ND-1.0": "Creative Commons Attribution No Derivatives 1.0 Generic",
+    "CC-BY-ND-2.0": "Creative Commons Attribution No Derivatives 2.0 Generic",
+    "CC-BY-ND-2.5": "Creative Commons Attribution No Derivatives 2.5 Generic",
+    "CC-BY-ND-3.0": "Creative Commons Attribution No Derivatives 3.0 Unported",
+    "CC-BY-ND-3.0-DE": "Creative Commons Attribution No Derivatives 3.0 Germany",
+    "CC-BY-ND-4.0": "Creative Commons Attribution No Derivatives 4.0 International",
+    "CC-BY-SA-1.0": "Creative Commons Attribution Share Alike 1.0 Generic",
+    "CC-BY-SA-2.0": "Creative Commons Attribution Share Alike 2.0 Generic",
+    "CC-BY-SA-2.0-UK": "Creative Commons Attribution Share Alike 2.0 England and Wales",
+    "CC-BY-SA-2.1-JP": "Creative Commons Attribution Share Alike 2.1 Japan",
+    "CC-BY-SA-2.5": "Creative Commons Attribution Share Alike 2.5 Generic",
+    "CC-BY-SA-3.0": "Creative Commons Attribution Share Alike 3.0 Unported",
+    "CC-BY-SA-3.0-AT": "Creative Commons Attribution Share Alike 3.0 Austria",
+    "CC-BY-SA-3.0-DE": "Creative Commons Attribution Share Alike 3.0 Germany",
+    "CC-BY-SA-3.0-IGO": "Creative Commons Attribution-ShareAlike 3.0 IGO",
+    "CC-BY-SA-4.0": "Creative Commons Attribution Share Alike 4.0 International",
+    "CC-PDDC": "Creative Commons Public Domain Dedication and Certification",
+    "CC-PDM-1.0": "Creative    Commons Public Domain Mark 1.0 Universal",
+    "CC-SA-1.0": "Creative Commons Share Alike 1.0 Generic",
+    "CC0-1.0": "Creative Commons Zero v1.0 Universal",
+    "CDDL-1.0": "Common Development and Distribution License 1.0",
+    "CDDL-1.1": "Common Development and Distribution License 1.1",
+    "CDL-1.0": "Common Documentation License 1.0",
+    "CDLA-Permissive-1.0": "Community Data License Agreement Permissive 1.0",
+    "CDLA-Permissive-2.0": "Community Data License Agreement Permissive 2.0",
+    "CDLA-Sharing-1.0": "Community Data License Agreement Sharing 1.0",
+    "CECILL-1.0": "CeCILL Free Software License Agreement v1.0",
+    "CECILL-1.1": "CeCILL Free Software License Agreement v1.1",
+    "CECILL-2.0": "CeCILL Free Software License Agreement v2.0",
+    "CECILL-2.1": "CeCILL Free Software License Agreement v2.1",
+    "CECILL-B": "CeCILL-B Free Software License Agreement",
+    "CECILL-C": "CeCILL-C Free Software License Agreement",
+    "CERN-OHL-1.1": "CERN Open Hardware Licence v1.1",
+    "CERN-OHL-1.2": "CERN Open Hardware Licence v1.2",
+    "CERN-OHL-P-2.0": "CERN Open Hardware Licence Version 2 - Permissive",
+    "CERN-OHL-S-2.0": "CERN Open Hardware Licence Version 2 - Strongly Reciprocal",
+    "CERN-OHL-W-2.0": "CERN Open Hardware Licence Version 2 - Weakly Reciprocal",
+    CFITSIO: "CFITSIO License",
+    "check-cvs": "check-cvs License",
+    checkmk: "Checkmk License",
+    ClArtistic: "Clarified Artistic License",
+    Clips: "Clips License",
+    "CMU-Mach": "CMU Mach License",
+    "CMU-Mach-nodoc": "CMU    Mach - no notices-in-documentation variant",
+    "CNRI-Jython": "CNRI Jython License",
+    "CNRI-Python": "CNRI Python License",
+    "CNRI-Python-GPL-Compatible": "CNRI Python Open Source GPL Compatible License Agreement",
+    "COIL-1.0": "Copyfree Open Innovation License",
+    "Community-Spec-1.0": "Community Specification License 1.0",
+    "Condor-1.1": "Condor Public License v1.1",
+    "copyleft-next-0.3.0": "copyleft-next 0.3.0",
+    "copyleft-next-0.3.1": "copyleft-next 0.3.1",
+    "Cornell-Lossless-JPEG": "Cornell Lossless JPEG License",
+    "CPAL-1.0": "Common Public Attribution License 1.0",
+    "CPL-1.0": "Common Public License 1.0",
+    "CPOL-1.02": "Code Project Open License 1.02",
+    Cronyx: "Cronyx License",
+    Crossword: "Crossword License",
+    CryptoSwift: "CryptoSwift License",
+    CrystalStacker: "CrystalStacker License",
+    "CUA-OPL-1.0": "CUA Office Public License v1.0",
+    Cube: "Cube License",
+    curl: "curl License",
+    "cve-tou": "Common Vulnerability Enumeration ToU License",
+    "D-FSL-1.0": "Deutsche Freie Software Lizenz",
+    "DEC-3-Clause": "DEC 3-Clause License",
+    diffmark: "diffmark license",
+    "DL-DE-BY-2.0": "Data licence Germany \u2013 attribution \u2013 version 2.0",
+    "DL-DE-ZERO-2.0": "Data licence Germany \u2013 zero \u2013 version 2.0",
+    DOC: "DOC License",
+    "DocBook-DTD": "DocBook DTD License",
+    "DocBook-Schema": "DocBook Schema License",
+    "DocBook-Stylesheet": "DocBook Stylesheet License",
+    "DocBook-XML": "DocBook XML License",
+    Dotseqn: "Dotseqn License",
+    "DRL-1.0": "Detection Rule License 1.0",
+    "DRL-1.1": "Detection Rule License 1.1",
+    DSDP: "DSDP License",
+    dtoa: "David M. Gay dtoa License",
+    dvipdfm: "dvipdfm License",
+    "ECL-1.0": "Educational Community License v1.0",
+    "ECL-2.0": "Educational Community License v2.0",
+    "eCos-2.0": "eCos license version 2.0",
+    "EFL-1.0": "Eiffel Forum License v1.0",
+    "EFL-2.0": "Eiffel Forum License v2.0",
+    eGenix: "eGenix.com Public License 1.1.0",
+    "Elastic-2.0": "Elastic License 2.0",
+    Entessa: "Entessa Public License v1.0",
+    EPICS: "EPICS Open License",
+    "EPL-1.0": "Eclipse Public License 1.0",
+    "EPL-2.0": "Eclipse Public License 2.0",
+    "ErlPL-1.1": "Erlang Public License v1.1",
+    "ESA-PL-permissive-2.4": "European Space Agency Public License \u2013 v2.4 \u2013 Permissive (Type 3)",
+    "ESA-PL-strong-copyleft-2.4": "European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)",
+    "ESA-PL-weak-copyleft-2.4": "European Space Agency Public License \u2013 v2.4 \u2013 Weak Copyleft (Type 2)",
+    "etalab-2.0": "Etalab Open License 2.0",
+    EUDatagrid: "EU DataGrid Software License",
+    "EUPL-1.0": "European Union Public License 1.0",
+    "EUPL-1.1": "European Union Public License 1.1",
+    "EUPL-1.2": "European Union Public License 1.2",
+    Eurosym: "Eurosym License",
+    Fair: "Fair License",
+    FBM: "Fuzzy Bitmap License",
+    "FDK-AAC": "Fraunhofer FDK AAC Codec Library",
+    "FDK-MPEG-H": "Fraunhofer FDK MPEG-H Software",
+    "Ferguson-Twofish": "Ferguson Twofish License",
+    "Frameworx-1.0": "Frameworx Open License 1.0",
+    "FreeBSD-DOC": "FreeBSD Documentation License",
+    FreeImage: "FreeImage Public License v1.0",
+    FSFAP: "FSF All Permissive License",
+    "FSFAP-no-warranty-disclaimer": "FSF All Permissive License (without Warranty)",
+    FSFUL: "FSF Unlimited License",
+    FSFULLR: "FSF Unlimited License (with License Retention)",
+    FSFULLRSD: "FSF Unlimited License (with License Retention and Short Disclaimer)",
+    FSFULLRWD: "FSF Unlimited License (With License Retention and Warranty Disclaimer)",
+    "FSL-1.1-ALv2": "Functional Source License, Version 1.1, ALv2 Future License",
+    "FSL-1.1-MIT": "Functional Source License, Version 1.1, MIT Future License",
+    FTL: "Freetype Project License",
+    Furuseth: "Furuseth License",
+    fwlw: "fwlw License",
+    "Game-Programming-Gems": "Game Programming Gems License",
+    "GCR-docs": "Gnome GCR Documentation License",
+    GD: "GD License",
+    "generic-xts": "Generic XTS License",
+    "GFDL-1.1": "GNU Free Documentation License v1.1",
+    "GFDL-1.1-invariants-only": "GNU Free Documentation License v1.1 only - invariants",
+    "GFDL-1.1-invariants-or-later": "GNU Free Documentation License v1.1 or later - invariants",
+    "GFDL-1.1-no-invariants-only": "GNU Free Documentation License v1.1 only - no invariants",
+    "GFDL-1.1-no-invariants-or-later": "GNU Free Documentation License v1.1 or later - no invariants",
+    "GFDL-1.1-only": "GNU Free Documentation License v1.1 only",
+    "GFDL-1.1-or-later": "GNU Free Documentation License v1.1 or later",
+    "GFDL-1.2": "GNU Free Documentation License v1.2",
+    "GFDL-1.2-invariants-only": "GNU Free Documentation License v1.2 only - invariants",
+    "GFDL-1.2-invariants-or-later": "GNU Free Documentation License v1.2 or later - invariants",
+    "GFDL-1.2-no-invariants-only": "GNU Free Documentation License v1.2 only - no invariants",
+    "GFDL-1.2-no-invariants-or-later": "GNU Free Documentation License v1.2 or later - no invariants",
+    "GFDL-1.2-only": "GNU Free Documentation License v1.2 only",
+    "GFDL-1.2-or-later": "GNU Free Documentation License v1.2 or later",
+    "GFDL-1.3": "GNU Free Documentation License v1.3",
+    "GFDL-1.3-invariants-only": "GNU Free Documentation License v1.3 only - invariants",
+    "GFDL-1.3-invariants-or-later": "GNU Free Documentation License v1.3 or later - invariants",
+    "GFDL-1.3-no-invariants-only": "GNU Free Documentation License v1.3 only - no invariants",
+    "GFDL-1.3-no-invariants-or-later": "GNU Free Documentation License v1.3 or later - no invariants",
+    "GFDL-1.3-only": "GNU Free Documentation License v1.3 only",
+    "GFDL-1.3-or-later": "GNU Free Documentation License v1.3 or later",
+    Giftware: "Giftware License",
+    GL2PS: "GL2PS License",
+    Glide: "3dfx Glide License",
+    Glulxe: "Glulxe License",
+    GLWTPL: "Good Luck With That Public License",
+    gnuplot: "gnuplot License",
+    "GPL-1.0": "GNU General Public License v1.0 only",
+    "GPL-1.0+": "GNU General Public License v1.0 or later",
+    "GPL-1.0-only": "GNU General Public License v1.0 only",
+    "GPL-1.0-or-later": "GNU General Public License v1.0 or later",
+    "GPL-2.0": "GNU General Public License v2.0 only",
+    "GPL-2.0+": "GNU General Public License v2.0 or later",
+    "GPL-2.0-only": "GNU General Public License v2.0 only",
+    "GPL-2.0-or-later": "GNU General Public License v2.0 or later",
+    "GPL-2.0-with-autoconf-exception": "GNU General Public License v2.0 w/Autoconf exception",
+    "GPL-2.0-with-bison-exception": "GNU General Public License v2.0 w/Bison exception",
+    "GPL-2.0-with-classpath-exception": "GNU General Public License v2.0 w/Classpath exception",
+    "GPL-2.0-with-font-exception": "GNU General Public License v2.0 w/Font exception",
+    "GPL-2.0-with-GCC-exception": "GNU General Public License v2.0 w/GCC Runtime Library exception",
+    "GPL-3.0": "GNU General Public License v3.0 only",
+    "GPL-3.0+": "GNU General Public License v3.0 or later",
+    "GPL-3.0-only": "GNU General Public License v3.0 only",
+    "GPL-3.0-or-later": "GNU General Public License v3.0 or later",
+    "GPL-3.0-with-autoconf-exception": "GNU General Public License v3.0 w/Autoconf exception",
+    "GPL-3.0-with-GCC-exception": "GNU General Public License v3.0 w/GCC Runtime Library exception",
+    "Graphics-Gems": "Graphics Gems License",
+    "gSOAP-1.3b": "gSOAP Public License v1.3b",
+    gtkbook: "gtkbook License",
+    Gutmann: "Gutmann License",
+    HaskellReport: "Haskell Language Report License",
+    HDF5: "HDF5 License",
+    hdparm: "hdparm License",
+    HIDAPI: "HIDAPI License",
+    "Hippocratic-2.1": "Hippocratic License 2.1",
+    "Hippocratic-3.0-core": "Hippocratic License 3.0",
+    "HP-1986": "Hewlett-Packard 1986 License",
+    "HP-1989": "Hewlett-Packard 1989 License",
+    HPND: "Historical Permission Notice and Disclaimer",
+    "HPND-DEC": "Historical Permission Notice and Disclaimer - DEC variant",
+    "HPND-doc": "Historical Permission Notice and Disclaimer - documentation variant",
+    "HPND-doc-sell": "Historical Permission Notice and Disclaimer - documentation sell variant",
+    "HPND-export-US": "HPND with US Government export control warning",
+    "HPND-export-US-acknowledgement": "HPND with US Government export control warning and acknowledgment",
+    "HPND-export-US-modify": "HPND with US Government export control warning and modification rqmt",
+    "HPND-export2-US": "HPND with US Government export control and 2 disclaimers",
+    "HPND-Fenneberg-Livingston": "Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant",
+    "HPND-INRIA-IMAG": "Historical Permission Notice and Disclaimer    - INRIA-IMAG variant",
+    "HPND-Intel": "Historical Permission Notice and Disclaimer - Intel variant",
+    "HPND-Kevlin-Henney": "Historical Permission Notice and Disclaimer - Kevlin Henney variant",
+    "HPND-Markus-Kuhn": "Historical Permission Notice and Disclaimer - Markus Kuhn variant",
+    "HPND-merchantability-variant": "Historical Permission Notice and Disclaimer - merchantability variant",
+    "HPND-MIT-disclaimer": "Historical Permission Notice and Disclaimer with MIT disclaimer",
+    "HPND-Netrek": "Historical Permission Notice and Disclaimer - Netrek variant",
+    "HPND-Pbmplus": "Historical Permission Notice and Disclaimer - Pbmplus variant",
+    "HPND-sell-MIT-disclaimer-xserver": "Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer",
+    "HPND-sell-regexpr": "Historical Permission Notice and Disclaimer - sell regexpr variant",
+    "HPND-sell-variant": "Historical Permission Notice and Disclaimer - sell variant",
+    "HPND-sell-variant-critical-systems": "HPND - sell variant with safety critical systems clause",
+    "HPND-sell-variant-MIT-disclaimer": "HPND sell variant with MIT disclaimer",
+    "HPND-sell-variant-MIT-disclaimer-rev": "HPND sell variant with MIT disclaimer - reverse",
+    "HPND-SMC": "Historical Permission Notice and Disclaimer - SMC variant",
+    "HPND-UC": "Historical Permission Notice and Disclaimer - University of California variant",
+    "HPND-UC-export-US": "Historical Permission Notice and Disclaimer - University of California, US export warning",
+    HTMLTIDY: "HTML Tidy License",
+    "hyphen-bulgarian": "hyphen-bulgarian License",
+    "IBM-pibs": "IBM PowerPC Initialization and Boot Software",
+    ICU: "ICU License",
+    "IEC-Code-Components-EULA": "IEC    Code Components End-user licence agreement",
+    IJG: "Independent JPEG Group License",
+    "IJG-short": "Independent JPEG Group License - short",
+    ImageMagick: "ImageMagick License",
+    iMatix: "iMatix Standard Function Library Agreement",
+    Imlib2: "Imlib2 License",
+    "Info-ZIP": "Info-ZIP License",
+    Informatica: "Informatica License",
+    "Inner-Net-2.0": "Inner Net License v2.0",
+    InnoSetup: "Inno Setup License",
+    Intel: "Intel Open Source License",
+    "Intel-ACPI": "Intel ACPI Software License Agreement",
+    "Interbase-1.0": "Interbase Public License v1.0",
+    IPA: "IPA Font License",
+    "IPL-1.0": "IBM Public License v1.0",
+    ISC: "ISC License",
+    "ISC-Veillard": "ISC Veillard variant",
+    "ISO-permission": "ISO permission notice",
+    Jam: "Jam License",
+    "JasPer-2.0": "JasPer License",
+    jove: "Jove License",
+    "JPL-image": "JPL Image Use Policy",
+    JPNIC: "Japan Network Information Center License",
+    JSON: "JSON License",
+    Kastrup: "Kastrup License",
+    Kazlib: "Kazlib License",
+    "Knuth-CTAN": "Knuth CTAN License",
+    "LAL-1.2": "Licence Art Libre 1.2",
+    "LAL-1.3": "Licence Art Libre 1.3",
+    Latex2e: "Latex2e License",
+    "Latex2e-translated-notice": "Latex2e with translated notice permission",
+    Leptonica: "Leptonica License",
+    "LGPL-2.0": "GNU Library General Public License v2 only",
+    "LGPL-2.0+": "GNU Library General Public License v2 or later",
+    "LGPL-2.0-only": "GNU Library General Public License v2 only",
+    "LGPL-2.0-or-later": "GNU Library General Public License v2 or later",
+    "LGPL-2.1": "GNU Lesser General Public License v2.1 only",
+    "LGPL-2.1+": "GNU Lesser General Public License v2.1 or later",
+    "LGPL-2.1-only": "GNU Lesser General Public License v2.1 only",
+    "LGPL-2.1-or-later": "GNU Lesser General Public License v2.1 or later",
+    "LGPL-3.0": "GNU Lesser General Public License v3.0 only",
+    "LGPL-3.0+": "GNU Lesser General Public License v3.0 or later",
+    "LGPL-3.0-only": "GNU Lesser General Public License v3.0 only",
+    "LGPL-3.0-or-later": "GNU Lesser General Public License v3.0 or later",
+    LGPLLR: "Lesser General Public License For Linguistic Resources",
+    Libpng: "libpng License",
+    "libpng-1.6.35": "PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)",
+    "libpng-2.0": "PNG Reference Library version 2",
+    "libselinux-1.0": "libselinux public domain notice",
+    libtiff: "libtiff License",
+    "libutil-David-Nugent": "libutil David Nugent License",
+    "LiLiQ-P-1.1": "Licence Libre du Qu\xE9bec \u2013 Permissive version 1.1",
+    "LiLiQ-R-1.1": "Licence Libre du Qu\xE9bec \u2013 R\xE9ciprocit\xE9 version 1.1",
+    "LiLiQ-Rplus-1.1": "Licence Libre du Qu\xE9bec \u2013 R\xE9ciprocit\xE9 forte version 1.1",
+    "Linux-man-pages-1-para": "Linux man-pages - 1 paragraph",
+    "Linux-man-pages-copyleft": "Linux man-pages Copyleft",
+    "Linux-man-pages-copyleft-2-para": "Linux man-pages Copyleft - 2 paragraphs",
+    "Linux-man-pages-copyleft-var": "Linux man-pages Copyleft Variant",
+    "Linux-OpenIB": "Linux Kernel Variant of OpenIB.org license",
+    LOOP: "Common Lisp LOOP License",
+    "LPD-document": "LPD Documentation License",
+    "LPL-1.0": "Lucent Public License Version 1.0",
+    "LPL-1.02": "Lucent Public License v1.02",
+    "LPPL-1.0": "LaTeX Project Public License v1.0",
+    "LPPL-1.1": "LaTeX Project Public License v1.1",
+    "LPPL-1.2": "LaTeX Project Public License v1.2",
+    "LPPL-1.3a": "LaTeX Project Public License v1.3a",
+    "LPPL-1.3c": "LaTeX Project Public License v1.3c",
+    lsof: "lsof License",
+    "Lucida-Bitmap-Fonts": "Lucida Bitmap Fonts License",
+    "LZMA-SDK-9.11-to-9.20": "LZMA SDK License (versions 9.11 to 9.20)",
+    "LZMA-SDK-9.22": "LZMA SDK License (versions 9.22 and beyond)",
+    "Mackerras-3-Clause": "Mackerras 3-Clause License",
+    "Mackerras-3-Clause-acknowledgment": "Mackerras 3-Clause - acknowledgment variant",
+    magaz: "magaz License",
+    mailprio: "mailprio License",
+    MakeIndex: "MakeIndex License",
+    man2html: "man2html License",
+    "Martin-Birgmeier": "Martin Birgmeier License",
+    "McPhee-slideshow": "McPhee Slideshow License",
+    metamail: "metamail License",
+    Minpack: "Minpack License",
+    MIPS: "MIPS License",
+    MirOS: "The MirOS Licence",
+    MIT: "MIT License",
+    "MIT-0": "MIT No Attribution",
+    "MIT-advertising": "Enlightenment License (e16)",
+    "MIT-Click": "MIT Click License",
+    "MIT-CMU": "CMU License",
+    "MIT-enna": "enna License",
+    "MIT-feh": "feh License",
+    "MIT-Festival": "MIT Festival Variant",
+    "MIT-Khronos-old": "MIT Khronos - old variant",
+    "MIT-Modern-Variant": "MIT License Modern Variant",
+    "MIT-open-group": "MIT Open Group variant",
+    "MIT-STK": "MIT-STK License",
+    "MIT-testregex": "MIT testregex Variant",
+    "MIT-Wu": "MIT Tom Wu Variant",
+    MITNFA: "MIT +no-false-attribs license",
+    MMIXware: "MMIXware License",
+    "MMPL-1.0.1": "Minecraft Mod Public License v1.0.1",
+    Motosoto: "Motosoto License",
+    "MPEG-SSG": "MPEG Software Simulation",
+    "mpi-permissive": "mpi Permissive License",
+    mpich2: "mpich2 License",
+    "MPL-1.0": "Mozilla Public License 1.0",
+    "MPL-1.1": "Mozilla Public License 1.1",
+    "MPL-2.0": "Mozilla Public License 2.0",
+    "MPL-2.0-no-copyleft-exception": "Mozilla Public License 2.0 (no copyleft exception)",
+    mplus: "mplus Font License",
+    "MS-LPL": "Microsoft Limited Public License",
+    "MS-PL": "Microsoft Public License",
+    "MS-RL": "Microsoft Reciprocal License",
+    MTLL: "Matrix Template Library License",
+    "MulanPSL-1.0": "Mulan Permissive Software License, Version 1",
+    "MulanPSL-2.0": "Mulan Permissive Software License, Version 2",
+    Multics: "Multics License",
+    Mup: "Mup License",
+    "MVT-1.1": "MVT License 1.1",
+    "NAIST-2003": "Nara Institute of Science and Technology License (2003)",
+    "NASA-1.3": "NASA Open Source Agreement 1.3",
+    Naumen: "Naumen Public License",
+    "NBPL-1.0": "Net Boolean Public License v1",
+    "NCBI-PD": "NCBI Public Domain Notice",
+    "NCGL-UK-2.0": "Non-Commercial Government Licence",
+    NCL: "NCL Source Code License",
+    NCSA: "University of Illinois/NCSA Open Source License",
+    "Net-SNMP": "Net-SNMP License",
+    NetCDF: "NetCDF license",
+    Newsletr: "Newsletr License",
+    NGPL: "Nethack General Public License",
+    ngrep: "ngrep License",
+    "NICTA-1.0": "NICTA Public Software License, Version 1.0",
+    "NIST-PD": "NIST Public Domain Notice",
+    "NIST-PD-fallback": "NIST Public Domain Notice with license fallback",
+    "NIST-PD-TNT": "NIST    Public Domain Notice TNT variant",
+    "NIST-Software": "NIST Software License",
+    "NLOD-1.0": "Norwegian Licence for Open Government Data (NLOD) 1.0",
+    "NLOD-2.0": "Norwegian Licence for Open Government Data (NLOD) 2.0",
+    NLPL: "No Limit Public License",
+    Nokia: "Nokia Open Source License",
+    NOSL: "Netizen Open Source License",
+    Noweb: "Noweb License",
+    "NPL-1.0": "Netscape Public License v1.0",
+    "NPL-1.1": "Netscape Public License v1.1",
+    "NPOSL-3.0": "Non-Profit Open Software License 3.0",
+    NRL: "NRL License",
+    "NTIA-PD": "NTIA Public Domain Notice",
+    NTP: "NTP License",
+    "NTP-0": "NTP No Attribution",
+    Nunit: "Nunit License",
+    "O-UDA-1.0": "Open Use of Data Agreement v1.0",
+    OAR: "OAR License",
+    "OCCT-PL": "Open CASCADE Technology Public License",
+    "OCLC-2.0": "OCLC Research Public License 2.0",
+    "ODbL-1.0": "Open Data Commons Open Database License v1.0",
+    "ODC-By-1.0": "Open Data Commons Attribution License v1.0",
+    OFFIS: "OFFIS License",
+    "OFL-1.0": "SIL Open Font License 1.0",
+    "OFL-1.0-no-RFN": "SIL Open Font License 1.0 with no Reserved Font Name",
+    "OFL-1.0-RFN": "SIL Open Font License 1.0 with Reserved Font Name",
+    "OFL-1.1": "SIL Open Font License 1.1",
+    "OFL-1.1-no-RFN": "SIL Open Font License 1.1 with no Reserved Font Name",
+    "OFL-1.1-RFN": "SIL Open Font License 1.1 with Reserved Font Name",
+    "OGC-1.0": "OGC Software License, Version 1.0",
+    "OGDL-Taiwan-1.0": "Taiwan Open Government Data License, version 1.0",
+    "OGL-Canada-2.0": "Open Government Licence - Canada",
+    "OGL-UK-1.0": "Open Government Licence v1.0",
+    "OGL-UK-2.0": "Open Government Licence v2.0",
+    "OGL-UK-3.0": "Open Government Licence v3.0",
+    OGTSL: "Open Group Test Suite License",
+    "OLDAP-1.1": "Open LDAP Public License v1.1",
+    "OLDAP-1.2": "Open LDAP Public License v1.2",
+    "OLDAP-1.3": "Open LDAP Public License v1.3",
+    "OLDAP-1.4": "Open LDAP Public License v1.4",
+    "OLDAP-2.0": "Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)",
+    "OLDAP-2.0.1": "Open LDAP Public License v2.0.1",
+    "OLDAP-2.1": "Open LDAP Public License v2.1",
+    "OLDAP-2.2": "Open LDAP Public License v2.2",
+    "OLDAP-2.2.1": "Open LDAP Public License v2.2.1",
+    "OLDAP-2.2.2": "Open LDAP Public License 2.2.2",
+    "OLDAP-2.3": "Open LDAP Public License v2.3",
+    "OLDAP-2.4": "Open LDAP Public License v2.4",
+    "OLDAP-2.5": "Open LDAP Public License v2.5",
+    "OLDAP-2.6": "Open LDAP Public License v2.6",
+    "OLDAP-2.7": "Open LDAP Public License v2.7",
+    "OLDAP-2.8": "Open LDAP Public License v2.8",
+    "OLFL-1.3": "Open Logistics Foundation License Version 1.3",
+    OML: "Open Market License",
+    "OpenMDW-1.0": "OpenMDW License Agreement v1.0",
+    "OpenPBS-2.3": "OpenPBS v2.3 Software License",
+    OpenSSL: "OpenSSL License",
+    "OpenSSL-standalone": "OpenSSL License - standalone",
+    OpenVision: "OpenVision License",
+    "OPL-1.0": "Open Public License v1.0",
+    "OPL-UK-3.0": "United    Kingdom Open Parliament Licence v3.0",
+    "OPUBL-1.0": "Open Publication License v1.0",
+    "OSC-1.0": "OSC License 1.0",
+    "OSET-PL-2.1": "OSET Public License version 2.1",
+    "OSL-1.0": "Open Software License 1.0",
+    "OSL-1.1": "Open Software License 1.1",
+    "OSL-2.0": "Open Software License 2.0",
+    "OSL-2.1": "Open Software License 2.1",
+    "OSL-3.0": "Open Software License 3.0",
+    OSSP: "OSSP License",
+    PADL: "PADL License",
+    "ParaType-Free-Font-1.3": "ParaType Free Font Licensing Agreement v1.3",
+    "Parity-6.0.0": "The Parity Public License 6.0.0",
+    "Parity-7.0.0": "The Parity Public License 7.0.0",
+    "PDDL-1.0": "Open Data Commons Public Domain Dedication & License 1.0",
+    "PHP-3.0": "PHP License v3.0",
+    "PHP-3.01": "PHP License v3.01",
+    Pixar: "Pixar License",
+    pkgconf: "pkgconf License",
+    Plexus: "Plexus Classworlds License",
+    pnmstitch: "pnmstitch License",
+    "PolyForm-Noncommercial-1.0.0": "PolyForm Noncommercial License 1.0.0",
+    "PolyForm-Small-Business-1.0.0": "PolyForm Small Business License 1.0.0",
+    PostgreSQL: "PostgreSQL License",
+    PPL: "Peer Production License",
+    "PSF-2.0": "Python Software Foundation License 2.0",
+    psfrag: "psfrag License",
+    psutils: "psutils License",
+    "Python-2.0": "Python License 2.0",
+    "Python-2.0.1": "Python License 2.0.1",
+    "python-ldap": "Python ldap License",
+    Qhull: "Qhull License",
+    "QPL-1.0": "Q Public License 1.0",
+    "QPL-1.0-INRIA-2004": "Q Public License 1.0 - INRIA 2004 variant",
+    radvd: "radvd License",
+    Rdisc: "Rdisc License",
+    "RHeCos-1.1": "Red Hat eCos Public License v1.1",
+    "RPL-1.1": "Reciprocal Public License 1.1",
+    "RPL-1.5": "Reciprocal Public License 1.5",
+    "RPSL-1.0": "RealNetworks Public Source License v1.0",
+    "RSA-MD": "RSA Message-Digest License",
+    RSCPL: "Ricoh Source Code Public License",
+    Ruby: "Ruby License",
+    "Ruby-pty": "Ruby pty extension license",
+    "SAX-PD": "Sax Public Domain Notice",
+    "SAX-PD-2.0": "Sax Public Domain Notice 2.0",
+    Saxpath: "Saxpath License",
+    SCEA: "SCEA Shared Source License",
+    SchemeReport: "Scheme Language Report License",
+    Sendmail: "Sendmail License",
+    "Sendmail-8.23": "Sendmail License 8.23",
+    "Sendmail-Open-Source-1.1": "Sendmail Open Source License v1.1",
+    "SGI-B-1.0": "SGI Free Software License B v1.0",
+    "SGI-B-1.1": "SGI Free Software License B v1.1",
+    "SGI-B-2.0": "SGI Free Software License B v2.0",
+    "SGI-OpenGL": "SGI OpenGL License",
+    "SGMLUG-PM": "SGMLUG Parser Materials License",
+    SGP4: "SGP4 Permission Notice",
+    "SHL-0.5": "Solderpad Hardware License v0.5",
+    "SHL-0.51": "Solderpad Hardware License, Version 0.51",
+    "SimPL-2.0": "Simple Public License 2.0",
+    SISSL: "Sun Industry Standards Source License v1.1",
+    "SISSL-1.2": "Sun Industry Standards Source License v1.2",
+    SL: "SL License",
+    Sleepycat: "Sleepycat License",
+    "SMAIL-GPL": "SMAIL General Public License",
+    SMLNJ: "Standard ML of New Jersey License",
+    SMPPL: "Secure Messaging Protocol Public License",
+    SNIA: "SNIA Public License 1.1",
+    snprintf: "snprintf License",
+    SOFA: "SOFA Software License",
+    softSurfer: "softSurfer License",
+    Soundex: "Soundex License",
+    "Spencer-86": "Spencer License 86",
+    "Spencer-94": "Spencer License 94",
+    "Spencer-99": "Spencer License 99",
+    "SPL-1.0": "Sun Public License v1.0",
+    "ssh-keyscan": "ssh-keyscan License",
+    "SSH-OpenSSH": "SSH OpenSSH license",
+    "SSH-short": "SSH short notice",
+    "SSLeay-standalone": "SSLeay License - standalone",
+    "SSPL-1.0": "Server Side Public License, v 1",
+    "StandardML-NJ": "Standard ML of New Jersey License",
+    "SugarCRM-1.1.3": "SugarCRM Public License v1.1.3",
+    "SUL-1.0": "Sustainable Use License v1.0",
+    "Sun-PPP": "Sun PPP License",
+    "Sun-PPP-2000": "Sun PPP License (2000)",
+    SunPro: "SunPro License",
+    SWL: "Scheme Widget Library (SWL) Software License Agreement",
+    swrule: "swrule License",
+    Symlinks: "Symlinks License",
+    "TAPR-OHL-1.0": "TAPR Open Hardware License v1.0",
+    TCL: "TCL/TK License",
+    "TCP-wrappers": "TCP Wrappers License",
+    TekHVC: "TekHVC License",
+    TermReadKey: "TermReadKey License",
+    "TGPPL-1.0": "Transitive Grace Period Public Licence 1.0",
+    ThirdEye: "ThirdEye License",
+    threeparttable: "threeparttable License",
+    TMate: "TMate Open Source License",
+    "TORQUE-1.1": "TORQUE v2.5+ Software License v1.1",
+    TOSL: "Trusster Open Source License",
+    TPDL: "Time::ParseDate License",
+    "TPL-1.0": "THOR Public License 1.0",
+    TrustedQSL: "TrustedQSL License",
+    TTWL: "Text-Tabs+Wrap License",
+    TTYP0: "TTYP0 License",
+    "TU-Berlin-1.0": "Technische Universitaet Berlin License 1.0",
+    "TU-Berlin-2.0": "Technische Universitaet Berlin License 2.0",
+    "Ubuntu-font-1.0": "Ubuntu Font Licence v1.0",
+    UCAR: "UCAR License",
+    "UCL-1.0": "Upstream Compatibility License v1.0",
+    ulem: "ulem License",
+    "UMich-Merit": "Michigan/Merit Networks License",
+    "Unicode-3.0": "Unicode License v3",
+    "Unicode-DFS-2015": "Unicode License Agreement - Data Files and Software (2015)",
+    "Unicode-DFS-2016": "Unicode License Agreement - Data Files and Software (2016)",
+    "Unicode-TOU": "Unicode Terms of Use",
+    UnixCrypt: "UnixCrypt License",
+    Unlicense: "The Unlicense",
+    "Unlicense-libtelnet": "Unlicense - libtelnet variant",
+    "Unlicense-libwhirlpool": "Unlicense - libwhirlpool variant",
+    UnRAR: "UnRAR License",
+    "UPL-1.0": "Universal Permissive License v1.0",
+    "URT-RLE": "Utah Raster Toolkit Run Length Encoded License",
+    Vim: "Vim License",
+    "Vixie-Cron": "Vixie Cron License",
+    VOSTROM: "VOSTROM Public License for Open Source",
+    "VSL-1.0": "Vovida Software License v1.0",
+    W3C: "W3C Software Notice and License (2002-12-31)",
+    "W3C-19980720": "W3C Software Notice and License (1998-07-20)",
+    "W3C-20150513": "W3C Software Notice and Document License (2015-05-13)",
+    w3m: "w3m License",
+    "Watcom-1.0": "Sybase Open Watcom Public License 1.0",
+    "Widget-Workshop": "Widget Workshop License",
+    WordNet: "WordNet License",
+    Wsuipa: "Wsuipa License",
+    WTFNMFPL: "Do What The F*ck You Want To But It's Not My Fault Public License",
+    WTFPL: "Do What The F*ck You Want To Public License",
+    wwl: "WWL License",
+    wxWindows: "wxWindows Library License",
+    X11: "X11 License",
+    "X11-distribute-modifications-variant": "X11 License Distribution Modification Variant",
+    "X11-no-permit-persons": "X11 no permit persons clause",
+    "X11-swapped": "X11 swapped final paragraphs",
+    "Xdebug-1.03": "Xdebug License v 1.03",
+    Xerox: "Xerox License",
+    Xfig: "Xfig License",
+    "XFree86-1.1": "XFree86 License 1.1",
+    xinetd: "xinetd License",
+    "xkeyboard-config-Zinoviev": "xkeyboard-config Zinoviev License",
+    xlock: "xlock License",
+    Xnet: "X.Net License",
+    xpp: "XPP License",
+    XSkat: "XSkat License",
+    xzoom: "xzoom License",
+    "YPL-1.0": "Yahoo! Public License v1.0",
+    "YPL-1.1": "Yahoo! Public License v1.1",
+    Zed: "Zed License",
+    Zeeff: "Zeeff License",
+    "Zend-2.0": "Zend License v2.0",
+    "Zimbra-1.3": "Zimbra Public License v1.3",
+    "Zimbra-1.4": "Zimbra Public License v1.4",
+    Zlib: "zlib License",
+    "zlib-acknowledgement": "zlib/libpng License with Acknowledgement",
+    "ZPL-1.1": "Zope Public License 1.1",
+    "ZPL-2.0": "Zope Public License 2.0",
+    "ZPL-2.1": "Zope Public License 2.1",
+    "389-exception": "389 Directory Server Exception",
+    "Asterisk-exception": "Asterisk exception",
+    "Asterisk-linking-protocols-exception": "Asterisk linking protocols exception",
+    "Autoconf-exception-2.0": "Autoconf exception 2.0",
+    "Autoconf-exception-3.0": "Autoconf exception 3.0",
+    "Autoconf-exception-generic": "Autoconf generic exception",
+    "Autoconf-exception-generic-3.0": "Autoconf generic exception for GPL-3.0",
+    "Autoconf-exception-macro": "Autoconf macro exception",
+    "Bison-exception-1.24": "Bison exception 1.24",
+    "Bison-exception-2.2": "Bison exception 2.2",
+    "Bootloader-exception": "Bootloader Distribution Exception",
+    "CGAL-linking-exception": "CGAL Linking Exception",
+    "Classpath-exception-2.0": "Classpath exception 2.0",
+    "Classpath-exception-2.0-short": "Classpath exception 2.0 - short",
+    "CLISP-exception-2.0": "CLISP exception 2.0",
+    "cryptsetup-OpenSSL-exception": "cryptsetup OpenSSL exception",
+    "Digia-Qt-LGPL-exception-1.1": "Digia Qt LGPL Exception version 1.1",
+    "DigiRule-FOSS-exception": "DigiRule FOSS License Exception",
+    "eCos-exception-2.0": "eCos exception 2.0",
+    "erlang-otp-linking-exception": "Erlang/OTP Linking Exception",
+    "Fawkes-Runtime-exception": "Fawkes Runtime Exception",
+    "FLTK-exception": "FLTK exception",
+    "fmt-exception": "fmt exception",
+    "Font-exception-2.0": "Font exception 2.0",
+    "freertos-exception-2.0": "FreeRTOS Exception 2.0",
+    "GCC-exception-2.0": "GCC Runtime Library exception 2.0",
+    "GCC-exception-2.0-note": "GCC    Runtime Library exception 2.0 - note variant",
+    "GCC-exception-3.1": "GCC Runtime Library exception 3.1",
+    "Gmsh-exception": "Gmsh exception",
+    "GNAT-exception": "GNAT exception",
+    "GNOME-examples-exception": "GNOME examples exception",
+    "GNU-compiler-exception": "GNU Compiler Exception",
+    "gnu-javamail-exception": "GNU JavaMail exception",
+    "Google-Patent-WebM": "Google Additional IP Rights Grant (Patents) - WebM",
+    "GPL-3.0-389-ds-base-exception": "GPL-3.0 389 DS Base Exception",
+    "GPL-3.0-interface-exception": "GPL-3.0 Interface Exception",
+    "GPL-3.0-linking-exception": "GPL-3.0 Linking Exception",
+    "GPL-3.0-linking-source-exception": "GPL-3.0 Linking Exception (with Corresponding Source)",
+    "GPL-CC-1.0": "GPL Cooperation Commitment 1.0",
+    "GStreamer-exception-2005": "GStreamer Exception (2005)",
+    "GStreamer-exception-2008": "GStreamer Exception (2008)",
+    "harbour-exception": "harbour exception",
+    "i2p-gpl-java-exception": "i2p GPL+Java Exception",
+    "Independent-modules-exception": "Independent Module Linking exception",
+    "KiCad-libraries-exception": "KiCad Libraries Exception",
+    "kvirc-openssl-exception": "kvirc OpenSSL Exception",
+    "LGPL-3.0-linking-exception": "LGPL-3.0 Linking Exception",
+    "libpri-OpenH323-exception": "libpri OpenH323 exception",
+    "Libtool-exception": "Libtool Exception",
+    "Linux-syscall-note": "Linux Syscall Note",
+    LLGPL: "LLGPL Preamble",
+    "LLVM-exception": "LLVM Exception",
+    "LZMA-exception": "LZMA exception",
+    "mif-exception": "Macros and Inline Functions Exception",
+    "mxml-exception": "mxml Exception",
+    "Nokia-Qt-exception-1.1": "Nokia Qt LGPL exception 1.1",
+    "OCaml-LGPL-linking-exception": "OCaml LGPL Linking Exception",
+    "OCCT-exception-1.0": "Open CASCADE Exception 1.0",
+    "OpenJDK-assembly-exception-1.0": "OpenJDK Assembly exception 1.0",
+    "openvpn-openssl-exception": "OpenVPN OpenSSL Exception",
+    "PCRE2-exception": "PCRE2 exception",
+    "polyparse-exception": "Polyparse Exception",
+    "PS-or-PDF-font-exception-20170817": "PS/PDF font exception (2017-08-17)",
+    "QPL-1.0-INRIA-2004-exception": "INRIA QPL 1.0 2004 variant exception",
+    "Qt-GPL-exception-1.0": "Qt GPL exception 1.0",
+    "Qt-LGPL-exception-1.1": "Qt LGPL exception 1.1",
+    "Qwt-exception-1.0": "Qwt exception 1.0",
+    "romic-exception": "Romic Exception",
+    "RRDtool-FLOSS-exception-2.0": "RRDtool FLOSS exception 2.0",
+    "rsync-linking-exception": "rsync Linking Exception",
+    "SANE-exception": "SANE Exception",
+    "SHL-2.0": "Solderpad Hardware License v2.0",
+    "SHL-2.1": "Solderpad Hardware License v2.1",
+    "Simple-Library-Usage-exception": "Simple Library Usage Exception",
+    "Spelling-Provider-LGPL-exception": "Spelling Provider LGPL exception",
+    "sqlitestudio-OpenSSL-exception": "sqlitestudio OpenSSL exception",
+    "stunnel-exception": "stunnel Exception",
+    "SWI-exception": "SWI exception",
+    "Swift-exception": "Swift Exception",
+    "Texinfo-exception": "Texinfo exception",
+    "u-boot-exception-2.0": "U-Boot exception 2.0",
+    "UBDL-exception": "Unmodified Binary Distribution exception",
+    "Universal-FOSS-exception-1.0": "Universal FOSS Exception, Version 1.0",
+    "vsftpd-openssl-exception": "vsftpd OpenSSL exception",
+    "WxWindows-exception-3.1": "WxWindows Library Exception 3.1",
+    "x11vnc-openssl-exception": "x11vnc OpenSSL Exception"
+  }
+};
+
+// schemas/cyclonedx/jsf-0.82.SNAPSHOT.schema.json
+var jsf_0_82_SNAPSHOT_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "http://cyclonedx.org/schema/jsf-0.82.schema.json",
+  type: "object",
+  title: "JSON Signature Format (JSF) standard",
+  $comment: "JSON Signature Format schema is published under the terms of the Apache License 2.0. JSF was developed by Anders Rundgren (anders.rundgren.net@gmail.com) as a part of the OpenKeyStore project. This schema supports the entirely of the JSF standard excluding 'extensions'.",
+  definitions: {
+    signature: {
+      type: "object",
+      title: "Signature",
+      oneOf: [
+        {
+          additionalProperties: false,
+          properties: {
+            signers: {
+              type: "array",
+              title: "Signature",
+              description: "Unique top level property for Multiple Signatures. (multisignature)",
+              items: { $ref: "#/definitions/signer" }
+            }
+          }
+        },
+        {
+          additionalProperties: false,
+          properties: {
+            chain: {
+              type: "array",
+              title: "Signature",
+              description: "Unique top level property for Signature Chains. (signaturechain)",
+              items: { $ref: "#/definitions/signer" }
+            }
+          }
+        },
+        {
+          title: "Signature",
+          description: "Unique top level property for simple signatures. (signaturecore)",
+          $ref: "#/definitions/signer"
+        }
+      ]
+    },
+    signer: {
+      type: "object",
+      title: "Signature",
+      required: [
+        "algorithm",
+        "value"
+      ],
+      additionalProperties: false,
+      properties: {
+        algorithm: {
+          oneOf: [
+            {
+              type: "string",
+              title: "Algorithm",
+              description: 'Signature algorithm. The currently recognized JWA [RFC7518] and RFC8037 [RFC8037] asymmetric key algorithms. Note: Unlike RFC8037 [RFC8037] JSF requires explicit Ed* algorithm names instead of "EdDSA".',
+              enum: [
+                "RS256",
+                "RS384",
+                "RS512",
+                "PS256",
+                "PS384",
+                "PS512",
+                "ES256",
+                "ES384",
+                "ES512",
+                "Ed25519",
+                "Ed448",
+                "HS256",
+                "HS384",
+                "HS512"
+              ]
+            },
+            {
+              type: "string",
+              title: "Algorithm",
+              description: "Signature algorithm. Note: If proprietary signature algorithms are added, they must be expressed as URIs.",
+              format: "uri"
+            }
+          ]
+        },
+        keyId: {
+          type: "string",
+          title: "Key ID",
+          description: "Optional. Application specific string identifying the signature key."
+        },
+        publicKey: {
+          title: "Public key",
+          description: "Optional. Public key object.",
+          $ref: "#/definitions/publicKey"
+        },
+        certificatePath: {
+          type: "array",
+          title: "Certificate path",
+          description: "Optional. Sorted array of X.509 [RFC5280] certificates, where the first element must contain the signature certificate. The certificate path must be contiguous but is not required to be complete.",
+          items: {
+            type: "string"
+          }
+        },
+        excludes: {
+          type: "array",
+          title: "Excludes",
+          description: 'Optional. Array holding the names of one or more application level properties that must be excluded from the signature process. Note that the "excludes" property itself, must also be excluded from the signature process. Since both the "excludes" property and the associated data it points to are unsigned, a conforming JSF implementation must provide options for specifying which properties to accept.',
+          items: {
+            type: "string"
+          }
+        },
+        value: {
+          type: "string",
+          title: "Signature",
+          description: "The signature data. Note that the binary representation must follow the JWA [RFC7518] specifications."
+        }
+      }
+    },
+    keyType: {
+      type: "string",
+      title: "Key type",
+      description: "Key type indicator.",
+      enum: [
+        "EC",
+        "OKP",
+        "RSA"
+      ]
+    },
+    publicKey: {
+      title: "Public key",
+      description: "Optional. Public key object.",
+      type: "object",
+      required: [
+        "kty"
+      ],
+      additionalProperties: true,
+      properties: {
+        kty: {
+          $ref: "#/definitions/keyType"
+        }
+      },
+      allOf: [
+        {
+          if: {
+            properties: { kty: { const: "EC" } }
+          },
+          then: {
+            required: [
+              "kty",
+              "crv",
+              "x",
+              "y"
+            ],
+            additionalProperties: false,
+            properties: {
+              kty: {
+                $ref: "#/definitions/keyType"
+              },
+              crv: {
+                type: "string",
+                title: "Curve name",
+                description: "EC curve name.",
+                enum: [
+                  "P-256",
+                  "P-384",
+                  "P-521"
+                ]
+              },
+              x: {
+                type: "string",
+                title: "Coordinate",
+                description: 'EC curve point X. The length of this field must be the full size of a coordinate for the curve specified in the "crv" parameter. For example, if the value of "crv" is "P-521", the decoded argument must be 66 bytes.'
+              },
+              y: {
+                type: "string",
+                title: "Coordinate",
+                description: 'EC curve point Y. The length of this field must be the full size of a coordinate for the curve specified in the "crv" parameter. For example, if the value of "crv" is "P-256", the decoded argument must be 32 bytes.'
+              }
+            }
+          }
+        },
+        {
+          if: {
+            properties: { kty: { const: "OKP" } }
+          },
+          then: {
+            required: [
+              "kty",
+              "crv",
+              "x"
+            ],
+            additionalProperties: false,
+            properties: {
+              kty: {
+                $ref: "#/definitions/keyType"
+              },
+              crv: {
+                type: "string",
+                title: "Curve name",
+                description: "EdDSA curve name.",
+                enum: [
+                  "Ed25519",
+                  "Ed448"
+                ]
+              },
+              x: {
+                type: "string",
+                title: "Coordinate",
+                description: 'EdDSA curve point X. The length of this field must be the full size of a coordinate for the curve specified in the "crv" parameter. For example, if the value of "crv" is "Ed25519", the decoded argument must be 32 bytes.'
+              }
+            }
+          }
+        },
+        {
+          if: {
+            properties: { kty: { const: "RSA" } }
+          },
+          then: {
+            required: [
+              "kty",
+              "n",
+              "e"
+            ],
+            additionalProperties: false,
+            properties: {
+              kty: {
+                $ref: "#/definitions/keyType"
+              },
+              n: {
+                type: "string",
+                title: "Modulus",
+                description: "RSA modulus."
+              },
+              e: {
+                type: "string",
+                title: "Exponent",
+                description: "RSA exponent."
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+};
+
+// src/outputs/validate.ts
+var addFormats = import_ajv_formats.default.default;
+var sarifValidator;
+var bomValidator;
+function compileSarif() {
+  const { $schema: _dialect, id, ...rest } = sarif_2_1_0_default;
+  const ajv = new import_ajv.Ajv({
+    allErrors: true,
+    strictSchema: true,
+    strictRequired: false,
+    strictTypes: false
+  });
+  addFormats(ajv);
+  return ajv.compile({ ...typeof id === "string" ? { $id: id } : {}, ...rest });
+}
+function compileBom() {
+  const ajv = new import_ajv.Ajv({
+    allErrors: true,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    schemas: {
+      "http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json": spdx_SNAPSHOT_schema_default,
+      "http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json": jsf_0_82_SNAPSHOT_schema_default
+    },
+    loadSchema: (uri) => Promise.reject(new Error(`remote schemas are disabled: ${uri}`))
+  });
+  addFormats(ajv);
+  ajv.addFormat("idn-email", /^[^\s@]+@[^\s@]+$/u);
+  ajv.addFormat("iri-reference", true);
+  return ajv.compile(bom_1_6_SNAPSHOT_schema_default);
+}
+function describe3(error62) {
+  return `${error62.instancePath || "(root)"} ${error62.message ?? "is invalid"} ${JSON.stringify(error62.params)}`;
+}
+function validateSarif(log) {
+  sarifValidator ??= compileSarif();
+  return sarifValidator(log) ? [] : (sarifValidator.errors ?? []).map(describe3);
+}
+function validateBom(bom) {
+  bomValidator ??= compileBom();
+  return bomValidator(bom) ? [] : (bomValidator.errors ?? []).map(describe3);
+}
+function pointerKeys(pointer) {
+  return pointer.split("/").slice(1).map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function prunable(keys) {
+  const [runs, , part, index, more, ruleIndex, ...rest] = keys;
+  if (runs !== "runs") return false;
+  if (part === "results") return index !== void 0 && more !== void 0;
+  if (part === "tool") {
+    if (index !== "driver" || more === void 0 || more === "name") return false;
+    return more !== "rules" || ruleIndex !== void 0 && rest.length > 0;
+  }
+  return part !== void 0 && part !== "results" && part !== "tool";
+}
+function repairSarif(log) {
+  const dropped = [];
+  for (let round = 0; round < 10; round++) {
+    sarifValidator ??= compileSarif();
+    if (sarifValidator(log)) return { dropped, valid: true };
+    const pointers = [
+      ...new Set(
+        (sarifValidator.errors ?? []).map(
+          (error62) => (
+            // An unknown property is the culprit itself, not the object that holds it.
+            error62.keyword === "additionalProperties" && typeof error62.params.additionalProperty === "string" ? `${error62.instancePath}/${error62.params.additionalProperty.replace(/~/g, "~0").replace(/\//g, "~1")}` : error62.instancePath
+          )
+        )
+      )
+    ].sort((a, b) => b.length - a.length);
+    let changed = false;
+    for (const pointer of pointers) {
+      const keys = pointerKeys(pointer);
+      if (!prunable(keys)) continue;
+      let node2 = log;
+      for (const key of keys.slice(0, -1))
+        node2 = node2 && typeof node2 === "object" ? node2[key] : void 0;
+      const last = keys.at(-1) ?? "";
+      if (Array.isArray(node2) && /^\d+$/.test(last)) node2.splice(Number(last), 1);
+      else if (node2 && typeof node2 === "object" && Object.hasOwn(node2, last))
+        delete node2[last];
+      else continue;
+      dropped.push(pointer);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return { dropped, valid: validateSarif(log).length === 0 };
+}
+
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir2, readdir, readFile as readFile5, writeFile as writeFile2 } from "node:fs/promises";
-import path17 from "node:path";
+import { lstat as lstat2, mkdir as mkdir2, readFile as readFile6, rm as rm3, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path18 from "node:path";
 
 // src/outputs/html.ts
 import { createHash as createHash2 } from "node:crypto";
 
 // src/outputs/escape.ts
 var MAX_CELL = 160;
+var INVISIBLE = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g
+);
+function codePoint(char) {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function neutralize(text) {
+  return text.replace(INVISIBLE, (char) => `<${codePoint(char)}>`);
+}
+function safeLogLine(text) {
+  const line = neutralize(text.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "));
+  return line.startsWith("::") ? ` ${line}` : line;
+}
 function truncate(text, max = MAX_CELL) {
   return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
 }
+function visible(text, max = MAX_CELL) {
+  return truncate(neutralize(text).toWellFormed(), max).toWellFormed();
+}
 function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return neutralize(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 var MARKDOWN_SPECIAL = /[&<>"'\\`*_{}[\]()#+!|~^$@:]/g;
 var ZERO_WIDTH_SPACE = "&#8203;";
@@ -51923,7 +63082,7 @@ function entityFor(char) {
   return char === "@" || char === "#" ? entity + ZERO_WIDTH_SPACE : entity;
 }
 function escapeMarkdown(text, max = MAX_CELL) {
-  return truncate(text.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
+  return visible(text.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
 }
 
 // src/outputs/labels.ts
@@ -51938,6 +63097,283 @@ function controlLabel(key) {
     return `CIS ${platform} ${control}`;
   }
   return `${framework.toUpperCase()} ${control}`;
+}
+
+// src/outputs/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var ICON = {
+  critical: "\u{1F7E5}",
+  high: "\u{1F7E7}",
+  medium: "\u{1F7E8}",
+  low: "\u{1F7E6}",
+  info: "\u2B1C"
+};
+var MAX_HREF = 2048;
+function historyNote(finding) {
+  if (!finding.commit) return "";
+  return ` in commit ${finding.commit.slice(0, 7)}${finding.removedSince ? " (removed since)" : ""}`;
+}
+function locationCell(finding, links) {
+  const line = finding.location.startLine;
+  const more = (finding.locations?.length ?? 1) - 1;
+  const label = escapeMarkdown(
+    `${finding.location.path}${line ? `:${line}` : ""}${historyNote(finding)}`,
+    140
+  ) + (more > 0 ? ` (+${more} more)` : "");
+  if (!links?.blobBase || finding.location.path === "." || /^[a-z]+:/i.test(finding.location.path))
+    return label;
+  const base = finding.commit ? links.blobBase.replace(/\/blob\/[^/]+$/, `/blob/${finding.commit}`) : links.blobBase;
+  const href = `${base}/${finding.location.path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
+  if (href.length > MAX_HREF) return label;
+  return `<a href="${href.replace(/"/g, "%22")}">${label}</a>`;
+}
+function code(text, max) {
+  return `<code>${escapeMarkdown(text, max)}</code>`;
+}
+function suppressionNote(finding) {
+  if (!finding.suppressed) return "";
+  if (finding.suppression?.source === "config")
+    return ` (suppressed: ${finding.suppression.reason}${finding.suppression.expires ? `, until ${finding.suppression.expires}` : ""})`;
+  return " (suppressed in source)";
+}
+function findingRow(finding, links) {
+  const what = `${finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title}${suppressionNote(finding)}`;
+  const pkg = finding.package ? ` \u2014 ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? "?"}`, 60)}${finding.package.fixedVersion ? ` \u2192 ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ""}` : "";
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
+}
+function severityTable(report) {
+  const tools = Object.keys(report.summary.byTool).sort();
+  const lines = [
+    `| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(" | ")} |`,
+    `|---|---:|${tools.map(() => "---:").join("|")}|`
+  ];
+  for (const severity of SEVERITIES) {
+    const row = report.findings.filter((finding) => finding.severity === severity);
+    const perTool = tools.map(
+      (tool) => row.filter((finding) => finding.tools.includes(tool)).length
+    );
+    lines.push(`| ${ICON[severity]} ${severity} | ${row.length} | ${perTool.join(" | ")} |`);
+  }
+  return lines;
+}
+function scannerTable(report) {
+  const lines = [
+    "| scanner | status | version | duration | results | note |",
+    "|---|---|---|---:|---:|---|"
+  ];
+  for (const scanner of report.scanners) {
+    const badge = scanner.status === "ok" ? "\u2705 ok" : scanner.status === "skipped" ? "\u23ED\uFE0F skipped" : `\u274C ${scanner.status}`;
+    const note = [scanner.message, ...scanner.notes ?? []].filter(Boolean).join("; ");
+    lines.push(
+      `| ${scanner.name} | ${badge} | ${escapeMarkdown(scanner.version ?? "\u2014", 30)} | ${(scanner.durationMs / 1e3).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`
+    );
+  }
+  return lines;
+}
+function headline(report, options) {
+  const verdict = report.gate.result === "passed" ? "\u2705 **Scanfold: gate passed**" : "\u274C **Scanfold: gate failed**";
+  const lines = [
+    `${verdict} \u2014 ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`
+  ];
+  if (options.delta)
+    lines.push(
+      "",
+      `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`
+    );
+  const failed = report.scanners.filter(
+    (scanner) => scanner.status === "failed" || scanner.status === "timed-out"
+  );
+  if (failed.length > 0) {
+    lines.push(
+      "",
+      `> [!WARNING]`,
+      `> ${failed.map((s) => `${s.name} ${s.status}`).join(", ")}: their results are missing from this report and from the code-scanning upload.`
+    );
+  }
+  lines.push(...baselineLines(report), ...complianceLine(report), ...suppressionWarnings(report));
+  for (const notice of options.notices ?? []) lines.push("", `> ${escapeMarkdown(notice, 500)}`);
+  return lines;
+}
+function baselineLines(report) {
+  if (!report.baseline) return [];
+  const lines = [
+    "",
+    `**Against the baseline:** ${report.summary.new ?? 0} new, ${report.summary.fixed ?? 0} fixed, ${report.summary.unchanged ?? 0} unchanged (gate counts ${report.gate.scope === "all" ? "all findings" : "new findings only"}).`
+  ];
+  if (!report.baseline.comparable)
+    lines.push(
+      "",
+      `> [!NOTE]`,
+      `> The baseline is not fully comparable: ${escapeMarkdown(report.baseline.reason ?? "", 300)}.`
+    );
+  if (report.baseline.notRechecked > 0)
+    lines.push(
+      "",
+      `> ${report.baseline.notRechecked} baseline finding(s) belong to scanners that did not complete; they are neither fixed nor open.`
+    );
+  return lines;
+}
+var COMMENT_FRAMEWORKS = /^(owasp-top10-2021|[a-z0-9]+-cis-.+)$/;
+function complianceStatus(report, max = 6) {
+  const frameworks = (report.compliance?.frameworks ?? []).filter(
+    (f) => COMMENT_FRAMEWORKS.test(f.id)
+  );
+  const isNew = new Set(
+    report.findings.filter((f) => f.baseline === "new" && !f.suppressed).map((f) => f.id)
+  );
+  const parts = [];
+  let more = 0;
+  for (const framework of frameworks) {
+    for (const control of framework.controls) {
+      if (control.status !== "fail") continue;
+      const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith("owasp") ? ` ${control.title}` : ""}`;
+      const count = control.findings.filter((id) => isNew.has(id)).length;
+      if (report.baseline && count === 0) continue;
+      const text = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
+      if (parts.length < max) parts.push(text);
+      else more++;
+    }
+  }
+  if (parts.length === 0) return void 0;
+  return parts.join("; ") + (more ? `; ${more} more` : "");
+}
+function complianceLine(report) {
+  if (!report.compliance) return [];
+  const status = complianceStatus(report);
+  const label = report.baseline ? "new findings under" : "failing";
+  return status ? ["", `**Compliance (${label}):** ${escapeMarkdown(status, 600)}`] : [
+    "",
+    `**Compliance:** no ${report.baseline ? "new findings under a" : "failing"} mapped control.`
+  ];
+}
+function suppressionWarnings(report) {
+  const expired = report.suppressions?.expired ?? [];
+  const unused = report.suppressions?.unused ?? [];
+  const lines = [];
+  for (const { suppression, findings } of expired.slice(0, 10))
+    lines.push(
+      "",
+      `> [!WARNING]`,
+      `> Suppression #${suppression.index + 1} (${escapeMarkdown(suppression.reason, 160)}) expired on ${escapeMarkdown(suppression.expires ?? "?", 12)}: ${findings.length} finding(s) it matched count again.`
+    );
+  if (unused.length > 0)
+    lines.push(
+      "",
+      `> ${unused.length} suppression(s) matched nothing this run: ${unused.slice(0, 10).map(({ suppression }) => `#${suppression.index + 1}`).join(", ")}.`
+    );
+  return lines;
+}
+function fixedSection(report, max) {
+  const fixed = report.fixed ?? [];
+  if (fixed.length === 0) return [];
+  const shown = fixed.slice(0, max);
+  return [
+    "",
+    `<details><summary><b>fixed</b> (${fixed.length})</summary>`,
+    "",
+    "| severity | rule | location | tools |",
+    "|---|---|---|---|",
+    ...shown.map(
+      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId, 80)} ${escapeMarkdown(f.title ?? "", 100)} | ${escapeMarkdown(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ""}`, 120)} | ${f.tools.map((tool) => code(tool, 20)).join(" ")} |`
+    ),
+    ...fixed.length > shown.length ? ["", `\u2026and ${fixed.length - shown.length} more.`] : [],
+    "",
+    "</details>"
+  ];
+}
+function footer(report, links) {
+  const parts = [
+    links?.codeScanningUrl ? `[code scanning alerts](${links.codeScanningUrl})` : void 0,
+    links?.runUrl ? `[workflow run](${links.runUrl})` : void 0,
+    links?.artifactUrl ? `[compliance report](${links.artifactUrl})` : void 0
+  ].filter(Boolean);
+  const truncated = report.truncated.map(
+    (t) => `${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason})`
+  );
+  return [
+    ...truncated.length ? ["", `\u26A0\uFE0F ${escapeMarkdown(truncated.join("; "), 1e3)}`] : [],
+    ...parts.length ? ["", parts.join(" \xB7 ")] : [],
+    "",
+    `<sub>scanfold ${report.tool.version} \xB7 ${report.summary.duplicatesMerged} duplicate(s) merged from ${report.summary.inputResults} scanner result(s)</sub>`
+  ];
+}
+function findingSections(report, links, perCategory) {
+  const lines = [];
+  let omitted = 0;
+  const listed = report.findings.filter(
+    (finding) => finding.suppression?.source !== "policy" && (!report.baseline || finding.baseline === "new")
+  );
+  if (report.baseline)
+    lines.push("", listed.length ? `### New findings (${listed.length})` : "### No new findings");
+  for (const category of CATEGORIES) {
+    const findings = listed.filter((finding) => finding.category === category);
+    if (findings.length === 0) continue;
+    const shown = findings.slice(0, perCategory);
+    omitted += findings.length - shown.length;
+    lines.push(
+      "",
+      `<details${category === listed[0]?.category ? " open" : ""}><summary><b>${category}</b> (${findings.length})</summary>`,
+      "",
+      "| severity | rule | location | tools |",
+      "|---|---|---|---|",
+      ...shown.map((finding) => findingRow(finding, links)),
+      ...findings.length > shown.length ? [
+        "",
+        `\u2026and ${findings.length - shown.length} more ${category} finding(s) in the full report.`
+      ] : [],
+      "",
+      "</details>"
+    );
+  }
+  const accepted = report.findings.filter((f) => f.suppression?.source === "policy").length;
+  if (accepted > 0)
+    lines.push(
+      "",
+      `_${accepted} licence result(s) the licence policy allows are not listed (they are in the report)._`
+    );
+  if (report.baseline) {
+    lines.push(...fixedSection(report, perCategory));
+    const unchanged = report.summary.unchanged ?? 0;
+    if (unchanged > 0)
+      lines.push(
+        "",
+        `_${unchanged} unchanged finding(s) already in the baseline are not listed; the full report has them._`
+      );
+  }
+  return { lines, omitted };
+}
+function renderMarkdown(report, options = {}) {
+  const max = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const top = [
+    ...options.header ? [options.header] : [],
+    ...headline(report, options),
+    "",
+    ...severityTable(report)
+  ];
+  const bottom = [
+    "",
+    "<details><summary>Scanners</summary>",
+    "",
+    ...scannerTable(report),
+    "",
+    "</details>",
+    ...footer(report, options.links)
+  ];
+  for (const perCategory of [50, 20, 10, 5, 1]) {
+    const { lines, omitted } = findingSections(report, options.links, perCategory);
+    const note = omitted > 0 ? ["", `_${omitted} finding(s) not listed here; see report.json._`] : [];
+    const text = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
+    if (text.length <= max) return text;
+  }
+  const summaryOnly = [
+    ...top,
+    "",
+    `_All ${report.summary.total} findings omitted to fit the size limit; see report.json._`,
+    ...bottom
+  ].join("\n") + "\n";
+  if (summaryOnly.length <= max) return summaryOnly;
+  const minimal = [...top, "", `_Details omitted to fit the size limit; see report.json._`].join("\n") + "\n";
+  return minimal.length <= max ? minimal : minimal.slice(0, max - 1) + "\n";
 }
 
 // src/outputs/html.ts
@@ -52161,17 +63597,17 @@ function cards(report) {
   ].join("");
   return `<div class="cards">${list.join("")}</div><p>${e(report.gate.reason, 400)}.</p>${warnings}`;
 }
-function scannerTable(report) {
+function scannerTable2(report) {
   const rows = report.scanners.map(
     (s) => `<tr><td>${e(s.name)}</td><td>${e(s.status)}</td><td>${e(s.version ?? "\u2014", 60)}</td><td class="num">${(s.durationMs / 1e3).toFixed(1)} s</td><td class="num">${s.findings}</td><td class="small">${e([s.message, ...s.notes ?? []].filter(Boolean).join("; "), 500)}</td></tr>`
   ).join("");
   if (!rows) return '<p class="note">Imported results: no scanner ran in this job.</p>';
   return `<table><thead><tr><th>scanner</th><th>status</th><th>version</th><th class="num">duration</th><th class="num">results</th><th>notes (DB age, retries)</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
-function findingRow(finding) {
+function findingRow2(finding) {
   const where = (l) => `${l.path}${l.startLine ? `:${l.startLine}` : ""}`;
   const all = finding.locations ?? [finding.location];
-  const locationCell2 = all.slice(0, 6).map((l) => `<code>${e(where(l), 200)}</code>`).join("<br>") + (all.length > 6 ? `<br><span class="small">+${all.length - 6} more</span>` : "");
+  const locationCell2 = all.slice(0, 6).map((l) => `<code>${e(where(l), 200)}</code>`).join("<br>") + (all.length > 6 ? `<br><span class="small">+${all.length - 6} more</span>` : "") + (finding.commit ? `<div class="small">${e(historyNote(finding).trim())}</div>` : "");
   const pkg = finding.package ? `<div class="small">${e(finding.package.name)}@${e(finding.package.version ?? "?")}${finding.package.fixedVersion ? ` \u2192 fixed in ${e(finding.package.fixedVersion)}` : ""}</div>` : "";
   const badges = [
     finding.baseline === "new" ? '<span class="badge new">new</span>' : "",
@@ -52199,10 +63635,10 @@ function findingsSection(report) {
 <span id="f-count" class="small"></span></div>`;
   return `<h2 id="findings-heading">Findings</h2>${filters}
 <table id="findings"><colgroup><col class="c-sev"><col><col class="c-loc"><col class="c-cat"><col class="c-tools"></colgroup><thead><tr><th>severity</th><th>finding</th><th>location</th><th>category</th><th>tools</th></tr></thead>
-<tbody>${shown.map(findingRow).join("\n")}</tbody></table>
+<tbody>${shown.map(findingRow2).join("\n")}</tbody></table>
 ${hidden > 0 ? `<p class="note">${hidden} more finding(s), less severe, are in report.json.</p>` : ""}`;
 }
-function fixedSection(report) {
+function fixedSection2(report) {
   if (!report.baseline) return "";
   const fixed = report.fixed ?? [];
   const rows = fixed.slice(0, HTML_ROW_LIMIT).map(
@@ -52294,7 +63730,7 @@ function manifestSection(report) {
   const entries = Object.entries(report.manifest);
   if (entries.length === 0) return "";
   return `<h2 id="manifest">Manifest</h2><p class="small">SHA-256 of every file written before this page (report.json lists this page and any PDF too).</p><table><thead><tr><th>file</th><th>sha-256</th></tr></thead><tbody>${entries.slice(0, 2e3).map(
-    ([file2, hash3]) => `<tr><td><code>${e(file2, 200)}</code></td><td><code>${e(hash3, 64)}</code></td></tr>`
+    ([file2, hash5]) => `<tr><td><code>${e(file2, 200)}</code></td><td><code>${e(hash5, 64)}</code></td></tr>`
   ).join("")}</tbody></table>`;
 }
 function renderHtml(report) {
@@ -52309,9 +63745,9 @@ function renderHtml(report) {
 ${header(report)}
 ${cards(report)}
 ${charts(report)}
-<h2 id="scanners">Scanners</h2>${scannerTable(report)}
+<h2 id="scanners">Scanners</h2>${scannerTable2(report)}
 ${findingsSection(report)}
-${fixedSection(report)}
+${fixedSection2(report)}
 ${complianceSection(report)}
 ${suppressionsSection(report)}
 ${sbomSection(report)}
@@ -52396,273 +63832,12 @@ function writeJsonFile(file2, value, depth = 4) {
   return Promise.resolve(out.hash.digest("hex"));
 }
 
-// src/outputs/markdown.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var ICON = {
-  critical: "\u{1F7E5}",
-  high: "\u{1F7E7}",
-  medium: "\u{1F7E8}",
-  low: "\u{1F7E6}",
-  info: "\u2B1C"
-};
-var MAX_HREF = 2048;
-function locationCell(finding, links) {
-  const line = finding.location.startLine;
-  const more = (finding.locations?.length ?? 1) - 1;
-  const label = escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ""}`, 120) + (more > 0 ? ` (+${more} more)` : "");
-  if (!links?.blobBase || finding.location.path === "." || /^[a-z]+:/i.test(finding.location.path))
-    return label;
-  const href = `${links.blobBase}/${finding.location.path.split("/").map(encodeURIComponent).join("/")}${line ? `#L${line}` : ""}`;
-  if (href.length > MAX_HREF) return label;
-  return `<a href="${href.replace(/"/g, "%22")}">${label}</a>`;
-}
-function code(text, max) {
-  return `<code>${escapeMarkdown(text, max)}</code>`;
-}
-function suppressionNote(finding) {
-  if (!finding.suppressed) return "";
-  if (finding.suppression?.source === "config")
-    return ` (suppressed: ${finding.suppression.reason}${finding.suppression.expires ? `, until ${finding.suppression.expires}` : ""})`;
-  return " (suppressed in source)";
-}
-function findingRow2(finding, links) {
-  const what = `${finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title}${suppressionNote(finding)}`;
-  const pkg = finding.package ? ` \u2014 ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? "?"}`, 60)}${finding.package.fixedVersion ? ` \u2192 ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ""}` : "";
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
-}
-function severityTable(report) {
-  const tools = Object.keys(report.summary.byTool).sort();
-  const lines = [
-    `| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(" | ")} |`,
-    `|---|---:|${tools.map(() => "---:").join("|")}|`
-  ];
-  for (const severity of SEVERITIES) {
-    const row = report.findings.filter((finding) => finding.severity === severity);
-    const perTool = tools.map(
-      (tool) => row.filter((finding) => finding.tools.includes(tool)).length
-    );
-    lines.push(`| ${ICON[severity]} ${severity} | ${row.length} | ${perTool.join(" | ")} |`);
-  }
-  return lines;
-}
-function scannerTable2(report) {
-  const lines = [
-    "| scanner | status | version | duration | results | note |",
-    "|---|---|---|---:|---:|---|"
-  ];
-  for (const scanner of report.scanners) {
-    const badge = scanner.status === "ok" ? "\u2705 ok" : scanner.status === "skipped" ? "\u23ED\uFE0F skipped" : `\u274C ${scanner.status}`;
-    const note = [scanner.message, ...scanner.notes ?? []].filter(Boolean).join("; ");
-    lines.push(
-      `| ${scanner.name} | ${badge} | ${escapeMarkdown(scanner.version ?? "\u2014", 30)} | ${(scanner.durationMs / 1e3).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`
-    );
-  }
-  return lines;
-}
-function headline(report, options) {
-  const verdict = report.gate.result === "passed" ? "\u2705 **Scanfold: gate passed**" : "\u274C **Scanfold: gate failed**";
-  const lines = [
-    `${verdict} \u2014 ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`
-  ];
-  if (options.delta)
-    lines.push(
-      "",
-      `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`
-    );
-  const failed = report.scanners.filter(
-    (scanner) => scanner.status === "failed" || scanner.status === "timed-out"
-  );
-  if (failed.length > 0) {
-    lines.push(
-      "",
-      `> [!WARNING]`,
-      `> ${failed.map((s) => `${s.name} ${s.status}`).join(", ")}: their results are missing from this report and from the code-scanning upload.`
-    );
-  }
-  lines.push(...baselineLines(report), ...complianceLine(report), ...suppressionWarnings(report));
-  for (const notice of options.notices ?? []) lines.push("", `> ${escapeMarkdown(notice, 500)}`);
-  return lines;
-}
-function baselineLines(report) {
-  if (!report.baseline) return [];
-  const lines = [
-    "",
-    `**Against the baseline:** ${report.summary.new ?? 0} new, ${report.summary.fixed ?? 0} fixed, ${report.summary.unchanged ?? 0} unchanged (gate counts ${report.gate.scope === "all" ? "all findings" : "new findings only"}).`
-  ];
-  if (!report.baseline.comparable)
-    lines.push(
-      "",
-      `> [!NOTE]`,
-      `> The baseline is not fully comparable: ${escapeMarkdown(report.baseline.reason ?? "", 300)}.`
-    );
-  if (report.baseline.notRechecked > 0)
-    lines.push(
-      "",
-      `> ${report.baseline.notRechecked} baseline finding(s) belong to scanners that did not complete; they are neither fixed nor open.`
-    );
-  return lines;
-}
-var COMMENT_FRAMEWORKS = /^(owasp-top10-2021|[a-z0-9]+-cis-.+)$/;
-function complianceStatus(report, max = 6) {
-  const frameworks = (report.compliance?.frameworks ?? []).filter(
-    (f) => COMMENT_FRAMEWORKS.test(f.id)
-  );
-  const isNew = new Set(
-    report.findings.filter((f) => f.baseline === "new" && !f.suppressed).map((f) => f.id)
-  );
-  const parts = [];
-  let more = 0;
-  for (const framework of frameworks) {
-    for (const control of framework.controls) {
-      if (control.status !== "fail") continue;
-      const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith("owasp") ? ` ${control.title}` : ""}`;
-      const count = control.findings.filter((id) => isNew.has(id)).length;
-      if (report.baseline && count === 0) continue;
-      const text = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
-      if (parts.length < max) parts.push(text);
-      else more++;
-    }
-  }
-  if (parts.length === 0) return void 0;
-  return parts.join("; ") + (more ? `; ${more} more` : "");
-}
-function complianceLine(report) {
-  if (!report.compliance) return [];
-  const status = complianceStatus(report);
-  const label = report.baseline ? "new findings under" : "failing";
-  return status ? ["", `**Compliance (${label}):** ${escapeMarkdown(status, 600)}`] : [
-    "",
-    `**Compliance:** no ${report.baseline ? "new findings under a" : "failing"} mapped control.`
-  ];
-}
-function suppressionWarnings(report) {
-  const expired = report.suppressions?.expired ?? [];
-  const unused = report.suppressions?.unused ?? [];
-  const lines = [];
-  for (const { suppression, findings } of expired.slice(0, 10))
-    lines.push(
-      "",
-      `> [!WARNING]`,
-      `> Suppression #${suppression.index + 1} (${escapeMarkdown(suppression.reason, 160)}) expired on ${escapeMarkdown(suppression.expires ?? "?", 12)}: ${findings.length} finding(s) it matched count again.`
-    );
-  if (unused.length > 0)
-    lines.push(
-      "",
-      `> ${unused.length} suppression(s) matched nothing this run: ${unused.slice(0, 10).map(({ suppression }) => `#${suppression.index + 1}`).join(", ")}.`
-    );
-  return lines;
-}
-function fixedSection2(report, max) {
-  const fixed = report.fixed ?? [];
-  if (fixed.length === 0) return [];
-  const shown = fixed.slice(0, max);
-  return [
-    "",
-    `<details><summary><b>fixed</b> (${fixed.length})</summary>`,
-    "",
-    "| severity | rule | location | tools |",
-    "|---|---|---|---|",
-    ...shown.map(
-      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.ruleId, 80)} ${escapeMarkdown(f.title ?? "", 100)} | ${escapeMarkdown(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ""}`, 120)} | ${f.tools.map((tool) => code(tool, 20)).join(" ")} |`
-    ),
-    ...fixed.length > shown.length ? ["", `\u2026and ${fixed.length - shown.length} more.`] : [],
-    "",
-    "</details>"
-  ];
-}
-function footer(report, links) {
-  const parts = [
-    links?.codeScanningUrl ? `[code scanning alerts](${links.codeScanningUrl})` : void 0,
-    links?.runUrl ? `[workflow run](${links.runUrl})` : void 0,
-    links?.artifactUrl ? `[compliance report](${links.artifactUrl})` : void 0
-  ].filter(Boolean);
-  const truncated = report.truncated.map(
-    (t) => `${t.tool}: ${t.omitted} result(s) left out of the upload (${t.reason})`
-  );
-  return [
-    ...truncated.length ? ["", `\u26A0\uFE0F ${escapeMarkdown(truncated.join("; "), 1e3)}`] : [],
-    ...parts.length ? ["", parts.join(" \xB7 ")] : [],
-    "",
-    `<sub>scanfold ${report.tool.version} \xB7 ${report.summary.duplicatesMerged} duplicate(s) merged from ${report.summary.inputResults} scanner result(s)</sub>`
-  ];
-}
-function findingSections(report, links, perCategory) {
-  const lines = [];
-  let omitted = 0;
-  const listed = report.baseline ? report.findings.filter((finding) => finding.baseline === "new") : report.findings;
-  if (report.baseline)
-    lines.push("", listed.length ? `### New findings (${listed.length})` : "### No new findings");
-  for (const category of CATEGORIES) {
-    const findings = listed.filter((finding) => finding.category === category);
-    if (findings.length === 0) continue;
-    const shown = findings.slice(0, perCategory);
-    omitted += findings.length - shown.length;
-    lines.push(
-      "",
-      `<details${category === listed[0]?.category ? " open" : ""}><summary><b>${category}</b> (${findings.length})</summary>`,
-      "",
-      "| severity | rule | location | tools |",
-      "|---|---|---|---|",
-      ...shown.map((finding) => findingRow2(finding, links)),
-      ...findings.length > shown.length ? [
-        "",
-        `\u2026and ${findings.length - shown.length} more ${category} finding(s) in the full report.`
-      ] : [],
-      "",
-      "</details>"
-    );
-  }
-  if (report.baseline) {
-    lines.push(...fixedSection2(report, perCategory));
-    const unchanged = report.summary.unchanged ?? 0;
-    if (unchanged > 0)
-      lines.push(
-        "",
-        `_${unchanged} unchanged finding(s) already in the baseline are not listed; the full report has them._`
-      );
-  }
-  return { lines, omitted };
-}
-function renderMarkdown(report, options = {}) {
-  const max = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const top = [
-    ...options.header ? [options.header] : [],
-    ...headline(report, options),
-    "",
-    ...severityTable(report)
-  ];
-  const bottom = [
-    "",
-    "<details><summary>Scanners</summary>",
-    "",
-    ...scannerTable2(report),
-    "",
-    "</details>",
-    ...footer(report, options.links)
-  ];
-  for (const perCategory of [50, 20, 10, 5, 1]) {
-    const { lines, omitted } = findingSections(report, options.links, perCategory);
-    const note = omitted > 0 ? ["", `_${omitted} finding(s) not listed here; see report.json._`] : [];
-    const text = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
-    if (text.length <= max) return text;
-  }
-  const summaryOnly = [
-    ...top,
-    "",
-    `_All ${report.summary.total} findings omitted to fit the size limit; see report.json._`,
-    ...bottom
-  ].join("\n") + "\n";
-  if (summaryOnly.length <= max) return summaryOnly;
-  const minimal = [...top, "", `_Details omitted to fit the size limit; see report.json._`].join("\n") + "\n";
-  return minimal.length <= max ? minimal : minimal.slice(0, max - 1) + "\n";
-}
-
 // src/outputs/pdf.ts
 import { spawn as spawn2 } from "node:child_process";
 import { existsSync as existsSync7 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat } from "node:fs/promises";
 import os4 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 import { pathToFileURL as pathToFileURL3 } from "node:url";
 var CANDIDATES = [
   "/usr/bin/chromium",
@@ -52694,7 +63869,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
       ok: false,
       note: "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
     };
-  const profile = await mkdtemp2(path16.join(os4.tmpdir(), "scanfold-chromium-"));
+  const profile = await mkdtemp2(path17.join(os4.tmpdir(), "scanfold-chromium-"));
   try {
     const args = [
       ...CHROMIUM_FLAGS,
@@ -52734,7 +63909,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
     const last = outcome.output.trim().split("\n").pop() ?? "";
     return {
       ok: false,
-      note: `report.pdf skipped: ${path16.basename(chromium)} exited ${outcome.code ?? "on a signal"}${last ? ` (${last.slice(0, 200)})` : ""}`
+      note: `report.pdf skipped: ${path17.basename(chromium)} exited ${outcome.code ?? "on a signal"}${last ? ` (${last.slice(0, 200)})` : ""}`
     };
   } finally {
     await rm2(profile, { recursive: true, force: true });
@@ -52750,61 +63925,106 @@ var OUTPUT_FILES = {
   html: "report.html",
   pdf: "report.pdf"
 };
-async function listRecursive(dir) {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files = [];
-  for (const entry of entries) {
-    const full = path17.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await listRecursive(full));
-    else if (entry.isFile()) files.push(full);
+var OWN_OUTPUTS = [...Object.values(OUTPUT_FILES), "manifest.json"];
+async function prepareOutputDir(outputDir) {
+  const existing = await lstat2(outputDir).catch(() => void 0);
+  if (existing?.isSymbolicLink()) {
+    const target = await stat2(outputDir).catch(() => void 0);
+    if (!target?.isDirectory())
+      throw new ConfigurationError(
+        `--out ${outputDir}: a symbolic link to something that is not a directory`
+      );
+  } else if (existing && !existing.isDirectory()) {
+    throw new ConfigurationError(`--out ${outputDir}: exists and is not a directory`);
   }
-  return files;
+  await mkdir2(outputDir, { recursive: true });
 }
-async function hashFiles(outputDir, known) {
+async function clearOwnOutputs(outputDir, extra = []) {
+  for (const name of [...OWN_OUTPUTS, ...extra])
+    await rm3(path18.join(outputDir, name), { recursive: true, force: true });
+}
+async function writeFresh(file2, text) {
+  await rm3(file2, { force: true });
+  await writeFile2(file2, text, { flag: "wx" });
+}
+async function writeFreshJson(file2, value, depth) {
+  await rm3(file2, { force: true });
+  return writeJsonFile(file2, value, depth);
+}
+async function hashFiles(outputDir, written, known) {
   const manifest = {};
-  for (const file2 of (await listRecursive(outputDir)).sort()) {
-    const relative = path17.relative(outputDir, file2).split(path17.sep).join("/");
-    if (relative === OUTPUT_FILES.report || relative === "manifest.json") continue;
-    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile5(file2)).digest("hex");
+  for (const relative of [...written].sort()) {
+    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile6(path18.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
-async function writeOutputs(outputDir, report, sarif, sbomJson, options = {}) {
-  await mkdir2(outputDir, { recursive: true });
+async function writeOutputs(request) {
+  const { outputDir, secretTokens: secretTokens2 } = request;
+  await prepareOutputDir(outputDir);
+  await clearOwnOutputs(outputDir);
+  const report = scrubValue(request.report, secretTokens2);
+  const written = [];
   const known = /* @__PURE__ */ new Map([
-    [OUTPUT_FILES.sarif, await writeJsonFile(path17.join(outputDir, OUTPUT_FILES.sarif), sarif)]
+    [
+      OUTPUT_FILES.sarif,
+      await writeFreshJson(path18.join(outputDir, OUTPUT_FILES.sarif), request.sarif)
+    ]
   ]);
-  if (sbomJson) await writeFile2(path17.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
-  await writeFile2(
-    path17.join(outputDir, OUTPUT_FILES.markdown),
+  written.push(OUTPUT_FILES.sarif);
+  if (request.sbomJson) {
+    await writeFresh(
+      path18.join(outputDir, OUTPUT_FILES.sbom),
+      scrubTokens(request.sbomJson, secretTokens2)
+    );
+    written.push(OUTPUT_FILES.sbom);
+  }
+  for (const raw of request.rawFiles) {
+    const file2 = path18.join(outputDir, raw);
+    const stats = await lstat2(file2).catch(() => void 0);
+    if (!stats?.isFile()) continue;
+    if (secretTokens2.length > 0) {
+      const text = await readFile6(file2, "utf8");
+      const scrubbed = scrubTokens(text, secretTokens2);
+      if (scrubbed !== text) await writeFresh(file2, scrubbed);
+    }
+    written.push(raw);
+  }
+  await writeFresh(
+    path18.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1e6 })
   );
-  const html = path17.join(outputDir, OUTPUT_FILES.html);
-  await writeFile2(html, renderHtml({ ...report, manifest: await hashFiles(outputDir, known) }));
-  if (options.pdf ?? process.env.SCANFOLD_PDF !== "0") {
-    const pdf = await printPdf(html, path17.join(outputDir, OUTPUT_FILES.pdf));
-    if (!pdf.ok) options.note?.(pdf.note);
+  written.push(OUTPUT_FILES.markdown);
+  const html = path18.join(outputDir, OUTPUT_FILES.html);
+  await writeFresh(
+    html,
+    renderHtml({ ...report, manifest: await hashFiles(outputDir, written, known) })
+  );
+  written.push(OUTPUT_FILES.html);
+  if (request.pdf ?? process.env.SCANFOLD_PDF !== "0") {
+    const pdf = await printPdf(html, path18.join(outputDir, OUTPUT_FILES.pdf));
+    if (pdf.ok) written.push(OUTPUT_FILES.pdf);
+    else request.note?.(pdf.note);
   }
-  const final = { ...report, manifest: await hashFiles(outputDir, known) };
-  await writeJsonFile(path17.join(outputDir, OUTPUT_FILES.report), final, 2);
+  const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
+  await writeFreshJson(path18.join(outputDir, OUTPUT_FILES.report), final, 2);
   return final;
 }
 
 // src/plan/plan.ts
-import { readdir as readdir2 } from "node:fs/promises";
-import path18 from "node:path";
+import { readdir } from "node:fs/promises";
+import path19 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".terraform"]);
 var FILE_LIMIT = 2e5;
 async function listFiles(root, outputDir) {
   const files = [];
   const walk = async (dir) => {
-    for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (files.length >= FILE_LIMIT) return;
-      const full = path18.join(dir, entry.name);
+      const full = path19.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && full !== outputDir) await walk(full);
       } else if (entry.isFile()) {
-        files.push(path18.relative(root, full).split(path18.sep).join("/"));
+        files.push(path19.relative(root, full).split(path19.sep).join("/"));
       }
     }
   };
@@ -52831,7 +64051,7 @@ import { createHash as createHash5 } from "node:crypto";
 
 // src/policy/baseline.ts
 import { execFile } from "node:child_process";
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { promisify } from "node:util";
 var run2 = promisify(execFile);
 var BaselineFindingSchema = external_exports.object({
@@ -52842,7 +64062,7 @@ var BaselineFindingSchema = external_exports.object({
   ruleId: external_exports.string(),
   title: external_exports.string().optional(),
   tools: external_exports.array(external_exports.string()),
-  location: LocationSchema,
+  location: LocationSchema2,
   cve: external_exports.string().optional(),
   ghsa: external_exports.string().optional(),
   package: external_exports.object({ name: external_exports.string(), version: external_exports.string().optional() }).optional(),
@@ -52858,7 +64078,7 @@ var BaselineReportSchema = external_exports.object({
 async function loadBaseline(file2) {
   let raw;
   try {
-    raw = JSON.parse(await readFile6(file2, "utf8"));
+    raw = JSON.parse(await readFile7(file2, "utf8"));
   } catch (error62) {
     throw new ConfigurationError(`baseline ${file2}: cannot be read: ${errorMessage(error62)}`);
   }
@@ -53029,7 +64249,7 @@ function evaluateGate(findings, failOn, scope = "all") {
 }
 
 // src/policy/suppressions.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function isExpired(rule2, now) {
   if (!rule2.expires) return false;
   return now >= Date.parse(`${rule2.expires}T00:00:00Z`) + 864e5;
@@ -53048,7 +64268,7 @@ function matches(rule2, finding) {
       return false;
   }
   if (rule2.cve !== void 0 && !advisoryIds2(finding).has(rule2.cve.toUpperCase())) return false;
-  if (rule2.path !== void 0 && !path19.posix.matchesGlob(finding.location.path, rule2.path))
+  if (rule2.path !== void 0 && !path20.posix.matchesGlob(finding.location.path, rule2.path))
     return false;
   if (rule2.tool !== void 0 && !finding.tools.includes(rule2.tool.toLowerCase())) return false;
   return true;
@@ -53093,9 +64313,232 @@ function applySuppressions(findings, rules, now) {
   };
 }
 
+// src/policy/licenses.ts
+var import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
+var import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
+var STRONG_COPYLEFT = [
+  "GPL-1.0-or-later",
+  "GPL-2.0-only",
+  "GPL-2.0-or-later",
+  "GPL-3.0-only",
+  "GPL-3.0-or-later",
+  "AGPL-1.0-only",
+  "AGPL-1.0-or-later",
+  "AGPL-3.0-only",
+  "AGPL-3.0-or-later",
+  "SSPL-1.0",
+  "OSL-3.0",
+  "EUPL-1.1",
+  "EUPL-1.2",
+  "RPL-1.5",
+  "Sleepycat",
+  "CPAL-1.0"
+];
+function leaves(node2) {
+  if ("license" in node2)
+    return [
+      `${node2.license}${node2.plus ? "+" : ""}${node2.exception ? ` WITH ${node2.exception}` : ""}`
+    ];
+  return [...leaves(node2.left), ...leaves(node2.right)];
+}
+function matches2(license, entries) {
+  return entries.some((entry) => {
+    try {
+      return (0, import_spdx_satisfies.default)(license, [entry]);
+    } catch {
+      return license === entry;
+    }
+  });
+}
+function checkLicensePolicy(policy) {
+  for (const key of ["deny", "allow"]) {
+    (policy[key] ?? []).forEach((entry, index) => {
+      let node2;
+      try {
+        node2 = (0, import_spdx_expression_parse.default)(entry);
+      } catch {
+        throw new ConfigurationError(
+          `licenses.${key}[${index}]: '${entry}' is not an SPDX licence id`
+        );
+      }
+      if (!("license" in node2))
+        throw new ConfigurationError(
+          `licenses.${key}[${index}]: '${entry}' is an expression; list its licences one by one`
+        );
+    });
+  }
+}
+function judgeLicense(expression, policy) {
+  let node2;
+  try {
+    node2 = (0, import_spdx_expression_parse.default)(expression);
+  } catch {
+    return { verdict: "unknown", reason: `'${expression}' is not an SPDX licence expression` };
+  }
+  const deny = policy.deny ?? STRONG_COPYLEFT;
+  const ids = [...new Set(leaves(node2))];
+  const usable = ids.filter(
+    (id) => !matches2(id, deny) && (policy.allow === void 0 || matches2(id, policy.allow))
+  );
+  const satisfiable = () => {
+    try {
+      return usable.length > 0 && (0, import_spdx_satisfies.default)(expression, usable);
+    } catch {
+      return false;
+    }
+  };
+  if (satisfiable()) return { verdict: "allowed" };
+  const denied = ids.filter((id) => matches2(id, deny));
+  return {
+    verdict: "denied",
+    reason: denied.length ? `${denied.join(", ")} ${denied.length > 1 ? "are" : "is"} denied by the licence policy` : "not in the licence policy allow list"
+  };
+}
+function expressionOf(licenses) {
+  if (!Array.isArray(licenses)) return void 0;
+  const parts = [];
+  for (const choice of licenses) {
+    const text = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
+    if (text?.trim()) parts.push(text.trim());
+  }
+  const unique = [...new Set(parts)];
+  return unique.length === 0 ? void 0 : unique.length === 1 ? unique[0] : unique.map((part) => /\s(OR|AND)\s/i.test(part) ? `(${part})` : part).join(" AND ");
+}
+function pathOf(properties) {
+  if (!Array.isArray(properties)) return void 0;
+  for (const property of properties) {
+    if (typeof property.name === "string" && typeof property.value === "string" && /(^syft:location:0:path$|:FilePath$)/.test(property.name))
+      return property.value.replace(/^\/+/, "");
+  }
+  return void 0;
+}
+function licenseFacts(boms) {
+  const byKey = /* @__PURE__ */ new Map();
+  const visit2 = (component) => {
+    if (typeof component.name === "string") {
+      const purl = typeof component.purl === "string" ? component.purl : void 0;
+      const version2 = typeof component.version === "string" ? component.version : void 0;
+      const key = purl?.split("?")[0] ?? `${component.name}@${version2 ?? ""}`;
+      const expression = expressionOf(component.licenses);
+      const known = byKey.get(key);
+      if (!known)
+        byKey.set(key, {
+          name: component.name,
+          version: version2,
+          purl,
+          expression,
+          path: pathOf(component.properties)
+        });
+      else {
+        known.expression ??= expression;
+        known.path ??= pathOf(component.properties);
+      }
+    }
+    if (Array.isArray(component.components))
+      for (const child of component.components) visit2(child);
+  };
+  for (const bom of boms)
+    if (Array.isArray(bom.components))
+      for (const component of bom.components) visit2(component);
+  return [...byKey.values()];
+}
+var LICENSE_POLICY_TOOL = "license-policy";
+function evaluateLicenses(boms, policy = {}) {
+  checkLicensePolicy(policy);
+  const severity = policy.severity ?? "medium";
+  const facts = licenseFacts(boms);
+  const results = [];
+  const rules = /* @__PURE__ */ new Map();
+  const summary = {
+    components: facts.length,
+    denied: [],
+    unknown: [],
+    undeclared: 0,
+    deny: policy.deny ?? STRONG_COPYLEFT,
+    ...policy.allow ? { allow: policy.allow } : {}
+  };
+  for (const fact of facts) {
+    if (!fact.expression) {
+      summary.undeclared++;
+      continue;
+    }
+    const verdict = judgeLicense(fact.expression, policy);
+    if (verdict.verdict === "allowed") continue;
+    const coordinates = `${fact.name}${fact.version ? `@${fact.version}` : ""}`;
+    if (verdict.verdict === "denied")
+      summary.denied.push({
+        name: fact.name,
+        version: fact.version,
+        license: fact.expression,
+        reason: verdict.reason
+      });
+    else summary.unknown.push({ name: fact.name, version: fact.version, license: fact.expression });
+    if (verdict.verdict === "unknown" && policy.unknown === "ignore") continue;
+    const ruleId = verdict.verdict === "denied" ? `license-denied:${fact.expression}` : "license-unknown";
+    if (!rules.has(ruleId))
+      rules.set(ruleId, {
+        id: ruleId,
+        shortDescription: {
+          text: verdict.verdict === "denied" ? `Licence ${fact.expression} is not allowed by the licence policy` : "Licence is not a recognised SPDX licence"
+        }
+      });
+    results.push({
+      ruleId,
+      message: { text: `${coordinates} is licensed '${fact.expression}': ${verdict.reason}.` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: fact.path ?? "sbom.cdx.json" },
+            region: { startLine: 1, snippet: { text: coordinates } }
+          }
+        }
+      ],
+      properties: {
+        severity,
+        tags: ["license", "policy"],
+        "scanfold/package": {
+          name: fact.name,
+          ...fact.version ? { version: fact.version } : {},
+          ...fact.purl ? { purl: fact.purl } : {}
+        }
+      }
+    });
+  }
+  const log = results.length ? {
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "scanfold-license-policy",
+            informationUri: "https://spdx.org/licenses/",
+            rules: [...rules.values()]
+          }
+        },
+        results
+      }
+    ]
+  } : void 0;
+  return { log, summary };
+}
+function acceptAllowedLicenses(findings, policy = {}) {
+  return findings.map((finding) => {
+    if (finding.category !== "license" || finding.tools.includes(LICENSE_POLICY_TOOL))
+      return finding;
+    if (finding.suppressed) return finding;
+    const license = finding.ruleId.includes(":") ? finding.ruleId.slice(finding.ruleId.lastIndexOf(":") + 1).trim() : "";
+    if (!license || judgeLicense(license, policy).verdict !== "allowed") return finding;
+    return {
+      ...finding,
+      suppressed: true,
+      suppression: { source: "policy", reason: `${license} is allowed by the licence policy` }
+    };
+  });
+}
+
 // src/policy/compliance.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path20 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import path21 from "node:path";
 
 // src/policy/data/cwe-top25-2025.json
 var cwe_top25_2025_default = {
@@ -55210,7 +66653,7 @@ async function passedChecksFrom(outputDir, scanners) {
     for (const output2 of scanner.outputs.filter((file2) => file2.endsWith(".json"))) {
       let data;
       try {
-        data = JSON.parse(await readFile7(path20.join(outputDir, output2), "utf8"));
+        data = JSON.parse(await readFile8(path21.join(outputDir, output2), "utf8"));
       } catch {
         continue;
       }
@@ -55313,7 +66756,7 @@ async function applyPolicy(request) {
     logger.warning(
       `suppression #${suppression.index + 1} (${suppression.reason}) expired on ${suppression.expires ?? "?"}: it no longer applies${findings2.length ? ` and ${findings2.length} finding(s) it matched count again` : ""}`
     );
-  let findings = suppressed.findings;
+  let findings = acceptAllowedLicenses(suppressed.findings, policy.licenses);
   let baseline;
   let fixed = [];
   if (policy.baseline) {
@@ -55366,220 +66809,11 @@ async function applyPolicy(request) {
   };
 }
 
-// src/policy/licenses.ts
-var import_spdx_expression_parse = __toESM(require_spdx_expression_parse(), 1);
-var import_spdx_satisfies = __toESM(require_spdx_satisfies(), 1);
-var STRONG_COPYLEFT = [
-  "GPL-1.0-or-later",
-  "GPL-2.0-only",
-  "GPL-2.0-or-later",
-  "GPL-3.0-only",
-  "GPL-3.0-or-later",
-  "AGPL-1.0-only",
-  "AGPL-1.0-or-later",
-  "AGPL-3.0-only",
-  "AGPL-3.0-or-later",
-  "SSPL-1.0",
-  "OSL-3.0",
-  "EUPL-1.1",
-  "EUPL-1.2",
-  "RPL-1.5",
-  "Sleepycat",
-  "CPAL-1.0"
-];
-function leaves(node2) {
-  if ("license" in node2)
-    return [
-      `${node2.license}${node2.plus ? "+" : ""}${node2.exception ? ` WITH ${node2.exception}` : ""}`
-    ];
-  return [...leaves(node2.left), ...leaves(node2.right)];
-}
-function matches2(license, entries) {
-  return entries.some((entry) => {
-    try {
-      return (0, import_spdx_satisfies.default)(license, [entry]);
-    } catch {
-      return license === entry;
-    }
-  });
-}
-function checkLicensePolicy(policy) {
-  for (const key of ["deny", "allow"]) {
-    (policy[key] ?? []).forEach((entry, index) => {
-      let node2;
-      try {
-        node2 = (0, import_spdx_expression_parse.default)(entry);
-      } catch {
-        throw new ConfigurationError(
-          `licenses.${key}[${index}]: '${entry}' is not an SPDX licence id`
-        );
-      }
-      if (!("license" in node2))
-        throw new ConfigurationError(
-          `licenses.${key}[${index}]: '${entry}' is an expression; list its licences one by one`
-        );
-    });
-  }
-}
-function judgeLicense(expression, policy) {
-  let node2;
-  try {
-    node2 = (0, import_spdx_expression_parse.default)(expression);
-  } catch {
-    return { verdict: "unknown", reason: `'${expression}' is not an SPDX licence expression` };
-  }
-  const deny = policy.deny ?? STRONG_COPYLEFT;
-  const ids = [...new Set(leaves(node2))];
-  const usable = ids.filter(
-    (id) => !matches2(id, deny) && (policy.allow === void 0 || matches2(id, policy.allow))
-  );
-  const satisfiable = () => {
-    try {
-      return usable.length > 0 && (0, import_spdx_satisfies.default)(expression, usable);
-    } catch {
-      return false;
-    }
-  };
-  if (satisfiable()) return { verdict: "allowed" };
-  const denied = ids.filter((id) => matches2(id, deny));
-  return {
-    verdict: "denied",
-    reason: denied.length ? `${denied.join(", ")} ${denied.length > 1 ? "are" : "is"} denied by the licence policy` : "not in the licence policy allow list"
-  };
-}
-function expressionOf(licenses) {
-  if (!Array.isArray(licenses)) return void 0;
-  const parts = [];
-  for (const choice of licenses) {
-    const text = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
-    if (text?.trim()) parts.push(text.trim());
-  }
-  const unique = [...new Set(parts)];
-  return unique.length === 0 ? void 0 : unique.length === 1 ? unique[0] : unique.map((part) => /\s(OR|AND)\s/i.test(part) ? `(${part})` : part).join(" AND ");
-}
-function pathOf(properties) {
-  if (!Array.isArray(properties)) return void 0;
-  for (const property of properties) {
-    if (typeof property.name === "string" && typeof property.value === "string" && /(^syft:location:0:path$|:FilePath$)/.test(property.name))
-      return property.value.replace(/^\/+/, "");
-  }
-  return void 0;
-}
-function licenseFacts(boms) {
-  const byKey = /* @__PURE__ */ new Map();
-  const visit2 = (component) => {
-    if (typeof component.name === "string") {
-      const purl = typeof component.purl === "string" ? component.purl : void 0;
-      const version2 = typeof component.version === "string" ? component.version : void 0;
-      const key = purl?.split("?")[0] ?? `${component.name}@${version2 ?? ""}`;
-      const expression = expressionOf(component.licenses);
-      const known = byKey.get(key);
-      if (!known)
-        byKey.set(key, {
-          name: component.name,
-          version: version2,
-          purl,
-          expression,
-          path: pathOf(component.properties)
-        });
-      else {
-        known.expression ??= expression;
-        known.path ??= pathOf(component.properties);
-      }
-    }
-    if (Array.isArray(component.components))
-      for (const child of component.components) visit2(child);
-  };
-  for (const bom of boms)
-    if (Array.isArray(bom.components))
-      for (const component of bom.components) visit2(component);
-  return [...byKey.values()];
-}
-var LICENSE_POLICY_TOOL = "license-policy";
-function evaluateLicenses(boms, policy = {}) {
-  checkLicensePolicy(policy);
-  const severity = policy.severity ?? "medium";
-  const facts = licenseFacts(boms);
-  const results = [];
-  const rules = /* @__PURE__ */ new Map();
-  const summary = {
-    components: facts.length,
-    denied: [],
-    unknown: [],
-    undeclared: 0,
-    deny: policy.deny ?? STRONG_COPYLEFT,
-    ...policy.allow ? { allow: policy.allow } : {}
-  };
-  for (const fact of facts) {
-    if (!fact.expression) {
-      summary.undeclared++;
-      continue;
-    }
-    const verdict = judgeLicense(fact.expression, policy);
-    if (verdict.verdict === "allowed") continue;
-    const coordinates = `${fact.name}${fact.version ? `@${fact.version}` : ""}`;
-    if (verdict.verdict === "denied")
-      summary.denied.push({
-        name: fact.name,
-        version: fact.version,
-        license: fact.expression,
-        reason: verdict.reason
-      });
-    else summary.unknown.push({ name: fact.name, version: fact.version, license: fact.expression });
-    if (verdict.verdict === "unknown" && policy.unknown === "ignore") continue;
-    const ruleId = verdict.verdict === "denied" ? `license-denied:${fact.expression}` : "license-unknown";
-    if (!rules.has(ruleId))
-      rules.set(ruleId, {
-        id: ruleId,
-        shortDescription: {
-          text: verdict.verdict === "denied" ? `Licence ${fact.expression} is not allowed by the licence policy` : "Licence is not a recognised SPDX licence"
-        }
-      });
-    results.push({
-      ruleId,
-      message: { text: `${coordinates} is licensed '${fact.expression}': ${verdict.reason}.` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: fact.path ?? "sbom.cdx.json" },
-            region: { startLine: 1, snippet: { text: coordinates } }
-          }
-        }
-      ],
-      properties: {
-        severity,
-        tags: ["license", "policy"],
-        "scanfold/package": {
-          name: fact.name,
-          ...fact.version ? { version: fact.version } : {},
-          ...fact.purl ? { purl: fact.purl } : {}
-        }
-      }
-    });
-  }
-  const log = results.length ? {
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "scanfold-license-policy",
-            informationUri: "https://spdx.org/licenses/",
-            rules: [...rules.values()]
-          }
-        },
-        results
-      }
-    ]
-  } : void 0;
-  return { log, summary };
-}
-
 // src/run/runner.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
 import os5 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -55811,7 +67045,12 @@ async function runOne(entry, request, upstream, workRoot) {
   const { adapter } = entry;
   const started = clock.now();
   const log = new ScannerLog(entry.name, logger);
-  const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] };
+  let base = {
+    name: entry.name,
+    attempts: 0,
+    findings: 0,
+    outputs: []
+  };
   let asked = Promise.resolve(void 0);
   const finish = async (run3) => {
     const { report } = run3;
@@ -55836,6 +67075,7 @@ async function runOne(entry, request, upstream, workRoot) {
       parsed: void 0
     });
   }
+  if (tool.install) base = { ...base, install: tool.install };
   asked = tool.version !== void 0 ? Promise.resolve(tool.version) : detectVersion2(adapter, tool.executable, config2.root);
   const maxAttempts = config2.retries + 1;
   const deadline = clock.now() + config2.timeoutMs;
@@ -55843,7 +67083,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp3(path21.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp3(path22.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -55861,7 +67101,7 @@ async function runOne(entry, request, upstream, workRoot) {
     const { outcome } = last;
     const durationMs = () => clock.now() - started;
     if (last.timedOut) {
-      await rm3(workDir, { recursive: true, force: true });
+      await rm4(workDir, { recursive: true, force: true });
       const message2 = `${entry.name} timed out after ${Math.round(config2.timeoutMs / 1e3)} s; process tree killed`;
       return finish({
         report: {
@@ -55877,7 +67117,7 @@ async function runOne(entry, request, upstream, workRoot) {
       });
     }
     if (outcome.kind === "skipped") {
-      await rm3(workDir, { recursive: true, force: true });
+      await rm4(workDir, { recursive: true, force: true });
       return finish({
         report: {
           ...base,
@@ -55895,20 +67135,27 @@ async function runOne(entry, request, upstream, workRoot) {
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(outcome.files, config2);
-          const files = await keepRawOutputs(outcome.files, path21.join(workRoot, "raw"));
-          await rm3(workDir, { recursive: true, force: true });
+          const files = await keepRawOutputs(outcome.files, path22.join(workRoot, "raw"));
+          await rm4(workDir, { recursive: true, force: true });
           const notes = [
             ...outcome.notes ?? [],
             ...parsed.notes ?? [],
             ...config2.exclude.length > 0 && !adapter.exclude.honoured ? [`exclude not applied: ${adapter.exclude.why}`] : []
           ];
+          const failure4 = outcome.partial ?? parsed.sarif.flatMap(
+            ({ file: file2, log: log2 }) => log2.runs.map((run3) => {
+              const reason = runFailure(run3);
+              return reason ? `${path22.basename(file2)}: ${reason}` : void 0;
+            })
+          ).find(Boolean);
           return finish({
             report: {
               ...base,
-              status: "ok",
+              status: failure4 ? "failed" : "ok",
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file2) => `raw/${path21.basename(file2)}`),
+              outputs: files.map((file2) => `raw/${path22.basename(file2)}`),
+              ...failure4 ? { message: `${entry.name} did not complete: ${failure4}` } : {},
               ...notes.length > 0 ? { notes } : {}
             },
             files,
@@ -55930,12 +67177,12 @@ async function runOne(entry, request, upstream, workRoot) {
           outcome: {
             kind: "failed",
             transient: false,
-            message: `${entry.name} wrote no ${missing.map((f) => path21.basename(f)).join(", ")}`
+            message: `${entry.name} wrote no ${missing.map((f) => path22.basename(f)).join(", ")}`
           }
         };
       }
     }
-    await rm3(workDir, { recursive: true, force: true });
+    await rm4(workDir, { recursive: true, force: true });
     const failure3 = last.outcome;
     if (failure3.kind !== "failed" || !failure3.transient || attempt >= maxAttempts) break;
     const delay = backoffDelay(
@@ -55969,7 +67216,7 @@ async function keepRawOutputs(files, rawDir) {
   await mkdir3(rawDir, { recursive: true });
   const kept = [];
   for (const file2 of files) {
-    const target = path21.join(rawDir, path21.basename(file2));
+    const target = path22.join(rawDir, path22.basename(file2));
     await move(file2, target);
     kept.push(target);
   }
@@ -55981,12 +67228,12 @@ async function move(from, to) {
   } catch (error62) {
     if (error62.code !== "EXDEV") throw error62;
     await copyFile(from, to);
-    await rm3(from, { force: true });
+    await rm4(from, { force: true });
   }
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp3(path21.join(os5.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -56012,11 +67259,11 @@ async function runScanners(request) {
   progress();
   const results = /* @__PURE__ */ new Map();
   for (const [name, task] of running) results.set(name, await task);
-  const rawDir = path21.join(request.config.outputDir, "raw");
+  const rawDir = path22.join(request.config.outputDir, "raw");
   for (const result of results.values()) {
     if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
   }
-  await rm3(workRoot, { recursive: true, force: true });
+  await rm4(workRoot, { recursive: true, force: true });
   return request.plan.map(
     (entry) => results.get(entry.name) ?? {
       report: {
@@ -56042,25 +67289,38 @@ function countBy(keys, findings, pick2) {
   return counts;
 }
 async function assemble(request) {
+  const fail = (message) => {
+    request.errors.push(message);
+    request.logger.error(message);
+  };
   const licenses = evaluateLicenses(
     request.sboms.map((input2) => input2.bom),
     request.policy?.licenses
   );
   const sarifInputs = [...request.sarif];
+  const written = [];
   if (licenses.log) {
-    const file2 = path22.join("raw", "policy", "licenses.sarif");
-    await mkdir4(path22.join(request.outputDir, "raw", "policy"), { recursive: true });
-    await writeFile3(path22.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2));
+    const file2 = path23.join("raw", "policy", "licenses.sarif");
+    await prepareOutputDir(request.outputDir);
+    await mkdir4(path23.join(request.outputDir, "raw", "policy"), { recursive: true });
+    await rm5(path23.join(request.outputDir, file2), { force: true });
+    await writeFile3(path23.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
+      flag: "wx"
+    });
+    written.push("raw/policy/licenses.sarif");
     sarifInputs.push({
       file: "raw/policy/licenses.sarif",
       log: licenses.log,
       tool: LICENSE_POLICY_TOOL
     });
   }
+  sarifInputs.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const normalized = normalize(sarifInputs, request.root);
+  const fromSource = await secretsFromSource(request.root, normalized.findings);
+  const secretTokens2 = [.../* @__PURE__ */ new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
-    findings: normalized.resultsByTool[scanner.name] ?? 0
+    findings: Object.hasOwn(normalized.resultsByTool, scanner.name) ? normalized.resultsByTool[scanner.name] ?? 0 : 0
   }));
   const policy = await applyPolicy({
     findings: normalized.findings,
@@ -56080,14 +67340,33 @@ async function assemble(request) {
   if (request.sboms.length > 0 || findings.some((finding) => finding.category === "vulnerability")) {
     try {
       sbom = buildSbom(request.sboms, findings);
+      for (const rejected of sbom.rejected) fail(`SBOM input left out: ${rejected}`);
+      const invalid = validateBom(JSON.parse(sbom.json));
+      if (invalid.length > 0) {
+        fail(
+          `${OUTPUT_FILES.sbom}: not valid CycloneDX 1.6 (${invalid.length} problem(s); first: ${invalid[0]}); not written`
+        );
+        sbom = void 0;
+      }
     } catch (error62) {
-      request.errors.push(`SBOM merge failed: ${errorMessage(error62)}`);
+      fail(`SBOM merge failed: ${errorMessage(error62)}`);
     }
   }
-  const byTool = {};
+  const toolCounts = /* @__PURE__ */ new Map();
   for (const finding of findings)
-    for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root });
+    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
+  const byTool = Object.fromEntries(toolCounts);
+  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens: secretTokens2 });
+  const repaired = repairSarif(merged);
+  if (repaired.dropped.length > 0)
+    request.logger.warning(
+      `${OUTPUT_FILES.sarif}: ${repaired.dropped.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired.dropped[0]})`
+    );
+  const invalidSarif = repaired.valid ? [] : validateSarif(merged);
+  if (invalidSarif.length > 0)
+    fail(
+      `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`
+    );
   const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
     request.logger.warning(
@@ -56127,12 +67406,18 @@ async function assemble(request) {
     errors: request.errors,
     manifest: {}
   };
-  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json, {
+  const report = await writeOutputs({
+    outputDir: request.outputDir,
+    report: draft,
+    sarif: merged,
+    sbomJson: sbom?.json,
+    rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
+    secretTokens: secretTokens2,
     note: (message) => request.logger.info(message)
   });
   const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
   const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-  const out = (name) => path22.join(request.outputDir, name);
+  const out = (name) => path23.join(request.outputDir, name);
   return {
     report,
     sarif: merged,
@@ -56163,20 +67448,20 @@ function toolResolver(config2, options) {
       options.logger.debug(
         `${adapter.tool}: using ${tool.executable} (${tool.source})`
       );
-      return tool.source === "path" ? { ok: true, executable: tool.executable } : { ok: true, executable: tool.executable, version: tool.pinnedVersion };
+      const install = {
+        source: tool.source,
+        ...tool.provenance ? { verifiedBy: tool.provenance.verifiedBy, sha256: tool.provenance.sha256 } : {}
+      };
+      return tool.source === "path" ? { ok: true, executable: tool.executable, install } : { ok: true, executable: tool.executable, version: tool.pinnedVersion, install };
     } catch (error62) {
       return { ok: false, message: errorMessage(error62) };
     }
   };
 }
-async function clearPreviousOutputs(outputDir) {
-  for (const name of [...Object.values(OUTPUT_FILES), "raw", "manifest.json"]) {
-    await rm4(path22.join(outputDir, name), { recursive: true, force: true });
-  }
-}
 async function scan(config2, options) {
   const { logger, clock } = options;
-  await clearPreviousOutputs(config2.outputDir);
+  await prepareOutputDir(config2.outputDir);
+  await clearOwnOutputs(config2.outputDir, ["raw"]);
   const plan = await planScan(config2);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
   const resolve = toolResolver(config2, options);
@@ -56219,7 +67504,7 @@ async function scan(config2, options) {
       digest: settingsDigest({
         scanners: config2.scanners,
         trivy: config2.trivy.scanners,
-        semgrep: config2.semgrep.config.map((entry) => path22.basename(entry)),
+        semgrep: config2.semgrep.config.map((entry) => path23.basename(entry)),
         exclude: config2.exclude
       })
     },
@@ -56230,24 +67515,20 @@ async function scan(config2, options) {
 }
 
 // src/import/import.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import path23 from "node:path";
+import { constants } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+import path24 from "node:path";
 function nativeFormats(adapters) {
   return adapters.flatMap((adapter) => adapter.nativeJson ? [adapter.nativeJson] : []);
 }
 function importDocument(file2, text, adapters = ADAPTERS) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error62) {
-    throw new Error(`${file2}: invalid JSON (${errorMessage(error62)})`, { cause: error62 });
-  }
+  const data = parseJsonText(file2, text);
   const record2 = typeof data === "object" && data !== null ? data : {};
   if (record2.version === "2.1.0" || Array.isArray(record2.runs)) {
     const sarif = SarifLogSchema.safeParse(data);
     if (!sarif.success) {
       const issue2 = sarif.error.issues[0];
-      throw new Error(
+      throw new OutputError(
         `${file2}: invalid SARIF 2.1.0 at ${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"}`
       );
     }
@@ -56262,39 +67543,83 @@ function importDocument(file2, text, adapters = ADAPTERS) {
       input: { tool: first?.name ?? "cyclonedx", toolVersion: first?.version, file: file2, bom: record2 }
     };
   }
+  if (Array.isArray(data) && data.length === 0)
+    throw new OutputError(
+      `${file2}: an empty JSON array names no tool (Gitleaks writes [] when it finds nothing); import the tool's SARIF instead, which says which tool ran`
+    );
   const formats = nativeFormats(adapters);
   for (const format of formats) {
     const log = format.toSarif(data);
     if (log) return { kind: "sarif", input: { file: file2, log } };
   }
-  throw new Error(
+  throw new OutputError(
     `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${formats.map((format) => format.label).join(", ")})`
   );
+}
+var MAX_INPUT_BYTES = 256 * 1024 * 1024;
+async function readInput(file2) {
+  const handle = await open2(file2, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    return await readOpened(file2, handle);
+  } finally {
+    await handle.close();
+  }
+}
+async function readOpened(file2, handle) {
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : "not a regular file";
+    throw new OutputError(`${file2}: ${kind}; give a file`);
+  }
+  if (stats.size > MAX_INPUT_BYTES)
+    throw new OutputError(
+      `${file2}: ${stats.size} bytes is over the ${MAX_INPUT_BYTES / 1024 / 1024} MiB input limit`
+    );
+  return handle.readFile("utf8");
 }
 async function importFiles(request) {
   const sarif = [];
   const sboms = [];
   const errors = [];
+  const failed = [];
   const seen = /* @__PURE__ */ new Map();
   for (const file2 of request.files) {
     const count = (seen.get(file2) ?? 0) + 1;
     seen.set(file2, count);
     const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const imported = importDocument(label, await readFile8(file2, "utf8"));
-      if (imported.kind === "sarif") sarif.push(imported.input);
-      else sboms.push(imported.input);
+      const imported = importDocument(label, await readInput(file2));
+      if (imported.kind === "sarif") {
+        sarif.push(imported.input);
+        imported.input.log.runs.forEach((run3, index) => {
+          const reason = runFailure(run3);
+          if (!reason) return;
+          const tool = toolNameOf(run3, TOOL_KNOWLEDGE);
+          const message = `${label}: run ${index} (${tool}) did not complete: ${reason}`;
+          errors.push(message);
+          failed.push({
+            name: tool,
+            status: "failed",
+            attempts: 0,
+            durationMs: 0,
+            findings: 0,
+            outputs: [],
+            message
+          });
+          request.logger.error(message);
+        });
+      } else sboms.push(imported.input);
     } catch (error62) {
-      const message = error62.code === "ENOENT" ? `${file2}: not found` : errorMessage(error62);
+      const message = error62 instanceof OutputError ? error62.message : error62.code === "ENOENT" ? `${file2}: not found` : `${file2}: ${errorMessage(error62).replace(/, (open|read) '.*'$/, "")}`;
       errors.push(message);
       request.logger.error(message);
     }
   }
   return assemble({
-    root: path23.resolve(request.root),
-    outputDir: path23.resolve(request.outputDir),
+    root: path24.resolve(request.root),
+    outputDir: path24.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: [],
+    scanners: failed,
     sarif,
     sboms,
     errors,
@@ -56314,7 +67639,7 @@ function consoleLogger(options) {
       stream.write("\r\x1B[2K");
       progressShown = false;
     }
-    stream.write(line + "\n");
+    stream.write(safeLogLine(line) + "\n");
   };
   return {
     debug: (message) => {
@@ -56331,7 +67656,7 @@ function consoleLogger(options) {
     },
     progress: (line) => {
       if (!tty) return;
-      stream.write(`\r\x1B[2K${line}`);
+      stream.write(`\r\x1B[2K${safeLogLine(line)}`);
       progressShown = true;
     }
   };
@@ -56448,9 +67773,9 @@ async function scanCommand(args) {
     throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out === void 0 ? void 0 : path24.resolve(values.out),
+    outputDir: values.out === void 0 ? void 0 : path25.resolve(values.out),
     failOn: values["fail-on"],
-    baseline: values.baseline === void 0 ? void 0 : path24.resolve(values.baseline),
+    baseline: values.baseline === void 0 ? void 0 : path25.resolve(values.baseline),
     failOnScope: values["fail-on-scope"],
     retries: parseNumber("retries", values.retries),
     timeoutMinutes: parseNumber("timeout-minutes", values["timeout-minutes"]),
@@ -56517,7 +67842,7 @@ async function installCommand(args) {
       );
     } catch (error62) {
       failed++;
-      console.error(`error: ${errorMessage(error62)}`);
+      console.error(`error: ${safeLogLine(errorMessage(error62))}`);
     }
   };
   for (const tool of tools)
@@ -56547,14 +67872,15 @@ async function mergeCommand(args) {
   if (!values.out) throw new ConfigurationError("merge: --out DIR is required");
   const config2 = resolveConfig({
     root: values.root ?? process.cwd(),
-    configFile: values.config === void 0 ? void 0 : path24.resolve(values.config),
+    configFile: values.config === void 0 ? void 0 : path25.resolve(values.config),
     overrides: {
       failOn: values["fail-on"],
-      baseline: values.baseline === void 0 ? void 0 : path24.resolve(values.baseline),
+      baseline: values.baseline === void 0 ? void 0 : path25.resolve(values.baseline),
       failOnScope: values["fail-on-scope"]
     }
   });
   const logger = consoleLogger({ verbose: false });
+  await prepareOutputDir(path25.resolve(values.out));
   const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
@@ -56569,7 +67895,6 @@ async function mergeCommand(args) {
     }
   });
   console.log(summaryTable(outcome.report));
-  for (const error62 of outcome.report.errors) console.error(`error: ${error62}`);
   return outcome.exitCode;
 }
 async function main(argv) {
@@ -56589,14 +67914,14 @@ async function main(argv) {
         console.log(HELP.main);
         return command === void 0 ? EXIT.usage : EXIT.ok;
       default:
-        console.error(`error: unknown command "${command}"
+        console.error(`error: unknown command "${safeLogLine(command)}"
 
 ${HELP.main}`);
         return EXIT.usage;
     }
   } catch (error62) {
     const usage = error62 instanceof ConfigurationError || error62 instanceof TypeError && "code" in error62 && String(error62.code).startsWith("ERR_PARSE_ARGS");
-    console.error(`error: ${errorMessage(error62)}`);
+    console.error(`error: ${safeLogLine(errorMessage(error62))}`);
     return usage ? EXIT.usage : EXIT.scannerFailed;
   }
 }

@@ -14,11 +14,13 @@ import { systemClock } from './model/ports.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize } from './normalize/index.ts';
+import { secretsFromSource } from './normalize/secret-source.ts';
 import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
-import { OUTPUT_FILES, writeOutputs } from './outputs/write.ts';
+import { repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
+import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
 import type { PolicyRequest } from './policy/index.ts';
@@ -88,26 +90,42 @@ function countBy<K extends string>(
 
 /** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
+  const fail = (message: string): void => {
+    request.errors.push(message);
+    request.logger.error(message);
+  };
   // Licences are SBOM facts: the policy turns the ones it flags into results of its own run.
   const licenses = evaluateLicenses(
     request.sboms.map((input) => input.bom),
     request.policy?.licenses,
   );
   const sarifInputs = [...request.sarif];
+  const written: string[] = [];
   if (licenses.log) {
     const file = path.join('raw', 'policy', 'licenses.sarif');
+    await prepareOutputDir(request.outputDir);
     await mkdir(path.join(request.outputDir, 'raw', 'policy'), { recursive: true });
-    await writeFile(path.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2));
+    await rm(path.join(request.outputDir, file), { force: true });
+    await writeFile(path.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2), {
+      flag: 'wx',
+    });
+    written.push('raw/policy/licenses.sarif');
     sarifInputs.push({
       file: 'raw/policy/licenses.sarif',
       log: licenses.log,
       tool: LICENSE_POLICY_TOOL,
     });
   }
+  // Inputs in a fixed order: the same files given in any order give the same outputs.
+  sarifInputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const normalized = normalize(sarifInputs, request.root);
+  const fromSource = await secretsFromSource(request.root, normalized.findings);
+  const secretTokens = [...new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
-    findings: normalized.resultsByTool[scanner.name] ?? 0,
+    findings: Object.hasOwn(normalized.resultsByTool, scanner.name)
+      ? (normalized.resultsByTool[scanner.name] ?? 0)
+      : 0,
   }));
   const policy = await applyPolicy({
     findings: normalized.findings,
@@ -130,14 +148,36 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   ) {
     try {
       sbom = buildSbom(request.sboms, findings);
+      for (const rejected of sbom.rejected) fail(`SBOM input left out: ${rejected}`);
+      const invalid = validateBom(JSON.parse(sbom.json));
+      if (invalid.length > 0) {
+        fail(
+          `${OUTPUT_FILES.sbom}: not valid CycloneDX 1.6 (${invalid.length} problem(s); first: ${invalid[0]}); not written`,
+        );
+        sbom = undefined;
+      }
     } catch (error) {
-      request.errors.push(`SBOM merge failed: ${errorMessage(error)}`);
+      fail(`SBOM merge failed: ${errorMessage(error)}`);
     }
   }
-  const byTool: Record<string, number> = {};
+  // A Map, then own properties: a tool named `__proto__` stays a count, not a prototype.
+  const toolCounts = new Map<string, number>();
   for (const finding of findings)
-    for (const tool of finding.tools) byTool[tool] = (byTool[tool] ?? 0) + 1;
-  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root });
+    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
+  const byTool: Record<string, number> = Object.fromEntries(toolCounts);
+  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens });
+  // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
+  // Usually one validation pass (~100 ms per 100k results); more only when an input broke it.
+  const repaired = repairSarif(merged);
+  if (repaired.dropped.length > 0)
+    request.logger.warning(
+      `${OUTPUT_FILES.sarif}: ${repaired.dropped.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired.dropped[0]})`,
+    );
+  const invalidSarif = repaired.valid ? [] : validateSarif(merged);
+  if (invalidSarif.length > 0)
+    fail(
+      `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
+    );
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
@@ -180,7 +220,13 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     errors: request.errors,
     manifest: {},
   };
-  const report = await writeOutputs(request.outputDir, draft, merged, sbom?.json, {
+  const report = await writeOutputs({
+    outputDir: request.outputDir,
+    report: draft,
+    sarif: merged,
+    sbomJson: sbom?.json,
+    rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
+    secretTokens,
     note: (message) => request.logger.info(message),
   });
   const scannerFailed =
@@ -223,26 +269,27 @@ export function toolResolver(
       options.logger.debug(
         `${adapter.tool}: using ${tool.executable} (${tool.source satisfies InstallSource})`,
       );
+      const install = {
+        source: tool.source,
+        ...(tool.provenance
+          ? { verifiedBy: tool.provenance.verifiedBy, sha256: tool.provenance.sha256 }
+          : {}),
+      };
       // Installed tools are pinned and verified against their install marker: no --version run.
       return tool.source === 'path'
-        ? { ok: true, executable: tool.executable }
-        : { ok: true, executable: tool.executable, version: tool.pinnedVersion };
+        ? { ok: true, executable: tool.executable, install }
+        : { ok: true, executable: tool.executable, version: tool.pinnedVersion, install };
     } catch (error) {
       return { ok: false, message: errorMessage(error) };
     }
   };
 }
 
-async function clearPreviousOutputs(outputDir: string): Promise<void> {
-  for (const name of [...Object.values(OUTPUT_FILES), 'raw', 'manifest.json']) {
-    await rm(path.join(outputDir, name), { recursive: true, force: true });
-  }
-}
-
 /** config → plan → run → normalize → policy → outputs. Knows nothing about GitHub. */
 export async function scan(config: ScanConfig, options: ScanOptions): Promise<ScanOutcome> {
   const { logger, clock } = options;
-  await clearPreviousOutputs(config.outputDir);
+  await prepareOutputDir(config.outputDir);
+  await clearOwnOutputs(config.outputDir, ['raw']);
   const plan = await planScan(config);
   for (const entry of plan) if (!entry.run) logger.info(`${entry.name}: skipped (${entry.reason})`);
   // Installs are independent of each other and of the scan slots: start them all at once, so a

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../src/model/finding.ts';
-import { mapCompliance } from '../src/policy/compliance.ts';
+import { mapCompliance, passedChecksFrom } from '../src/policy/compliance.ts';
 import trivyCompliance from '../src/policy/data/trivy-compliance.json' with { type: 'json' };
 import owasp2021 from '../src/policy/data/owasp-top10-2021.json' with { type: 'json' };
 
@@ -107,4 +110,48 @@ test('CIS: Trivy ids directly, Checkov only through the intent map; pass needs a
   const ids =
     result.frameworks.find((f) => f.id === 'docker-cis-1.6.0')?.controls.map((c) => c.id) ?? [];
   assert.ok(ids.indexOf('4.9') < ids.indexOf('4.10'), ids.join(' '));
+});
+
+test("Checkov's passed_checks (its JSON without --quiet) let a CIS control pass, through the twins only", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-passed-'));
+  try {
+    await mkdir(path.join(dir, 'raw', 'checkov'), { recursive: true });
+    // Checkov's JSON shape: one report per framework, each with results.passed_checks.
+    const passed = (id: string) => ({
+      check_id: id,
+      check_result: { result: 'PASSED' },
+      file_path: '/Dockerfile',
+      resource: '/Dockerfile.',
+    });
+    await writeFile(
+      path.join(dir, 'raw', 'checkov', 'checkov.json'),
+      JSON.stringify([
+        {
+          check_type: 'dockerfile',
+          results: {
+            passed_checks: [passed('CKV_DOCKER_2'), passed('CKV_DOCKER_9')],
+            failed_checks: [],
+          },
+        },
+        { check_type: 'secrets', results: { passed_checks: [], failed_checks: [] } },
+      ]),
+    );
+    const checks = await passedChecksFrom(dir, [
+      {
+        name: 'checkov',
+        status: 'ok',
+        attempts: 1,
+        durationMs: 1,
+        findings: 0,
+        outputs: ['raw/checkov/checkov.json'],
+      },
+    ]);
+    // CKV_DOCKER_9 has no Trivy twin: it stands for nothing.
+    assert.deepEqual([...checks], ['DS-26']);
+    const result = mapCompliance([], checks);
+    assert.equal(control(result, 'docker-cis-1.6.0', '4.6')?.status, 'pass');
+    assert.equal(control(result, 'docker-cis-1.6.0', '4.1')?.status, 'not-assessed');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -75,7 +75,6 @@ function spec(url: string, sha256: string): ToolSpec {
       package: '.',
       ldflags: '',
       env: {},
-      method: 'build',
     },
     releases: { 'test-platform': { url, sha256, binary: 'pkg/faketool' } },
   };
@@ -149,16 +148,7 @@ test('pinned release: a checksum mismatch is refused with a clear error and noth
 
 test('the pinned manifest validates and pins every scanner with a registry fallback', () => {
   const manifest = loadManifest();
-  for (const tool of [
-    'trivy',
-    'semgrep',
-    'gitleaks',
-    'checkov',
-    'syft',
-    'grype',
-    'govulncheck',
-    'osv-scanner',
-  ]) {
+  for (const tool of ['trivy', 'semgrep', 'gitleaks', 'checkov', 'syft', 'grype']) {
     const entry = manifest.tools[tool];
     assert.ok(entry, `${tool} is pinned`);
     assert.match(entry.version, /^\d+\.\d+\.\d+$/);
@@ -166,6 +156,183 @@ test('the pinned manifest validates and pins every scanner with a registry fallb
       entry.registry.version.endsWith(entry.version),
       `${tool}: registry version matches the pin`,
     );
+  }
+});
+
+/** A release host serving the archive and a checksums file (`<sha256>  <name>` lines). */
+async function checksummedRelease(body: Buffer, listing: (digest: string) => string) {
+  const digest = createHash('sha256').update(body).digest('hex');
+  const server = http.createServer((request, response) => {
+    if (request.url?.endsWith('_checksums.txt'))
+      response.writeHead(200, { 'content-type': 'text/plain' }).end(listing(digest));
+    else response.writeHead(200, { 'content-type': 'application/gzip' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    digest,
+    spec: (): ToolSpec => ({
+      ...spec(`${base}/faketool_1.2.3_linux_amd64.tar.gz`, 'unused'),
+      releases: {
+        'test-platform': {
+          url: `${base}/faketool_1.2.3_linux_amd64.tar.gz`,
+          checksums: `${base}/faketool_1.2.3_checksums.txt`,
+          binary: 'pkg/faketool',
+        },
+      },
+    }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const checksumOptions = async () => ({
+  toolCache: await mkdtemp(path.join(os.tmpdir(), 'scanfold-cache-')),
+  logger: silentLogger,
+  clock: recordingClock(),
+  allowInstall: true,
+  ignorePath: true,
+  platform: 'test-platform',
+});
+
+test("release checksums file: the archive is installed only when the release's checksums file lists its digest, which is recorded", async () => {
+  const body = await releaseTarball();
+  const release = await checksummedRelease(
+    body,
+    (digest) =>
+      `${'0'.repeat(64)}  faketool_1.2.3_darwin_amd64.tar.gz\n${digest}  faketool_1.2.3_linux_amd64.tar.gz\n`,
+  );
+  try {
+    const installed = await ensureTool('faketool', release.spec(), await checksumOptions());
+    assert.equal(installed.source, 'download');
+    assert.deepEqual(installed.provenance, {
+      verifiedBy: 'release-checksums',
+      sha256: release.digest,
+    });
+  } finally {
+    await release.close();
+  }
+});
+
+for (const [label, listing, reason] of [
+  [
+    'a different digest',
+    () => `${'b'.repeat(64)}  faketool_1.2.3_linux_amd64.tar.gz\n`,
+    /the release's checksums file says sha256 b{64}, got [0-9a-f]{64}; refusing to install/,
+  ],
+  [
+    'no entry for the archive',
+    (digest: string) => `${digest}  faketool_1.2.3_darwin_amd64.tar.gz\n`,
+    /faketool_1\.2\.3_checksums\.txt does not list faketool_1\.2\.3_linux_amd64\.tar\.gz; refusing to install/,
+  ],
+] as const) {
+  test(`release checksums file: ${label} is refused and nothing is installed`, async () => {
+    const release = await checksummedRelease(await releaseTarball(), listing);
+    const options = await checksumOptions();
+    try {
+      await assert.rejects(ensureTool('faketool', release.spec(), options), (error: Error) => {
+        assert.match(error.message, reason);
+        return true;
+      });
+      assert.ok(
+        !existsSync(path.join(options.toolCache, 'faketool', '1.2.3', '.scanfold-install.json')),
+      );
+    } finally {
+      await release.close();
+    }
+  });
+}
+
+test('every release in tools.json is verified: a pinned SHA-256 or the release checksums file', () => {
+  const manifest = loadManifest();
+  for (const [tool, entry] of Object.entries(manifest.tools))
+    for (const [platform, release] of Object.entries(entry.releases))
+      assert.ok(release.sha256 ?? release.checksums, `${tool} ${platform}`);
+  assert.ok(Object.keys(manifest.tools.syft?.releases ?? {}).length > 0);
+  assert.ok(Object.keys(manifest.tools.grype?.releases ?? {}).length > 0);
+});
+
+/** A real wheel with a console script, built by hand (zipfile), served from a local directory. */
+function fakeWheel(dir: string): string {
+  const script = `
+import base64, hashlib, sys, zipfile
+out = sys.argv[1]
+files = {
+  'fakepy/__init__.py': 'def main():\\n    print("fakepy 1.0.0")\\n',
+  'fakepy-1.0.0.dist-info/METADATA': 'Metadata-Version: 2.1\\nName: fakepy\\nVersion: 1.0.0\\n',
+  'fakepy-1.0.0.dist-info/WHEEL': 'Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n',
+  'fakepy-1.0.0.dist-info/entry_points.txt': '[console_scripts]\\nfakepy = fakepy:main\\n',
+}
+record = []
+with zipfile.ZipFile(out, 'w') as z:
+  for name, text in files.items():
+    data = text.encode()
+    z.writestr(name, data)
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()
+    record.append(f'{name},sha256={digest},{len(data)}')
+  record.append('fakepy-1.0.0.dist-info/RECORD,,')
+  z.writestr('fakepy-1.0.0.dist-info/RECORD', '\\n'.join(record) + '\\n')
+`;
+  const wheel = path.join(dir, 'fakepy-1.0.0-py3-none-any.whl');
+  const made = spawnSync('python3', ['-c', script, wheel], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  return wheel;
+}
+
+async function pypiSpec(digest: (real: string) => string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-wheels-'));
+  const wheel = fakeWheel(dir);
+  const real = createHash('sha256')
+    .update(await readFile(wheel))
+    .digest('hex');
+  const requirements = path.join(dir, 'requirements.txt');
+  await writeFile(requirements, `fakepy==1.0.0 \\\n    --hash=sha256:${digest(real)}\n`);
+  const tool: ToolSpec = {
+    version: '1.0.0',
+    registry: { kind: 'pypi', package: 'fakepy', version: '1.0.0', requirements },
+    releases: {},
+  };
+  // pip reads only the local directory: no index, no network.
+  process.env.PIP_NO_INDEX = '1';
+  process.env.PIP_FIND_LINKS = dir;
+  return { tool, real };
+}
+
+test('PyPI tools install with pip --require-hashes from the hash-locked requirements file; the lock digest is recorded', async () => {
+  const { tool } = await pypiSpec((real) => real);
+  const installed = await ensureTool('fakepy', tool, await checksumOptions());
+  assert.equal(installed.source, 'registry');
+  assert.equal(installed.provenance?.verifiedBy, 'pip-require-hashes');
+  const lock = tool.registry.kind === 'pypi' ? (tool.registry.requirements ?? '') : '';
+  assert.equal(
+    installed.provenance?.sha256,
+    createHash('sha256')
+      .update(await readFile(lock))
+      .digest('hex'),
+  );
+  assert.equal(spawnSync(installed.executable, { encoding: 'utf8' }).stdout.trim(), 'fakepy 1.0.0');
+});
+
+test('PyPI tools: a wheel whose hash is not the locked one is refused, nothing installed', async () => {
+  const { tool } = await pypiSpec(() => 'c'.repeat(64));
+  const options = await checksumOptions();
+  await assert.rejects(ensureTool('fakepy', tool, options), (error: Error) => {
+    assert.match(error.message, /do not match the hashes|HASHES/i);
+    return true;
+  });
+  assert.ok(!existsSync(path.join(options.toolCache, 'fakepy', '1.0.0', '.scanfold-install.json')));
+});
+
+test('the pinned Semgrep and Checkov installs are hash-locked, with every dependency', async () => {
+  const manifest = loadManifest();
+  for (const tool of ['semgrep', 'checkov']) {
+    const registry = manifest.tools[tool]?.registry;
+    assert.equal(registry?.kind, 'pypi');
+    if (registry?.kind !== 'pypi') continue;
+    const text = await readFile(registry.requirements ?? '', 'utf8');
+    assert.match(text, new RegExp(`^${tool}==${registry.version} \\\\$`, 'm'));
+    const requirements = text.split('\n').filter((line) => /^[a-z0-9]/i.test(line));
+    assert.ok(requirements.length > 20, `${tool}: ${requirements.length} pinned distributions`);
+    for (const line of requirements) assert.match(line, /^[a-z0-9.-]+==[^ ]+ \\$/i);
   }
 });
 

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { importFiles } from '../src/import/import.ts';
 import { ConfigurationError } from '../src/model/errors.ts';
+import { silentLogger } from '../src/model/ports.ts';
+import { renderMarkdown } from '../src/outputs/markdown.ts';
 import { evaluateLicenses, judgeLicense } from '../src/policy/licenses.ts';
 import { REPO_ROOT } from './support/run-cli.ts';
 
@@ -73,4 +77,34 @@ test("Syft's SBOM of the example app: only tinymce's GPL licence becomes a findi
   // With an allow list of MIT only, every other declared licence is a finding.
   const strict = evaluateLicenses([bom], { allow: ['MIT'], severity: 'low' });
   assert.ok((strict.log?.runs[0]?.results?.length ?? 0) > 1);
+});
+
+test("a scanner's own licence results: allowed licences are accepted by policy, denied ones stay findings", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-lic-'));
+  try {
+    const { report } = await importFiles({
+      files: [path.join(REPO_ROOT, 'test/fixtures/recorded/trivy/trivy.sarif')],
+      outputDir: dir,
+      root: path.join(REPO_ROOT, 'examples', 'vulnerable-app'),
+      failOn: 'none',
+      logger: silentLogger,
+    });
+    const licenses = report.findings.filter((f) => f.category === 'license');
+    assert.equal(licenses.length, 62, 'every Trivy licence result is still a finding');
+    const open = licenses.filter((f) => !f.suppressed);
+    assert.deepEqual(
+      open.map((f) => f.ruleId),
+      ['tinymce:GPL-2.0-or-later'],
+    );
+    const mit = licenses.find((f) => f.ruleId === 'express:MIT');
+    assert.deepEqual(mit?.suppression, {
+      source: 'policy',
+      reason: 'MIT is allowed by the licence policy',
+    });
+    const body = renderMarkdown(report);
+    assert.doesNotMatch(body, /express&#58;MIT/);
+    assert.match(body, /61 licence result\(s\) the licence policy allows are not listed/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -45,8 +45,43 @@ before(async () => {
     logger: silentLogger,
   });
   assert.ok(baseline.report.findings.length > 0);
+  // A hostile tool output: markup and a beacon in every string a scanner controls.
+  const beacon = 'http://127.0.0.1:9/beacon';
+  const hostile = `<img src="${beacon}" onerror="document.title='pwned'"></td></tr><script>document.title='pwned'</script>`;
+  const hostileFile = path.join(dir, 'hostile.sarif');
+  await writeFile(
+    hostileFile,
+    JSON.stringify({
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: `evil${hostile}`,
+              rules: [{ id: 'evil-rule', shortDescription: { text: hostile } }],
+            },
+          },
+          results: [
+            {
+              ruleId: 'evil-rule',
+              level: 'error',
+              message: { text: hostile },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: `src/${encodeURIComponent(hostile)}.js` },
+                    region: { startLine: 1 },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
   const outcome = await importFiles({
-    files: INPUTS,
+    files: [...INPUTS, hostileFile],
     outputDir: path.join(dir, 'out'),
     root: EXAMPLE_APP,
     failOn: 'high',
@@ -102,6 +137,19 @@ test('the page loads with no console error and no request beyond itself', async 
   assert.equal(
     await page.locator('#f-count').textContent(),
     `${report.findings.length} of ${report.findings.length} shown`,
+  );
+});
+
+test('hostile strings from a tool are shown as text: no element, no script, no request', async () => {
+  assert.notEqual(await page.title(), 'pwned');
+  assert.equal(await page.locator('#findings img, body script:not(:last-of-type)').count(), 0);
+  assert.equal(await page.locator('script').count(), 1, "only the report's own script");
+  const row = page.locator('#findings tbody tr', { hasText: 'evil-rule' });
+  assert.equal(await row.count(), 1);
+  assert.match((await row.textContent()) ?? '', /<img src="http:\/\/127\.0\.0\.1:9\/beacon"/);
+  assert.ok(
+    requests.every((url) => url.startsWith('file:')),
+    requests.join(', '),
   );
 });
 

@@ -8,10 +8,11 @@ import { test } from 'node:test';
 import { resolveConfig } from '../src/config/load.ts';
 import { EXIT, scan } from '../src/engine.ts';
 import { silentLogger, systemClock } from '../src/model/ports.ts';
+import type { Logger } from '../src/model/ports.ts';
 import { testDbDir } from './support/testdb.ts';
 
 /** An OCI registry on 127.0.0.1 that rate-limits every DB manifest, like ghcr.io on a bad day. */
-async function rateLimitedRegistry() {
+async function rateLimitedRegistry(retryAfter = '0') {
   const manifests: string[] = [];
   const server = http.createServer((request, response) => {
     const url = request.url ?? '';
@@ -20,9 +21,11 @@ async function rateLimitedRegistry() {
       return;
     }
     if (url.includes('/manifests/')) manifests.push(url);
-    response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' }).end(
+    response.writeHead(429, { 'content-type': 'application/json', 'retry-after': retryAfter }).end(
       JSON.stringify({
-        errors: [{ code: 'TOOMANYREQUESTS', message: 'retry-after: 0, allowed: 44000/minute' }],
+        errors: [
+          { code: 'TOOMANYREQUESTS', message: `retry-after: ${retryAfter}, allowed: 44000/minute` },
+        ],
       }),
     );
   });
@@ -42,6 +45,8 @@ async function scanWithRegistry(options: {
   retries: number;
   cacheDir: string;
   dbRepositories: string[];
+  trivyScanners?: ('vuln' | 'secret' | 'misconfig' | 'license')[];
+  logger?: Logger;
 }) {
   const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-dbfail-'));
   for (const [name, content] of Object.entries(options.files))
@@ -53,7 +58,7 @@ async function scanWithRegistry(options: {
       retries: options.retries,
       failOn: 'none',
       trivy: {
-        scanners: ['vuln'],
+        scanners: options.trivyScanners ?? ['vuln'],
         cacheDir: options.cacheDir,
         dbRepositories: options.dbRepositories,
       },
@@ -61,12 +66,57 @@ async function scanWithRegistry(options: {
     retryBaseMs: 10,
   });
   return scan(config, {
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     clock: systemClock,
     install: false,
     ignorePath: true,
   });
 }
+
+test('trivy: with no DB to be had, its secret and misconfiguration scanners still run; the report says vulnerability scanning was skipped; Retry-After is honoured', async () => {
+  // ghcr.io words it as a Go duration in the error body; Trivy prints that.
+  const registry = await rateLimitedRegistry('1.5s');
+  const lines: string[] = [];
+  const logger: Logger = { ...silentLogger, warning: (line) => lines.push(line) };
+  try {
+    const outcome = await scanWithRegistry({
+      files: {
+        'package-lock.json': JSON.stringify({
+          name: 'x',
+          lockfileVersion: 3,
+          packages: { '': { name: 'x' }, 'node_modules/lodash': { version: '4.17.15' } },
+        }),
+        'settings.py': 'GITHUB_TOKEN = "ghp_FakeTokenForScannerTestsNotReal01234"\n',
+      },
+      scanners: ['trivy'],
+      trivyScanners: ['vuln', 'secret'],
+      retries: 1,
+      cacheDir: await mkdtemp(path.join(os.tmpdir(), 'scanfold-trivy-nodb-')),
+      dbRepositories: [`${registry.host}/primary/trivy-db:2`],
+      logger,
+    });
+    const trivy = outcome.report.scanners.find((s) => s.name === 'trivy');
+    assert.equal(trivy?.status, 'ok', JSON.stringify(trivy));
+    assert.equal(trivy?.attempts, 2);
+    assert.match(
+      trivy?.notes?.join(' ') ?? '',
+      /vulnerability scanning skipped: the vulnerability DB could not be downloaded \(.+\) and no cached DB exists/,
+    );
+    assert.ok(
+      outcome.report.findings.some(
+        (f) =>
+          f.tools.includes('trivy') && f.category === 'secret' && f.location.path === 'settings.py',
+      ),
+      JSON.stringify(outcome.report.findings),
+    );
+    assert.equal(outcome.exitCode, EXIT.ok);
+    // retryBaseMs is 10, so only the server's 1.5 s can explain a longer wait.
+    const wait = lines.map((line) => /retrying in (\d+) ms/.exec(line)?.[1]).find(Boolean);
+    assert.equal(Number(wait), 1500, lines.join('\n'));
+  } finally {
+    await registry.close();
+  }
+});
 
 test('trivy: a rate-limited DB download is retried across mirrors, then failed with a clear message; gitleaks still reports', async () => {
   const registry = await rateLimitedRegistry();

@@ -1,4 +1,5 @@
 import type { Logger } from '../model/ports.ts';
+import { safeLogLine } from '../outputs/escape.ts';
 
 /** Plain logs on stderr with a scanner prefix; a live progress line only on a terminal. */
 export function consoleLogger(options: { verbose: boolean; stream?: NodeJS.WriteStream }): Logger {
@@ -10,7 +11,8 @@ export function consoleLogger(options: { verbose: boolean; stream?: NodeJS.Write
       stream.write('\r\x1b[2K');
       progressShown = false;
     }
-    stream.write(line + '\n');
+    // Scanner output and file names are untrusted: no escapes, no workflow commands, one line each.
+    stream.write(safeLogLine(line) + '\n');
   };
   return {
     debug: (message) => {
@@ -27,7 +29,7 @@ export function consoleLogger(options: { verbose: boolean; stream?: NodeJS.Write
     },
     progress: (line) => {
       if (!tty) return;
-      stream.write(`\r\x1b[2K${line}`);
+      stream.write(`\r\x1b[2K${safeLogLine(line)}`);
       progressShown = true;
     },
   };

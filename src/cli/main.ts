@@ -10,6 +10,8 @@ import { loadManifest } from '../install/manifest.ts';
 import { importFiles } from '../import/import.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { systemClock } from '../model/ports.ts';
+import { safeLogLine } from '../outputs/escape.ts';
+import { prepareOutputDir } from '../outputs/write.ts';
 import { adapterNamed, ADAPTERS, SCANNER_NAMES } from '../scanners/registry.ts';
 import { consoleLogger } from './console-logger.ts';
 import { summaryTable } from './summary.ts';
@@ -183,7 +185,7 @@ async function installCommand(args: string[]): Promise<number> {
       );
     } catch (error) {
       failed++;
-      console.error(`error: ${errorMessage(error)}`);
+      console.error(`error: ${safeLogLine(errorMessage(error))}`);
     }
   };
   for (const tool of tools)
@@ -223,6 +225,7 @@ async function mergeCommand(args: string[]): Promise<number> {
     } as FileConfig,
   });
   const logger = consoleLogger({ verbose: false });
+  await prepareOutputDir(path.resolve(values.out));
   const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
@@ -236,8 +239,8 @@ async function mergeCommand(args: string[]): Promise<number> {
       licenses: config.licenses,
     },
   });
+  // Each error was logged once, as it happened.
   console.log(summaryTable(outcome.report));
-  for (const error of outcome.report.errors) console.error(`error: ${error}`);
   return outcome.exitCode;
 }
 
@@ -259,7 +262,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         console.log(HELP.main);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
-        console.error(`error: unknown command "${command}"\n\n${HELP.main}`);
+        console.error(`error: unknown command "${safeLogLine(command)}"\n\n${HELP.main}`);
         return EXIT.usage;
     }
   } catch (error) {
@@ -268,7 +271,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       (error instanceof TypeError &&
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
-    console.error(`error: ${errorMessage(error)}`);
+    console.error(`error: ${safeLogLine(errorMessage(error))}`);
     return usage ? EXIT.usage : EXIT.scannerFailed;
   }
 }

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import type { FailOn } from '../config/schema.ts';
@@ -8,8 +10,16 @@ import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import type { ScannerAdapter } from '../scanners/adapter.ts';
-import { isCycloneDx, SarifLogSchema } from '../scanners/read-output.ts';
-import { ADAPTERS } from '../scanners/registry.ts';
+import type { ScannerReport } from '../model/scan-result.ts';
+import { toolNameOf } from '../normalize/extract.ts';
+import {
+  isCycloneDx,
+  OutputError,
+  parseJsonText,
+  runFailure,
+  SarifLogSchema,
+} from '../scanners/read-output.ts';
+import { ADAPTERS, TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
 /** Reading files other tools wrote (`scanfold merge`): SARIF, CycloneDX, or a tool's native JSON. */
 
@@ -39,18 +49,13 @@ export function importDocument(
   text: string,
   adapters: readonly ScannerAdapter[] = ADAPTERS,
 ): Imported {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: invalid JSON (${errorMessage(error)})`, { cause: error });
-  }
+  const data = parseJsonText(file, text);
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (record.version === '2.1.0' || Array.isArray(record.runs)) {
     const sarif = SarifLogSchema.safeParse(data);
     if (!sarif.success) {
       const issue = sarif.error.issues[0];
-      throw new Error(
+      throw new OutputError(
         `${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
       );
     }
@@ -67,14 +72,52 @@ export function importDocument(
       input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record },
     };
   }
+  // Not a clean run of whichever format accepts an empty list first (Checkov's would).
+  if (Array.isArray(data) && data.length === 0)
+    throw new OutputError(
+      `${file}: an empty JSON array names no tool (Gitleaks writes [] when it finds nothing); import the tool's SARIF instead, which says which tool ran`,
+    );
   const formats = nativeFormats(adapters);
   for (const format of formats) {
     const log = format.toSarif(data);
     if (log) return { kind: 'sarif', input: { file, log } };
   }
-  throw new Error(
+  throw new OutputError(
     `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${formats.map((format) => format.label).join(', ')})`,
   );
+}
+
+/** Larger inputs are refused: JSON.parse cannot hold much more in one string, and a hang helps no one. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Only regular files, up to MAX_INPUT_BYTES: a FIFO or device would block or never end. */
+async function readInput(file: string): Promise<string> {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the checks then run on what was opened.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    return await readOpened(file, handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readOpened(file: string, handle: FileHandle): Promise<string> {
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    const kind = stats.isDirectory()
+      ? 'a directory'
+      : stats.isFIFO()
+        ? 'a FIFO'
+        : stats.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
+    throw new OutputError(`${file}: ${kind}; give a file`);
+  }
+  if (stats.size > MAX_INPUT_BYTES)
+    throw new OutputError(
+      `${file}: ${stats.size} bytes is over the ${MAX_INPUT_BYTES / 1024 / 1024} MiB input limit`,
+    );
+  return handle.readFile('utf8');
 }
 
 /** `scanfold merge`: import every file, then the same normalize → policy → outputs as a scan. */
@@ -82,6 +125,7 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
+  const failed: ScannerReport[] = [];
   const seen = new Map<string, number>();
   for (const file of request.files) {
     // The same file given twice must still give distinct sources.
@@ -89,14 +133,36 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     seen.set(file, count);
     const label = count === 1 ? file : `${file}#${count}`;
     try {
-      const imported = importDocument(label, await readFile(file, 'utf8'));
-      if (imported.kind === 'sarif') sarif.push(imported.input);
-      else sboms.push(imported.input);
+      const imported = importDocument(label, await readInput(file));
+      if (imported.kind === 'sarif') {
+        sarif.push(imported.input);
+        imported.input.log.runs.forEach((run, index) => {
+          const reason = runFailure(run);
+          if (!reason) return;
+          // Failed, not clean: the report counts it as a failed scanner and exits 3.
+          const tool = toolNameOf(run, TOOL_KNOWLEDGE);
+          const message = `${label}: run ${index} (${tool}) did not complete: ${reason}`;
+          errors.push(message);
+          failed.push({
+            name: tool,
+            status: 'failed',
+            attempts: 0,
+            durationMs: 0,
+            findings: 0,
+            outputs: [],
+            message,
+          });
+          request.logger.error(message);
+        });
+      } else sboms.push(imported.input);
     } catch (error) {
+      // Our own errors already name the file; a system error (EISDIR, EACCES) is given its name.
       const message =
-        (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? `${file}: not found`
-          : errorMessage(error);
+        error instanceof OutputError
+          ? error.message
+          : (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? `${file}: not found`
+            : `${file}: ${errorMessage(error).replace(/, (open|read) '.*'$/, '')}`;
       errors.push(message);
       request.logger.error(message);
     }
@@ -105,7 +171,7 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     root: path.resolve(request.root),
     outputDir: path.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: [],
+    scanners: failed,
     sarif,
     sboms,
     errors,

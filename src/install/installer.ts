@@ -26,6 +26,15 @@ export interface InstalledTool {
   executable: string;
   source: InstallSource;
   pinnedVersion: string;
+  /** What the install was checked against, and the digest that passed (for the report). */
+  provenance?: Provenance;
+}
+
+export interface Provenance {
+  verifiedBy:
+    'pinned-sha256' | 'release-checksums' | 'pip-require-hashes' | 'go-sum' | 'unverified';
+  /** SHA-256 of the downloaded archive, or of the installed executable. */
+  sha256: string;
 }
 
 export interface InstallOptions {
@@ -50,6 +59,7 @@ interface InstallMarker {
   version: string;
   source: InstallSource;
   sha256: string;
+  provenance?: Provenance;
   /**
    * The executable's inode, size, mtime and ctime when its SHA-256 last matched. Any write, chmod,
    * rename or utimes changes the ctime, which user space cannot set back, so while all four match
@@ -113,6 +123,15 @@ async function verifiedCacheEntry(dir: string, name: string): Promise<string | u
   return executable;
 }
 
+async function markerProvenance(dir: string): Promise<Provenance | undefined> {
+  try {
+    const marker = JSON.parse(await readFile(path.join(dir, MARKER), 'utf8')) as InstallMarker;
+    return marker.provenance;
+  } catch {
+    return undefined;
+  }
+}
+
 async function writeMarker(dir: string, marker: InstallMarker): Promise<void> {
   await writeFile(path.join(dir, MARKER), JSON.stringify(marker, null, 2) + '\n');
 }
@@ -126,31 +145,27 @@ export interface DownloadRequest {
   logger: Logger;
 }
 
-/** Fetch a release, retrying transient HTTP failures, and refuse it unless the SHA-256 matches. */
-export async function downloadVerified(request: DownloadRequest): Promise<Buffer> {
-  const { release, name } = request;
+/** GET a URL, retrying transient HTTP failures (429, 5xx, network) with backoff and Retry-After. */
+async function fetchWithRetry(
+  url: string,
+  request: Omit<DownloadRequest, 'release'>,
+): Promise<Buffer> {
+  const { name } = request;
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await fetch(release.url, { signal: AbortSignal.timeout(10 * 60_000) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(10 * 60_000) });
       if (response.status === 429 || response.status >= 500) {
         const retryAfter = response.headers.get('retry-after');
         throw new TransientError(
-          `HTTP ${response.status} from ${release.url}`,
+          `HTTP ${response.status} from ${url}`,
           retryAfter
             ? parseRetryAfter(`retry-after: ${retryAfter}`, request.clock.now())
             : undefined,
         );
       }
       if (!response.ok)
-        throw new InstallError(`${name}: download ${release.url} failed: HTTP ${response.status}`);
-      const body = Buffer.from(await response.arrayBuffer());
-      const digest = createHash('sha256').update(body).digest('hex');
-      if (digest !== release.sha256) {
-        throw new InstallError(
-          `${name}: checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${digest}; refusing to install`,
-        );
-      }
-      return body;
+        throw new InstallError(`${name}: download ${url} failed: HTTP ${response.status}`);
+      return Buffer.from(await response.arrayBuffer());
     } catch (error) {
       const transient =
         error instanceof TransientError ||
@@ -158,7 +173,7 @@ export async function downloadVerified(request: DownloadRequest): Promise<Buffer
       if (!transient || attempt >= request.attempts) {
         if (error instanceof InstallError) throw error;
         throw new InstallError(
-          `${name}: download ${release.url} failed after ${attempt} attempts: ${errorMessage(error)}`,
+          `${name}: download ${url} failed after ${attempt} attempts: ${errorMessage(error)}`,
         );
       }
       const delay = backoffDelay(
@@ -175,13 +190,62 @@ export async function downloadVerified(request: DownloadRequest): Promise<Buffer
   }
 }
 
+/** The digest a `sha256sum`-style checksums file gives for `fileName`, if it lists it. */
+export function checksumFor(checksums: string, fileName: string): string | undefined {
+  for (const line of checksums.split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$/.exec(line);
+    if (match?.[2] === fileName) return match[1]?.toLowerCase();
+  }
+  return undefined;
+}
+
+export interface VerifiedDownload {
+  body: Buffer;
+  provenance: Provenance;
+}
+
+/**
+ * Fetch a release and refuse it unless its SHA-256 matches the pinned value and/or the entry for
+ * it in the release's checksums file (both, when both are given).
+ */
+export async function downloadVerified(request: DownloadRequest): Promise<VerifiedDownload> {
+  const { release, name } = request;
+  const body = await fetchWithRetry(release.url, request);
+  const digest = createHash('sha256').update(body).digest('hex');
+  if (release.sha256 !== undefined && digest !== release.sha256) {
+    throw new InstallError(
+      `${name}: checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${digest}; refusing to install`,
+    );
+  }
+  if (release.checksums !== undefined) {
+    const listing = (await fetchWithRetry(release.checksums, request)).toString('utf8');
+    const fileName = decodeURIComponent(new URL(release.url).pathname.split('/').pop() ?? '');
+    const listed = checksumFor(listing, fileName);
+    if (listed === undefined)
+      throw new InstallError(
+        `${name}: ${release.checksums} does not list ${fileName}; refusing to install`,
+      );
+    if (listed !== digest)
+      throw new InstallError(
+        `${name}: checksum mismatch for ${release.url}: the release's checksums file says sha256 ${listed}, got ${digest}; refusing to install`,
+      );
+  }
+  return {
+    body,
+    provenance: {
+      verifiedBy: release.sha256 !== undefined ? 'pinned-sha256' : 'release-checksums',
+      sha256: digest,
+    },
+  };
+}
+
 async function installFromRelease(
   name: string,
   release: Release,
   staging: string,
   options: InstallOptions,
-): Promise<void> {
-  const body = await downloadVerified({
+): Promise<Provenance> {
+  const { body, provenance } = await downloadVerified({
     name,
     release,
     attempts: options.downloadAttempts ?? 4,
@@ -211,6 +275,7 @@ async function installFromRelease(
     await rm(archive);
   }
   await chmod(path.join(bin, name), 0o755);
+  return provenance;
 }
 
 async function run(
@@ -232,19 +297,28 @@ async function installFromRegistry(
   name: string,
   source: RegistrySource,
   target: string,
-): Promise<void> {
+): Promise<{ verifiedBy: Provenance['verifiedBy']; sha256?: string }> {
   const bin = path.join(target, 'bin');
   await mkdir(bin, { recursive: true });
   if (source.kind === 'pypi') {
     const venv = path.join(target, 'venv');
     await run('python3', ['-m', 'venv', venv], target);
+    const pip = path.join(venv, 'bin', 'pip');
+    const quiet = ['install', '--quiet', '--disable-pip-version-check'];
+    // Every distribution pinned by SHA-256, dependencies included: a changed wheel cannot slip in,
+    // and a dependency missing from the lock fails the install instead of being fetched unpinned.
     await run(
-      path.join(venv, 'bin', 'pip'),
-      ['install', '--quiet', '--disable-pip-version-check', `${source.package}==${source.version}`],
+      pip,
+      source.requirements
+        ? [...quiet, '--require-hashes', '-r', source.requirements]
+        : [...quiet, `${source.package}==${source.version}`],
       target,
     );
     await symlink(path.join(venv, 'bin', name), path.join(bin, name));
-    return;
+    // The digest recorded is the lock's: it names every distribution's hash.
+    return source.requirements
+      ? { verifiedBy: 'pip-require-hashes', sha256: await sha256File(source.requirements) }
+      : { verifiedBy: 'unverified' };
   }
   const ldflags = `-s -w ${source.ldflags}`.trim();
   if (source.method === 'install') {
@@ -261,7 +335,8 @@ async function installFromRegistry(
     const binary = /^v\d+$/.test(last) && elements.length > 1 ? (elements.at(-2) ?? name) : last;
     const built = path.join(bin, binary);
     if (built !== path.join(bin, name)) await rename(built, path.join(bin, name));
-    return;
+    // go install verifies every module it downloads against go.sum and the checksum database.
+    return { verifiedBy: 'go-sum' };
   }
   // go install refuses modules with replace directives, so build inside a copy of the module.
   const info = JSON.parse(
@@ -286,6 +361,8 @@ async function installFromRegistry(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  // The go command checks every module it downloads against sum.golang.org (go.sum, GOSUMDB).
+  return { verifiedBy: 'go-sum' };
 }
 
 /** PATH → verified cache → pinned release (SHA-256) → registry build. */
@@ -301,7 +378,10 @@ export async function ensureTool(
   }
   const dir = toolDir(options.toolCache, name, spec.version);
   const cached = await verifiedCacheEntry(dir, name);
-  if (cached) return { ...base, executable: cached, source: 'cache' };
+  if (cached) {
+    const provenance = await markerProvenance(dir);
+    return { ...base, executable: cached, source: 'cache', ...(provenance ? { provenance } : {}) };
+  }
   if (!options.allowInstall) {
     throw new InstallError(
       `${name}: not installed (not on PATH, not in ${dir}); run \`scanfold install --scanners ${name}\``,
@@ -314,10 +394,11 @@ export async function ensureTool(
   const errors: string[] = [];
   const release = spec.releases[options.platform ?? `${process.platform}-${os.arch()}`];
   let source: InstallSource | undefined;
+  let provenance: Provenance | undefined;
   if (release) {
     try {
       options.logger.info(`${name}: downloading ${release.url}`);
-      await installFromRelease(name, release, dir, options);
+      provenance = await installFromRelease(name, release, dir, options);
       source = 'download';
     } catch (error) {
       errors.push(errorMessage(error));
@@ -331,19 +412,18 @@ export async function ensureTool(
       options.logger.info(
         `${name}: building ${spec.version} from the ${spec.registry.kind} registry`,
       );
-      await installFromRegistry(name, spec.registry, dir);
+      const installed = await installFromRegistry(name, spec.registry, dir);
       source = 'registry';
+      provenance = { verifiedBy: installed.verifiedBy, sha256: installed.sha256 ?? '' };
     } catch (error) {
       errors.push(errorMessage(error));
       throw new InstallError(errors.join('; '));
     }
   }
   const executable = path.join(dir, 'bin', name);
-  await writeMarker(dir, {
-    tool: name,
-    version: spec.version,
-    source,
-    sha256: await sha256File(executable),
-  });
-  return { ...base, executable, source };
+  const sha256 = await sha256File(executable);
+  // A registry install has no archive: its digest is the executable's (a venv's entry script).
+  if (provenance && !provenance.sha256) provenance = { ...provenance, sha256 };
+  await writeMarker(dir, { tool: name, version: spec.version, source, sha256, provenance });
+  return { ...base, executable, source, ...(provenance ? { provenance } : {}) };
 }

@@ -5,16 +5,38 @@ import { packageRoot } from '../config/package-root.ts';
 import { formatZodIssues } from '../config/load.ts';
 import { ConfigurationError } from '../model/errors.ts';
 
-const ReleaseSchema = z.object({
-  url: z.string().url(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Path of the binary inside the archive; absent for a bare binary. */
-  binary: z.string().optional(),
-});
+const ReleaseSchema = z
+  .object({
+    url: z.string().url(),
+    /** The archive's SHA-256, pinned here: the strongest check, used wherever a published value is known. */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /**
+     * The release's own checksums file (`<sha256>  <file name>` lines), as the tool's installer
+     * verifies against it (Anchore's install.sh does for Syft and Grype).
+     */
+    checksums: z.string().url().optional(),
+    /** Path of the binary inside the archive; absent for a bare binary. */
+    binary: z.string().optional(),
+  })
+  .refine((release) => release.sha256 !== undefined || release.checksums !== undefined, {
+    message: 'a release needs a pinned sha256 or a checksums file to verify against',
+  });
 export type Release = z.infer<typeof ReleaseSchema>;
 
 const RegistrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pypi'), package: z.string(), version: z.string() }),
+  z.object({
+    kind: z.literal('pypi'),
+    package: z.string(),
+    version: z.string(),
+    /**
+     * A hash-locked requirements file (every distribution, dependencies included, with its SHA-256
+     * from PyPI), relative to tools.json: installed with `pip --require-hashes`.
+     */
+    requirements: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('go'),
     module: z.string(),
@@ -48,5 +70,9 @@ export function loadManifest(file = path.join(packageRoot(), 'tools.json')): Man
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new ConfigurationError(formatZodIssues(`tool manifest ${file}`, parsed.error));
+  for (const tool of Object.values(parsed.data.tools)) {
+    if (tool.registry.kind === 'pypi' && tool.registry.requirements)
+      tool.registry.requirements = path.resolve(path.dirname(file), tool.registry.requirements);
+  }
   return parsed.data;
 }

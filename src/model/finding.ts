@@ -80,10 +80,15 @@ export const FindingSchema = z.object({
   image: ImageSchema.optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
   suppressed: z.boolean().optional(),
+  /** A secret found in git history: the commit it was found in (Gitleaks' `commitSha`). */
+  commit: z.string().optional(),
+  /** That secret is no longer at this place in the scanned tree (file or value gone since). */
+  removedSince: z.boolean().optional(),
   /** Who accepted the risk and why: a config suppression or the tool's own ignore comment. */
   suppression: z
     .object({
-      source: z.enum(['config', 'inline']),
+      /** config: .scanfold.yml; inline: the tool's ignore comment; policy: a licence the licence policy allows. */
+      source: z.enum(['config', 'inline', 'policy']),
       reason: z.string(),
       expires: z.string().optional(),
     })

@@ -17,6 +17,16 @@ export const ScannerReportSchema = z.object({
   message: z.string().optional(),
   stderrTail: z.array(z.string()).optional(),
   notes: z.array(z.string()).optional(),
+  /** How the scanner binary was obtained and verified, with the digest that passed. */
+  install: z
+    .object({
+      source: z.enum(['path', 'cache', 'download', 'registry']),
+      verifiedBy: z
+        .enum(['pinned-sha256', 'release-checksums', 'pip-require-hashes', 'go-sum', 'unverified'])
+        .optional(),
+      sha256: z.string().optional(),
+    })
+    .optional(),
 });
 export type ScannerReport = z.infer<typeof ScannerReportSchema>;
 

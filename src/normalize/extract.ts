@@ -5,6 +5,7 @@ import { readScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { normalizePath } from './paths.ts';
+import { isSecret } from './secrets.ts';
 import { declaredSeverity, scoreOf, severityOf } from './severity.ts';
 import { humanTitle } from './title.ts';
 
@@ -75,16 +76,17 @@ function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[]
   );
 }
 
-/** The tool's own answer first (its adapter), then what the SARIF tags say. */
+/** A secret whatever tool found it; then the tool's own answer (its adapter); then the SARIF tags. */
 function categoryOf(
   knowledge: ToolKnowledge,
   tool: string,
   ruleId: string,
   tags: readonly string[],
+  cwes: readonly string[],
 ): Category {
+  if (isSecret({ tool, ruleId, tags, cwes })) return 'secret';
   const decided = knowledge.categoryOf(tool, ruleId, tags);
   if (decided) return decided;
-  if (tags.includes('secret') || tags.includes('secrets')) return 'secret';
   if (tags.includes('vulnerability')) return 'vulnerability';
   if (tags.includes('misconfiguration') || tags.includes('iac')) return 'iac';
   if (tags.includes('license')) return 'license';
@@ -171,6 +173,12 @@ export interface ExtractOptions {
   knowledge: ToolKnowledge;
 }
 
+/** The commit a history scan found the result in: Gitleaks' `commitSha` partial fingerprint. */
+function historyCommit(result: Result): string | undefined {
+  const sha = result.partialFingerprints?.commitSha;
+  return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+}
+
 /** SARIF: a result with a suppression that was not rejected is suppressed. */
 function isSuppressed(result: Result): boolean {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== 'rejected');
@@ -198,8 +206,9 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       });
       const region = physical?.region;
       const tags = tagsOf(rule, result);
-      const category = categoryOf(knowledge, tool, ruleId, tags);
       const declared = readScanfoldProperties(result.properties);
+      const cwe = cwesOf(rule, result, declared);
+      const category = categoryOf(knowledge, tool, ruleId, tags, cwe);
       // Package coordinates: scanfold's enrichment property first, then the tools' message formats.
       const pkg =
         category === 'vulnerability'
@@ -234,7 +243,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
           ...(region?.endLine !== undefined ? { endLine: region.endLine } : {}),
           ...(region?.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
         },
-        cwe: cwesOf(rule, result, declared),
+        cwe,
         ...(pkg ? { package: pkg } : {}),
         ...(cve ? { cve } : {}),
         ...(ghsa ? { ghsa } : {}),
@@ -245,6 +254,7 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         ...(declared.reachable !== undefined && category === 'vulnerability'
           ? { reachable: declared.reachable }
           : {}),
+        ...(historyCommit(result) ? { commit: historyCommit(result) } : {}),
       };
       extracted.push({ finding, identity });
     });

@@ -10,22 +10,24 @@ export function severityFromScore(score: number): Severity {
   return 'info';
 }
 
-const WORDS: Record<string, Severity> = {
-  critical: 'critical',
-  high: 'high',
-  error: 'high',
-  medium: 'medium',
-  moderate: 'medium',
-  warning: 'medium',
-  low: 'low',
-  negligible: 'info',
-  info: 'info',
-  note: 'info',
-  unknown: 'info',
-};
+const WORDS: ReadonlyMap<string, Severity> = new Map(
+  Object.entries({
+    critical: 'critical',
+    high: 'high',
+    error: 'high',
+    medium: 'medium',
+    moderate: 'medium',
+    warning: 'medium',
+    low: 'low',
+    negligible: 'info',
+    info: 'info',
+    note: 'info',
+    unknown: 'info',
+  } satisfies Record<string, Severity>),
+);
 
 export function severityFromWord(word: unknown): Severity | undefined {
-  return typeof word === 'string' ? WORDS[word.trim().toLowerCase()] : undefined;
+  return typeof word === 'string' ? WORDS.get(word.trim().toLowerCase()) : undefined;
 }
 
 export function scoreOf(value: unknown): number | undefined {
@@ -34,12 +36,12 @@ export function scoreOf(value: unknown): number | undefined {
   return Number.isFinite(score) ? score : undefined;
 }
 
-const LEVELS: Record<string, Severity> = {
-  error: 'high',
-  warning: 'medium',
-  note: 'low',
-  none: 'info',
-};
+const LEVELS: ReadonlyMap<string, Severity> = new Map([
+  ['error', 'high'],
+  ['warning', 'medium'],
+  ['note', 'low'],
+  ['none', 'info'],
+]);
 
 /**
  * security-severity (result, then rule) → the tool's own severity words (Trivy/Grype tags, Checkov and
@@ -54,7 +56,7 @@ export function severityOf(
   if (declared) return declared;
   if (toolDefault) return toolDefault;
   const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
-  return LEVELS[level] ?? 'medium';
+  return LEVELS.get(level) ?? 'medium';
 }
 
 /** The severity the tool itself gave (score, word or tag), if any. */

@@ -3,6 +3,7 @@ import { CATEGORIES, SEVERITIES } from '../model/finding.ts';
 import type { Finding, Severity } from '../model/finding.ts';
 import type { Framework, Report } from '../model/scan-result.ts';
 import { escapeHtml, truncate } from './escape.ts';
+import { historyNote } from './markdown.ts';
 import { controlLabel } from './labels.ts';
 
 /**
@@ -290,7 +291,8 @@ function findingRow(finding: Finding): string {
       .slice(0, 6)
       .map((l) => `<code>${e(where(l), 200)}</code>`)
       .join('<br>') +
-    (all.length > 6 ? `<br><span class="small">+${all.length - 6} more</span>` : '');
+    (all.length > 6 ? `<br><span class="small">+${all.length - 6} more</span>` : '') +
+    (finding.commit ? `<div class="small">${e(historyNote(finding).trim())}</div>` : '');
   const pkg = finding.package
     ? `<div class="small">${e(finding.package.name)}@${e(finding.package.version ?? '?')}${finding.package.fixedVersion ? ` → fixed in ${e(finding.package.fixedVersion)}` : ''}</div>`
     : '';

@@ -35,6 +35,12 @@ const ICON: Record<Severity, string> = {
 /** Longer file links are left out (the label still names the file): a row must stay one sane line. */
 const MAX_HREF = 2_048;
 
+/** "in commit abc1234 (removed since)" for a secret found in git history. */
+export function historyNote(finding: Finding): string {
+  if (!finding.commit) return '';
+  return ` in commit ${finding.commit.slice(0, 7)}${finding.removedSince ? ' (removed since)' : ''}`;
+}
+
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
   if (finding.image) {
     // The image is the section; the cell says which layer brought the package in.
@@ -45,11 +51,17 @@ function locationCell(finding: Finding, links: MarkdownLinks | undefined): strin
   const line = finding.location.startLine;
   const more = (finding.locations?.length ?? 1) - 1;
   const label =
-    escapeMarkdown(`${finding.location.path}${line ? `:${line}` : ''}`, 120) +
-    (more > 0 ? ` (+${more} more)` : '');
+    escapeMarkdown(
+      `${finding.location.path}${line ? `:${line}` : ''}${historyNote(finding)}`,
+      140,
+    ) + (more > 0 ? ` (+${more} more)` : '');
   if (!links?.blobBase || finding.location.path === '.' || /^[a-z]+:/i.test(finding.location.path))
     return label;
-  const href = `${links.blobBase}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
+  // A secret from history links to the file as it was at that commit.
+  const base = finding.commit
+    ? links.blobBase.replace(/\/blob\/[^/]+$/, `/blob/${finding.commit}`)
+    : links.blobBase;
+  const href = `${base}/${finding.location.path.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
   if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, '%22')}">${label}</a>`;
 }
@@ -297,9 +309,11 @@ function findingSections(
   const lines: string[] = [];
   let omitted = 0;
   // With a baseline the comment is about this change: new findings first, then fixed, then a count.
-  const listed = report.baseline
-    ? report.findings.filter((finding) => finding.baseline === 'new')
-    : report.findings;
+  // Licences the licence policy allows are SBOM facts, not something to read in a comment.
+  const listed = report.findings.filter(
+    (finding) =>
+      finding.suppression?.source !== 'policy' && (!report.baseline || finding.baseline === 'new'),
+  );
   if (report.baseline)
     lines.push('', listed.length ? `### New findings (${listed.length})` : '### No new findings');
   // Source findings by category, then each scanned image's findings in a section of their own.
@@ -334,6 +348,12 @@ function findingSections(
     lines.push(...part.lines);
     omitted += part.omitted;
   }
+  const accepted = report.findings.filter((f) => f.suppression?.source === 'policy').length;
+  if (accepted > 0)
+    lines.push(
+      '',
+      `_${accepted} licence result(s) the licence policy allows are not listed (they are in the report)._`,
+    );
   if (report.baseline) {
     lines.push(...fixedSection(report, perCategory));
     const unchanged = report.summary.unchanged ?? 0;

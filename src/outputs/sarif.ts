@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.ts';
 import type { SarifInput } from '../model/inputs.ts';
 import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-properties.ts';
@@ -7,6 +7,7 @@ import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { ruleFor, toolNameOf } from '../normalize/extract.ts';
 import { normalizePath } from '../normalize/paths.ts';
 import { SCORE_FOR } from '../normalize/severity.ts';
+import { redactSecretResult, scrubValue } from './redact.ts';
 import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -18,6 +19,8 @@ export interface SarifOutputRequest {
   root: string;
   /** Appended to automationDetails.id, e.g. a matrix shard. */
   categorySuffix?: string;
+  /** Secret values (see normalize's secretTokens) scrubbed from every string of the output. */
+  secretTokens?: readonly string[];
   /** Names the tool behind each run; the scanner registry's by default. */
   knowledge?: ToolKnowledge;
 }
@@ -61,26 +64,22 @@ function relocate(result: Result, run: Run, root: string): Result['locations'] {
   });
 }
 
-function redactSnippets(result: Result): Result {
-  const locations = result.locations?.map((location) => {
-    const physical = location.physicalLocation;
-    if (!physical) return location;
-    const region = physical.region?.snippet
-      ? { ...physical.region, snippet: { text: '[redacted by scanfold]' } }
-      : physical.region;
-    const context = physical.contextRegion?.snippet
-      ? { ...physical.contextRegion, snippet: { text: '[redacted by scanfold]' } }
-      : physical.contextRegion;
-    return {
-      ...location,
-      physicalLocation: {
-        ...physical,
-        ...(region ? { region } : {}),
-        ...(context ? { contextRegion: context } : {}),
-      },
-    };
-  });
-  return { ...result, ...(locations ? { locations } : {}) };
+/** SARIF's `format: uri` means an absolute URI; anything else (a Checkov guideline sentence) is help text. */
+function isAbsoluteUri(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
+}
+
+function cleanRule(rule: ReportingDescriptor): ReportingDescriptor {
+  if (rule.helpUri === undefined || isAbsoluteUri(rule.helpUri)) return rule;
+  const { helpUri, ...rest } = rule;
+  return rest.help ? rest : { ...rest, help: { text: String(helpUri) } };
+}
+
+/** A message needs text (or an id): `message: {}` is invalid SARIF. */
+function cleanMessage(result: Result, ruleId: string): Result['message'] {
+  const message = result.message as Partial<Result['message']> | undefined;
+  if (typeof message?.text === 'string' || typeof message?.id === 'string') return message;
+  return { ...message, text: typeof message?.markdown === 'string' ? message.markdown : ruleId };
 }
 
 interface ToolRun {
@@ -91,6 +90,8 @@ interface ToolRun {
   /** Ids whose rules[] entry is a placeholder, to be replaced by the first real descriptor. */
   placeholders: Set<string>;
   results: Result[];
+  /** The inputs' invocations: a failed one must still say so in scanfold.sarif. */
+  invocations: Invocation[];
 }
 
 /**
@@ -117,17 +118,19 @@ export function buildSarif(request: SarifOutputRequest): Log {
           ruleIndex: new Map(),
           placeholders: new Set(),
           results: [],
+          invocations: [],
         };
         tools.set(tool, target);
       }
       const into = target;
+      into.invocations.push(...(run.invocations ?? []));
       for (const rule of run.tool.driver.rules ?? []) {
         const existing = into.ruleIndex.get(rule.id);
         if (existing === undefined) {
           into.ruleIndex.set(rule.id, into.rules.length);
-          into.rules.push(rule);
+          into.rules.push(cleanRule(rule));
         } else if (into.placeholders.delete(rule.id)) {
-          into.rules[existing] = rule;
+          into.rules[existing] = cleanRule(rule);
         }
       }
       (run.results ?? []).forEach((result, resultIndex) => {
@@ -136,7 +139,9 @@ export function buildSarif(request: SarifOutputRequest): Log {
         let index = into.ruleIndex.get(ruleId);
         if (index === undefined) {
           index = into.rules.length;
-          into.rules.push(rule ?? { id: ruleId, shortDescription: { text: ruleId } });
+          into.rules.push(
+            rule ? cleanRule(rule) : { id: ruleId, shortDescription: { text: ruleId } },
+          );
           into.ruleIndex.set(ruleId, index);
           if (!rule) into.placeholders.add(ruleId);
         }
@@ -162,6 +167,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
         const { rule: _ruleReference, ...rest } = result;
         let merged: Result = {
           ...rest,
+          message: cleanMessage(result, ruleId),
           ruleId,
           ruleIndex: index,
           locations: relocate(result, run, request.root) ?? [],
@@ -172,7 +178,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           properties,
         };
         if (finding?.baseline) merged.baselineState = finding.baseline;
-        if (finding?.suppression?.source === 'config')
+        if (finding?.suppression && finding.suppression.source !== 'inline')
           // GitHub code scanning shows a result with an accepted suppression as dismissed.
           merged.suppressions = [
             ...(result.suppressions ?? []),
@@ -185,13 +191,13 @@ export function buildSarif(request: SarifOutputRequest): Log {
                 : {}),
             },
           ];
-        if (finding?.category === 'secret') merged = redactSnippets(merged);
+        if (finding?.category === 'secret') merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
       });
     });
   }
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : '';
-  return {
+  const log: Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [...tools.values()]
@@ -200,6 +206,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
         tool: {
           driver: {
             ...toolRun.driver,
+            ...(isAbsoluteUri(toolRun.driver.informationUri) ? {} : { informationUri: undefined }),
             name: toolRun.driver.name || toolRun.tool,
             rules: toolRun.rules,
           },
@@ -209,9 +216,11 @@ export function buildSarif(request: SarifOutputRequest): Log {
           [SRCROOT]: { uri: pathToFileURL(request.root.replace(/\/?$/, '/')).href },
         },
         results: toolRun.results,
+        ...(toolRun.invocations.length > 0 ? { invocations: toolRun.invocations } : {}),
         columnKind: 'utf16CodeUnits',
       })),
   };
+  return scrubValue(log, request.secretTokens ?? []);
 }
 
 export function countResults(log: Log): number {

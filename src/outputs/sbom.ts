@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { Enums, Models, Serialize, Spec, SPDX } from '@cyclonedx/cyclonedx-library';
 import { z } from 'zod';
 import type { Finding } from '../model/finding.ts';
@@ -47,6 +47,29 @@ export interface SbomSummary {
 export interface SbomOutput {
   json: string;
   summary: SbomSummary;
+  /** Inputs left out, each with a reason naming the file. */
+  rejected: string[];
+}
+
+/** Deeper nesting than any real SBOM has; a hostile one would exhaust the stack. */
+const MAX_NESTING = 64;
+
+function nestingDepth(components: readonly unknown[] | undefined, depth = 1): number {
+  let deepest = depth;
+  const stack: [unknown, number][] = (components ?? []).map((c) => [c, depth]);
+  while (stack.length > 0) {
+    const [node, level] = stack.pop() ?? [undefined, 0];
+    deepest = Math.max(deepest, level);
+    if (deepest > MAX_NESTING) return deepest;
+    const children = (node as { components?: unknown } | null)?.components;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, level + 1]);
+  }
+  return deepest;
+}
+
+/** A bom-ref that depends on the package, not on the order inputs were read in. */
+function refFor(key: string): string {
+  return `pkg-${hash('sha256', key, 'hex').slice(0, 20)}`;
 }
 
 const COMPONENT_TYPES = new Set<string>(Object.values(Enums.ComponentType));
@@ -90,11 +113,32 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
   const byRef = new Map<string, Models.Component>();
   const licenseNames = new Set<string>();
   const purls = new Set<string>();
-  const listedTools = new Set<string>();
-  inputs.forEach((input, inputIndex) => {
-    // One tool may contribute several SBOMs (Syft: the directory and each image): list it once.
-    if (!listedTools.has(`${input.tool}@${input.toolVersion ?? ''}`)) {
-      listedTools.add(`${input.tool}@${input.toolVersion ?? ''}`);
+  const rejected: string[] = [];
+  const toolKeys = new Set<string>(['scanfold@']);
+  // Sorted, so the first description of a package (type, licences) does not depend on input order.
+  const sorted = [...inputs].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.tool < b.tool ? -1 : 1),
+  );
+  sorted.forEach((input, inputIndex) => {
+    const depth = nestingDepth(
+      Array.isArray(input.bom.components) ? (input.bom.components as unknown[]) : [],
+    );
+    if (depth > MAX_NESTING) {
+      rejected.push(`${input.file}: components nested deeper than ${MAX_NESTING} levels`);
+      return;
+    }
+    const checked = BomInputSchema.safeParse(input.bom);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      rejected.push(
+        `${input.file}: not usable CycloneDX at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      );
+      return;
+    }
+    const parsed = checked.data;
+    const toolKey = `${input.tool}@${input.toolVersion ?? ''}`;
+    if (!toolKeys.has(toolKey)) {
+      toolKeys.add(toolKey);
       bom.metadata.tools.components.add(
         new Models.Component(
           Enums.ComponentType.Application,
@@ -103,7 +147,6 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
         ),
       );
     }
-    const parsed = BomInputSchema.parse(input.bom);
     for (const raw of flatten(parsed.components ?? [])) {
       const key = keyOf(raw);
       let component = byKey.get(key);
@@ -113,7 +156,7 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
             ? (raw.type as Enums.ComponentType)
             : Enums.ComponentType.Library;
         component = new Models.Component(type, raw.name, {
-          bomRef: `pkg-${byKey.size + 1}`,
+          bomRef: refFor(key),
           ...(raw.group ? { group: raw.group } : {}),
           ...(raw.version ? { version: raw.version } : {}),
           ...(raw.purl ? { purl: raw.purl } : {}),
@@ -146,6 +189,7 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
       uniquePurls: purls.size,
       licenses: [...licenseNames].sort(),
     },
+    rejected,
   };
 }
 
@@ -166,7 +210,7 @@ function attachVulnerabilities(
       byNameVersion.get(`${pkg.name.toLowerCase()}@${pkg.version ?? ''}`);
     if (!component) {
       component = new Models.Component(Enums.ComponentType.Library, pkg.name, {
-        bomRef: `pkg-${byKey.size + 1}`,
+        bomRef: refFor(purlKey ?? `${pkg.name}@${pkg.version ?? ''}`),
         ...(pkg.version ? { version: pkg.version } : {}),
         ...(pkg.purl ? { purl: pkg.purl } : {}),
       });

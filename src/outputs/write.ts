@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
+import { ConfigurationError } from '../model/errors.ts';
 import type { Report } from '../model/scan-result.ts';
+import { scrubTokens } from '../normalize/secrets.ts';
 import { renderHtml } from './html.ts';
 import { writeJsonFile } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
 import { printPdf } from './pdf.ts';
+import { scrubValue } from './redact.ts';
 
 export const OUTPUT_FILES = {
   sarif: 'scanfold.sarif',
@@ -17,36 +20,71 @@ export const OUTPUT_FILES = {
   pdf: 'report.pdf',
 } as const;
 
-async function listRecursive(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listRecursive(full)));
-    else if (entry.isFile()) files.push(full);
+/** Scanfold's own files in an output directory; nothing else there is ever removed or listed. */
+export const OWN_OUTPUTS: readonly string[] = [...Object.values(OUTPUT_FILES), 'manifest.json'];
+
+/** The output directory must be a directory (created when missing); a file there is a usage error. */
+export async function prepareOutputDir(outputDir: string): Promise<void> {
+  const existing = await lstat(outputDir).catch(() => undefined);
+  if (existing?.isSymbolicLink()) {
+    const target = await stat(outputDir).catch(() => undefined);
+    if (!target?.isDirectory())
+      throw new ConfigurationError(
+        `--out ${outputDir}: a symbolic link to something that is not a directory`,
+      );
+  } else if (existing && !existing.isDirectory()) {
+    throw new ConfigurationError(`--out ${outputDir}: exists and is not a directory`);
   }
-  return files;
+  await mkdir(outputDir, { recursive: true });
 }
 
-/** SHA-256 of every file written so far; `known` holds hashes computed while writing. */
+/** Remove Scanfold's previous outputs only (links themselves, never their targets). */
+export async function clearOwnOutputs(
+  outputDir: string,
+  extra: readonly string[] = [],
+): Promise<void> {
+  for (const name of [...OWN_OUTPUTS, ...extra])
+    await rm(path.join(outputDir, name), { recursive: true, force: true });
+}
+
+/** Create a fresh file: an existing file or symbolic link at the path is replaced, never written through. */
+async function writeFresh(file: string, text: string): Promise<void> {
+  await rm(file, { force: true });
+  await writeFile(file, text, { flag: 'wx' });
+}
+
+/** Returns the SHA-256 of what was written (hashed while writing). */
+async function writeFreshJson(file: string, value: unknown, depth?: number): Promise<string> {
+  await rm(file, { force: true });
+  return writeJsonFile(file, value, depth);
+}
+
+/** SHA-256 of each file this run wrote; `known` holds hashes computed while writing. */
 async function hashFiles(
   outputDir: string,
+  written: readonly string[],
   known: ReadonlyMap<string, string>,
 ): Promise<Record<string, string>> {
   const manifest: Record<string, string> = {};
-  for (const file of (await listRecursive(outputDir)).sort()) {
-    const relative = path.relative(outputDir, file).split(path.sep).join('/');
-    if (relative === OUTPUT_FILES.report || relative === 'manifest.json') continue;
+  for (const relative of [...written].sort()) {
     manifest[relative] =
       known.get(relative) ??
       createHash('sha256')
-        .update(await readFile(file))
+        .update(await readFile(path.join(outputDir, relative)))
         .digest('hex');
   }
   return manifest;
 }
 
-export interface WriteOptions {
+export interface WriteRequest {
+  outputDir: string;
+  report: Report;
+  sarif: Log;
+  sbomJson: string | undefined;
+  /** Raw scanner files this run kept, relative to the output dir (e.g. raw/trivy.json). */
+  rawFiles: readonly string[];
+  /** Secret values to scrub from every file written, raw scanner outputs included. */
+  secretTokens: readonly string[];
   /** Print report.html to report.pdf with headless Chromium when one is found (default true). */
   pdf?: boolean;
   /** Told when the PDF is skipped. */
@@ -55,33 +93,60 @@ export interface WriteOptions {
 
 /**
  * Write the merged outputs. report.html carries the SHA-256 of everything written before it;
- * report.json goes last and carries the SHA-256 of every other file.
+ * report.json goes last and carries the SHA-256 of every other file this run wrote (nothing else
+ * in the directory is listed).
  */
-export async function writeOutputs(
-  outputDir: string,
-  report: Report,
-  sarif: Log,
-  sbomJson: string | undefined,
-  options: WriteOptions = {},
-): Promise<Report> {
-  await mkdir(outputDir, { recursive: true });
+export async function writeOutputs(request: WriteRequest): Promise<Report> {
+  const { outputDir, secretTokens } = request;
+  await prepareOutputDir(outputDir);
+  await clearOwnOutputs(outputDir);
+  const report = scrubValue(request.report, secretTokens);
+  const written: string[] = [];
   // Hashed while written: reading a large SARIF back just to hash it costs as much as writing it.
   const known = new Map<string, string>([
-    [OUTPUT_FILES.sarif, await writeJsonFile(path.join(outputDir, OUTPUT_FILES.sarif), sarif)],
+    [
+      OUTPUT_FILES.sarif,
+      await writeFreshJson(path.join(outputDir, OUTPUT_FILES.sarif), request.sarif),
+    ],
   ]);
-  if (sbomJson) await writeFile(path.join(outputDir, OUTPUT_FILES.sbom), sbomJson);
-  await writeFile(
+  written.push(OUTPUT_FILES.sarif);
+  if (request.sbomJson) {
+    await writeFresh(
+      path.join(outputDir, OUTPUT_FILES.sbom),
+      scrubTokens(request.sbomJson, secretTokens),
+    );
+    written.push(OUTPUT_FILES.sbom);
+  }
+  for (const raw of request.rawFiles) {
+    const file = path.join(outputDir, raw);
+    const stats = await lstat(file).catch(() => undefined);
+    if (!stats?.isFile()) continue;
+    if (secretTokens.length > 0) {
+      // The scanners' own files are archived too: the same secrets are scrubbed from them.
+      const text = await readFile(file, 'utf8');
+      const scrubbed = scrubTokens(text, secretTokens);
+      if (scrubbed !== text) await writeFresh(file, scrubbed);
+    }
+    written.push(raw);
+  }
+  await writeFresh(
     path.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1_000_000 }),
   );
+  written.push(OUTPUT_FILES.markdown);
   const html = path.join(outputDir, OUTPUT_FILES.html);
-  await writeFile(html, renderHtml({ ...report, manifest: await hashFiles(outputDir, known) }));
-  if (options.pdf ?? process.env.SCANFOLD_PDF !== '0') {
+  await writeFresh(
+    html,
+    renderHtml({ ...report, manifest: await hashFiles(outputDir, written, known) }),
+  );
+  written.push(OUTPUT_FILES.html);
+  if (request.pdf ?? process.env.SCANFOLD_PDF !== '0') {
     const pdf = await printPdf(html, path.join(outputDir, OUTPUT_FILES.pdf));
-    if (!pdf.ok) options.note?.(pdf.note);
+    if (pdf.ok) written.push(OUTPUT_FILES.pdf);
+    else request.note?.(pdf.note);
   }
-  const final = { ...report, manifest: await hashFiles(outputDir, known) };
+  const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
   // One finding (and one scanner) per line: indenting each field of 100k findings costs seconds.
-  await writeJsonFile(path.join(outputDir, OUTPUT_FILES.report), final, 2);
+  await writeFreshJson(path.join(outputDir, OUTPUT_FILES.report), final, 2);
   return final;
 }

@@ -13,6 +13,7 @@ import { compareWithBaseline, gitRenames, loadBaseline } from './baseline.ts';
 import { evaluateGate } from './gate.ts';
 import type { GateResult } from './gate.ts';
 import { applySuppressions } from './suppressions.ts';
+import { acceptAllowedLicenses } from './licenses.ts';
 import { mapCompliance, passedChecksFrom } from './compliance.ts';
 
 /** The policy half of the configuration; every field optional so `merge` can pass none. */
@@ -60,7 +61,7 @@ export async function applyPolicy(request: ApplyRequest): Promise<PolicyOutcome>
     logger.warning(
       `suppression #${suppression.index + 1} (${suppression.reason}) expired on ${suppression.expires ?? '?'}: it no longer applies${findings.length ? ` and ${findings.length} finding(s) it matched count again` : ''}`,
     );
-  let findings = suppressed.findings;
+  let findings = acceptAllowedLicenses(suppressed.findings, policy.licenses);
   let baseline: BaselineInfo | undefined;
   let fixed: FixedFinding[] = [];
   if (policy.baseline) {

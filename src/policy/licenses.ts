@@ -4,7 +4,7 @@ import type { SpdxNode } from 'spdx-expression-parse';
 import satisfies from 'spdx-satisfies';
 import type { LicensePolicy } from '../config/schema.ts';
 import { ConfigurationError } from '../model/errors.ts';
-import type { Severity } from '../model/finding.ts';
+import type { Finding, Severity } from '../model/finding.ts';
 
 /**
  * Strong copyleft: licences whose terms reach the code that uses the component. The documented
@@ -298,4 +298,29 @@ export function evaluateLicenses(
       }
     : undefined;
   return { log, summary };
+}
+
+/**
+ * A scanner's own licence result (Trivy's licence scanner: rule `package:LICENSE`) is a licence
+ * fact too: when the policy allows the licence, the finding is kept but accepted by policy, so
+ * permissive licences neither gate nor crowd the comment.
+ */
+export function acceptAllowedLicenses(
+  findings: readonly Finding[],
+  policy: LicensePolicy = {},
+): Finding[] {
+  return findings.map((finding) => {
+    if (finding.category !== 'license' || finding.tools.includes(LICENSE_POLICY_TOOL))
+      return finding;
+    if (finding.suppressed) return finding;
+    const license = finding.ruleId.includes(':')
+      ? finding.ruleId.slice(finding.ruleId.lastIndexOf(':') + 1).trim()
+      : '';
+    if (!license || judgeLicense(license, policy).verdict !== 'allowed') return finding;
+    return {
+      ...finding,
+      suppressed: true,
+      suppression: { source: 'policy', reason: `${license} is allowed by the licence policy` },
+    };
+  });
 }

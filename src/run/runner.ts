@@ -6,9 +6,11 @@ import pLimit from 'p-limit';
 import type { ScanConfig } from '../config/schema.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
+import type { ScannerReport } from '../model/scan-result.ts';
 import type { ScannerRun } from '../model/scanner-run.ts';
 import type { PlanEntry } from '../plan/plan.ts';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from '../scanners/adapter.ts';
+import { runFailure } from '../scanners/read-output.ts';
 import type { ScannerName } from '../scanners/registry.ts';
 import { runProcess } from './process.ts';
 import type { ProcessExit } from './process.ts';
@@ -21,7 +23,8 @@ export type { ScannerRun } from '../model/scanner-run.ts';
  * running the tool when it came from the tool cache (its install marker records the pinned version).
  */
 export type ToolResolution =
-  { ok: true; executable: string; version?: string } | { ok: false; message: string };
+  | { ok: true; executable: string; version?: string; install?: ScannerReport['install'] }
+  | { ok: false; message: string };
 
 export interface RunRequest {
   config: ScanConfig;
@@ -118,7 +121,12 @@ async function runOne(
   const { adapter } = entry;
   const started = clock.now();
   const log = new ScannerLog(entry.name, logger);
-  const base = { name: entry.name, attempts: 0, findings: 0, outputs: [] as string[] };
+  let base: Pick<ScannerReport, 'name' | 'attempts' | 'findings' | 'outputs' | 'install'> = {
+    name: entry.name,
+    attempts: 0,
+    findings: 0,
+    outputs: [] as string[],
+  };
   // A cached tool's version comes from its install marker; only a tool found on PATH is asked, and
   // then alongside the scan rather than before it (`checkov --version` alone costs seconds of CPU).
   let asked: Promise<string | undefined> = Promise.resolve(undefined);
@@ -145,6 +153,7 @@ async function runOne(
       parsed: undefined,
     });
   }
+  if (tool.install) base = { ...base, install: tool.install };
   asked =
     tool.version !== undefined
       ? Promise.resolve(tool.version)
@@ -216,13 +225,26 @@ async function runOne(
               ? [`exclude not applied: ${adapter.exclude.why}`]
               : []),
           ];
+          // A tool that stopped part-way (its log says so) or whose SARIF says the run failed is
+          // failed, never "ok, 0 findings"; whatever it did find is still reported.
+          const failure =
+            outcome.partial ??
+            parsed.sarif
+              .flatMap(({ file, log }) =>
+                log.runs.map((run) => {
+                  const reason = runFailure(run);
+                  return reason ? `${path.basename(file)}: ${reason}` : undefined;
+                }),
+              )
+              .find(Boolean);
           return finish({
             report: {
               ...base,
-              status: 'ok',
+              status: failure ? 'failed' : 'ok',
               attempts: attempt,
               durationMs: durationMs(),
               outputs: files.map((file) => `raw/${path.basename(file)}`),
+              ...(failure ? { message: `${entry.name} did not complete: ${failure}` } : {}),
               ...(notes.length > 0 ? { notes } : {}),
             },
             files,

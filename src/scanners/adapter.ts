@@ -22,7 +22,13 @@ export interface ScanContext {
 }
 
 export type AttemptOutcome =
-  | { kind: 'ok'; files: string[]; notes?: string[] }
+  | {
+      kind: 'ok';
+      files: string[];
+      notes?: string[];
+      /** Set when the tool exited 0 but its log shows it stopped part-way: the scan is failed, its results kept. */
+      partial?: string;
+    }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; transient: boolean; message: string; retryAfterMs?: number };
 

@@ -45,6 +45,9 @@ function gitleaksJsonToSarif(data: unknown): Log | undefined {
   return sarifLog('gitleaks', undefined, rules, results);
 }
 
+/** A zerolog error line (`11:32AM ERR [git] fatal: unable to read …`), or git's own `fatal:`. */
+const GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
+
 export const gitleaks: ScannerAdapter = {
   name: 'gitleaks',
   tool: 'gitleaks',
@@ -74,9 +77,27 @@ export const gitleaks: ScannerAdapter = {
       '--no-banner',
     ]);
     const outcome = outcomeOf(exit, [sarif], { what: 'gitleaks' });
-    return outcome.kind === 'ok'
-      ? { ...outcome, notes: [`scanned ${mode === 'git' ? 'git history' : 'the directory'}`] }
-      : outcome;
+    if (outcome.kind !== 'ok') return outcome;
+    // On a clone with missing objects Gitleaks logs `ERR [git] fatal: …`, scans part of the
+    // history and still exits 0.
+    const error = [...exit.stdout.split('\n'), ...exit.stderrTail].find((line) =>
+      GITLEAKS_ERROR.test(line),
+    );
+    const scanned = [...exit.stdout.split('\n'), ...exit.stderrTail]
+      .map((line) => /(\d+) commits scanned/.exec(line)?.[1])
+      .find(Boolean);
+    return {
+      ...outcome,
+      notes: [`scanned ${mode === 'git' ? 'git history' : 'the directory'}`],
+      ...(error
+        ? {
+            partial: `gitleaks stopped part-way (${error
+              .replace(/^.*?\bERR\b\s*/, '')
+              .trim()
+              .slice(0, 300)})${scanned ? `; ${scanned} commits scanned` : ''}`,
+          }
+        : {}),
+    };
   },
   async parse(files, config) {
     const parsed = await parseByExtension(files);

@@ -1,29 +1,146 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Log } from 'sarif';
+import type { Log, Run } from 'sarif';
 import { z } from 'zod';
 
-/** The parts of SARIF the merge relies on; everything else passes through untouched. */
+/**
+ * Every part of SARIF that scanfold reads, with the type it must have; everything else passes
+ * through untouched. One wrong-typed field rejects that file only, with the path of the field.
+ */
+const MessageSchema = z.looseObject({
+  text: z.string().optional(),
+  markdown: z.string().optional(),
+  id: z.string().optional(),
+});
+const RegionSchema = z.looseObject({
+  startLine: z.number().optional(),
+  endLine: z.number().optional(),
+  startColumn: z.number().optional(),
+  endColumn: z.number().optional(),
+  snippet: z.looseObject({ text: z.string().optional() }).optional(),
+});
+const LocationSchema = z.looseObject({
+  physicalLocation: z
+    .looseObject({
+      artifactLocation: z
+        .looseObject({
+          uri: z.string().optional(),
+          uriBaseId: z.string().optional(),
+          index: z.number().optional(),
+        })
+        .optional(),
+      region: RegionSchema.optional(),
+      contextRegion: RegionSchema.optional(),
+    })
+    .optional(),
+  logicalLocations: z
+    .array(
+      z.looseObject({ name: z.string().optional(), fullyQualifiedName: z.string().optional() }),
+    )
+    .optional(),
+  message: MessageSchema.optional(),
+});
+const PropertyBagSchema = z.looseObject({ tags: z.array(z.string()).optional() });
 const SarifResultSchema = z.looseObject({
   ruleId: z.string().optional(),
   ruleIndex: z.number().int().optional(),
-  message: z.looseObject({ text: z.string().optional(), markdown: z.string().optional() }),
+  rule: z.looseObject({ id: z.string().optional(), index: z.number().optional() }).optional(),
+  message: MessageSchema,
   level: z.enum(['none', 'note', 'warning', 'error']).optional(),
-  locations: z.array(z.looseObject({})).optional(),
+  locations: z.array(LocationSchema).optional(),
+  relatedLocations: z.array(LocationSchema).optional(),
+  partialFingerprints: z.record(z.string(), z.string()).optional(),
+  fingerprints: z.record(z.string(), z.string()).optional(),
+  suppressions: z.array(z.looseObject({ status: z.string().optional() })).optional(),
+  properties: PropertyBagSchema.optional(),
+});
+const ReportingDescriptorSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  helpUri: z.string().optional(),
+  shortDescription: MessageSchema.optional(),
+  fullDescription: MessageSchema.optional(),
+  defaultConfiguration: z
+    .looseObject({ level: z.enum(['none', 'note', 'warning', 'error']).optional() })
+    .optional(),
+  properties: PropertyBagSchema.optional(),
+});
+const InvocationSchema = z.looseObject({
+  executionSuccessful: z.boolean().optional(),
+  exitCode: z.number().optional(),
+  exitCodeDescription: z.string().optional(),
+  toolExecutionNotifications: z
+    .array(z.looseObject({ message: MessageSchema.optional(), level: z.string().optional() }))
+    .optional(),
 });
 const SarifRunSchema = z.looseObject({
   tool: z.looseObject({
     driver: z.looseObject({
       name: z.string().min(1),
-      rules: z.array(z.looseObject({ id: z.string() })).optional(),
+      version: z.string().optional(),
+      semanticVersion: z.string().optional(),
+      informationUri: z.string().optional(),
+      rules: z.array(ReportingDescriptorSchema).optional(),
     }),
   }),
+  originalUriBaseIds: z
+    .record(z.string(), z.looseObject({ uri: z.string().optional() }))
+    .optional(),
+  invocations: z.array(InvocationSchema).optional(),
   results: z.array(SarifResultSchema).nullish(),
 });
 export const SarifLogSchema = z.looseObject({
   version: z.literal('2.1.0'),
   runs: z.array(SarifRunSchema),
 });
+
+/**
+ * Why a SARIF run is not a complete scan, if it says so: an invocation with
+ * `executionSuccessful: false`, or `results: null` (SARIF: the tool could not produce results).
+ * Read as an empty run it would look clean, and an upload would close the tool's open alerts.
+ */
+export function runFailure(run: Run): string | undefined {
+  const failed = (run.invocations ?? []).find(
+    (invocation) => invocation.executionSuccessful === false,
+  );
+  if (failed) {
+    const notes = [...(failed.toolExecutionNotifications ?? [])]
+      .filter((note) => note.level === undefined || note.level === 'error')
+      .map((note) => note.message?.text)
+      .filter((text): text is string => typeof text === 'string' && text.length > 0);
+    const detail =
+      notes[0] ??
+      failed.exitCodeDescription ??
+      (failed.exitCode !== undefined ? `exit code ${failed.exitCode}` : undefined);
+    return `its invocation reports executionSuccessful: false${detail ? ` (${detail.split('\n')[0]?.slice(0, 300)})` : ''}`;
+  }
+  if ((run as { results?: unknown }).results === null)
+    return 'results: null (the tool produced no results)';
+  return undefined;
+}
+
+/** Deeper than any real SARIF or SBOM nests; a hostile file would exhaust the stack downstream. */
+export const MAX_JSON_DEPTH = 100;
+
+/** The nesting depth of a parsed JSON value, without recursion; stops counting past `limit`. */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() ?? [undefined, 0];
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** A zod failure as one line: where, and what was expected (never the offending value). */
+export function firstIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
+}
 
 const CycloneDxSchema = z.looseObject({
   bomFormat: z.literal('CycloneDX'),
@@ -35,20 +152,35 @@ export class OutputError extends Error {
   override name = 'OutputError';
 }
 
-async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new OutputError(`${path.basename(file)}: invalid JSON (${detail})`);
-  }
+/** JSON.parse's complaint without the input bytes it quotes (they may be escapes or secrets). */
+export function jsonErrorDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (/Unexpected end of JSON input/i.test(message)) return 'unexpected end of input';
+  if (position) return `unexpected character at position ${position}`;
+  return /Unexpected token|Unexpected non-whitespace/i.test(message)
+    ? 'unexpected token'
+    : 'not JSON';
 }
 
-function issues(error: z.ZodError): string {
-  const first = error.issues[0];
-  return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
+/** Parse JSON text, refusing what is too deep to be handled safely. */
+export function parseJsonText(label: string, text: string): unknown {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new OutputError(`${label}: invalid JSON (${jsonErrorDetail(error)})`);
+  }
+  if (jsonDepth(data) > MAX_JSON_DEPTH)
+    throw new OutputError(`${label}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return data;
 }
+
+async function readJson(file: string): Promise<unknown> {
+  return parseJsonText(path.basename(file), await readFile(file, 'utf8'));
+}
+
+const issues = firstIssue;
 
 export async function readSarif(file: string): Promise<Log> {
   const parsed = SarifLogSchema.safeParse(await readJson(file));

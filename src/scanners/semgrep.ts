@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Invocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
+import { readJson } from './read-output.ts';
 
 const SemgrepSchema = z.looseObject({
   results: z.array(
@@ -21,7 +22,39 @@ const SemgrepSchema = z.looseObject({
     }),
   ),
   version: z.string().optional(),
+  errors: z
+    .array(
+      z.looseObject({
+        level: z.string().optional(),
+        type: z.unknown().optional(),
+        message: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
+
+/**
+ * Semgrep's JSON `errors`: level "error" means the scan did not complete (bad config, a crash);
+ * "warn" ones (a file it could not parse) leave the rest of the scan valid.
+ */
+function invocationOf(errors: z.infer<typeof SemgrepSchema>['errors']): Invocation[] {
+  if (!errors?.length) return [];
+  const fatal = errors.filter((error) => error.level !== 'warn' && error.level !== 'info');
+  return [
+    {
+      executionSuccessful: fatal.length === 0,
+      toolExecutionNotifications: errors.map((error) => ({
+        level: error.level === 'warn' ? 'warning' : error.level === 'info' ? 'note' : 'error',
+        message: {
+          text: (error.message ?? (typeof error.type === 'string' ? error.type : 'error')).slice(
+            0,
+            500,
+          ),
+        },
+      })),
+    },
+  ];
+}
 
 function semgrepJsonToSarif(data: unknown): Log | undefined {
   const parsed = SemgrepSchema.safeParse(data);
@@ -48,7 +81,10 @@ function semgrepJsonToSarif(data: unknown): Log | undefined {
       locations: location(r.path, r.start.line, r.end?.line),
     };
   });
-  return sarifLog('Semgrep', parsed.data.version, rules, results);
+  const log = sarifLog('Semgrep', parsed.data.version, rules, results);
+  const invocations = invocationOf(parsed.data.errors);
+  if (invocations.length > 0) for (const run of log.runs) run.invocations = invocations;
+  return log;
 }
 
 /**
@@ -133,7 +169,16 @@ export const semgrep: ScannerAdapter = {
     const outcome = outcomeOf(exit, [sarif, json], { what: 'semgrep' });
     return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  parse: parseByExtension,
+  async parse(files) {
+    const parsed = await parseByExtension(files);
+    // The SARIF says executionSuccessful: true even when a fatal error stopped the scan; the JSON's errors tell.
+    const json = files.find((file) => file.endsWith('.json'));
+    const errors = json ? SemgrepSchema.safeParse(await readJson(json)) : undefined;
+    const invocations = errors?.success ? invocationOf(errors.data.errors) : [];
+    if (invocations.length > 0)
+      for (const { log } of parsed.sarif) for (const run of log.runs) run.invocations = invocations;
+    return parsed;
+  },
   ownsDriver: driverContains('semgrep'),
   nativeJson: { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif },
 };

@@ -9,6 +9,7 @@ import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, looksTransient, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
+import { parseRetryAfter } from '../run/retry.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
@@ -346,25 +347,21 @@ export const trivy: ScannerAdapter = {
     if (scanners.length === 0) return { kind: 'skipped', reason: notes.join('; ') };
 
     const report = path.join(context.workDir, 'trivy.json');
-    const base = [
-      'fs',
-      '--scanners',
-      scanners.join(','),
+    const common = [
       '--format',
       'json',
       '--list-all-pkgs',
       '--output',
       report,
-    ];
-    base.push(
       '--cache-dir',
       settings.cacheDir,
       '--exit-code',
       '0',
       '--no-progress',
       '--skip-check-update',
-    );
-    for (const pattern of context.config.exclude) base.push('--skip-dirs', pattern);
+    ];
+    for (const pattern of context.config.exclude) common.push('--skip-dirs', pattern);
+    const base = ['fs', '--scanners', scanners.join(','), ...common];
     const dbFlags = offline ? ['--skip-db-update', '--skip-java-db-update', '--offline-scan'] : [];
     const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
     if (!offline && repositories.length > 0)
@@ -381,7 +378,30 @@ export const trivy: ScannerAdapter = {
       );
       exit = await context.exec([...base, '--skip-db-update', '--skip-java-db-update', '.']);
     }
+    const others = scanners.filter((scanner) => scanner !== 'vuln');
+    if (dbFailed && context.lastAttempt && !haveDb && !offline && others.length < scanners.length) {
+      // Degrade, don't fail: misconfiguration, secret and licence findings need no vulnerability DB.
+      if (others.length > 0) {
+        notes.push(
+          `vulnerability scanning skipped: the vulnerability DB could not be downloaded (${exit.stderrTail.at(-1)?.trim() ?? 'unknown error'}) and no cached DB exists`,
+        );
+        exit = await context.exec([
+          'fs',
+          '--scanners',
+          others.join(','),
+          ...common,
+          '--skip-db-update',
+          '--skip-java-db-update',
+          '.',
+        ]);
+      }
+    }
     const scanned = outcomeOf(exit, [report], { what: 'trivy fs', transient: DB_FAILURE });
+    if (scanned.kind === 'failed' && scanned.transient) {
+      // ghcr.io says how long to wait ("TOOMANYREQUESTS: retry-after: 617.148µs"); the runner honours it.
+      const retryAfterMs = parseRetryAfter(exit.stderrTail.join('\n'), Date.now());
+      if (retryAfterMs !== undefined) return { ...scanned, retryAfterMs };
+    }
     if (scanned.kind !== 'ok') return scanned;
     const sarif = await convert(
       context,

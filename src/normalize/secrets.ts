@@ -1,0 +1,93 @@
+import { hash } from 'node:crypto';
+
+/** Hard-coded password / key / credential weaknesses: a finding with one of these is a secret. */
+const SECRET_CWES: ReadonlySet<string> = new Set(['CWE-798', 'CWE-259', 'CWE-321', 'CWE-522']);
+
+/** Rule ids of the secret families of code and IaC scanners (`…secrets…`, Checkov `CKV_SECRET_*`). */
+const SECRET_RULE =
+  /^CKV2?_SECRET_|(^|[./_-])(secrets?|hardcoded[-_.]?(password|credential|secret|key|token)s?)([./_-]|$)/i;
+
+export interface SecretSignals {
+  tool: string;
+  ruleId: string;
+  /** Lower-cased tags of the rule and result. */
+  tags: readonly string[];
+  cwes: readonly string[];
+}
+
+/** A secret, whichever tool reported it: secret scanners, secret rules, credential CWEs. */
+export function isSecret(signals: SecretSignals): boolean {
+  return (
+    signals.tool === 'gitleaks' ||
+    signals.tags.includes('secret') ||
+    signals.tags.includes('secrets') ||
+    SECRET_RULE.test(signals.ruleId) ||
+    signals.cwes.some((cwe) => SECRET_CWES.has(cwe))
+  );
+}
+
+/** What tools write when they already redacted the value themselves. */
+const TOOL_REDACTED = /^(REDACTED|\*+|.*\*{4,}.*|\[redacted[^\]]*\])$/i;
+
+/**
+ * A non-reversible hint for a redacted secret: the rule, the first 4 characters (only when the
+ * value is long enough that 4 characters give nothing useful away) and the length.
+ */
+export function secretHint(ruleId: string, value: string | undefined): string {
+  const text = value?.trim() ?? '';
+  // Re-merging scanfold's own output keeps the hint it wrote.
+  if (/^\[secret redacted: [^\n]*\]$/.test(text)) return text;
+  if (!text || TOOL_REDACTED.test(text)) return `[secret redacted: ${ruleId}]`;
+  const prefix =
+    text.length >= 12 ? `, starts "${JSON.stringify(text.slice(0, 4)).slice(1, -1)}"` : '';
+  return `[secret redacted: ${ruleId}${prefix}, ${text.length} chars]`;
+}
+
+/** A stable, non-reversible stand-in for a value that must stay comparable (fingerprints). */
+export function redactedDigest(value: string): string {
+  if (/^sha256:[0-9a-f]{32}$/.test(value)) return value;
+  return `sha256:${hash('sha256', `scanfold-redact\0${value}`, 'hex').slice(0, 32)}`;
+}
+
+const KNOWN_PREFIX =
+  /^(AKIA|ASIA|AGPA|AIDA|AROA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|sk_live_|rk_live_|AIza|ya29\.|npm_|pypi-)/;
+
+/** Long enough and mixed enough to be a credential rather than a word, path or identifier. */
+function looksLikeCredential(token: string): boolean {
+  if (token.length < 16 || TOOL_REDACTED.test(token)) return false;
+  if (KNOWN_PREFIX.test(token)) return true;
+  if (/\/[^/]*\.[A-Za-z0-9]{1,8}$/.test(token) || /^[\w.-]+\.[a-z]{1,5}$/.test(token)) return false;
+  const upper = /[A-Z]/.test(token);
+  const lower = /[a-z]/.test(token);
+  const digit = /\d/.test(token);
+  if (upper && lower && digit) return true;
+  // AKIA-style upper-case keys and hex/base32 secrets: letters and digits, no lower-case words.
+  return token.length >= 20 && digit && (upper || lower) && !/[_]/.test(token);
+}
+
+/**
+ * The credential-looking pieces of a secret's snippet: long runs of key/token characters, PEM body
+ * lines included. These are scrubbed from every output text (raw scanner files included), wherever
+ * a tool copied them: a whole snippet would miss the same token in a differently sliced line.
+ */
+export function secretTokens(snippet: string | undefined): string[] {
+  if (!snippet) return [];
+  const tokens = new Set<string>();
+  for (const match of snippet.matchAll(/[A-Za-z0-9+/=_.~-]{16,}/g)) {
+    const token = match[0].replace(/^[._~-]+|[._~-]+$/g, '');
+    if (looksLikeCredential(token)) tokens.add(token);
+  }
+  return [...tokens];
+}
+
+/** Replace every occurrence of every token (plain or JSON-escaped) with a fixed marker. */
+export function scrubTokens(text: string, tokens: readonly string[]): string {
+  let out = text;
+  for (const token of tokens) {
+    if (out.includes(token)) out = out.split(token).join('[secret redacted]');
+    const escaped = JSON.stringify(token).slice(1, -1);
+    if (escaped !== token && out.includes(escaped))
+      out = out.split(escaped).join('[secret redacted]');
+  }
+  return out;
+}

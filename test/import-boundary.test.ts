@@ -1,0 +1,153 @@
+/**
+ * Every imported file is validated on its own at the boundary: one wrong-typed field, a hostile
+ * nesting, a FIFO, a directory or an oversized file rejects that file only, with one error line
+ * naming it (and the field); the good files are merged, the gate is evaluated, exit 3 says an
+ * input failed.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Report } from '../src/model/scan-result.ts';
+import { REPO_ROOT } from './support/run-cli.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function merge(args: readonly string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'src/cli/index.ts'), 'merge', ...args],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A valid Semgrep-like SARIF with one high finding, with `mutate` applied to its only result. */
+function sarif(mutate: (result: Record<string, unknown>) => void = () => {}): string {
+  const result: Record<string, unknown> = {
+    ruleId: 'r1',
+    level: 'error',
+    message: { text: 'SQL injection' },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'app.py' },
+          region: { startLine: 3, snippet: { text: 'q = "..." + x' } },
+        },
+      },
+    ],
+  };
+  mutate(result);
+  return JSON.stringify({
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'Semgrep OSS', rules: [{ id: 'r1' }] } }, results: [result] }],
+  });
+}
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'scanfold-boundary-'));
+  await writeFile(path.join(dir, 'good.sarif'), sarif());
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+async function expectRejected(name: string, reason: RegExp) {
+  const out = `out-${name.replace(/\W/g, '')}`;
+  const run = await merge(['good.sarif', name, '--out', out, '--fail-on', 'critical'], dir);
+  assert.equal(run.code, 3, run.stderr);
+  const lines = run.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, run.stderr);
+  assert.ok(lines[0]?.startsWith(`error: ${name}: `), lines[0]);
+  assert.match(lines[0] ?? '', reason);
+  const report = JSON.parse(await readFile(path.join(dir, out, 'report.json'), 'utf8')) as Report;
+  assert.equal(report.summary.total, 1, 'the good file is merged');
+  assert.equal(report.gate.result, 'passed', 'the gate is evaluated');
+  assert.equal(report.errors.length, 1);
+}
+
+describe('one wrong-typed field rejects only its file, naming the field', () => {
+  const cases: [string, (result: Record<string, unknown>) => void, RegExp][] = [
+    [
+      'uri-number.sarif',
+      (r) => {
+        const [location] = r.locations as { physicalLocation: { artifactLocation: object } }[];
+        if (location) location.physicalLocation.artifactLocation = { uri: 123 };
+      },
+      /runs\.0\.results\.0\.locations\.0\.physicalLocation\.artifactLocation\.uri: .*expected string/,
+    ],
+    [
+      'tags-string.sarif',
+      (r) => (r.properties = { tags: 'secret' }),
+      /results\.0\.properties\.tags: .*expected array/,
+    ],
+    ['suppressions-yes.sarif', (r) => (r.suppressions = 'yes'), /results\.0\.suppressions: /],
+    [
+      'snippet-number.sarif',
+      (r) => {
+        const [location] = r.locations as { physicalLocation: { region: object } }[];
+        if (location) location.physicalLocation.region = { startLine: 1, snippet: { text: 5 } };
+      },
+      /region\.snippet\.text: .*expected string/,
+    ],
+    ['rule-id-number.sarif', (r) => (r.rule = { id: 5 }), /results\.0\.rule\.id: /],
+  ];
+  for (const [name, mutate, reason] of cases) {
+    test(name, async () => {
+      await writeFile(path.join(dir, name), sarif(mutate));
+      await expectRejected(name, reason);
+    });
+  }
+
+  test('a 5,000-deep array in properties', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    await writeFile(
+      path.join(dir, 'deep.sarif'),
+      sarif((r) => (r.properties = { deep: 'DEEP' })).replace('"DEEP"', deep),
+    );
+    await expectRejected('deep.sarif', /nested deeper than 100 levels/);
+  });
+});
+
+describe('only regular files of a sane size are read', () => {
+  test('a FIFO is refused at once instead of hanging', async () => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.sarif')]);
+    await expectRejected('pipe.sarif', /a FIFO; give a file/);
+  });
+
+  test('a directory is refused, named', async () => {
+    await mkdir(path.join(dir, 'adir.sarif'));
+    await expectRejected('adir.sarif', /a directory; give a file/);
+  });
+
+  test('a file over the input limit is refused without being read', async () => {
+    await writeFile(path.join(dir, 'huge.sarif'), '');
+    await truncate(path.join(dir, 'huge.sarif'), 300 * 1024 * 1024);
+    await expectRejected('huge.sarif', /314572800 bytes is over the 256 MiB input limit/);
+  });
+
+  test('an empty JSON array names no tool and is refused, not imported as a clean run', async () => {
+    await writeFile(path.join(dir, 'empty.json'), '[]');
+    await expectRejected('empty.json', /an empty JSON array names no tool/);
+  });
+
+  test('invalid JSON: the error gives a position, never the input bytes', async () => {
+    await writeFile(path.join(dir, 'bad.json'), '{"a": AKIAZ7QW2RT5YU3IO4PL}');
+    await expectRejected(
+      'bad.json',
+      /invalid JSON \((unexpected character at position \d+|unexpected token)\)$/,
+    );
+  });
+});
