@@ -319,3 +319,15 @@ describe('hostile text and the output directory', () => {
     assert.doesNotMatch(run.stderr, /^::/m);
   });
 });
+
+describe('log lines from untrusted text', () => {
+  test('a workflow command is broken even after blanks; escapes are shown, not sent', async () => {
+    const { safeLogLine } = await import('../src/outputs/escape.ts');
+    for (const line of ['::error::pwned', '   ::set-env name=X::y', '\t::add-mask::z']) {
+      const safe = safeLogLine(line);
+      assert.doesNotMatch(safe.trimStart(), /^::/, safe);
+    }
+    assert.equal(safeLogLine('a::b'), 'a::b');
+    assert.equal(safeLogLine('\u001b[31mred\u202e'), '<U+001B>[31mred<U+202E>');
+  });
+});

@@ -21,11 +21,12 @@ export function neutralize(text: string): string {
 /**
  * One line for a log or terminal from untrusted text: controls (ANSI escapes included) and bidi
  * characters made visible, line breaks as `\n`, and a leading `::` (a GitHub Actions workflow
- * command) defused.
+ * command, even after blanks) broken by a zero-width space.
  */
 export function safeLogLine(text: string): string {
   const line = neutralize(text.replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, ' '));
-  return line.startsWith('::') ? ` ${line}` : line;
+  // The runner trims leading blanks before looking for `::`, so the pair itself is broken.
+  return line.replace(/^(\s*):(:)/, '$1:\u200b$2');
 }
 
 export function truncate(text: string, max = MAX_CELL): string {
