@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-export function testDbDir(tool: 'trivy' | 'grype'): string {
+export function testDbDir(tool: 'trivy' | 'grype' | 'osv'): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'scanfold', 'testdb', tool);
 }
@@ -26,6 +26,8 @@ export function scanExample(out: string, extra: readonly string[] = []): number 
     testDbDir('trivy'),
     '--grype-db-dir',
     testDbDir('grype'),
+    '--osv-db-dir',
+    testDbDir('osv'),
     ...extra,
   ];
   const started = process.hrtime.bigint();

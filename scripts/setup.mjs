@@ -1,5 +1,5 @@
 // Installs everything the tests and the example need, idempotently, into the per-user cache:
-// the pinned scanners (scanfold install) and the fixture vulnerability DBs for Trivy and Grype.
+// the pinned scanners (scanfold install) and the fixture vulnerability DBs for Trivy, Grype and OSV.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -72,7 +72,13 @@ if (!only.includes('--db-only')) run(process.execPath, ['src/cli/index.ts', 'ins
 if (!only.includes('--db-only')) run(process.execPath, ['scripts/trivy-checks.ts', '--fetch']);
 
 const bin = path.join(cache, 'testdb', 'bin');
-for (const tool of ['trivy', 'grype']) {
+// osv: OSV-Scanner's offline zips and govulncheck's vulndb layout, from test/fixtures/vulndb/osv.
+const FIXTURES = {
+  trivy: 'test/fixtures/vulndb/advisories.yaml',
+  grype: 'test/fixtures/vulndb/grype',
+  osv: 'test/fixtures/vulndb/osv',
+};
+for (const tool of ['trivy', 'grype', 'osv']) {
   const source = path.join(repo, 'tools', 'testdb', tool);
   const builder = path.join(bin, `${tool}-testdb`);
   once(
@@ -85,8 +91,7 @@ for (const tool of ['trivy', 'grype']) {
         env: { ...process.env, CGO_ENABLED: '0' },
       }),
   );
-  const fixtures =
-    tool === 'trivy' ? 'test/fixtures/vulndb/advisories.yaml' : 'test/fixtures/vulndb/grype';
+  const fixtures = FIXTURES[tool];
   const out = path.join(cache, 'testdb', tool);
   once(
     path.join(cache, 'testdb', `${tool}.stamp`),
@@ -100,3 +105,6 @@ for (const tool of ['trivy', 'grype']) {
     },
   );
 }
+
+// govulncheck loads the example's Go packages: fetch its modules once, from the Go module proxy.
+run('go', ['mod', 'download'], { cwd: path.join(repo, 'examples', 'vulnerable-app') });

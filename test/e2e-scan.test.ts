@@ -53,7 +53,16 @@ test('every scanner runs for real and ends ok; the gate fails on the planted hig
   const statuses = Object.fromEntries(report.scanners.map((s) => [s.name, s.status]));
   assert.deepEqual(
     statuses,
-    { trivy: 'ok', semgrep: 'ok', gitleaks: 'ok', checkov: 'ok', syft: 'ok', grype: 'ok' },
+    {
+      trivy: 'ok',
+      semgrep: 'ok',
+      gitleaks: 'ok',
+      checkov: 'ok',
+      syft: 'ok',
+      grype: 'ok',
+      govulncheck: 'ok',
+      'osv-scanner': 'ok',
+    },
     run.stderr.slice(-3000),
   );
   for (const scanner of report.scanners)
@@ -130,6 +139,45 @@ test('trivy and grype find the vulnerable packages in the test DB, merged across
       (f) => f.category === 'vulnerability' && f.package?.name?.toLowerCase() === 'django',
     ),
   );
+});
+
+test('OSV-Scanner finds the npm, PyPI and Go vulnerabilities; they merge with Trivy and Grype through aliases', () => {
+  const vulnerabilities = report.findings.filter((f) => f.category === 'vulnerability');
+  assert.equal(vulnerabilities.length, 10);
+  for (const finding of vulnerabilities)
+    for (const tool of ['trivy', 'grype', 'osv-scanner'])
+      assert.ok(finding.tools.includes(tool), `${finding.cve} ${finding.package?.name}: ${tool}`);
+  assert.equal(report.scanners.find((s) => s.name === 'osv-scanner')?.findings, 10);
+});
+
+test('govulncheck marks the Go findings of all four tools reachable or not, from the call graph', () => {
+  const go = (module: string) =>
+    report.findings.find((f) => f.category === 'vulnerability' && f.package?.name === module);
+  const text = go('golang.org/x/text');
+  assert.deepEqual(text?.tools, ['govulncheck', 'grype', 'osv-scanner', 'trivy']);
+  assert.equal(text?.reachable, true, 'main.go calls language.ParseAcceptLanguage');
+  assert.equal(text?.location.path, 'go.mod');
+  assert.deepEqual(text?.aliases, ['CVE-2022-32149', 'GHSA-69ch-w2m2-3vjp', 'GO-2022-1059']);
+  const websocket = go('github.com/gorilla/websocket');
+  assert.deepEqual(websocket?.tools, ['govulncheck', 'grype', 'osv-scanner', 'trivy']);
+  assert.equal(websocket?.reachable, false, 'imported, but the frame reader is never called');
+  // In scanfold.sarif every tool's result of the finding carries the verdict.
+  const verdicts = merged.runs.flatMap((run) =>
+    (run.results ?? [])
+      .filter((result) => result.properties?.['scanfold/findingId'] === text?.id)
+      .map((result): [string, unknown] => [
+        run.tool.driver.name,
+        result.properties?.['scanfold/reachable'],
+      ]),
+  );
+  assert.equal(verdicts.length, 4);
+  assert.ok(
+    verdicts.every(([, reachable]) => reachable === true),
+    JSON.stringify(verdicts),
+  );
+  // Every other vulnerability is in npm/PyPI lockfiles: nothing analysed their reachability.
+  assert.equal(report.findings.filter((f) => f.reachable !== undefined).length, 2);
+  assert.equal(report.scanners.find((s) => s.name === 'govulncheck')?.findings, 2);
 });
 
 test('syft writes a real SBOM; the merged CycloneDX 1.6 SBOM validates against the official schema', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -333,4 +334,107 @@ test('the pinned Semgrep and Checkov installs are hash-locked, with every depend
     assert.ok(requirements.length > 20, `${tool}: ${requirements.length} pinned distributions`);
     for (const line of requirements) assert.match(line, /^[a-z0-9.-]+==[^ ]+ \\$/i);
   }
+});
+
+/** A stored (uncompressed) zip: enough for a Go module zip in a file:// module proxy. */
+function storedZip(files: Record<string, string>): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const nameBytes = Buffer.from(name);
+    const crc = crc32(data);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    local.push(header, nameBytes, data);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    offset += header.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
+}
+
+test('registry install by `go install module@version` stamps the module version into the binary', async () => {
+  // A one-module Go proxy on disk (GOPROXY=file://): no network, the real go command.
+  const proxy = await mkdtemp(path.join(os.tmpdir(), 'scanfold-goproxy-'));
+  const module = 'example.com/versioned';
+  const goMod = `module ${module}\n\ngo 1.22\n`;
+  const main = `package main
+
+import (
+\t"fmt"
+\t"runtime/debug"
+)
+
+func main() {
+\tinfo, _ := debug.ReadBuildInfo()
+\tfmt.Println("versioned", info.Main.Version)
+}
+`;
+  const dir = path.join(proxy, module, '@v');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'list'), 'v0.4.2\n');
+  await writeFile(
+    path.join(dir, 'v0.4.2.info'),
+    '{"Version":"v0.4.2","Time":"2026-01-01T00:00:00Z"}',
+  );
+  await writeFile(path.join(dir, 'v0.4.2.mod'), goMod);
+  await writeFile(
+    path.join(dir, 'v0.4.2.zip'),
+    storedZip({ [`${module}@v0.4.2/go.mod`]: goMod, [`${module}@v0.4.2/main.go`]: main }),
+  );
+  const toolCache = await mkdtemp(path.join(os.tmpdir(), 'scanfold-cache-'));
+  const installed = await ensureTool(
+    'versioned',
+    {
+      version: '0.4.2',
+      registry: {
+        kind: 'go',
+        module,
+        version: 'v0.4.2',
+        package: '.',
+        ldflags: '',
+        method: 'install',
+        env: {
+          GOPROXY: `file://${proxy}`,
+          GOSUMDB: 'off',
+          GONOSUMDB: module,
+          GOFLAGS: '-mod=mod',
+          GOTOOLCHAIN: 'local',
+        },
+      },
+      releases: {},
+    },
+    {
+      toolCache,
+      logger: silentLogger,
+      clock: recordingClock(),
+      allowInstall: true,
+      ignorePath: true,
+    },
+  );
+  assert.equal(installed.source, 'registry');
+  const run = spawnSync(installed.executable, { encoding: 'utf8' });
+  assert.equal(run.stdout.trim(), 'versioned v0.4.2');
 });

@@ -51,6 +51,8 @@ export const ActionInputsSchema = z.object({
   cache: boolean,
   shard: optional(z.string().max(100)),
   shards: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
+  /** Container images to scan, one per line (or comma-separated). */
+  image: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
 });
 export type ActionInputs = z.infer<typeof ActionInputsSchema>;
 

@@ -54,6 +54,7 @@ function resolveActionConfig(inputs: ActionInputs, workspace: string): ScanConfi
       concurrency: inputs.concurrency,
       outputDir: inputs['output-dir'] ? path.resolve(workspace, inputs['output-dir']) : undefined,
       offline: inputs.offline,
+      images: inputs.image,
     },
   });
 }

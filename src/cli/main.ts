@@ -31,7 +31,7 @@ Exit codes: 0 complete and gate passed, 1 gate failed, 2 usage or configuration 
 
 Options:
   --scanners LIST        comma-separated (default: all):
-${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10)} ${adapter.description}`).join('\n')}
+${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(Math.max(...ADAPTERS.map((a) => a.name.length)))} ${adapter.description}`).join('\n')}
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join('|')} (default: high)
@@ -44,6 +44,9 @@ ${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10
   --offline              never download vulnerability DBs; use cached ones or skip vuln scanning
   --trivy-cache-dir DIR  Trivy cache (DB in DIR/db)
   --grype-db-dir DIR     Grype DB cache
+  --osv-db-dir DIR       local OSV data for OSV-Scanner (DIR/osv-scalibr) and govulncheck (DIR/govulndb)
+  --image REF            also scan a container image (repeatable): docker-archive:PATH,
+                         oci-dir:PATH, docker:NAME, registry:REF, or a plain reference
   --no-install           fail a scanner that is not installed instead of installing it
   --verbose              print every scanner output line
   -h, --help             this help`,
@@ -94,6 +97,8 @@ async function scanCommand(args: string[]): Promise<number> {
       offline: { type: 'boolean' },
       'trivy-cache-dir': { type: 'string' },
       'grype-db-dir': { type: 'string' },
+      image: { type: 'string', multiple: true },
+      'osv-db-dir': { type: 'string' },
       'no-install': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -117,6 +122,8 @@ async function scanCommand(args: string[]): Promise<number> {
     offline: values.offline,
     trivy: values['trivy-cache-dir'] ? { cacheDir: values['trivy-cache-dir'] } : undefined,
     grype: values['grype-db-dir'] ? { dbCacheDir: values['grype-db-dir'] } : undefined,
+    images: values.image,
+    osv: values['osv-db-dir'] ? { dbDir: values['osv-db-dir'] } : undefined,
   } as FileConfig;
   const config = resolveConfig({
     root: positionals[0] ?? '.',

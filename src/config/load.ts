@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
 import { SEMGREP_REGISTRY_RULESETS } from '../scanners/semgrep.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
+import { checkLocalImage, parseImageRef } from '../plan/image.ts';
 import { packageRoot } from './package-root.ts';
 import { DEFAULT_TRIVY_SCANNERS, defaultToolCache, FileConfigSchema } from './schema.ts';
 import type { FileConfig, ScanConfig } from './schema.ts';
@@ -221,6 +222,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     trivy: { ...fromFile.trivy, ...overrides.trivy },
     grype: { ...fromFile.grype, ...overrides.grype },
     semgrep: { ...fromFile.semgrep, ...overrides.semgrep },
+    osv: { ...fromFile.osv, ...overrides.osv },
   };
   const checked = FileConfigSchema.safeParse(merged);
   if (!checked.success)
@@ -241,6 +243,11 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     outputDir: path.resolve(root, c.outputDir ?? 'scanfold-results'),
     offline: c.offline ?? false,
     exclude: c.exclude ?? [],
+    images: [...new Set(c.images ?? [])].map((ref) => {
+      const image = parseImageRef(ref, root);
+      checkLocalImage(image);
+      return image;
+    }),
     toolCache: request.toolCache ?? defaultToolCache(),
     retryBaseMs: request.retryBaseMs ?? 2_000,
     retryCapMs: 60_000,
@@ -253,6 +260,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
       dbCacheDir: path.resolve(root, c.grype?.dbCacheDir ?? path.join(cacheBase, 'grype-db')),
       dbUpdateUrl: c.grype?.dbUpdateUrl,
     },
+    osv: { dbDir: c.osv?.dbDir ? path.resolve(root, c.osv.dbDir) : undefined },
     semgrep: {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map((entry) =>
         existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,

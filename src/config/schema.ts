@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { SeveritySchema } from '../model/finding.ts';
+import type { ImageTarget } from '../plan/image.ts';
 import { SCANNER_NAMES } from '../scanners/registry.ts';
 import type { ScannerName } from '../scanners/registry.ts';
 
@@ -97,6 +98,8 @@ export const FileConfigSchema = z
     outputDir: z.string().min(1),
     offline: z.boolean(),
     exclude: z.array(z.string()),
+    /** Container images to scan besides the directory (see plan/image.ts for the forms). */
+    images: z.array(z.string().min(1)),
     trivy: z
       .object({
         scanners: z.array(z.enum(TRIVY_SCANNERS)).min(1),
@@ -106,6 +109,8 @@ export const FileConfigSchema = z
       .partial()
       .strict(),
     grype: z.object({ dbCacheDir: z.string(), dbUpdateUrl: z.string().url() }).partial().strict(),
+    /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
+    osv: z.object({ dbDir: z.string() }).partial().strict(),
     semgrep: z
       .object({ config: z.array(z.string().min(1)).min(1) })
       .partial()
@@ -130,6 +135,7 @@ export interface ScanConfig {
   readonly outputDir: string;
   readonly offline: boolean;
   readonly exclude: readonly string[];
+  readonly images: readonly ImageTarget[];
   readonly toolCache: string;
   readonly retryBaseMs: number;
   readonly retryCapMs: number;
@@ -145,4 +151,5 @@ export interface ScanConfig {
     /** Registry rulesets run instead when online; empty when the user chose rulesets. */
     readonly registry: readonly string[];
   };
+  readonly osv: { readonly dbDir: string | undefined };
 }

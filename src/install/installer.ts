@@ -320,6 +320,24 @@ async function installFromRegistry(
       ? { verifiedBy: 'pip-require-hashes', sha256: await sha256File(source.requirements) }
       : { verifiedBy: 'unverified' };
   }
+  const ldflags = `-s -w ${source.ldflags}`.trim();
+  if (source.method === 'install') {
+    const target = `${path.posix.join(source.module, source.package)}@${source.version}`;
+    await run('go', ['install', '-trimpath', '-ldflags', ldflags, target], bin, {
+      CGO_ENABLED: '0',
+      GOBIN: bin,
+      GOFLAGS: '',
+      ...source.env,
+    });
+    // go install names the binary after the package path's last element, skipping a /vN suffix.
+    const elements = path.posix.join(source.module, source.package).split('/');
+    const last = elements.at(-1) ?? name;
+    const binary = /^v\d+$/.test(last) && elements.length > 1 ? (elements.at(-2) ?? name) : last;
+    const built = path.join(bin, binary);
+    if (built !== path.join(bin, name)) await rename(built, path.join(bin, name));
+    // go install verifies every module it downloads against go.sum and the checksum database.
+    return { verifiedBy: 'go-sum' };
+  }
   // go install refuses modules with replace directives, so build inside a copy of the module.
   const info = JSON.parse(
     await run('go', ['mod', 'download', '-json', `${source.module}@${source.version}`], target),
@@ -332,15 +350,7 @@ async function installFromRegistry(
     await run('chmod', ['-R', 'u+w', work], target);
     await run(
       'go',
-      [
-        'build',
-        '-trimpath',
-        '-ldflags',
-        `-s -w ${source.ldflags}`,
-        '-o',
-        path.join(bin, name),
-        source.package,
-      ],
+      ['build', '-trimpath', '-ldflags', ldflags, '-o', path.join(bin, name), source.package],
       work,
       {
         CGO_ENABLED: '0',

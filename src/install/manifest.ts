@@ -45,6 +45,12 @@ const RegistrySchema = z.discriminatedUnion('kind', [
     ldflags: z.string().default(''),
     /** Build environment, e.g. GOEXPERIMENT for tools that need one. */
     env: z.record(z.string(), z.string()).default({}),
+    /**
+     * `build` (the default) compiles a copy of the module (works with replace directives); `install` runs
+     * `go install module/package@version`, which records the module version in the binary's build
+     * info, for tools that report their version from it (govulncheck). Needs no replace directives.
+     */
+    method: z.enum(['build', 'install']).optional(),
   }),
 ]);
 export type RegistrySource = z.infer<typeof RegistrySchema>;

@@ -35,6 +35,19 @@ export const PackageSchema = z.object({
 });
 export type Package = z.infer<typeof PackageSchema>;
 
+/** The container image a finding was found in, and the layer that brought it in. */
+export const ImageSchema = z.object({
+  ref: z.string().describe('The image as given to --image / the image input'),
+  layer: z
+    .object({
+      digest: z.string().optional(),
+      diffId: z.string().optional(),
+      createdBy: z.string().optional().describe('The Dockerfile instruction that made the layer'),
+    })
+    .optional(),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
 export const FindingSchema = z.object({
   id: z.string(),
   fingerprint: z.string(),
@@ -57,6 +70,14 @@ export const FindingSchema = z.object({
   ghsa: z.string().optional(),
   aliases: z.array(z.string()).optional(),
   cvss: z.number().optional(),
+  /**
+   * Whether the vulnerable code is reachable from the project's code, where a reachability analysis
+   * (govulncheck) looked at this package and advisory: true = called, false = imported or required
+   * but never called. Unset where nothing analysed it.
+   */
+  reachable: z.boolean().optional(),
+  /** Set for findings in a scanned container image; unset for the directory's own files. */
+  image: ImageSchema.optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
   suppressed: z.boolean().optional(),
   /** A secret found in git history: the commit it was found in (Gitleaks' `commitSha`). */

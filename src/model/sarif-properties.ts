@@ -1,6 +1,6 @@
 import type { PropertyBag } from 'sarif';
-import type { Package, Severity } from './finding.ts';
-import { SEVERITIES } from './finding.ts';
+import type { Image, Package, Severity } from './finding.ts';
+import { ImageSchema, SEVERITIES } from './finding.ts';
 
 /**
  * The facts scanfold carries on SARIF results under `scanfold/*` property names: written by
@@ -23,6 +23,10 @@ export interface ScanfoldProperties {
   severitySource?: string;
   /** The scanfold finding this result belongs to (written by the SARIF output). */
   findingId?: string;
+  /** The container image the result was found in, and the layer (image-scanning adapters). */
+  image?: Image;
+  /** Whether the vulnerable code is called (true) or only imported/required (false): govulncheck. */
+  reachable?: boolean;
 }
 
 const KEYS = {
@@ -33,6 +37,8 @@ const KEYS = {
   severity: 'scanfold/severity',
   severitySource: 'scanfold/severitySource',
   findingId: 'scanfold/findingId',
+  image: 'scanfold/image',
+  reachable: 'scanfold/reachable',
 } as const satisfies Record<keyof ScanfoldProperties, `scanfold/${string}`>;
 
 const KEY_LIST = Object.entries(KEYS) as [keyof ScanfoldProperties, string][];
@@ -84,6 +90,10 @@ export function readScanfoldProperties(bag: PropertyBag | undefined): ScanfoldPr
   if (isString(source)) read.severitySource = source;
   const findingId: unknown = bag[KEYS.findingId];
   if (isString(findingId)) read.findingId = findingId;
+  const image = ImageSchema.safeParse(bag[KEYS.image]);
+  if (image.success) read.image = image.data;
+  const reachable: unknown = bag[KEYS.reachable];
+  if (typeof reachable === 'boolean') read.reachable = reachable;
   return read;
 }
 

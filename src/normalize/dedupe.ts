@@ -28,14 +28,19 @@ class UnionFind {
   }
 }
 
+/** Go tools disagree on the "v": Trivy and Grype say v0.3.7, govulncheck and OSV-Scanner 0.3.7. */
+export function versionKey(version: string | undefined): string {
+  return (version ?? '').replace(/^v(?=\d)/, '');
+}
+
 function* mergeKeys(finding: Finding, index: number): Generator<[string, number]> {
   const { location } = finding;
   switch (finding.category) {
     case 'vulnerability': {
       if (!finding.package) return;
       // One advisory on one package is one finding, whichever lockfiles or paths it is found at
-      // (every location is kept in `locations`).
-      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ''}`;
+      // (every location is kept in `locations`); each scanned image is an artifact of its own.
+      const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`;
       // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
       const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
       if (ids.size === 0) ids.add(finding.ruleId);
@@ -76,7 +81,7 @@ function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowl
     ]);
     const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ''}`,
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`,
     );
   }
   if (finding.category === 'secret')
@@ -106,6 +111,12 @@ function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
   );
 }
 
+/** One member that saw the vulnerable code called makes the group reachable; unknown stays unset. */
+export function reachabilityOf(findings: readonly Finding[]): { reachable?: boolean } {
+  const verdicts = findings.map((f) => f.reachable).filter((v) => v !== undefined);
+  return verdicts.length === 0 ? {} : { reachable: verdicts.includes(true) };
+}
+
 /** The findings of one group, combined into one (every source kept). */
 function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const all = members.map((member) => member.finding);
@@ -130,6 +141,10 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
   const helpUri = all.map((f) => f.helpUri).find(Boolean);
   const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
+  // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
+  const image =
+    all.map((f) => f.image).find((i) => i?.layer?.createdBy) ??
+    all.map((f) => f.image).find(Boolean);
   // Every file the group was found in (one advisory at several lockfiles); lines within one file
   // are the tools' views of one place, so one location per file.
   const locations = [
@@ -163,6 +178,8 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
     ...(ghsa ? { ghsa } : {}),
     ...(aliases.length > 1 ? { aliases } : {}),
     ...(cvss !== undefined ? { cvss } : {}),
+    ...(image ? { image } : {}),
+    ...reachabilityOf(all),
     // One tool's suppression does not silence what another tool still reports.
     ...(all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: undefined }),
   };
@@ -194,6 +211,18 @@ function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind:
       }
     }
   }
+}
+
+/** Report order: worst first; within a severity, code known not to be called sorts down. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank[b.severity] - severityRank[a.severity] ||
+    Number(a.reachable === false) - Number(b.reachable === false) ||
+    byCodeUnit(a.location.path, b.location.path) ||
+    (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
+    byCodeUnit(a.ruleId, b.ruleId) ||
+    byCodeUnit(a.id, b.id)
+  );
 }
 
 /** A finding's line range; a result without lines is about the whole file. */
@@ -325,14 +354,7 @@ export function dedupe(
       id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`,
     };
   });
-  findings.sort(
-    (a, b) =>
-      severityRank[b.severity] - severityRank[a.severity] ||
-      byCodeUnit(a.location.path, b.location.path) ||
-      (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
-      byCodeUnit(a.ruleId, b.ruleId) ||
-      byCodeUnit(a.id, b.id),
-  );
+  findings.sort(compareFindings);
   return {
     findings,
     inputResults: extracted.length,

@@ -250,6 +250,10 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
         ...(ids.length > 1 ? { aliases: ids } : {}),
         ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
         ...(isSuppressed(result) ? { suppressed: true } : {}),
+        ...(declared.image ? { image: declared.image } : {}),
+        ...(declared.reachable !== undefined && category === 'vulnerability'
+          ? { reachable: declared.reachable }
+          : {}),
         ...(historyCommit(result) ? { commit: historyCommit(result) } : {}),
       };
       extracted.push({ finding, identity });

@@ -7,6 +7,7 @@ import type { DedupeResult } from './dedupe.ts';
 import { extractFindings, ruleFor } from './extract.ts';
 import type { ExtractedResult } from './extract.ts';
 import { secretHint, secretTokens } from './secrets.ts';
+import { propagateReachability } from './reachability.ts';
 
 export interface Normalized extends DedupeResult {
   resultsByTool: Record<string, number>;
@@ -82,8 +83,10 @@ export function normalize(
     const tool = finding.tools[0] ?? 'unknown';
     counts.set(tool, (counts.get(tool) ?? 0) + 1);
   }
+  const deduped = dedupe(extracted, knowledge);
   return {
-    ...dedupe(extracted, knowledge),
+    ...deduped,
+    findings: propagateReachability(deduped.findings),
     resultsByTool: Object.fromEntries(counts),
     secretTokens: [...tokens].sort(),
   };

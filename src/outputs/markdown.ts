@@ -42,6 +42,12 @@ export function historyNote(finding: Finding): string {
 }
 
 function locationCell(finding: Finding, links: MarkdownLinks | undefined): string {
+  if (finding.image) {
+    // The image is the section; the cell says which layer brought the package in.
+    const layer = finding.image.layer;
+    const where = layer?.createdBy ?? layer?.diffId?.slice(0, 19) ?? finding.image.ref;
+    return escapeMarkdown(layer ? `layer: ${where}` : where, 120);
+  }
   const line = finding.location.startLine;
   const more = (finding.locations?.length ?? 1) - 1;
   const label =
@@ -77,7 +83,13 @@ function findingRow(finding: Finding, links: MarkdownLinks | undefined): string 
   const pkg = finding.package
     ? ` — ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? '?'}`, 60)}${finding.package.fixedVersion ? ` → ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ''}`
     : '';
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
+  const reach =
+    finding.reachable === undefined
+      ? ''
+      : finding.reachable
+        ? ' — <b>reachable</b>: the vulnerable code is called'
+        : ' — not reachable: imported, never called';
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg}${reach} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
 }
 
 function severityTable(report: Report): string[] {
@@ -265,6 +277,30 @@ function footer(report: Report, links: MarkdownLinks | undefined): string[] {
   ];
 }
 
+function section(
+  title: string,
+  findings: readonly Finding[],
+  options: { open: boolean; links: MarkdownLinks | undefined; limit: number; noun: string },
+): { lines: string[]; omitted: number } {
+  const shown = findings.slice(0, options.limit);
+  const omitted = findings.length - shown.length;
+  const lines = [
+    '',
+    `<details${options.open ? ' open' : ''}><summary>${title} (${findings.length})</summary>`,
+    '',
+    '| severity | rule | location | tools |',
+    '|---|---|---|---|',
+    ...shown.map((finding) => findingRow(finding, options.links)),
+    ...(omitted > 0
+      ? ['', `…and ${omitted} more ${options.noun} finding(s) in the full report.`]
+      : []),
+    '',
+    '</details>',
+  ];
+  return { lines, omitted };
+}
+
+/** Source findings by category, then each scanned image's findings in a section of their own. */
 function findingSections(
   report: Report,
   links: MarkdownLinks | undefined,
@@ -280,27 +316,37 @@ function findingSections(
   );
   if (report.baseline)
     lines.push('', listed.length ? `### New findings (${listed.length})` : '### No new findings');
+  // Source findings by category, then each scanned image's findings in a section of their own.
+  const source = listed.filter((finding) => !finding.image);
+  const first = source[0]?.category;
   for (const category of CATEGORIES) {
-    const findings = listed.filter((finding) => finding.category === category);
+    const findings = source.filter((finding) => finding.category === category);
     if (findings.length === 0) continue;
-    const shown = findings.slice(0, perCategory);
-    omitted += findings.length - shown.length;
-    lines.push(
-      '',
-      `<details${category === listed[0]?.category ? ' open' : ''}><summary><b>${category}</b> (${findings.length})</summary>`,
-      '',
-      '| severity | rule | location | tools |',
-      '|---|---|---|---|',
-      ...shown.map((finding) => findingRow(finding, links)),
-      ...(findings.length > shown.length
-        ? [
-            '',
-            `…and ${findings.length - shown.length} more ${category} finding(s) in the full report.`,
-          ]
-        : []),
-      '',
-      '</details>',
-    );
+    const part = section(`<b>${category}</b>`, findings, {
+      open: category === first,
+      links,
+      limit: perCategory,
+      noun: category,
+    });
+    lines.push(...part.lines);
+    omitted += part.omitted;
+  }
+  const byImage = new Map<string, Finding[]>();
+  for (const finding of listed) {
+    if (!finding.image) continue;
+    const list = byImage.get(finding.image.ref);
+    if (list) list.push(finding);
+    else byImage.set(finding.image.ref, [finding]);
+  }
+  for (const [ref, findings] of byImage) {
+    const part = section(`<b>image</b> ${code(ref, 120)}`, findings, {
+      open: source.length === 0,
+      links,
+      limit: perCategory,
+      noun: 'image',
+    });
+    lines.push(...part.lines);
+    omitted += part.omitted;
   }
   const accepted = report.findings.filter((f) => f.suppression?.source === 'policy').length;
   if (accepted > 0)

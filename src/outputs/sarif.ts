@@ -152,6 +152,8 @@ export function buildSarif(request: SarifOutputRequest): Log {
               severity: finding.severity,
               ...(finding.severitySource ? { severitySource: finding.severitySource } : {}),
               cwe: finding.cwe,
+              // Every tool's result of a finding carries the reachability verdict, not only govulncheck's.
+              ...(finding.reachable !== undefined ? { reachable: finding.reachable } : {}),
             })
           : { ...result.properties };
         if (finding) {

@@ -12,6 +12,16 @@ import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
 import { dropExcludedResults, excludedNote } from './exclude.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
+import { imageFileStem, imageIndexOf, syftSource } from '../plan/image.ts';
+import {
+  addParsed,
+  annotateImageResults,
+  grypeImageLayers,
+  imageRefFor,
+  localImageHistory,
+  noImageLayers,
+  splitImageFiles,
+} from './image-output.ts';
 
 const DB_FAILURE = [
   /failed to (load|update|check for) vulnerability d(b|atabase)/i,
@@ -170,7 +180,8 @@ export const grype: ScannerAdapter = {
         reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`,
       };
     }
-    const sbom = context.upstream.get('syft')?.find((file) => file.endsWith('.cdx.json'));
+    const syftFiles = context.upstream.get('syft') ?? [];
+    const sbom = syftFiles.find((file) => path.basename(file) === 'syft.cdx.json');
     const source = sbom ? `sbom:${sbom}` : 'dir:.';
     const sarif = path.join(context.workDir, 'grype.sarif');
     const json = path.join(context.workDir, 'grype.json');
@@ -189,13 +200,56 @@ export const grype: ScannerAdapter = {
       ? []
       : ['no Syft SBOM available: grype catalogued the directory itself'];
     const outcome = outcomeOf(exit, [sarif, json], { what: 'grype', transient: DB_FAILURE });
-    return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
+    if (outcome.kind !== 'ok') return outcome;
+    // Each image: Syft's SBOM of it when Syft ran, else the image itself.
+    for (const [position, image] of context.config.images.entries()) {
+      const index = position + 1;
+      const stem = path.join(context.workDir, imageFileStem('grype', index));
+      const imageSbom = syftFiles.find((file) => imageIndexOf(file, 'syft') === index);
+      const scanned = outcomeOf(
+        await context.exec(
+          [
+            imageSbom ? `sbom:${imageSbom}` : syftSource(image),
+            '-o',
+            `sarif=${stem}.sarif`,
+            '-o',
+            `json=${stem}.json`,
+          ],
+          env,
+        ),
+        [`${stem}.sarif`, `${stem}.json`],
+        { what: `grype ${image.ref}`, transient: DB_FAILURE },
+      );
+      if (scanned.kind !== 'ok') return scanned;
+      outcome.files.push(...scanned.files);
+    }
+    return notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(files, config) {
-    const parsed = await parseEnriched(files, 'grype.json', grypeDetails, grypeResultKey);
+  async parse(allFiles, config) {
+    const { directory, images } = splitImageFiles(allFiles, 'grype');
+    const parsed = await parseEnriched(directory, 'grype.json', grypeDetails, grypeResultKey);
     let dropped = 0;
     for (const { log } of parsed.sarif)
       dropped += dropExcludedResults(log, config.exclude, config.root);
+    // Image results: exclude is about the directory's paths, so it does not apply to them.
+    for (const [index, files] of [...images].sort(([a], [b]) => a - b)) {
+      const native = files.find((file) => file.endsWith('.json'));
+      const own = await parseEnriched(files, '.json', grypeDetails, grypeResultKey);
+      const { ref, layers } = native
+        ? await grypeImageLayers(native, vulnerabilityKey)
+        : noImageLayers();
+      // Grype gives the diff ID only; the instruction comes from the image's own config.
+      const target = config.images[index - 1];
+      const history = target ? await localImageHistory(target) : new Map<string, string>();
+      for (const { log } of own.sarif)
+        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+          const key = grypeResultKey(ruleId, message);
+          const layer = key ? layers.get(key) : undefined;
+          const createdBy = layer?.diffId ? history.get(layer.diffId) : undefined;
+          return layer && createdBy ? { ...layer, createdBy } : layer;
+        });
+      addParsed(parsed, own);
+    }
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains('grype'),

@@ -4,7 +4,9 @@ import { genericToolName } from '../model/tool-knowledge.ts';
 import type { ScannerAdapter } from './adapter.ts';
 import { checkov } from './checkov.ts';
 import { gitleaks } from './gitleaks.ts';
+import { govulncheck } from './govulncheck.ts';
 import { grype } from './grype.ts';
+import { osvScanner } from './osv-scanner.ts';
 import { semgrep } from './semgrep.ts';
 import { syft } from './syft.ts';
 import { trivy } from './trivy.ts';
@@ -14,7 +16,16 @@ import { trivy } from './trivy.ts';
  * help, the README table, `scanfold merge`'s format detection, normalization's tool knowledge —
  * derives from it. Order is the default run and report order.
  */
-export const ADAPTERS: readonly ScannerAdapter[] = [trivy, semgrep, gitleaks, checkov, syft, grype];
+export const ADAPTERS: readonly ScannerAdapter[] = [
+  trivy,
+  semgrep,
+  gitleaks,
+  checkov,
+  syft,
+  grype,
+  govulncheck,
+  osvScanner,
+];
 
 /** A scanner name from the registry (validated at every input boundary). */
 export type ScannerName = string;

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
@@ -13,6 +13,16 @@ import { parseRetryAfter } from '../run/retry.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
+import { imageFileStem, trivyImageArgs } from '../plan/image.ts';
+import type { ImageTarget } from '../plan/image.ts';
+import {
+  addParsed,
+  annotateImageResults,
+  imageRefFor,
+  noImageLayers,
+  splitImageFiles,
+  trivyImageLayers,
+} from './image-output.ts';
 import { TRIVY_CHECK_ROWS } from './trivy-checks.ts';
 
 const DB_FAILURE = [
@@ -21,6 +31,13 @@ const DB_FAILURE = [
   /OCI artifact error/i,
   /db download/i,
 ];
+
+/** The directory scan has just brought the DB up to date (or must not touch it): images reuse it. */
+function imageDbFlags(offline: boolean): string[] {
+  return offline
+    ? ['--skip-db-update', '--skip-java-db-update', '--offline-scan']
+    : ['--skip-db-update'];
+}
 
 function dbFile(cacheDir: string): string {
   return path.join(cacheDir, 'db', 'trivy.db');
@@ -246,6 +263,51 @@ function trivyJsonToSarif(data: unknown): Log | undefined {
   return sarifLog('Trivy', undefined, rules, results);
 }
 
+/** `trivy image` of one image: vulnerabilities and secrets in its layers, misconfigurations and secrets in its config. */
+async function scanImage(
+  context: ScanContext,
+  image: ImageTarget,
+  index: number,
+  common: { scanners: readonly string[]; flags: readonly string[] },
+): Promise<AttemptOutcome> {
+  const stem = path.join(context.workDir, imageFileStem('trivy', index));
+  const report = `${stem}.json`;
+  const layerScanners = common.scanners.filter(
+    (scanner) => scanner === 'vuln' || scanner === 'secret',
+  );
+  const configScanners = common.scanners.filter((s) => s === 'misconfig' || s === 'secret');
+  const args = [
+    'image',
+    '--scanners',
+    layerScanners.join(',') || 'none',
+    ...(configScanners.length ? ['--image-config-scanners', configScanners.join(',')] : []),
+    '--format',
+    'json',
+    '--list-all-pkgs',
+    '--output',
+    report,
+    ...common.flags,
+    ...trivyImageArgs(image),
+  ];
+  const exit = await context.exec(args);
+  const scanned = outcomeOf(exit, [report], {
+    what: `trivy image ${image.ref}`,
+    transient: DB_FAILURE,
+  });
+  if (scanned.kind !== 'ok') return scanned;
+  // Not `trivy convert`: 0.74 panics writing SARIF for a registry reference with a port
+  // ("127.0.0.1:5000/app:1" is not a valid URI). The same converter `scanfold merge` uses.
+  const log = trivyJsonToSarif(JSON.parse(await readFile(report, 'utf8')));
+  if (!log)
+    return {
+      kind: 'failed',
+      transient: false,
+      message: `trivy image ${image.ref}: the JSON report is not in Trivy's format`,
+    };
+  await writeFile(`${stem}.sarif`, JSON.stringify(log, null, 2));
+  return { kind: 'ok', files: [report, `${stem}.sarif`] };
+}
+
 /** Trivy's own rating of each misconfiguration check, by intent key ("AWS-89"). */
 const CHECK_SEVERITY = new Map(
   TRIVY_CHECK_ROWS.flatMap(([id, severity]) => {
@@ -355,9 +417,28 @@ export const trivy: ScannerAdapter = {
       path.join(context.workDir, 'trivy.cdx.json'),
     );
     if (sbom.kind !== 'ok') return sbom;
-    return { kind: 'ok', files: [report, ...sarif.files, ...sbom.files], notes };
+    const files = [report, ...sarif.files, ...sbom.files];
+    const imageFlags = [
+      '--cache-dir',
+      settings.cacheDir,
+      '--exit-code',
+      '0',
+      '--no-progress',
+      '--skip-check-update',
+      ...imageDbFlags(offline),
+    ];
+    for (const [position, image] of context.config.images.entries()) {
+      const outcome = await scanImage(context, image, position + 1, {
+        scanners,
+        flags: imageFlags,
+      });
+      if (outcome.kind !== 'ok') return outcome;
+      files.push(...outcome.files);
+    }
+    return { kind: 'ok', files, notes };
   },
-  async parse(files, config) {
+  async parse(allFiles, config) {
+    const { directory: files, images } = splitImageFiles(allFiles, 'trivy');
     const parsed = await parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey);
     // `trivy convert` roots ROOTPATH at the JSON report it read; results are relative to the scan root.
     for (const { log } of parsed.sarif) {
@@ -366,6 +447,19 @@ export const trivy: ScannerAdapter = {
           ...run.originalUriBaseIds,
           ROOTPATH: { uri: pathToFileURL(config.root + '/').href },
         };
+    }
+    for (const [index, imageFiles] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageFiles.find((file) => file.endsWith('.json'));
+      const own = await parseEnriched(imageFiles, '.json', trivyDetails, trivyResultKey);
+      const { ref, layers } = native
+        ? await trivyImageLayers(native, vulnerabilityKey)
+        : noImageLayers();
+      for (const { log } of own.sarif)
+        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+          const key = trivyResultKey(ruleId, message);
+          return key ? layers.get(key) : undefined;
+        });
+      addParsed(parsed, own);
     }
     return parsed;
   },
