@@ -117,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path26) {
-      const ctrl = callVisitor(key, node2, visitor, path26);
+    function visit_(key, node2, visitor, path30) {
+      const ctrl = callVisitor(key, node2, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
+          path30 = Object.freeze(path30.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path26);
+            const ci = visit_(i, node2.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -138,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path26);
+          path30 = Object.freeze(path30.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path26);
+          const cv = visit_("value", node2.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -165,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path26) {
-      const ctrl = await callVisitor(key, node2, visitor, path26);
+    async function visitAsync_(key, node2, visitor, path30) {
+      const ctrl = await callVisitor(key, node2, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
+          path30 = Object.freeze(path30.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -186,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path26);
+          path30 = Object.freeze(path30.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path26);
+          const cv = await visitAsync_("value", node2.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -219,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path26) {
+    function callVisitor(key, node2, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path26);
+        return visitor(key, node2, path30);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path26);
+        return visitor.Map?.(key, node2, path30);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path26);
+        return visitor.Seq?.(key, node2, path30);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path26);
+        return visitor.Pair?.(key, node2, path30);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path26);
+        return visitor.Scalar?.(key, node2, path30);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path26);
+        return visitor.Alias?.(key, node2, path30);
       return void 0;
     }
-    function replaceNode(key, path26, node2) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path30, node2) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -847,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -869,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -899,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path30;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -951,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -962,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3478,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3555,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3577,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3611,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -5578,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path26) => {
+    visit2.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5589,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path26) => {
-      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit2.parentCollection = (cst, path30) => {
+      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -17532,8 +17532,8 @@ var require_utils3 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path26) {
-      let input2 = path26;
+    function removeDotSegments(path30) {
+      let input2 = path30;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -17607,11 +17607,11 @@ var require_utils3 = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path26) {
-      if (path26 === "" || path26[0] === "/") {
-        return removeDotSegments(path26);
+    function removeDotSegmentsRelative(path30) {
+      if (path30 === "" || path30[0] === "/") {
+        return removeDotSegments(path30);
       }
-      const segments = path26.split("/");
+      const segments = path30.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -17974,8 +17974,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
+        const path30 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path30 && path30 !== "/" ? path30 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -22347,8 +22347,8 @@ var require_uri_all = __commonJS({
             wsComponents.secure = void 0;
           }
           if (wsComponents.resourceName) {
-            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path26 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
-            wsComponents.path = path26 && path26 !== "/" ? path26 : void 0;
+            var _wsComponents$resourc = wsComponents.resourceName.split("?"), _wsComponents$resourc2 = slicedToArray(_wsComponents$resourc, 2), path30 = _wsComponents$resourc2[0], query = _wsComponents$resourc2[1];
+            wsComponents.path = path30 && path30 !== "/" ? path30 : void 0;
             wsComponents.query = query;
             wsComponents.resourceName = void 0;
           }
@@ -28112,14 +28112,14 @@ var require_spdx_satisfies = __commonJS({
 });
 
 // src/cli/main.ts
-import path25 from "node:path";
+import path29 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync2 } from "node:fs";
 import os2 from "node:os";
-import path13 from "node:path";
+import path17 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -28938,10 +28938,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path26) {
-  if (!path26)
+function getElementAtPath(obj, path30) {
+  if (!path30)
     return obj;
-  return path26.reduce((acc, key) => acc?.[key], obj);
+  return path30.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -29281,11 +29281,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path26, issues2) {
+function prefixIssues(path30, issues2) {
   return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path26);
+    iss.path.unshift(path30);
     return iss;
   });
 }
@@ -29747,16 +29747,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path26 = []) => {
+  const processError = (error63, path30 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path26, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path30, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path30, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path30, ...issue2.path]);
       } else {
-        const fullpath = [...path26, ...issue2.path];
+        const fullpath = [...path30, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -29795,17 +29795,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path26 = []) => {
+  const processError = (error63, path30 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path26, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path30, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path30, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path30, ...issue2.path]);
       } else {
-        const fullpath = [...path26, ...issue2.path];
+        const fullpath = [...path30, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -29844,8 +29844,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path26 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path26) {
+  const path30 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path30) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -46983,13 +46983,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path26 = ref.slice(1).split("/").filter(Boolean);
-  if (path26.length === 0) {
+  const path30 = ref.slice(1).split("/").filter(Boolean);
+  if (path30.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path26[0] === defsKey) {
-    const key = path26[1] === void 0 ? void 0 : decodeJSONPointerSegment(path26[1]);
+  if (path30[0] === defsKey) {
+    const key = path30[1] === void 0 ? void 0 : decodeJSONPointerSegment(path30[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -48140,11 +48140,11 @@ function sarifLog(tool, version2, rules, results) {
 function rule(rules, id, make) {
   if (!rules.has(id)) rules.set(id, make());
 }
-function location(path26, startLine, endLine) {
+function location(path30, startLine, endLine) {
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: path26 },
+        artifactLocation: { uri: path30 },
         ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
       }
     }
@@ -48638,10 +48638,261 @@ var gitleaks = {
   defaultSeverity: "high"
 };
 
-// src/scanners/grype.ts
-import { existsSync as existsSync2, readdirSync } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
+// src/scanners/govulncheck.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { glob, readFile as readFile2, writeFile } from "node:fs/promises";
 import path7 from "node:path";
+import { pathToFileURL } from "node:url";
+function moduleDirs(files, exclude) {
+  return files.filter((file2) => path7.posix.basename(file2) === "go.mod" && !isExcluded(file2, exclude)).map((file2) => path7.posix.dirname(file2)).filter((dir) => !dir.split("/").some((part) => part === "vendor" || part === "testdata")).sort();
+}
+function localDb(context) {
+  const dir = context.config.osv.dbDir;
+  return dir ? path7.join(dir, "govulndb") : void 0;
+}
+var FrameSchema = external_exports.looseObject({
+  module: external_exports.string(),
+  version: external_exports.string().optional(),
+  package: external_exports.string().optional(),
+  function: external_exports.string().optional(),
+  receiver: external_exports.string().optional(),
+  position: external_exports.looseObject({
+    filename: external_exports.string().optional(),
+    line: external_exports.number().optional(),
+    column: external_exports.number().optional()
+  }).optional()
+});
+var MessageSchema2 = external_exports.looseObject({
+  config: external_exports.looseObject({ scanner_version: external_exports.string().optional(), scan_level: external_exports.string().optional() }).optional(),
+  osv: external_exports.looseObject({
+    id: external_exports.string(),
+    aliases: external_exports.array(external_exports.string()).optional(),
+    summary: external_exports.string().optional(),
+    details: external_exports.string().optional(),
+    database_specific: external_exports.looseObject({ url: external_exports.string().optional() }).optional()
+  }).optional(),
+  finding: external_exports.looseObject({
+    osv: external_exports.string(),
+    fixed_version: external_exports.string().optional(),
+    trace: external_exports.array(FrameSchema).min(1)
+  }).optional()
+});
+function splitJsonStream(text) {
+  const values = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') inString = true;
+    else if (char === "{" || char === "[") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (char === "}" || char === "]") {
+      depth--;
+      if (depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
+      if (depth < 0) throw new Error(`unbalanced JSON at offset ${i}`);
+    } else if (depth === 0 && !/\s/.test(char ?? "")) {
+      throw new Error(`unexpected ${JSON.stringify(char)} between JSON values at offset ${i}`);
+    }
+  }
+  if (depth !== 0 || inString) throw new Error("truncated JSON stream");
+  return values;
+}
+var stripV = (version2) => version2?.replace(/^v/, "");
+function symbolOf(frame) {
+  const name = frame.receiver ? `${frame.receiver.replace(/^\*/, "")}.${frame.function ?? ""}` : frame.function ?? "";
+  return frame.package ? `${frame.package}.${name}` : name;
+}
+function levelOf(trace) {
+  const vulnerable = trace[0];
+  return vulnerable?.function ? "called" : vulnerable?.package ? "imported" : "required";
+}
+var SARIF_LEVEL = {
+  called: "error",
+  imported: "warning",
+  required: "note"
+};
+var MESSAGE = {
+  called: "calls the vulnerable code",
+  imported: "imports the vulnerable package but doesn't appear to call the vulnerable symbols",
+  required: "requires the vulnerable module but doesn't import the vulnerable package"
+};
+function govulncheckToSarif(messages, moduleDir) {
+  const osvs = new Map(messages.flatMap((m) => m.osv ? [[m.osv.id, m.osv]] : []));
+  const best = /* @__PURE__ */ new Map();
+  const rank = { required: 0, imported: 1, called: 2 };
+  for (const { finding } of messages) {
+    if (!finding) continue;
+    const module = finding.trace[0]?.module ?? "";
+    const key = `${finding.osv}|${module}`;
+    const level = levelOf(finding.trace);
+    const known = best.get(key);
+    if (!known || rank[level] > rank[known.level] || level === known.level && finding.trace.length < known.finding.trace.length)
+      best.set(key, { finding, level });
+  }
+  const goMod = moduleDir === "." ? "go.mod" : `${moduleDir}/go.mod`;
+  const rules = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const { finding, level } of [...best.values()].sort(
+    (a, b) => a.finding.osv < b.finding.osv ? -1 : a.finding.osv > b.finding.osv ? 1 : 0
+  )) {
+    const osv = osvs.get(finding.osv);
+    const vulnerable = finding.trace[0];
+    if (!vulnerable) continue;
+    if (!rules.has(finding.osv))
+      rules.set(finding.osv, {
+        id: finding.osv,
+        shortDescription: { text: osv?.summary ?? finding.osv },
+        ...osv?.details ? { fullDescription: { text: osv.details } } : {},
+        helpUri: osv?.database_specific?.url ?? `https://pkg.go.dev/vuln/${finding.osv}`,
+        properties: { tags: ["vulnerability", "security", ...osv?.aliases ?? []] }
+      });
+    const version3 = stripV(vulnerable.version);
+    const fixed = stripV(finding.fixed_version);
+    const caller = finding.trace.length > 1 ? finding.trace[1] : void 0;
+    const where = level === "called" && caller ? `: ${symbolOf(caller)}${caller.position?.filename ? ` (${caller.position.filename}:${caller.position.line ?? 0})` : ""} calls ${symbolOf(vulnerable)}` : "";
+    const flow = [...finding.trace].reverse().filter((frame) => frame.module !== "stdlib" || frame === vulnerable).map((frame) => ({
+      module: `${frame.module}${frame.version ? `@${frame.version}` : ""}`,
+      location: {
+        message: { text: symbolOf(frame) },
+        // Only the analysed module's own frames (no version) have files in the repository.
+        ...frame.position?.filename && !frame.version && frame.module !== "stdlib" ? {
+          physicalLocation: {
+            artifactLocation: {
+              uri: moduleDir === "." ? frame.position.filename : `${moduleDir}/${frame.position.filename}`
+            },
+            region: {
+              startLine: frame.position.line ?? 1,
+              ...frame.position.column ? { startColumn: frame.position.column } : {}
+            }
+          }
+        } : {}
+      }
+    }));
+    results.push({
+      ruleId: finding.osv,
+      level: SARIF_LEVEL[level],
+      message: {
+        text: `${finding.osv}: ${vulnerable.module}@${vulnerable.version ?? "?"} \u2014 the module ${MESSAGE[level]}${where}.${fixed ? ` Fixed in ${fixed}.` : ""}`
+      },
+      locations: [{ physicalLocation: { artifactLocation: { uri: goMod } } }],
+      ...level === "called" ? { codeFlows: [{ threadFlows: [{ locations: flow }] }] } : {},
+      properties: {
+        tags: ["vulnerability"],
+        "scanfold/package": {
+          name: vulnerable.module,
+          ...version3 ? { version: version3 } : {},
+          ...fixed ? { fixedVersion: fixed } : {},
+          ecosystem: "gomod",
+          ...vulnerable.module !== "stdlib" && vulnerable.version ? { purl: `pkg:golang/${vulnerable.module}@${vulnerable.version}` } : {}
+        },
+        "scanfold/aliases": [finding.osv, ...osv?.aliases ?? []],
+        "scanfold/reachable": level === "called"
+      }
+    });
+  }
+  const version2 = messages.find((m) => m.config)?.config?.scanner_version;
+  return {
+    version: "2.1.0",
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "govulncheck",
+            informationUri: "https://pkg.go.dev/golang.org/x/vuln/cmd/govulncheck",
+            ...version2 ? { semanticVersion: version2.replace(/^v/, "") } : {},
+            rules: [...rules.values()]
+          }
+        },
+        results
+      }
+    ]
+  };
+}
+async function scanModule(context, dir, index) {
+  const json2 = path7.join(context.workDir, `govulncheck-${index}.json`);
+  const sarif = path7.join(context.workDir, `govulncheck-${index}.sarif`);
+  const db = localDb(context);
+  const args = [
+    "-C",
+    path7.join(context.root, dir),
+    ...db ? ["-db", pathToFileURL(db).href] : [],
+    "-format",
+    "json",
+    "./..."
+  ];
+  const env = context.config.offline ? { GOPROXY: "off", GOTOOLCHAIN: "local" } : { GOTOOLCHAIN: "local" };
+  const exit = await context.exec(args, env);
+  const outcome = outcomeOf(exit, [], { what: `govulncheck (${dir})` });
+  if (outcome.kind !== "ok") return outcome;
+  await writeFile(json2, exit.stdout);
+  let messages;
+  try {
+    messages = splitJsonStream(exit.stdout).map((value) => MessageSchema2.parse(value));
+  } catch (error62) {
+    return {
+      kind: "failed",
+      transient: false,
+      message: `govulncheck (${dir}): unreadable JSON output: ${error62 instanceof Error ? error62.message : String(error62)}`
+    };
+  }
+  await writeFile(sarif, JSON.stringify(govulncheckToSarif(messages, dir), null, 2));
+  return { kind: "ok", files: [json2, sarif] };
+}
+var govulncheck = {
+  name: "govulncheck",
+  tool: "govulncheck",
+  title: "govulncheck",
+  description: "Go modules: known vulnerabilities, and whether the code calls them (marks the same findings of other tools reachable or not)",
+  outputs: "JSON stream, converted to SARIF (one result per advisory and module, with the call path)",
+  categories: ["vulnerability"],
+  env: { GOFLAGS: "-mod=readonly" },
+  exclude: { honoured: true },
+  applies: (config2, files) => moduleDirs(files, config2.exclude).length > 0 ? { applies: true } : { applies: false, reason: "no go.mod" },
+  versionArgs: ["-version"],
+  parseVersion: (stdout) => /govulncheck@v?(\d+\.\d+\.\d+)/.exec(stdout)?.[1],
+  async scan(context) {
+    const db = localDb(context);
+    if (context.config.offline && !(db && existsSync2(path7.join(db, "index", "modules.json"))))
+      return {
+        kind: "skipped",
+        reason: `offline and no Go vulnerability DB in ${db ?? "(no --osv-db-dir)"}/index`
+      };
+    const goMods = [];
+    for await (const file2 of glob("**/go.mod", {
+      cwd: context.root,
+      exclude: (name) => [".git", "node_modules", "vendor", "testdata"].includes(path7.basename(name))
+    }))
+      goMods.push(file2.split(path7.sep).join("/"));
+    const dirs = moduleDirs(goMods, context.config.exclude);
+    const files = [];
+    for (const [index, dir] of dirs.entries()) {
+      const outcome = await scanModule(context, dir, index + 1);
+      if (outcome.kind !== "ok") return outcome;
+      files.push(...outcome.files);
+    }
+    return {
+      kind: "ok",
+      files,
+      notes: [`analysed ${dirs.length} Go module(s): ${dirs.join(", ")}`]
+    };
+  },
+  parse: parseByExtension,
+  ownsDriver: driverContains("govulncheck"),
+  categoryOf: () => "vulnerability"
+};
+
+// src/scanners/grype.ts
+import { existsSync as existsSync4, readdirSync } from "node:fs";
+import { readFile as readFile4 } from "node:fs/promises";
+import path10 from "node:path";
 
 // src/model/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
@@ -48668,6 +48919,14 @@ var PackageSchema = external_exports.object({
   purl: external_exports.string().optional(),
   ecosystem: external_exports.string().optional()
 });
+var ImageSchema = external_exports.object({
+  ref: external_exports.string().describe("The image as given to --image / the image input"),
+  layer: external_exports.object({
+    digest: external_exports.string().optional(),
+    diffId: external_exports.string().optional(),
+    createdBy: external_exports.string().optional().describe("The Dockerfile instruction that made the layer")
+  }).optional()
+});
 var FindingSchema = external_exports.object({
   id: external_exports.string(),
   fingerprint: external_exports.string(),
@@ -48690,6 +48949,14 @@ var FindingSchema = external_exports.object({
   ghsa: external_exports.string().optional(),
   aliases: external_exports.array(external_exports.string()).optional(),
   cvss: external_exports.number().optional(),
+  /**
+   * Whether the vulnerable code is reachable from the project's code, where a reachability analysis
+   * (govulncheck) looked at this package and advisory: true = called, false = imported or required
+   * but never called. Unset where nothing analysed it.
+   */
+  reachable: external_exports.boolean().optional(),
+  /** Set for findings in a scanned container image; unset for the directory's own files. */
+  image: ImageSchema.optional(),
   /** Suppressed at the source (e.g. `nosemgrep`, a SARIF `suppressions` entry): reported, never gating. */
   suppressed: external_exports.boolean().optional(),
   /** A secret found in git history: the commit it was found in (Gitleaks' `commitSha`). */
@@ -48724,7 +48991,9 @@ var KEYS = {
   cvss: "scanfold/cvss",
   severity: "scanfold/severity",
   severitySource: "scanfold/severitySource",
-  findingId: "scanfold/findingId"
+  findingId: "scanfold/findingId",
+  image: "scanfold/image",
+  reachable: "scanfold/reachable"
 };
 var KEY_LIST = Object.entries(KEYS);
 var FINGERPRINT_KEY = "scanfold/v1";
@@ -48763,6 +49032,10 @@ function readScanfoldProperties(bag) {
   if (isString(source)) read.severitySource = source;
   const findingId = bag[KEYS.findingId];
   if (isString(findingId)) read.findingId = findingId;
+  const image = ImageSchema.safeParse(bag[KEYS.image]);
+  if (image.success) read.image = image.data;
+  const reachable = bag[KEYS.reachable];
+  if (typeof reachable === "boolean") read.reachable = reachable;
   return read;
 }
 function writeScanfoldProperties(bag, properties) {
@@ -48802,15 +49075,256 @@ function annotateVulnerabilities(log, details, keyOf2) {
   }
 }
 
+// src/plan/image.ts
+import { existsSync as existsSync3, statSync } from "node:fs";
+import path8 from "node:path";
+
+// src/model/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+};
+var TransientError = class extends Error {
+  name = "TransientError";
+  retryAfterMs;
+  constructor(message, retryAfterMs) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+function errorMessage(error62) {
+  if (error62 instanceof Error) {
+    const cause = error62.cause;
+    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
+    return detail && !error62.message.includes(detail) ? `${error62.message} (${detail})` : error62.message;
+  }
+  return typeof error62 === "string" ? error62 : JSON.stringify(error62);
+}
+
+// src/plan/image.ts
+var PREFIXED = ["docker-archive", "oci-dir", "docker", "registry"];
+function parseImageRef(ref, root) {
+  const text = ref.trim();
+  if (!text) throw new ConfigurationError("image: empty image reference");
+  if (/[\0\r\n]/.test(text))
+    throw new ConfigurationError(`image ${JSON.stringify(ref)}: contains a control character`);
+  for (const kind of PREFIXED) {
+    if (!text.startsWith(`${kind}:`)) continue;
+    const rest = text.slice(kind.length + 1);
+    if (!rest) throw new ConfigurationError(`image ${text}: nothing after "${kind}:"`);
+    if (rest.startsWith("-"))
+      throw new ConfigurationError(`image ${text}: must not start with "-" after "${kind}:"`);
+    const local = kind === "docker-archive" || kind === "oci-dir";
+    return { ref: text, kind, source: local ? path8.resolve(root, rest) : rest };
+  }
+  if (text.startsWith("-")) throw new ConfigurationError(`image ${text}: must not start with "-"`);
+  return { ref: text, kind: "auto", source: text };
+}
+function checkLocalImage(image) {
+  if (image.kind !== "docker-archive" && image.kind !== "oci-dir") return;
+  if (!existsSync3(image.source))
+    throw new ConfigurationError(`image ${image.ref}: ${image.source} does not exist`);
+  const isDir = statSync(image.source).isDirectory();
+  if (image.kind === "docker-archive" && isDir)
+    throw new ConfigurationError(
+      `image ${image.ref}: ${image.source} is a directory; a docker-archive is a tar file (an OCI layout directory is oci-dir:)`
+    );
+  if (image.kind === "oci-dir" && !existsSync3(path8.join(image.source, "index.json")))
+    throw new ConfigurationError(
+      `image ${image.ref}: ${image.source} is not an OCI image layout (no index.json)`
+    );
+}
+function syftSource(image) {
+  return image.kind === "auto" ? image.source : `${image.kind}:${image.source}`;
+}
+function trivyImageArgs(image) {
+  switch (image.kind) {
+    case "docker-archive":
+    case "oci-dir":
+      return ["--input", image.source];
+    case "docker":
+      return ["--image-src", "docker", image.source];
+    case "registry":
+      return ["--image-src", "remote", image.source];
+    case "auto":
+      return [image.source];
+  }
+}
+function imageFileStem(tool, index) {
+  return `${tool}-image-${index}`;
+}
+function imageIndexOf(file2, tool) {
+  const match = new RegExp(`^${tool}-image-(\\d+)\\.`).exec(path8.basename(file2));
+  return match?.[1] ? Number(match[1]) : void 0;
+}
+
+// src/scanners/image-output.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile3 } from "node:fs/promises";
+import { promisify } from "node:util";
+import path9 from "node:path";
+function splitImageFiles(files, tool) {
+  const directory = [];
+  const images = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    const index = imageIndexOf(file2, tool);
+    if (index === void 0) directory.push(file2);
+    else images.set(index, [...images.get(index) ?? [], file2]);
+  }
+  return { directory, images };
+}
+function imageRefFor(config2, index, recorded) {
+  return config2.images[index - 1]?.ref ?? recorded ?? `image-${index}`;
+}
+function annotateImageResults(log, ref, layerOf) {
+  for (const run3 of log.runs) {
+    for (const result of run3.results ?? []) {
+      const layer = layerOf(result.ruleId ?? "", result.message.text ?? "");
+      const image = { ref, ...layer ? { layer } : {} };
+      result.properties = { ...result.properties, "scanfold/image": image };
+      result.locations = [{ physicalLocation: { artifactLocation: { uri: ref } } }];
+    }
+  }
+}
+function addParsed(into, from) {
+  into.sarif.push(...from.sarif);
+  into.sboms.push(...from.sboms);
+}
+var TrivyLayerSchema = external_exports.looseObject({
+  Digest: external_exports.string().optional(),
+  DiffID: external_exports.string().optional(),
+  CreatedBy: external_exports.string().optional()
+});
+var TrivyImageReportSchema = external_exports.looseObject({
+  ArtifactName: external_exports.string().optional(),
+  Metadata: external_exports.looseObject({
+    ImageConfig: external_exports.looseObject({
+      history: external_exports.array(
+        external_exports.looseObject({
+          created_by: external_exports.string().optional(),
+          empty_layer: external_exports.boolean().optional()
+        })
+      ).nullish(),
+      rootfs: external_exports.looseObject({ diff_ids: external_exports.array(external_exports.string()).nullish() }).optional()
+    }).optional()
+  }).optional(),
+  Results: external_exports.array(
+    external_exports.looseObject({
+      Vulnerabilities: external_exports.array(
+        external_exports.looseObject({
+          VulnerabilityID: external_exports.string(),
+          PkgName: external_exports.string(),
+          InstalledVersion: external_exports.string().optional(),
+          Layer: TrivyLayerSchema.optional()
+        })
+      ).nullish()
+    })
+  ).nullish()
+});
+function createdByDiffId(history, diffIds) {
+  const byDiffId = /* @__PURE__ */ new Map();
+  const layers = history.filter((entry) => !entry.empty_layer);
+  diffIds.forEach((diffId, index) => {
+    const createdBy = layers[index]?.created_by;
+    if (createdBy) byDiffId.set(diffId, createdBy);
+  });
+  return byDiffId;
+}
+var ImageConfigSchema = external_exports.looseObject({
+  history: external_exports.array(
+    external_exports.looseObject({ created_by: external_exports.string().optional(), empty_layer: external_exports.boolean().optional() })
+  ).nullish(),
+  rootfs: external_exports.looseObject({ diff_ids: external_exports.array(external_exports.string()).nullish() }).optional()
+});
+var readFromTar = async (archive, member) => (await promisify(execFile)("tar", ["-xOf", archive, member], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+async function localImageHistory(image) {
+  try {
+    let config2;
+    if (image.kind === "docker-archive") {
+      const manifest = JSON.parse(await readFromTar(image.source, "manifest.json"));
+      const member = manifest[0]?.Config;
+      if (!member) return /* @__PURE__ */ new Map();
+      config2 = JSON.parse(await readFromTar(image.source, member));
+    } else if (image.kind === "oci-dir") {
+      const blob = async (digest) => JSON.parse(
+        await readFile3(
+          path9.join(image.source, "blobs", ...digest.split(":").slice(0, 2)),
+          "utf8"
+        )
+      );
+      const index = JSON.parse(await readFile3(path9.join(image.source, "index.json"), "utf8"));
+      const manifestDigest = index.manifests?.[0]?.digest;
+      if (!manifestDigest) return /* @__PURE__ */ new Map();
+      const manifest = await blob(manifestDigest);
+      if (!manifest.config?.digest) return /* @__PURE__ */ new Map();
+      config2 = await blob(manifest.config.digest);
+    } else return /* @__PURE__ */ new Map();
+    const parsed = ImageConfigSchema.parse(config2);
+    return createdByDiffId(parsed.history ?? [], parsed.rootfs?.diff_ids ?? []);
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function noImageLayers() {
+  return { ref: void 0, layers: /* @__PURE__ */ new Map() };
+}
+async function trivyImageLayers(file2, keyOf2) {
+  const report = TrivyImageReportSchema.parse(JSON.parse(await readFile3(file2, "utf8")));
+  const config2 = report.Metadata?.ImageConfig;
+  const createdBy = createdByDiffId(config2?.history ?? [], config2?.rootfs?.diff_ids ?? []);
+  const layers = /* @__PURE__ */ new Map();
+  for (const target of report.Results ?? []) {
+    for (const v of target.Vulnerabilities ?? []) {
+      const diffId = v.Layer?.DiffID;
+      const instruction = v.Layer?.CreatedBy ?? (diffId ? createdBy.get(diffId) : void 0);
+      layers.set(keyOf2(v.VulnerabilityID, v.PkgName, v.InstalledVersion), {
+        ...v.Layer?.Digest ? { digest: v.Layer.Digest } : {},
+        ...diffId ? { diffId } : {},
+        ...instruction ? { createdBy: instruction } : {}
+      });
+    }
+  }
+  return { ref: report.ArtifactName, layers };
+}
+var GrypeImageReportSchema = external_exports.looseObject({
+  source: external_exports.looseObject({ target: external_exports.looseObject({ userInput: external_exports.string().optional() }).optional() }).optional(),
+  matches: external_exports.array(
+    external_exports.looseObject({
+      vulnerability: external_exports.looseObject({ id: external_exports.string() }),
+      artifact: external_exports.looseObject({
+        name: external_exports.string(),
+        version: external_exports.string().optional(),
+        locations: external_exports.array(external_exports.looseObject({ path: external_exports.string().optional(), layerID: external_exports.string().optional() })).optional()
+      })
+    })
+  )
+});
+async function grypeImageLayers(file2, keyOf2) {
+  const report = GrypeImageReportSchema.parse(JSON.parse(await readFile3(file2, "utf8")));
+  const layers = /* @__PURE__ */ new Map();
+  for (const match of report.matches) {
+    const diffId = match.artifact.locations?.find((location2) => location2.layerID)?.layerID;
+    if (!diffId) continue;
+    layers.set(
+      keyOf2(
+        `${match.vulnerability.id}-${match.artifact.name}`,
+        match.artifact.name,
+        match.artifact.version
+      ),
+      { diffId }
+    );
+  }
+  return { ref: report.source?.target?.userInput, layers };
+}
+
 // src/scanners/grype.ts
 var DB_FAILURE = [
   /failed to (load|update|check for) vulnerability d(b|atabase)/i,
   /unable to (update|download|check)/i
 ];
 function hasDatabase(cacheDir) {
-  if (!existsSync2(cacheDir)) return false;
+  if (!existsSync4(cacheDir)) return false;
   return readdirSync(cacheDir).some(
-    (entry) => existsSync2(path7.join(cacheDir, entry, "vulnerability.db"))
+    (entry) => existsSync4(path10.join(cacheDir, entry, "vulnerability.db"))
   );
 }
 function packageFromGrypeMessage(message) {
@@ -48867,7 +49381,7 @@ function grypeMatchDetail(match) {
   };
 }
 async function grypeDetails(file2) {
-  const report = GrypeReportSchema.parse(JSON.parse(await readFile2(file2, "utf8")));
+  const report = GrypeReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
   const details = /* @__PURE__ */ new Map();
   for (const match of report.matches) {
     details.set(
@@ -48939,10 +49453,11 @@ var grype = {
         reason: `offline and no vulnerability DB in ${settings.dbCacheDir}`
       };
     }
-    const sbom = context.upstream.get("syft")?.find((file2) => file2.endsWith(".cdx.json"));
+    const syftFiles = context.upstream.get("syft") ?? [];
+    const sbom = syftFiles.find((file2) => path10.basename(file2) === "syft.cdx.json");
     const source = sbom ? `sbom:${sbom}` : "dir:.";
-    const sarif = path7.join(context.workDir, "grype.sarif");
-    const json2 = path7.join(context.workDir, "grype.json");
+    const sarif = path10.join(context.workDir, "grype.sarif");
+    const json2 = path10.join(context.workDir, "grype.json");
     const env = {
       GRYPE_DB_CACHE_DIR: settings.dbCacheDir,
       GRYPE_DB_AUTO_UPDATE: offline ? "false" : "true",
@@ -48953,13 +49468,51 @@ var grype = {
     const exit = await context.exec(args, env);
     const notes = sbom ? [] : ["no Syft SBOM available: grype catalogued the directory itself"];
     const outcome = outcomeOf(exit, [sarif, json2], { what: "grype", transient: DB_FAILURE });
-    return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
+    if (outcome.kind !== "ok") return outcome;
+    for (const [position, image] of context.config.images.entries()) {
+      const index = position + 1;
+      const stem = path10.join(context.workDir, imageFileStem("grype", index));
+      const imageSbom = syftFiles.find((file2) => imageIndexOf(file2, "syft") === index);
+      const scanned = outcomeOf(
+        await context.exec(
+          [
+            imageSbom ? `sbom:${imageSbom}` : syftSource(image),
+            "-o",
+            `sarif=${stem}.sarif`,
+            "-o",
+            `json=${stem}.json`
+          ],
+          env
+        ),
+        [`${stem}.sarif`, `${stem}.json`],
+        { what: `grype ${image.ref}`, transient: DB_FAILURE }
+      );
+      if (scanned.kind !== "ok") return scanned;
+      outcome.files.push(...scanned.files);
+    }
+    return notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(files, config2) {
-    const parsed = await parseEnriched(files, "grype.json", grypeDetails, grypeResultKey);
+  async parse(allFiles, config2) {
+    const { directory, images } = splitImageFiles(allFiles, "grype");
+    const parsed = await parseEnriched(directory, "grype.json", grypeDetails, grypeResultKey);
     let dropped = 0;
     for (const { log } of parsed.sarif)
       dropped += dropExcludedResults(log, config2.exclude, config2.root);
+    for (const [index, files] of [...images].sort(([a], [b]) => a - b)) {
+      const native = files.find((file2) => file2.endsWith(".json"));
+      const own2 = await parseEnriched(files, ".json", grypeDetails, grypeResultKey);
+      const { ref, layers } = native ? await grypeImageLayers(native, vulnerabilityKey) : noImageLayers();
+      const target = config2.images[index - 1];
+      const history = target ? await localImageHistory(target) : /* @__PURE__ */ new Map();
+      for (const { log } of own2.sarif)
+        annotateImageResults(log, imageRefFor(config2, index, ref), (ruleId, message) => {
+          const key = grypeResultKey(ruleId, message);
+          const layer = key ? layers.get(key) : void 0;
+          const createdBy = layer?.diffId ? history.get(layer.diffId) : void 0;
+          return layer && createdBy ? { ...layer, createdBy } : layer;
+        });
+      addParsed(parsed, own2);
+    }
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains("grype"),
@@ -48968,8 +49521,177 @@ var grype = {
   packageFromMessage: packageFromGrypeMessage
 };
 
+// src/scanners/osv-scanner.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { readFile as readFile5 } from "node:fs/promises";
+import path11 from "node:path";
+function hasOfflineDb(dir) {
+  return dir !== void 0 && existsSync5(path11.join(dir, "osv-scalibr"));
+}
+function packageFromOsvMessage(message) {
+  const match = /^Package '(.+)@([^@']+)' is vulnerable to/.exec(message);
+  return match?.[1] && match[2] ? { name: match[1], version: match[2] } : void 0;
+}
+var OsvReportSchema = external_exports.looseObject({
+  results: external_exports.array(
+    external_exports.looseObject({
+      source: external_exports.looseObject({ path: external_exports.string() }).optional(),
+      packages: external_exports.array(
+        external_exports.looseObject({
+          package: external_exports.looseObject({
+            name: external_exports.string(),
+            version: external_exports.string().optional(),
+            ecosystem: external_exports.string().optional()
+          }),
+          vulnerabilities: external_exports.array(
+            external_exports.looseObject({
+              id: external_exports.string(),
+              aliases: external_exports.array(external_exports.string()).nullish(),
+              summary: external_exports.string().optional(),
+              database_specific: external_exports.looseObject({
+                cwe_ids: external_exports.array(external_exports.string()).nullish(),
+                severity: external_exports.string().optional()
+              }).nullish(),
+              affected: external_exports.array(
+                external_exports.looseObject({
+                  package: external_exports.looseObject({ name: external_exports.string() }).optional(),
+                  ranges: external_exports.array(
+                    external_exports.looseObject({
+                      events: external_exports.array(external_exports.looseObject({ fixed: external_exports.string().optional() }))
+                    })
+                  ).nullish()
+                })
+              ).nullish()
+            })
+          ).nullish()
+        })
+      ).nullish()
+    })
+  ).nullish()
+});
+var PURL_TYPE = { npm: "npm", PyPI: "pypi", Go: "golang" };
+async function osvDetails(file2) {
+  return detailsOf(OsvReportSchema.parse(JSON.parse(await readFile5(file2, "utf8"))));
+}
+function detailsOf(report) {
+  const details = /* @__PURE__ */ new Map();
+  for (const source of report.results ?? []) {
+    for (const { package: pkg, vulnerabilities } of source.packages ?? []) {
+      for (const vuln of vulnerabilities ?? []) {
+        const ids = [vuln.id, ...vuln.aliases ?? []];
+        const fixed = (vuln.affected ?? []).filter((affected) => affected.package?.name === pkg.name).flatMap((affected) => affected.ranges ?? []).flatMap((range) => range.events).map((event) => event.fixed).filter((value) => Boolean(value));
+        const type = pkg.ecosystem ? PURL_TYPE[pkg.ecosystem] : void 0;
+        const detail = {
+          aliases: ids,
+          package: {
+            name: pkg.name,
+            ...pkg.version ? { version: pkg.version } : {},
+            ...fixed.length ? { fixedVersion: fixed.join(", ") } : {},
+            ...pkg.ecosystem ? { ecosystem: pkg.ecosystem } : {},
+            ...type && pkg.version ? {
+              purl: `pkg:${type}/${pkg.name}@${type === "golang" ? `v${pkg.version}` : pkg.version}`
+            } : {}
+          },
+          cwe: vuln.database_specific?.cwe_ids ?? []
+        };
+        for (const id of ids) details.set(vulnerabilityKey(id, pkg.name, pkg.version), detail);
+      }
+    }
+  }
+  return details;
+}
+function osvJsonToSarif(data) {
+  const parsed = OsvReportSchema.safeParse(data);
+  if (!parsed.success || !Array.isArray(data.results)) return void 0;
+  const sources = parsed.data.results ?? [];
+  if (!sources.every((source) => source.source && source.packages)) return void 0;
+  if (sources.length === 0 && !("experimental_config" in data)) return void 0;
+  const details = detailsOf(parsed.data);
+  const rules = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const source of sources) {
+    for (const { package: pkg, vulnerabilities } of source.packages ?? []) {
+      for (const vuln of vulnerabilities ?? []) {
+        const severity = vuln.database_specific?.severity;
+        rule(rules, vuln.id, () => ({
+          id: vuln.id,
+          shortDescription: { text: vuln.summary ?? vuln.id },
+          helpUri: `https://osv.dev/${vuln.id}`,
+          properties: { tags: ["vulnerability", "security"], ...securitySeverity(severity) }
+        }));
+        const aliases = vuln.aliases ?? [];
+        const detail = details.get(vulnerabilityKey(vuln.id, pkg.name, pkg.version));
+        results.push({
+          ruleId: vuln.id,
+          message: {
+            text: `Package '${pkg.name}@${pkg.version ?? ""}' is vulnerable to '${vuln.id}'${aliases.length ? ` (also known as ${aliases.map((a) => `'${a}'`).join(", ")})` : ""}.`
+          },
+          locations: location(source.source?.path ?? "."),
+          properties: writeScanfoldProperties(void 0, {
+            ...detail ? { package: detail.package, aliases: detail.aliases } : {},
+            ...detail?.cwe.length ? { cwe: detail.cwe } : {}
+          })
+        });
+      }
+    }
+  }
+  return sarifLog("osv-scanner", void 0, rules, results);
+}
+function osvResultKey(ruleId, message) {
+  const pkg = packageFromOsvMessage(message);
+  return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
+}
+var osvScanner = {
+  name: "osv-scanner",
+  tool: "osv-scanner",
+  title: "OSV-Scanner",
+  description: "lockfiles of many ecosystems (npm, PyPI, Go, Maven, Cargo, ...): known vulnerabilities from OSV",
+  outputs: "SARIF, plus JSON for package coordinates, fixed versions and aliases",
+  categories: ["vulnerability"],
+  // --experimental-exclude takes the same kind of directory names and globs.
+  exclude: { honoured: true },
+  applies: () => ({ applies: true }),
+  versionArgs: ["--version"],
+  parseVersion: firstSemver,
+  async scan(context) {
+    const { offline } = context.config;
+    const dbDir = context.config.osv.dbDir;
+    if (offline && !hasOfflineDb(dbDir))
+      return {
+        kind: "skipped",
+        reason: `offline and no OSV database in ${dbDir ?? "(no --osv-db-dir)"}/osv-scalibr`
+      };
+    const source = [
+      "scan",
+      "source",
+      "--recursive",
+      "--allow-no-lockfiles",
+      "--no-call-analysis=all",
+      ...offline && dbDir ? ["--offline", "--local-db-path", dbDir] : [],
+      ...context.config.exclude.flatMap((pattern) => ["--experimental-exclude", pattern])
+    ];
+    const files = [];
+    for (const format of ["sarif", "json"]) {
+      const file2 = path11.join(context.workDir, `osv-scanner.${format}`);
+      const exit = await context.exec([...source, "--format", format, "--output-file", file2, "."]);
+      const outcome = outcomeOf(exit, [file2], {
+        what: `osv-scanner (${format})`,
+        okExitCodes: [0, 1]
+      });
+      if (outcome.kind !== "ok") return outcome;
+      files.push(file2);
+    }
+    return { kind: "ok", files };
+  },
+  parse: (files) => parseEnriched(files, "osv-scanner.json", osvDetails, osvResultKey),
+  ownsDriver: driverContains("osv-scanner"),
+  nativeJson: { label: "OSV-Scanner JSON", toSarif: osvJsonToSarif },
+  categoryOf: () => "vulnerability",
+  packageFromMessage: packageFromOsvMessage
+};
+
 // src/scanners/semgrep.ts
-import path8 from "node:path";
+import path12 from "node:path";
 var SemgrepSchema = external_exports.looseObject({
   results: external_exports.array(
     external_exports.looseObject({
@@ -49088,8 +49810,8 @@ var semgrep = {
   parseVersion: firstSemver,
   exclude: { honoured: true },
   async scan(context) {
-    const sarif = path8.join(context.workDir, "semgrep.sarif");
-    const json2 = path8.join(context.workDir, "semgrep.json");
+    const sarif = path12.join(context.workDir, "semgrep.sarif");
+    const json2 = path12.join(context.workDir, "semgrep.json");
     const args = [
       "scan",
       "--metrics",
@@ -49121,7 +49843,7 @@ var semgrep = {
 };
 
 // src/scanners/syft.ts
-import path9 from "node:path";
+import path13 from "node:path";
 var syft = {
   name: "syft",
   tool: "syft",
@@ -49135,21 +49857,33 @@ var syft = {
   parseVersion: firstSemver,
   exclude: { honoured: true },
   async scan(context) {
-    const sbom = path9.join(context.workDir, "syft.cdx.json");
+    const sbom = path13.join(context.workDir, "syft.cdx.json");
     const args = ["scan", "dir:.", "--quiet", "-o", `cyclonedx-json=${sbom}`];
     for (const pattern of context.config.exclude) args.push("--exclude", pattern);
     const exit = await context.exec(args);
-    return outcomeOf(exit, [sbom], { what: "syft" });
+    const outcome = outcomeOf(exit, [sbom], { what: "syft" });
+    if (outcome.kind !== "ok") return outcome;
+    for (const [position, image] of context.config.images.entries()) {
+      const file2 = path13.join(context.workDir, `${imageFileStem("syft", position + 1)}.cdx.json`);
+      const scanned = outcomeOf(
+        await context.exec(["scan", syftSource(image), "--quiet", "-o", `cyclonedx-json=${file2}`]),
+        [file2],
+        { what: `syft ${image.ref}` }
+      );
+      if (scanned.kind !== "ok") return scanned;
+      outcome.files.push(file2);
+    }
+    return outcome;
   },
   parse: parseByExtension,
   ownsDriver: driverContains("syft")
 };
 
 // src/scanners/trivy.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
-import path10 from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync as existsSync6, statSync as statSync2 } from "node:fs";
+import { readFile as readFile6, writeFile as writeFile2 } from "node:fs/promises";
+import path14 from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/run/retry.ts
 function backoffDelay(policy, attempt, clock, retryAfterMs) {
@@ -50132,8 +50866,11 @@ var DB_FAILURE2 = [
   /OCI artifact error/i,
   /db download/i
 ];
+function imageDbFlags(offline) {
+  return offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : ["--skip-db-update"];
+}
 function dbFile(cacheDir) {
-  return path10.join(cacheDir, "db", "trivy.db");
+  return path14.join(cacheDir, "db", "trivy.db");
 }
 function rotateRepositories(repositories, attempt) {
   if (repositories.length === 0) return [];
@@ -50176,7 +50913,7 @@ var TrivyReportSchema = external_exports.looseObject({
   ).nullish()
 });
 async function trivyDetails(file2) {
-  const report = TrivyReportSchema.parse(JSON.parse(await readFile3(file2, "utf8")));
+  const report = TrivyReportSchema.parse(JSON.parse(await readFile6(file2, "utf8")));
   const details = /* @__PURE__ */ new Map();
   for (const target of report.Results ?? []) {
     for (const v of target.Vulnerabilities ?? []) {
@@ -50325,6 +51062,42 @@ Fixed Version: ${v.FixedVersion ?? ""}`
   }
   return sarifLog("Trivy", void 0, rules, results);
 }
+async function scanImage(context, image, index, common) {
+  const stem = path14.join(context.workDir, imageFileStem("trivy", index));
+  const report = `${stem}.json`;
+  const layerScanners = common.scanners.filter(
+    (scanner) => scanner === "vuln" || scanner === "secret"
+  );
+  const configScanners = common.scanners.filter((s) => s === "misconfig" || s === "secret");
+  const args = [
+    "image",
+    "--scanners",
+    layerScanners.join(",") || "none",
+    ...configScanners.length ? ["--image-config-scanners", configScanners.join(",")] : [],
+    "--format",
+    "json",
+    "--list-all-pkgs",
+    "--output",
+    report,
+    ...common.flags,
+    ...trivyImageArgs(image)
+  ];
+  const exit = await context.exec(args);
+  const scanned = outcomeOf(exit, [report], {
+    what: `trivy image ${image.ref}`,
+    transient: DB_FAILURE2
+  });
+  if (scanned.kind !== "ok") return scanned;
+  const log = trivyJsonToSarif(JSON.parse(await readFile6(report, "utf8")));
+  if (!log)
+    return {
+      kind: "failed",
+      transient: false,
+      message: `trivy image ${image.ref}: the JSON report is not in Trivy's format`
+    };
+  await writeFile2(`${stem}.sarif`, JSON.stringify(log, null, 2));
+  return { kind: "ok", files: [report, `${stem}.sarif`] };
+}
 var CHECK_SEVERITY = new Map(
   TRIVY_CHECK_ROWS.flatMap(([id, severity]) => {
     const intent = normalizeTrivyCheckId(id);
@@ -50352,7 +51125,7 @@ var trivy = {
     const { trivy: settings, offline } = context.config;
     const notes = [];
     let scanners = [...settings.scanners];
-    const haveDb = existsSync3(dbFile(settings.cacheDir));
+    const haveDb = existsSync6(dbFile(settings.cacheDir));
     if (scanners.includes("vuln") && offline && !haveDb) {
       scanners = scanners.filter((scanner) => scanner !== "vuln");
       notes.push(
@@ -50360,7 +51133,7 @@ var trivy = {
       );
     }
     if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
-    const report = path10.join(context.workDir, "trivy.json");
+    const report = path14.join(context.workDir, "trivy.json");
     const common = [
       "--format",
       "json",
@@ -50384,7 +51157,7 @@ var trivy = {
     const dbFailed = exit.exitCode !== 0 && looksTransient(exit.stderrTail, DB_FAILURE2);
     if (dbFailed && context.lastAttempt && haveDb && !offline) {
       const age = Math.round(
-        (Date.now() - statSync(dbFile(settings.cacheDir)).mtimeMs) / 36e5
+        (Date.now() - statSync2(dbFile(settings.cacheDir)).mtimeMs) / 36e5
       );
       notes.push(
         `vulnerability DB download failed (${exit.stderrTail.at(-1)?.trim() ?? "unknown error"}); used the cached DB, ${age} h old, which may be stale`
@@ -50418,26 +51191,56 @@ var trivy = {
       context,
       report,
       "sarif",
-      path10.join(context.workDir, "trivy.sarif")
+      path14.join(context.workDir, "trivy.sarif")
     );
     if (sarif.kind !== "ok") return sarif;
     const sbom = await convert(
       context,
       report,
       "cyclonedx",
-      path10.join(context.workDir, "trivy.cdx.json")
+      path14.join(context.workDir, "trivy.cdx.json")
     );
     if (sbom.kind !== "ok") return sbom;
-    return { kind: "ok", files: [report, ...sarif.files, ...sbom.files], notes };
+    const files = [report, ...sarif.files, ...sbom.files];
+    const imageFlags = [
+      "--cache-dir",
+      settings.cacheDir,
+      "--exit-code",
+      "0",
+      "--no-progress",
+      "--skip-check-update",
+      ...imageDbFlags(offline)
+    ];
+    for (const [position, image] of context.config.images.entries()) {
+      const outcome = await scanImage(context, image, position + 1, {
+        scanners,
+        flags: imageFlags
+      });
+      if (outcome.kind !== "ok") return outcome;
+      files.push(...outcome.files);
+    }
+    return { kind: "ok", files, notes };
   },
-  async parse(files, config2) {
+  async parse(allFiles, config2) {
+    const { directory: files, images } = splitImageFiles(allFiles, "trivy");
     const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
     for (const { log } of parsed.sarif) {
       for (const run3 of log.runs)
         run3.originalUriBaseIds = {
           ...run3.originalUriBaseIds,
-          ROOTPATH: { uri: pathToFileURL(config2.root + "/").href }
+          ROOTPATH: { uri: pathToFileURL2(config2.root + "/").href }
         };
+    }
+    for (const [index, imageFiles] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageFiles.find((file2) => file2.endsWith(".json"));
+      const own2 = await parseEnriched(imageFiles, ".json", trivyDetails, trivyResultKey);
+      const { ref, layers } = native ? await trivyImageLayers(native, vulnerabilityKey) : noImageLayers();
+      for (const { log } of own2.sarif)
+        annotateImageResults(log, imageRefFor(config2, index, ref), (ruleId, message) => {
+          const key = trivyResultKey(ruleId, message);
+          return key ? layers.get(key) : void 0;
+        });
+      addParsed(parsed, own2);
     }
     return parsed;
   },
@@ -50448,7 +51251,16 @@ var trivy = {
 };
 
 // src/scanners/registry.ts
-var ADAPTERS = [trivy, semgrep, gitleaks, checkov, syft, grype];
+var ADAPTERS = [
+  trivy,
+  semgrep,
+  gitleaks,
+  checkov,
+  syft,
+  grype,
+  govulncheck,
+  osvScanner
+];
 var SCANNER_NAMES = ADAPTERS.map((adapter) => adapter.name);
 var BY_NAME = new Map(ADAPTERS.map((adapter) => [adapter.name, adapter]));
 function adapterNamed(name) {
@@ -50504,54 +51316,33 @@ function knowledgeOf(adapters) {
 }
 var TOOL_KNOWLEDGE = knowledgeOf(ADAPTERS);
 
-// src/model/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-var TransientError = class extends Error {
-  name = "TransientError";
-  retryAfterMs;
-  constructor(message, retryAfterMs) {
-    super(message);
-    this.retryAfterMs = retryAfterMs;
-  }
-};
-function errorMessage(error62) {
-  if (error62 instanceof Error) {
-    const cause = error62.cause;
-    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
-    return detail && !error62.message.includes(detail) ? `${error62.message} (${detail})` : error62.message;
-  }
-  return typeof error62 === "string" ? error62 : JSON.stringify(error62);
-}
-
 // src/config/package-root.ts
-import { existsSync as existsSync4, readFileSync } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync7, readFileSync } from "node:fs";
+import path15 from "node:path";
 import { fileURLToPath } from "node:url";
 var cached2;
 function packageRoot() {
   if (cached2) return cached2;
-  let dir = path11.dirname(fileURLToPath(import.meta.url));
+  let dir = path15.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const manifest = path11.join(dir, "package.json");
-    if (existsSync4(manifest)) {
+    const manifest = path15.join(dir, "package.json");
+    if (existsSync7(manifest)) {
       const parsed = JSON.parse(readFileSync(manifest, "utf8"));
       if (parsed.name === "scanfold") return cached2 = dir;
     }
-    const parent = path11.dirname(dir);
+    const parent = path15.dirname(dir);
     if (parent === dir) throw new Error("scanfold package root not found above " + import.meta.url);
     dir = parent;
   }
 }
 function scanfoldVersion() {
-  const parsed = JSON.parse(readFileSync(path11.join(packageRoot(), "package.json"), "utf8"));
+  const parsed = JSON.parse(readFileSync(path15.join(packageRoot(), "package.json"), "utf8"));
   return parsed.version;
 }
 
 // src/config/schema.ts
 import os from "node:os";
-import path12 from "node:path";
+import path16 from "node:path";
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var FailOnSchema = external_exports.enum(FAIL_ON);
 var TRIVY_SCANNERS = ["vuln", "misconfig", "secret", "license"];
@@ -50583,9 +51374,9 @@ var LicensePolicySchema = external_exports.object({
   unknown: external_exports.enum(["flag", "ignore"]).describe("A component without a recognisable licence: flag (default) or ignore")
 }).partial().strict();
 function defaultToolCache() {
-  if (process.env.SCANFOLD_TOOL_CACHE) return path12.resolve(process.env.SCANFOLD_TOOL_CACHE);
-  const base = process.env.XDG_CACHE_HOME || path12.join(os.homedir(), ".cache");
-  return path12.join(base, "scanfold", "tools");
+  if (process.env.SCANFOLD_TOOL_CACHE) return path16.resolve(process.env.SCANFOLD_TOOL_CACHE);
+  const base = process.env.XDG_CACHE_HOME || path16.join(os.homedir(), ".cache");
+  return path16.join(base, "scanfold", "tools");
 }
 var FileConfigSchema = external_exports.object({
   scanners: external_exports.array(external_exports.enum(SCANNER_NAMES)).min(1),
@@ -50602,12 +51393,16 @@ var FileConfigSchema = external_exports.object({
   outputDir: external_exports.string().min(1),
   offline: external_exports.boolean(),
   exclude: external_exports.array(external_exports.string()),
+  /** Container images to scan besides the directory (see plan/image.ts for the forms). */
+  images: external_exports.array(external_exports.string().min(1)),
   trivy: external_exports.object({
     scanners: external_exports.array(external_exports.enum(TRIVY_SCANNERS)).min(1),
     dbRepositories: external_exports.array(external_exports.string().min(1)),
     cacheDir: external_exports.string()
   }).partial().strict(),
   grype: external_exports.object({ dbCacheDir: external_exports.string(), dbUpdateUrl: external_exports.string().url() }).partial().strict(),
+  /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
+  osv: external_exports.object({ dbDir: external_exports.string() }).partial().strict(),
   semgrep: external_exports.object({ config: external_exports.array(external_exports.string().min(1)).min(1) }).partial().strict()
 }).partial().strict();
 
@@ -50684,7 +51479,7 @@ function lineOf(source, keyPath, key) {
   return at === void 0 ? void 0 : source.lines.linePos(at).line;
 }
 function describeConfigIssues(file2, error62, source) {
-  const display = path13.relative(process.cwd(), file2) || file2;
+  const display = path17.relative(process.cwd(), file2) || file2;
   const keyName = (keyPath) => keyPath.reduce(
     (text, key) => typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
     ""
@@ -50729,7 +51524,7 @@ function readConfigFile(file2) {
   }
   const lines = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
-  const display = path13.relative(process.cwd(), file2) || file2;
+  const display = path17.relative(process.cwd(), file2) || file2;
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const line = first?.pos[0] === void 0 ? void 0 : lines.linePos(first.pos[0]).line;
@@ -50747,18 +51542,18 @@ function readConfigFile(file2) {
 }
 function findConfigFile(root, explicit) {
   if (explicit) {
-    const file2 = path13.resolve(root, explicit);
-    if (!existsSync5(file2)) throw new ConfigurationError(`config file ${file2}: not found`);
+    const file2 = path17.resolve(root, explicit);
+    if (!existsSync8(file2)) throw new ConfigurationError(`config file ${file2}: not found`);
     return file2;
   }
-  return DEFAULT_CONFIG_FILES.map((name) => path13.join(root, name)).find((file2) => existsSync5(file2));
+  return DEFAULT_CONFIG_FILES.map((name) => path17.join(root, name)).find((file2) => existsSync8(file2));
 }
 function bundledSemgrepRules() {
-  return path13.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
+  return path17.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
 }
 function resolveConfig(request) {
-  const root = path13.resolve(request.root);
-  if (!existsSync5(root)) throw new ConfigurationError(`path ${root}: does not exist`);
+  const root = path17.resolve(request.root);
+  if (!existsSync8(root)) throw new ConfigurationError(`path ${root}: does not exist`);
   const configFile = findConfigFile(root, request.configFile);
   const fromFile = configFile ? readConfigFile(configFile) : {};
   const overrides = request.overrides ?? {};
@@ -50767,42 +51562,49 @@ function resolveConfig(request) {
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== void 0)),
     trivy: { ...fromFile.trivy, ...overrides.trivy },
     grype: { ...fromFile.grype, ...overrides.grype },
-    semgrep: { ...fromFile.semgrep, ...overrides.semgrep }
+    semgrep: { ...fromFile.semgrep, ...overrides.semgrep },
+    osv: { ...fromFile.osv, ...overrides.osv }
   };
   const checked = FileConfigSchema.safeParse(merged);
   if (!checked.success)
     throw new ConfigurationError(formatZodIssues("configuration", checked.error));
   const c = checked.data;
-  const cacheBase = path13.join(os2.homedir(), ".cache", "scanfold");
+  const cacheBase = path17.join(os2.homedir(), ".cache", "scanfold");
   const config2 = {
     root,
     scanners: c.scanners ?? SCANNER_NAMES,
     failOn: c.failOn ?? "high",
     failOnScope: c.failOnScope,
-    baseline: c.baseline ? path13.resolve(root, c.baseline) : void 0,
+    baseline: c.baseline ? path17.resolve(root, c.baseline) : void 0,
     suppressions: c.suppressions ?? [],
     licenses: c.licenses ?? {},
     retries: c.retries ?? 2,
     timeoutMs: Math.round((c.timeoutMinutes ?? 15) * 6e4),
     concurrency: c.concurrency ?? os2.availableParallelism(),
-    outputDir: path13.resolve(root, c.outputDir ?? "scanfold-results"),
+    outputDir: path17.resolve(root, c.outputDir ?? "scanfold-results"),
     offline: c.offline ?? false,
     exclude: c.exclude ?? [],
+    images: [...new Set(c.images ?? [])].map((ref) => {
+      const image = parseImageRef(ref, root);
+      checkLocalImage(image);
+      return image;
+    }),
     toolCache: request.toolCache ?? defaultToolCache(),
     retryBaseMs: request.retryBaseMs ?? 2e3,
     retryCapMs: 6e4,
     trivy: {
       scanners: c.trivy?.scanners ?? DEFAULT_TRIVY_SCANNERS,
       dbRepositories: c.trivy?.dbRepositories ?? [],
-      cacheDir: path13.resolve(root, c.trivy?.cacheDir ?? path13.join(cacheBase, "trivy"))
+      cacheDir: path17.resolve(root, c.trivy?.cacheDir ?? path17.join(cacheBase, "trivy"))
     },
     grype: {
-      dbCacheDir: path13.resolve(root, c.grype?.dbCacheDir ?? path13.join(cacheBase, "grype-db")),
+      dbCacheDir: path17.resolve(root, c.grype?.dbCacheDir ?? path17.join(cacheBase, "grype-db")),
       dbUpdateUrl: c.grype?.dbUpdateUrl
     },
+    osv: { dbDir: c.osv?.dbDir ? path17.resolve(root, c.osv.dbDir) : void 0 },
     semgrep: {
       config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map(
-        (entry) => existsSync5(path13.resolve(root, entry)) ? path13.resolve(root, entry) : entry
+        (entry) => existsSync8(path17.resolve(root, entry)) ? path17.resolve(root, entry) : entry
       ),
       registry: c.semgrep?.config ? [] : SEMGREP_REGISTRY_RULESETS
     }
@@ -50811,25 +51613,25 @@ function resolveConfig(request) {
 }
 
 // src/engine.ts
-import { mkdir as mkdir4, rm as rm5, writeFile as writeFile3 } from "node:fs/promises";
-import path23 from "node:path";
+import { mkdir as mkdir4, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
+import path27 from "node:path";
 
 // src/install/installer.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync6, statSync as statSync2 } from "node:fs";
+import { createReadStream, existsSync as existsSync9, statSync as statSync3 } from "node:fs";
 import {
   chmod,
   cp,
   mkdir,
   mkdtemp,
-  readFile as readFile4,
+  readFile as readFile7,
   rename as rename2,
   rm,
   symlink,
-  writeFile
+  writeFile as writeFile3
 } from "node:fs/promises";
 import os3 from "node:os";
-import path14 from "node:path";
+import path18 from "node:path";
 
 // src/run/process.ts
 import { spawn } from "node:child_process";
@@ -50930,13 +51732,13 @@ var InstallError = class extends Error {
   name = "InstallError";
 };
 function statFingerprint(file2) {
-  const info = statSync2(file2, { bigint: true });
+  const info = statSync3(file2, { bigint: true });
   return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 var MARKER = ".scanfold-install.json";
 var INSTALL_TIMEOUT_MS = 45 * 6e4;
 function toolDir(toolCache, name, version2) {
-  return path14.join(toolCache, name, version2);
+  return path18.join(toolCache, name, version2);
 }
 async function sha256File(file2) {
   const hash5 = createHash("sha256");
@@ -50944,25 +51746,25 @@ async function sha256File(file2) {
   return hash5.digest("hex");
 }
 function findOnPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path14.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path18.delimiter)) {
     if (!dir) continue;
-    const candidate = path14.join(dir, name);
-    if (existsSync6(candidate)) return candidate;
+    const candidate = path18.join(dir, name);
+    if (existsSync9(candidate)) return candidate;
   }
   return void 0;
 }
 async function verifiedCacheEntry(dir, name) {
-  const executable = path14.join(dir, "bin", name);
-  if (!existsSync6(executable)) return void 0;
-  const markerFile = path14.join(dir, MARKER);
+  const executable = path18.join(dir, "bin", name);
+  if (!existsSync9(executable)) return void 0;
+  const markerFile = path18.join(dir, MARKER);
   const stat3 = statFingerprint(executable);
-  const recorded = existsSync6(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
+  const recorded = existsSync9(markerFile) ? JSON.parse(await readFile7(markerFile, "utf8")) : void 0;
   if (recorded?.verifiedStat === stat3) return executable;
   const actual = await sha256File(executable);
   if (!recorded) {
     await writeMarker(dir, {
       tool: name,
-      version: path14.basename(dir),
+      version: path18.basename(dir),
       source: "registry",
       sha256: actual,
       verifiedStat: stat3
@@ -50975,14 +51777,14 @@ async function verifiedCacheEntry(dir, name) {
 }
 async function markerProvenance(dir) {
   try {
-    const marker = JSON.parse(await readFile4(path14.join(dir, MARKER), "utf8"));
+    const marker = JSON.parse(await readFile7(path18.join(dir, MARKER), "utf8"));
     return marker.provenance;
   } catch {
     return void 0;
   }
 }
 async function writeMarker(dir, marker) {
-  await writeFile(path14.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
+  await writeFile3(path18.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
 }
 async function fetchWithRetry(url2, request) {
   const { name } = request;
@@ -51066,14 +51868,14 @@ async function installFromRelease(name, release, staging, options) {
     clock: options.clock,
     logger: options.logger
   });
-  const bin = path14.join(staging, "bin");
+  const bin = path18.join(staging, "bin");
   await mkdir(bin, { recursive: true });
   if (!release.binary) {
-    await writeFile(path14.join(bin, name), body);
+    await writeFile3(path18.join(bin, name), body);
   } else {
-    const archive = path14.join(staging, "download.tar.gz");
-    await writeFile(archive, body);
-    const unpack = path14.join(staging, "unpack");
+    const archive = path18.join(staging, "download.tar.gz");
+    await writeFile3(archive, body);
+    const unpack = path18.join(staging, "unpack");
     await mkdir(unpack);
     const tar = await runProcess({
       command: "tar",
@@ -51083,11 +51885,11 @@ async function installFromRelease(name, release, staging, options) {
     });
     if (tar.exitCode !== 0)
       throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(" ")}`);
-    await rename2(path14.join(unpack, release.binary), path14.join(bin, name));
+    await rename2(path18.join(unpack, release.binary), path18.join(bin, name));
     await rm(unpack, { recursive: true, force: true });
     await rm(archive);
   }
-  await chmod(path14.join(bin, name), 493);
+  await chmod(path18.join(bin, name), 493);
   return provenance;
 }
 async function run(command, args, cwd, env) {
@@ -51100,39 +51902,47 @@ async function run(command, args, cwd, env) {
   return result.stdout;
 }
 async function installFromRegistry(name, source, target) {
-  const bin = path14.join(target, "bin");
+  const bin = path18.join(target, "bin");
   await mkdir(bin, { recursive: true });
   if (source.kind === "pypi") {
-    const venv = path14.join(target, "venv");
+    const venv = path18.join(target, "venv");
     await run("python3", ["-m", "venv", venv], target);
-    const pip = path14.join(venv, "bin", "pip");
+    const pip = path18.join(venv, "bin", "pip");
     const quiet = ["install", "--quiet", "--disable-pip-version-check"];
     await run(
       pip,
       source.requirements ? [...quiet, "--require-hashes", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
       target
     );
-    await symlink(path14.join(venv, "bin", name), path14.join(bin, name));
+    await symlink(path18.join(venv, "bin", name), path18.join(bin, name));
     return source.requirements ? { verifiedBy: "pip-require-hashes", sha256: await sha256File(source.requirements) } : { verifiedBy: "unverified" };
+  }
+  const ldflags = `-s -w ${source.ldflags}`.trim();
+  if (source.method === "install") {
+    const target2 = `${path18.posix.join(source.module, source.package)}@${source.version}`;
+    await run("go", ["install", "-trimpath", "-ldflags", ldflags, target2], bin, {
+      CGO_ENABLED: "0",
+      GOBIN: bin,
+      GOFLAGS: "",
+      ...source.env
+    });
+    const elements = path18.posix.join(source.module, source.package).split("/");
+    const last = elements.at(-1) ?? name;
+    const binary = /^v\d+$/.test(last) && elements.length > 1 ? elements.at(-2) ?? name : last;
+    const built = path18.join(bin, binary);
+    if (built !== path18.join(bin, name)) await rename2(built, path18.join(bin, name));
+    return { verifiedBy: "go-sum" };
   }
   const info = JSON.parse(
     await run("go", ["mod", "download", "-json", `${source.module}@${source.version}`], target)
   );
-  const work = await mkdtemp(path14.join(os3.tmpdir(), `scanfold-${name}-src-`));
+  const work = await mkdtemp(path18.join(os3.tmpdir(), `scanfold-${name}-src-`));
   try {
     await cp(info.Dir, work, { recursive: true });
     await run("chmod", ["-R", "u+w", work], target);
     await run(
       "go",
-      [
-        "build",
-        "-trimpath",
-        "-ldflags",
-        `-s -w ${source.ldflags}`,
-        "-o",
-        path14.join(bin, name),
-        source.package
-      ],
+      ["build", "-trimpath", "-ldflags", ldflags, "-o", path18.join(bin, name), source.package],
       work,
       {
         CGO_ENABLED: "0",
@@ -51193,7 +52003,7 @@ async function ensureTool(name, spec, options) {
       throw new InstallError(errors.join("; "));
     }
   }
-  const executable = path14.join(dir, "bin", name);
+  const executable = path18.join(dir, "bin", name);
   const sha2562 = await sha256File(executable);
   if (provenance && !provenance.sha256) provenance = { ...provenance, sha256: sha2562 };
   await writeMarker(dir, { tool: name, version: spec.version, source, sha256: sha2562, provenance });
@@ -51202,7 +52012,7 @@ async function ensureTool(name, spec, options) {
 
 // src/install/manifest.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path15 from "node:path";
+import path19 from "node:path";
 var ReleaseSchema = external_exports.object({
   url: external_exports.string().url(),
   /** The archive's SHA-256, pinned here: the strongest check, used wherever a published value is known. */
@@ -51235,7 +52045,13 @@ var RegistrySchema = external_exports.discriminatedUnion("kind", [
     package: external_exports.string(),
     ldflags: external_exports.string().default(""),
     /** Build environment, e.g. GOEXPERIMENT for tools that need one. */
-    env: external_exports.record(external_exports.string(), external_exports.string()).default({})
+    env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
+    /**
+     * `build` (the default) compiles a copy of the module (works with replace directives); `install` runs
+     * `go install module/package@version`, which records the module version in the binary's build
+     * info, for tools that report their version from it (govulncheck). Needs no replace directives.
+     */
+    method: external_exports.enum(["build", "install"]).optional()
   })
 ]);
 var ToolSchema = external_exports.object({
@@ -51245,13 +52061,13 @@ var ToolSchema = external_exports.object({
   releases: external_exports.record(external_exports.string(), ReleaseSchema).default({})
 });
 var ManifestSchema = external_exports.object({ tools: external_exports.record(external_exports.string(), ToolSchema) });
-function loadManifest(file2 = path15.join(packageRoot(), "tools.json")) {
+function loadManifest(file2 = path19.join(packageRoot(), "tools.json")) {
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync3(file2, "utf8")));
   if (!parsed.success)
     throw new ConfigurationError(formatZodIssues(`tool manifest ${file2}`, parsed.error));
   for (const tool of Object.values(parsed.data.tools)) {
     if (tool.registry.kind === "pypi" && tool.registry.requirements)
-      tool.registry.requirements = path15.resolve(path15.dirname(file2), tool.registry.requirements);
+      tool.registry.requirements = path19.resolve(path19.dirname(file2), tool.registry.requirements);
   }
   return parsed.data;
 }
@@ -51505,6 +52321,8 @@ function extractFindings(log, options) {
         ...ids.length > 1 ? { aliases: ids } : {},
         ...cvss !== void 0 && category === "vulnerability" ? { cvss } : {},
         ...isSuppressed(result) ? { suppressed: true } : {},
+        ...declared.image ? { image: declared.image } : {},
+        ...declared.reachable !== void 0 && category === "vulnerability" ? { reachable: declared.reachable } : {},
         ...historyCommit(result) ? { commit: historyCommit(result) } : {}
       };
       extracted.push({ finding, identity });
@@ -51536,12 +52354,15 @@ var UnionFind = class {
     if (rootA !== rootB) this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
   }
 };
+function versionKey(version2) {
+  return (version2 ?? "").replace(/^v(?=\d)/, "");
+}
 function* mergeKeys(finding, index) {
   const { location: location2 } = finding;
   switch (finding.category) {
     case "vulnerability": {
       if (!finding.package) return;
-      const coordinates = `${finding.package.name.toLowerCase()}@${finding.package.version ?? ""}`;
+      const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ""}`;
       const ids = new Set([finding.cve, finding.ghsa, ...finding.aliases ?? []].filter(Boolean));
       if (ids.size === 0) ids.add(finding.ruleId);
       for (const id of ids) yield [`vuln|${coordinates}|${id}`, index];
@@ -51578,7 +52399,7 @@ function fingerprintOf(members2, knowledge) {
     ]);
     const canonical = ids.filter((id) => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${finding.package.version ?? ""}`
+      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ""}`
     );
   }
   if (finding.category === "secret")
@@ -51594,6 +52415,10 @@ function compareMembers(a, b) {
   const sa = a.finding.sources[0];
   const sb = b.finding.sources[0];
   return byCodeUnit(sa?.tool ?? "", sb?.tool ?? "") || byCodeUnit(a.finding.ruleId, b.finding.ruleId) || byCodeUnit(sa?.file ?? "", sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
+}
+function reachabilityOf(findings) {
+  const verdicts = findings.map((f) => f.reachable).filter((v) => v !== void 0);
+  return verdicts.length === 0 ? {} : { reachable: verdicts.includes(true) };
 }
 function mergeFindings(members2) {
   const all = members2.map((member) => member.finding);
@@ -51614,6 +52439,7 @@ function mergeFindings(members2) {
   const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
   const helpUri = all.map((f) => f.helpUri).find(Boolean);
   const cvss = all.map((f) => f.cvss).find((score) => score !== void 0);
+  const image = all.map((f) => f.image).find((i) => i?.layer?.createdBy) ?? all.map((f) => f.image).find(Boolean);
   const locations = [
     ...new Map([lead.location, ...all.map((f) => f.location)].map((l) => [l.path, l])).values()
   ];
@@ -51640,6 +52466,8 @@ function mergeFindings(members2) {
     ...ghsa ? { ghsa } : {},
     ...aliases.length > 1 ? { aliases } : {},
     ...cvss !== void 0 ? { cvss } : {},
+    ...image ? { image } : {},
+    ...reachabilityOf(all),
     // One tool's suppression does not silence what another tool still reports.
     ...all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: void 0 }
   };
@@ -51664,6 +52492,9 @@ function unionOverlappingSecrets(ordered, unionFind) {
       }
     }
   }
+}
+function compareFindings(a, b) {
+  return severityRank[b.severity] - severityRank[a.severity] || Number(a.reachable === false) - Number(b.reachable === false) || byCodeUnit(a.location.path, b.location.path) || (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.id, b.id);
 }
 function lineRange(finding) {
   const start = finding.location.startLine;
@@ -51764,14 +52595,35 @@ function dedupe(extracted, knowledge) {
       id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`
     };
   });
-  findings.sort(
-    (a, b) => severityRank[b.severity] - severityRank[a.severity] || byCodeUnit(a.location.path, b.location.path) || (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.id, b.id)
-  );
+  findings.sort(compareFindings);
   return {
     findings,
     inputResults: extracted.length,
     duplicatesMerged: extracted.length - findings.length
   };
+}
+
+// src/normalize/reachability.ts
+function keysOf(finding) {
+  if (finding.category !== "vulnerability" || !finding.package) return [];
+  const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}`;
+  const ids = new Set(
+    [finding.cve, finding.ghsa, ...finding.aliases ?? [], finding.ruleId].filter(Boolean)
+  );
+  return [...ids].map((id) => `${coordinates}|${id}`);
+}
+function propagateReachability(findings) {
+  const verdicts = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.reachable === void 0) continue;
+    for (const key of keysOf(finding)) verdicts.set(key, [...verdicts.get(key) ?? [], finding]);
+  }
+  if (verdicts.size === 0) return [...findings];
+  return findings.map((finding) => {
+    if (finding.reachable !== void 0) return finding;
+    const analysed = keysOf(finding).flatMap((key) => verdicts.get(key) ?? []);
+    return analysed.length === 0 ? finding : { ...finding, ...reachabilityOf(analysed) };
+  }).sort(compareFindings);
 }
 
 // src/normalize/index.ts
@@ -51821,29 +52673,31 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
     const tool = finding.tools[0] ?? "unknown";
     counts.set(tool, (counts.get(tool) ?? 0) + 1);
   }
+  const deduped = dedupe(extracted, knowledge);
   return {
-    ...dedupe(extracted, knowledge),
+    ...deduped,
+    findings: propagateReachability(deduped.findings),
     resultsByTool: Object.fromEntries(counts),
     secretTokens: [...tokens].sort()
   };
 }
 
 // src/normalize/secret-source.ts
-import { lstat, readFile as readFile5 } from "node:fs/promises";
-import path16 from "node:path";
+import { lstat, readFile as readFile8 } from "node:fs/promises";
+import path20 from "node:path";
 var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 var MAX_LINES = 200;
 async function readInside(root, relative) {
-  if (!relative || relative === "." || path16.isAbsolute(relative) || /^[a-z]+:/i.test(relative))
+  if (!relative || relative === "." || path20.isAbsolute(relative) || /^[a-z]+:/i.test(relative))
     return void 0;
-  const file2 = path16.resolve(root, relative);
-  if (!file2.startsWith(path16.resolve(root) + path16.sep)) return void 0;
+  const file2 = path20.resolve(root, relative);
+  if (!file2.startsWith(path20.resolve(root) + path20.sep)) return void 0;
   const stats = await lstat(file2).catch(
     (error62) => error62.code === "ENOENT" ? "missing" : void 0
   );
   if (stats === "missing") return "missing";
   if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return void 0;
-  return (await readFile5(file2, "utf8")).split(/\r?\n/);
+  return (await readFile8(file2, "utf8")).split(/\r?\n/);
 }
 async function secretsFromSource(root, findings) {
   const tokens = /* @__PURE__ */ new Set();
@@ -51875,7 +52729,7 @@ async function secretsFromSource(root, findings) {
 }
 
 // src/outputs/sarif.ts
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
 
 // src/outputs/redact.ts
 var REGION_NUMBERS = [
@@ -51989,12 +52843,12 @@ function sourceKey(file2, runIndex, resultIndex) {
   return `${file2}#${runIndex}#${resultIndex}`;
 }
 var uriReferences = /* @__PURE__ */ new Map();
-function toUriReference(path26) {
-  let encoded = uriReferences.get(path26);
+function toUriReference(path30) {
+  let encoded = uriReferences.get(path30);
   if (encoded === void 0) {
-    encoded = encodeURI(path26.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+    encoded = encodeURI(path30.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
     if (uriReferences.size > 1e5) uriReferences.clear();
-    uriReferences.set(path26, encoded);
+    uriReferences.set(path30, encoded);
   }
   return encoded;
 }
@@ -52082,7 +52936,9 @@ function buildSarif(request) {
           findingId: finding.id,
           severity: finding.severity,
           ...finding.severitySource ? { severitySource: finding.severitySource } : {},
-          cwe: finding.cwe
+          cwe: finding.cwe,
+          // Every tool's result of a finding carries the reachability verdict, not only govulncheck's.
+          ...finding.reachable !== void 0 ? { reachable: finding.reachable } : {}
         }) : { ...result.properties };
         if (finding) {
           if (properties["security-severity"] === void 0 && rule2?.properties?.["security-severity"] === void 0) {
@@ -52133,7 +52989,7 @@ function buildSarif(request) {
       },
       automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
       originalUriBaseIds: {
-        [SRCROOT]: { uri: pathToFileURL2(request.root.replace(/\/?$/, "/")).href }
+        [SRCROOT]: { uri: pathToFileURL3(request.root.replace(/\/?$/, "/")).href }
       },
       results: toolRun.results,
       ...toolRun.invocations.length > 0 ? { invocations: toolRun.invocations } : {},
@@ -63044,8 +63900,8 @@ function repairSarif(log) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, readFile as readFile6, rm as rm3, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import path18 from "node:path";
+import { lstat as lstat2, mkdir as mkdir2, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import path22 from "node:path";
 
 // src/outputs/html.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -63114,6 +63970,11 @@ function historyNote(finding) {
   return ` in commit ${finding.commit.slice(0, 7)}${finding.removedSince ? " (removed since)" : ""}`;
 }
 function locationCell(finding, links) {
+  if (finding.image) {
+    const layer = finding.image.layer;
+    const where = layer?.createdBy ?? layer?.diffId?.slice(0, 19) ?? finding.image.ref;
+    return escapeMarkdown(layer ? `layer: ${where}` : where, 120);
+  }
   const line = finding.location.startLine;
   const more = (finding.locations?.length ?? 1) - 1;
   const label = escapeMarkdown(
@@ -63139,7 +64000,8 @@ function suppressionNote(finding) {
 function findingRow(finding, links) {
   const what = `${finding.category === "secret" ? `${finding.title} (value redacted)` : finding.title}${suppressionNote(finding)}`;
   const pkg = finding.package ? ` \u2014 ${escapeMarkdown(`${finding.package.name}@${finding.package.version ?? "?"}`, 60)}${finding.package.fixedVersion ? ` \u2192 ${escapeMarkdown(finding.package.fixedVersion, 40)}` : ""}` : "";
-  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
+  const reach = finding.reachable === void 0 ? "" : finding.reachable ? " \u2014 <b>reachable</b>: the vulnerable code is called" : " \u2014 not reachable: imported, never called";
+  return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg}${reach} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
 }
 function severityTable(report) {
   const tools = Object.keys(report.summary.byTool).sort();
@@ -63297,6 +64159,22 @@ function footer(report, links) {
     `<sub>scanfold ${report.tool.version} \xB7 ${report.summary.duplicatesMerged} duplicate(s) merged from ${report.summary.inputResults} scanner result(s)</sub>`
   ];
 }
+function section(title, findings, options) {
+  const shown = findings.slice(0, options.limit);
+  const omitted = findings.length - shown.length;
+  const lines = [
+    "",
+    `<details${options.open ? " open" : ""}><summary>${title} (${findings.length})</summary>`,
+    "",
+    "| severity | rule | location | tools |",
+    "|---|---|---|---|",
+    ...shown.map((finding) => findingRow(finding, options.links)),
+    ...omitted > 0 ? ["", `\u2026and ${omitted} more ${options.noun} finding(s) in the full report.`] : [],
+    "",
+    "</details>"
+  ];
+  return { lines, omitted };
+}
 function findingSections(report, links, perCategory) {
   const lines = [];
   let omitted = 0;
@@ -63305,25 +64183,36 @@ function findingSections(report, links, perCategory) {
   );
   if (report.baseline)
     lines.push("", listed.length ? `### New findings (${listed.length})` : "### No new findings");
+  const source = listed.filter((finding) => !finding.image);
+  const first = source[0]?.category;
   for (const category of CATEGORIES) {
-    const findings = listed.filter((finding) => finding.category === category);
+    const findings = source.filter((finding) => finding.category === category);
     if (findings.length === 0) continue;
-    const shown = findings.slice(0, perCategory);
-    omitted += findings.length - shown.length;
-    lines.push(
-      "",
-      `<details${category === listed[0]?.category ? " open" : ""}><summary><b>${category}</b> (${findings.length})</summary>`,
-      "",
-      "| severity | rule | location | tools |",
-      "|---|---|---|---|",
-      ...shown.map((finding) => findingRow(finding, links)),
-      ...findings.length > shown.length ? [
-        "",
-        `\u2026and ${findings.length - shown.length} more ${category} finding(s) in the full report.`
-      ] : [],
-      "",
-      "</details>"
-    );
+    const part = section(`<b>${category}</b>`, findings, {
+      open: category === first,
+      links,
+      limit: perCategory,
+      noun: category
+    });
+    lines.push(...part.lines);
+    omitted += part.omitted;
+  }
+  const byImage = /* @__PURE__ */ new Map();
+  for (const finding of listed) {
+    if (!finding.image) continue;
+    const list = byImage.get(finding.image.ref);
+    if (list) list.push(finding);
+    else byImage.set(finding.image.ref, [finding]);
+  }
+  for (const [ref, findings] of byImage) {
+    const part = section(`<b>image</b> ${code(ref, 120)}`, findings, {
+      open: source.length === 0,
+      links,
+      limit: perCategory,
+      noun: "image"
+    });
+    lines.push(...part.lines);
+    omitted += part.omitted;
   }
   const accepted = report.findings.filter((f) => f.suppression?.source === "policy").length;
   if (accepted > 0)
@@ -63834,11 +64723,11 @@ function writeJsonFile(file2, value, depth = 4) {
 
 // src/outputs/pdf.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat } from "node:fs/promises";
 import os4 from "node:os";
-import path17 from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
+import path21 from "node:path";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
 var CANDIDATES = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
@@ -63848,8 +64737,8 @@ var CANDIDATES = [
 ];
 function findChromium(env = process.env) {
   const explicit = env.SCANFOLD_CHROMIUM;
-  if (explicit !== void 0) return explicit && existsSync7(explicit) ? explicit : void 0;
-  return CANDIDATES.find((candidate) => existsSync7(candidate));
+  if (explicit !== void 0) return explicit && existsSync10(explicit) ? explicit : void 0;
+  return CANDIDATES.find((candidate) => existsSync10(candidate));
 }
 var CHROMIUM_FLAGS = [
   "--headless",
@@ -63869,14 +64758,14 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
       ok: false,
       note: "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
     };
-  const profile = await mkdtemp2(path17.join(os4.tmpdir(), "scanfold-chromium-"));
+  const profile = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
   try {
     const args = [
       ...CHROMIUM_FLAGS,
       `--user-data-dir=${profile}`,
       "--no-pdf-header-footer",
       `--print-to-pdf=${pdfFile}`,
-      pathToFileURL3(htmlFile).href
+      pathToFileURL4(htmlFile).href
     ];
     const outcome = await new Promise((resolve) => {
       const child = spawn2(chromium, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -63909,7 +64798,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
     const last = outcome.output.trim().split("\n").pop() ?? "";
     return {
       ok: false,
-      note: `report.pdf skipped: ${path17.basename(chromium)} exited ${outcome.code ?? "on a signal"}${last ? ` (${last.slice(0, 200)})` : ""}`
+      note: `report.pdf skipped: ${path21.basename(chromium)} exited ${outcome.code ?? "on a signal"}${last ? ` (${last.slice(0, 200)})` : ""}`
     };
   } finally {
     await rm2(profile, { recursive: true, force: true });
@@ -63941,11 +64830,11 @@ async function prepareOutputDir(outputDir) {
 }
 async function clearOwnOutputs(outputDir, extra = []) {
   for (const name of [...OWN_OUTPUTS, ...extra])
-    await rm3(path18.join(outputDir, name), { recursive: true, force: true });
+    await rm3(path22.join(outputDir, name), { recursive: true, force: true });
 }
 async function writeFresh(file2, text) {
   await rm3(file2, { force: true });
-  await writeFile2(file2, text, { flag: "wx" });
+  await writeFile4(file2, text, { flag: "wx" });
 }
 async function writeFreshJson(file2, value, depth) {
   await rm3(file2, { force: true });
@@ -63954,7 +64843,7 @@ async function writeFreshJson(file2, value, depth) {
 async function hashFiles(outputDir, written, known) {
   const manifest = {};
   for (const relative of [...written].sort()) {
-    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile6(path18.join(outputDir, relative))).digest("hex");
+    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile9(path22.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
@@ -63967,52 +64856,52 @@ async function writeOutputs(request) {
   const known = /* @__PURE__ */ new Map([
     [
       OUTPUT_FILES.sarif,
-      await writeFreshJson(path18.join(outputDir, OUTPUT_FILES.sarif), request.sarif)
+      await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.sarif), request.sarif)
     ]
   ]);
   written.push(OUTPUT_FILES.sarif);
   if (request.sbomJson) {
     await writeFresh(
-      path18.join(outputDir, OUTPUT_FILES.sbom),
+      path22.join(outputDir, OUTPUT_FILES.sbom),
       scrubTokens(request.sbomJson, secretTokens2)
     );
     written.push(OUTPUT_FILES.sbom);
   }
   for (const raw of request.rawFiles) {
-    const file2 = path18.join(outputDir, raw);
+    const file2 = path22.join(outputDir, raw);
     const stats = await lstat2(file2).catch(() => void 0);
     if (!stats?.isFile()) continue;
     if (secretTokens2.length > 0) {
-      const text = await readFile6(file2, "utf8");
+      const text = await readFile9(file2, "utf8");
       const scrubbed = scrubTokens(text, secretTokens2);
       if (scrubbed !== text) await writeFresh(file2, scrubbed);
     }
     written.push(raw);
   }
   await writeFresh(
-    path18.join(outputDir, OUTPUT_FILES.markdown),
+    path22.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1e6 })
   );
   written.push(OUTPUT_FILES.markdown);
-  const html = path18.join(outputDir, OUTPUT_FILES.html);
+  const html = path22.join(outputDir, OUTPUT_FILES.html);
   await writeFresh(
     html,
     renderHtml({ ...report, manifest: await hashFiles(outputDir, written, known) })
   );
   written.push(OUTPUT_FILES.html);
   if (request.pdf ?? process.env.SCANFOLD_PDF !== "0") {
-    const pdf = await printPdf(html, path18.join(outputDir, OUTPUT_FILES.pdf));
+    const pdf = await printPdf(html, path22.join(outputDir, OUTPUT_FILES.pdf));
     if (pdf.ok) written.push(OUTPUT_FILES.pdf);
     else request.note?.(pdf.note);
   }
   const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
-  await writeFreshJson(path18.join(outputDir, OUTPUT_FILES.report), final, 2);
+  await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.report), final, 2);
   return final;
 }
 
 // src/plan/plan.ts
 import { readdir } from "node:fs/promises";
-import path19 from "node:path";
+import path23 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".terraform"]);
 var FILE_LIMIT = 2e5;
 async function listFiles(root, outputDir) {
@@ -64020,11 +64909,11 @@ async function listFiles(root, outputDir) {
   const walk = async (dir) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (files.length >= FILE_LIMIT) return;
-      const full = path19.join(dir, entry.name);
+      const full = path23.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && full !== outputDir) await walk(full);
       } else if (entry.isFile()) {
-        files.push(path19.relative(root, full).split(path19.sep).join("/"));
+        files.push(path23.relative(root, full).split(path23.sep).join("/"));
       }
     }
   };
@@ -64050,10 +64939,10 @@ async function planScan(config2) {
 import { createHash as createHash5 } from "node:crypto";
 
 // src/policy/baseline.ts
-import { execFile } from "node:child_process";
-import { readFile as readFile7 } from "node:fs/promises";
-import { promisify } from "node:util";
-var run2 = promisify(execFile);
+import { execFile as execFile2 } from "node:child_process";
+import { readFile as readFile10 } from "node:fs/promises";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
 var BaselineFindingSchema = external_exports.object({
   id: external_exports.string(),
   fingerprint: external_exports.string(),
@@ -64078,7 +64967,7 @@ var BaselineReportSchema = external_exports.object({
 async function loadBaseline(file2) {
   let raw;
   try {
-    raw = JSON.parse(await readFile7(file2, "utf8"));
+    raw = JSON.parse(await readFile10(file2, "utf8"));
   } catch (error62) {
     throw new ConfigurationError(`baseline ${file2}: cannot be read: ${errorMessage(error62)}`);
   }
@@ -64249,7 +65138,7 @@ function evaluateGate(findings, failOn, scope = "all") {
 }
 
 // src/policy/suppressions.ts
-import path20 from "node:path";
+import path24 from "node:path";
 function isExpired(rule2, now) {
   if (!rule2.expires) return false;
   return now >= Date.parse(`${rule2.expires}T00:00:00Z`) + 864e5;
@@ -64268,7 +65157,7 @@ function matches(rule2, finding) {
       return false;
   }
   if (rule2.cve !== void 0 && !advisoryIds2(finding).has(rule2.cve.toUpperCase())) return false;
-  if (rule2.path !== void 0 && !path20.posix.matchesGlob(finding.location.path, rule2.path))
+  if (rule2.path !== void 0 && !path24.posix.matchesGlob(finding.location.path, rule2.path))
     return false;
   if (rule2.tool !== void 0 && !finding.tools.includes(rule2.tool.toLowerCase())) return false;
   return true;
@@ -64537,8 +65426,8 @@ function acceptAllowedLicenses(findings, policy = {}) {
 }
 
 // src/policy/compliance.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import path21 from "node:path";
+import { readFile as readFile11 } from "node:fs/promises";
+import path25 from "node:path";
 
 // src/policy/data/cwe-top25-2025.json
 var cwe_top25_2025_default = {
@@ -66653,7 +67542,7 @@ async function passedChecksFrom(outputDir, scanners) {
     for (const output2 of scanner.outputs.filter((file2) => file2.endsWith(".json"))) {
       let data;
       try {
-        data = JSON.parse(await readFile8(path21.join(outputDir, output2), "utf8"));
+        data = JSON.parse(await readFile11(path25.join(outputDir, output2), "utf8"));
       } catch {
         continue;
       }
@@ -66810,10 +67699,10 @@ async function applyPolicy(request) {
 }
 
 // src/run/runner.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
 import os5 from "node:os";
-import path22 from "node:path";
+import path26 from "node:path";
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -67083,7 +67972,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp3(path22.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp3(path26.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -67131,11 +68020,11 @@ async function runOne(entry, request, upstream, workRoot) {
       });
     }
     if (outcome.kind === "ok") {
-      const missing = outcome.files.filter((file2) => !existsSync8(file2));
+      const missing = outcome.files.filter((file2) => !existsSync11(file2));
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(outcome.files, config2);
-          const files = await keepRawOutputs(outcome.files, path22.join(workRoot, "raw"));
+          const files = await keepRawOutputs(outcome.files, path26.join(workRoot, "raw"));
           await rm4(workDir, { recursive: true, force: true });
           const notes = [
             ...outcome.notes ?? [],
@@ -67145,7 +68034,7 @@ async function runOne(entry, request, upstream, workRoot) {
           const failure4 = outcome.partial ?? parsed.sarif.flatMap(
             ({ file: file2, log: log2 }) => log2.runs.map((run3) => {
               const reason = runFailure(run3);
-              return reason ? `${path22.basename(file2)}: ${reason}` : void 0;
+              return reason ? `${path26.basename(file2)}: ${reason}` : void 0;
             })
           ).find(Boolean);
           return finish({
@@ -67154,7 +68043,7 @@ async function runOne(entry, request, upstream, workRoot) {
               status: failure4 ? "failed" : "ok",
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file2) => `raw/${path22.basename(file2)}`),
+              outputs: files.map((file2) => `raw/${path26.basename(file2)}`),
               ...failure4 ? { message: `${entry.name} did not complete: ${failure4}` } : {},
               ...notes.length > 0 ? { notes } : {}
             },
@@ -67177,7 +68066,7 @@ async function runOne(entry, request, upstream, workRoot) {
           outcome: {
             kind: "failed",
             transient: false,
-            message: `${entry.name} wrote no ${missing.map((f) => path22.basename(f)).join(", ")}`
+            message: `${entry.name} wrote no ${missing.map((f) => path26.basename(f)).join(", ")}`
           }
         };
       }
@@ -67216,7 +68105,7 @@ async function keepRawOutputs(files, rawDir) {
   await mkdir3(rawDir, { recursive: true });
   const kept = [];
   for (const file2 of files) {
-    const target = path22.join(rawDir, path22.basename(file2));
+    const target = path26.join(rawDir, path26.basename(file2));
     await move(file2, target);
     kept.push(target);
   }
@@ -67233,7 +68122,7 @@ async function move(from, to) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -67259,7 +68148,7 @@ async function runScanners(request) {
   progress();
   const results = /* @__PURE__ */ new Map();
   for (const [name, task] of running) results.set(name, await task);
-  const rawDir = path22.join(request.config.outputDir, "raw");
+  const rawDir = path26.join(request.config.outputDir, "raw");
   for (const result of results.values()) {
     if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
   }
@@ -67300,11 +68189,11 @@ async function assemble(request) {
   const sarifInputs = [...request.sarif];
   const written = [];
   if (licenses.log) {
-    const file2 = path23.join("raw", "policy", "licenses.sarif");
+    const file2 = path27.join("raw", "policy", "licenses.sarif");
     await prepareOutputDir(request.outputDir);
-    await mkdir4(path23.join(request.outputDir, "raw", "policy"), { recursive: true });
-    await rm5(path23.join(request.outputDir, file2), { force: true });
-    await writeFile3(path23.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
+    await mkdir4(path27.join(request.outputDir, "raw", "policy"), { recursive: true });
+    await rm5(path27.join(request.outputDir, file2), { force: true });
+    await writeFile5(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
       flag: "wx"
     });
     written.push("raw/policy/licenses.sarif");
@@ -67417,7 +68306,7 @@ async function assemble(request) {
   });
   const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
   const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-  const out = (name) => path23.join(request.outputDir, name);
+  const out = (name) => path27.join(request.outputDir, name);
   return {
     report,
     sarif: merged,
@@ -67504,7 +68393,7 @@ async function scan(config2, options) {
       digest: settingsDigest({
         scanners: config2.scanners,
         trivy: config2.trivy.scanners,
-        semgrep: config2.semgrep.config.map((entry) => path23.basename(entry)),
+        semgrep: config2.semgrep.config.map((entry) => path27.basename(entry)),
         exclude: config2.exclude
       })
     },
@@ -67517,7 +68406,7 @@ async function scan(config2, options) {
 // src/import/import.ts
 import { constants } from "node:fs";
 import { open as open2 } from "node:fs/promises";
-import path24 from "node:path";
+import path28 from "node:path";
 function nativeFormats(adapters) {
   return adapters.flatMap((adapter) => adapter.nativeJson ? [adapter.nativeJson] : []);
 }
@@ -67616,8 +68505,8 @@ async function importFiles(request) {
     }
   }
   return assemble({
-    root: path24.resolve(request.root),
-    outputDir: path24.resolve(request.outputDir),
+    root: path28.resolve(request.root),
+    outputDir: path28.resolve(request.outputDir),
     failOn: request.failOn,
     scanners: failed,
     sarif,
@@ -67705,7 +68594,7 @@ Exit codes: 0 complete and gate passed, 1 gate failed, 2 usage or configuration 
 
 Options:
   --scanners LIST        comma-separated (default: all):
-${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10)} ${adapter.description}`).join("\n")}
+${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(Math.max(...ADAPTERS.map((a) => a.name.length)))} ${adapter.description}`).join("\n")}
   --out DIR              output directory (default: scanfold-results, relative to path)
   --config FILE          config file (default: .scanfold.yml in path, if present)
   --fail-on LEVEL        ${FAIL_ON.join("|")} (default: high)
@@ -67718,6 +68607,9 @@ ${ADAPTERS.map((adapter) => `                           ${adapter.name.padEnd(10
   --offline              never download vulnerability DBs; use cached ones or skip vuln scanning
   --trivy-cache-dir DIR  Trivy cache (DB in DIR/db)
   --grype-db-dir DIR     Grype DB cache
+  --osv-db-dir DIR       local OSV data for OSV-Scanner (DIR/osv-scalibr) and govulncheck (DIR/govulndb)
+  --image REF            also scan a container image (repeatable): docker-archive:PATH,
+                         oci-dir:PATH, docker:NAME, registry:REF, or a plain reference
   --no-install           fail a scanner that is not installed instead of installing it
   --verbose              print every scanner output line
   -h, --help             this help`,
@@ -67760,6 +68652,8 @@ async function scanCommand(args) {
       offline: { type: "boolean" },
       "trivy-cache-dir": { type: "string" },
       "grype-db-dir": { type: "string" },
+      image: { type: "string", multiple: true },
+      "osv-db-dir": { type: "string" },
       "no-install": { type: "boolean" },
       verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" }
@@ -67773,16 +68667,18 @@ async function scanCommand(args) {
     throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out === void 0 ? void 0 : path25.resolve(values.out),
+    outputDir: values.out === void 0 ? void 0 : path29.resolve(values.out),
     failOn: values["fail-on"],
-    baseline: values.baseline === void 0 ? void 0 : path25.resolve(values.baseline),
+    baseline: values.baseline === void 0 ? void 0 : path29.resolve(values.baseline),
     failOnScope: values["fail-on-scope"],
     retries: parseNumber("retries", values.retries),
     timeoutMinutes: parseNumber("timeout-minutes", values["timeout-minutes"]),
     concurrency: parseNumber("concurrency", values.concurrency),
     offline: values.offline,
     trivy: values["trivy-cache-dir"] ? { cacheDir: values["trivy-cache-dir"] } : void 0,
-    grype: values["grype-db-dir"] ? { dbCacheDir: values["grype-db-dir"] } : void 0
+    grype: values["grype-db-dir"] ? { dbCacheDir: values["grype-db-dir"] } : void 0,
+    images: values.image,
+    osv: values["osv-db-dir"] ? { dbDir: values["osv-db-dir"] } : void 0
   };
   const config2 = resolveConfig({
     root: positionals[0] ?? ".",
@@ -67872,15 +68768,15 @@ async function mergeCommand(args) {
   if (!values.out) throw new ConfigurationError("merge: --out DIR is required");
   const config2 = resolveConfig({
     root: values.root ?? process.cwd(),
-    configFile: values.config === void 0 ? void 0 : path25.resolve(values.config),
+    configFile: values.config === void 0 ? void 0 : path29.resolve(values.config),
     overrides: {
       failOn: values["fail-on"],
-      baseline: values.baseline === void 0 ? void 0 : path25.resolve(values.baseline),
+      baseline: values.baseline === void 0 ? void 0 : path29.resolve(values.baseline),
       failOnScope: values["fail-on-scope"]
     }
   });
   const logger = consoleLogger({ verbose: false });
-  await prepareOutputDir(path25.resolve(values.out));
+  await prepareOutputDir(path29.resolve(values.out));
   const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,
