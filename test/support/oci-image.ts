@@ -25,10 +25,8 @@ export interface BuiltImage {
 const sha256 = (data: Buffer | string): string =>
   `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
-/** A reproducible tar of `dir`: sorted names, root-owned, epoch mtimes. */
-function layerTar(dir: string, work: string, index: number): Buffer {
-  const file = path.join(work, `layer-${index}.tar`);
-  const entries = readdirSync(dir).sort();
+/** Write a reproducible tar of `dir` to `file`: sorted names, root-owned, epoch mtimes. */
+function writeTar(dir: string, file: string): void {
   execFileSync('tar', [
     '--sort=name',
     '--owner=0',
@@ -39,8 +37,13 @@ function layerTar(dir: string, work: string, index: number): Buffer {
     file,
     '-C',
     dir,
-    ...entries,
+    ...readdirSync(dir).sort(),
   ]);
+}
+
+function layerTar(dir: string, work: string, index: number): Buffer {
+  const file = path.join(work, `layer-${index}.tar`);
+  writeTar(dir, file);
   return readFileSync(file);
 }
 
@@ -90,18 +93,7 @@ export function buildImage(options: {
           { Config: `${hex(configDigest)}.json`, RepoTags: [options.tag], Layers: layerPaths },
         ]),
       );
-      execFileSync('tar', [
-        '--sort=name',
-        '--owner=0',
-        '--group=0',
-        '--numeric-owner',
-        '--mtime=@0',
-        '-cf',
-        options.out,
-        '-C',
-        root,
-        ...readdirSync(root).sort(),
-      ]);
+      writeTar(root, options.out);
       return { ref: `docker-archive:${options.out}`, path: options.out, diffIds, configDigest };
     }
     const blobs = path.join(options.out, 'blobs', 'sha256');
