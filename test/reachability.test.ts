@@ -36,31 +36,36 @@ function vuln(options: {
 const TEXT = ['GO-2022-1059', 'CVE-2022-32149', 'GHSA-69ch-w2m2-3vjp'];
 const WS = ['GO-2020-0019', 'CVE-2020-27813', 'GHSA-3xh2-74w9-5vxm'];
 
+/** govulncheck's verdicts on the example's two Go modules: x/text called, websocket not. */
+function govulncheckVerdicts(websocketLevel?: Result['level']) {
+  return {
+    file: 'raw/govulncheck-1.sarif',
+    tool: 'govulncheck',
+    log: log('govulncheck', [
+      vuln({
+        ruleId: 'GO-2022-1059',
+        uri: 'go.mod',
+        name: 'golang.org/x/text',
+        version: '0.3.7',
+        aliases: TEXT,
+        reachable: true,
+      }),
+      vuln({
+        ruleId: 'GO-2020-0019',
+        uri: 'go.mod',
+        name: 'github.com/gorilla/websocket',
+        version: '1.4.0',
+        aliases: WS,
+        reachable: false,
+        ...(websocketLevel ? { level: websocketLevel } : {}),
+      }),
+    ]),
+  };
+}
+
 test('govulncheck verdicts merge into the Trivy/OSV findings of the same module, version and advisory', () => {
   const inputs = [
-    {
-      file: 'raw/govulncheck-1.sarif',
-      tool: 'govulncheck',
-      log: log('govulncheck', [
-        vuln({
-          ruleId: 'GO-2022-1059',
-          uri: 'go.mod',
-          name: 'golang.org/x/text',
-          version: '0.3.7',
-          aliases: TEXT,
-          reachable: true,
-        }),
-        vuln({
-          ruleId: 'GO-2020-0019',
-          uri: 'go.mod',
-          name: 'github.com/gorilla/websocket',
-          version: '1.4.0',
-          aliases: WS,
-          reachable: false,
-          level: 'warning',
-        }),
-      ]),
-    },
+    govulncheckVerdicts('warning'),
     {
       file: 'raw/trivy.sarif',
       tool: 'trivy',
@@ -139,33 +144,7 @@ test('govulncheck verdicts merge into the Trivy/OSV findings of the same module,
 });
 
 test('the comment says which vulnerable code is called and which is not', () => {
-  const { findings } = normalize(
-    [
-      {
-        file: 'raw/govulncheck-1.sarif',
-        tool: 'govulncheck',
-        log: log('govulncheck', [
-          vuln({
-            ruleId: 'GO-2022-1059',
-            uri: 'go.mod',
-            name: 'golang.org/x/text',
-            version: '0.3.7',
-            aliases: TEXT,
-            reachable: true,
-          }),
-          vuln({
-            ruleId: 'GO-2020-0019',
-            uri: 'go.mod',
-            name: 'github.com/gorilla/websocket',
-            version: '1.4.0',
-            aliases: WS,
-            reachable: false,
-          }),
-        ]),
-      },
-    ],
-    ROOT,
-  );
+  const { findings } = normalize([govulncheckVerdicts()], ROOT);
   const report = {
     schemaVersion: '1.0.0',
     tool: { name: 'scanfold', version: '0.0.0' },
