@@ -128,13 +128,16 @@ test('the example scan maps onto OWASP Top 10 and CIS Docker with failing contro
       (id) => first.findings.find((f) => f.id === id)?.location.path === 'Dockerfile',
     ),
   );
+  // Passed checks now reach the mapping, but a failed twin outweighs them: Trivy passes DS-5 on
+  // this Dockerfile (its ADD fetches a URL) while Checkov's CKV_DOCKER_4 fails, so 4.9 fails.
+  assert.equal(docker?.controls.find((c) => c.id === '4.9')?.status, 'fail');
   for (const framework of first.compliance?.frameworks ?? [])
     for (const control of framework.controls)
-      assert.notEqual(
-        control.status,
-        'pass',
-        `${framework.id} ${control.id}: no passed checks were reported, so nothing may pass`,
-      );
+      if (control.status === 'pass')
+        assert.ok(
+          control.passed?.length && control.findings.length === 0,
+          `${framework.id} ${control.id}: passes only on a check that ran and passed`,
+        );
 });
 
 test('a re-scan against its own report.json has 0 new and 0 fixed, and the gate counts only new', () => {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../src/model/finding.ts';
 import { mapCompliance, passedChecksFrom } from '../src/policy/compliance.ts';
+import { checkovPassedChecks } from '../src/scanners/checkov.ts';
+import { trivyPassedChecks } from '../src/scanners/trivy.ts';
 import trivyCompliance from '../src/policy/data/trivy-compliance.json' with { type: 'json' };
 import owasp2021 from '../src/policy/data/owasp-top10-2021.json' with { type: 'json' };
 
@@ -153,5 +155,45 @@ test("Checkov's passed_checks (its JSON without --quiet) let a CIS control pass,
     assert.equal(control(result, 'docker-cis-1.6.0', '4.1')?.status, 'not-assessed');
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("Trivy's PASS entries are evidence only when they assess something: a Dockerfile, or a named resource", () => {
+  const misconfig = (ID: string, Status: string, Resource?: string) => ({
+    ID,
+    Status,
+    CauseMetadata: Resource ? { Resource } : { Provider: 'AWS' },
+  });
+  const report = {
+    SchemaVersion: 2,
+    Results: [
+      {
+        Target: 'Dockerfile',
+        Class: 'config',
+        Type: 'dockerfile',
+        Misconfigurations: [misconfig('DS-0026', 'PASS'), misconfig('DS-0002', 'FAIL')],
+      },
+      // Module-level: also "no password policy here", which proves nothing.
+      {
+        Target: 'terraform',
+        Class: 'config',
+        Type: 'terraform',
+        Misconfigurations: [misconfig('AWS-0056', 'PASS')],
+      },
+      {
+        Target: 'main.tf',
+        Class: 'config',
+        Type: 'terraform',
+        Misconfigurations: [misconfig('AWS-0088', 'PASS', 'aws_s3_bucket.logs')],
+      },
+    ],
+  };
+  assert.deepEqual(trivyPassedChecks(report), [
+    { checkId: 'DS-0026', file: 'Dockerfile' },
+    { checkId: 'AWS-0088', file: 'main.tf', resource: 'aws_s3_bucket.logs' },
+  ]);
+  for (const hostile of [null, 'x', { Results: 'x' }, [{ results: { passed_checks: 1 } }]]) {
+    assert.deepEqual(trivyPassedChecks(hostile), []);
+    assert.deepEqual(checkovPassedChecks(hostile), []);
   }
 });

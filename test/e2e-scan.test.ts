@@ -7,6 +7,8 @@ import type { Log } from 'sarif';
 import { ReportSchema } from '../src/model/scan-result.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { countResults } from '../src/outputs/sarif.ts';
+import { checkovPassedChecks } from '../src/scanners/checkov.ts';
+import { trivyPassedChecks } from '../src/scanners/trivy.ts';
 import { validateCycloneDx } from '../src/outputs/sbom-validate.ts';
 import { EXAMPLE_APP, runCli } from './support/run-cli.ts';
 import type { CliRun } from './support/run-cli.ts';
@@ -224,4 +226,25 @@ test('nothing lost: results in raw outputs = results in merged SARIF = sources o
   );
   const ids = merged.runs.map((r) => r.automationDetails?.id);
   assert.equal(new Set(ids).size, ids.length, 'one category per tool');
+});
+
+test('passed checks reach the compliance mapping as evidence, never as findings (counts as in EXPECTED.md)', async () => {
+  const raw = async (scanner: string, name: string): Promise<unknown> => {
+    const output = report.scanners
+      .find((s) => s.name === scanner)
+      ?.outputs.find((file) => path.basename(file) === name);
+    assert.ok(output, `${scanner} wrote ${name}`);
+    return JSON.parse(await readFile(path.join(out, output), 'utf8')) as unknown;
+  };
+  // Checkov without --quiet lists its passed checks; Trivy with --include-non-failures its PASS entries.
+  assert.ok(checkovPassedChecks(await raw('checkov', 'checkov.json')).length >= 90);
+  const trivyPassed = trivyPassedChecks(await raw('trivy', 'trivy.json'));
+  assert.ok(trivyPassed.some((c) => c.checkId === 'DS-0005' && c.file === 'Dockerfile'));
+  // Trivy's module-level Terraform passes name no resource: not evidence.
+  assert.ok(trivyPassed.every((c) => c.file === 'Dockerfile' || c.resource));
+  assert.equal(report.summary.inputResults, 104);
+  assert.equal(report.summary.total, 67);
+  assert.equal(report.summary.duplicatesMerged, 37);
+  assert.equal(report.scanners.find((s) => s.name === 'trivy')?.findings, 39);
+  assert.equal(report.scanners.find((s) => s.name === 'checkov')?.findings, 28);
 });

@@ -16,6 +16,17 @@ export interface SbomInput {
   bom: Record<string, unknown>;
 }
 
+/**
+ * One check that ran and passed, from a tool's raw report: evidence for compliance, never a
+ * finding or a SARIF result.
+ */
+export interface PassedCheck {
+  /** The tool's own check id, e.g. `CKV_DOCKER_2` or `DS-0026`. */
+  checkId: string;
+  file: string;
+  resource?: string;
+}
+
 /** A tool's results after parsing, ready for normalization. */
 export interface ParsedOutput {
   sarif: { file: string; log: Log }[];

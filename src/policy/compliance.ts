@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../model/finding.ts';
 import type { ControlStatus, Framework, ScannerReport } from '../model/scan-result.ts';
-import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
+import { adapterNamed, TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 import { normalizeTrivyCheckId } from '../scanners/trivy.ts';
 
 const iacIntent = (tool: string, ruleId: string): string | undefined =>
@@ -63,8 +63,10 @@ function specialCheckMatches(check: string, finding: Finding): boolean {
 export type PassedChecks = ReadonlySet<string>;
 
 /**
- * Checkov's JSON lists `passed_checks` unless it ran with --quiet. Each becomes the Trivy check it
- * stands for, so a control can pass only on a check that actually ran.
+ * The checks each scanner that completed says ran and passed, read from its raw JSON by its own
+ * adapter (Checkov's `passed_checks`, Trivy's `Status: "PASS"`). Each becomes the Trivy check it
+ * stands for — a Checkov check only through its Trivy twin — so a control can pass only on a check
+ * that actually ran.
  */
 export async function passedChecksFrom(
   outputDir: string,
@@ -72,7 +74,8 @@ export async function passedChecksFrom(
 ): Promise<Set<string>> {
   const passed = new Set<string>();
   for (const scanner of scanners) {
-    if (scanner.name !== 'checkov' || scanner.status !== 'ok') continue;
+    const adapter = adapterNamed(scanner.name);
+    if (!adapter?.passedChecks || scanner.status !== 'ok') continue;
     for (const output of scanner.outputs.filter((file) => file.endsWith('.json'))) {
       let data: unknown;
       try {
@@ -80,15 +83,9 @@ export async function passedChecksFrom(
       } catch {
         continue;
       }
-      for (const report of Array.isArray(data) ? data : [data]) {
-        const checks = (report as { results?: { passed_checks?: unknown } } | null)?.results
-          ?.passed_checks;
-        if (!Array.isArray(checks)) continue;
-        for (const check of checks) {
-          const id = (check as { check_id?: unknown }).check_id;
-          const intent = typeof id === 'string' ? iacIntent('checkov', id) : undefined;
-          if (intent) passed.add(intent);
-        }
+      for (const check of adapter.passedChecks(data)) {
+        const intent = adapter.iac?.intentOf(check.checkId);
+        if (intent) passed.add(intent);
       }
     }
   }

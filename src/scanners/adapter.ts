@@ -1,10 +1,10 @@
 import type { Log } from 'sarif';
 import type { ScanConfig } from '../config/schema.ts';
 import type { Category, Package, Severity } from '../model/finding.ts';
-import type { ParsedOutput } from '../model/inputs.ts';
+import type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
 import type { ProcessExit } from '../run/process.ts';
 
-export type { ParsedOutput } from '../model/inputs.ts';
+export type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
 
 export interface ScanContext {
   readonly config: ScanConfig;
@@ -81,6 +81,11 @@ export interface ScannerAdapter {
     /** SARIF for `data`, or undefined when `data` is not this tool's native format. */
     toSarif(data: unknown): Log | undefined;
   };
+  /**
+   * Checks that ran and passed, read from one of the tool's raw JSON outputs (`[]` when `data` is
+   * not its report). Compliance evidence only: these never become findings or SARIF results.
+   */
+  passedChecks?(data: unknown): PassedCheck[];
   /** Category the tool decides for a rule (else SARIF tags decide). */
   categoryOf?(ruleId: string, tags: readonly string[]): Category | undefined;
   /** Severity of results whose SARIF gives none. */

@@ -2,7 +2,7 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
-import type { ScannerAdapter } from './adapter.ts';
+import type { PassedCheck, ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { firstSemver, parseByExtension } from './common.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
@@ -27,6 +27,38 @@ const CheckovReportSchema = z.looseObject({
     ),
   }),
 });
+
+const CheckovPassedSchema = z.looseObject({
+  results: z.looseObject({
+    passed_checks: z
+      .array(
+        z.looseObject({
+          check_id: z.string(),
+          file_path: z.string(),
+          resource: z.string().nullish(),
+        }),
+      )
+      .optional(),
+  }),
+});
+
+/**
+ * Checkov's JSON (one report, or one per framework) lists `passed_checks` when it runs without
+ * --quiet; SARIF never carries them.
+ */
+export function checkovPassedChecks(data: unknown): PassedCheck[] {
+  const reports = z
+    .union([CheckovPassedSchema.transform((r) => [r]), z.array(CheckovPassedSchema)])
+    .safeParse(data);
+  if (!reports.success) return [];
+  return reports.data.flatMap((report) =>
+    (report.results.passed_checks ?? []).map((check) => ({
+      checkId: check.check_id,
+      file: check.file_path.replace(/^\//, ''),
+      ...(check.resource ? { resource: check.resource } : {}),
+    })),
+  );
+}
 
 function checkovJsonToSarif(data: unknown): Log | undefined {
   const reports = z
@@ -208,7 +240,10 @@ export const checkov: ScannerAdapter = {
       '--output-file-path',
       context.workDir,
     ];
-    args.push('--quiet', '--compact', '--soft-fail', '--skip-download');
+    // No --quiet: it drops passed_checks from the JSON, which compliance needs as evidence that a
+    // check ran. The SARIF lists failed checks either way. stdout (the CLI report, ~350 KB on the
+    // example app) is not read; the reports go to files.
+    args.push('--compact', '--soft-fail', '--skip-download');
     for (const pattern of context.config.exclude) args.push('--skip-path', pattern);
     const exit = await context.exec(args);
     const outcome = outcomeOf(exit, [], { what: 'checkov' });
@@ -223,6 +258,7 @@ export const checkov: ScannerAdapter = {
   parse: parseByExtension,
   ownsDriver: driverContains('checkov'),
   nativeJson: { label: 'Checkov JSON', toSarif: checkovJsonToSarif },
+  passedChecks: checkovPassedChecks,
   categoryOf: (ruleId, tags) =>
     /^CKV2?_SECRET_/.test(ruleId) || tags.includes('secret') || tags.includes('secrets')
       ? 'secret'

@@ -6,7 +6,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
-import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
+import type { AttemptOutcome, PassedCheck, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, looksTransient, outcomeOf } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseRetryAfter } from '../run/retry.ts';
@@ -133,6 +133,7 @@ const TrivySchema = z.looseObject({
       z.looseObject({
         Target: z.string(),
         Class: z.string().optional(),
+        Type: z.string().optional(),
         Vulnerabilities: z.array(TrivyVulnerabilitySchema).nullish(),
         Misconfigurations: z
           .array(
@@ -145,7 +146,11 @@ const TrivySchema = z.looseObject({
               PrimaryURL: z.string().optional(),
               Status: z.string().optional(),
               CauseMetadata: z
-                .looseObject({ StartLine: z.number().optional(), EndLine: z.number().optional() })
+                .looseObject({
+                  Resource: z.string().optional(),
+                  StartLine: z.number().optional(),
+                  EndLine: z.number().optional(),
+                })
                 .optional(),
             }),
           )
@@ -263,6 +268,26 @@ function trivyJsonToSarif(data: unknown): Log | undefined {
   return sarifLog('Trivy', undefined, rules, results);
 }
 
+/**
+ * Misconfiguration checks Trivy ran and passed (`Status: "PASS"`, listed only with
+ * --include-non-failures); `trivy convert` and trivyJsonToSarif keep them out of SARIF. A PASS
+ * counts only when it is about something that exists: a Dockerfile check assesses the Dockerfile
+ * itself, but Trivy's Terraform/CloudFormation PASS entries name no resource and also mean "no
+ * resource of that kind here" (an IAM password-policy check passes on a module with no policy),
+ * so those count only when Trivy names the resource.
+ */
+export function trivyPassedChecks(data: unknown): PassedCheck[] {
+  const parsed = TrivySchema.safeParse(data);
+  if (!parsed.success) return [];
+  return (parsed.data.Results ?? []).flatMap((target) =>
+    (target.Misconfigurations ?? []).flatMap((m) => {
+      const resource = m.CauseMetadata?.Resource;
+      if (m.Status !== 'PASS' || (!resource && target.Type !== 'dockerfile')) return [];
+      return [{ checkId: m.ID, file: target.Target, ...(resource ? { resource } : {}) }];
+    }),
+  );
+}
+
 /** `trivy image` of one image: vulnerabilities and secrets in its layers, misconfigurations and secrets in its config. */
 async function scanImage(
   context: ScanContext,
@@ -361,6 +386,8 @@ export const trivy: ScannerAdapter = {
       '--skip-check-update',
     ];
     for (const pattern of context.config.exclude) common.push('--skip-dirs', pattern);
+    // Passed checks are compliance evidence (a CIS control passes only on a check that ran).
+    if (scanners.includes('misconfig')) common.push('--include-non-failures');
     const base = ['fs', '--scanners', scanners.join(','), ...common];
     const dbFlags = offline ? ['--skip-db-update', '--skip-java-db-update', '--offline-scan'] : [];
     const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
@@ -465,6 +492,7 @@ export const trivy: ScannerAdapter = {
   },
   ownsDriver: driverContains('trivy'),
   nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) },
 };
