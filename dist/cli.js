@@ -48174,6 +48174,28 @@ var CheckovReportSchema = external_exports.looseObject({
     )
   })
 });
+var CheckovPassedSchema = external_exports.looseObject({
+  results: external_exports.looseObject({
+    passed_checks: external_exports.array(
+      external_exports.looseObject({
+        check_id: external_exports.string(),
+        file_path: external_exports.string(),
+        resource: external_exports.string().nullish()
+      })
+    ).optional()
+  })
+});
+function checkovPassedChecks(data) {
+  const reports = external_exports.union([CheckovPassedSchema.transform((r) => [r]), external_exports.array(CheckovPassedSchema)]).safeParse(data);
+  if (!reports.success) return [];
+  return reports.data.flatMap(
+    (report) => (report.results.passed_checks ?? []).map((check2) => ({
+      checkId: check2.check_id,
+      file: check2.file_path.replace(/^\//, ""),
+      ...check2.resource ? { resource: check2.resource } : {}
+    }))
+  );
+}
 function checkovJsonToSarif(data) {
   const reports = external_exports.union([CheckovReportSchema.transform((r) => [r]), external_exports.array(CheckovReportSchema)]).safeParse(data);
   if (!reports.success) return void 0;
@@ -48440,7 +48462,7 @@ var checkov = {
       "--output-file-path",
       context.workDir
     ];
-    args.push("--quiet", "--compact", "--soft-fail", "--skip-download");
+    args.push("--compact", "--soft-fail", "--skip-download");
     for (const pattern of context.config.exclude) args.push("--skip-path", pattern);
     const exit = await context.exec(args);
     const outcome = outcomeOf(exit, [], { what: "checkov" });
@@ -48454,6 +48476,7 @@ var checkov = {
   parse: parseByExtension,
   ownsDriver: driverContains("checkov"),
   nativeJson: { label: "Checkov JSON", toSarif: checkovJsonToSarif },
+  passedChecks: checkovPassedChecks,
   categoryOf: (ruleId, tags) => /^CKV2?_SECRET_/.test(ruleId) || tags.includes("secret") || tags.includes("secrets") ? "secret" : "iac",
   // Checkov's SARIF carries no severity (that needs a Prisma Cloud key).
   defaultSeverity: "medium",
@@ -50942,6 +50965,7 @@ var TrivySchema = external_exports.looseObject({
     external_exports.looseObject({
       Target: external_exports.string(),
       Class: external_exports.string().optional(),
+      Type: external_exports.string().optional(),
       Vulnerabilities: external_exports.array(TrivyVulnerabilitySchema).nullish(),
       Misconfigurations: external_exports.array(
         external_exports.looseObject({
@@ -50952,7 +50976,11 @@ var TrivySchema = external_exports.looseObject({
           Severity: external_exports.string().optional(),
           PrimaryURL: external_exports.string().optional(),
           Status: external_exports.string().optional(),
-          CauseMetadata: external_exports.looseObject({ StartLine: external_exports.number().optional(), EndLine: external_exports.number().optional() }).optional()
+          CauseMetadata: external_exports.looseObject({
+            Resource: external_exports.string().optional(),
+            StartLine: external_exports.number().optional(),
+            EndLine: external_exports.number().optional()
+          }).optional()
         })
       ).nullish(),
       Secrets: external_exports.array(
@@ -51062,6 +51090,17 @@ Fixed Version: ${v.FixedVersion ?? ""}`
   }
   return sarifLog("Trivy", void 0, rules, results);
 }
+function trivyPassedChecks(data) {
+  const parsed = TrivySchema.safeParse(data);
+  if (!parsed.success) return [];
+  return (parsed.data.Results ?? []).flatMap(
+    (target) => (target.Misconfigurations ?? []).flatMap((m) => {
+      const resource = m.CauseMetadata?.Resource;
+      if (m.Status !== "PASS" || !resource && target.Type !== "dockerfile") return [];
+      return [{ checkId: m.ID, file: target.Target, ...resource ? { resource } : {} }];
+    })
+  );
+}
 async function scanImage(context, image, index, common) {
   const stem = path14.join(context.workDir, imageFileStem("trivy", index));
   const report = `${stem}.json`;
@@ -51148,6 +51187,7 @@ var trivy = {
       "--skip-check-update"
     ];
     for (const pattern of context.config.exclude) common.push("--skip-dirs", pattern);
+    if (scanners.includes("misconfig")) common.push("--include-non-failures");
     const base = ["fs", "--scanners", scanners.join(","), ...common];
     const dbFlags = offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : [];
     const repositories = rotateRepositories(settings.dbRepositories, context.attempt);
@@ -51246,6 +51286,7 @@ var trivy = {
   },
   ownsDriver: driverContains("trivy"),
   nativeJson: { label: "Trivy JSON", toSarif: trivyJsonToSarif },
+  passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) }
 };
@@ -67538,7 +67579,8 @@ function specialCheckMatches(check2, finding) {
 async function passedChecksFrom(outputDir, scanners) {
   const passed = /* @__PURE__ */ new Set();
   for (const scanner of scanners) {
-    if (scanner.name !== "checkov" || scanner.status !== "ok") continue;
+    const adapter = adapterNamed(scanner.name);
+    if (!adapter?.passedChecks || scanner.status !== "ok") continue;
     for (const output2 of scanner.outputs.filter((file2) => file2.endsWith(".json"))) {
       let data;
       try {
@@ -67546,14 +67588,9 @@ async function passedChecksFrom(outputDir, scanners) {
       } catch {
         continue;
       }
-      for (const report of Array.isArray(data) ? data : [data]) {
-        const checks = report?.results?.passed_checks;
-        if (!Array.isArray(checks)) continue;
-        for (const check2 of checks) {
-          const id = check2.check_id;
-          const intent = typeof id === "string" ? iacIntent("checkov", id) : void 0;
-          if (intent) passed.add(intent);
-        }
+      for (const check2 of adapter.passedChecks(data)) {
+        const intent = adapter.iac?.intentOf(check2.checkId);
+        if (intent) passed.add(intent);
       }
     }
   }
