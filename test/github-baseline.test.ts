@@ -105,6 +105,8 @@ void describe('baseline auto: the base branch’s last successful compliance rep
     );
     assert.ok(expired);
     expired.expiresAt = new Date(Date.now() - 60_000).toISOString();
+    // A busy repository: 100 newer PR runs push main's artifacts onto the second page.
+    for (let i = 0; i < 100; i++) await uploadRun(200 + i, `feature-${i}`, 'success');
   });
   after(async () => {
     await server.close();
@@ -144,9 +146,14 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       rest.some((r) => /^302 .*\/actions\/artifacts\/\d+\/zip$/.test(r)),
       rest.join('\n'),
     );
-    const listed = server.requests.find((r) => r.path.endsWith('/actions/artifacts'));
-    assert.equal(listed?.query.name, NAME);
-    assert.equal(listed?.query.per_page, '100');
+    const listed = server.requests.filter((r) => r.path.endsWith('/actions/artifacts'));
+    assert.deepEqual(
+      listed.map((r) => [r.query.name, r.query.per_page, r.query.page]),
+      [
+        [NAME, '100', '1'],
+        [NAME, '100', '2'],
+      ],
+    );
     rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
@@ -187,6 +194,32 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       const warnings = logger.lines.filter((l) => l.level === 'warning');
       assert.equal(warnings.length, 1);
       assert.match(warnings[0]?.message ?? '', /actions: read/);
+      assert.equal(fault.hits, 1);
+    } finally {
+      fault.remove();
+    }
+  });
+
+  void test('a download that fails after the redirect: one warning, no baseline', async () => {
+    const fault = server.injectFault({
+      method: 'GET',
+      path: /^\/devstoreaccount1\/actions-results\//,
+      status: 403,
+      body: '<Error><Code>AuthenticationFailed</Code></Error>',
+    });
+    try {
+      const logger = recordingLogger();
+      const file = await findBaselineReport({
+        octokit: client(logger),
+        context: prContext(server, 'main'),
+        artifactName: NAME,
+        logger,
+      });
+      assert.equal(file, undefined);
+      const warnings = logger.lines.filter((l) => l.level === 'warning');
+      assert.equal(warnings.length, 1, JSON.stringify(logger.lines));
+      assert.match(warnings[0]?.message ?? '', /downloading .*running without a baseline/);
+      assert.doesNotMatch(warnings[0]?.message ?? '', /actions: read/);
       assert.equal(fault.hits, 1);
     } finally {
       fault.remove();

@@ -15,6 +15,9 @@ import type { GitHubContext } from './context.ts';
 const REPORT_ENTRY = 'report.json';
 /** Candidates whose run is checked before giving up: the newest successful one is usually first. */
 const MAX_CANDIDATES = 10;
+const PER_PAGE = 100;
+/** Pages of artifacts read at most (500 artifacts): bounded, as the list API has no branch filter. */
+const MAX_PAGES = 5;
 
 const ArtifactListSchema = z.looseObject({
   artifacts: z.array(
@@ -79,21 +82,34 @@ export async function findBaselineReport(
     return undefined;
   }
   const where = { owner: context.owner, repo: context.repo };
+  // A 403/404 from the REST API means the token lacks actions: read; from the download, it does not.
+  let downloading = false;
   try {
-    const listed = await octokit.request('GET /repos/{owner}/{repo}/actions/artifacts', {
-      ...where,
-      name: request.artifactName,
-      per_page: 100,
-    });
-    const candidates = ArtifactListSchema.parse(listed.data)
-      .artifacts.filter(
-        (a) =>
-          !a.expired && a.name === request.artifactName && a.workflow_run?.head_branch === baseRef,
-      )
-      .sort(
-        (a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? '') || b.id - a.id,
-      )
-      .slice(0, MAX_CANDIDATES);
+    const candidates: z.infer<typeof ArtifactListSchema>['artifacts'] = [];
+    // GitHub lists newest first, and every PR run uploads an artifact of the same name: the base
+    // branch's may sit a few pages down in a busy repository.
+    for (let page = 1; page <= MAX_PAGES && candidates.length < MAX_CANDIDATES; page++) {
+      const listed = await octokit.request('GET /repos/{owner}/{repo}/actions/artifacts', {
+        ...where,
+        name: request.artifactName,
+        per_page: PER_PAGE,
+        page,
+      });
+      const { artifacts } = ArtifactListSchema.parse(listed.data);
+      candidates.push(
+        ...artifacts.filter(
+          (a) =>
+            !a.expired &&
+            a.name === request.artifactName &&
+            a.workflow_run?.head_branch === baseRef,
+        ),
+      );
+      if (artifacts.length < PER_PAGE) break;
+    }
+    candidates.sort(
+      (a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? '') || b.id - a.id,
+    );
+    candidates.splice(MAX_CANDIDATES);
     for (const artifact of candidates) {
       const runId = artifact.workflow_run?.id;
       if (runId === undefined) continue;
@@ -102,6 +118,7 @@ export async function findBaselineReport(
         run_id: runId,
       });
       if (RunSchema.parse(run.data).conclusion !== 'success') continue;
+      downloading = true;
       const download = await octokit.request(
         'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
         { ...where, artifact_id: artifact.id, archive_format: 'zip' },
@@ -138,11 +155,14 @@ export async function findBaselineReport(
     return undefined;
   } catch (error) {
     const status = httpStatus(error);
-    if (status === 403 || status === 404)
+    if (!downloading && (status === 403 || status === 404))
       logger.warning(
         `baseline auto: GitHub answered ${status} reading the artifacts of ${baseRef}; the job needs \`permissions: actions: read\`; running without a baseline`,
       );
-    else logger.warning(`baseline auto: ${errorMessage(error)}; running without a baseline`);
+    else
+      logger.warning(
+        `baseline auto: ${downloading ? 'downloading the base branch report: ' : ''}${errorMessage(error)}; running without a baseline`,
+      );
     return undefined;
   }
 }
