@@ -61,7 +61,14 @@ function prContext(server: GitHubServer, baseRef: string): GitHubContext {
 void describe('baseline auto: the base branch’s last successful compliance report', () => {
   let server: GitHubServer;
   let work: string;
-  const reportOf = (runId: number): string => JSON.stringify({ marker: `run-${runId}` });
+  /** A minimal valid report.json, told apart by its generatedAt; run 666's is not a report. */
+  const reportOf = (runId: number): string =>
+    runId === 666
+      ? JSON.stringify({ marker: 'not a report' })
+      : JSON.stringify({
+          generatedAt: `2026-01-01T00:00:${String(runId % 60).padStart(2, '0')}Z`,
+          findings: [],
+        });
 
   /** One run's compliance artifact, uploaded like uploadComplianceArtifact does (dir layout kept). */
   async function uploadRun(runId: number, branch: string, conclusion: string): Promise<void> {
@@ -224,5 +231,20 @@ void describe('baseline auto: the base branch’s last successful compliance rep
     } finally {
       fault.remove();
     }
+  });
+
+  void test('a report.json that is not a Scanfold report: one warning, no baseline', async () => {
+    await uploadRun(666, 'broken', 'success');
+    const logger = recordingLogger();
+    const file = await findBaselineReport({
+      octokit: client(logger),
+      context: prContext(server, 'broken'),
+      artifactName: NAME,
+      logger,
+    });
+    assert.equal(file, undefined);
+    const warnings = logger.lines.filter((l) => l.level === 'warning');
+    assert.equal(warnings.length, 1, JSON.stringify(logger.lines));
+    assert.match(warnings[0]?.message ?? '', /run 666 is unusable: .*not a scanfold report\.json/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import type { Entry } from 'unzip-stream';
 import { z } from 'zod';
 import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
+import { loadBaseline } from '../policy/baseline.ts';
 import { httpStatus } from './client.ts';
 import type { Octokit } from './client.ts';
 import type { GitHubContext } from './context.ts';
@@ -144,6 +145,16 @@ export async function findBaselineReport(
       );
       const file = path.join(dir, REPORT_ENTRY);
       await writeFile(file, report);
+      try {
+        // Checked here: a broken report in an artifact must not fail the scan as a bad input would.
+        await loadBaseline(file);
+      } catch (error) {
+        logger.warning(
+          `baseline auto: report.json of artifact ${artifact.name} (id ${artifact.id}) from run ${runId} is unusable: ${errorMessage(error)}; running without a baseline`,
+        );
+        await rm(dir, { recursive: true, force: true });
+        return undefined;
+      }
       logger.info(
         `baseline auto: using ${REPORT_ENTRY} of artifact ${artifact.name} (id ${artifact.id}) from run ${runId} on ${baseRef}`,
       );
