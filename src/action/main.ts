@@ -13,7 +13,9 @@ import type { Report } from '../model/scan-result.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
 import { loadManifest } from '../install/manifest.ts';
 import { cacheSpecs, restoreCaches, saveCaches } from '../github/cache.ts';
+import { findBaselineReport } from '../github/baseline.ts';
 import { createGitHubClient } from '../github/client.ts';
+import type { Octokit } from '../github/client.ts';
 import { readContext, readGitHead, repoScope } from '../github/context.ts';
 import type { GitHubContext } from '../github/context.ts';
 import { publish } from '../github/publish.ts';
@@ -48,7 +50,10 @@ function resolveActionConfig(inputs: ActionInputs, workspace: string): ScanConfi
       scanners: inputs.scanners,
       failOn: inputs['fail-on'],
       failOnScope: inputs['fail-on-scope'],
-      baseline: inputs.baseline ? path.resolve(workspace, inputs.baseline) : undefined,
+      baseline:
+        inputs.baseline && inputs.baseline !== 'auto'
+          ? path.resolve(workspace, inputs.baseline)
+          : undefined,
       retries: inputs.retries,
       timeoutMinutes: inputs['timeout-minutes'],
       concurrency: inputs.concurrency,
@@ -192,6 +197,37 @@ async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promis
     core.setFailed(`Scanfold shard ${leg}: ${failed.join(', ')} failed or timed out`);
 }
 
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/**
+ * `baseline: auto` (the default on pull requests when neither the input nor the config file names
+ * one): the base branch's last compliance report, found through the REST API; none → no baseline.
+ */
+async function withAutoBaseline(
+  config: ScanConfig,
+  inputs: ActionInputs,
+  context: GitHubContext,
+  octokit: Octokit | undefined,
+): Promise<ScanConfig> {
+  const auto =
+    inputs.baseline === 'auto' ||
+    (inputs.baseline === undefined &&
+      config.baseline === undefined &&
+      PULL_REQUEST_EVENTS.has(context.eventName));
+  if (!auto) return config;
+  if (!octokit) {
+    logger.info('baseline auto: no github-token; running without a baseline');
+    return config;
+  }
+  const baseline = await findBaselineReport({
+    octokit,
+    context,
+    artifactName: inputs['artifact-name'] ?? 'scanfold-report',
+    logger,
+  });
+  return baseline ? { ...config, baseline } : config;
+}
+
 /** Read inputs, run the engine (or gather the shards), publish. Everything else lives elsewhere. */
 export async function run(): Promise<void> {
   try {
@@ -204,7 +240,21 @@ export async function run(): Promise<void> {
       await runShardLeg(inputs, context);
       return;
     }
-    const config = resolveActionConfig(inputs, context.workspace);
+    const token = inputs['github-token'];
+    const octokit = token
+      ? createGitHubClient({
+          token,
+          apiUrl: context.apiUrl,
+          logger,
+          maxRateLimitWaitSeconds: inputs['max-rate-limit-wait'] ?? 60,
+        })
+      : undefined;
+    const config = await withAutoBaseline(
+      resolveActionConfig(inputs, context.workspace),
+      inputs,
+      context,
+      octokit,
+    );
     let outcome: ScanOutcome;
     let analyses: Analysis[];
     let scope: string;
@@ -242,21 +292,13 @@ export async function run(): Promise<void> {
       ];
     }
     setReportOutputs(outcome);
-    const token = inputs['github-token'];
     const published = await publish({
       outcome,
       analyses,
       scope,
       context,
       head,
-      octokit: token
-        ? createGitHubClient({
-            token,
-            apiUrl: context.apiUrl,
-            logger,
-            maxRateLimitWaitSeconds: inputs['max-rate-limit-wait'] ?? 60,
-          })
-        : undefined,
+      octokit,
       artifactClient: new DefaultArtifactClient(),
       settings: {
         comment: inputs.comment ?? 'auto',

@@ -10,7 +10,7 @@ const EventSchema = z.looseObject({
     .looseObject({
       number: z.number().int(),
       head: z.looseObject({ sha: z.string(), repo: EventRepoSchema.nullish() }),
-      base: z.looseObject({ repo: EventRepoSchema }),
+      base: z.looseObject({ repo: EventRepoSchema, ref: z.string().optional() }),
     })
     .optional(),
 });
@@ -41,7 +41,15 @@ export interface GitHubContext {
   workspace: string;
   /** GITHUB_RETENTION_DAYS: the repository's artifact retention, which caps any longer request. */
   retentionDays: number | undefined;
-  pullRequest: { number: number; headSha: string; fork: boolean } | undefined;
+  pullRequest:
+    | {
+        number: number;
+        headSha: string;
+        fork: boolean;
+        /** The branch the PR merges into (pull_request.base.ref), e.g. `main`. */
+        baseRef?: string | undefined;
+      }
+    | undefined;
 }
 
 export async function readContext(env: NodeJS.ProcessEnv): Promise<GitHubContext> {
@@ -55,6 +63,7 @@ export async function readContext(env: NodeJS.ProcessEnv): Promise<GitHubContext
           number: event.pull_request.number,
           headSha: event.pull_request.head.sha,
           fork: isForkPullRequest(event.pull_request),
+          baseRef: event.pull_request.base.ref,
         };
       }
     } catch {

@@ -203,6 +203,18 @@ export interface StoredArtifact {
   files(): Map<string, Buffer>;
 }
 
+/** A workflow run as REST GET /actions/runs/{id} describes it (the fields Scanfold reads). */
+export interface WorkflowRunSeed {
+  /** The numeric run id (GITHUB_RUN_ID); artifacts uploaded with that run's runtime token belong to it. */
+  id: number;
+  headBranch: string;
+  headSha: string;
+  /** `completed` unless given. */
+  status?: 'queued' | 'in_progress' | 'completed';
+  /** `success`, `failure`, `cancelled`, … ; null while the run is not completed. */
+  conclusion: string | null;
+}
+
 export type ServiceKind = 'rest' | 'twirp' | 'blob' | 'other';
 
 export interface RecordedRequest {
@@ -316,6 +328,8 @@ export interface GitHubServer {
   ): StoredComment[];
   commentsOn(owner: string, repo: string, issueNumber: number): StoredComment[];
   addPullRequest(seed: PullRequestSeed): StoredPullRequest;
+  /** Register a workflow run (its branch and conclusion) for the actions/runs and artifacts REST API. */
+  addWorkflowRun(seed: WorkflowRunSeed): void;
   /** Numeric repository id used in `/repositories/{id}` links. */
   repositoryId(owner: string, repo: string): number;
   close(): Promise<void>;
@@ -538,6 +552,8 @@ interface FaultState {
 }
 
 interface ArtifactInternal extends StoredArtifact {
+  /** Numeric run id from the runtime token's `Actions.UploadArtifacts:{runId}:{attempt}` scope. */
+  runId: number | undefined;
   uploadSig: string;
   readSigs: Set<string>;
   blobPath: string;
@@ -608,6 +624,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const comments: StoredComment[] = [];
   const sarifUploads: SarifUpload[] = [];
   const artifacts: ArtifactInternal[] = [];
+  const workflowRuns = new Map<number, WorkflowRunSeed>();
   const pullRequests: StoredPullRequest[] = [];
   let faults: FaultState[] = [];
   const repoIds = new Map<string, { id: number; owner: string; repo: string }>();
@@ -1169,6 +1186,93 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       };
     }
 
+    // /actions/runs/{id}
+    mm = /^actions\/runs\/(\d+)$/.exec(route);
+    if (mm && method === 'GET') {
+      const run = workflowRuns.get(Number(mm[1]));
+      if (!run)
+        throw restError(404, 'Not Found', {}, 'https://docs.github.com/rest/actions/workflow-runs');
+      const status = run.status ?? 'completed';
+      return {
+        status: 200,
+        body: {
+          id: run.id,
+          head_branch: run.headBranch,
+          head_sha: run.headSha,
+          status,
+          conclusion: status === 'completed' ? run.conclusion : null,
+          url: `${apiUrl}/repos/${owner}/${repo}/actions/runs/${run.id}`,
+          html_url: `${serverUrl}/${owner}/${repo}/actions/runs/${run.id}`,
+        },
+      };
+    }
+
+    // /actions/artifacts[?name=] — newest first, like GitHub
+    const isExpired = (a: ArtifactInternal): boolean =>
+      a.expiresAt !== undefined && Date.parse(a.expiresAt) <= Date.now();
+    const artifactJson = (a: ArtifactInternal): Record<string, unknown> => {
+      const run = a.runId === undefined ? undefined : workflowRuns.get(a.runId);
+      return {
+        id: a.id,
+        node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
+        name: a.name,
+        size_in_bytes: a.size ?? a.blob?.length ?? 0,
+        url: `${apiUrl}/repos/${owner}/${repo}/actions/artifacts/${a.id}`,
+        archive_download_url: `${apiUrl}/repos/${owner}/${repo}/actions/artifacts/${a.id}/zip`,
+        expired: isExpired(a),
+        digest: a.hash ?? null,
+        created_at: a.createdAt.replace(/\.\d+Z$/, 'Z'),
+        updated_at: a.createdAt.replace(/\.\d+Z$/, 'Z'),
+        expires_at: a.expiresAt ?? null,
+        workflow_run:
+          a.runId === undefined
+            ? null
+            : {
+                id: a.runId,
+                repository_id: repositoryId(owner, repo),
+                head_repository_id: repositoryId(owner, repo),
+                head_branch: run?.headBranch ?? null,
+                head_sha: run?.headSha ?? null,
+              },
+      };
+    };
+    if (route === 'actions/artifacts' && method === 'GET') {
+      const name = url.searchParams.get('name');
+      const listed = artifacts
+        .filter((a) => a.finalized && (name === null || a.name === name))
+        .sort((a, b) => b.id - a.id);
+      const page = paginate(
+        listed,
+        url,
+        `${linkBase(owner, repo)}/actions/artifacts`,
+        Number.POSITIVE_INFINITY,
+      );
+      return {
+        status: 200,
+        body: { total_count: listed.length, artifacts: page.items.map(artifactJson) },
+        headers: page.link ? { link: page.link } : {},
+      };
+    }
+    // /actions/artifacts/{id}/zip → 302 to a short-lived signed blob URL; expired → 410
+    mm = /^actions\/artifacts\/(\d+)\/([^/]+)$/.exec(route);
+    if (mm && method === 'GET') {
+      const a = artifacts.find((x) => x.finalized && x.id === Number(mm?.[1]));
+      if (!a || mm[2] !== 'zip')
+        throw restError(404, 'Not Found', {}, 'https://docs.github.com/rest/actions/artifacts');
+      if (isExpired(a)) throw restError(410, 'Artifact has expired');
+      const sig = randomBytes(24).toString('base64url');
+      a.readSigs.add(sig);
+      const q = new URLSearchParams({
+        sig,
+        se: ghTime(new Date(Date.now() + 60_000)),
+        sp: 'r',
+        spr: 'https',
+        sr: 'b',
+        sv: '2024-11-04',
+      });
+      return { status: 302, headers: { location: `${origin}${a.blobPath}?${q.toString()}` } };
+    }
+
     // /pulls/{n}[/files]
     mm = /^pulls\/(\d+)(\/files)?$/.exec(route);
     if (mm && method === 'GET') {
@@ -1204,6 +1308,14 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return { run: parts[1] ?? '', job: parts[2] ?? '' };
     }
     return undefined;
+  };
+
+  const uploadRunIdFromAuth = (headers: IncomingHttpHeaders): number | undefined => {
+    const m = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+    const claims = m?.[1] ? decodeJwtPayload(m[1]) : undefined;
+    const scp = typeof claims?.['scp'] === 'string' ? claims['scp'] : '';
+    const scope = /(?:^| )Actions\.UploadArtifacts:(\d+):\d+(?: |$)/.exec(scp);
+    return scope?.[1] ? Number(scope[1]) : undefined;
   };
 
   const handleTwirp = (method: string, headers: IncomingHttpHeaders, body: Buffer): unknown => {
@@ -1256,6 +1368,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         });
         const artifact: ArtifactInternal = {
           id: 0,
+          runId: uploadRunIdFromAuth(headers),
           name,
           workflowRunBackendId: run,
           workflowJobRunBackendId: job,
@@ -1769,6 +1882,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     },
     commentsOn,
     addPullRequest,
+    addWorkflowRun(seed: WorkflowRunSeed) {
+      workflowRuns.set(seed.id, { ...seed });
+    },
     repositoryId,
     close() {
       return new Promise<void>((resolve, reject) => {
