@@ -120,29 +120,30 @@ void describe('baseline auto: the base branch’s last successful compliance rep
     rmSync(work, { recursive: true, force: true });
   });
 
-  const client = (logger: Logger) =>
-    createGitHubClient({
+  /** Look for the baseline of a PR into `baseRef`, as the action does, recording every log line. */
+  async function lookUp(baseRef: string) {
+    const logger = recordingLogger();
+    const octokit = createGitHubClient({
       token: 'ghs_token',
       apiUrl: server.apiUrl,
       logger,
       maxRateLimitWaitSeconds: 0,
       throttleGroups: fastThrottleGroups(),
     });
-
-  void test('skips expired, failed and other-branch artifacts; downloads the zip through the 302', async () => {
-    const logger = recordingLogger();
     const file = await findBaselineReport({
-      octokit: client(logger),
-      context: prContext(server, 'main'),
+      octokit,
+      context: prContext(server, baseRef),
       artifactName: NAME,
       logger,
     });
+    return { file, logger, warnings: logger.lines.filter((l) => l.level === 'warning') };
+  }
+
+  void test('skips expired, failed and other-branch artifacts; downloads the zip through the 302', async () => {
+    const { file, logger, warnings } = await lookUp('main');
     assert.ok(file, JSON.stringify(logger.lines));
     assert.equal(readFileSync(file, 'utf8'), reportOf(101));
-    assert.deepEqual(
-      logger.lines.filter((l) => l.level === 'warning'),
-      [],
-    );
+    assert.deepEqual(warnings, []);
     const rest = server.requests
       .filter((r) => r.service === 'rest')
       .map((r) => `${r.status} ${r.path}`);
@@ -165,13 +166,7 @@ void describe('baseline auto: the base branch’s last successful compliance rep
   });
 
   void test('none on the base branch: one info line, no baseline', async () => {
-    const logger = recordingLogger();
-    const file = await findBaselineReport({
-      octokit: client(logger),
-      context: prContext(server, 'release/2.x'),
-      artifactName: NAME,
-      logger,
-    });
+    const { file, logger } = await lookUp('release/2.x');
     assert.equal(file, undefined);
     assert.deepEqual(
       logger.lines.map((l) => l.level),
@@ -190,15 +185,8 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       body: { message: 'Resource not accessible by integration' },
     });
     try {
-      const logger = recordingLogger();
-      const file = await findBaselineReport({
-        octokit: client(logger),
-        context: prContext(server, 'main'),
-        artifactName: NAME,
-        logger,
-      });
+      const { file, warnings } = await lookUp('main');
       assert.equal(file, undefined);
-      const warnings = logger.lines.filter((l) => l.level === 'warning');
       assert.equal(warnings.length, 1);
       assert.match(warnings[0]?.message ?? '', /actions: read/);
       assert.equal(fault.hits, 1);
@@ -215,15 +203,8 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       body: '<Error><Code>AuthenticationFailed</Code></Error>',
     });
     try {
-      const logger = recordingLogger();
-      const file = await findBaselineReport({
-        octokit: client(logger),
-        context: prContext(server, 'main'),
-        artifactName: NAME,
-        logger,
-      });
+      const { file, logger, warnings } = await lookUp('main');
       assert.equal(file, undefined);
-      const warnings = logger.lines.filter((l) => l.level === 'warning');
       assert.equal(warnings.length, 1, JSON.stringify(logger.lines));
       assert.match(warnings[0]?.message ?? '', /downloading .*running without a baseline/);
       assert.doesNotMatch(warnings[0]?.message ?? '', /actions: read/);
@@ -235,15 +216,8 @@ void describe('baseline auto: the base branch’s last successful compliance rep
 
   void test('a report.json that is not a Scanfold report: one warning, no baseline', async () => {
     await uploadRun(666, 'broken', 'success');
-    const logger = recordingLogger();
-    const file = await findBaselineReport({
-      octokit: client(logger),
-      context: prContext(server, 'broken'),
-      artifactName: NAME,
-      logger,
-    });
+    const { file, logger, warnings } = await lookUp('broken');
     assert.equal(file, undefined);
-    const warnings = logger.lines.filter((l) => l.level === 'warning');
     assert.equal(warnings.length, 1, JSON.stringify(logger.lines));
     assert.match(warnings[0]?.message ?? '', /run 666 is unusable: .*not a scanfold report\.json/);
   });
