@@ -67599,6 +67599,10 @@ async function passedChecksFrom(outputDir, scanners) {
 function byControlId(a, b) {
   return a.id.localeCompare(b.id, "en", { numeric: true });
 }
+function frameworkResult(framework, controls) {
+  const { id, name, version: version2, source, license } = framework;
+  return { id, name, version: version2, source, license, controls };
+}
 function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   const byFinding = /* @__PURE__ */ new Map();
   const tag = (finding, key) => {
@@ -67624,14 +67628,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
       const status = ids.length > 0 ? "fail" : "not-assessed";
       return { id: control.id, title: control.title, status, findings: ids };
     });
-    frameworks.push({
-      id: framework.id,
-      name: framework.name,
-      version: framework.version,
-      source: framework.source,
-      license: framework.license,
-      controls
-    });
+    frameworks.push(frameworkResult(framework, controls));
   }
   const checksByFinding = new Map(counted.map((finding) => [finding, trivyChecksOf(finding)]));
   for (const framework of trivy_compliance_default.frameworks) {
@@ -67659,14 +67656,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
     });
     if (!seen) continue;
     controls.sort(byControlId);
-    frameworks.push({
-      id: framework.id,
-      name: framework.name,
-      version: framework.version,
-      source: framework.source,
-      license: framework.license,
-      controls
-    });
+    frameworks.push(frameworkResult(framework, controls));
   }
   return { frameworks, byFinding };
 }

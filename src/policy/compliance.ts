@@ -97,6 +97,15 @@ function byControlId(a: { id: string }, b: { id: string }): number {
   return a.id.localeCompare(b.id, 'en', { numeric: true });
 }
 
+/** A framework's identity and provenance, with the controls as this run assessed them. */
+function frameworkResult(
+  framework: Pick<Framework, 'id' | 'name' | 'version' | 'source' | 'license'>,
+  controls: Framework['controls'],
+): Framework {
+  const { id, name, version, source, license } = framework;
+  return { id, name, version, source, license, controls };
+}
+
 export interface ComplianceResult {
   frameworks: Framework[];
   /** Finding id → the `framework:control` keys it falls under. */
@@ -139,14 +148,7 @@ export function mapCompliance(
       const status: ControlStatus = ids.length > 0 ? 'fail' : 'not-assessed';
       return { id: control.id, title: control.title, status, findings: ids };
     });
-    frameworks.push({
-      id: framework.id,
-      name: framework.name,
-      version: framework.version,
-      source: framework.source,
-      license: framework.license,
-      controls,
-    });
+    frameworks.push(frameworkResult(framework, controls));
   }
   const checksByFinding = new Map(counted.map((finding) => [finding, trivyChecksOf(finding)]));
   for (const framework of trivyCompliance.frameworks) {
@@ -177,14 +179,7 @@ export function mapCompliance(
     });
     if (!seen) continue;
     controls.sort(byControlId);
-    frameworks.push({
-      id: framework.id,
-      name: framework.name,
-      version: framework.version,
-      source: framework.source,
-      license: framework.license,
-      controls,
-    });
+    frameworks.push(frameworkResult(framework, controls));
   }
   return { frameworks, byFinding };
 }
