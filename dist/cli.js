@@ -51665,7 +51665,8 @@ function resolveConfig(request) {
 }
 
 // src/engine.ts
-import { mkdir as mkdir4, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir4, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import os7 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
@@ -64040,7 +64041,7 @@ function repairSarif(log) {
 // src/outputs/pdf.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createWriteStream, existsSync as existsSync10 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm2, stat } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm2, stat, writeFile as writeFile4 } from "node:fs/promises";
 import os4 from "node:os";
 import path21 from "node:path";
 import { pathToFileURL as pathToFileURL4 } from "node:url";
@@ -64067,6 +64068,11 @@ var CHROMIUM_FLAGS = [
   "--disable-sync",
   "--disable-extensions"
 ];
+var WARM_UP_PAGE = `<!doctype html><meta charset="utf-8"><style>
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}</style>
+<h1>Warm-up</h1><p><b>bold</b> <i>italic</i> <code>code</code> \u2013 \u201Cquotes\u201D \u2713 \u2717</p>
+<svg width="40" height="20"><rect width="40" height="20" fill="#d1242f"/><text x="2" y="14">1</text></svg>`;
 var DevToolsPipe = class {
   nextId = 1;
   buffered = "";
@@ -64126,46 +64132,54 @@ function unavailable(note) {
   return {
     print: () => Promise.resolve({ ok: false, note }),
     close: () => Promise.resolve(),
+    warm: () => void 0,
     browserPid: () => Promise.resolve(void 0)
   };
 }
-function startPdfPrinter(options = {}) {
+function createPdfPrinter(options = {}) {
   const chromium = findChromium(options.env);
   if (!chromium)
     return unavailable(
       "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
     );
   const name = path21.basename(chromium);
-  const profile = mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
+  let profile;
   let stderr = "";
   let exited;
   let untrack = () => void 0;
   let pid;
   let gone = Promise.resolve();
-  const pipe2 = profile.then((dir) => {
-    const child = spawn2(
-      chromium,
-      [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, "--remote-debugging-pipe", "about:blank"],
-      { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], detached: true }
-    );
-    pid = child.pid;
-    gone = new Promise((resolve) => child.once("close", () => resolve()));
-    if (pid) untrack = trackProcessGroup(pid);
-    const devtools = new DevToolsPipe(child.stdio[3], child.stdio[4]);
-    child.stderr?.on("data", (chunk) => {
-      stderr = (stderr + chunk.toString()).slice(-2e3);
+  let pipe2;
+  const launch = () => {
+    if (pipe2) return pipe2;
+    profile = mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
+    pipe2 = profile.then((dir) => {
+      const child = spawn2(
+        chromium,
+        [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, "--remote-debugging-pipe", "about:blank"],
+        { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], detached: true }
+      );
+      pid = child.pid;
+      gone = new Promise((resolve) => child.once("close", () => resolve()));
+      if (pid) untrack = trackProcessGroup(pid);
+      const devtools = new DevToolsPipe(child.stdio[3], child.stdio[4]);
+      child.stderr?.on("data", (chunk) => {
+        stderr = (stderr + chunk.toString()).slice(-2e3);
+      });
+      child.on("error", (error62) => {
+        exited = error62.message;
+        devtools.fail(error62);
+      });
+      child.on("exit", (code2, signal) => {
+        exited = `exited ${code2 ?? signal ?? "on a signal"}`;
+        untrack();
+        devtools.fail(new Error(exited));
+      });
+      return devtools;
     });
-    child.on("error", (error62) => {
-      exited = error62.message;
-      devtools.fail(error62);
-    });
-    child.on("exit", (code2, signal) => {
-      exited = `exited ${code2 ?? signal ?? "on a signal"}`;
-      untrack();
-      devtools.fail(new Error(exited));
-    });
-    return devtools;
-  });
+    pipe2.catch(() => void 0);
+    return pipe2;
+  };
   const onExit = () => {
     if (pid) killTree(pid, "SIGKILL");
   };
@@ -64224,7 +64238,7 @@ function startPdfPrinter(options = {}) {
       });
       try {
         await Promise.race([
-          pipe2.then((devtools) => printWith(devtools, htmlFile, pdfFile)),
+          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
           timeout
         ]);
         const size = await stat(pdfFile).then(
@@ -64240,12 +64254,25 @@ function startPdfPrinter(options = {}) {
         clearTimeout(timer);
       }
     },
+    warm() {
+      void launch().then(async (devtools) => {
+        const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-warm-"));
+        try {
+          const page = path21.join(dir, "warm.html");
+          await writeFile4(page, WARM_UP_PAGE);
+          await printWith(devtools, page, path21.join(dir, "warm.pdf"));
+        } finally {
+          await rm2(dir, { recursive: true, force: true });
+        }
+      }).catch(() => void 0);
+    },
     async browserPid() {
-      await pipe2.catch(() => void 0);
+      await launch().catch(() => void 0);
       return pid;
     },
     async close() {
       process.removeListener("exit", onExit);
+      if (!pipe2) return;
       const devtools = await pipe2.catch(() => void 0);
       if (devtools && !exited)
         await Promise.race([
@@ -64255,12 +64282,12 @@ function startPdfPrinter(options = {}) {
       if (pid) killTree(pid, "SIGKILL");
       await Promise.race([gone, new Promise((r) => setTimeout(r, 2e3))]);
       untrack();
-      await rm2(await profile, { recursive: true, force: true });
+      if (profile) await rm2(await profile, { recursive: true, force: true });
     }
   };
 }
 async function printPdf(htmlFile, pdfFile, options = {}) {
-  const printer = startPdfPrinter(options);
+  const printer = createPdfPrinter(options);
   try {
     return await printer.print(htmlFile, pdfFile);
   } finally {
@@ -64270,7 +64297,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
 import os5 from "node:os";
 import path22 from "node:path";
 
@@ -65129,7 +65156,7 @@ async function clearOwnOutputs(outputDir, extra = []) {
 }
 async function writeFresh(file2, text) {
   await rm3(file2, { force: true });
-  await writeFile4(file2, text, { flag: "wx" });
+  await writeFile5(file2, text, { flag: "wx" });
 }
 async function writeFreshJson(file2, value, depth) {
   await rm3(file2, { force: true });
@@ -65146,7 +65173,7 @@ async function printReport(report, pdfFile, request) {
   const dir = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-print-"));
   try {
     const page = path22.join(dir, "report.html");
-    await writeFile4(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: "wx" });
+    await writeFile5(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: "wx" });
     return request.printer ? await request.printer.print(page, pdfFile) : await printPdf(page, pdfFile);
   } finally {
     await rm3(dir, { recursive: true, force: true });
@@ -68469,6 +68496,7 @@ async function runScanners(request) {
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
       progress();
+      request.onFinished?.(total - done);
       return result;
     })();
     running.set(entry.name, task);
@@ -68501,7 +68529,7 @@ async function runScanners(request) {
 // src/engine.ts
 var EXIT = { ok: 0, gateFailed: 1, usage: 2, scannerFailed: 3 };
 async function withPdfPrinter(use) {
-  const printer = pdfWanted() ? startPdfPrinter() : void 0;
+  const printer = pdfWanted() ? createPdfPrinter() : void 0;
   try {
     return await use(printer);
   } finally {
@@ -68546,7 +68574,7 @@ async function assemble(request) {
     await prepareOutputDir(request.outputDir);
     await mkdir4(path27.join(request.outputDir, "raw", "policy"), { recursive: true });
     await rm5(path27.join(request.outputDir, file2), { force: true });
-    await writeFile5(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
+    await writeFile6(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
       flag: "wx"
     });
     written.push("raw/policy/licenses.sarif");
@@ -68722,15 +68750,22 @@ async function scanWith(config2, options, printer) {
   const installs = new Map(
     plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)])
   );
-  const validators = setTimeout(prepareValidators, 50);
+  let warmed = false;
+  const warm = (running) => {
+    if (warmed || running >= os7.availableParallelism()) return;
+    warmed = true;
+    printer?.warm();
+    setImmediate(prepareValidators);
+  };
+  warm(plan.filter((entry) => entry.run).length);
   const runs = await runScanners({
+    onFinished: warm,
     config: config2,
     plan,
     resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock
   });
-  clearTimeout(validators);
   const sarif = [];
   const sboms = [];
   for (const run3 of runs) {
@@ -68835,7 +68870,10 @@ async function readOpened(file2, handle) {
   return handle.readFile("utf8");
 }
 function importFiles(request) {
-  return withPdfPrinter((printer) => importWith(request, printer));
+  return withPdfPrinter((printer) => {
+    printer?.warm();
+    return importWith(request, printer);
+  });
 }
 async function importWith(request, printer) {
   const sarif = [];

@@ -123,7 +123,11 @@ async function readOpened(file: string, handle: FileHandle): Promise<string> {
 
 /** `scanfold merge`: import every file, then the same normalize → policy → outputs as a scan. */
 export function importFiles(request: ImportRequest): Promise<ScanOutcome> {
-  return withPdfPrinter((printer) => importWith(request, printer));
+  return withPdfPrinter((printer) => {
+    // Reading and merging the inputs keeps one core busy; the browser starts on the other.
+    printer?.warm();
+    return importWith(request, printer);
+  });
 }
 
 async function importWith(
