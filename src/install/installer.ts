@@ -18,6 +18,7 @@ import type { Clock, Logger } from '../model/ports.ts';
 import { runProcess } from '../run/process.ts';
 import { backoffDelay, parseRetryAfter } from '../run/retry.ts';
 import type { Release, RegistrySource, ToolSpec } from './manifest.ts';
+import { checkLockFit } from './pip-lock.ts';
 
 export type InstallSource = 'path' | 'cache' | 'download' | 'registry';
 
@@ -305,12 +306,22 @@ async function installFromRegistry(
     await run('python3', ['-m', 'venv', venv], target);
     const pip = path.join(venv, 'bin', 'pip');
     const quiet = ['install', '--quiet', '--disable-pip-version-check'];
+    if (source.requirements) {
+      // Refuse up front, in one line, an interpreter for which the lock holds no wheel: pip would
+      // otherwise fail deep in its resolver, or build an sdist with unverified build tools.
+      const fit = await checkLockFit(path.join(venv, 'bin', 'python'), source.requirements);
+      if (fit.unfit.length > 0)
+        throw new InstallError(
+          `${name}: the hash lock ${path.basename(source.requirements)} has no wheel for ${fit.interpreter} (${fit.unfit.join(', ')}); refusing to install unverified — use a platform and Python it covers (see its header)`,
+        );
+    }
     // Every distribution pinned by SHA-256, dependencies included: a changed wheel cannot slip in,
     // and a dependency missing from the lock fails the install instead of being fetched unpinned.
+    // Wheels only: building an sdist would install build tools that no hash pins.
     await run(
       pip,
       source.requirements
-        ? [...quiet, '--require-hashes', '-r', source.requirements]
+        ? [...quiet, '--require-hashes', '--only-binary=:all:', '-r', source.requirements]
         : [...quiet, `${source.package}==${source.version}`],
       target,
     );
