@@ -124,10 +124,11 @@ async function verifiedCacheEntry(dir: string, name: string): Promise<string | u
   return executable;
 }
 
+/** What the cached install was verified by; a binary placed by hand was verified by nothing. */
 async function markerProvenance(dir: string): Promise<Provenance | undefined> {
   try {
     const marker = JSON.parse(await readFile(path.join(dir, MARKER), 'utf8')) as InstallMarker;
-    return marker.provenance;
+    return marker.provenance ?? { verifiedBy: 'unverified', sha256: marker.sha256 };
   } catch {
     return undefined;
   }
@@ -385,7 +386,16 @@ export async function ensureTool(
   const base = { name, pinnedVersion: spec.version };
   if (!options.ignorePath) {
     const onPath = findOnPath(name);
-    if (onPath) return { ...base, executable: onPath, source: 'path' };
+    if (onPath) {
+      // Not ours to verify, but the report still names exactly which bytes ran.
+      const sha256 = await sha256File(onPath).catch(() => undefined);
+      return {
+        ...base,
+        executable: onPath,
+        source: 'path',
+        ...(sha256 ? { provenance: { verifiedBy: 'unverified', sha256 } } : {}),
+      };
+    }
   }
   const dir = toolDir(options.toolCache, name, spec.version);
   const cached = await verifiedCacheEntry(dir, name);
