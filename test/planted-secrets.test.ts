@@ -135,4 +135,23 @@ test('hints are non-reversible: rule, at most 4 leading characters, length', () 
     '[secret redacted: aws-access-token, starts "AKIA", 20 chars]',
   );
   assert.equal(hint('github-pat'), '[secret redacted: github-pat, starts "ghp_", 40 chars]');
+  // A private key gets the same hint: the whole PEM block, as the tools match it, is the value.
+  const key = planted.privateKey.trim();
+  assert.equal(
+    hint('private-key'),
+    `[secret redacted: private-key, starts "----", ${key.length} chars]`,
+  );
+  for (const finding of report.findings.filter((f) => f.location.path === 'deploy_key.pem'))
+    assert.match(finding.message, / \d+ chars\]$/, finding.message);
+});
+
+test('merge gives the private key the same hint, from the --root tree', async () => {
+  const merged = JSON.parse(await readFile(path.join(dir, 'merged/report.json'), 'utf8')) as Report;
+  const pem = merged.findings.filter((f) => f.location.path === 'deploy_key.pem');
+  assert.ok(pem.length > 0);
+  for (const finding of pem)
+    assert.equal(
+      finding.message,
+      `[secret redacted: private-key, starts "----", ${planted.privateKey.trim().length} chars]`,
+    );
 });

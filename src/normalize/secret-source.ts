@@ -28,6 +28,25 @@ async function readInside(
 
 const git = promisify(execFile);
 
+const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+
+/** The whole PEM private key block that begins on line `index` (0-based), as the tools match it. */
+function privateKeyBlock(lines: string[], index: number): string | undefined {
+  const first = lines[index];
+  const begin = first === undefined ? undefined : PEM_BEGIN.exec(first);
+  if (!first || !begin) return undefined;
+  for (let end = index; end < Math.min(lines.length, index + MAX_LINES); end++) {
+    const close = PEM_END.exec(lines[end] ?? '');
+    if (!close) continue;
+    const block = lines.slice(index, end + 1);
+    block[block.length - 1] = (block.at(-1) ?? '').slice(0, close.index + close[0].length);
+    block[0] = (block[0] ?? '').slice(begin.index);
+    return block.join('\n');
+  }
+  return undefined;
+}
+
 /**
  * The file's lines in HEAD's tree, 'missing' when HEAD has no such file, undefined when that cannot
  * be told (no repository, no commit yet, not a regular file, too large). A secret from history is
@@ -118,10 +137,11 @@ export async function secretsFromSource(
     const span = spanOf(source);
     const found = span.flatMap((line) => secretTokens(line));
     for (const token of found) tokens.add(token);
-    // A tool-redacted hint (no length) is completed from the first credential on its line.
+    // A tool-redacted hint (no length) is completed from the private key block starting on its
+    // line, or else the first credential on it.
     if (!/ chars\]$/.test(finding.message)) {
       const from = startColumn !== undefined ? (span[0] ?? '').slice(startColumn - 1) : span[0];
-      const value = secretTokens(from)[0];
+      const value = privateKeyBlock(source, startLine - 1) ?? secretTokens(from)[0];
       if (value) finding.message = secretHint(finding.ruleId, value);
     }
   }
