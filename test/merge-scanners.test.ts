@@ -107,3 +107,18 @@ test('the scanners list does not depend on the order of the inputs', async () =>
   const backward = await merge([...files].reverse(), 'backward');
   assert.deepEqual(backward.report.scanners, forward.report.scanners);
 });
+
+test('a hostile driver version reaches neither the terminal nor the report raw', async () => {
+  const hostile = path.join(dir, 'hostile.sarif');
+  const version = '1.0\u001b[2J\n::error::pwned\u202e' + 'x'.repeat(500);
+  await writeFile(
+    hostile,
+    JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Evil', version } } }] }),
+  );
+  const outcome = await merge([hostile], 'hostile');
+  const [evil] = outcome.report.scanners;
+  assert.equal(evil?.name, 'evil');
+  assert.ok((evil.version ?? '').length <= 64, evil.version);
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(evil.version ?? '', /[\u0000-\u001f\u202e]|^\s*::|\n::/);
+});

@@ -12,6 +12,7 @@ import type { Clock, Logger } from '../model/ports.ts';
 import type { ScannerAdapter } from '../scanners/adapter.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
+import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
   isCycloneDx,
   OutputError,
@@ -137,7 +138,8 @@ class ImportedRuns {
       entry = { versions: new Set(), files: new Set(), failures: [] };
       this.tools.set(tool, entry);
     }
-    if (version) entry.versions.add(version);
+    // An input's bytes: printed in the CLI's summary table, so no controls, no `::` commands.
+    if (version) entry.versions.add(truncate(safeLogLine(version), 64));
     entry.files.add(file);
     if (failure) entry.failures.push(failure);
   }
