@@ -140,8 +140,13 @@ export async function secretsFromSource(
     // A tool-redacted hint (no length) is completed from the private key block starting on its
     // line, or else the first credential on it.
     if (!/ chars\]$/.test(finding.message)) {
-      const from = startColumn !== undefined ? (span[0] ?? '').slice(startColumn - 1) : span[0];
-      const value = privateKeyBlock(source, startLine - 1) ?? secretTokens(from)[0];
+      // One character early: Gitleaks reports columns one too far right on every line but the
+      // first. A `NAME=value` match (Gitleaks' generic-api-key) is hinted by its value.
+      const from =
+        startColumn !== undefined ? (span[0] ?? '').slice(Math.max(0, startColumn - 2)) : span[0];
+      const value =
+        privateKeyBlock(source, startLine - 1) ??
+        secretTokens(from)[0]?.replace(/^[^=]*=(?=[^=])/, '');
       if (value) finding.message = secretHint(finding.ruleId, value);
     }
   }
