@@ -25,6 +25,7 @@ import { startGitHubServer } from './support/github-server.ts';
 import type {
   FaultRule,
   GitHubServer,
+  GitHubServerOptions,
   GitHubUser,
   RecordedRequest,
   StoredComment,
@@ -80,8 +81,9 @@ async function runScenario(options: {
   fork?: boolean;
   /** Comments already on the PR before the run. */
   comments?: { body: string; user: GitHubUser }[];
+  server?: GitHubServerOptions;
 }): Promise<Scenario> {
-  const server = await startGitHubServer();
+  const server = await startGitHubServer(options.server);
   for (const fault of options.faults ?? []) server.injectFault(fault);
   for (const comment of options.comments ?? []) {
     server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, ...comment });
@@ -747,6 +749,49 @@ void describe('action bundle: gate failure', () => {
     const last = run.commands.at(-1);
     assert.equal(last?.command, 'error', 'the failure is the last thing the step says');
     assert.equal(run.outputs['comment-url'], stickyComments(server)[0]?.html_url);
+  });
+});
+
+void describe('action bundle: a token GitHub rejects (401)', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    ({ server, dir, run } = await runScenario({
+      name: 'badtoken',
+      // The step's github-token (action-run's TOKEN) is not one this server accepts.
+      server: { tokens: ['ghs_theOnlyValidTokenOfThisServer'] },
+      files: { 'config/settings.py': settingsPy('badtoken') },
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    }));
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('the step fails with one error line naming the token, told apart from a failed gate; results, outputs, summary and artifact are all there', () => {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(run.errors.length, 1, run.errors.join('\n'));
+    assert.match(
+      run.errors[0] ?? '',
+      /^Scanfold could not publish to GitHub: GitHub rejected github-token \(401: Bad credentials.*\): it is invalid, expired or revoked, so the code scanning upload and the PR comment were not published; the results are in scanfold-results, the job summary, the compliance artifact\. Pass a valid token/,
+    );
+    assert.deepEqual(run.warnings, [], 'no warning per module on top of the error');
+    // One request was refused (the baseline lookup); nothing more was asked with that token.
+    const rest = server.requests.filter((r) => r.service === 'rest');
+    assert.deepEqual(
+      rest.map((r) => r.status),
+      [401],
+    );
+    assert.equal(run.outputs['result'], 'passed', 'the gate result is still the findings');
+    assert.equal(run.outputs['total'], '1');
+    assert.equal(run.outputs['comment-url'], '');
+    assert.equal(run.outputs['artifact-id'], String(server.artifacts[0]?.id));
+    assert.match(run.summary, /aws-access-token/);
+    assert.match(run.summary, /GitHub rejected github-token/);
+    const sarif = readJson(
+      path.join(dir, 'octo-repo', 'scanfold-results', 'scanfold.sarif'),
+    ) as Log;
+    assert.equal(sarif.runs[0]?.results?.length, 1);
   });
 });
 

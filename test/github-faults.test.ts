@@ -199,6 +199,7 @@ void describe('401: GitHub rejects the token', () => {
 void describe('404s: code scanning not available, a pull request that is gone', () => {
   let sarif404: Published & { dir: string };
   let comment404: Published & { dir: string };
+  let ghas403: Published & { dir: string };
   const notFound = (docs: string) => ({
     message: 'Not Found',
     documentation_url: docs,
@@ -219,6 +220,23 @@ void describe('404s: code scanning not available, a pull request that is gone', 
         },
       ],
     });
+    ghas403 = await publishWith({
+      name: 'ghas403',
+      faults: [
+        {
+          method: 'POST',
+          path: /\/code-scanning\/sarifs$/,
+          status: 403,
+          times: Infinity,
+          body: {
+            message: 'Advanced Security must be enabled for this repository to use code scanning.',
+            documentation_url:
+              'https://docs.github.com/rest/code-scanning/code-scanning#upload-an-analysis-as-sarif-data',
+            status: '403',
+          },
+        },
+      ],
+    });
     comment404 = await publishWith({
       name: 'comment404',
       faults: [
@@ -234,6 +252,18 @@ void describe('404s: code scanning not available, a pull request that is gone', 
   after(async () => {
     await close(sarif404);
     await close(comment404);
+    await close(ghas403);
+  });
+
+  void test('403 "Advanced Security must be enabled": one warning that code scanning is off for the repository, not a token problem; the rest still produced', () => {
+    assert.equal(ghas403.server.requests.filter(isSarifPost).length, 1, 'final: not retried');
+    const warnings = ghas403.logger.warnings();
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(
+      warnings[0] ?? '',
+      /refused \(403: Advanced Security must be enabled for this repository to use code scanning\..*\): code scanning is not enabled for octo-org\/octo-repo; enable GitHub Code Security \(Advanced Security\) in its settings, or set upload-sarif: false$/,
+    );
+    assertOthersPublished(ghas403, ['code scanning']);
   });
 
   void test('404 on the code scanning upload: one warning that code scanning is not enabled; comment, artifact, summary and local files still produced', () => {
