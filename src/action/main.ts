@@ -128,26 +128,21 @@ function failStep(
   failOnScannerError: boolean,
   publishingFailure?: string,
 ): void {
-  const gate = `Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`;
-  if (publishingFailure) {
-    core.setFailed(
-      `Scanfold could not publish to GitHub: ${publishingFailure}${exitCode === EXIT.gateFailed ? `. Also: ${gate}` : ''}`,
-    );
-    return;
+  const reasons: string[] = [];
+  if (publishingFailure) reasons.push(`Scanfold could not publish to GitHub: ${publishingFailure}`);
+  if (exitCode === EXIT.gateFailed)
+    reasons.push(`Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`);
+  else if (exitCode !== EXIT.ok && failOnScannerError) {
+    const problems = [
+      ...report.scanners
+        .filter((s) => s.status === 'failed' || s.status === 'timed-out')
+        .map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`),
+      ...report.errors,
+    ];
+    reasons.push(`Scanfold: ${problems.join('; ') || `exit code ${exitCode}`}`);
   }
-  if (exitCode === EXIT.ok) return;
-  if (exitCode === EXIT.gateFailed) {
-    core.setFailed(gate);
-    return;
-  }
-  if (!failOnScannerError) return;
-  const problems = [
-    ...report.scanners
-      .filter((s) => s.status === 'failed' || s.status === 'timed-out')
-      .map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`),
-    ...report.errors,
-  ];
-  core.setFailed(`Scanfold: ${problems.join('; ') || `exit code ${exitCode}`}`);
+  // One error line: the step's annotation is the first place a user looks.
+  if (reasons.length) core.setFailed(reasons.join('. Also: '));
 }
 
 /**
