@@ -63,6 +63,8 @@ interface StepOptions {
   runId?: number;
   runAttempt?: number;
   backendIds?: { workflowRunBackendId: string; workflowJobRunBackendId: string };
+  /** Extra environment variables for the step. */
+  env?: Record<string, string>;
 }
 
 /** One `uses: scanfold@v1` step on a pull_request run. */
@@ -82,6 +84,7 @@ async function runScenario(options: {
   /** Comments already on the PR before the run. */
   comments?: { body: string; user: GitHubUser }[];
   server?: GitHubServerOptions;
+  env?: Record<string, string>;
 }): Promise<Scenario> {
   const server = await startGitHubServer(options.server);
   for (const fault of options.faults ?? []) server.injectFault(fault);
@@ -96,7 +99,13 @@ async function runScenario(options: {
     number: PR,
     ...(options.fork ? { fork: true } : {}),
   });
-  const run = await runStep({ server, workspace, event, inputs: options.inputs });
+  const run = await runStep({
+    server,
+    workspace,
+    event,
+    inputs: options.inputs,
+    ...(options.env ? { env: options.env } : {}),
+  });
   return { server, dir, run };
 }
 
@@ -121,6 +130,7 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
     ...(options.runId ? { runId: options.runId } : {}),
     ...(options.runAttempt ? { runAttempt: options.runAttempt } : {}),
     ...(options.backendIds ?? {}),
+    ...(options.env ? { extra: options.env } : {}),
   });
   try {
     const result = await runBundle(runner, options.workspace);
@@ -792,6 +802,50 @@ void describe('action bundle: a token GitHub rejects (401)', () => {
       path.join(dir, 'octo-repo', 'scanfold-results', 'scanfold.sarif'),
     ) as Log;
     assert.equal(sarif.runs[0]?.results?.length, 1);
+  });
+});
+
+void describe('action bundle: GitHub stalls an upload once, the artifact service never answers', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    ({ server, dir, run } = await runScenario({
+      name: 'stalls',
+      faults: [
+        { method: 'POST', path: /\/code-scanning\/sarifs$/, network: 'stall', times: 1 },
+        { path: /\/twirp\/.*ArtifactService\/CreateArtifact$/, network: 'stall', times: Infinity },
+      ],
+      files: { 'config/settings.py': settingsPy('stalls') },
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+      env: {
+        SCANFOLD_REQUEST_TIMEOUT_MS: '1000',
+        SCANFOLD_GITHUB_RETRY_BASE_MS: '10',
+        SCANFOLD_ARTIFACT_TIMEOUT_MS: '2000',
+      },
+    }));
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('the job is not held: the stalled upload is retried after the request timeout, the artifact given up with one warning, and the step exits with its connection still open', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.ok(run.durationMs < 60_000, `${run.durationMs} ms`);
+    assert.deepEqual(
+      server.requests.filter(isSarifPost).map((r) => r.status),
+      [0, 202],
+      'the first attempt never got an answer; the retry was stored',
+    );
+    assert.match(run.stdout, /no complete answer within 1 s \(request timeout\); retry 1 of 3/);
+    assert.equal(run.warnings.length, 1, run.warnings.join('\n'));
+    assert.match(
+      run.warnings[0] ?? '',
+      /^compliance artifact not uploaded: the artifact service gave no answer within 2 s; its files are in scanfold-results$/,
+    );
+    assert.equal(run.outputs['artifact-id'], '');
+    assert.equal(stickyComments(server).length, 1);
+    assert.equal(server.sarifUploads.length, 1);
+    assert.match(run.summary, /aws-access-token/);
   });
 });
 
