@@ -255,7 +255,7 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       assert.equal(warnings.length, 1, JSON.stringify(logger.lines));
       assert.match(
         warnings[0]?.message ?? '',
-        /^baseline auto: downloading the base branch report: .*ServerBusy.*; running without a baseline$/,
+        /^baseline auto: downloading the base branch report: .*ServerBusy.* \(after 4 attempts\); running without a baseline$/,
       );
     } finally {
       fault.remove();

@@ -368,7 +368,7 @@ void describe('connection reset', () => {
       assert.match(
         warnings[i] ?? '',
         new RegExp(
-          `^code scanning upload of ${tool} \\(scanfold/${tool}/services/api/\\) failed: no answer \\(.+\\)$`,
+          `^code scanning upload of ${tool} \\(scanfold/${tool}/services/api/\\) failed: no answer \\(.+\\) \\(after 4 attempts\\)$`,
         ),
       );
     assert.match(always.summary, /Code scanning did not accept the gitleaks analysis/);
@@ -417,7 +417,10 @@ void describe('slow responses past the request timeout', () => {
     const warnings = always.logger.warnings();
     assert.equal(warnings.length, 2, warnings.join('\n'));
     for (const warning of warnings)
-      assert.match(warning, /failed: no complete answer within 0\.4 s \(request timeout\)$/);
+      assert.match(
+        warning,
+        /failed: no complete answer within 0\.4 s \(request timeout\) \(after 4 attempts\)$/,
+      );
     assertOthersPublished(always, ['code scanning']);
   });
 });

@@ -184,6 +184,10 @@ export function createGitHubClient(options: ClientOptions): Octokit {
       return await request(requestOptions);
     } catch (error) {
       if (httpStatus(error) === 401 && error instanceof Error) rejections.set(octokit, error);
+      // plugin-retry counts the attempts in the request options; the warning should say it tried.
+      const attempts = (requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount;
+      if (typeof attempts === 'number' && attempts > 1 && error instanceof Error)
+        error.message = `${error.message} (after ${attempts} attempts)`;
       throw error;
     }
   });
