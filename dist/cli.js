@@ -52300,9 +52300,31 @@ function saysNothing(text, ruleId) {
   const bare = text.trim();
   return bare === "" || bare === ruleId || bare.endsWith(`: ${ruleId}`) || /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) || /^Misconfiguration$/i.test(bare);
 }
+function firstLine(text) {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim()) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return text;
+}
+var shortened = /* @__PURE__ */ new Map();
 function shorten(text, max = 110) {
-  let title = (text.split("\n").find((line) => line.trim()) ?? text).trim();
-  title = title.split(/(?<=[a-z0-9)'"])\. (?=[A-Z])/)[0] ?? title;
+  const key = max === 110 ? text : `${max}\0${text}`;
+  const known = shortened.get(key);
+  if (known !== void 0) return known;
+  const title = shortenOnce(text, max);
+  if (shortened.size > 5e4) shortened.clear();
+  shortened.set(key, title);
+  return title;
+}
+function shortenOnce(text, max) {
+  let title = firstLine(text).trim();
+  const sentenceEnd = /(?<=[a-z0-9)'"])\. (?=[A-Z])/.exec(title);
+  if (sentenceEnd) title = title.slice(0, sentenceEnd.index);
   title = title.replace(/\.$/, "");
   if (title.length > 80) {
     const comma = title.indexOf(", ");
@@ -64807,7 +64829,7 @@ function renderMarkdown(report, options = {}) {
 
 // src/outputs/html.ts
 var HTML_ROW_LIMIT = 5e3;
-var PRINT_ROW_LIMIT = 500;
+var PRINT_ROW_LIMIT = 200;
 var SCRIPT = `(() => {
   const rows = Array.from(document.querySelectorAll('#findings tbody tr'));
   const field = (id) => document.getElementById(id);

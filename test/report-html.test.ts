@@ -261,7 +261,7 @@ test('a browser that exits at once is a note naming it, never a hang or an error
   assert.match(result.ok ? '' : result.note, /^report\.pdf skipped: false exited 1/);
 });
 
-test('the printed page lists the 500 most severe findings and says where the rest are', () => {
+test('the printed page lists the PRINT_ROW_LIMIT (200) most severe findings and says where the rest are', () => {
   const many = Array.from({ length: PRINT_ROW_LIMIT + 200 }, (_, index) => ({
     ...(report.findings[index % report.findings.length] as Report['findings'][number]),
     id: `finding-${index}`,
