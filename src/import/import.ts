@@ -4,8 +4,9 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import type { FailOn } from '../config/schema.ts';
-import { assemble } from '../engine.ts';
+import { assemble, withPdfPrinter } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
+import type { PdfPrinter } from '../outputs/pdf.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import type { Clock, Logger } from '../model/ports.ts';
@@ -162,7 +163,18 @@ class ImportedRuns {
 }
 
 /** `scanfold merge`: import every file, then the same normalize → policy → outputs as a scan. */
-export async function importFiles(request: ImportRequest): Promise<ScanOutcome> {
+export function importFiles(request: ImportRequest): Promise<ScanOutcome> {
+  return withPdfPrinter((printer) => {
+    // Reading and merging the inputs keeps one core busy; the browser starts on the other.
+    printer?.warm();
+    return importWith(request, printer);
+  });
+}
+
+async function importWith(
+  request: ImportRequest,
+  printer: PdfPrinter | undefined,
+): Promise<ScanOutcome> {
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
@@ -217,5 +229,6 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     logger: request.logger,
     ...(request.policy ? { policy: request.policy } : {}),
     ...(request.clock ? { clock: request.clock } : {}),
+    ...(printer ? { printer } : {}),
   });
 }
