@@ -352,7 +352,7 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
       pull_number: PR,
     });
     assert.equal(silent.status, 200);
-    assert.equal(silent.data as unknown, '');
+    assert.equal(silent.data, '');
 
     const stall = server.injectFault({
       method: 'GET',
