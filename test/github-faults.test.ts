@@ -169,14 +169,34 @@ function infos(logger: RecordingLogger): string[] {
 
 void describe('401: GitHub rejects the token', () => {
   let p: Published & { dir: string };
+  let commentOnly: Published & { dir: string };
   before(async () => {
     p = await publishWith({
       name: '401',
       server: { tokens: ['ghs_theOnlyValidToken'] },
       token: 'ghs_revokedOrMistyped',
     });
+    commentOnly = await publishWith({
+      name: '401-comment',
+      server: { tokens: ['ghs_theOnlyValidToken'] },
+      token: 'ghs_revokedOrMistyped',
+      settings: { uploadSarif: 'false' },
+    });
   });
-  after(() => close(p));
+  after(async () => {
+    await close(p);
+    await close(commentOnly);
+  });
+
+  void test('401 with upload-sarif false: the line names only what was not published, after the one refused request', () => {
+    assert.match(
+      commentOnly.result.credentialsRejected ?? '',
+      /\): it is invalid, expired or revoked, so the PR comment was not published; the results are in/,
+    );
+    assert.deepEqual(commentOnly.logger.warnings(), []);
+    // GraphQL viewer was refused; nothing after it was sent (no REST fallback, no listing).
+    assert.equal(commentOnly.server.requests.filter((r) => r.service === 'rest').length, 1);
+  });
 
   void test('401 bad credentials: not retried, one line naming the token, nothing more asked of GitHub; artifact, summary and local files still produced', () => {
     const rest = p.server.requests.filter((r) => r.service === 'rest');

@@ -86,7 +86,7 @@ function boundedFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch 
       // undici says "fetch failed"; what happened is in its cause (refused, reset, closed).
       throw new Error(`no answer (${causeOf(error)})`, { cause: error });
     }
-    const empty = [101, 204, 205, 304].includes(response.status) || init?.method === 'HEAD';
+    const empty = [204, 205, 304].includes(response.status) || init?.method === 'HEAD';
     let body: ArrayBuffer | null = null;
     try {
       if (!empty) body = await response.arrayBuffer();

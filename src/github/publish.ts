@@ -103,14 +103,18 @@ export interface PublishResult {
 function credentialsLine(
   reason: string,
   request: PublishRequest,
+  lost: readonly string[],
   artifactId: number | undefined,
 ): string {
+  const consequence = lost.length
+    ? `${lost.join(' and ')} ${lost.length > 1 ? 'were' : 'was'} not published`
+    : 'nothing could be read from it';
   const where = [
     path.relative(request.context.workspace, request.outcome.outputDir) || '.',
     'the job summary',
     ...(artifactId === undefined ? [] : ['the compliance artifact']),
   ];
-  return `GitHub rejected github-token (401: ${reason}): it is invalid, expired or revoked, so the code scanning upload and the PR comment were not published; the results are in ${where.join(', ')}. Pass a valid token: the default \`github.token\`, or a PAT or App token with \`security-events: write\` and \`pull-requests: write\``;
+  return `GitHub rejected github-token (401: ${reason}): it is invalid, expired or revoked, so ${consequence}; the results are in ${where.join(', ')}. Pass a valid token: the default \`github.token\`, or a PAT or App token with \`security-events: write\` and \`pull-requests: write\``;
 }
 
 /** A comment that could not be posted: a 404/410 means the pull request is gone or out of sight. */
@@ -267,7 +271,11 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
 
   const rejected = octokit && rejectedCredentials(octokit);
   if (rejected) {
-    result.credentialsRejected = credentialsLine(rejected, request, result.artifactId);
+    const lost = [
+      ...(wantsUpload ? ['the code scanning upload'] : []),
+      ...(pr && settings.comment !== 'never' ? ['the PR comment'] : []),
+    ];
+    result.credentialsRejected = credentialsLine(rejected, request, lost, result.artifactId);
     notices.unshift(result.credentialsRejected);
   }
   const summaryNotices = [...new Set([...notices, ...result.warnings])];
