@@ -18,8 +18,8 @@ import { createGitHubClient } from '../github/client.ts';
 import type { Octokit } from '../github/client.ts';
 import { readContext, readGitHead, repoScope } from '../github/context.ts';
 import type { GitHubContext } from '../github/context.ts';
-import { withDeadline } from '../github/deadline.ts';
-import { ARTIFACT_TIMEOUT_MS, publish } from '../github/publish.ts';
+import { ARTIFACT_TIMEOUT_MS, withDeadline } from '../github/deadline.ts';
+import { publish } from '../github/publish.ts';
 import type { Analysis } from '../github/publish.ts';
 import { aggregateShards, legName, uploadShardBundle } from '../github/shards.ts';
 import { writeSummary } from '../github/summary.ts';
@@ -307,6 +307,7 @@ export async function run(): Promise<void> {
         },
         clock: systemClock,
         logger,
+        artifactTimeoutMs: artifactTimeoutMs(),
       });
       outcome = aggregated.outcome;
       analyses = aggregated.analyses;

@@ -2,6 +2,12 @@ import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
 
 /**
+ * How long an artifact call may go unanswered: @actions/artifact's own limit for a stalled blob
+ * upload (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS); its Twirp calls have none.
+ */
+export const ARTIFACT_TIMEOUT_MS = 300_000;
+
+/**
  * The work, or a rejection once `ms` have passed. The work cannot be cancelled: it is left to
  * finish or fail on its own (the action entry exits when its run is done), its failure logged.
  */

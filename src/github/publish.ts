@@ -6,7 +6,7 @@ import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
 import { uploadComplianceArtifact } from './artifact.ts';
-import { withDeadline } from './deadline.ts';
+import { ARTIFACT_TIMEOUT_MS, withDeadline } from './deadline.ts';
 import { httpStatus, rejectedCredentials } from './client.ts';
 import type { Octokit } from './client.ts';
 import { publishComment, stickyMarker } from './comment.ts';
@@ -43,9 +43,6 @@ export interface PublishSettings {
    */
   artifactTimeoutMs?: number;
 }
-
-/** @actions/artifact's own limit for a stalled blob upload (ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS). */
-export const ARTIFACT_TIMEOUT_MS = 300_000;
 
 export interface PublishRequest {
   outcome: ScanOutcome;
