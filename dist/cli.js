@@ -51665,7 +51665,8 @@ function resolveConfig(request) {
 }
 
 // src/engine.ts
-import { mkdir as mkdir4, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir4, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import os7 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
@@ -51784,6 +51785,76 @@ function runProcess(request) {
   });
 }
 
+// src/install/pip-lock.ts
+var FIT_SCRIPT = String.raw`
+import json, platform, re, sys
+from pip._vendor.packaging.markers import Marker
+from pip._vendor.packaging import tags as t
+
+lock_file, target = sys.argv[1], json.loads(sys.argv[2]) if len(sys.argv) > 2 else None
+if target:
+    major, minor = (int(part) for part in target['python'].split('.')[:2])
+    platforms = (list(t.mac_platforms((target['macos'], 0), target['platformMachine']))
+                 if target.get('macos') else target['platforms'])
+    supported = set(t.cpython_tags((major, minor), platforms=platforms))
+    supported |= set(t.compatible_tags((major, minor), 'cp%d%d' % (major, minor), platforms))
+    system = {'linux': 'Linux', 'darwin': 'Darwin', 'win32': 'Windows'}[target['sysPlatform']]
+    environment = {
+        'implementation_name': 'cpython', 'implementation_version': target['python'],
+        'os_name': 'nt' if target['sysPlatform'] == 'win32' else 'posix',
+        'platform_machine': target['platformMachine'], 'platform_python_implementation': 'CPython',
+        'platform_release': '', 'platform_system': system, 'platform_version': '',
+        'python_full_version': target['python'], 'python_version': '%d.%d' % (major, minor),
+        'sys_platform': target['sysPlatform'], 'extra': '',
+    }
+    interpreter = 'CPython %s on %s %s' % (target['python'], system, target['platformMachine'])
+else:
+    supported = set(t.sys_tags())
+    environment = None
+    interpreter = '%s %s on %s %s' % (platform.python_implementation(),
+        platform.python_version(), platform.system(), platform.machine())
+
+def wheel_tags(name):
+    python, abi, plat = name[:-len('.whl')].split('-')[-3:]
+    return {t.Tag(i, a, p) for i in python.split('.') for a in abi.split('.') for p in plat.split('.')}
+
+requirement = re.compile(r'^([A-Za-z0-9][A-Za-z0-9._-]*==[^\s;\\]+)\s*(?:;\s*(.*?))?\s*(?:\\|--hash|$)')
+files, unfit, fit = [], [], 0
+for line in open(lock_file, encoding='utf-8'):
+    line = line.rstrip('\n')
+    file = re.match(r'^#\s+(\S+)\s+sha256:[0-9a-f]{64}$', line)
+    if file:
+        files.append(file.group(1))
+        continue
+    match = requirement.match(line)
+    if not match:
+        continue
+    pinned, marker = match.group(1), match.group(2)
+    if not marker or Marker(marker).evaluate(environment):
+        wheels = [f for f in files if f.endswith('.whl')]
+        if any(wheel_tags(f) & supported for f in wheels):
+            fit += 1
+        else:
+            unfit.append(pinned)
+    files = []
+print(json.dumps({'interpreter': interpreter, 'unfit': unfit, 'fit': fit}))
+`;
+async function checkLockFit(python, lockFile, target) {
+  const args = ["-c", FIT_SCRIPT, lockFile, ...target ? [JSON.stringify(target)] : []];
+  const result = await runProcess({ command: python, args, cwd: process.cwd(), timeoutMs: 6e4 });
+  if (result.exitCode !== 0)
+    throw new Error(
+      `cannot check ${lockFile} against ${python}: ${result.spawnError ?? result.stderrTail.slice(-3).join(" | ")}`
+    );
+  try {
+    return JSON.parse(result.stdout);
+  } catch (error62) {
+    throw new Error(`cannot check ${lockFile} against ${python}: ${errorMessage(error62)}`, {
+      cause: error62
+    });
+  }
+}
+
 // src/install/installer.ts
 var InstallError = class extends Error {
   name = "InstallError";
@@ -51835,7 +51906,7 @@ async function verifiedCacheEntry(dir, name) {
 async function markerProvenance(dir) {
   try {
     const marker = JSON.parse(await readFile7(path18.join(dir, MARKER), "utf8"));
-    return marker.provenance;
+    return marker.provenance ?? { verifiedBy: "unverified", sha256: marker.sha256 };
   } catch {
     return void 0;
   }
@@ -51966,9 +52037,16 @@ async function installFromRegistry(name, source, target) {
     await run("python3", ["-m", "venv", venv], target);
     const pip = path18.join(venv, "bin", "pip");
     const quiet = ["install", "--quiet", "--disable-pip-version-check"];
+    if (source.requirements) {
+      const fit = await checkLockFit(path18.join(venv, "bin", "python"), source.requirements);
+      if (fit.unfit.length > 0)
+        throw new InstallError(
+          `${name}: the hash lock ${path18.basename(source.requirements)} has no wheel for ${fit.interpreter} (${fit.unfit.join(", ")}); refusing to install unverified \u2014 use a platform and Python it covers (see its header)`
+        );
+    }
     await run(
       pip,
-      source.requirements ? [...quiet, "--require-hashes", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
+      source.requirements ? [...quiet, "--require-hashes", "--only-binary=:all:", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
       target
     );
     await symlink(path18.join(venv, "bin", name), path18.join(bin, name));
@@ -52016,7 +52094,15 @@ async function ensureTool(name, spec, options) {
   const base = { name, pinnedVersion: spec.version };
   if (!options.ignorePath) {
     const onPath = findOnPath(name);
-    if (onPath) return { ...base, executable: onPath, source: "path" };
+    if (onPath) {
+      const sha2563 = await sha256File(onPath).catch(() => void 0);
+      return {
+        ...base,
+        executable: onPath,
+        source: "path",
+        ...sha2563 ? { provenance: { verifiedBy: "unverified", sha256: sha2563 } } : {}
+      };
+    }
   }
   const dir = toolDir(options.toolCache, name, spec.version);
   const cached3 = await verifiedCacheEntry(dir, name);
@@ -52214,9 +52300,31 @@ function saysNothing(text, ruleId) {
   const bare = text.trim();
   return bare === "" || bare === ruleId || bare.endsWith(`: ${ruleId}`) || /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) || /^Misconfiguration$/i.test(bare);
 }
+function firstLine(text) {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim()) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return text;
+}
+var shortened = /* @__PURE__ */ new Map();
 function shorten(text, max = 110) {
-  let title = (text.split("\n").find((line) => line.trim()) ?? text).trim();
-  title = title.split(/(?<=[a-z0-9)'"])\. (?=[A-Z])/)[0] ?? title;
+  const key = max === 110 ? text : `${max}\0${text}`;
+  const known = shortened.get(key);
+  if (known !== void 0) return known;
+  const title = shortenOnce(text, max);
+  if (shortened.size > 5e4) shortened.clear();
+  shortened.set(key, title);
+  return title;
+}
+function shortenOnce(text, max) {
+  let title = firstLine(text).trim();
+  const sentenceEnd = /(?<=[a-z0-9)'"])\. (?=[A-Z])/.exec(title);
+  if (sentenceEnd) title = title.slice(0, sentenceEnd.index);
   title = title.replace(/\.$/, "");
   if (title.length > 80) {
     const comma = title.indexOf(", ");
@@ -52760,8 +52868,10 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
 }
 
 // src/normalize/secret-source.ts
+import { execFile as execFile2 } from "node:child_process";
 import { lstat, readFile as readFile8 } from "node:fs/promises";
 import path20 from "node:path";
+import { promisify as promisify2 } from "node:util";
 var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 var MAX_LINES = 200;
 async function readInside(root, relative) {
@@ -52776,29 +52886,84 @@ async function readInside(root, relative) {
   if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return void 0;
   return (await readFile8(file2, "utf8")).split(/\r?\n/);
 }
+var git = promisify2(execFile2);
+var PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+var PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+function privateKeyBlock(lines, index) {
+  const first = lines[index];
+  const begin = first === void 0 ? void 0 : PEM_BEGIN.exec(first);
+  if (!first || !begin) return void 0;
+  for (let end = index; end < Math.min(lines.length, index + MAX_LINES); end++) {
+    const close = PEM_END.exec(lines[end] ?? "");
+    if (!close) continue;
+    const block = lines.slice(index, end + 1);
+    block[block.length - 1] = (block.at(-1) ?? "").slice(0, close.index + close[0].length);
+    block[0] = (block[0] ?? "").slice(begin.index);
+    return block.join("\n");
+  }
+  return void 0;
+}
+async function readAtHead(root, relative) {
+  if (!relative || path20.isAbsolute(relative) || relative.split(/[\\/]/).includes(".."))
+    return void 0;
+  const object2 = `HEAD:./${relative}`;
+  const options = { cwd: root, encoding: "utf8", maxBuffer: MAX_SOURCE_BYTES };
+  try {
+    const { stdout } = await git("git", ["cat-file", "blob", object2], options);
+    return stdout.split(/\r?\n/);
+  } catch {
+    const exists = await git("git", ["cat-file", "-e", object2], options).then(
+      () => true,
+      () => false
+    );
+    if (exists) return void 0;
+    const head = await git(
+      "git",
+      ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
+      options
+    ).then(
+      () => true,
+      () => false
+    );
+    return head ? "missing" : void 0;
+  }
+}
 async function secretsFromSource(root, findings) {
   const tokens = /* @__PURE__ */ new Set();
   const cache = /* @__PURE__ */ new Map();
+  const atHead = /* @__PURE__ */ new Map();
+  const cached3 = (map2, file2, read) => {
+    let lines = map2.get(file2);
+    if (!lines) {
+      lines = read().catch(() => void 0);
+      map2.set(file2, lines);
+    }
+    return lines;
+  };
   for (const finding of findings) {
     if (finding.category !== "secret") continue;
     const { path: file2, startLine, endLine, startColumn } = finding.location;
     if (startLine === void 0 || startLine < 1) continue;
-    let lines = cache.get(file2);
-    if (!lines) {
-      lines = readInside(root, file2).catch(() => void 0);
-      cache.set(file2, lines);
+    const source = await cached3(cache, file2, () => readInside(root, file2));
+    const spanOf = (lines) => lines.slice(
+      startLine - 1,
+      Math.min(endLine ?? startLine, startLine + MAX_LINES, lines.length)
+    );
+    if (finding.commit) {
+      const committed = await cached3(atHead, file2, () => readAtHead(root, file2)) ?? source;
+      if (Array.isArray(committed))
+        for (const token of spanOf(committed).flatMap((line) => secretTokens(line)))
+          tokens.add(token);
+      if (committed === "missing" || committed !== void 0 && !spanOf(committed).some((line) => secretTokens(line).length > 0))
+        finding.removedSince = true;
     }
-    const source = await lines;
-    if (finding.commit && source === "missing") finding.removedSince = true;
     if (!source || source === "missing") continue;
-    const last = Math.min(endLine ?? startLine, startLine + MAX_LINES, source.length);
-    const span = source.slice(startLine - 1, last);
+    const span = spanOf(source);
     const found = span.flatMap((line) => secretTokens(line));
     for (const token of found) tokens.add(token);
-    if (finding.commit && found.length === 0) finding.removedSince = true;
     if (!/ chars\]$/.test(finding.message)) {
-      const from = startColumn !== void 0 ? (span[0] ?? "").slice(startColumn - 1) : span[0];
-      const value = secretTokens(from)[0];
+      const from = startColumn !== void 0 ? (span[0] ?? "").slice(Math.max(0, startColumn - 2)) : span[0];
+      const value = privateKeyBlock(source, startLine - 1) ?? secretTokens(from)[0]?.replace(/^[^=]*=(?=[^=])/, "");
       if (value) finding.message = secretHint(finding.ruleId, value);
     }
   }
@@ -64040,7 +64205,7 @@ function repairSarif(log) {
 // src/outputs/pdf.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createWriteStream, existsSync as existsSync10 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm2, stat } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm2, stat, writeFile as writeFile4 } from "node:fs/promises";
 import os4 from "node:os";
 import path21 from "node:path";
 import { pathToFileURL as pathToFileURL4 } from "node:url";
@@ -64067,6 +64232,11 @@ var CHROMIUM_FLAGS = [
   "--disable-sync",
   "--disable-extensions"
 ];
+var WARM_UP_PAGE = `<!doctype html><meta charset="utf-8"><style>
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}</style>
+<h1>Warm-up</h1><p><b>bold</b> <i>italic</i> <code>code</code> \u2013 \u201Cquotes\u201D \u2713 \u2717</p>
+<svg width="40" height="20"><rect width="40" height="20" fill="#d1242f"/><text x="2" y="14">1</text></svg>`;
 var DevToolsPipe = class {
   nextId = 1;
   buffered = "";
@@ -64126,46 +64296,54 @@ function unavailable(note) {
   return {
     print: () => Promise.resolve({ ok: false, note }),
     close: () => Promise.resolve(),
+    warm: () => void 0,
     browserPid: () => Promise.resolve(void 0)
   };
 }
-function startPdfPrinter(options = {}) {
+function createPdfPrinter(options = {}) {
   const chromium = findChromium(options.env);
   if (!chromium)
     return unavailable(
       "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
     );
   const name = path21.basename(chromium);
-  const profile = mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
+  let profile;
   let stderr = "";
   let exited;
   let untrack = () => void 0;
   let pid;
   let gone = Promise.resolve();
-  const pipe2 = profile.then((dir) => {
-    const child = spawn2(
-      chromium,
-      [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, "--remote-debugging-pipe", "about:blank"],
-      { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], detached: true }
-    );
-    pid = child.pid;
-    gone = new Promise((resolve) => child.once("close", () => resolve()));
-    if (pid) untrack = trackProcessGroup(pid);
-    const devtools = new DevToolsPipe(child.stdio[3], child.stdio[4]);
-    child.stderr?.on("data", (chunk) => {
-      stderr = (stderr + chunk.toString()).slice(-2e3);
+  let pipe2;
+  const launch = () => {
+    if (pipe2) return pipe2;
+    profile = mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
+    pipe2 = profile.then((dir) => {
+      const child = spawn2(
+        chromium,
+        [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, "--remote-debugging-pipe", "about:blank"],
+        { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], detached: true }
+      );
+      pid = child.pid;
+      gone = new Promise((resolve) => child.once("close", () => resolve()));
+      if (pid) untrack = trackProcessGroup(pid);
+      const devtools = new DevToolsPipe(child.stdio[3], child.stdio[4]);
+      child.stderr?.on("data", (chunk) => {
+        stderr = (stderr + chunk.toString()).slice(-2e3);
+      });
+      child.on("error", (error62) => {
+        exited = error62.message;
+        devtools.fail(error62);
+      });
+      child.on("exit", (code2, signal) => {
+        exited = `exited ${code2 ?? signal ?? "on a signal"}`;
+        untrack();
+        devtools.fail(new Error(exited));
+      });
+      return devtools;
     });
-    child.on("error", (error62) => {
-      exited = error62.message;
-      devtools.fail(error62);
-    });
-    child.on("exit", (code2, signal) => {
-      exited = `exited ${code2 ?? signal ?? "on a signal"}`;
-      untrack();
-      devtools.fail(new Error(exited));
-    });
-    return devtools;
-  });
+    pipe2.catch(() => void 0);
+    return pipe2;
+  };
   const onExit = () => {
     if (pid) killTree(pid, "SIGKILL");
   };
@@ -64224,7 +64402,7 @@ function startPdfPrinter(options = {}) {
       });
       try {
         await Promise.race([
-          pipe2.then((devtools) => printWith(devtools, htmlFile, pdfFile)),
+          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
           timeout
         ]);
         const size = await stat(pdfFile).then(
@@ -64240,12 +64418,25 @@ function startPdfPrinter(options = {}) {
         clearTimeout(timer);
       }
     },
+    warm() {
+      void launch().then(async (devtools) => {
+        const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-warm-"));
+        try {
+          const page = path21.join(dir, "warm.html");
+          await writeFile4(page, WARM_UP_PAGE);
+          await printWith(devtools, page, path21.join(dir, "warm.pdf"));
+        } finally {
+          await rm2(dir, { recursive: true, force: true });
+        }
+      }).catch(() => void 0);
+    },
     async browserPid() {
-      await pipe2.catch(() => void 0);
+      await launch().catch(() => void 0);
       return pid;
     },
     async close() {
       process.removeListener("exit", onExit);
+      if (!pipe2) return;
       const devtools = await pipe2.catch(() => void 0);
       if (devtools && !exited)
         await Promise.race([
@@ -64255,12 +64446,12 @@ function startPdfPrinter(options = {}) {
       if (pid) killTree(pid, "SIGKILL");
       await Promise.race([gone, new Promise((r) => setTimeout(r, 2e3))]);
       untrack();
-      await rm2(await profile, { recursive: true, force: true });
+      if (profile) await rm2(await profile, { recursive: true, force: true });
     }
   };
 }
 async function printPdf(htmlFile, pdfFile, options = {}) {
-  const printer = startPdfPrinter(options);
+  const printer = createPdfPrinter(options);
   try {
     return await printer.print(htmlFile, pdfFile);
   } finally {
@@ -64270,7 +64461,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
 import os5 from "node:os";
 import path22 from "node:path";
 
@@ -64638,7 +64829,7 @@ function renderMarkdown(report, options = {}) {
 
 // src/outputs/html.ts
 var HTML_ROW_LIMIT = 5e3;
-var PRINT_ROW_LIMIT = 500;
+var PRINT_ROW_LIMIT = 200;
 var SCRIPT = `(() => {
   const rows = Array.from(document.querySelectorAll('#findings tbody tr'));
   const field = (id) => document.getElementById(id);
@@ -64822,12 +65013,12 @@ function glanceTable(report) {
   return `<h2 id="glance">Compliance at a glance</h2><table class="glance"><colgroup><col class="g-name"><col class="g-n"><col class="g-n"><col class="g-n"><col></colgroup><thead><tr><th>framework</th><th class="num">fail</th><th class="num">pass</th><th class="num">not assessed</th><th>failing controls</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 function header(report) {
-  const git = report.git;
+  const git2 = report.git;
   const facts = [
-    git?.repository ? `<span>repository <b>${e(git.repository)}</b></span>` : "",
-    git?.commit ? `<span>commit <code>${e(git.commit.slice(0, 12))}</code></span>` : "",
-    git?.ref ? `<span>ref <code>${e(git.ref)}</code></span>` : "",
-    git?.runUrl && /^https:\/\//.test(git.runUrl) ? `<span><a href="${e(git.runUrl, 2e3)}">workflow run</a></span>` : "",
+    git2?.repository ? `<span>repository <b>${e(git2.repository)}</b></span>` : "",
+    git2?.commit ? `<span>commit <code>${e(git2.commit.slice(0, 12))}</code></span>` : "",
+    git2?.ref ? `<span>ref <code>${e(git2.ref)}</code></span>` : "",
+    git2?.runUrl && /^https:\/\//.test(git2.runUrl) ? `<span><a href="${e(git2.runUrl, 2e3)}">workflow run</a></span>` : "",
     `<span>generated <b>${e(report.generatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</b></span>`,
     `<span>scanfold <b>${e(report.tool.version)}</b></span>`,
     `<span>root <code>${e(report.root, 200)}</code></span>`
@@ -65129,7 +65320,7 @@ async function clearOwnOutputs(outputDir, extra = []) {
 }
 async function writeFresh(file2, text) {
   await rm3(file2, { force: true });
-  await writeFile4(file2, text, { flag: "wx" });
+  await writeFile5(file2, text, { flag: "wx" });
 }
 async function writeFreshJson(file2, value, depth) {
   await rm3(file2, { force: true });
@@ -65146,7 +65337,7 @@ async function printReport(report, pdfFile, request) {
   const dir = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-print-"));
   try {
     const page = path22.join(dir, "report.html");
-    await writeFile4(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: "wx" });
+    await writeFile5(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: "wx" });
     return request.printer ? await request.printer.print(page, pdfFile) : await printPdf(page, pdfFile);
   } finally {
     await rm3(dir, { recursive: true, force: true });
@@ -65248,10 +65439,10 @@ async function planScan(config2) {
 import { createHash as createHash5 } from "node:crypto";
 
 // src/policy/baseline.ts
-import { execFile as execFile2 } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { readFile as readFile10 } from "node:fs/promises";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
+import { promisify as promisify3 } from "node:util";
+var run2 = promisify3(execFile3);
 var BaselineFindingSchema = external_exports.object({
   id: external_exports.string(),
   fingerprint: external_exports.string(),
@@ -68469,6 +68660,7 @@ async function runScanners(request) {
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
       progress();
+      request.onFinished?.(total - done);
       return result;
     })();
     running.set(entry.name, task);
@@ -68501,7 +68693,7 @@ async function runScanners(request) {
 // src/engine.ts
 var EXIT = { ok: 0, gateFailed: 1, usage: 2, scannerFailed: 3 };
 async function withPdfPrinter(use) {
-  const printer = pdfWanted() ? startPdfPrinter() : void 0;
+  const printer = pdfWanted() ? createPdfPrinter() : void 0;
   try {
     return await use(printer);
   } finally {
@@ -68546,7 +68738,7 @@ async function assemble(request) {
     await prepareOutputDir(request.outputDir);
     await mkdir4(path27.join(request.outputDir, "raw", "policy"), { recursive: true });
     await rm5(path27.join(request.outputDir, file2), { force: true });
-    await writeFile5(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
+    await writeFile6(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
       flag: "wx"
     });
     written.push("raw/policy/licenses.sarif");
@@ -68722,15 +68914,22 @@ async function scanWith(config2, options, printer) {
   const installs = new Map(
     plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)])
   );
-  const validators = setTimeout(prepareValidators, 50);
+  let warmed = false;
+  const warm = (running) => {
+    if (warmed || running >= os7.availableParallelism()) return;
+    warmed = true;
+    printer?.warm();
+    setImmediate(prepareValidators);
+  };
+  warm(plan.filter((entry) => entry.run).length);
   const runs = await runScanners({
+    onFinished: warm,
     config: config2,
     plan,
     resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock
   });
-  clearTimeout(validators);
   const sarif = [];
   const sboms = [];
   for (const run3 of runs) {
@@ -68834,41 +69033,66 @@ async function readOpened(file2, handle) {
     );
   return handle.readFile("utf8");
 }
+var ImportedRuns = class {
+  tools = /* @__PURE__ */ new Map();
+  add(tool, version2, file2, failure2) {
+    let entry = this.tools.get(tool);
+    if (!entry) {
+      entry = { versions: /* @__PURE__ */ new Set(), files: /* @__PURE__ */ new Set(), failures: [] };
+      this.tools.set(tool, entry);
+    }
+    if (version2) entry.versions.add(truncate(safeLogLine(version2), 64));
+    entry.files.add(file2);
+    if (failure2) entry.failures.push(failure2);
+  }
+  reports() {
+    return [...this.tools].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, { versions, files, failures }]) => ({
+      name,
+      status: failures.length > 0 ? "failed" : "ok",
+      ...versions.size > 0 ? { version: [...versions].sort().join(", ") } : {},
+      attempts: 0,
+      durationMs: 0,
+      findings: 0,
+      outputs: [],
+      ...failures.length > 0 ? { message: [...failures].sort().join("; ") } : {},
+      notes: [`imported from ${[...files].sort().join(", ")}`]
+    }));
+  }
+};
 function importFiles(request) {
-  return withPdfPrinter((printer) => importWith(request, printer));
+  return withPdfPrinter((printer) => {
+    printer?.warm();
+    return importWith(request, printer);
+  });
 }
 async function importWith(request, printer) {
   const sarif = [];
   const sboms = [];
   const errors = [];
-  const failed = [];
+  const imported = new ImportedRuns();
   const seen = /* @__PURE__ */ new Map();
   for (const file2 of request.files) {
     const count = (seen.get(file2) ?? 0) + 1;
     seen.set(file2, count);
     const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const imported = importDocument(label, await readInput(file2));
-      if (imported.kind === "sarif") {
-        sarif.push(imported.input);
-        imported.input.log.runs.forEach((run3, index) => {
-          const reason = runFailure(run3);
-          if (!reason) return;
+      const document = importDocument(label, await readInput(file2));
+      if (document.kind === "sarif") {
+        sarif.push(document.input);
+        document.input.log.runs.forEach((run3, index) => {
           const tool = toolNameOf(run3, TOOL_KNOWLEDGE);
-          const message = `${label}: run ${index} (${tool}) did not complete: ${reason}`;
+          const driver = run3.tool.driver;
+          const reason = runFailure(run3);
+          const message = reason ? `${label}: run ${index} (${tool}) did not complete: ${reason}` : void 0;
+          imported.add(tool, driver.version ?? driver.semanticVersion, label, message);
+          if (!message) return;
           errors.push(message);
-          failed.push({
-            name: tool,
-            status: "failed",
-            attempts: 0,
-            durationMs: 0,
-            findings: 0,
-            outputs: [],
-            message
-          });
           request.logger.error(message);
         });
-      } else sboms.push(imported.input);
+      } else {
+        sboms.push(document.input);
+        imported.add(TOOL_KNOWLEDGE.toolOf(document.input.tool), document.input.toolVersion, label);
+      }
     } catch (error62) {
       const message = error62 instanceof OutputError ? error62.message : error62.code === "ENOENT" ? `${file2}: not found` : `${file2}: ${errorMessage(error62).replace(/, (open|read) '.*'$/, "")}`;
       errors.push(message);
@@ -68879,7 +69103,7 @@ async function importWith(request, printer) {
     root: path28.resolve(request.root),
     outputDir: path28.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: failed,
+    scanners: imported.reports(),
     sarif,
     sboms,
     errors,

@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
+import os from 'node:os';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
 import { scanfoldVersion } from './config/package-root.ts';
@@ -20,7 +21,7 @@ import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
 import { prepareValidators, repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
-import { startPdfPrinter, type PdfPrinter } from './outputs/pdf.ts';
+import { createPdfPrinter, type PdfPrinter } from './outputs/pdf.ts';
 import {
   clearOwnOutputs,
   OUTPUT_FILES,
@@ -88,13 +89,13 @@ interface AssembleRequest {
 }
 
 /**
- * Start the PDF printer's browser now, beside the work that comes before the outputs, and stop it
- * afterwards: its start-up (half a second) then costs no time after the last scanner.
+ * The PDF printer for the work in `use`, which warms it (starts the browser) when a core is free,
+ * and stopped afterwards: its start-up (half a second) then costs no time after the last scanner.
  */
 export async function withPdfPrinter<T>(
   use: (printer: PdfPrinter | undefined) => Promise<T>,
 ): Promise<T> {
-  const printer = pdfWanted() ? startPdfPrinter() : undefined;
+  const printer = pdfWanted() ? createPdfPrinter() : undefined;
   try {
     return await use(printer);
   } finally {
@@ -360,16 +361,25 @@ async function scanWith(
   const installs = new Map(
     plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)]),
   );
-  // Off the critical path: compiled while the scanners run, not after the last one exits.
-  const validators = setTimeout(prepareValidators, 50);
+  // Work for the end (compiling the validators, starting the browser for report.pdf) is done while
+  // the last scanners run and a core is idle: before that it would slow the scanners down, after
+  // it, it would be time added to the scan.
+  let warmed = false;
+  const warm = (running: number): void => {
+    if (warmed || running >= os.availableParallelism()) return;
+    warmed = true;
+    printer?.warm();
+    setImmediate(prepareValidators);
+  };
+  warm(plan.filter((entry) => entry.run).length);
   const runs = await runScanners({
+    onFinished: warm,
     config,
     plan,
     resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
     logger,
     clock,
   });
-  clearTimeout(validators);
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   for (const run of runs) {

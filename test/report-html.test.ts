@@ -15,7 +15,7 @@ import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { HTML_CSP, PRINT_ROW_LIMIT, renderHtml } from '../src/outputs/html.ts';
-import { CHROMIUM_FLAGS, findChromium, printPdf, startPdfPrinter } from '../src/outputs/pdf.ts';
+import { CHROMIUM_FLAGS, findChromium, printPdf, createPdfPrinter } from '../src/outputs/pdf.ts';
 import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
 
 const RECORDED = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
@@ -221,7 +221,8 @@ test('report.pdf is skipped with a note, not a failure, when no Chromium is foun
 });
 
 test('one browser, started before it is needed, prints twice over its DevTools pipe; closed, it is gone', async () => {
-  const printer = startPdfPrinter();
+  const printer = createPdfPrinter();
+  printer.warm();
   const pid = await printer.browserPid();
   assert.ok(pid, 'a browser was started');
   const html = path.join(dir, 'out', 'report.html');
@@ -260,7 +261,7 @@ test('a browser that exits at once is a note naming it, never a hang or an error
   assert.match(result.ok ? '' : result.note, /^report\.pdf skipped: false exited 1/);
 });
 
-test('the printed page lists the 500 most severe findings and says where the rest are', () => {
+test('the printed page lists the PRINT_ROW_LIMIT (200) most severe findings and says where the rest are', () => {
   const many = Array.from({ length: PRINT_ROW_LIMIT + 200 }, (_, index) => ({
     ...(report.findings[index % report.findings.length] as Report['findings'][number]),
     id: `finding-${index}`,

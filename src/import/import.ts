@@ -13,6 +13,7 @@ import type { Clock, Logger } from '../model/ports.ts';
 import type { ScannerAdapter } from '../scanners/adapter.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
+import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
   isCycloneDx,
   OutputError,
@@ -121,9 +122,53 @@ async function readOpened(file: string, handle: FileHandle): Promise<string> {
   return handle.readFile('utf8');
 }
 
+/**
+ * One `scanners[]` entry per imported tool, as a scan lists the scanners it ran: its versions, the
+ * files it came from, and failed if any of its runs did not complete. Its result count is filled in
+ * by assemble(), from the same results the findings come from.
+ */
+class ImportedRuns {
+  private readonly tools = new Map<
+    string,
+    { versions: Set<string>; files: Set<string>; failures: string[] }
+  >();
+
+  add(tool: string, version: string | undefined, file: string, failure?: string): void {
+    let entry = this.tools.get(tool);
+    if (!entry) {
+      entry = { versions: new Set(), files: new Set(), failures: [] };
+      this.tools.set(tool, entry);
+    }
+    // An input's bytes: printed in the CLI's summary table, so no controls, no `::` commands.
+    if (version) entry.versions.add(truncate(safeLogLine(version), 64));
+    entry.files.add(file);
+    if (failure) entry.failures.push(failure);
+  }
+
+  reports(): ScannerReport[] {
+    return [...this.tools]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, { versions, files, failures }]) => ({
+        name,
+        status: failures.length > 0 ? 'failed' : 'ok',
+        ...(versions.size > 0 ? { version: [...versions].sort().join(', ') } : {}),
+        attempts: 0,
+        durationMs: 0,
+        findings: 0,
+        outputs: [],
+        ...(failures.length > 0 ? { message: [...failures].sort().join('; ') } : {}),
+        notes: [`imported from ${[...files].sort().join(', ')}`],
+      }));
+  }
+}
+
 /** `scanfold merge`: import every file, then the same normalize → policy → outputs as a scan. */
 export function importFiles(request: ImportRequest): Promise<ScanOutcome> {
-  return withPdfPrinter((printer) => importWith(request, printer));
+  return withPdfPrinter((printer) => {
+    // Reading and merging the inputs keeps one core busy; the browser starts on the other.
+    printer?.warm();
+    return importWith(request, printer);
+  });
 }
 
 async function importWith(
@@ -133,7 +178,7 @@ async function importWith(
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
-  const failed: ScannerReport[] = [];
+  const imported = new ImportedRuns();
   const seen = new Map<string, number>();
   for (const file of request.files) {
     // The same file given twice must still give distinct sources.
@@ -141,28 +186,26 @@ async function importWith(
     seen.set(file, count);
     const label = count === 1 ? file : `${file}#${count}`;
     try {
-      const imported = importDocument(label, await readInput(file));
-      if (imported.kind === 'sarif') {
-        sarif.push(imported.input);
-        imported.input.log.runs.forEach((run, index) => {
-          const reason = runFailure(run);
-          if (!reason) return;
-          // Failed, not clean: the report counts it as a failed scanner and exits 3.
+      const document = importDocument(label, await readInput(file));
+      if (document.kind === 'sarif') {
+        sarif.push(document.input);
+        document.input.log.runs.forEach((run, index) => {
           const tool = toolNameOf(run, TOOL_KNOWLEDGE);
-          const message = `${label}: run ${index} (${tool}) did not complete: ${reason}`;
+          const driver = run.tool.driver;
+          const reason = runFailure(run);
+          // Failed, not clean: the report counts it as a failed scanner and exits 3.
+          const message = reason
+            ? `${label}: run ${index} (${tool}) did not complete: ${reason}`
+            : undefined;
+          imported.add(tool, driver.version ?? driver.semanticVersion, label, message);
+          if (!message) return;
           errors.push(message);
-          failed.push({
-            name: tool,
-            status: 'failed',
-            attempts: 0,
-            durationMs: 0,
-            findings: 0,
-            outputs: [],
-            message,
-          });
           request.logger.error(message);
         });
-      } else sboms.push(imported.input);
+      } else {
+        sboms.push(document.input);
+        imported.add(TOOL_KNOWLEDGE.toolOf(document.input.tool), document.input.toolVersion, label);
+      }
     } catch (error) {
       // Our own errors already name the file; a system error (EISDIR, EACCES) is given its name.
       const message =
@@ -179,7 +222,7 @@ async function importWith(
     root: path.resolve(request.root),
     outputDir: path.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: failed,
+    scanners: imported.reports(),
     sarif,
     sboms,
     errors,

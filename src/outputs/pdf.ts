@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -35,6 +35,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-extensions',
 ];
 
+/** Text in the families and weights a report uses, and an SVG: what a first print has to load. */
+const WARM_UP_PAGE = `<!doctype html><meta charset="utf-8"><style>
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}</style>
+<h1>Warm-up</h1><p><b>bold</b> <i>italic</i> <code>code</code> – “quotes” ✓ ✗</p>
+<svg width="40" height="20"><rect width="40" height="20" fill="#d1242f"/><text x="2" y="14">1</text></svg>`;
+
 export type PdfResult = { ok: true; file: string } | { ok: false; note: string };
 
 export interface PdfPrinter {
@@ -42,6 +49,8 @@ export interface PdfPrinter {
   print(htmlFile: string, pdfFile: string): Promise<PdfResult>;
   /** Stop the browser (idempotent). */
   close(): Promise<void>;
+  /** Start the browser now, ahead of the first print (idempotent). */
+  warm(): void;
   /** The browser's process id once started (its process group is killed on close or exit). */
   browserPid(): Promise<number | undefined>;
 }
@@ -137,51 +146,61 @@ function unavailable(note: string): PdfPrinter {
   return {
     print: () => Promise.resolve({ ok: false, note }),
     close: () => Promise.resolve(),
+    warm: () => undefined,
     browserPid: () => Promise.resolve(undefined),
   };
 }
 
 /**
- * Start headless Chromium now and keep it for the print at the end: a scan starts it beside the
- * scanners, so the browser's start-up is not on the critical path after the last scanner.
+ * Headless Chromium kept for the print at the end, started by `warm()` (or the first print): a
+ * scan warms it while a core is idle during the last scanners, so the browser's start-up is not on
+ * the critical path after the last scanner exits.
  */
-export function startPdfPrinter(options: PdfOptions = {}): PdfPrinter {
+export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
   const chromium = findChromium(options.env);
   if (!chromium)
     return unavailable(
       'report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)',
     );
   const name = path.basename(chromium);
-  const profile = mkdtemp(path.join(os.tmpdir(), 'scanfold-chromium-'));
+  let profile: Promise<string> | undefined;
   let stderr = '';
   let exited: string | undefined;
   let untrack = (): void => undefined;
   let pid: number | undefined;
   let gone: Promise<void> = Promise.resolve();
-  const pipe = profile.then((dir) => {
-    const child = spawn(
-      chromium,
-      [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'],
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
-    );
-    pid = child.pid;
-    gone = new Promise((resolve) => child.once('close', () => resolve()));
-    if (pid) untrack = trackProcessGroup(pid);
-    const devtools = new DevToolsPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-2_000);
+  let pipe: Promise<DevToolsPipe> | undefined;
+  const launch = (): Promise<DevToolsPipe> => {
+    if (pipe) return pipe;
+    profile = mkdtemp(path.join(os.tmpdir(), 'scanfold-chromium-'));
+    pipe = profile.then((dir) => {
+      const child = spawn(
+        chromium,
+        [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'],
+        { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
+      );
+      pid = child.pid;
+      gone = new Promise((resolve) => child.once('close', () => resolve()));
+      if (pid) untrack = trackProcessGroup(pid);
+      const devtools = new DevToolsPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString()).slice(-2_000);
+      });
+      child.on('error', (error) => {
+        exited = error.message;
+        devtools.fail(error);
+      });
+      child.on('exit', (code, signal) => {
+        exited = `exited ${code ?? signal ?? 'on a signal'}`;
+        untrack();
+        devtools.fail(new Error(exited));
+      });
+      return devtools;
     });
-    child.on('error', (error) => {
-      exited = error.message;
-      devtools.fail(error);
-    });
-    child.on('exit', (code, signal) => {
-      exited = `exited ${code ?? signal ?? 'on a signal'}`;
-      untrack();
-      devtools.fail(new Error(exited));
-    });
-    return devtools;
-  });
+    // A failed start is reported by the print that needs it.
+    pipe.catch(() => undefined);
+    return pipe;
+  };
   // An unused printer must not keep the process alive or leave a browser behind.
   const onExit = (): void => {
     if (pid) killTree(pid, 'SIGKILL');
@@ -249,7 +268,7 @@ export function startPdfPrinter(options: PdfOptions = {}): PdfPrinter {
       });
       try {
         await Promise.race([
-          pipe.then((devtools) => printWith(devtools, htmlFile, pdfFile)),
+          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
           timeout,
         ]);
         const size = await stat(pdfFile).then(
@@ -268,12 +287,29 @@ export function startPdfPrinter(options: PdfOptions = {}): PdfPrinter {
         clearTimeout(timer);
       }
     },
+    warm() {
+      // A first print loads fonts and warms the renderer (half a second or more): done here, on a
+      // page of text in each family a report uses, it is not done after the last scanner.
+      void launch()
+        .then(async (devtools) => {
+          const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-warm-'));
+          try {
+            const page = path.join(dir, 'warm.html');
+            await writeFile(page, WARM_UP_PAGE);
+            await printWith(devtools, page, path.join(dir, 'warm.pdf'));
+          } finally {
+            await rm(dir, { recursive: true, force: true });
+          }
+        })
+        .catch(() => undefined);
+    },
     async browserPid() {
-      await pipe.catch(() => undefined);
+      await launch().catch(() => undefined);
       return pid;
     },
     async close() {
       process.removeListener('exit', onExit);
+      if (!pipe) return;
       const devtools = await pipe.catch(() => undefined);
       if (devtools && !exited)
         await Promise.race([
@@ -283,7 +319,7 @@ export function startPdfPrinter(options: PdfOptions = {}): PdfPrinter {
       if (pid) killTree(pid, 'SIGKILL');
       await Promise.race([gone, new Promise((r) => setTimeout(r, 2_000))]);
       untrack();
-      await rm(await profile, { recursive: true, force: true });
+      if (profile) await rm(await profile, { recursive: true, force: true });
     },
   };
 }
@@ -294,7 +330,7 @@ export async function printPdf(
   pdfFile: string,
   options: PdfOptions = {},
 ): Promise<PdfResult> {
-  const printer = startPdfPrinter(options);
+  const printer = createPdfPrinter(options);
   try {
     return await printer.print(htmlFile, pdfFile);
   } finally {
