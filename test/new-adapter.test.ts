@@ -19,11 +19,10 @@ import { fakeGitleaks, fakeToolCache, MINIMAL_SARIF } from './support/fake-tools
 import { REPO_ROOT } from './support/run-cli.ts';
 
 const ADAPTER = `import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver } from './common.ts';
+import { firstSemver, parseOutputs } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 import type { ReportingDescriptor } from 'sarif';
 
@@ -50,6 +49,8 @@ function toSarif(data: unknown): Log | undefined {
   return sarifLog('ToyScan', data.toyscan, rules, results);
 }
 
+const TOY_JSON = { label: 'ToyScan JSON', toSarif };
+
 export const toyscan: ScannerAdapter = {
   name: 'toyscan',
   tool: 'toyscan',
@@ -69,17 +70,10 @@ export const toyscan: ScannerAdapter = {
     const exit = await context.exec(['--out', report, '.']);
     return outcomeOf(exit, [report], { what: 'toyscan' });
   },
-  async parse(files) {
-    const sarif = [];
-    for (const file of files) {
-      const log = toSarif(JSON.parse(await readFile(file, 'utf8')));
-      if (!log) throw new Error(path.basename(file) + ': not a toyscan report');
-      sarif.push({ file: path.basename(file), log });
-    }
-    return { sarif, sboms: [] };
-  },
+  // Its native report, converted by nativeJson below: the same reading for scan and merge.
+  parse: (outputs) => parseOutputs(outputs, TOY_JSON),
   ownsDriver: driverContains('toyscan'),
-  nativeJson: { label: 'ToyScan JSON', toSarif },
+  nativeJson: TOY_JSON,
   defaultSeverity: 'critical',
 };
 `;

@@ -2,6 +2,7 @@ import type { Log } from 'sarif';
 import type { ScanConfig } from '../config/schema.ts';
 import type { Category, Package, Severity } from '../model/finding.ts';
 import type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
+import type { ImageTarget } from '../plan/image.ts';
 import type { ProcessExit } from '../run/process.ts';
 
 export type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
@@ -31,6 +32,26 @@ export type AttemptOutcome =
     }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; transient: boolean; message: string; retryAfterMs?: number };
+
+/**
+ * One raw output of a tool, recognised by what it holds, read at most once and only when asked.
+ * A scan names its files itself (`scanOutputs`); `scanfold merge` recognises the files it is given
+ * by content. Either way the owning adapter's `parse` turns them into findings, so the two agree.
+ */
+export type RawOutput =
+  | { readonly kind: 'sarif'; readonly name: string; read(): Promise<Log> }
+  | { readonly kind: 'cyclonedx'; readonly name: string; read(): Promise<Record<string, unknown>> }
+  /** The tool's own report format (or any other file it wrote, such as a log). */
+  | { readonly kind: 'native'; readonly name: string; read(): Promise<unknown> };
+
+/** What parsing needs to know about the scan the outputs came from. */
+export interface ParseContext {
+  /** The scanned directory: results are made relative to it. */
+  readonly root: string;
+  readonly exclude: readonly string[];
+  /** The scan's images, by position (`trivy-image-1.*` is the first); none on `scanfold merge`. */
+  readonly images: readonly ImageTarget[];
+}
 
 export interface Applicability {
   applies: boolean;
@@ -69,13 +90,19 @@ export interface ScannerAdapter {
   readonly exclude:
     { readonly honoured: true } | { readonly honoured: false; readonly why: string };
   scan(context: ScanContext): Promise<AttemptOutcome>;
-  /** Read raw outputs (absolute paths); throws with a clear message on corrupt output. */
-  parse(files: readonly string[], config: ScanConfig): Promise<ParsedOutput>;
+  /**
+   * Findings and SBOMs from the tool's raw outputs, with every fix the tool's output needs; used
+   * by `scan` and by `scanfold merge` alike. Throws with a clear message on corrupt output.
+   */
+  parse(outputs: readonly RawOutput[], context: ParseContext): Promise<ParsedOutput>;
 
   // What `scanfold merge` and normalization ask of the tool.
   /** Does a SARIF `tool.driver.name` belong to this tool? */
   ownsDriver(driverName: string): boolean;
-  /** The tool's native JSON, for `scanfold merge`: its label, and a converter to SARIF. */
+  /**
+   * The tool's native JSON: its label, and a converter to SARIF, used by `parse` for a report
+   * that has no SARIF beside it (`scanfold merge` of the JSON alone).
+   */
   readonly nativeJson?: {
     readonly label: string;
     /** SARIF for `data`, or undefined when `data` is not this tool's native format. */

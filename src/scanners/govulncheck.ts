@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { isExcluded } from './exclude.ts';
-import { parseByExtension } from './common.ts';
+import { parseOutputs } from './common.ts';
 
 /** go.mod files that define modules to analyse: not vendored copies, not test data, not excluded. */
 function moduleDirs(files: readonly string[], exclude: readonly string[]): string[] {
@@ -320,7 +320,7 @@ export const govulncheck: ScannerAdapter = {
       notes: [`analysed ${dirs.length} Go module(s): ${dirs.join(', ')}`],
     };
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs),
   ownsDriver: driverContains('govulncheck'),
   categoryOf: () => 'vulnerability',
 };

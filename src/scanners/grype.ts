@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
@@ -20,7 +19,7 @@ import {
   imageRefFor,
   localImageHistory,
   noImageLayers,
-  splitImageFiles,
+  splitImageOutputs,
 } from './image-output.ts';
 
 const DB_FAILURE = [
@@ -100,8 +99,8 @@ function grypeMatchDetail(match: GrypeMatch): VulnerabilityDetail {
   };
 }
 
-async function grypeDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  const report = GrypeReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+function grypeDetails(data: unknown): Map<string, VulnerabilityDetail> {
+  const report = GrypeReportSchema.parse(data);
   const details = new Map<string, VulnerabilityDetail>();
   for (const match of report.matches) {
     details.set(
@@ -156,6 +155,13 @@ function grypeJsonToSarif(data: unknown): Log | undefined {
   });
   return sarifLog('Grype', undefined, rules, results);
 }
+
+/** How Grype's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const GRYPE_OUTPUT = {
+  nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
+  details: grypeDetails,
+  keyOf: grypeResultKey,
+};
 
 export const grype: ScannerAdapter = {
   name: 'grype',
@@ -225,24 +231,24 @@ export const grype: ScannerAdapter = {
     }
     return notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(allFiles, config) {
-    const { directory, images } = splitImageFiles(allFiles, 'grype');
-    const parsed = await parseEnriched(directory, 'grype.json', grypeDetails, grypeResultKey);
+  async parse(outputs, context) {
+    const { directory, images } = splitImageOutputs(outputs, 'grype');
+    const parsed = await parseEnriched(directory, GRYPE_OUTPUT);
     let dropped = 0;
     for (const { log } of parsed.sarif)
-      dropped += dropExcludedResults(log, config.exclude, config.root);
+      dropped += dropExcludedResults(log, context.exclude, context.root);
     // Image results: exclude is about the directory's paths, so it does not apply to them.
-    for (const [index, files] of [...images].sort(([a], [b]) => a - b)) {
-      const native = files.find((file) => file.endsWith('.json'));
-      const own = await parseEnriched(files, '.json', grypeDetails, grypeResultKey);
+    for (const [index, imageOutputs] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageOutputs.find((output) => output.kind === 'native');
+      const own = await parseEnriched(imageOutputs, GRYPE_OUTPUT);
       const { ref, layers } = native
-        ? await grypeImageLayers(native, vulnerabilityKey)
+        ? grypeImageLayers(await native.read(), vulnerabilityKey)
         : noImageLayers();
       // Grype gives the diff ID only; the instruction comes from the image's own config.
-      const target = config.images[index - 1];
+      const target = context.images[index - 1];
       const history = target ? await localImageHistory(target) : new Map<string, string>();
       for (const { log } of own.sarif)
-        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+        annotateImageResults(log, imageRefFor(context, index, ref), (ruleId, message) => {
           const key = grypeResultKey(ruleId, message);
           const layer = key ? layers.get(key) : undefined;
           const createdBy = layer?.diffId ? history.get(layer.diffId) : undefined;
@@ -253,7 +259,7 @@ export const grype: ScannerAdapter = {
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains('grype'),
-  nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
+  nativeJson: GRYPE_OUTPUT.nativeJson,
   categoryOf: (_ruleId, tags) =>
     tags.includes('secret') || tags.includes('secrets') ? 'secret' : 'vulnerability',
   packageFromMessage: packageFromGrypeMessage,

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
@@ -79,8 +78,8 @@ const PURL_TYPE: Record<string, string> = { npm: 'npm', PyPI: 'pypi', Go: 'golan
 
 type OsvReport = z.infer<typeof OsvReportSchema>;
 
-async function osvDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  return detailsOf(OsvReportSchema.parse(JSON.parse(await readFile(file, 'utf8'))));
+function osvDetails(data: unknown): Map<string, VulnerabilityDetail> {
+  return detailsOf(OsvReportSchema.parse(data));
 }
 
 function detailsOf(report: OsvReport): Map<string, VulnerabilityDetail> {
@@ -165,6 +164,13 @@ function osvResultKey(ruleId: string, message: string): string | undefined {
   return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
 }
 
+/** How OSV-Scanner's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const OSV_OUTPUT = {
+  nativeJson: { label: 'OSV-Scanner JSON', toSarif: osvJsonToSarif },
+  details: osvDetails,
+  keyOf: osvResultKey,
+};
+
 export const osvScanner: ScannerAdapter = {
   name: 'osv-scanner',
   tool: 'osv-scanner',
@@ -211,9 +217,9 @@ export const osvScanner: ScannerAdapter = {
     }
     return { kind: 'ok', files };
   },
-  parse: (files) => parseEnriched(files, 'osv-scanner.json', osvDetails, osvResultKey),
+  parse: (outputs) => parseEnriched(outputs, OSV_OUTPUT),
   ownsDriver: driverContains('osv-scanner'),
-  nativeJson: { label: 'OSV-Scanner JSON', toSarif: osvJsonToSarif },
+  nativeJson: OSV_OUTPUT.nativeJson,
   categoryOf: () => 'vulnerability',
   packageFromMessage: packageFromOsvMessage,
 };

@@ -3,9 +3,8 @@ import type { Invocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
+import { firstSemver, nativeBeside, parseOutputs } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
-import { readJson } from './read-output.ts';
 
 const SemgrepSchema = z.looseObject({
   results: z.array(
@@ -135,6 +134,8 @@ async function chooseRulesets(
   };
 }
 
+const SEMGREP_JSON = { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif };
+
 export const semgrep: ScannerAdapter = {
   name: 'semgrep',
   tool: 'semgrep',
@@ -169,16 +170,18 @@ export const semgrep: ScannerAdapter = {
     const outcome = outcomeOf(exit, [sarif, json], { what: 'semgrep' });
     return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(files) {
-    const parsed = await parseByExtension(files);
+  async parse(outputs) {
+    const parsed = await parseOutputs(outputs, SEMGREP_JSON);
     // The SARIF says executionSuccessful: true even when a fatal error stopped the scan; the JSON's errors tell.
-    const json = files.find((file) => file.endsWith('.json'));
-    const errors = json ? SemgrepSchema.safeParse(await readJson(json)) : undefined;
-    const invocations = errors?.success ? invocationOf(errors.data.errors) : [];
-    if (invocations.length > 0)
-      for (const { log } of parsed.sarif) for (const run of log.runs) run.invocations = invocations;
+    for (const { file, log } of parsed.sarif) {
+      const json = nativeBeside(file, outputs);
+      if (!json || json.name === file) continue;
+      const errors = SemgrepSchema.safeParse(await json.read());
+      const invocations = errors.success ? invocationOf(errors.data.errors) : [];
+      if (invocations.length > 0) for (const run of log.runs) run.invocations = invocations;
+    }
     return parsed;
   },
   ownsDriver: driverContains('semgrep'),
-  nativeJson: { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif },
+  nativeJson: SEMGREP_JSON,
 };

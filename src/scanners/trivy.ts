@@ -20,7 +20,7 @@ import {
   annotateImageResults,
   imageRefFor,
   noImageLayers,
-  splitImageFiles,
+  splitImageOutputs,
   trivyImageLayers,
 } from './image-output.ts';
 import { TRIVY_CHECK_ROWS } from './trivy-checks.ts';
@@ -100,8 +100,8 @@ const TrivyReportSchema = z.looseObject({
     .nullish(),
 });
 
-async function trivyDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  const report = TrivyReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+function trivyDetails(data: unknown): Map<string, VulnerabilityDetail> {
+  const report = TrivyReportSchema.parse(data);
   const details = new Map<string, VulnerabilityDetail>();
   for (const target of report.Results ?? []) {
     for (const v of target.Vulnerabilities ?? []) {
@@ -341,6 +341,13 @@ const CHECK_SEVERITY = new Map(
   }),
 );
 
+/** How Trivy's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const TRIVY_OUTPUT = {
+  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  details: trivyDetails,
+  keyOf: trivyResultKey,
+};
+
 export const trivy: ScannerAdapter = {
   name: 'trivy',
   tool: 'trivy',
@@ -464,25 +471,30 @@ export const trivy: ScannerAdapter = {
     }
     return { kind: 'ok', files, notes };
   },
-  async parse(allFiles, config) {
-    const { directory: files, images } = splitImageFiles(allFiles, 'trivy');
-    const parsed = await parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey);
-    // `trivy convert` roots ROOTPATH at the JSON report it read; results are relative to the scan root.
+  async parse(outputs, context) {
+    const { directory, images } = splitImageOutputs(outputs, 'trivy');
+    const parsed = await parseEnriched(directory, TRIVY_OUTPUT);
+    // `trivy convert` roots ROOTPATH at the JSON report it read (`file:///…/trivy.json/`); the
+    // results are relative to the scanned directory. A ROOTPATH naming a directory (`trivy fs
+    // --format sarif` of a subdirectory, imported) is Trivy's own and right.
     for (const { log } of parsed.sarif) {
-      for (const run of log.runs)
-        run.originalUriBaseIds = {
-          ...run.originalUriBaseIds,
-          ROOTPATH: { uri: pathToFileURL(config.root + '/').href },
-        };
+      for (const run of log.runs) {
+        const rootPath = run.originalUriBaseIds?.ROOTPATH?.uri;
+        if (rootPath === undefined || /\.json\/?$/i.test(rootPath))
+          run.originalUriBaseIds = {
+            ...run.originalUriBaseIds,
+            ROOTPATH: { uri: pathToFileURL(context.root + '/').href },
+          };
+      }
     }
-    for (const [index, imageFiles] of [...images].sort(([a], [b]) => a - b)) {
-      const native = imageFiles.find((file) => file.endsWith('.json'));
-      const own = await parseEnriched(imageFiles, '.json', trivyDetails, trivyResultKey);
+    for (const [index, imageOutputs] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageOutputs.find((output) => output.kind === 'native');
+      const own = await parseEnriched(imageOutputs, TRIVY_OUTPUT);
       const { ref, layers } = native
-        ? await trivyImageLayers(native, vulnerabilityKey)
+        ? trivyImageLayers(await native.read(), vulnerabilityKey)
         : noImageLayers();
       for (const { log } of own.sarif)
-        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+        annotateImageResults(log, imageRefFor(context, index, ref), (ruleId, message) => {
           const key = trivyResultKey(ruleId, message);
           return key ? layers.get(key) : undefined;
         });
@@ -491,7 +503,7 @@ export const trivy: ScannerAdapter = {
     return parsed;
   },
   ownsDriver: driverContains('trivy'),
-  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  nativeJson: TRIVY_OUTPUT.nativeJson,
   passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) },
