@@ -1,4 +1,5 @@
 import type { Log } from 'sarif';
+import type { z } from 'zod';
 import type { ScanConfig } from '../config/schema.ts';
 import type { Category, Package, Severity } from '../model/finding.ts';
 import type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
@@ -53,6 +54,36 @@ export interface ParseContext {
   readonly images: readonly ImageTarget[];
 }
 
+/** Where a tool's settings resolve: paths against the scanned root, caches under `cacheBase`. */
+export interface SettingsContext {
+  readonly root: string;
+  /** ~/.cache/scanfold: the default home of a tool's databases. */
+  readonly cacheBase: string;
+}
+
+/**
+ * A scanner's own section of the config file (`trivy:`, `grype:`, …): its key, the zod schema of
+ * the section (every field optional, unknown keys rejected), and the defaulted settings a scan
+ * reads as `config[key]`. The config file's schema and ScanConfig are composed from the registry.
+ */
+export interface ToolSettings<
+  Key extends string = string,
+  Section extends z.ZodObject = z.ZodObject,
+  Resolved = unknown,
+> {
+  readonly key: Key;
+  readonly schema: Section;
+  /** Flags and inputs are already merged into `section`; paths resolve against the root. */
+  resolve(section: z.infer<Section> | undefined, context: SettingsContext): Resolved;
+}
+
+/** Declares a tool's settings with their types inferred (see ToolSettings). */
+export function toolSettings<Key extends string, Section extends z.ZodObject, Resolved>(
+  settings: ToolSettings<Key, Section, Resolved>,
+): ToolSettings<Key, Section, Resolved> {
+  return settings;
+}
+
 export interface Applicability {
   applies: boolean;
   reason?: string;
@@ -75,6 +106,8 @@ export interface ScannerAdapter {
   readonly outputs: string;
   /** What the scanner reports, for the README table and the CLI help. */
   readonly categories: readonly Category[];
+  /** The tool's section of the config file, when it has settings. */
+  readonly settings?: ToolSettings;
   /** Scanners whose raw outputs this one reads (see ScanContext.upstream). */
   readonly dependsOn?: readonly string[];
   /** Set for every invocation: no update checks, no telemetry. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
@@ -163,13 +163,29 @@ const GRYPE_OUTPUT = {
   keyOf: grypeResultKey,
 };
 
-export const grype: ScannerAdapter = {
+export interface GrypeSettings {
+  readonly dbCacheDir: string;
+  readonly dbUpdateUrl: string | undefined;
+}
+
+/** `grype:` in the config file. */
+const GRYPE_SETTINGS = toolSettings({
+  key: 'grype',
+  schema: z.object({ dbCacheDir: z.string(), dbUpdateUrl: z.string().url() }).partial().strict(),
+  resolve: (section, { root, cacheBase }): GrypeSettings => ({
+    dbCacheDir: path.resolve(root, section?.dbCacheDir ?? path.join(cacheBase, 'grype-db')),
+    dbUpdateUrl: section?.dbUpdateUrl,
+  }),
+});
+
+export const grype: ScannerAdapter & { readonly settings: typeof GRYPE_SETTINGS } = {
   name: 'grype',
   tool: 'grype',
   title: 'Grype',
   description: "vulnerabilities in Syft's SBOM",
   outputs: 'SARIF + JSON',
   categories: ['vulnerability'],
+  settings: GRYPE_SETTINGS,
   dependsOn: ['syft'],
   env: { GRYPE_CHECK_FOR_APP_UPDATE: 'false' },
   applies: () => ({ applies: true }),

@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
@@ -171,7 +171,21 @@ const OSV_OUTPUT = {
   keyOf: osvResultKey,
 };
 
-export const osvScanner: ScannerAdapter = {
+export interface OsvSettings {
+  /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
+  readonly dbDir: string | undefined;
+}
+
+/** `osv:` in the config file; govulncheck reads its Go vulnerability DB from the same place. */
+const OSV_SETTINGS = toolSettings({
+  key: 'osv',
+  schema: z.object({ dbDir: z.string() }).partial().strict(),
+  resolve: (section, { root }): OsvSettings => ({
+    dbDir: section?.dbDir ? path.resolve(root, section.dbDir) : undefined,
+  }),
+});
+
+export const osvScanner: ScannerAdapter & { readonly settings: typeof OSV_SETTINGS } = {
   name: 'osv-scanner',
   tool: 'osv-scanner',
   title: 'OSV-Scanner',
@@ -179,6 +193,7 @@ export const osvScanner: ScannerAdapter = {
     'lockfiles of many ecosystems (npm, PyPI, Go, Maven, Cargo, ...): known vulnerabilities from OSV',
   outputs: 'SARIF, plus JSON for package coordinates, fixed versions and aliases',
   categories: ['vulnerability'],
+  settings: OSV_SETTINGS,
   // --experimental-exclude takes the same kind of directory names and globs.
   exclude: { honoured: true },
   applies: () => ({ applies: true }),

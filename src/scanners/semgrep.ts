@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Invocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
+import { packageRoot } from '../config/package-root.ts';
 import { firstSemver, nativeBeside, parseOutputs } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 
@@ -136,11 +138,40 @@ async function chooseRulesets(
 
 const SEMGREP_JSON = { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif };
 
-export const semgrep: ScannerAdapter = {
+/** The offline ruleset kept in this project. */
+export function bundledSemgrepRules(): string {
+  return path.join(packageRoot(), 'rules', 'semgrep', 'scanfold.yml');
+}
+
+export interface SemgrepSettings {
+  /** Rulesets to run: the user's, or the bundled offline ruleset. */
+  readonly config: readonly string[];
+  /** Registry rulesets run instead when online; empty when the user chose rulesets. */
+  readonly registry: readonly string[];
+}
+
+/** `semgrep:` in the config file. */
+const SEMGREP_SETTINGS = toolSettings({
+  key: 'semgrep',
+  schema: z
+    .object({ config: z.array(z.string().min(1)).min(1) })
+    .partial()
+    .strict(),
+  resolve: (section, { root }): SemgrepSettings => ({
+    // A path that exists is a rules file or directory; anything else (`p/python`) Semgrep's own.
+    config: (section?.config ?? [bundledSemgrepRules()]).map((entry) =>
+      existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,
+    ),
+    registry: section?.config ? [] : SEMGREP_REGISTRY_RULESETS,
+  }),
+});
+
+export const semgrep: ScannerAdapter & { readonly settings: typeof SEMGREP_SETTINGS } = {
   name: 'semgrep',
   tool: 'semgrep',
   title: 'Semgrep',
   categories: ['code'],
+  settings: SEMGREP_SETTINGS,
   description:
     'SAST: Semgrep registry rulesets by name (`p/default`) when online, else the bundled offline ruleset `rules/semgrep/scanfold.yml`, or yours; metrics and version checks off',
   outputs: 'SARIF + JSON',

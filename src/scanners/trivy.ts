@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, PassedCheck, ScanContext, ScannerAdapter } from './adapter.ts';
-import { driverContains, looksTransient, outcomeOf } from './adapter.ts';
+import { driverContains, looksTransient, outcomeOf, toolSettings } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseRetryAfter } from '../run/retry.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
@@ -348,7 +348,39 @@ const TRIVY_OUTPUT = {
   keyOf: trivyResultKey,
 };
 
-export const trivy: ScannerAdapter = {
+export const TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret', 'license'] as const;
+/**
+ * Trivy's own licence scanner is off by default: licences are SBOM facts (Trivy's and Syft's SBOMs
+ * carry them) and only the licence policy turns one into a finding.
+ */
+export const DEFAULT_TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret'] as const;
+
+export interface TrivySettings {
+  readonly scanners: readonly (typeof TRIVY_SCANNERS)[number][];
+  /** Vulnerability DB repositories, tried in turn (a rate-limited one is not hit again at once). */
+  readonly dbRepositories: readonly string[];
+  readonly cacheDir: string;
+}
+
+/** `trivy:` in the config file. */
+const TRIVY_SETTINGS = toolSettings({
+  key: 'trivy',
+  schema: z
+    .object({
+      scanners: z.array(z.enum(TRIVY_SCANNERS)).min(1),
+      dbRepositories: z.array(z.string().min(1)),
+      cacheDir: z.string(),
+    })
+    .partial()
+    .strict(),
+  resolve: (section, { root, cacheBase }): TrivySettings => ({
+    scanners: section?.scanners ?? DEFAULT_TRIVY_SCANNERS,
+    dbRepositories: section?.dbRepositories ?? [],
+    cacheDir: path.resolve(root, section?.cacheDir ?? path.join(cacheBase, 'trivy')),
+  }),
+});
+
+export const trivy: ScannerAdapter & { readonly settings: typeof TRIVY_SETTINGS } = {
   name: 'trivy',
   tool: 'trivy',
   title: 'Trivy',
@@ -356,6 +388,7 @@ export const trivy: ScannerAdapter = {
   outputs: 'JSON, converted by `trivy convert` to SARIF and CycloneDX',
   categories: ['vulnerability', 'iac', 'secret', 'license', 'sbom'],
   // Trivy calls home for version checks and telemetry unless both are off.
+  settings: TRIVY_SETTINGS,
   env: {
     TRIVY_DISABLE_VEX_NOTICE: 'true',
     TRIVY_SKIP_VERSION_CHECK: 'true',
