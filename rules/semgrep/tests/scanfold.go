@@ -3,7 +3,11 @@
 package main
 
 import (
+	"bytes"
 	"database/sql"
+	"encoding/base64"
+	"encoding/gob"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -75,4 +79,27 @@ func run(w http.ResponseWriter, r *http.Request) {
 	exec.Command(r.FormValue("tool"), "--version").Run()
 	// ok: scanfold.go.command-injection
 	exec.Command("convert", r.FormValue("file"), "out.png").Run()
+}
+
+type Session struct {
+	User  string
+	Roles []string
+}
+
+// A session the client sends back (request body, or a cookie), decoded with gob.
+func restoreSession(w http.ResponseWriter, r *http.Request) {
+	var s Session
+	// ruleid: scanfold.go.deserialization
+	gob.NewDecoder(r.Body).Decode(&s)
+	c, _ := r.Cookie("session")
+	raw, _ := base64.StdEncoding.DecodeString(c.Value)
+	// ruleid: scanfold.go.deserialization
+	dec := gob.NewDecoder(bytes.NewReader(raw))
+	dec.Decode(&s)
+	// ok: scanfold.go.deserialization
+	json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&s)
+	// The server's own state file: not request data.
+	f, _ := os.Open("/var/lib/app/sessions.gob")
+	// ok: scanfold.go.deserialization
+	gob.NewDecoder(f).Decode(&s)
 }
