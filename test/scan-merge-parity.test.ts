@@ -97,10 +97,16 @@ const CASES: readonly Case[] = [
     results: 10,
   },
   {
-    // The JSON stream is not one JSON document: `merge` takes the SARIF the scan wrote from it.
+    // govulncheck's stream of JSON objects, and the SARIF the scan writes from it.
     scanner: 'govulncheck',
     files: { 'recorded/govulncheck/govulncheck.json': 'govulncheck-1.json' },
-    merged: ['govulncheck-1.sarif'],
+    results: 2,
+  },
+  {
+    // The stream alone: converted as the scan converted it (the module is at the root).
+    scanner: 'govulncheck',
+    files: { 'recorded/govulncheck/govulncheck.json': 'govulncheck-1.json' },
+    merged: ['govulncheck-1.json'],
     results: 2,
   },
   { scanner: 'syft', files: { 'recorded/syft/syft.cdx.json': 'syft.cdx.json' }, results: 0 },
@@ -196,7 +202,8 @@ function comparable(finding: Finding): unknown {
 }
 
 for (const item of CASES) {
-  test(`${item.scanner}: scan and merge of ${Object.values(item.files).join(' + ')} agree`, async () => {
+  const given = item.merged ? ` (merging ${item.merged.join(' + ')})` : '';
+  test(`${item.scanner}: scan and merge of ${Object.values(item.files).join(' + ')} agree${given}`, async () => {
     const files = await rawOutputs(item);
     const scanned = await scanSide(item, files);
     const merged = await mergeSide(item, files);

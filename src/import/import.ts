@@ -65,7 +65,18 @@ function ownerOf(log: Log, adapters: readonly ScannerAdapter[]): ScannerAdapter 
 
 /** Detect what a file is, by content rather than name; a clear error when it is nothing known. */
 function recognise(file: string, text: string, adapters: readonly ScannerAdapter[]): Recognised {
-  const data = parseJsonText(file, text);
+  let data: unknown;
+  try {
+    data = parseJsonText(file, text);
+  } catch (error) {
+    // Not one JSON document: perhaps a tool's stream of them; else the JSON error stands.
+    for (const owner of adapters) {
+      const streamed = owner.nativeJson?.fromText?.(text);
+      if (streamed !== undefined && owner.nativeJson?.toSarif(streamed))
+        return { kind: 'native', data: streamed, owner };
+    }
+    throw error;
+  }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (record.version === '2.1.0' || Array.isArray(record.runs)) {
     const sarif = SarifLogSchema.safeParse(data);

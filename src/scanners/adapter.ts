@@ -140,6 +140,11 @@ export interface ScannerAdapter {
     readonly label: string;
     /** SARIF for `data`, or undefined when `data` is not this tool's native format. */
     toSarif(data: unknown): Log | undefined;
+    /**
+     * For a report that is not one JSON document (govulncheck's stream of objects): the value
+     * `toSarif` reads, or undefined when `text` is not this tool's report.
+     */
+    fromText?(text: string): unknown;
   };
   /**
    * Checks that ran and passed, read from one of the tool's raw JSON outputs (`[]` when `data` is
