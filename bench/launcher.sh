@@ -6,7 +6,9 @@
 # cancelled scan can kill the whole tree). With the kernel's autogroup scheduling a session is also
 # a CPU-share unit, so a launcher without setsid gets less CPU than scanfold on a busy machine.
 # Executables come from TRIVY, SEMGREP, GITLEAKS, CHECKOV, SYFT, GRYPE; databases from
-# TRIVY_CACHE_DIR and GRYPE_DB_CACHE_DIR; rules from SEMGREP_RULES.
+# TRIVY_CACHE_DIR and GRYPE_DB_CACHE_DIR; rules from SEMGREP_RULES. The flags are the adapters'
+# defaults (Trivy's passed checks and Checkov's passed_checks are compliance evidence, so neither
+# runs quiet); keep them in step with src/scanners/*.ts.
 set -u
 target=$1
 out=$2
@@ -15,9 +17,9 @@ cd "$target" || exit 2
 
 (
   TRIVY_DISABLE_VEX_NOTICE=true TRIVY_SKIP_VERSION_CHECK=true TRIVY_DISABLE_TELEMETRY=true \
-    setsid -w "$TRIVY" fs --scanners vuln,misconfig,secret,license --format json --list-all-pkgs \
+    setsid -w "$TRIVY" fs --scanners vuln,misconfig,secret --format json --list-all-pkgs \
     --output "$out/trivy.json" --cache-dir "$TRIVY_CACHE_DIR" --exit-code 0 --no-progress \
-    --skip-check-update --skip-db-update --skip-java-db-update --offline-scan . &&
+    --skip-check-update --include-non-failures --skip-db-update --skip-java-db-update --offline-scan . &&
     setsid -w "$TRIVY" convert --format sarif --output "$out/trivy.sarif" "$out/trivy.json" &&
     setsid -w "$TRIVY" convert --format cyclonedx --output "$out/trivy.cdx.json" "$out/trivy.json"
 ) &
@@ -34,7 +36,7 @@ setsid -w "$GITLEAKS" "$mode" . --report-format sarif --report-path "$out/gitlea
 
 BC_SKIP_MAPPING=TRUE CHECKOV_NO_OUTPUT_PROGRESS=1 LOG_LEVEL=WARNING \
   setsid -w "$CHECKOV" -d . --output sarif --output json --output-file-path "$out/checkov" \
-  --quiet --compact --soft-fail --skip-download >/dev/null &
+  --compact --soft-fail --skip-download >/dev/null &
 
 (
   SYFT_CHECK_FOR_APP_UPDATE=false \

@@ -82,7 +82,9 @@ function scanfold(): number {
         testDbDir('trivy'),
         '--grype-db-dir',
         testDbDir('grype'),
-        // The launcher starts all six at once; so does scanfold here.
+        // The same six scanners as the launcher (not the Go-only ones), all started at once.
+        '--scanners',
+        TOOLS.join(','),
         '--concurrency',
         String(TOOLS.length),
       ],

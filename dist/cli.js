@@ -20390,9 +20390,9 @@ var require_patternProperties = __commonJS({
       code(cxt) {
         const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+        const patterns2 = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns2.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns2.length === 0 || alwaysValidPatterns.length === patterns2.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
@@ -20403,7 +20403,7 @@ var require_patternProperties = __commonJS({
         const { props } = it;
         validatePatternProperties();
         function validatePatternProperties() {
-          for (const pat of patterns) {
+          for (const pat of patterns2) {
             if (checkProperties)
               checkMatchingProperties(pat);
             if (it.allErrors) {
@@ -31888,8 +31888,8 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   });
   defineLazyInternal(inst, "pattern", (zod) => {
     if (zod.def.options.every((o) => o._zod.pattern)) {
-      const patterns = zod.def.options.map((o) => o._zod.pattern);
-      return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+      const patterns2 = zod.def.options.map((o) => o._zod.pattern);
+      return new RegExp(`^(${patterns2.map((p) => cleanRegex(p.source)).join("|")})$`);
     }
     return void 0;
   });
@@ -44367,7 +44367,7 @@ var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
-  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  const { minimum, maximum, format, patterns: patterns2, contentEncoding, laxFormat } = aggregateChecks(schema);
   if (typeof minimum === "number")
     json2.minLength = minimum;
   if (typeof maximum === "number")
@@ -44382,8 +44382,8 @@ var stringProcessor = (schema, ctx, _json, _params) => {
   }
   if (contentEncoding)
     json2.contentEncoding = contentEncoding;
-  if (patterns && patterns.size > 0) {
-    const patternList = [...patterns].map(exactPattern);
+  if (patterns2 && patterns2.size > 0) {
+    const patternList = [...patterns2].map(exactPattern);
     if (patternList.length === 1)
       json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
@@ -44798,14 +44798,14 @@ var recordProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
   json2.type = "object";
   const keyType = def.keyType;
-  const patterns = aggregateChecks(keyType).patterns;
-  if (def.mode === "loose" && patterns && patterns.size > 0) {
+  const patterns2 = aggregateChecks(keyType).patterns;
+  if (def.mode === "loose" && patterns2 && patterns2.size > 0) {
     const valueSchema = processSchema(def.valueType, ctx, {
       ...params,
       path: [...params.path, "patternProperties", "*"]
     });
     json2.patternProperties = {};
-    for (const pattern of patterns) {
+    for (const pattern of patterns2) {
       assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
     }
   } else {
@@ -47409,7 +47409,7 @@ function convertBaseSchema(schema, ctx) {
         }
         if (schema.additionalProperties === false) {
           const propertyKeys = Object.keys(shape);
-          const patterns = patternKeys.map((p) => new RegExp(p));
+          const patterns2 = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
             if (!isPlainObject(payload.value))
@@ -47418,7 +47418,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex) => regex.test(key)))
+              if (patterns2.some((regex) => regex.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -47982,14 +47982,25 @@ function runFailure(run3) {
 }
 var MAX_JSON_DEPTH = 100;
 function jsonDepth(value, limit = MAX_JSON_DEPTH) {
-  let deepest = 0;
-  const stack = [[value, 1]];
-  while (stack.length > 0) {
-    const [node2, depth] = stack.pop() ?? [void 0, 0];
-    if (node2 === null || typeof node2 !== "object") continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(node2)) stack.push([child, depth + 1]);
+  return depthBelow(value, 1, limit);
+}
+function depthBelow(node2, depth, limit) {
+  if (node2 === null || typeof node2 !== "object") return depth - 1;
+  if (depth > limit) return depth;
+  let deepest = depth;
+  if (Array.isArray(node2)) {
+    for (const child of node2) {
+      if (child === null || typeof child !== "object") continue;
+      deepest = Math.max(deepest, depthBelow(child, depth + 1, limit));
+      if (deepest > limit) return deepest;
+    }
+  } else {
+    for (const key in node2) {
+      const child = node2[key];
+      if (child === null || typeof child !== "object") continue;
+      deepest = Math.max(deepest, depthBelow(child, depth + 1, limit));
+      if (deepest > limit) return deepest;
+    }
   }
   return deepest;
 }
@@ -48538,8 +48549,8 @@ function computePath(uri, rootPath, base) {
 }
 
 // src/scanners/exclude.ts
-function isExcluded(relativePath, patterns) {
-  return patterns.some((pattern) => {
+function isExcluded(relativePath, patterns2) {
+  return patterns2.some((pattern) => {
     if (/[*?[{]/.test(pattern))
       return path5.posix.matchesGlob(relativePath, pattern.replace(/^\.\//, ""));
     const name = pattern.replace(/^\.?\/+/, "").replace(/\/+$/, "");
@@ -48547,8 +48558,8 @@ function isExcluded(relativePath, patterns) {
     return relativePath === name || relativePath.startsWith(`${name}/`) || relativePath.endsWith(`/${name}`) || relativePath.includes(`/${name}/`);
   });
 }
-function dropExcludedResults(log, patterns, root) {
-  if (patterns.length === 0) return 0;
+function dropExcludedResults(log, patterns2, root) {
+  if (patterns2.length === 0) return 0;
   let dropped = 0;
   for (const run3 of log.runs) {
     if (!run3.results) continue;
@@ -48560,7 +48571,7 @@ function dropExcludedResults(log, patterns, root) {
         uriBaseId: artifact.uriBaseId,
         originalUriBaseIds: run3.originalUriBaseIds
       });
-      return !isExcluded(relative, patterns);
+      return !isExcluded(relative, patterns2);
     });
     dropped += run3.results.length - kept.length;
     run3.results = kept;
@@ -51654,7 +51665,8 @@ function resolveConfig(request) {
 }
 
 // src/engine.ts
-import { mkdir as mkdir4, rm as rm5, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir4, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import os7 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
@@ -51692,6 +51704,11 @@ function killTree(pid, signal) {
 }
 var activeGroups = /* @__PURE__ */ new Set();
 var cancelHandlersInstalled = false;
+function trackProcessGroup(pid) {
+  installCancelHandlers();
+  activeGroups.add(pid);
+  return () => activeGroups.delete(pid);
+}
 function installCancelHandlers() {
   if (cancelHandlersInstalled) return;
   cancelHandlersInstalled = true;
@@ -51768,6 +51785,76 @@ function runProcess(request) {
   });
 }
 
+// src/install/pip-lock.ts
+var FIT_SCRIPT = String.raw`
+import json, platform, re, sys
+from pip._vendor.packaging.markers import Marker
+from pip._vendor.packaging import tags as t
+
+lock_file, target = sys.argv[1], json.loads(sys.argv[2]) if len(sys.argv) > 2 else None
+if target:
+    major, minor = (int(part) for part in target['python'].split('.')[:2])
+    platforms = (list(t.mac_platforms((target['macos'], 0), target['platformMachine']))
+                 if target.get('macos') else target['platforms'])
+    supported = set(t.cpython_tags((major, minor), platforms=platforms))
+    supported |= set(t.compatible_tags((major, minor), 'cp%d%d' % (major, minor), platforms))
+    system = {'linux': 'Linux', 'darwin': 'Darwin', 'win32': 'Windows'}[target['sysPlatform']]
+    environment = {
+        'implementation_name': 'cpython', 'implementation_version': target['python'],
+        'os_name': 'nt' if target['sysPlatform'] == 'win32' else 'posix',
+        'platform_machine': target['platformMachine'], 'platform_python_implementation': 'CPython',
+        'platform_release': '', 'platform_system': system, 'platform_version': '',
+        'python_full_version': target['python'], 'python_version': '%d.%d' % (major, minor),
+        'sys_platform': target['sysPlatform'], 'extra': '',
+    }
+    interpreter = 'CPython %s on %s %s' % (target['python'], system, target['platformMachine'])
+else:
+    supported = set(t.sys_tags())
+    environment = None
+    interpreter = '%s %s on %s %s' % (platform.python_implementation(),
+        platform.python_version(), platform.system(), platform.machine())
+
+def wheel_tags(name):
+    python, abi, plat = name[:-len('.whl')].split('-')[-3:]
+    return {t.Tag(i, a, p) for i in python.split('.') for a in abi.split('.') for p in plat.split('.')}
+
+requirement = re.compile(r'^([A-Za-z0-9][A-Za-z0-9._-]*==[^\s;\\]+)\s*(?:;\s*(.*?))?\s*(?:\\|--hash|$)')
+files, unfit, fit = [], [], 0
+for line in open(lock_file, encoding='utf-8'):
+    line = line.rstrip('\n')
+    file = re.match(r'^#\s+(\S+)\s+sha256:[0-9a-f]{64}$', line)
+    if file:
+        files.append(file.group(1))
+        continue
+    match = requirement.match(line)
+    if not match:
+        continue
+    pinned, marker = match.group(1), match.group(2)
+    if not marker or Marker(marker).evaluate(environment):
+        wheels = [f for f in files if f.endswith('.whl')]
+        if any(wheel_tags(f) & supported for f in wheels):
+            fit += 1
+        else:
+            unfit.append(pinned)
+    files = []
+print(json.dumps({'interpreter': interpreter, 'unfit': unfit, 'fit': fit}))
+`;
+async function checkLockFit(python, lockFile, target) {
+  const args = ["-c", FIT_SCRIPT, lockFile, ...target ? [JSON.stringify(target)] : []];
+  const result = await runProcess({ command: python, args, cwd: process.cwd(), timeoutMs: 6e4 });
+  if (result.exitCode !== 0)
+    throw new Error(
+      `cannot check ${lockFile} against ${python}: ${result.spawnError ?? result.stderrTail.slice(-3).join(" | ")}`
+    );
+  try {
+    return JSON.parse(result.stdout);
+  } catch (error62) {
+    throw new Error(`cannot check ${lockFile} against ${python}: ${errorMessage(error62)}`, {
+      cause: error62
+    });
+  }
+}
+
 // src/install/installer.ts
 var InstallError = class extends Error {
   name = "InstallError";
@@ -51819,7 +51906,7 @@ async function verifiedCacheEntry(dir, name) {
 async function markerProvenance(dir) {
   try {
     const marker = JSON.parse(await readFile7(path18.join(dir, MARKER), "utf8"));
-    return marker.provenance;
+    return marker.provenance ?? { verifiedBy: "unverified", sha256: marker.sha256 };
   } catch {
     return void 0;
   }
@@ -51950,9 +52037,16 @@ async function installFromRegistry(name, source, target) {
     await run("python3", ["-m", "venv", venv], target);
     const pip = path18.join(venv, "bin", "pip");
     const quiet = ["install", "--quiet", "--disable-pip-version-check"];
+    if (source.requirements) {
+      const fit = await checkLockFit(path18.join(venv, "bin", "python"), source.requirements);
+      if (fit.unfit.length > 0)
+        throw new InstallError(
+          `${name}: the hash lock ${path18.basename(source.requirements)} has no wheel for ${fit.interpreter} (${fit.unfit.join(", ")}); refusing to install unverified \u2014 use a platform and Python it covers (see its header)`
+        );
+    }
     await run(
       pip,
-      source.requirements ? [...quiet, "--require-hashes", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
+      source.requirements ? [...quiet, "--require-hashes", "--only-binary=:all:", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
       target
     );
     await symlink(path18.join(venv, "bin", name), path18.join(bin, name));
@@ -52000,7 +52094,15 @@ async function ensureTool(name, spec, options) {
   const base = { name, pinnedVersion: spec.version };
   if (!options.ignorePath) {
     const onPath = findOnPath(name);
-    if (onPath) return { ...base, executable: onPath, source: "path" };
+    if (onPath) {
+      const sha2563 = await sha256File(onPath).catch(() => void 0);
+      return {
+        ...base,
+        executable: onPath,
+        source: "path",
+        ...sha2563 ? { provenance: { verifiedBy: "unverified", sha256: sha2563 } } : {}
+      };
+    }
   }
   const dir = toolDir(options.toolCache, name, spec.version);
   const cached3 = await verifiedCacheEntry(dir, name);
@@ -52162,14 +52264,34 @@ function secretTokens(snippet) {
   }
   return [...tokens];
 }
-function scrubTokens(text, tokens) {
-  let out = text;
+var REDACTED = "[secret redacted]";
+var TOKENS_PER_PATTERN = 256;
+var patterns = /* @__PURE__ */ new WeakMap();
+function patternsFor(tokens) {
+  let compiled = patterns.get(tokens);
+  if (compiled) return compiled;
+  const variants = /* @__PURE__ */ new Set();
   for (const token of tokens) {
-    if (out.includes(token)) out = out.split(token).join("[secret redacted]");
-    const escaped = JSON.stringify(token).slice(1, -1);
-    if (escaped !== token && out.includes(escaped))
-      out = out.split(escaped).join("[secret redacted]");
+    if (!token) continue;
+    variants.add(token);
+    variants.add(JSON.stringify(token).slice(1, -1));
   }
+  const sorted = [...variants].sort((a, b) => b.length - a.length);
+  compiled = [];
+  for (let start = 0; start < sorted.length; start += TOKENS_PER_PATTERN)
+    compiled.push(
+      new RegExp(
+        sorted.slice(start, start + TOKENS_PER_PATTERN).map((token) => token.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"),
+        "g"
+      )
+    );
+  patterns.set(tokens, compiled);
+  return compiled;
+}
+function scrubTokens(text, tokens) {
+  if (tokens.length === 0) return text;
+  let out = text;
+  for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
   return out;
 }
 
@@ -52178,9 +52300,31 @@ function saysNothing(text, ruleId) {
   const bare = text.trim();
   return bare === "" || bare === ruleId || bare.endsWith(`: ${ruleId}`) || /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) || /^Misconfiguration$/i.test(bare);
 }
+function firstLine(text) {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim()) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return text;
+}
+var shortened = /* @__PURE__ */ new Map();
 function shorten(text, max = 110) {
-  let title = (text.split("\n").find((line) => line.trim()) ?? text).trim();
-  title = title.split(/(?<=[a-z0-9)'"])\. (?=[A-Z])/)[0] ?? title;
+  const key = max === 110 ? text : `${max}\0${text}`;
+  const known = shortened.get(key);
+  if (known !== void 0) return known;
+  const title = shortenOnce(text, max);
+  if (shortened.size > 5e4) shortened.clear();
+  shortened.set(key, title);
+  return title;
+}
+function shortenOnce(text, max) {
+  let title = firstLine(text).trim();
+  const sentenceEnd = /(?<=[a-z0-9)'"])\. (?=[A-Z])/.exec(title);
+  if (sentenceEnd) title = title.slice(0, sentenceEnd.index);
   title = title.replace(/\.$/, "");
   if (title.length > 80) {
     const comma = title.indexOf(", ");
@@ -52438,9 +52582,9 @@ function fingerprintOf(members2, knowledge) {
       member.finding.ghsa,
       ...member.finding.aliases ?? []
     ]);
-    const canonical = ids.filter((id) => Boolean(id)).sort()[0] ?? finding.ruleId;
+    const canonical2 = ids.filter((id) => Boolean(id)).sort()[0] ?? finding.ruleId;
     return sha256(
-      `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ""}`
+      `vulnerability|${canonical2}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ""}`
     );
   }
   if (finding.category === "secret")
@@ -52724,8 +52868,10 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
 }
 
 // src/normalize/secret-source.ts
+import { execFile as execFile2 } from "node:child_process";
 import { lstat, readFile as readFile8 } from "node:fs/promises";
 import path20 from "node:path";
+import { promisify as promisify2 } from "node:util";
 var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 var MAX_LINES = 200;
 async function readInside(root, relative) {
@@ -52740,29 +52886,84 @@ async function readInside(root, relative) {
   if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return void 0;
   return (await readFile8(file2, "utf8")).split(/\r?\n/);
 }
+var git = promisify2(execFile2);
+var PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+var PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+function privateKeyBlock(lines, index) {
+  const first = lines[index];
+  const begin = first === void 0 ? void 0 : PEM_BEGIN.exec(first);
+  if (!first || !begin) return void 0;
+  for (let end = index; end < Math.min(lines.length, index + MAX_LINES); end++) {
+    const close = PEM_END.exec(lines[end] ?? "");
+    if (!close) continue;
+    const block = lines.slice(index, end + 1);
+    block[block.length - 1] = (block.at(-1) ?? "").slice(0, close.index + close[0].length);
+    block[0] = (block[0] ?? "").slice(begin.index);
+    return block.join("\n");
+  }
+  return void 0;
+}
+async function readAtHead(root, relative) {
+  if (!relative || path20.isAbsolute(relative) || relative.split(/[\\/]/).includes(".."))
+    return void 0;
+  const object2 = `HEAD:./${relative}`;
+  const options = { cwd: root, encoding: "utf8", maxBuffer: MAX_SOURCE_BYTES };
+  try {
+    const { stdout } = await git("git", ["cat-file", "blob", object2], options);
+    return stdout.split(/\r?\n/);
+  } catch {
+    const exists = await git("git", ["cat-file", "-e", object2], options).then(
+      () => true,
+      () => false
+    );
+    if (exists) return void 0;
+    const head = await git(
+      "git",
+      ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
+      options
+    ).then(
+      () => true,
+      () => false
+    );
+    return head ? "missing" : void 0;
+  }
+}
 async function secretsFromSource(root, findings) {
   const tokens = /* @__PURE__ */ new Set();
   const cache = /* @__PURE__ */ new Map();
+  const atHead = /* @__PURE__ */ new Map();
+  const cached3 = (map2, file2, read) => {
+    let lines = map2.get(file2);
+    if (!lines) {
+      lines = read().catch(() => void 0);
+      map2.set(file2, lines);
+    }
+    return lines;
+  };
   for (const finding of findings) {
     if (finding.category !== "secret") continue;
     const { path: file2, startLine, endLine, startColumn } = finding.location;
     if (startLine === void 0 || startLine < 1) continue;
-    let lines = cache.get(file2);
-    if (!lines) {
-      lines = readInside(root, file2).catch(() => void 0);
-      cache.set(file2, lines);
+    const source = await cached3(cache, file2, () => readInside(root, file2));
+    const spanOf = (lines) => lines.slice(
+      startLine - 1,
+      Math.min(endLine ?? startLine, startLine + MAX_LINES, lines.length)
+    );
+    if (finding.commit) {
+      const committed = await cached3(atHead, file2, () => readAtHead(root, file2)) ?? source;
+      if (Array.isArray(committed))
+        for (const token of spanOf(committed).flatMap((line) => secretTokens(line)))
+          tokens.add(token);
+      if (committed === "missing" || committed !== void 0 && !spanOf(committed).some((line) => secretTokens(line).length > 0))
+        finding.removedSince = true;
     }
-    const source = await lines;
-    if (finding.commit && source === "missing") finding.removedSince = true;
     if (!source || source === "missing") continue;
-    const last = Math.min(endLine ?? startLine, startLine + MAX_LINES, source.length);
-    const span = source.slice(startLine - 1, last);
+    const span = spanOf(source);
     const found = span.flatMap((line) => secretTokens(line));
     for (const token of found) tokens.add(token);
-    if (finding.commit && found.length === 0) finding.removedSince = true;
     if (!/ chars\]$/.test(finding.message)) {
-      const from = startColumn !== void 0 ? (span[0] ?? "").slice(startColumn - 1) : span[0];
-      const value = secretTokens(from)[0];
+      const from = startColumn !== void 0 ? (span[0] ?? "").slice(Math.max(0, startColumn - 2)) : span[0];
+      const value = privateKeyBlock(source, startLine - 1) ?? secretTokens(from)[0]?.replace(/^[^=]*=(?=[^=])/, "");
       if (value) finding.message = secretHint(finding.ruleId, value);
     }
   }
@@ -52866,11 +53067,23 @@ function scrubValue(value, tokens) {
   if (tokens.length === 0) return value;
   const visit2 = (node2) => {
     if (typeof node2 === "string") return scrubTokens(node2, tokens);
-    if (Array.isArray(node2)) return node2.map(visit2);
+    if (Array.isArray(node2)) {
+      let copy;
+      node2.forEach((child, index) => {
+        const scrubbed = visit2(child);
+        if (scrubbed !== child) (copy ??= [...node2])[index] = scrubbed;
+      });
+      return copy ?? node2;
+    }
     if (node2 && typeof node2 === "object") {
-      return Object.fromEntries(
-        Object.entries(node2).map(([key, child]) => [scrubTokens(key, tokens), visit2(child)])
-      );
+      const entries = Object.entries(node2);
+      let changed = false;
+      const scrubbed = entries.map(([key, child]) => {
+        const entry = [scrubTokens(key, tokens), visit2(child)];
+        if (entry[0] !== key || entry[1] !== child) changed = true;
+        return entry;
+      });
+      return changed ? Object.fromEntries(scrubbed) : node2;
     }
     return node2;
   };
@@ -53309,8 +53522,9 @@ function keepUsedRules(run3, rules, results) {
 function runSize(merged, run3, limit) {
   const json2 = JSON.stringify({ ...merged, runs: [run3] });
   if (json2.length < limit - 1024) return { bytes: Math.min(json2.length, limit - 1024) };
-  const gzipped = gzipSync(json2);
-  return { bytes: gzipped.length, gzipped };
+  const fast = gzipSync(json2, { level: 1 }).length;
+  if (fast < limit * 0.95) return { bytes: fast };
+  return { bytes: gzipSync(json2).length };
 }
 function shrinkRun(merged, run3, limits, truncated) {
   let fitted = run3;
@@ -63852,6 +64066,43 @@ var jsf_0_82_SNAPSHOT_schema_default = {
 var addFormats = import_ajv_formats.default.default;
 var sarifValidator;
 var bomValidator;
+var UNIQUE_ITEMS = "x-scanfold-unique-items";
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+function linearUniqueItems(schema, data) {
+  if (schema !== true || !Array.isArray(data) || data.length < 2) return true;
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of data) {
+    const key = canonical(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
+function withLinearUniqueItems(schema) {
+  if (Array.isArray(schema)) return schema.map(withLinearUniqueItems);
+  if (schema === null || typeof schema !== "object") return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(
+      ([key, value]) => key === "uniqueItems" && value === true ? [UNIQUE_ITEMS, true] : [key, withLinearUniqueItems(value)]
+    )
+  );
+}
+function addLinearUniqueItems(ajv) {
+  ajv.addKeyword({
+    keyword: UNIQUE_ITEMS,
+    type: "array",
+    schemaType: "boolean",
+    errors: false,
+    validate: linearUniqueItems
+  });
+}
 function compileSarif() {
   const { $schema: _dialect, id, ...rest } = sarif_2_1_0_default;
   const ajv = new import_ajv.Ajv({
@@ -63861,7 +64112,10 @@ function compileSarif() {
     strictTypes: false
   });
   addFormats(ajv);
-  return ajv.compile({ ...typeof id === "string" ? { $id: id } : {}, ...rest });
+  addLinearUniqueItems(ajv);
+  return ajv.compile(
+    withLinearUniqueItems({ ...typeof id === "string" ? { $id: id } : {}, ...rest })
+  );
 }
 function compileBom() {
   const ajv = new import_ajv.Ajv({
@@ -63870,18 +64124,27 @@ function compileBom() {
     strictSchema: false,
     addUsedSchema: false,
     schemas: {
-      "http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json": spdx_SNAPSHOT_schema_default,
-      "http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json": jsf_0_82_SNAPSHOT_schema_default
+      "http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json": withLinearUniqueItems(
+        spdx_SNAPSHOT_schema_default
+      ),
+      "http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json": withLinearUniqueItems(
+        jsf_0_82_SNAPSHOT_schema_default
+      )
     },
     loadSchema: (uri) => Promise.reject(new Error(`remote schemas are disabled: ${uri}`))
   });
   addFormats(ajv);
   ajv.addFormat("idn-email", /^[^\s@]+@[^\s@]+$/u);
   ajv.addFormat("iri-reference", true);
-  return ajv.compile(bom_1_6_SNAPSHOT_schema_default);
+  addLinearUniqueItems(ajv);
+  return ajv.compile(withLinearUniqueItems(bom_1_6_SNAPSHOT_schema_default));
 }
 function describe3(error62) {
   return `${error62.instancePath || "(root)"} ${error62.message ?? "is invalid"} ${JSON.stringify(error62.params)}`;
+}
+function prepareValidators() {
+  sarifValidator ??= compileSarif();
+  bomValidator ??= compileBom();
 }
 function validateSarif(log) {
   sarifValidator ??= compileSarif();
@@ -63939,9 +64202,267 @@ function repairSarif(log) {
   return { dropped, valid: validateSarif(log).length === 0 };
 }
 
+// src/outputs/pdf.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createWriteStream, existsSync as existsSync10 } from "node:fs";
+import { mkdtemp as mkdtemp2, rm as rm2, stat, writeFile as writeFile4 } from "node:fs/promises";
+import os4 from "node:os";
+import path21 from "node:path";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
+var CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/opt/google/chrome/chrome"
+];
+function findChromium(env = process.env) {
+  const explicit = env.SCANFOLD_CHROMIUM;
+  if (explicit !== void 0) return explicit && existsSync10(explicit) ? explicit : void 0;
+  return CANDIDATES.find((candidate) => existsSync10(candidate));
+}
+var CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-extensions"
+];
+var WARM_UP_PAGE = `<!doctype html><meta charset="utf-8"><style>
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}</style>
+<h1>Warm-up</h1><p><b>bold</b> <i>italic</i> <code>code</code> \u2013 \u201Cquotes\u201D \u2713 \u2717</p>
+<svg width="40" height="20"><rect width="40" height="20" fill="#d1242f"/><text x="2" y="14">1</text></svg>`;
+var DevToolsPipe = class {
+  nextId = 1;
+  buffered = "";
+  pending = /* @__PURE__ */ new Map();
+  waiters = [];
+  failure;
+  toBrowser;
+  constructor(toBrowser, fromBrowser) {
+    this.toBrowser = toBrowser;
+    fromBrowser.setEncoding("utf8");
+    fromBrowser.on("data", (chunk) => this.receive(chunk));
+    fromBrowser.on("error", (error62) => this.fail(error62));
+    toBrowser.on("error", (error62) => this.fail(error62));
+  }
+  send(method, params = {}, sessionId) {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
+    });
+  }
+  /** Resolves on the next `method` event of the session. */
+  event(method, sessionId) {
+    return new Promise((resolve) => this.waiters.push({ method, sessionId, resolve }));
+  }
+  fail(error62) {
+    this.failure ??= error62;
+    for (const { reject } of this.pending.values()) reject(this.failure);
+    this.pending.clear();
+  }
+  receive(chunk) {
+    const parts = (this.buffered + chunk).split("\0");
+    this.buffered = parts.pop() ?? "";
+    for (const part of parts) {
+      let message;
+      try {
+        message = JSON.parse(part);
+      } catch {
+        continue;
+      }
+      if (message.id !== void 0) {
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error) waiting?.reject(new Error(message.error.message ?? "DevTools error"));
+        else waiting?.resolve(message.result ?? {});
+      } else if (message.method) {
+        const index = this.waiters.findIndex(
+          (w) => w.method === message.method && w.sessionId === message.sessionId
+        );
+        if (index >= 0) this.waiters.splice(index, 1)[0]?.resolve();
+      }
+    }
+  }
+};
+function unavailable(note) {
+  return {
+    print: () => Promise.resolve({ ok: false, note }),
+    close: () => Promise.resolve(),
+    warm: () => void 0,
+    browserPid: () => Promise.resolve(void 0)
+  };
+}
+function createPdfPrinter(options = {}) {
+  const chromium = findChromium(options.env);
+  if (!chromium)
+    return unavailable(
+      "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
+    );
+  const name = path21.basename(chromium);
+  let profile;
+  let stderr = "";
+  let exited;
+  let untrack = () => void 0;
+  let pid;
+  let gone = Promise.resolve();
+  let pipe2;
+  const launch = () => {
+    if (pipe2) return pipe2;
+    profile = mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
+    pipe2 = profile.then((dir) => {
+      const child = spawn2(
+        chromium,
+        [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, "--remote-debugging-pipe", "about:blank"],
+        { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], detached: true }
+      );
+      pid = child.pid;
+      gone = new Promise((resolve) => child.once("close", () => resolve()));
+      if (pid) untrack = trackProcessGroup(pid);
+      const devtools = new DevToolsPipe(child.stdio[3], child.stdio[4]);
+      child.stderr?.on("data", (chunk) => {
+        stderr = (stderr + chunk.toString()).slice(-2e3);
+      });
+      child.on("error", (error62) => {
+        exited = error62.message;
+        devtools.fail(error62);
+      });
+      child.on("exit", (code2, signal) => {
+        exited = `exited ${code2 ?? signal ?? "on a signal"}`;
+        untrack();
+        devtools.fail(new Error(exited));
+      });
+      return devtools;
+    });
+    pipe2.catch(() => void 0);
+    return pipe2;
+  };
+  const onExit = () => {
+    if (pid) killTree(pid, "SIGKILL");
+  };
+  process.once("exit", onExit);
+  const noteFor = (error62) => {
+    const last = stderr.trim().split("\n").pop() ?? "";
+    const reason = exited ?? (error62 instanceof Error ? error62.message : String(error62));
+    return `report.pdf skipped: ${name} ${reason}${last ? ` (${last.slice(0, 200)})` : ""}`;
+  };
+  async function printWith(devtools, htmlFile, pdfFile) {
+    const { targetId } = await devtools.send("Target.createTarget", { url: "about:blank" });
+    const { sessionId } = await devtools.send("Target.attachToTarget", {
+      targetId,
+      flatten: true
+    });
+    if (typeof sessionId !== "string") throw new Error("no DevTools session");
+    await devtools.send("Page.enable", {}, sessionId);
+    const loaded = devtools.event("Page.loadEventFired", sessionId);
+    await devtools.send("Page.navigate", { url: pathToFileURL4(htmlFile).href }, sessionId);
+    await loaded;
+    const { stream } = await devtools.send(
+      "Page.printToPDF",
+      {
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: false,
+        transferMode: "ReturnAsStream"
+      },
+      sessionId
+    );
+    if (typeof stream !== "string") throw new Error("no PDF stream");
+    const out = createWriteStream(pdfFile, { flags: "wx" });
+    try {
+      for (; ; ) {
+        const chunk = await devtools.send("IO.read", { handle: stream, size: 4 << 20 }, sessionId);
+        if (typeof chunk.data === "string" && chunk.data)
+          out.write(Buffer.from(chunk.data, chunk.base64Encoded === true ? "base64" : "utf8"));
+        if (chunk.eof === true) break;
+      }
+    } finally {
+      await new Promise(
+        (resolve, reject) => out.end((error62) => error62 ? reject(error62) : resolve())
+      );
+    }
+    await devtools.send("IO.close", { handle: stream }, sessionId);
+    await devtools.send("Target.closeTarget", { targetId });
+  }
+  return {
+    async print(htmlFile, pdfFile) {
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`timed out after ${(options.timeoutMs ?? 6e4) / 1e3} s`)),
+          options.timeoutMs ?? 6e4
+        );
+      });
+      try {
+        await Promise.race([
+          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
+          timeout
+        ]);
+        const size = await stat(pdfFile).then(
+          (info) => info.size,
+          () => 0
+        );
+        return size > 0 ? { ok: true, file: pdfFile } : { ok: false, note: noteFor("wrote an empty PDF") };
+      } catch (error62) {
+        await rm2(pdfFile, { force: true });
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 1e3))]);
+        return { ok: false, note: noteFor(error62) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    warm() {
+      void launch().then(async (devtools) => {
+        const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-warm-"));
+        try {
+          const page = path21.join(dir, "warm.html");
+          await writeFile4(page, WARM_UP_PAGE);
+          await printWith(devtools, page, path21.join(dir, "warm.pdf"));
+        } finally {
+          await rm2(dir, { recursive: true, force: true });
+        }
+      }).catch(() => void 0);
+    },
+    async browserPid() {
+      await launch().catch(() => void 0);
+      return pid;
+    },
+    async close() {
+      process.removeListener("exit", onExit);
+      if (!pipe2) return;
+      const devtools = await pipe2.catch(() => void 0);
+      if (devtools && !exited)
+        await Promise.race([
+          devtools.send("Browser.close").catch(() => ({})),
+          new Promise((r) => setTimeout(r, 2e3))
+        ]);
+      if (pid) killTree(pid, "SIGKILL");
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 2e3))]);
+      untrack();
+      if (profile) await rm2(await profile, { recursive: true, force: true });
+    }
+  };
+}
+async function printPdf(htmlFile, pdfFile, options = {}) {
+  const printer = createPdfPrinter(options);
+  try {
+    return await printer.print(htmlFile, pdfFile);
+  } finally {
+    await printer.close();
+  }
+}
+
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
+import os5 from "node:os";
 import path22 from "node:path";
 
 // src/outputs/html.ts
@@ -64308,6 +64829,7 @@ function renderMarkdown(report, options = {}) {
 
 // src/outputs/html.ts
 var HTML_ROW_LIMIT = 5e3;
+var PRINT_ROW_LIMIT = 200;
 var SCRIPT = `(() => {
   const rows = Array.from(document.querySelectorAll('#findings tbody tr'));
   const field = (id) => document.getElementById(id);
@@ -64381,6 +64903,7 @@ details.framework{border:1px solid var(--line);border-radius:8px;padding:6px 12p
 details.framework summary{cursor:pointer;font-weight:600}
 details.framework summary .small{font-weight:400;margin-left:8px}
 .note{color:var(--muted);font-size:12px}
+.print-only{display:none}
 .warn{border-left:4px solid var(--medium);background:#fff8c5;padding:6px 12px;margin:8px 0}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
 @media print{
@@ -64388,6 +64911,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   body{font-size:11px}main{max-width:none;padding:0}
   .filters,.no-print{display:none}
   tr[hidden]{display:table-row}
+  #findings tbody tr:nth-child(n+${PRINT_ROW_LIMIT + 1}){display:none}
+  .print-only{display:block}
   details.framework{break-inside:avoid}details>*{display:block}
   tr,.card,.chart{break-inside:avoid}
   h2{break-after:avoid}
@@ -64488,12 +65013,12 @@ function glanceTable(report) {
   return `<h2 id="glance">Compliance at a glance</h2><table class="glance"><colgroup><col class="g-name"><col class="g-n"><col class="g-n"><col class="g-n"><col></colgroup><thead><tr><th>framework</th><th class="num">fail</th><th class="num">pass</th><th class="num">not assessed</th><th>failing controls</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 function header(report) {
-  const git = report.git;
+  const git2 = report.git;
   const facts = [
-    git?.repository ? `<span>repository <b>${e(git.repository)}</b></span>` : "",
-    git?.commit ? `<span>commit <code>${e(git.commit.slice(0, 12))}</code></span>` : "",
-    git?.ref ? `<span>ref <code>${e(git.ref)}</code></span>` : "",
-    git?.runUrl && /^https:\/\//.test(git.runUrl) ? `<span><a href="${e(git.runUrl, 2e3)}">workflow run</a></span>` : "",
+    git2?.repository ? `<span>repository <b>${e(git2.repository)}</b></span>` : "",
+    git2?.commit ? `<span>commit <code>${e(git2.commit.slice(0, 12))}</code></span>` : "",
+    git2?.ref ? `<span>ref <code>${e(git2.ref)}</code></span>` : "",
+    git2?.runUrl && /^https:\/\//.test(git2.runUrl) ? `<span><a href="${e(git2.runUrl, 2e3)}">workflow run</a></span>` : "",
     `<span>generated <b>${e(report.generatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</b></span>`,
     `<span>scanfold <b>${e(report.tool.version)}</b></span>`,
     `<span>root <code>${e(report.root, 200)}</code></span>`
@@ -64550,8 +65075,8 @@ function findingRow2(finding) {
 function option(value, label = value) {
   return `<option value="${e(value)}">${e(label)}</option>`;
 }
-function findingsSection(report) {
-  const shown = report.findings.slice(0, HTML_ROW_LIMIT);
+function findingsSection(report, rowLimit) {
+  const shown = report.findings.slice(0, rowLimit);
   const hidden = report.findings.length - shown.length;
   const tools = Object.keys(report.summary.byTool).sort();
   const filters = `<div class="filters no-print">
@@ -64566,12 +65091,12 @@ function findingsSection(report) {
   return `<h2 id="findings-heading">Findings</h2>${filters}
 <table id="findings"><colgroup><col class="c-sev"><col><col class="c-loc"><col class="c-cat"><col class="c-tools"></colgroup><thead><tr><th>severity</th><th>finding</th><th>location</th><th>category</th><th>tools</th></tr></thead>
 <tbody>${shown.map(findingRow2).join("\n")}</tbody></table>
-${hidden > 0 ? `<p class="note">${hidden} more finding(s), less severe, are in report.json.</p>` : ""}`;
+${hidden > 0 ? `<p class="note">${hidden} more finding(s), less severe, are in report.json.</p>` : ""}${report.findings.length > PRINT_ROW_LIMIT ? `<p class="note print-only">Printed: the ${PRINT_ROW_LIMIT} most severe of ${report.findings.length} findings. Every finding is in report.json and scanfold.sarif.</p>` : ""}`;
 }
-function fixedSection2(report) {
+function fixedSection2(report, rowLimit) {
   if (!report.baseline) return "";
   const fixed = report.fixed ?? [];
-  const rows = fixed.slice(0, HTML_ROW_LIMIT).map(
+  const rows = fixed.slice(0, rowLimit).map(
     (f) => `<tr><td><span class="sev ${f.severity}">${f.severity}</span></td><td><div class="title">${e(f.title ?? f.ruleId, 200)}</div><div class="small"><code>${e(f.ruleId, 120)}</code> \xB7 ${e(f.id)}</div></td><td><code>${e(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ""}`, 200)}</code></td><td>${e(f.tools.join(", "))}</td></tr>`
   ).join("");
   const base = report.baseline;
@@ -64663,7 +65188,8 @@ function manifestSection(report) {
     ([file2, hash5]) => `<tr><td><code>${e(file2, 200)}</code></td><td><code>${e(hash5, 64)}</code></td></tr>`
   ).join("")}</tbody></table>`;
 }
-function renderHtml(report) {
+function renderHtml(report, options = {}) {
+  const rowLimit = options.rowLimit ?? HTML_ROW_LIMIT;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
@@ -64676,8 +65202,8 @@ ${header(report)}
 ${cards(report)}
 ${charts(report)}
 <h2 id="scanners">Scanners</h2>${scannerTable2(report)}
-${findingsSection(report)}
-${fixedSection2(report)}
+${findingsSection(report, rowLimit)}
+${fixedSection2(report, rowLimit)}
 ${complianceSection(report)}
 ${suppressionsSection(report)}
 ${sbomSection(report)}
@@ -64762,90 +65288,6 @@ function writeJsonFile(file2, value, depth = 4) {
   return Promise.resolve(out.hash.digest("hex"));
 }
 
-// src/outputs/pdf.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync10 } from "node:fs";
-import { mkdtemp as mkdtemp2, rm as rm2, stat } from "node:fs/promises";
-import os4 from "node:os";
-import path21 from "node:path";
-import { pathToFileURL as pathToFileURL4 } from "node:url";
-var CANDIDATES = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-  "/opt/google/chrome/chrome"
-];
-function findChromium(env = process.env) {
-  const explicit = env.SCANFOLD_CHROMIUM;
-  if (explicit !== void 0) return explicit && existsSync10(explicit) ? explicit : void 0;
-  return CANDIDATES.find((candidate) => existsSync10(candidate));
-}
-var CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-extensions"
-];
-async function printPdf(htmlFile, pdfFile, options = {}) {
-  const chromium = findChromium(options.env);
-  if (!chromium)
-    return {
-      ok: false,
-      note: "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
-    };
-  const profile = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
-  try {
-    const args = [
-      ...CHROMIUM_FLAGS,
-      `--user-data-dir=${profile}`,
-      "--no-pdf-header-footer",
-      `--print-to-pdf=${pdfFile}`,
-      pathToFileURL4(htmlFile).href
-    ];
-    const outcome = await new Promise((resolve) => {
-      const child = spawn2(chromium, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
-      let output2 = "";
-      const keep = (chunk) => {
-        output2 = (output2 + chunk.toString()).slice(-2e3);
-      };
-      child.stdout.on("data", keep);
-      child.stderr.on("data", keep);
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid) process.kill(-child.pid, "SIGKILL");
-        } catch {
-        }
-      }, options.timeoutMs ?? 6e4);
-      child.on("error", (error62) => {
-        clearTimeout(timer);
-        resolve({ code: -1, output: error62.message });
-      });
-      child.on("close", (code2) => {
-        clearTimeout(timer);
-        resolve({ code: code2, output: output2 });
-      });
-    });
-    const size = await stat(pdfFile).then(
-      (info) => info.size,
-      () => 0
-    );
-    if (outcome.code === 0 && size > 0) return { ok: true, file: pdfFile };
-    const last = outcome.output.trim().split("\n").pop() ?? "";
-    return {
-      ok: false,
-      note: `report.pdf skipped: ${path21.basename(chromium)} exited ${outcome.code ?? "on a signal"}${last ? ` (${last.slice(0, 200)})` : ""}`
-    };
-  } finally {
-    await rm2(profile, { recursive: true, force: true });
-  }
-}
-
 // src/outputs/write.ts
 var OUTPUT_FILES = {
   sarif: "scanfold.sarif",
@@ -64856,6 +65298,9 @@ var OUTPUT_FILES = {
   pdf: "report.pdf"
 };
 var OWN_OUTPUTS = [...Object.values(OUTPUT_FILES), "manifest.json"];
+function pdfWanted(env = process.env) {
+  return env.SCANFOLD_PDF !== "0";
+}
 async function prepareOutputDir(outputDir) {
   const existing = await lstat2(outputDir).catch(() => void 0);
   if (existing?.isSymbolicLink()) {
@@ -64875,7 +65320,7 @@ async function clearOwnOutputs(outputDir, extra = []) {
 }
 async function writeFresh(file2, text) {
   await rm3(file2, { force: true });
-  await writeFile4(file2, text, { flag: "wx" });
+  await writeFile5(file2, text, { flag: "wx" });
 }
 async function writeFreshJson(file2, value, depth) {
   await rm3(file2, { force: true });
@@ -64887,6 +65332,16 @@ async function hashFiles(outputDir, written, known) {
     manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile9(path22.join(outputDir, relative))).digest("hex");
   }
   return manifest;
+}
+async function printReport(report, pdfFile, request) {
+  const dir = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-print-"));
+  try {
+    const page = path22.join(dir, "report.html");
+    await writeFile5(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: "wx" });
+    return request.printer ? await request.printer.print(page, pdfFile) : await printPdf(page, pdfFile);
+  } finally {
+    await rm3(dir, { recursive: true, force: true });
+  }
 }
 async function writeOutputs(request) {
   const { outputDir, secretTokens: secretTokens2 } = request;
@@ -64901,6 +65356,8 @@ async function writeOutputs(request) {
     ]
   ]);
   written.push(OUTPUT_FILES.sarif);
+  const step = request.step ?? (() => void 0);
+  step("write sarif");
   if (request.sbomJson) {
     await writeFresh(
       path22.join(outputDir, OUTPUT_FILES.sbom),
@@ -64919,24 +65376,26 @@ async function writeOutputs(request) {
     }
     written.push(raw);
   }
+  step("write sbom+raw");
   await writeFresh(
     path22.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1e6 })
   );
   written.push(OUTPUT_FILES.markdown);
   const html = path22.join(outputDir, OUTPUT_FILES.html);
-  await writeFresh(
-    html,
-    renderHtml({ ...report, manifest: await hashFiles(outputDir, written, known) })
-  );
+  const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known) };
+  await writeFresh(html, renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
-  if (request.pdf ?? process.env.SCANFOLD_PDF !== "0") {
-    const pdf = await printPdf(html, path22.join(outputDir, OUTPUT_FILES.pdf));
+  step("write md+html");
+  if (request.pdf ?? pdfWanted()) {
+    const pdf = await printReport(withManifest, path22.join(outputDir, OUTPUT_FILES.pdf), request);
     if (pdf.ok) written.push(OUTPUT_FILES.pdf);
     else request.note?.(pdf.note);
   }
+  step("pdf");
   const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
   await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.report), final, 2);
+  step("write report");
   return final;
 }
 
@@ -64980,10 +65439,10 @@ async function planScan(config2) {
 import { createHash as createHash5 } from "node:crypto";
 
 // src/policy/baseline.ts
-import { execFile as execFile2 } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { readFile as readFile10 } from "node:fs/promises";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
+import { promisify as promisify3 } from "node:util";
+var run2 = promisify3(execFile3);
 var BaselineFindingSchema = external_exports.object({
   id: external_exports.string(),
   fingerprint: external_exports.string(),
@@ -67571,6 +68030,7 @@ function trivyChecksOf(finding) {
   return checks;
 }
 var DOCKERFILE = /(^|\/)([^/]*\.)?dockerfile(\.[^/]*)?$/i;
+var SPECIAL_CHECKS = ["SECRET-CRITICAL"];
 function specialCheckMatches(check2, finding) {
   if (check2 === "SECRET-CRITICAL")
     return finding.category === "secret" && DOCKERFILE.test(finding.location.path);
@@ -67605,52 +68065,84 @@ function frameworkResult(framework, controls) {
 }
 function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   const byFinding = /* @__PURE__ */ new Map();
-  const tag = (finding, key) => {
-    const list = byFinding.get(finding.id);
-    if (list) {
-      if (!list.includes(key)) list.push(key);
-    } else byFinding.set(finding.id, [key]);
-  };
   const counted = findings.filter((finding) => !finding.suppressed);
+  const assess = (frameworkId, controls, controlsByKey, keysOf2) => {
+    const ids = controls.map(() => []);
+    for (const finding of counted) {
+      const hit = /* @__PURE__ */ new Set();
+      for (const key of keysOf2(finding))
+        for (const index of controlsByKey.get(key) ?? []) hit.add(index);
+      if (hit.size === 0) continue;
+      const tags = byFinding.get(finding.id) ?? [];
+      byFinding.set(finding.id, tags);
+      for (const index of [...hit].sort((a, b) => a - b)) {
+        ids[index]?.push(finding.id);
+        const key = `${frameworkId}:${controls[index]?.id ?? ""}`;
+        if (!tags.includes(key)) tags.push(key);
+      }
+    }
+    return ids;
+  };
+  const indexBy = (keysOfControl, count) => {
+    const index = /* @__PURE__ */ new Map();
+    for (let control = 0; control < count; control++)
+      for (const key of keysOfControl(control)) {
+        const list = index.get(key) ?? [];
+        if (!list.includes(control)) list.push(control);
+        index.set(key, list);
+      }
+    return index;
+  };
+  const cwesByFinding = new Map(counted.map((finding) => [finding, cwesOf2(finding)]));
   const frameworks = [];
   for (const framework of CWE_FRAMEWORKS) {
-    const controls = framework.controls.map((control) => {
-      const cwes = new Set(control.cwes);
-      const ids = [];
-      for (const finding of counted) {
-        const byCategory = framework.categories?.[finding.category] === control.id;
-        const byCwe = (finding.category !== "vulnerability" || !framework.categories) && cwesOf2(finding).some((cwe) => cwes.has(cwe));
-        if (byCategory || byCwe) {
-          ids.push(finding.id);
-          tag(finding, `${framework.id}:${control.id}`);
-        }
-      }
-      const status = ids.length > 0 ? "fail" : "not-assessed";
-      return { id: control.id, title: control.title, status, findings: ids };
+    const categoryKey = (category) => `category:${category}`;
+    const controlsByKey = indexBy((control) => {
+      const { id, cwes } = framework.controls[control] ?? { id: "", cwes: [] };
+      const categories = Object.entries(framework.categories ?? {}).filter(([, controlId]) => controlId === id).map(([category]) => categoryKey(category));
+      return [...cwes, ...categories];
+    }, framework.controls.length);
+    const ids = assess(framework.id, framework.controls, controlsByKey, (finding) => [
+      categoryKey(finding.category),
+      // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
+      ...finding.category !== "vulnerability" || !framework.categories ? cwesByFinding.get(finding) ?? [] : []
+    ]);
+    const controls = framework.controls.map((control, index) => {
+      const found = ids[index] ?? [];
+      const status = found.length > 0 ? "fail" : "not-assessed";
+      return { id: control.id, title: control.title, status, findings: found };
     });
     frameworks.push(frameworkResult(framework, controls));
   }
-  const checksByFinding = new Map(counted.map((finding) => [finding, trivyChecksOf(finding)]));
+  const checksByFinding = new Map(
+    counted.map((finding) => {
+      const checks = trivyChecksOf(finding);
+      for (const special of SPECIAL_CHECKS)
+        if (specialCheckMatches(special, finding)) checks.add(special);
+      return [finding, checks];
+    })
+  );
   for (const framework of trivy_compliance_default.frameworks) {
+    const checksOf = framework.controls.map(
+      (control) => control.checks.map((id) => normalizeTrivyCheckId(id) ?? id)
+    );
+    const ids = assess(
+      framework.id,
+      framework.controls,
+      indexBy((control) => checksOf[control] ?? [], framework.controls.length),
+      (finding) => checksByFinding.get(finding) ?? []
+    );
     let seen = false;
-    const controls = framework.controls.map((control) => {
-      const checks = control.checks.map((id) => normalizeTrivyCheckId(id) ?? id);
-      const ids = [];
-      for (const finding of counted) {
-        const findingChecks = checksByFinding.get(finding) ?? /* @__PURE__ */ new Set();
-        if (checks.some((check2) => findingChecks.has(check2) || specialCheckMatches(check2, finding))) {
-          ids.push(finding.id);
-          tag(finding, `${framework.id}:${control.id}`);
-        }
-      }
-      const passed = checks.filter((check2) => passedChecks.has(check2));
-      if (ids.length > 0 || passed.length > 0) seen = true;
-      const status = ids.length > 0 ? "fail" : passed.length > 0 ? "pass" : "not-assessed";
+    const controls = framework.controls.map((control, index) => {
+      const found = ids[index] ?? [];
+      const passed = (checksOf[index] ?? []).filter((check2) => passedChecks.has(check2));
+      if (found.length > 0 || passed.length > 0) seen = true;
+      const status = found.length > 0 ? "fail" : passed.length > 0 ? "pass" : "not-assessed";
       return {
         id: control.id,
         title: control.title,
         status,
-        findings: ids,
+        findings: found,
         ...passed.length ? { passed } : {}
       };
     });
@@ -67727,8 +68219,8 @@ async function applyPolicy(request) {
 
 // src/run/runner.ts
 import { existsSync as existsSync11 } from "node:fs";
-import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
-import os5 from "node:os";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp4, rename as rename3, rm as rm4 } from "node:fs/promises";
+import os6 from "node:os";
 import path26 from "node:path";
 
 // node_modules/yocto-queue/index.js
@@ -67999,7 +68491,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp3(path26.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp4(path26.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -68149,7 +68641,7 @@ async function move(from, to) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp4(path26.join(os6.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -68168,6 +68660,7 @@ async function runScanners(request) {
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
       progress();
+      request.onFinished?.(total - done);
       return result;
     })();
     running.set(entry.name, task);
@@ -68199,16 +68692,41 @@ async function runScanners(request) {
 
 // src/engine.ts
 var EXIT = { ok: 0, gateFailed: 1, usage: 2, scannerFailed: 3 };
+async function withPdfPrinter(use) {
+  const printer = pdfWanted() ? createPdfPrinter() : void 0;
+  try {
+    return await use(printer);
+  } finally {
+    await printer?.close();
+  }
+}
 function countBy(keys, findings, pick2) {
   const counts = Object.fromEntries(keys.map((key) => [key, 0]));
   for (const finding of findings) counts[pick2(finding)]++;
   return counts;
+}
+function stepTimer() {
+  if (process.env.SCANFOLD_TIMINGS !== "1") return () => void 0;
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  return (step) => {
+    const nowCpu = process.cpuUsage();
+    const now = performance.now();
+    const cpuMs = (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1e3;
+    process.stderr.write(
+      `timing: ${step.padEnd(14)} wall ${(now - wall).toFixed(0).padStart(6)} ms  cpu ${cpuMs.toFixed(0).padStart(6)} ms
+`
+    );
+    wall = now;
+    cpu = nowCpu;
+  };
 }
 async function assemble(request) {
   const fail = (message) => {
     request.errors.push(message);
     request.logger.error(message);
   };
+  const step = stepTimer();
   const licenses = evaluateLicenses(
     request.sboms.map((input2) => input2.bom),
     request.policy?.licenses
@@ -68220,7 +68738,7 @@ async function assemble(request) {
     await prepareOutputDir(request.outputDir);
     await mkdir4(path27.join(request.outputDir, "raw", "policy"), { recursive: true });
     await rm5(path27.join(request.outputDir, file2), { force: true });
-    await writeFile5(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
+    await writeFile6(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
       flag: "wx"
     });
     written.push("raw/policy/licenses.sarif");
@@ -68232,8 +68750,10 @@ async function assemble(request) {
   }
   sarifInputs.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const normalized = normalize(sarifInputs, request.root);
+  step("normalize");
   const fromSource = await secretsFromSource(request.root, normalized.findings);
   const secretTokens2 = [.../* @__PURE__ */ new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
+  step("secrets");
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: Object.hasOwn(normalized.resultsByTool, scanner.name) ? normalized.resultsByTool[scanner.name] ?? 0 : 0
@@ -68252,6 +68772,7 @@ async function assemble(request) {
     logger: request.logger
   });
   const { findings, gate } = policy;
+  step("policy");
   let sbom;
   if (request.sboms.length > 0 || findings.some((finding) => finding.category === "vulnerability")) {
     try {
@@ -68268,11 +68789,13 @@ async function assemble(request) {
       fail(`SBOM merge failed: ${errorMessage(error62)}`);
     }
   }
+  step("sbom");
   const toolCounts = /* @__PURE__ */ new Map();
   for (const finding of findings)
     for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
   const byTool = Object.fromEntries(toolCounts);
   const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens: secretTokens2 });
+  step("buildSarif");
   const repaired = repairSarif(merged);
   if (repaired.dropped.length > 0)
     request.logger.warning(
@@ -68283,12 +68806,14 @@ async function assemble(request) {
     fail(
       `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`
     );
+  step("validateSarif");
   const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
     );
   }
+  step("fitToLimits");
   const draft = {
     schemaVersion: "1.0.0",
     tool: { name: "scanfold", version: scanfoldVersion() },
@@ -68329,7 +68854,9 @@ async function assemble(request) {
     sbomJson: sbom?.json,
     rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens: secretTokens2,
-    note: (message) => request.logger.info(message)
+    note: (message) => request.logger.info(message),
+    ...request.printer ? { printer: request.printer } : {},
+    step
   });
   const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
   const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
@@ -68374,7 +68901,10 @@ function toolResolver(config2, options) {
     }
   };
 }
-async function scan(config2, options) {
+function scan(config2, options) {
+  return withPdfPrinter((printer) => scanWith(config2, options, printer));
+}
+async function scanWith(config2, options, printer) {
   const { logger, clock } = options;
   await prepareOutputDir(config2.outputDir);
   await clearOwnOutputs(config2.outputDir, ["raw"]);
@@ -68384,7 +68914,16 @@ async function scan(config2, options) {
   const installs = new Map(
     plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)])
   );
+  let warmed = false;
+  const warm = (running) => {
+    if (warmed || running >= os7.availableParallelism()) return;
+    warmed = true;
+    printer?.warm();
+    setImmediate(prepareValidators);
+  };
+  warm(plan.filter((entry) => entry.run).length);
   const runs = await runScanners({
+    onFinished: warm,
     config: config2,
     plan,
     resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
@@ -68409,6 +68948,7 @@ async function scan(config2, options) {
     errors: [],
     logger,
     clock,
+    ...printer ? { printer } : {},
     policy: {
       failOnScope: config2.failOnScope,
       baseline: config2.baseline,
@@ -68493,38 +69033,66 @@ async function readOpened(file2, handle) {
     );
   return handle.readFile("utf8");
 }
-async function importFiles(request) {
+var ImportedRuns = class {
+  tools = /* @__PURE__ */ new Map();
+  add(tool, version2, file2, failure2) {
+    let entry = this.tools.get(tool);
+    if (!entry) {
+      entry = { versions: /* @__PURE__ */ new Set(), files: /* @__PURE__ */ new Set(), failures: [] };
+      this.tools.set(tool, entry);
+    }
+    if (version2) entry.versions.add(truncate(safeLogLine(version2), 64));
+    entry.files.add(file2);
+    if (failure2) entry.failures.push(failure2);
+  }
+  reports() {
+    return [...this.tools].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([name, { versions, files, failures }]) => ({
+      name,
+      status: failures.length > 0 ? "failed" : "ok",
+      ...versions.size > 0 ? { version: [...versions].sort().join(", ") } : {},
+      attempts: 0,
+      durationMs: 0,
+      findings: 0,
+      outputs: [],
+      ...failures.length > 0 ? { message: [...failures].sort().join("; ") } : {},
+      notes: [`imported from ${[...files].sort().join(", ")}`]
+    }));
+  }
+};
+function importFiles(request) {
+  return withPdfPrinter((printer) => {
+    printer?.warm();
+    return importWith(request, printer);
+  });
+}
+async function importWith(request, printer) {
   const sarif = [];
   const sboms = [];
   const errors = [];
-  const failed = [];
+  const imported = new ImportedRuns();
   const seen = /* @__PURE__ */ new Map();
   for (const file2 of request.files) {
     const count = (seen.get(file2) ?? 0) + 1;
     seen.set(file2, count);
     const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const imported = importDocument(label, await readInput(file2));
-      if (imported.kind === "sarif") {
-        sarif.push(imported.input);
-        imported.input.log.runs.forEach((run3, index) => {
-          const reason = runFailure(run3);
-          if (!reason) return;
+      const document = importDocument(label, await readInput(file2));
+      if (document.kind === "sarif") {
+        sarif.push(document.input);
+        document.input.log.runs.forEach((run3, index) => {
           const tool = toolNameOf(run3, TOOL_KNOWLEDGE);
-          const message = `${label}: run ${index} (${tool}) did not complete: ${reason}`;
+          const driver = run3.tool.driver;
+          const reason = runFailure(run3);
+          const message = reason ? `${label}: run ${index} (${tool}) did not complete: ${reason}` : void 0;
+          imported.add(tool, driver.version ?? driver.semanticVersion, label, message);
+          if (!message) return;
           errors.push(message);
-          failed.push({
-            name: tool,
-            status: "failed",
-            attempts: 0,
-            durationMs: 0,
-            findings: 0,
-            outputs: [],
-            message
-          });
           request.logger.error(message);
         });
-      } else sboms.push(imported.input);
+      } else {
+        sboms.push(document.input);
+        imported.add(TOOL_KNOWLEDGE.toolOf(document.input.tool), document.input.toolVersion, label);
+      }
     } catch (error62) {
       const message = error62 instanceof OutputError ? error62.message : error62.code === "ENOENT" ? `${file2}: not found` : `${file2}: ${errorMessage(error62).replace(/, (open|read) '.*'$/, "")}`;
       errors.push(message);
@@ -68535,13 +69103,14 @@ async function importFiles(request) {
     root: path28.resolve(request.root),
     outputDir: path28.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: failed,
+    scanners: imported.reports(),
     sarif,
     sboms,
     errors,
     logger: request.logger,
     ...request.policy ? { policy: request.policy } : {},
-    ...request.clock ? { clock: request.clock } : {}
+    ...request.clock ? { clock: request.clock } : {},
+    ...printer ? { printer } : {}
   });
 }
 

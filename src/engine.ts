@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
+import os from 'node:os';
 import path from 'node:path';
 import type { ScanConfig } from './config/schema.ts';
 import { scanfoldVersion } from './config/package-root.ts';
@@ -19,8 +20,15 @@ import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
-import { repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
-import { clearOwnOutputs, OUTPUT_FILES, prepareOutputDir, writeOutputs } from './outputs/write.ts';
+import { prepareValidators, repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
+import { createPdfPrinter, type PdfPrinter } from './outputs/pdf.ts';
+import {
+  clearOwnOutputs,
+  OUTPUT_FILES,
+  pdfWanted,
+  prepareOutputDir,
+  writeOutputs,
+} from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
 import type { PolicyRequest } from './policy/index.ts';
@@ -76,6 +84,23 @@ interface AssembleRequest {
   clock?: Clock;
   settings?: { scanners: string[]; digest: string };
   git?: Report['git'];
+  /** The browser that prints report.pdf, started early by the caller (see withPdfPrinter). */
+  printer?: PdfPrinter;
+}
+
+/**
+ * The PDF printer for the work in `use`, which warms it (starts the browser) when a core is free,
+ * and stopped afterwards: its start-up (half a second) then costs no time after the last scanner.
+ */
+export async function withPdfPrinter<T>(
+  use: (printer: PdfPrinter | undefined) => Promise<T>,
+): Promise<T> {
+  const printer = pdfWanted() ? createPdfPrinter() : undefined;
+  try {
+    return await use(printer);
+  } finally {
+    await printer?.close();
+  }
 }
 
 function countBy<K extends string>(
@@ -88,12 +113,33 @@ function countBy<K extends string>(
   return counts;
 }
 
+/**
+ * SCANFOLD_TIMINGS=1 prints how long each step of assemble() took, wall and CPU, on stderr: where
+ * a large merge spends its time, measured in the user's own run.
+ */
+function stepTimer(): (step: string) => void {
+  if (process.env.SCANFOLD_TIMINGS !== '1') return () => undefined;
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  return (step) => {
+    const nowCpu = process.cpuUsage();
+    const now = performance.now();
+    const cpuMs = (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1000;
+    process.stderr.write(
+      `timing: ${step.padEnd(14)} wall ${(now - wall).toFixed(0).padStart(6)} ms  cpu ${cpuMs.toFixed(0).padStart(6)} ms\n`,
+    );
+    wall = now;
+    cpu = nowCpu;
+  };
+}
+
 /** normalize → policy → outputs: shared by `scan` (fresh results) and `merge` (imported files). */
 export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const fail = (message: string): void => {
     request.errors.push(message);
     request.logger.error(message);
   };
+  const step = stepTimer();
   // Licences are SBOM facts: the policy turns the ones it flags into results of its own run.
   const licenses = evaluateLicenses(
     request.sboms.map((input) => input.bom),
@@ -119,8 +165,10 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   // Inputs in a fixed order: the same files given in any order give the same outputs.
   sarifInputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const normalized = normalize(sarifInputs, request.root);
+  step('normalize');
   const fromSource = await secretsFromSource(request.root, normalized.findings);
   const secretTokens = [...new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
+  step('secrets');
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
     findings: Object.hasOwn(normalized.resultsByTool, scanner.name)
@@ -141,6 +189,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     logger: request.logger,
   });
   const { findings, gate } = policy;
+  step('policy');
   let sbom: ReturnType<typeof buildSbom> | undefined;
   if (
     request.sboms.length > 0 ||
@@ -160,12 +209,14 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       fail(`SBOM merge failed: ${errorMessage(error)}`);
     }
   }
+  step('sbom');
   // A Map, then own properties: a tool named `__proto__` stays a count, not a prototype.
   const toolCounts = new Map<string, number>();
   for (const finding of findings)
     for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
   const byTool: Record<string, number> = Object.fromEntries(toolCounts);
   const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens });
+  step('buildSarif');
   // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
   // Usually one validation pass (~100 ms per 100k results); more only when an input broke it.
   const repaired = repairSarif(merged);
@@ -178,6 +229,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     fail(
       `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
     );
+  step('validateSarif');
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
   const { truncated } = fitToLimits(merged);
   for (const t of truncated) {
@@ -185,6 +237,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
     );
   }
+  step('fitToLimits');
   const draft: Report = {
     schemaVersion: '1.0.0',
     tool: { name: 'scanfold', version: scanfoldVersion() },
@@ -228,6 +281,8 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens,
     note: (message) => request.logger.info(message),
+    ...(request.printer ? { printer: request.printer } : {}),
+    step,
   });
   const scannerFailed =
     scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
@@ -286,7 +341,15 @@ export function toolResolver(
 }
 
 /** config → plan → run → normalize → policy → outputs. Knows nothing about GitHub. */
-export async function scan(config: ScanConfig, options: ScanOptions): Promise<ScanOutcome> {
+export function scan(config: ScanConfig, options: ScanOptions): Promise<ScanOutcome> {
+  return withPdfPrinter((printer) => scanWith(config, options, printer));
+}
+
+async function scanWith(
+  config: ScanConfig,
+  options: ScanOptions,
+  printer: PdfPrinter | undefined,
+): Promise<ScanOutcome> {
   const { logger, clock } = options;
   await prepareOutputDir(config.outputDir);
   await clearOwnOutputs(config.outputDir, ['raw']);
@@ -298,7 +361,19 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
   const installs = new Map(
     plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)]),
   );
+  // Work for the end (compiling the validators, starting the browser for report.pdf) is done while
+  // the last scanners run and a core is idle: before that it would slow the scanners down, after
+  // it, it would be time added to the scan.
+  let warmed = false;
+  const warm = (running: number): void => {
+    if (warmed || running >= os.availableParallelism()) return;
+    warmed = true;
+    printer?.warm();
+    setImmediate(prepareValidators);
+  };
+  warm(plan.filter((entry) => entry.run).length);
   const runs = await runScanners({
+    onFinished: warm,
     config,
     plan,
     resolveTool: (adapter) => installs.get(adapter.tool) ?? resolve(adapter),
@@ -323,6 +398,7 @@ export async function scan(config: ScanConfig, options: ScanOptions): Promise<Sc
     errors: [],
     logger,
     clock,
+    ...(printer ? { printer } : {}),
     policy: {
       failOnScope: config.failOnScope,
       baseline: config.baseline,

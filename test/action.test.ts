@@ -25,6 +25,7 @@ import { startGitHubServer } from './support/github-server.ts';
 import type {
   FaultRule,
   GitHubServer,
+  GitHubServerOptions,
   GitHubUser,
   RecordedRequest,
   StoredComment,
@@ -62,6 +63,8 @@ interface StepOptions {
   runId?: number;
   runAttempt?: number;
   backendIds?: { workflowRunBackendId: string; workflowJobRunBackendId: string };
+  /** Extra environment variables for the step. */
+  env?: Record<string, string>;
 }
 
 /** One `uses: scanfold@v1` step on a pull_request run. */
@@ -80,8 +83,10 @@ async function runScenario(options: {
   fork?: boolean;
   /** Comments already on the PR before the run. */
   comments?: { body: string; user: GitHubUser }[];
+  server?: GitHubServerOptions;
+  env?: Record<string, string>;
 }): Promise<Scenario> {
-  const server = await startGitHubServer();
+  const server = await startGitHubServer(options.server);
   for (const fault of options.faults ?? []) server.injectFault(fault);
   for (const comment of options.comments ?? []) {
     server.addComment({ owner: OWNER, repo: REPO, issueNumber: PR, ...comment });
@@ -94,7 +99,13 @@ async function runScenario(options: {
     number: PR,
     ...(options.fork ? { fork: true } : {}),
   });
-  const run = await runStep({ server, workspace, event, inputs: options.inputs });
+  const run = await runStep({
+    server,
+    workspace,
+    event,
+    inputs: options.inputs,
+    ...(options.env ? { env: options.env } : {}),
+  });
   return { server, dir, run };
 }
 
@@ -119,6 +130,7 @@ async function runStep(options: StepOptions): Promise<ActionRun> {
     ...(options.runId ? { runId: options.runId } : {}),
     ...(options.runAttempt ? { runAttempt: options.runAttempt } : {}),
     ...(options.backendIds ?? {}),
+    ...(options.env ? { extra: options.env } : {}),
   });
   try {
     const result = await runBundle(runner, options.workspace);
@@ -747,6 +759,93 @@ void describe('action bundle: gate failure', () => {
     const last = run.commands.at(-1);
     assert.equal(last?.command, 'error', 'the failure is the last thing the step says');
     assert.equal(run.outputs['comment-url'], stickyComments(server)[0]?.html_url);
+  });
+});
+
+void describe('action bundle: a token GitHub rejects (401)', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    ({ server, dir, run } = await runScenario({
+      name: 'badtoken',
+      // The step's github-token (action-run's TOKEN) is not one this server accepts.
+      server: { tokens: ['ghs_theOnlyValidTokenOfThisServer'] },
+      files: { 'config/settings.py': settingsPy('badtoken') },
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+    }));
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('the step fails with one error line naming the token, told apart from a failed gate; results, outputs, summary and artifact are all there', () => {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(run.errors.length, 1, run.errors.join('\n'));
+    assert.match(
+      run.errors[0] ?? '',
+      /^Scanfold could not publish to GitHub: GitHub rejected github-token \(401: Bad credentials.*\): it is invalid, expired or revoked, so the code scanning upload and the PR comment were not published; the results are in scanfold-results, the job summary, the compliance artifact\. Pass a valid token/,
+    );
+    assert.deepEqual(run.warnings, [], 'no warning per module on top of the error');
+    // One request was refused (the baseline lookup); nothing more was asked with that token.
+    const rest = server.requests.filter((r) => r.service === 'rest');
+    assert.deepEqual(
+      rest.map((r) => r.status),
+      [401],
+    );
+    assert.equal(run.outputs['result'], 'passed', 'the gate result is still the findings');
+    assert.equal(run.outputs['total'], '1');
+    assert.equal(run.outputs['comment-url'], '');
+    assert.equal(run.outputs['artifact-id'], String(server.artifacts[0]?.id));
+    assert.match(run.summary, /aws-access-token/);
+    assert.match(run.summary, /GitHub rejected github-token/);
+    const sarif = readJson(
+      path.join(dir, 'octo-repo', 'scanfold-results', 'scanfold.sarif'),
+    ) as Log;
+    assert.equal(sarif.runs[0]?.results?.length, 1);
+  });
+});
+
+void describe('action bundle: GitHub stalls an upload once, the artifact service never answers', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    ({ server, dir, run } = await runScenario({
+      name: 'stalls',
+      faults: [
+        { method: 'POST', path: /\/code-scanning\/sarifs$/, network: 'stall', times: 1 },
+        { path: /\/twirp\/.*ArtifactService\/CreateArtifact$/, network: 'stall', times: Infinity },
+      ],
+      files: { 'config/settings.py': settingsPy('stalls') },
+      inputs: { scanners: 'gitleaks', 'fail-on': 'none' },
+      env: {
+        SCANFOLD_REQUEST_TIMEOUT_MS: '1000',
+        SCANFOLD_GITHUB_RETRY_BASE_MS: '10',
+        SCANFOLD_ARTIFACT_TIMEOUT_MS: '2000',
+      },
+    }));
+  });
+  after(() => closeScenario({ server, dir }));
+
+  void test('the job is not held: the stalled upload is retried after the request timeout, the artifact given up with one warning, and the step exits with its connection still open', () => {
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.ok(run.durationMs < 60_000, `${run.durationMs} ms`);
+    assert.deepEqual(
+      server.requests.filter(isSarifPost).map((r) => r.status),
+      [0, 202],
+      'the first attempt never got an answer; the retry was stored',
+    );
+    assert.match(run.stdout, /no complete answer within 1 s \(request timeout\); retry 1 of 3/);
+    assert.equal(run.warnings.length, 1, run.warnings.join('\n'));
+    assert.match(
+      run.warnings[0] ?? '',
+      /^compliance artifact not uploaded: the artifact service gave no answer within 2 s; its files are in scanfold-results$/,
+    );
+    assert.equal(run.outputs['artifact-id'], '');
+    assert.equal(stickyComments(server).length, 1);
+    assert.equal(server.sarifUploads.length, 1);
+    assert.match(run.summary, /aws-access-token/);
   });
 });
 

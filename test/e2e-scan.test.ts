@@ -67,8 +67,12 @@ test('every scanner runs for real and ends ok; the gate fails on the planted hig
     },
     run.stderr.slice(-3000),
   );
-  for (const scanner of report.scanners)
+  for (const scanner of report.scanners) {
     assert.match(scanner.version ?? '', /^\d+\.\d+\.\d+/, `${scanner.name} version`);
+    // Every scanner's install says what verified it and the digest that passed.
+    assert.ok(scanner.install?.verifiedBy, `${scanner.name} install.verifiedBy`);
+    assert.match(scanner.install.sha256 ?? '', /^[0-9a-f]{64}$/, `${scanner.name} install.sha256`);
+  }
   assert.equal(run.code, 1, run.stdout);
   assert.equal(report.gate.result, 'failed');
   assert.match(run.stdout, /scanner\s+status\s+version/);

@@ -129,6 +129,8 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       logger,
       maxRateLimitWaitSeconds: 0,
       throttleGroups: fastThrottleGroups(),
+      requestTimeoutMs: 2_000,
+      retry: { baseMs: 10 },
     });
     const file = await findBaselineReport({
       octokit,
@@ -209,6 +211,52 @@ void describe('baseline auto: the base branch’s last successful compliance rep
       assert.match(warnings[0]?.message ?? '', /downloading .*running without a baseline/);
       assert.doesNotMatch(warnings[0]?.message ?? '', /actions: read/);
       assert.equal(fault.hits, 1);
+    } finally {
+      fault.remove();
+    }
+  });
+
+  void test('the artifact storage dropping the download once: retried, the baseline is used', async () => {
+    const fault = server.injectFault({
+      method: 'GET',
+      path: /^\/devstoreaccount1\/actions-results\//,
+      network: 'reset-mid-response',
+    });
+    try {
+      const { file, logger, warnings } = await lookUp('main');
+      assert.ok(file, JSON.stringify(logger.lines));
+      assert.equal(readFileSync(file, 'utf8'), reportOf(101));
+      assert.deepEqual(warnings, []);
+      assert.equal(fault.hits, 1);
+      assert.ok(
+        logger.lines.some((l) =>
+          /GET .*\/zip: connection lost while reading the answer .*; retry 1 of 3/.test(l.message),
+        ),
+        JSON.stringify(logger.lines),
+      );
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    } finally {
+      fault.remove();
+    }
+  });
+
+  void test('the artifact storage down for the download (5xx every time): retried up to the cap, one warning, no baseline', async () => {
+    const fault = server.injectFault({
+      method: 'GET',
+      path: /^\/devstoreaccount1\/actions-results\//,
+      status: 503,
+      times: Infinity,
+      body: '<Error><Code>ServerBusy</Code></Error>',
+    });
+    try {
+      const { file, logger, warnings } = await lookUp('main');
+      assert.equal(file, undefined);
+      assert.equal(fault.hits, 4, 'the first try and 3 retries');
+      assert.equal(warnings.length, 1, JSON.stringify(logger.lines));
+      assert.match(
+        warnings[0]?.message ?? '',
+        /^baseline auto: downloading the base branch report: .*ServerBusy.* \(after 4 attempts\); running without a baseline$/,
+      );
     } finally {
       fault.remove();
     }

@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DefaultArtifactClient } from '@actions/artifact';
-import type { Log, Result } from 'sarif';
 import { assemble } from '../src/engine.ts';
 import type { ScanOutcome } from '../src/engine.ts';
-import type { Logger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { systemClock } from '../src/model/ports.ts';
 import { isGhes, uploadComplianceArtifact } from '../src/github/artifact.ts';
@@ -26,32 +24,12 @@ import { fastThrottleGroups, startGitHubServer } from './support/github-server.t
 import type { GitHubServer } from './support/github-server.ts';
 import { runnerEnv, withEnv, writePullRequestEvent } from './support/runner-env.ts';
 import { commitWorkspace, writeFiles } from './support/workspace.ts';
+import { SRC_FILE, outcomeFor, recordingLogger } from './support/publish-fixture.ts';
 
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const PR = 7;
 const TOKEN = 'ghs_githubTokenOfThisRun';
-
-interface RecordingLogger extends Logger {
-  lines: { level: string; message: string }[];
-  warnings(): string[];
-}
-
-function recordingLogger(): RecordingLogger {
-  const lines: { level: string; message: string }[] = [];
-  const add = (level: string) => (message: string) => lines.push({ level, message });
-  return {
-    lines,
-    warnings: () => lines.filter((l) => l.level === 'warning').map((l) => l.message),
-    debug: add('debug'),
-    info: add('info'),
-    warning: add('warning'),
-    error: add('error'),
-    group: (title, group) =>
-      group.forEach((line) => lines.push({ level: 'info', message: `${title}: ${line}` })),
-    progress: () => {},
-  };
-}
 
 /** A workspace that is a git checkout with one commit; returns its HEAD. */
 function gitWorkspace(dir: string, files: Record<string, string>): string {
@@ -222,62 +200,6 @@ void describe('rate limits: a short wait is sat through, an hour-long one is not
     assert.match(logger.warnings().join('\n'), /rate limit on POST .*; retrying after \d+ s/);
   });
 });
-
-const SRC_FILE = 'services/api/app.py';
-
-function sarifFor(tool: string, ruleId: string, uri: string, line: number): Log {
-  const result: Result = {
-    ruleId,
-    level: 'error',
-    message: { text: `${tool} says ${ruleId}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
-  };
-  return {
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: { name: tool === 'semgrep' ? 'Semgrep OSS' : tool, rules: [{ id: ruleId }] },
-        },
-        results: [result],
-      },
-    ],
-  };
-}
-
-/** A real engine outcome for a scan of services/api that found one semgrep and one gitleaks result. */
-async function outcomeFor(workspace: string, outputDir: string): Promise<ScanOutcome> {
-  const root = path.join(workspace, 'services', 'api');
-  const scanner = (name: 'semgrep' | 'gitleaks') => ({
-    name,
-    status: 'ok' as const,
-    attempts: 1,
-    durationMs: 1,
-    findings: 0,
-    outputs: [],
-  });
-  return assemble({
-    root,
-    outputDir,
-    failOn: 'none',
-    scanners: [scanner('gitleaks'), scanner('semgrep')],
-    sarif: [
-      {
-        file: 'raw/semgrep.sarif',
-        tool: 'semgrep',
-        log: sarifFor('semgrep', 'python.sqli', 'app.py', 3),
-      },
-      {
-        file: 'raw/gitleaks.sarif',
-        tool: 'gitleaks',
-        log: sarifFor('gitleaks', 'aws-access-token', 'app.py', 1),
-      },
-    ],
-    sboms: [],
-    errors: [],
-    logger: recordingLogger(),
-  });
-}
 
 const SETTINGS: PublishSettings = {
   comment: 'auto',

@@ -60,3 +60,53 @@ test('a secret removed since a past commit is reported in that commit, linked th
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test('"removed since" is judged against HEAD, not the work tree', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-history-head-'));
+  const planted = plantedSecrets();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+  try {
+    git('init', '-q');
+    await writeFile(
+      path.join(root, 'deleted-uncommitted.py'),
+      `TOKEN = "${planted.githubToken}"\n`,
+    );
+    const recreated = `KEY = "${planted.awsAccessKeyId}"\n`;
+    await writeFile(path.join(root, 'recreated-untracked.py'), recreated);
+    git('add', '.');
+    git('commit', '-q', '-m', 'add config');
+    const leaked = git('rev-parse', 'HEAD');
+    git('rm', '-q', 'recreated-untracked.py');
+    git('commit', '-q', '-m', 'remove the key');
+    // Work tree differs from HEAD both ways: one file deleted but not committed, the other gone
+    // from HEAD but back in the work tree, untracked, with the same line.
+    await unlink(path.join(root, 'deleted-uncommitted.py'));
+    await writeFile(path.join(root, 'recreated-untracked.py'), recreated);
+    const config = resolveConfig({
+      root,
+      overrides: { scanners: ['gitleaks'], failOn: 'none', outputDir: path.join(root, '.out') },
+    });
+    const outcome = await scan(config, {
+      logger: silentLogger,
+      clock: systemClock,
+      install: false,
+    });
+    const findings = outcome.report.findings.filter((f) => f.commit === leaked);
+    const stillAtHead = findings.find((f) => f.location.path === 'deleted-uncommitted.py');
+    assert.ok(stillAtHead, JSON.stringify(outcome.report.findings));
+    assert.equal(
+      stillAtHead.removedSince,
+      undefined,
+      'deleted only in the work tree: still at HEAD',
+    );
+    const goneFromHead = findings.find((f) => f.location.path === 'recreated-untracked.py');
+    assert.ok(goneFromHead, JSON.stringify(outcome.report.findings));
+    assert.equal(goneFromHead.removedSince, true, 'removed at HEAD, whatever the work tree holds');
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

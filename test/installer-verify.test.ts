@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { statSync, utimesSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,7 +30,13 @@ test('a verified cache entry is not re-hashed while unchanged, and any change to
     ignorePath: true,
   };
   const marker = path.join(cache, 'faketool', '1.0.0', '.scanfold-install.json');
-  assert.equal((await ensureTool('faketool', SPEC, options)).source, 'cache');
+  const first = await ensureTool('faketool', SPEC, options);
+  assert.equal(first.source, 'cache');
+  // Placed by hand, so verified by nothing; the report still records which bytes ran.
+  assert.deepEqual(first.provenance, {
+    verifiedBy: 'unverified',
+    sha256: createHash('sha256').update('#!/bin/sh\necho 1.0.0\n').digest('hex'),
+  });
   const adopted = JSON.parse(await readFile(marker, 'utf8')) as { verifiedStat?: string };
   assert.match(adopted.verifiedStat ?? '', /^\d+:\d+:\d+:\d+$/);
   assert.equal((await ensureTool('faketool', SPEC, options)).source, 'cache');
@@ -40,4 +47,28 @@ test('a verified cache entry is not re-hashed while unchanged, and any change to
   utimesSync(executable, before.atime, before.mtime);
   assert.equal(statSync(executable).size, before.size);
   await assert.rejects(ensureTool('faketool', SPEC, options), /not installed/);
+});
+
+test('a scanner found on PATH is reported with the SHA-256 of the executable that ran, as unverified', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-path-'));
+  const executable = path.join(dir, 'faketool');
+  await writeFile(executable, '#!/bin/sh\necho on-path\n');
+  await chmod(executable, 0o755);
+  const saved = process.env.PATH;
+  process.env.PATH = `${dir}${path.delimiter}${saved ?? ''}`;
+  try {
+    const found = await ensureTool('faketool', SPEC, {
+      toolCache: dir,
+      logger: silentLogger,
+      clock: systemClock,
+      allowInstall: false,
+    });
+    assert.equal(found.source, 'path');
+    assert.deepEqual(found.provenance, {
+      verifiedBy: 'unverified',
+      sha256: createHash('sha256').update('#!/bin/sh\necho on-path\n').digest('hex'),
+    });
+  } finally {
+    process.env.PATH = saved;
+  }
 });

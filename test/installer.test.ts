@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { ensureTool, InstallError } from '../src/install/installer.ts';
 import type { ToolSpec } from '../src/install/manifest.ts';
 import { loadManifest } from '../src/install/manifest.ts';
+import { checkLockFit, runnerTargets } from '../src/install/pip-lock.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import type { Clock } from '../src/model/ports.ts';
 
@@ -278,14 +279,21 @@ with zipfile.ZipFile(out, 'w') as z:
   return wheel;
 }
 
-async function pypiSpec(digest: (real: string) => string) {
+/** A lock as scripts/lock-pypi.ts writes it: the locked files named, then their hashes. */
+async function pypiSpec(
+  digest: (real: string) => string,
+  lockedFile = 'fakepy-1.0.0-py3-none-any.whl',
+) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-wheels-'));
   const wheel = fakeWheel(dir);
   const real = createHash('sha256')
     .update(await readFile(wheel))
     .digest('hex');
   const requirements = path.join(dir, 'requirements.txt');
-  await writeFile(requirements, `fakepy==1.0.0 \\\n    --hash=sha256:${digest(real)}\n`);
+  await writeFile(
+    requirements,
+    `#   ${lockedFile} sha256:${digest(real)}\nfakepy==1.0.0 \\\n    --hash=sha256:${digest(real)}\n`,
+  );
   const tool: ToolSpec = {
     version: '1.0.0',
     registry: { kind: 'pypi', package: 'fakepy', version: '1.0.0', requirements },
@@ -312,6 +320,22 @@ test('PyPI tools install with pip --require-hashes from the hash-locked requirem
   assert.equal(spawnSync(installed.executable, { encoding: 'utf8' }).stdout.trim(), 'fakepy 1.0.0');
 });
 
+test('PyPI tools: when no locked wheel fits the interpreter, one line names platform and Python, and nothing is installed', async () => {
+  // The lock holds only a Windows wheel; the index offers a wheel that would fit but is not locked.
+  const { tool } = await pypiSpec(() => 'd'.repeat(64), 'fakepy-1.0.0-py3-none-win_amd64.whl');
+  const options = await checksumOptions();
+  await assert.rejects(ensureTool('fakepy', tool, options), (error: Error) => {
+    assert.match(
+      error.message,
+      /^fakepy: the hash lock requirements\.txt has no wheel for CPython 3\.\d+\.\d+ on Linux x86_64 \(fakepy==1\.0\.0\); refusing to install unverified/,
+    );
+    assert.doesNotMatch(error.message, /\n/);
+    return true;
+  });
+  assert.ok(!existsSync(path.join(options.toolCache, 'fakepy', '1.0.0', '.scanfold-install.json')));
+  assert.ok(!existsSync(path.join(options.toolCache, 'fakepy', '1.0.0', 'venv', 'bin', 'fakepy')));
+});
+
 test('PyPI tools: a wheel whose hash is not the locked one is refused, nothing installed', async () => {
   const { tool } = await pypiSpec(() => 'c'.repeat(64));
   const options = await checksumOptions();
@@ -332,8 +356,84 @@ test('the pinned Semgrep and Checkov installs are hash-locked, with every depend
     assert.match(text, new RegExp(`^${tool}==${registry.version} \\\\$`, 'm'));
     const requirements = text.split('\n').filter((line) => /^[a-z0-9]/i.test(line));
     assert.ok(requirements.length > 20, `${tool}: ${requirements.length} pinned distributions`);
-    for (const line of requirements) assert.match(line, /^[a-z0-9.-]+==[^ ]+ \\$/i);
+    for (const line of requirements) assert.match(line, /^[a-z0-9.-]+==[^ ;]+( ; .+)? \\$/i);
   }
+});
+
+/** Each requirement of a lock with the files it names and the hashes it pins. */
+function lockEntries(text: string) {
+  const entries: { requirement: string; files: Map<string, string>; hashes: Set<string> }[] = [];
+  let files = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const file = /^#\s+(\S+) sha256:([0-9a-f]{64})$/.exec(line);
+    if (file?.[1] && file[2]) files.set(file[1], file[2]);
+    else if (/^[a-z0-9]/i.test(line)) {
+      entries.push({ requirement: line.replace(/ \\$/, ''), files, hashes: new Set() });
+      files = new Map();
+    } else {
+      const hash = /--hash=sha256:([0-9a-f]{64})/.exec(line)?.[1];
+      if (hash) entries.at(-1)?.hashes.add(hash);
+    }
+  }
+  return entries;
+}
+
+test('the PyPI locks pin every published file of each version, a wheel for each runner platform tag', async () => {
+  const manifest = loadManifest();
+  const platformTags: Record<string, RegExp> = {
+    'linux-x64': /manylinux.*_x86_64|-any\.whl$/,
+    'linux-arm64': /manylinux.*_aarch64|-any\.whl$/,
+    'darwin-arm64': /macosx_.*_(arm64|universal2)|-any\.whl$/,
+    'win32-x64': /win_amd64|-any\.whl$/,
+  };
+  for (const tool of ['semgrep', 'checkov']) {
+    const registry = manifest.tools[tool]?.registry;
+    if (registry?.kind !== 'pypi') assert.fail(`${tool} is a PyPI tool`);
+    const entries = lockEntries(await readFile(registry.requirements ?? '', 'utf8'));
+    for (const { requirement, files, hashes } of entries) {
+      assert.ok(files.size > 0, `${tool}: ${requirement} names its files`);
+      // Every named file's digest is pinned, and nothing else is.
+      assert.deepEqual([...hashes].sort(), [...new Set(files.values())].sort(), requirement);
+    }
+    const own = entries.find((entry) => entry.requirement.startsWith(`${tool}==`));
+    for (const [platform, tag] of Object.entries(platformTags))
+      assert.ok(
+        [...(own?.files.keys() ?? [])].some((file) => tag.test(file)),
+        `${tool}: a ${platform} wheel is locked`,
+      );
+  }
+});
+
+test('the PyPI locks cover every runner platform and CPython 3.9-3.13 the tool supports, and say which they cannot', async () => {
+  const manifest = loadManifest();
+  const targets = runnerTargets();
+  assert.equal(targets.length, 50);
+  const gaps = new Map<string, string[]>();
+  await Promise.all(
+    ['semgrep', 'checkov'].flatMap((tool) =>
+      targets.map(async (target) => {
+        const registry = manifest.tools[tool]?.registry;
+        if (registry?.kind !== 'pypi') assert.fail(`${tool} is a PyPI tool`);
+        const fit = await checkLockFit('python3', registry.requirements ?? '', target);
+        assert.ok(fit.fit + fit.unfit.length > 20, `${tool} ${target.label} ${target.python}`);
+        if (fit.unfit.length > 0) gaps.set(`${tool} ${target.label} ${target.python}`, fit.unfit);
+      }),
+    ),
+  );
+  // Checkov (pure Python, Python >= 3.9): a locked wheel for everything, everywhere.
+  assert.deepEqual(
+    [...gaps.keys()].filter((key) => key.startsWith('checkov')),
+    [],
+  );
+  // Semgrep 1.185.0 publishes wheels for Python >= 3.10 on every runner platform but macOS x64
+  // (and cryptography 50 dropped macOS x64 wheels): those, and only those, are refused.
+  const semgrepGaps = [...gaps.keys()].filter((key) => key.startsWith('semgrep')).sort();
+  const expected = targets
+    .filter((target) => target.label === 'darwin-x64' || target.python.startsWith('3.9.'))
+    .map((target) => `semgrep ${target.label} ${target.python}`)
+    .sort();
+  assert.deepEqual(semgrepGaps, expected);
+  for (const key of semgrepGaps) assert.ok(gaps.get(key)?.includes('semgrep==1.185.0'), key);
 });
 
 /** A stored (uncompressed) zip: enough for a Go module zip in a file:// module proxy. */

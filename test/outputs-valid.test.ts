@@ -133,3 +133,53 @@ describe('invalid pieces of inputs are repaired or left out, never passed on', (
     });
   }
 });
+
+describe('uniqueItems is checked in one pass, with the schema meaning of equal', () => {
+  const rule = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    id,
+    shortDescription: { text: `rule ${id}` },
+    ...extra,
+  });
+  const log = (rules: unknown[]): unknown => ({
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'x', rules } }, results: [] }],
+  });
+
+  test('distinct rules pass; a deep-equal pair fails even with its keys in another order', () => {
+    assert.deepEqual(validateSarif(log([rule('a'), rule('b'), rule('c')])), []);
+    const reordered = { shortDescription: { text: 'rule a' }, id: 'a' };
+    const errors = validateSarif(log([rule('a'), rule('b'), reordered]));
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0] ?? '', /\/runs\/0\/tool\/driver\/rules /);
+  });
+
+  test('items that differ only in a nested value are distinct', () => {
+    assert.deepEqual(
+      validateSarif(
+        log([rule('a', { properties: { n: 1 } }), rule('a', { properties: { n: 2 } })]),
+      ),
+      [],
+    );
+  });
+
+  test('50,000 distinct rules and 50,000 SBOM components validate', () => {
+    const many = Array.from({ length: 50_000 }, (_, index) => rule(`R${index}`));
+    assert.deepEqual(validateSarif(log(many)), []);
+    const components = Array.from({ length: 50_000 }, (_, index) => ({
+      type: 'library',
+      name: `pkg${index}`,
+      version: '1.0.0',
+      'bom-ref': `pkg:npm/pkg${index}@1.0.0`,
+    }));
+    assert.deepEqual(
+      validateBom({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components }),
+      [],
+    );
+    const twice = [...components, { ...components[7] }];
+    assert.equal(
+      validateBom({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: twice })
+        .length > 0,
+      true,
+    );
+  });
+});

@@ -135,4 +135,34 @@ test('hints are non-reversible: rule, at most 4 leading characters, length', () 
     '[secret redacted: aws-access-token, starts "AKIA", 20 chars]',
   );
   assert.equal(hint('github-pat'), '[secret redacted: github-pat, starts "ghp_", 40 chars]');
+  // On the second line of a file too (Gitleaks' columns are one off there), and for a
+  // NAME=value match the value is hinted, not the name.
+  const at = (file: string, line: number) =>
+    report.findings.find(
+      (f) =>
+        f.tools.includes('gitleaks') && f.location.path === file && f.location.startLine === line,
+    )?.message;
+  const like = (rule: string, value: string) =>
+    `[secret redacted: ${rule}, starts "${value.slice(0, 4)}", ${value.length} chars]`;
+  assert.equal(at('settings.py', 2), like('github-app-token', planted.actionToken));
+  assert.equal(at('.env', 2), like('generic-api-key', planted.awsSecretAccessKey));
+  // A private key gets the same hint: the whole PEM block, as the tools match it, is the value.
+  const key = planted.privateKey.trim();
+  assert.equal(
+    hint('private-key'),
+    `[secret redacted: private-key, starts "----", ${key.length} chars]`,
+  );
+  for (const finding of report.findings.filter((f) => f.location.path === 'deploy_key.pem'))
+    assert.match(finding.message, / \d+ chars\]$/, finding.message);
+});
+
+test('merge gives the private key the same hint, from the --root tree', async () => {
+  const merged = JSON.parse(await readFile(path.join(dir, 'merged/report.json'), 'utf8')) as Report;
+  const pem = merged.findings.filter((f) => f.location.path === 'deploy_key.pem');
+  assert.ok(pem.length > 0);
+  for (const finding of pem)
+    assert.equal(
+      finding.message,
+      `[secret redacted: private-key, starts "----", ${planted.privateKey.trim().length} chars]`,
+    );
 });

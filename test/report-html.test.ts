@@ -14,8 +14,8 @@ import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
-import { HTML_CSP } from '../src/outputs/html.ts';
-import { CHROMIUM_FLAGS, findChromium, printPdf } from '../src/outputs/pdf.ts';
+import { HTML_CSP, PRINT_ROW_LIMIT, renderHtml } from '../src/outputs/html.ts';
+import { CHROMIUM_FLAGS, findChromium, printPdf, createPdfPrinter } from '../src/outputs/pdf.ts';
 import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
 
 const RECORDED = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
@@ -218,4 +218,67 @@ test('report.pdf is skipped with a note, not a failure, when no Chromium is foun
     ok: false,
     note: 'report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)',
   });
+});
+
+test('one browser, started before it is needed, prints twice over its DevTools pipe; closed, it is gone', async () => {
+  const printer = createPdfPrinter();
+  printer.warm();
+  const pid = await printer.browserPid();
+  assert.ok(pid, 'a browser was started');
+  const html = path.join(dir, 'out', 'report.html');
+  try {
+    for (const name of ['warm-1.pdf', 'warm-2.pdf']) {
+      const result = await printer.print(html, path.join(dir, 'out', name));
+      assert.equal(result.ok, true, result.ok ? '' : result.note);
+      const text = execFileSync('pdftotext', [path.join(dir, 'out', name), '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' ');
+      assert.match(text, /Scanfold security & compliance report/);
+    }
+  } finally {
+    await printer.close();
+  }
+  // Its helpers (zygote, renderer) are reaped by init a moment after the group is killed.
+  const alive = (): boolean => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let wait = 0; wait < 50 && alive(); wait++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(alive(), false, 'no process of the browser is left');
+});
+
+test('a browser that exits at once is a note naming it, never a hang or an error', async () => {
+  const result = await printPdf(
+    path.join(dir, 'out', 'report.html'),
+    path.join(dir, 'out', 'never.pdf'),
+    { env: { SCANFOLD_CHROMIUM: '/bin/false' }, timeoutMs: 10_000 },
+  );
+  assert.equal(result.ok, false);
+  assert.match(result.ok ? '' : result.note, /^report\.pdf skipped: false exited 1/);
+});
+
+test('the printed page lists the PRINT_ROW_LIMIT (200) most severe findings and says where the rest are', () => {
+  const many = Array.from({ length: PRINT_ROW_LIMIT + 200 }, (_, index) => ({
+    ...(report.findings[index % report.findings.length] as Report['findings'][number]),
+    id: `finding-${index}`,
+  }));
+  const big = { ...report, findings: many };
+  const rows = (html: string): number =>
+    (
+      /<tbody>([\s\S]*?)<\/tbody><\/table>/.exec(html.slice(html.indexOf('id="findings"')))?.[1] ??
+      ''
+    ).split('<tr id=').length - 1;
+  const screen = renderHtml(big);
+  const print = renderHtml(big, { rowLimit: PRINT_ROW_LIMIT });
+  assert.equal(rows(screen), PRINT_ROW_LIMIT + 200);
+  assert.equal(rows(print), PRINT_ROW_LIMIT);
+  assert.match(
+    print,
+    new RegExp(`Printed: the ${PRINT_ROW_LIMIT} most severe of ${PRINT_ROW_LIMIT + 200} findings`),
+  );
+  assert.match(print, /200 more finding\(s\), less severe, are in report\.json/);
 });

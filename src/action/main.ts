@@ -118,21 +118,31 @@ const failedScanners = (report: Report): string[] =>
     .filter((s) => s.status === 'failed' || s.status === 'timed-out')
     .map((s) => s.name);
 
-/** The engine's exit rule (the CLI's exit code) as a failed step; scanner errors may be tolerated. */
-function failStep(exitCode: number, report: Report, failOnScannerError: boolean): void {
-  if (exitCode === EXIT.ok) return;
-  if (exitCode === EXIT.gateFailed) {
-    core.setFailed(`Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`);
-    return;
+/**
+ * The engine's exit rule (the CLI's exit code) as a failed step; scanner errors may be tolerated.
+ * A token GitHub rejected fails the step too, said apart from a failed gate: nothing was published.
+ */
+function failStep(
+  exitCode: number,
+  report: Report,
+  failOnScannerError: boolean,
+  publishingFailure?: string,
+): void {
+  const reasons: string[] = [];
+  if (publishingFailure) reasons.push(`Scanfold could not publish to GitHub: ${publishingFailure}`);
+  if (exitCode === EXIT.gateFailed)
+    reasons.push(`Scanfold gate failed (fail-on ${report.gate.failOn}): ${report.gate.reason}`);
+  else if (exitCode !== EXIT.ok && failOnScannerError) {
+    const problems = [
+      ...report.scanners
+        .filter((s) => s.status === 'failed' || s.status === 'timed-out')
+        .map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`),
+      ...report.errors,
+    ];
+    reasons.push(`Scanfold: ${problems.join('; ') || `exit code ${exitCode}`}`);
   }
-  if (!failOnScannerError) return;
-  const problems = [
-    ...report.scanners
-      .filter((s) => s.status === 'failed' || s.status === 'timed-out')
-      .map((s) => `${s.name} ${s.status}: ${s.message ?? ''}`),
-    ...report.errors,
-  ];
-  core.setFailed(`Scanfold: ${problems.join('; ') || `exit code ${exitCode}`}`);
+  // One error line: the step's annotation is the first place a user looks.
+  if (reasons.length) core.setFailed(reasons.join('. Also: '));
 }
 
 /**
@@ -197,6 +207,12 @@ async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promis
     core.setFailed(`Scanfold shard ${leg}: ${failed.join(', ')} failed or timed out`);
 }
 
+/** A positive number from the environment, as options; nothing when unset or not a number. */
+function positiveEnv<T>(name: string, options: (value: number) => T): T | undefined {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? options(value) : undefined;
+}
+
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /**
@@ -247,6 +263,9 @@ export async function run(): Promise<void> {
           apiUrl: context.apiUrl,
           logger,
           maxRateLimitWaitSeconds: inputs['max-rate-limit-wait'] ?? 60,
+          // Tests shorten the per-request deadline and the retry delays; runners keep the defaults.
+          ...positiveEnv('SCANFOLD_REQUEST_TIMEOUT_MS', (ms) => ({ requestTimeoutMs: ms })),
+          ...positiveEnv('SCANFOLD_GITHUB_RETRY_BASE_MS', (ms) => ({ retry: { baseMs: ms } })),
         })
       : undefined;
     const config = await withAutoBaseline(
@@ -308,6 +327,7 @@ export async function run(): Promise<void> {
         artifactName: inputs['artifact-name'] ?? 'scanfold-report',
         retentionDays: inputs['retention-days'] ?? 90,
         pollIntervalMs: Number(process.env.SCANFOLD_POLL_INTERVAL_MS) || 5_000,
+        ...positiveEnv('SCANFOLD_ARTIFACT_TIMEOUT_MS', (ms) => ({ artifactTimeoutMs: ms })),
       },
       logger,
       clock: systemClock,
@@ -320,7 +340,12 @@ export async function run(): Promise<void> {
     core.setOutput('fixed', outcome.report.summary.fixed ?? '');
     core.setOutput('comment-url', published.commentUrl ?? '');
     core.setOutput('artifact-id', published.artifactId ?? '');
-    failStep(outcome.exitCode, outcome.report, inputs['fail-on-scanner-error'] ?? true);
+    failStep(
+      outcome.exitCode,
+      outcome.report,
+      inputs['fail-on-scanner-error'] ?? true,
+      published.credentialsRejected,
+    );
   } catch (error) {
     const prefix =
       error instanceof ConfigurationError ? 'Scanfold configuration error: ' : 'Scanfold failed: ';

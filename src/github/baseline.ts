@@ -166,7 +166,12 @@ export async function findBaselineReport(
     return undefined;
   } catch (error) {
     const status = httpStatus(error);
-    if (!downloading && (status === 403 || status === 404))
+    if (status === 401)
+      // The publishing step reports a rejected token once, as the step's error.
+      logger.info(
+        `baseline auto: GitHub rejected the token (401: ${errorMessage(error)}); running without a baseline`,
+      );
+    else if (!downloading && (status === 403 || status === 404))
       logger.warning(
         `baseline auto: GitHub answered ${status} reading the artifacts of ${baseRef}; the job needs \`permissions: actions: read\`; running without a baseline`,
       );

@@ -1,7 +1,10 @@
 import { getOctokit } from '@actions/github';
+import { defaults as githubDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
+import type { RetryPlugin } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { ThrottlingOptions } from '@octokit/plugin-throttling';
+import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
 
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -18,11 +21,89 @@ export interface ClientOptions {
   maxRateLimitWaitSeconds: number;
   /** Replaces plugin-throttling's module-global Bottleneck groups (tests use unspaced ones). */
   throttleGroups?: Pick<ThrottlingOptions, 'write' | 'notifications' | 'search'>;
+  /**
+   * Longest one attempt may take, answer body included, in ms. undici's own limits are 300 s for
+   * the headers and 300 s between body chunks, per attempt: a stalled answer would hold the job for
+   * 20 minutes through the retries. Default 60 s (GitHub itself gives up on a request after 10 s).
+   */
+  requestTimeoutMs?: number;
+  /** Retries of 5xx answers, resets and timeouts: how many, the delay unit and its cap. */
+  retry?: Partial<RetryPolicy>;
+  /** For the jitter; Math.random by default. */
+  random?: () => number;
 }
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** plugin-retry's steps are 1, 4, 9 … of this unit. */
+  baseMs: number;
+  /** No single wait is longer. */
+  capMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseMs: 1_000, capMs: 15_000 };
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export function httpStatus(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** The 401 each client got, once it got one: every later call with that token would get it too. */
+const rejections = new WeakMap<object, Error>();
+
+/** Why GitHub refused this client's token (401), if it has; its later requests are not sent. */
+export function rejectedCredentials(octokit: Octokit): string | undefined {
+  return rejections.get(octokit)?.message;
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { message?: unknown; code?: unknown } } | null)?.cause;
+  if (typeof cause?.message !== 'string') return errorMessage(error);
+  return typeof cause.code === 'string' && !cause.message.includes(cause.code)
+    ? `${cause.message}, ${cause.code}`
+    : cause.message;
+}
+
+/**
+ * fetch with a deadline per attempt, that reads the whole answer before handing it on: octokit
+ * reads a JSON body that breaks off (a reset connection, a stall) as an empty string and returns
+ * it as a success, where it must fail and be retried.
+ */
+function boundedFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const timedOut = (cause: unknown): Error =>
+      new Error(`no complete answer within ${timeoutMs / 1000} s (request timeout)`, { cause });
+    let response: Response;
+    try {
+      response = await fetchImpl(input, { ...init, signal });
+    } catch (error) {
+      if (deadline.aborted) throw timedOut(error);
+      if (init?.signal?.aborted) throw error;
+      // undici says "fetch failed"; what happened is in its cause (refused, reset, closed).
+      throw new Error(`no answer (${causeOf(error)})`, { cause: error });
+    }
+    const empty = [101, 204, 205, 304].includes(response.status) || init?.method === 'HEAD';
+    let body: ArrayBuffer | null = null;
+    try {
+      if (!empty) body = await response.arrayBuffer();
+    } catch (error) {
+      if (deadline.aborted) throw timedOut(error);
+      throw new Error(`connection lost while reading the answer (${causeOf(error)})`, {
+        cause: error,
+      });
+    }
+    const whole = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(whole, 'url', { value: response.url });
+    return whole;
+  };
 }
 
 /** Wait only when the wait is short, a few times; the plugin sleeps for `retryAfter` itself. */
@@ -49,14 +130,30 @@ function rateLimitHandler(kind: string, maxRetries: number, options: ClientOptio
   };
 }
 
-/** One Octokit with both plugins: retries for 5xx and network errors, waits for rate limits. */
+/**
+ * One Octokit with both plugins: retries for 5xx, resets and timeouts (backoff with jitter, capped),
+ * waits for rate limits; each attempt bounded in time; a 401 ends the client's requests.
+ */
 export function createGitHubClient(options: ClientOptions): Octokit {
-  return getOctokit(
+  const policy = { ...DEFAULT_RETRY, ...options.retry };
+  const random = options.random ?? Math.random;
+  const baseFetch = (githubDefaults.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch;
+  const octokit = getOctokit(
     options.token,
     {
       baseUrl: options.apiUrl,
+      // getOctokit's defaults are replaced, not merged: keep its proxy agent, bound its fetch.
+      request: {
+        ...githubDefaults.request,
+        fetch: boundedFetch(baseFetch, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      },
       // 429 is left to the throttling plugin, which honours Retry-After; other 4xx are final.
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 413, 422, 429, 451] },
+      // Delays are counted in milliseconds: retryRequest below sets them.
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 410, 413, 422, 429, 451],
+        retries: policy.retries,
+        retryAfterBaseValue: 1,
+      },
       throttle: {
         ...options.throttleGroups,
         onRateLimit: rateLimitHandler('rate limit', 3, options),
@@ -66,6 +163,35 @@ export function createGitHubClient(options: ClientOptions): Octokit {
     retry,
     throttling,
   );
+  // plugin-retry waits 1, 4, 9 … seconds, the same for every client: legs of a matrix that failed
+  // together would retry together. Same steps in `baseMs` units, capped, with equal jitter.
+  const plugin = (octokit as unknown as RetryPlugin).retry;
+  const retryRequest = plugin.retryRequest.bind(plugin);
+  plugin.retryRequest = (error, retries, step) => {
+    const delay = Math.round(Math.min(policy.capMs, step * policy.baseMs) * (0.5 + random() / 2));
+    // plugin-retry's step is (n + 1)² for the n-th retry; past `retries` it gives up.
+    const nth = Math.round(Math.sqrt(step));
+    if (nth <= retries)
+      options.logger.info(
+        `GitHub ${error.request.method} ${error.request.url}: ${errorMessage(error)}; retry ${nth} of ${retries} in ${delay} ms`,
+      );
+    return retryRequest(error, retries, delay);
+  };
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    const rejected = rejections.get(octokit);
+    if (rejected) throw rejected;
+    try {
+      return await request(requestOptions);
+    } catch (error) {
+      if (httpStatus(error) === 401 && error instanceof Error) rejections.set(octokit, error);
+      // plugin-retry counts the attempts in the request options; the warning should say it tried.
+      const attempts = (requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount;
+      if (typeof attempts === 'number' && attempts > 1 && error instanceof Error)
+        error.message = `${error.message} (after ${attempts} attempts)`;
+      throw error;
+    }
+  });
+  return octokit;
 }
 
 /**

@@ -64,6 +64,26 @@ async function processingStatus(
   return { status: 'pending', errors: [] };
 }
 
+/** GitHub's words when code scanning is off for the repository (its troubleshooting page's title). */
+const NOT_ENABLED = /(Advanced|Code) Security must be enabled/i;
+
+/** What a refused upload means for the user, by status; GitHub's own message is kept. */
+function refusalReason(
+  status: number | undefined,
+  message: string,
+  context: Pick<GitHubContext, 'owner' | 'repo'>,
+): string {
+  const repository = `${context.owner}/${context.repo}`;
+  if (status === 401) return `refused (401: ${message}): GitHub rejected the token`;
+  if (status === 403 && NOT_ENABLED.test(message))
+    return `refused (403: ${message}): code scanning is not enabled for ${repository}; enable GitHub Code Security (Advanced Security) in its settings, or set upload-sarif: false`;
+  if (status === 403)
+    return `refused (403: ${message}): the token needs \`security-events: write\` and code scanning must be enabled; fork PRs never have it`;
+  if (status === 404)
+    return `refused (404: ${message}): code scanning is not available for ${repository}. "Advanced Security must be enabled for this repository to use code scanning": private and internal repositories need GitHub Code Security; otherwise the token cannot see the repository. Set upload-sarif: false to stop trying`;
+  return `failed: ${message}`;
+}
+
 /**
  * One upload per tool and category, so one tool's rejected run never costs the others their
  * analysis. A refusal (403: no `security-events: write`) stops the remaining uploads, which would
@@ -88,11 +108,10 @@ export async function uploadToCodeScanning(request: CodeScanningRequest): Promis
       id = response.data.id ?? undefined;
     } catch (error) {
       const status = httpStatus(error);
-      const reason =
-        status === 403
-          ? `refused (403: ${errorMessage(error)}): the token needs \`security-events: write\` and code scanning must be enabled; fork PRs never have it`
-          : `failed: ${errorMessage(error)}`;
-      logger.warning(`code scanning upload of ${payload.tool} (${payload.category}) ${reason}`);
+      const reason = refusalReason(status, errorMessage(error), context);
+      // A rejected token is reported once, by the caller, for everything it could not publish.
+      if (status !== 401)
+        logger.warning(`code scanning upload of ${payload.tool} (${payload.category}) ${reason}`);
       const refused = {
         ...base,
         id: undefined,

@@ -2,7 +2,7 @@ import type { Logger } from '../model/ports.ts';
 import type { Report } from '../model/scan-result.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
 import type { MarkdownLinks } from '../outputs/markdown.ts';
-import { httpStatus, tokenIdentity } from './client.ts';
+import { httpStatus, rejectedCredentials, tokenIdentity } from './client.ts';
 import type { Octokit } from './client.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -59,9 +59,11 @@ export async function publishComment(request: CommentRequest): Promise<CommentRe
   const where = { owner: context.owner, repo: context.repo };
   let identity = await tokenIdentity(octokit);
   if (!identity) {
-    logger.warning(
-      `PR comment: could not tell whom this token comments as; only comments by ${ACTIONS_BOT_LOGIN} count as ours`,
-    );
+    // A rejected token fails the listing below; no warning about whom it would have been.
+    if (!rejectedCredentials(octokit))
+      logger.warning(
+        `PR comment: could not tell whom this token comments as; only comments by ${ACTIONS_BOT_LOGIN} count as ours`,
+      );
     identity = ACTIONS_BOT_LOGIN;
   }
   const login = identity.toLowerCase();

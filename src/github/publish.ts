@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
 import type { Log } from 'sarif';
 import type { ScanOutcome } from '../engine.ts';
@@ -5,7 +6,7 @@ import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
 import { uploadComplianceArtifact } from './artifact.ts';
-import { httpStatus } from './client.ts';
+import { httpStatus, rejectedCredentials } from './client.ts';
 import type { Octokit } from './client.ts';
 import { publishComment, stickyMarker } from './comment.ts';
 import { refusesEveryUpload, uploadToCodeScanning } from './code-scanning.ts';
@@ -34,6 +35,40 @@ export interface PublishSettings {
   artifactName: string;
   retentionDays: number;
   pollIntervalMs: number;
+  /**
+   * Longest the compliance artifact upload may take before publishing moves on without it. Its
+   * Twirp calls have no timeout of their own: a stalled artifact service would hold the comment
+   * and the summary back until the job's own timeout. Default 5 minutes.
+   */
+  artifactTimeoutMs?: number;
+}
+
+const ARTIFACT_TIMEOUT_MS = 300_000;
+
+/**
+ * The work, or a rejection once `ms` have passed. The work cannot be cancelled: it is left to
+ * finish or fail on its own (the action entry exits when its run is done), its failure logged.
+ */
+async function withDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+  reason: (ms: number) => string,
+  logger: Logger,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(reason(ms))), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (error) {
+    work.catch((late: unknown) =>
+      logger.debug(`abandoned after the deadline: ${errorMessage(late)}`),
+    );
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface PublishRequest {
@@ -57,6 +92,33 @@ export interface PublishResult {
   newFindings: number | undefined;
   uploads: UploadOutcome[];
   warnings: string[];
+  /**
+   * Set when GitHub rejected the token (401): nothing else will be accepted with it, so the code
+   * scanning upload and the comment are not published, and the step should fail with this line.
+   */
+  credentialsRejected: string | undefined;
+}
+
+/** The one line for a rejected token: what it means, what was not published, where the results are. */
+function credentialsLine(
+  reason: string,
+  request: PublishRequest,
+  artifactId: number | undefined,
+): string {
+  const where = [
+    path.relative(request.context.workspace, request.outcome.outputDir) || '.',
+    'the job summary',
+    ...(artifactId === undefined ? [] : ['the compliance artifact']),
+  ];
+  return `GitHub rejected github-token (401: ${reason}): it is invalid, expired or revoked, so the code scanning upload and the PR comment were not published; the results are in ${where.join(', ')}. Pass a valid token: the default \`github.token\`, or a PAT or App token with \`security-events: write\` and \`pull-requests: write\``;
+}
+
+/** A comment that could not be posted: a 404/410 means the pull request is gone or out of sight. */
+function commentFailure(error: unknown, pullRequest: number, context: GitHubContext): string {
+  const status = httpStatus(error);
+  if (status === 404 || status === 410)
+    return `PR comment not posted (${status}: ${errorMessage(error)}): pull request #${pullRequest} was not found in ${context.owner}/${context.repo}: it was deleted or transferred, or the token cannot see the repository`;
+  return `PR comment not posted: ${errorMessage(error)}`;
 }
 
 /** Code scanning, artifact, comment, summary. Publishing problems become warnings, never lost results. */
@@ -68,6 +130,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     newFindings: undefined,
     uploads: [],
     warnings: [],
+    credentialsRejected: undefined,
   };
   // What went wrong outside any one scanner (a failed or missing shard, an SBOM merge) is named
   // first: the tables below would otherwise look complete.
@@ -129,7 +192,12 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
           })),
         );
       }
-      const failed = result.uploads.filter((u) => u.status === 'failed' || u.status === 'refused');
+      // A rejected token is said once, below, not once per upload.
+      const failed = result.uploads.filter(
+        (u) =>
+          (u.status === 'failed' || u.status === 'refused') &&
+          !(octokit && rejectedCredentials(octokit)),
+      );
       for (const upload of failed) {
         const message = `Code scanning ${upload.status === 'failed' ? 'could not process' : 'did not accept'} the ${upload.tool} analysis (${upload.category}): ${upload.errors.join('; ') || 'no reason given'}`;
         notices.push(message);
@@ -139,18 +207,27 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
   }
 
   try {
-    result.artifactId = await uploadComplianceArtifact({
-      client: request.artifactClient,
-      context,
-      outputDir: outcome.outputDir,
-      report: outcome.report,
-      commit,
-      name: settings.artifactName,
-      retentionDays: settings.retentionDays,
+    result.artifactId = await withDeadline(
+      uploadComplianceArtifact({
+        client: request.artifactClient,
+        context,
+        outputDir: outcome.outputDir,
+        report: outcome.report,
+        commit,
+        name: settings.artifactName,
+        retentionDays: settings.retentionDays,
+        logger,
+      }),
+      settings.artifactTimeoutMs ?? ARTIFACT_TIMEOUT_MS,
+      (ms) => `the artifact service gave no answer within ${ms / 1000} s`,
       logger,
-    });
+    );
   } catch (error) {
-    warn(`compliance artifact not uploaded: ${errorMessage(error)}`);
+    // @actions/artifact has retried 5xx answers already; its network errors carry a paragraph.
+    const reason = errorMessage(error).split('\n')[0] ?? '';
+    warn(
+      `compliance artifact not uploaded: ${reason}; its files are in ${path.relative(context.workspace, outcome.outputDir) || '.'}`,
+    );
   }
 
   const links = reportLinks(context, {
@@ -159,7 +236,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     artifactId: result.artifactId,
   });
   const pr = context.pullRequest;
-  if (octokit && pr && settings.comment !== 'never') {
+  if (octokit && pr && settings.comment !== 'never' && !rejectedCredentials(octokit)) {
     try {
       const comment = await publishComment({
         octokit,
@@ -175,11 +252,12 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
       result.commentUrl = comment.url;
       result.newFindings = comment.newFindings;
     } catch (error) {
-      warn(
-        httpStatus(error) === 403
-          ? `PR comment not posted (403: ${errorMessage(error)}): the token needs \`pull-requests: write\`; on fork PRs it is read-only, so the report is in the job summary instead`
-          : `PR comment not posted: ${errorMessage(error)}`,
-      );
+      if (httpStatus(error) !== 401)
+        warn(
+          httpStatus(error) === 403
+            ? `PR comment not posted (403: ${errorMessage(error)}): the token needs \`pull-requests: write\`; on fork PRs it is read-only, so the report is in the job summary instead`
+            : commentFailure(error, pr.number, context),
+        );
     }
   } else if (settings.comment === 'always' && !pr) {
     logger.info(
@@ -187,6 +265,11 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     );
   }
 
+  const rejected = octokit && rejectedCredentials(octokit);
+  if (rejected) {
+    result.credentialsRejected = credentialsLine(rejected, request, result.artifactId);
+    notices.unshift(result.credentialsRejected);
+  }
   const summaryNotices = [...new Set([...notices, ...result.warnings])];
   await writeSummary(
     (maxLength) => renderMarkdown(outcome.report, { links, notices: summaryNotices, maxLength }),

@@ -5,14 +5,16 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import { z } from 'zod';
 import type { FailOn } from '../config/schema.ts';
-import { assemble } from '../engine.ts';
+import { assemble, withPdfPrinter } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
+import type { PdfPrinter } from '../outputs/pdf.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import type { ParseContext, ParsedOutput, RawOutput, ScannerAdapter } from '../scanners/adapter.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
+import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
   firstIssue,
   isCycloneDx,
@@ -211,12 +213,63 @@ async function readOpened(file: string, handle: FileHandle): Promise<string> {
   return handle.readFile('utf8');
 }
 
+/**
+ * One `scanners[]` entry per imported tool, as a scan lists the scanners it ran: its versions, the
+ * files it came from, and failed if any of its runs did not complete. Its result count is filled in
+ * by assemble(), from the same results the findings come from.
+ */
+class ImportedRuns {
+  private readonly tools = new Map<
+    string,
+    { versions: Set<string>; files: Set<string>; failures: string[] }
+  >();
+
+  add(tool: string, version: string | undefined, file: string, failure?: string): void {
+    let entry = this.tools.get(tool);
+    if (!entry) {
+      entry = { versions: new Set(), files: new Set(), failures: [] };
+      this.tools.set(tool, entry);
+    }
+    // An input's bytes: printed in the CLI's summary table, so no controls, no `::` commands.
+    if (version) entry.versions.add(truncate(safeLogLine(version), 64));
+    entry.files.add(file);
+    if (failure) entry.failures.push(failure);
+  }
+
+  reports(): ScannerReport[] {
+    return [...this.tools]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, { versions, files, failures }]) => ({
+        name,
+        status: failures.length > 0 ? 'failed' : 'ok',
+        ...(versions.size > 0 ? { version: [...versions].sort().join(', ') } : {}),
+        attempts: 0,
+        durationMs: 0,
+        findings: 0,
+        outputs: [],
+        ...(failures.length > 0 ? { message: [...failures].sort().join('; ') } : {}),
+        notes: [`imported from ${[...files].sort().join(', ')}`],
+      }));
+  }
+}
+
 /** `scanfold merge`: import every file, then the same normalize → policy → outputs as a scan. */
-export async function importFiles(request: ImportRequest): Promise<ScanOutcome> {
+export function importFiles(request: ImportRequest): Promise<ScanOutcome> {
+  return withPdfPrinter((printer) => {
+    // Reading and merging the inputs keeps one core busy; the browser starts on the other.
+    printer?.warm();
+    return importWith(request, printer);
+  });
+}
+
+async function importWith(
+  request: ImportRequest,
+  printer: PdfPrinter | undefined,
+): Promise<ScanOutcome> {
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
-  const failed: ScannerReport[] = [];
+  const imported = new ImportedRuns();
   const seen = new Map<string, number>();
   const owned = new Map<ScannerAdapter, RawOutput[]>();
   const fail = (message: string): void => {
@@ -230,13 +283,21 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
     const label = count === 1 ? file : `${file}#${count}`;
     try {
       const recognised = recognise(label, await readInput(file), ADAPTERS);
-      if (recognised.kind === 'sbom') sboms.push(recognised.input);
-      else if (recognised.kind === 'sarif' && !recognised.owner)
+      if (recognised.kind === 'sbom') {
+        sboms.push(recognised.input);
+        imported.add(
+          TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
+          recognised.input.toolVersion,
+          label,
+        );
+      } else if (recognised.kind === 'sarif' && !recognised.owner)
         sarif.push({ file: label, log: recognised.log });
       else if (recognised.owner) {
         const outputs = owned.get(recognised.owner) ?? [];
         outputs.push(rawOutput(label, recognised));
         owned.set(recognised.owner, outputs);
+        // Listed even when its adapter reads it only beside a SARIF file (a JSON report's details).
+        imported.add(recognised.owner.name, undefined, label);
       }
     } catch (error) {
       // Our own errors already name the file; a system error (EISDIR, EACCES) is given its name.
@@ -267,33 +328,28 @@ export async function importFiles(request: ImportRequest): Promise<ScanOutcome> 
   }
   for (const input of sarif) {
     input.log.runs.forEach((run, index) => {
-      const reason = runFailure(run);
-      if (!reason) return;
-      // Failed, not clean: the report counts it as a failed scanner and exits 3.
       const tool = input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE);
-      const message = `${input.file}: run ${index} (${tool}) did not complete: ${reason}`;
-      failed.push({
-        name: tool,
-        status: 'failed',
-        attempts: 0,
-        durationMs: 0,
-        findings: 0,
-        outputs: [],
-        message,
-      });
-      fail(message);
+      const driver = run.tool.driver;
+      const reason = runFailure(run);
+      // Failed, not clean: the report counts it as a failed scanner and exits 3.
+      const message = reason
+        ? `${input.file}: run ${index} (${tool}) did not complete: ${reason}`
+        : undefined;
+      imported.add(tool, driver.version ?? driver.semanticVersion, input.file, message);
+      if (message) fail(message);
     });
   }
   return assemble({
     root: path.resolve(request.root),
     outputDir: path.resolve(request.outputDir),
     failOn: request.failOn,
-    scanners: failed,
+    scanners: imported.reports(),
     sarif,
     sboms,
     errors,
     logger: request.logger,
     ...(request.policy ? { policy: request.policy } : {}),
     ...(request.clock ? { clock: request.clock } : {}),
+    ...(printer ? { printer } : {}),
   });
 }

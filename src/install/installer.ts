@@ -18,6 +18,7 @@ import type { Clock, Logger } from '../model/ports.ts';
 import { runProcess } from '../run/process.ts';
 import { backoffDelay, parseRetryAfter } from '../run/retry.ts';
 import type { Release, RegistrySource, ToolSpec } from './manifest.ts';
+import { checkLockFit } from './pip-lock.ts';
 
 export type InstallSource = 'path' | 'cache' | 'download' | 'registry';
 
@@ -123,10 +124,11 @@ async function verifiedCacheEntry(dir: string, name: string): Promise<string | u
   return executable;
 }
 
+/** What the cached install was verified by; a binary placed by hand was verified by nothing. */
 async function markerProvenance(dir: string): Promise<Provenance | undefined> {
   try {
     const marker = JSON.parse(await readFile(path.join(dir, MARKER), 'utf8')) as InstallMarker;
-    return marker.provenance;
+    return marker.provenance ?? { verifiedBy: 'unverified', sha256: marker.sha256 };
   } catch {
     return undefined;
   }
@@ -305,12 +307,22 @@ async function installFromRegistry(
     await run('python3', ['-m', 'venv', venv], target);
     const pip = path.join(venv, 'bin', 'pip');
     const quiet = ['install', '--quiet', '--disable-pip-version-check'];
+    if (source.requirements) {
+      // Refuse up front, in one line, an interpreter for which the lock holds no wheel: pip would
+      // otherwise fail deep in its resolver, or build an sdist with unverified build tools.
+      const fit = await checkLockFit(path.join(venv, 'bin', 'python'), source.requirements);
+      if (fit.unfit.length > 0)
+        throw new InstallError(
+          `${name}: the hash lock ${path.basename(source.requirements)} has no wheel for ${fit.interpreter} (${fit.unfit.join(', ')}); refusing to install unverified — use a platform and Python it covers (see its header)`,
+        );
+    }
     // Every distribution pinned by SHA-256, dependencies included: a changed wheel cannot slip in,
     // and a dependency missing from the lock fails the install instead of being fetched unpinned.
+    // Wheels only: building an sdist would install build tools that no hash pins.
     await run(
       pip,
       source.requirements
-        ? [...quiet, '--require-hashes', '-r', source.requirements]
+        ? [...quiet, '--require-hashes', '--only-binary=:all:', '-r', source.requirements]
         : [...quiet, `${source.package}==${source.version}`],
       target,
     );
@@ -374,7 +386,16 @@ export async function ensureTool(
   const base = { name, pinnedVersion: spec.version };
   if (!options.ignorePath) {
     const onPath = findOnPath(name);
-    if (onPath) return { ...base, executable: onPath, source: 'path' };
+    if (onPath) {
+      // Not ours to verify, but the report still names exactly which bytes ran.
+      const sha256 = await sha256File(onPath).catch(() => undefined);
+      return {
+        ...base,
+        executable: onPath,
+        source: 'path',
+        ...(sha256 ? { provenance: { verifiedBy: 'unverified', sha256 } } : {}),
+      };
+    }
   }
   const dir = toolDir(options.toolCache, name, spec.version);
   const cached = await verifiedCacheEntry(dir, name);

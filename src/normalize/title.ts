@@ -12,10 +12,37 @@ function saysNothing(text: string, ruleId: string): boolean {
   );
 }
 
+/** The first line with text in it (without splitting a long message into all its lines). */
+function firstLine(text: string): string {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim()) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return text;
+}
+
+/** Results repeat their rule's description: each text is shortened once. */
+const shortened = new Map<string, string>();
+
 /** The first sentence, without a trailing aside when it runs long. */
 export function shorten(text: string, max = 110): string {
-  let title = (text.split('\n').find((line) => line.trim()) ?? text).trim();
-  title = title.split(/(?<=[a-z0-9)'"])\. (?=[A-Z])/)[0] ?? title;
+  const key = max === 110 ? text : `${max}\u0000${text}`;
+  const known = shortened.get(key);
+  if (known !== undefined) return known;
+  const title = shortenOnce(text, max);
+  if (shortened.size > 50_000) shortened.clear();
+  shortened.set(key, title);
+  return title;
+}
+
+function shortenOnce(text: string, max: number): string {
+  let title = firstLine(text).trim();
+  const sentenceEnd = /(?<=[a-z0-9)'"])\. (?=[A-Z])/.exec(title);
+  if (sentenceEnd) title = title.slice(0, sentenceEnd.index);
   title = title.replace(/\.$/, '');
   if (title.length > 80) {
     const comma = title.indexOf(', ');

@@ -12,6 +12,12 @@ import { controlLabel } from './labels.ts';
  * hash; charts are inline SVG; every string that came from a scanner or the config is escaped.
  */
 export const HTML_ROW_LIMIT = 5_000;
+/**
+ * Findings rows in the printed report (report.pdf): the most severe first, as on screen. Printing
+ * all 5,000 rows gives some 760 pages and takes 18 s (200 rows: about 55 pages); the full list is
+ * in report.html and report.json.
+ */
+export const PRINT_ROW_LIMIT = 200;
 
 /** Filter and search over the findings table: rows carry their facets as data attributes. */
 const SCRIPT = `(() => {
@@ -88,6 +94,7 @@ details.framework{border:1px solid var(--line);border-radius:8px;padding:6px 12p
 details.framework summary{cursor:pointer;font-weight:600}
 details.framework summary .small{font-weight:400;margin-left:8px}
 .note{color:var(--muted);font-size:12px}
+.print-only{display:none}
 .warn{border-left:4px solid var(--medium);background:#fff8c5;padding:6px 12px;margin:8px 0}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:8px}
 @media print{
@@ -95,6 +102,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   body{font-size:11px}main{max-width:none;padding:0}
   .filters,.no-print{display:none}
   tr[hidden]{display:table-row}
+  #findings tbody tr:nth-child(n+${PRINT_ROW_LIMIT + 1}){display:none}
+  .print-only{display:block}
   details.framework{break-inside:avoid}details>*{display:block}
   tr,.card,.chart{break-inside:avoid}
   h2{break-after:avoid}
@@ -313,8 +322,8 @@ function option(value: string, label = value): string {
   return `<option value="${e(value)}">${e(label)}</option>`;
 }
 
-function findingsSection(report: Report): string {
-  const shown = report.findings.slice(0, HTML_ROW_LIMIT);
+function findingsSection(report: Report, rowLimit: number): string {
+  const shown = report.findings.slice(0, rowLimit);
   const hidden = report.findings.length - shown.length;
   const tools = Object.keys(report.summary.byTool).sort();
   const filters = `<div class="filters no-print">
@@ -331,14 +340,18 @@ function findingsSection(report: Report): string {
   return `<h2 id="findings-heading">Findings</h2>${filters}
 <table id="findings"><colgroup><col class="c-sev"><col><col class="c-loc"><col class="c-cat"><col class="c-tools"></colgroup><thead><tr><th>severity</th><th>finding</th><th>location</th><th>category</th><th>tools</th></tr></thead>
 <tbody>${shown.map(findingRow).join('\n')}</tbody></table>
-${hidden > 0 ? `<p class="note">${hidden} more finding(s), less severe, are in report.json.</p>` : ''}`;
+${hidden > 0 ? `<p class="note">${hidden} more finding(s), less severe, are in report.json.</p>` : ''}${
+    report.findings.length > PRINT_ROW_LIMIT
+      ? `<p class="note print-only">Printed: the ${PRINT_ROW_LIMIT} most severe of ${report.findings.length} findings. Every finding is in report.json and scanfold.sarif.</p>`
+      : ''
+  }`;
 }
 
-function fixedSection(report: Report): string {
+function fixedSection(report: Report, rowLimit: number): string {
   if (!report.baseline) return '';
   const fixed = report.fixed ?? [];
   const rows = fixed
-    .slice(0, HTML_ROW_LIMIT)
+    .slice(0, rowLimit)
     .map(
       (f) =>
         `<tr><td><span class="sev ${f.severity}">${f.severity}</span></td><td><div class="title">${e(f.title ?? f.ruleId, 200)}</div><div class="small"><code>${e(f.ruleId, 120)}</code> · ${e(f.id)}</div></td><td><code>${e(`${f.location.path}${f.location.startLine ? `:${f.location.startLine}` : ''}`, 200)}</code></td><td>${e(f.tools.join(', '))}</td></tr>`,
@@ -469,7 +482,14 @@ function manifestSection(report: Report): string {
     .join('')}</tbody></table>`;
 }
 
-export function renderHtml(report: Report): string {
+export interface HtmlOptions {
+  /** Finding rows (and fixed rows) listed; the rest are counted and left to report.json. */
+  rowLimit?: number;
+}
+
+/** report.html; with `rowLimit: PRINT_ROW_LIMIT`, the page report.pdf is printed from. */
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const rowLimit = options.rowLimit ?? HTML_ROW_LIMIT;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
@@ -482,8 +502,8 @@ ${header(report)}
 ${cards(report)}
 ${charts(report)}
 <h2 id="scanners">Scanners</h2>${scannerTable(report)}
-${findingsSection(report)}
-${fixedSection(report)}
+${findingsSection(report, rowLimit)}
+${fixedSection(report, rowLimit)}
 ${complianceSection(report)}
 ${suppressionsSection(report)}
 ${sbomSection(report)}

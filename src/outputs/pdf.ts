@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { killTree, trackProcessGroup } from '../run/process.ts';
 
 /** Where Chromium or Chrome lives on Debian/Ubuntu and on GitHub-hosted runners. */
 const CANDIDATES = [
@@ -33,64 +35,305 @@ export const CHROMIUM_FLAGS = [
   '--disable-extensions',
 ];
 
+/** Text in the families and weights a report uses, and an SVG: what a first print has to load. */
+const WARM_UP_PAGE = `<!doctype html><meta charset="utf-8"><style>
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}</style>
+<h1>Warm-up</h1><p><b>bold</b> <i>italic</i> <code>code</code> – “quotes” ✓ ✗</p>
+<svg width="40" height="20"><rect width="40" height="20" fill="#d1242f"/><text x="2" y="14">1</text></svg>`;
+
 export type PdfResult = { ok: true; file: string } | { ok: false; note: string };
 
-/** Print report.html to PDF with headless Chromium; a missing or failing browser is a note, never an error. */
+export interface PdfPrinter {
+  /** Print a local HTML file to PDF; a failing browser is a note, never an error. */
+  print(htmlFile: string, pdfFile: string): Promise<PdfResult>;
+  /** Stop the browser (idempotent). */
+  close(): Promise<void>;
+  /** Start the browser now, ahead of the first print (idempotent). */
+  warm(): void;
+  /** The browser's process id once started (its process group is killed on close or exit). */
+  browserPid(): Promise<number | undefined>;
+}
+
+export interface PdfOptions {
+  /** Bound on one print, browser start included (default 60 s). */
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+interface CdpMessage {
+  id?: number;
+  method?: string;
+  sessionId?: string;
+  result?: Record<string, unknown>;
+  error?: { message?: string };
+  params?: Record<string, unknown>;
+}
+
+/**
+ * Chromium's DevTools protocol over a pipe (--remote-debugging-pipe: commands on fd 3, replies on
+ * fd 4, each message JSON ending in NUL). Only the five commands a print needs.
+ */
+class DevToolsPipe {
+  private nextId = 1;
+  private buffered = '';
+  private readonly pending = new Map<
+    number,
+    { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void }
+  >();
+  private readonly waiters: Array<{ method: string; sessionId: string; resolve: () => void }> = [];
+  private failure: Error | undefined;
+  private readonly toBrowser: Writable;
+
+  constructor(toBrowser: Writable, fromBrowser: Readable) {
+    this.toBrowser = toBrowser;
+    fromBrowser.setEncoding('utf8');
+    fromBrowser.on('data', (chunk: string) => this.receive(chunk));
+    fromBrowser.on('error', (error: Error) => this.fail(error));
+    toBrowser.on('error', (error: Error) => this.fail(error));
+  }
+
+  send(
+    method: string,
+    params: Record<string, unknown> = {},
+    sessionId?: string,
+  ): Promise<Record<string, unknown>> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
+    });
+  }
+
+  /** Resolves on the next `method` event of the session. */
+  event(method: string, sessionId: string): Promise<void> {
+    return new Promise((resolve) => this.waiters.push({ method, sessionId, resolve }));
+  }
+
+  fail(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.pending.values()) reject(this.failure);
+    this.pending.clear();
+  }
+
+  private receive(chunk: string): void {
+    const parts = (this.buffered + chunk).split('\0');
+    this.buffered = parts.pop() ?? '';
+    for (const part of parts) {
+      let message: CdpMessage;
+      try {
+        message = JSON.parse(part) as CdpMessage;
+      } catch {
+        continue;
+      }
+      if (message.id !== undefined) {
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error) waiting?.reject(new Error(message.error.message ?? 'DevTools error'));
+        else waiting?.resolve(message.result ?? {});
+      } else if (message.method) {
+        const index = this.waiters.findIndex(
+          (w) => w.method === message.method && w.sessionId === message.sessionId,
+        );
+        if (index >= 0) this.waiters.splice(index, 1)[0]?.resolve();
+      }
+    }
+  }
+}
+
+function unavailable(note: string): PdfPrinter {
+  return {
+    print: () => Promise.resolve({ ok: false, note }),
+    close: () => Promise.resolve(),
+    warm: () => undefined,
+    browserPid: () => Promise.resolve(undefined),
+  };
+}
+
+/**
+ * Headless Chromium kept for the print at the end, started by `warm()` (or the first print): a
+ * scan warms it while a core is idle during the last scanners, so the browser's start-up is not on
+ * the critical path after the last scanner exits.
+ */
+export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
+  const chromium = findChromium(options.env);
+  if (!chromium)
+    return unavailable(
+      'report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)',
+    );
+  const name = path.basename(chromium);
+  let profile: Promise<string> | undefined;
+  let stderr = '';
+  let exited: string | undefined;
+  let untrack = (): void => undefined;
+  let pid: number | undefined;
+  let gone: Promise<void> = Promise.resolve();
+  let pipe: Promise<DevToolsPipe> | undefined;
+  const launch = (): Promise<DevToolsPipe> => {
+    if (pipe) return pipe;
+    profile = mkdtemp(path.join(os.tmpdir(), 'scanfold-chromium-'));
+    pipe = profile.then((dir) => {
+      const child = spawn(
+        chromium,
+        [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--remote-debugging-pipe', 'about:blank'],
+        { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
+      );
+      pid = child.pid;
+      gone = new Promise((resolve) => child.once('close', () => resolve()));
+      if (pid) untrack = trackProcessGroup(pid);
+      const devtools = new DevToolsPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString()).slice(-2_000);
+      });
+      child.on('error', (error) => {
+        exited = error.message;
+        devtools.fail(error);
+      });
+      child.on('exit', (code, signal) => {
+        exited = `exited ${code ?? signal ?? 'on a signal'}`;
+        untrack();
+        devtools.fail(new Error(exited));
+      });
+      return devtools;
+    });
+    // A failed start is reported by the print that needs it.
+    pipe.catch(() => undefined);
+    return pipe;
+  };
+  // An unused printer must not keep the process alive or leave a browser behind.
+  const onExit = (): void => {
+    if (pid) killTree(pid, 'SIGKILL');
+  };
+  process.once('exit', onExit);
+
+  const noteFor = (error: unknown): string => {
+    const last = stderr.trim().split('\n').pop() ?? '';
+    const reason = exited ?? (error instanceof Error ? error.message : String(error));
+    return `report.pdf skipped: ${name} ${reason}${last ? ` (${last.slice(0, 200)})` : ''}`;
+  };
+
+  async function printWith(
+    devtools: DevToolsPipe,
+    htmlFile: string,
+    pdfFile: string,
+  ): Promise<void> {
+    const { targetId } = await devtools.send('Target.createTarget', { url: 'about:blank' });
+    const { sessionId } = await devtools.send('Target.attachToTarget', {
+      targetId,
+      flatten: true,
+    });
+    if (typeof sessionId !== 'string') throw new Error('no DevTools session');
+    await devtools.send('Page.enable', {}, sessionId);
+    const loaded = devtools.event('Page.loadEventFired', sessionId);
+    await devtools.send('Page.navigate', { url: pathToFileURL(htmlFile).href }, sessionId);
+    await loaded;
+    // Streamed: a long report's PDF is tens of MB, too much for one protocol message.
+    const { stream } = await devtools.send(
+      'Page.printToPDF',
+      {
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: false,
+        transferMode: 'ReturnAsStream',
+      },
+      sessionId,
+    );
+    if (typeof stream !== 'string') throw new Error('no PDF stream');
+    const out = createWriteStream(pdfFile, { flags: 'wx' });
+    try {
+      for (;;) {
+        const chunk = await devtools.send('IO.read', { handle: stream, size: 4 << 20 }, sessionId);
+        if (typeof chunk.data === 'string' && chunk.data)
+          out.write(Buffer.from(chunk.data, chunk.base64Encoded === true ? 'base64' : 'utf8'));
+        if (chunk.eof === true) break;
+      }
+    } finally {
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+    }
+    await devtools.send('IO.close', { handle: stream }, sessionId);
+    await devtools.send('Target.closeTarget', { targetId });
+  }
+
+  return {
+    async print(htmlFile, pdfFile) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`timed out after ${(options.timeoutMs ?? 60_000) / 1000} s`)),
+          options.timeoutMs ?? 60_000,
+        );
+      });
+      try {
+        await Promise.race([
+          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
+          timeout,
+        ]);
+        const size = await stat(pdfFile).then(
+          (info) => info.size,
+          () => 0,
+        );
+        return size > 0
+          ? { ok: true, file: pdfFile }
+          : { ok: false, note: noteFor('wrote an empty PDF') };
+      } catch (error) {
+        await rm(pdfFile, { force: true });
+        // A broken pipe is the symptom; the browser's exit status, if it comes, is the reason.
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 1_000))]);
+        return { ok: false, note: noteFor(error) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    warm() {
+      // A first print loads fonts and warms the renderer (half a second or more): done here, on a
+      // page of text in each family a report uses, it is not done after the last scanner.
+      void launch()
+        .then(async (devtools) => {
+          const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-warm-'));
+          try {
+            const page = path.join(dir, 'warm.html');
+            await writeFile(page, WARM_UP_PAGE);
+            await printWith(devtools, page, path.join(dir, 'warm.pdf'));
+          } finally {
+            await rm(dir, { recursive: true, force: true });
+          }
+        })
+        .catch(() => undefined);
+    },
+    async browserPid() {
+      await launch().catch(() => undefined);
+      return pid;
+    },
+    async close() {
+      process.removeListener('exit', onExit);
+      if (!pipe) return;
+      const devtools = await pipe.catch(() => undefined);
+      if (devtools && !exited)
+        await Promise.race([
+          devtools.send('Browser.close').catch(() => ({})),
+          new Promise((r) => setTimeout(r, 2_000)),
+        ]);
+      if (pid) killTree(pid, 'SIGKILL');
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 2_000))]);
+      untrack();
+      if (profile) await rm(await profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Print report.html to PDF with a browser of its own (started and stopped here). */
 export async function printPdf(
   htmlFile: string,
   pdfFile: string,
-  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+  options: PdfOptions = {},
 ): Promise<PdfResult> {
-  const chromium = findChromium(options.env);
-  if (!chromium)
-    return {
-      ok: false,
-      note: 'report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)',
-    };
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'scanfold-chromium-'));
+  const printer = createPdfPrinter(options);
   try {
-    const args = [
-      ...CHROMIUM_FLAGS,
-      `--user-data-dir=${profile}`,
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${pdfFile}`,
-      pathToFileURL(htmlFile).href,
-    ];
-    const outcome = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(chromium, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-      let output = '';
-      const keep = (chunk: Buffer): void => {
-        output = (output + chunk.toString()).slice(-2_000);
-      };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      const timer = setTimeout(() => {
-        try {
-          if (child.pid) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, options.timeoutMs ?? 60_000);
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        resolve({ code: -1, output: error.message });
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, output });
-      });
-    });
-    const size = await stat(pdfFile).then(
-      (info) => info.size,
-      () => 0,
-    );
-    if (outcome.code === 0 && size > 0) return { ok: true, file: pdfFile };
-    const last = outcome.output.trim().split('\n').pop() ?? '';
-    return {
-      ok: false,
-      note: `report.pdf skipped: ${path.basename(chromium)} exited ${outcome.code ?? 'on a signal'}${last ? ` (${last.slice(0, 200)})` : ''}`,
-    };
+    return await printer.print(htmlFile, pdfFile);
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    await printer.close();
   }
 }

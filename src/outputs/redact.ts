@@ -111,16 +111,31 @@ export function redactSecretResult(result: Result, knownHint?: string): Result {
   return redacted;
 }
 
-/** Every string in a JSON value with the given tokens scrubbed (a last line of defence). */
+/**
+ * Every string in a JSON value with the given tokens scrubbed (a last line of defence). Only what
+ * changes is copied: a 100k-result log with one secret in it is not rebuilt object by object.
+ */
 export function scrubValue<T>(value: T, tokens: readonly string[]): T {
   if (tokens.length === 0) return value;
   const visit = (node: unknown): unknown => {
     if (typeof node === 'string') return scrubTokens(node, tokens);
-    if (Array.isArray(node)) return node.map(visit);
+    if (Array.isArray(node)) {
+      let copy: unknown[] | undefined;
+      node.forEach((child: unknown, index) => {
+        const scrubbed = visit(child);
+        if (scrubbed !== child) (copy ??= [...(node as unknown[])])[index] = scrubbed;
+      });
+      return copy ?? node;
+    }
     if (node && typeof node === 'object') {
-      return Object.fromEntries(
-        Object.entries(node).map(([key, child]) => [scrubTokens(key, tokens), visit(child)]),
-      );
+      const entries = Object.entries(node);
+      let changed = false;
+      const scrubbed = entries.map(([key, child]): [string, unknown] => {
+        const entry: [string, unknown] = [scrubTokens(key, tokens), visit(child)];
+        if (entry[0] !== key || entry[1] !== child) changed = true;
+        return entry;
+      });
+      return changed ? Object.fromEntries(scrubbed) : node;
     }
     return node;
   };

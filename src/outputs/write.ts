@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { ConfigurationError } from '../model/errors.ts';
 import type { Report } from '../model/scan-result.ts';
 import { scrubTokens } from '../normalize/secrets.ts';
-import { renderHtml } from './html.ts';
+import { PRINT_ROW_LIMIT, renderHtml } from './html.ts';
 import { writeJsonFile } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
-import { printPdf } from './pdf.ts';
+import { printPdf, type PdfPrinter, type PdfResult } from './pdf.ts';
 import { scrubValue } from './redact.ts';
 
 export const OUTPUT_FILES = {
@@ -22,6 +23,11 @@ export const OUTPUT_FILES = {
 
 /** Scanfold's own files in an output directory; nothing else there is ever removed or listed. */
 export const OWN_OUTPUTS: readonly string[] = [...Object.values(OUTPUT_FILES), 'manifest.json'];
+
+/** report.pdf is printed unless SCANFOLD_PDF=0 turns it off. */
+export function pdfWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SCANFOLD_PDF !== '0';
+}
 
 /** The output directory must be a directory (created when missing); a file there is a usage error. */
 export async function prepareOutputDir(outputDir: string): Promise<void> {
@@ -76,6 +82,27 @@ async function hashFiles(
   return manifest;
 }
 
+/**
+ * report.pdf, printed from a page of its own: report.html with at most PRINT_ROW_LIMIT finding
+ * rows. Laying out 5,000 rows costs Chromium most of a minute and gives some 760 pages.
+ */
+async function printReport(
+  report: Report,
+  pdfFile: string,
+  request: Pick<WriteRequest, 'printer'>,
+): Promise<PdfResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-print-'));
+  try {
+    const page = path.join(dir, 'report.html');
+    await writeFile(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: 'wx' });
+    return request.printer
+      ? await request.printer.print(page, pdfFile)
+      : await printPdf(page, pdfFile);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export interface WriteRequest {
   outputDir: string;
   report: Report;
@@ -87,6 +114,10 @@ export interface WriteRequest {
   secretTokens: readonly string[];
   /** Print report.html to report.pdf with headless Chromium when one is found (default true). */
   pdf?: boolean;
+  /** A browser started earlier (beside the scanners), so its start-up is off the critical path. */
+  printer?: PdfPrinter;
+  /** Told when each file is written (SCANFOLD_TIMINGS). */
+  step?: (step: string) => void;
   /** Told when the PDF is skipped. */
   note?: (message: string) => void;
 }
@@ -110,6 +141,8 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
     ],
   ]);
   written.push(OUTPUT_FILES.sarif);
+  const step = request.step ?? ((): void => undefined);
+  step('write sarif');
   if (request.sbomJson) {
     await writeFresh(
       path.join(outputDir, OUTPUT_FILES.sbom),
@@ -129,24 +162,26 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
     }
     written.push(raw);
   }
+  step('write sbom+raw');
   await writeFresh(
     path.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1_000_000 }),
   );
   written.push(OUTPUT_FILES.markdown);
   const html = path.join(outputDir, OUTPUT_FILES.html);
-  await writeFresh(
-    html,
-    renderHtml({ ...report, manifest: await hashFiles(outputDir, written, known) }),
-  );
+  const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known) };
+  await writeFresh(html, renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
-  if (request.pdf ?? process.env.SCANFOLD_PDF !== '0') {
-    const pdf = await printPdf(html, path.join(outputDir, OUTPUT_FILES.pdf));
+  step('write md+html');
+  if (request.pdf ?? pdfWanted()) {
+    const pdf = await printReport(withManifest, path.join(outputDir, OUTPUT_FILES.pdf), request);
     if (pdf.ok) written.push(OUTPUT_FILES.pdf);
     else request.note?.(pdf.note);
   }
+  step('pdf');
   const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
   // One finding (and one scanner) per line: indenting each field of 100k findings costs seconds.
   await writeFreshJson(path.join(outputDir, OUTPUT_FILES.report), final, 2);
+  step('write report');
   return final;
 }

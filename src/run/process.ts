@@ -27,7 +27,7 @@ const TAIL_LINES = 20;
 const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const KILL_GRACE_MS = 3_000;
 
-function killTree(pid: number, signal: NodeJS.Signals): void {
+export function killTree(pid: number, signal: NodeJS.Signals): void {
   try {
     // Negative pid: the whole process group, so grandchildren die too.
     process.kill(-pid, signal);
@@ -43,6 +43,13 @@ function killTree(pid: number, signal: NodeJS.Signals): void {
 /** Process groups still running, so a cancelled run (SIGINT/SIGTERM) does not leave scanners behind. */
 const activeGroups = new Set<number>();
 let cancelHandlersInstalled = false;
+
+/** Another long-lived child (the PDF printer's browser) that a cancelled run must take down too. */
+export function trackProcessGroup(pid: number): () => void {
+  installCancelHandlers();
+  activeGroups.add(pid);
+  return () => activeGroups.delete(pid);
+}
 
 function installCancelHandlers(): void {
   if (cancelHandlersInstalled) return;

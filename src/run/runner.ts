@@ -33,6 +33,8 @@ export interface RunRequest {
   resolveTool: (adapter: ScannerAdapter) => Promise<ToolResolution>;
   logger: Logger;
   clock: Clock;
+  /** Told each time a scanner finishes, with how many are still to finish. */
+  onFinished?: (remaining: number) => void;
 }
 
 const VERSION_TIMEOUT_MS = 60_000;
@@ -351,6 +353,7 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
       done++;
       progress();
+      request.onFinished?.(total - done);
       return result;
     })();
     running.set(entry.name, task);

@@ -240,7 +240,17 @@ export interface FaultRule {
   method?: string;
   /** Tested against the request path name as received (no query string). */
   path: RegExp;
-  status: number;
+  /** The status answered; 500 when omitted. Ignored by the `network` faults. */
+  status?: number;
+  /**
+   * A fault below HTTP instead of an answer:
+   * - `reset`: the connection is destroyed before any byte of an answer;
+   * - `reset-mid-response`: the request is carried out, its real answer's head and half its body
+   *   are sent, then the connection is destroyed (a proxy or load balancer dropping it);
+   * - `stall`: nothing is ever answered; the client has to give up (the server closes the socket
+   *   only when it shuts down).
+   */
+  network?: 'reset' | 'reset-mid-response' | 'stall';
   /** How many matching requests fail; defaults to 1. Use Infinity for "always". */
   times?: number;
   headers?: Readonly<Record<string, string>>;
@@ -372,6 +382,18 @@ export function fastThrottleGroups(): Required<
 > {
   const group = (): Bottleneck.Group => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   return { write: group(), notifications: group(), search: group() };
+}
+
+/**
+ * An http:// URL on 127.0.0.1 where nothing listens (a port just bound and released): connections
+ * to it are refused, like a service that is down.
+ */
+export async function refusingUrl(): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}/`;
 }
 
 /** Minimal zip reader (central directory based; handles data descriptors and zip64). */
@@ -1674,6 +1696,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
   // ---- dispatcher ----------------------------------------------------------------------------
 
+  /** Answers to cut off half-way through the body, then drop the connection. */
+  const cutOff = new WeakSet<ServerResponse>();
+
   const send = (
     res: ServerResponse,
     rec: RecordedRequest,
@@ -1695,6 +1720,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
     if (out) h['content-length'] ??= String(out.length);
     res.writeHead(status, h);
+    if (cutOff.has(res)) {
+      // The head and half the body reach the client; then the connection is gone.
+      res.write(out?.subarray(0, Math.floor(out.length / 2)) ?? Buffer.alloc(0), () =>
+        res.socket?.destroy(),
+      );
+      return;
+    }
     res.end(out);
   };
 
@@ -1748,7 +1780,25 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         f.rule.path.test(path)
       );
     });
-    if (fault) {
+    if (fault?.rule.network === 'reset') {
+      fault.remaining--;
+      fault.hits++;
+      rec.faulted = true;
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.rule.network === 'stall') {
+      fault.remaining--;
+      fault.hits++;
+      rec.faulted = true;
+      return;
+    }
+    if (fault?.rule.network === 'reset-mid-response') {
+      fault.remaining--;
+      fault.hits++;
+      rec.faulted = true;
+      cutOff.add(res);
+    } else if (fault) {
       fault.remaining--;
       if (fault.rule.afterHandling && service === 'rest') {
         try {
@@ -1760,8 +1810,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       fault.hits++;
       rec.faulted = true;
       const base = service === 'rest' ? restHeaders() : {};
-      const payload = fault.rule.body ?? { message: STATUS_CODES[fault.rule.status] ?? 'Error' };
-      send(res, rec, fault.rule.status, payload, {
+      const status = fault.rule.status ?? 500;
+      const payload = fault.rule.body ?? { message: STATUS_CODES[status] ?? 'Error' };
+      send(res, rec, status, payload, {
         ...base,
         ...lowerKeys(fault.rule.headers ?? {}),
       });
