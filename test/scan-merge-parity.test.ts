@@ -250,3 +250,50 @@ function byJson(a: unknown, b: unknown): number {
   const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+test("trivy: a ROOTPATH naming the JSON report is the scan root; a directory ROOTPATH is Trivy's own", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-rootpath-'));
+  dirs.push(dir);
+  const sarifFrom = (rootPath: string): string =>
+    JSON.stringify({
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'Trivy', rules: [{ id: 'AVD-AWS-0089' }] } },
+          originalUriBaseIds: { ROOTPATH: { uri: rootPath } },
+          results: [
+            {
+              ruleId: 'AVD-AWS-0089',
+              message: { text: 'bucket has no logging' },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'main.tf', uriBaseId: 'ROOTPATH' },
+                    region: { startLine: 3 },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  const root = path.join(dir, 'repo');
+  // `trivy convert` of /tmp/ci/trivy.json, and `trivy fs --format sarif infra` run in the repo.
+  const converted = path.join(dir, 'converted.sarif');
+  await writeFile(converted, sarifFrom('file:///tmp/ci/trivy.json/'));
+  const direct = path.join(dir, 'direct.sarif');
+  await writeFile(direct, sarifFrom(`file://${root}/infra/`));
+  const pathOf = async (file: string): Promise<string | undefined> => {
+    const outcome = await importFiles({
+      files: [file],
+      outputDir: path.join(dir, `out-${path.basename(file)}`),
+      root,
+      failOn: 'none',
+      logger: silentLogger,
+    });
+    return outcome.report.findings[0]?.location.path;
+  };
+  assert.equal(await pathOf(converted), 'main.tf');
+  assert.equal(await pathOf(direct), 'infra/main.tf');
+});
