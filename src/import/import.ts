@@ -46,7 +46,7 @@ type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: Sb
 type Recognised =
   | { kind: 'sarif'; log: Log; owner: ScannerAdapter | undefined }
   | { kind: 'sbom'; input: SbomInput }
-  | { kind: 'native'; data: unknown; owner: ScannerAdapter };
+  | { kind: 'native'; data: unknown; owner: ScannerAdapter; sarif: Log };
 
 /**
  * The adapter that wrote every run of a SARIF log, if one did. Scanfold's own merged output
@@ -74,8 +74,8 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     // Not one JSON document: perhaps a tool's stream of them; else the JSON error stands.
     for (const owner of adapters) {
       const streamed = owner.nativeJson?.fromText?.(text);
-      if (streamed !== undefined && owner.nativeJson?.toSarif(streamed))
-        return { kind: 'native', data: streamed, owner };
+      const sarif = streamed === undefined ? undefined : owner.nativeJson?.toSarif(streamed);
+      if (sarif) return { kind: 'native', data: streamed, owner, sarif };
     }
     throw error;
   }
@@ -107,8 +107,11 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     throw new OutputError(
       `${file}: an empty JSON array names no tool (Gitleaks writes [] when it finds nothing); import the tool's SARIF instead, which says which tool ran`,
     );
-  const owner = adapters.find((adapter) => adapter.nativeJson?.toSarif(data));
-  if (owner) return { kind: 'native', data, owner };
+  // Converted once: the adapter's parse uses this SARIF unless a SARIF file beside it wins.
+  for (const owner of adapters) {
+    const sarif = owner.nativeJson?.toSarif(data);
+    if (sarif) return { kind: 'native', data, owner, sarif };
+  }
   const labels = adapters.flatMap((adapter) =>
     adapter.nativeJson ? [adapter.nativeJson.label] : [],
   );
@@ -128,19 +131,22 @@ export function importDocument(
 ): Imported {
   const recognised = recognise(file, text, adapters);
   if (recognised.kind === 'sbom') return recognised;
-  const log =
-    recognised.kind === 'sarif'
-      ? recognised.log
-      : recognised.owner.nativeJson?.toSarif(recognised.data);
-  if (!log) throw new OutputError(`${file}: unknown format`);
-  return { kind: 'sarif', input: { file, log } };
+  return {
+    kind: 'sarif',
+    input: { file, log: recognised.kind === 'sarif' ? recognised.log : recognised.sarif },
+  };
 }
 
 /** A recognised input as the raw output its adapter's parse reads. */
 function rawOutput(name: string, recognised: Recognised & { kind: 'sarif' | 'native' }): RawOutput {
   return recognised.kind === 'sarif'
     ? { kind: 'sarif', name, read: () => Promise.resolve(recognised.log) }
-    : { kind: 'native', name, read: () => Promise.resolve(recognised.data) };
+    : {
+        kind: 'native',
+        name,
+        read: () => Promise.resolve(recognised.data),
+        sarif: recognised.sarif,
+      };
 }
 
 /**
@@ -326,6 +332,8 @@ async function importWith(
       for (const note of one.notes ?? []) request.logger.info(`${adapter.name}: ${note}`);
     }
   }
+  // The tools' own reports are read; only their SARIF goes on (memory for the outputs).
+  owned.clear();
   for (const input of sarif) {
     input.log.runs.forEach((run, index) => {
       const tool = input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE);

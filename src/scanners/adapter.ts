@@ -43,7 +43,13 @@ export type RawOutput =
   | { readonly kind: 'sarif'; readonly name: string; read(): Promise<Log> }
   | { readonly kind: 'cyclonedx'; readonly name: string; read(): Promise<Record<string, unknown>> }
   /** The tool's own report format (or any other file it wrote, such as a log). */
-  | { readonly kind: 'native'; readonly name: string; read(): Promise<unknown> };
+  | {
+      readonly kind: 'native';
+      readonly name: string;
+      read(): Promise<unknown>;
+      /** The report already converted by the tool's `nativeJson` (merge did, to recognise it). */
+      readonly sarif?: Log;
+    };
 
 /** What parsing needs to know about the scan the outputs came from. */
 export interface ParseContext {

@@ -65,7 +65,7 @@ export async function parseOutputs(
     else if (output.kind === 'cyclonedx')
       parsed.sboms.push({ file: output.name, bom: await output.read() });
     else if (nativeJson && !paired.has(pairKey(output.name))) {
-      const log = nativeJson.toSarif(await output.read());
+      const log = output.sarif ?? nativeJson.toSarif(await output.read());
       if (!log) throw new OutputError(`${output.name}: not ${nativeJson.label}`);
       parsed.sarif.push({ file: output.name, log });
     }
