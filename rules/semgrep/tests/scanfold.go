@@ -14,6 +14,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
 )
 
 var db *sql.DB
@@ -102,4 +105,19 @@ func restoreSession(w http.ResponseWriter, r *http.Request) {
 	f, _ := os.Open("/var/lib/app/sessions.gob")
 	// ok: scanfold.go.deserialization
 	gob.NewDecoder(f).Decode(&s)
+}
+
+// The same in gin and echo handlers: the body is the request's.
+func restoreGin(c *gin.Context) {
+	var s Session
+	// ruleid: scanfold.go.deserialization
+	gob.NewDecoder(c.Request.Body).Decode(&s)
+	// ok: scanfold.go.deserialization
+	c.BindJSON(&s)
+}
+
+func restoreEcho(c echo.Context) error {
+	var s Session
+	// ruleid: scanfold.go.deserialization
+	return gob.NewDecoder(c.Request().Body).Decode(&s)
 }
