@@ -297,3 +297,48 @@ test("trivy: a ROOTPATH naming the JSON report is the scan root; a directory ROO
   assert.equal(await pathOf(converted), 'main.tf');
   assert.equal(await pathOf(direct), 'infra/main.tf');
 });
+
+test('a SARIF claiming a known tool is read by its adapter, whatever odd fields it carries', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-claims-'));
+  dirs.push(dir);
+  const files: string[] = [];
+  for (const [index, details] of [{ id: 5 }, 'x', null, [1], { id: 'scanfold/trivy/' }].entries()) {
+    const file = path.join(dir, `claims-${index}.sarif`);
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: index % 2 ? 'gitleaks' : 'Trivy' } },
+            automationDetails: details,
+            results: [
+              {
+                ruleId: `rule-${index}`,
+                message: { text: 'found' },
+                locations: [{ physicalLocation: { artifactLocation: { uri: `f${index}.txt` } } }],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    files.push(file);
+  }
+  const outcome = await importFiles({
+    files,
+    outputDir: path.join(dir, 'out'),
+    root: dir,
+    failOn: 'none',
+    logger: silentLogger,
+  });
+  assert.deepEqual(outcome.report.errors, []);
+  assert.equal(outcome.report.summary.inputResults, 5);
+  assert.deepEqual(outcome.report.findings.map((finding) => finding.location.path).sort(), [
+    'f0.txt',
+    'f1.txt',
+    'f2.txt',
+    'f3.txt',
+    'f4.txt',
+  ]);
+});

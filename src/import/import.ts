@@ -56,7 +56,9 @@ type Recognised =
 function ownerOf(log: Log, adapters: readonly ScannerAdapter[]): ScannerAdapter | undefined {
   let owner: ScannerAdapter | undefined;
   for (const run of log.runs) {
-    if (run.automationDetails?.id?.startsWith('scanfold/')) return undefined;
+    // Not validated by the SARIF schema here: any type may stand where the id should be.
+    const category: unknown = (run.automationDetails as { id?: unknown } | undefined)?.id;
+    if (typeof category === 'string' && category.startsWith('scanfold/')) return undefined;
     const driver = run.tool.driver.name;
     const adapter = adapters.find((candidate) => candidate.ownsDriver(driver));
     if (!adapter || (owner && owner !== adapter)) return undefined;
