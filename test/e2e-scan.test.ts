@@ -232,6 +232,33 @@ test('nothing lost: results in raw outputs = results in merged SARIF = sources o
   assert.equal(new Set(ids).size, ids.length, 'one category per tool');
 });
 
+test("scanfold merge of the scan's raw outputs gives the scan's findings", async () => {
+  // Every file the scanners wrote, as a matrix leg would upload them, through the same adapters.
+  const files = report.scanners.flatMap((scanner) =>
+    scanner.outputs.map((output) => path.join(out, output)),
+  );
+  assert.ok(files.some((file) => file.endsWith('trivy.json')));
+  const mergeOut = await mkdtemp(path.join(os.tmpdir(), 'scanfold-e2e-merge-'));
+  const merge = await runCli(['merge', ...files, '--out', mergeOut, '--root', EXAMPLE_APP]);
+  assert.equal(merge.code, run.code, merge.stdout + merge.stderr);
+  const again = ReportSchema.parse(
+    JSON.parse(await readFile(path.join(mergeOut, 'report.json'), 'utf8')),
+  );
+  assert.deepEqual(again.errors, []);
+  const brief = (finding: Report['findings'][number]): unknown => ({
+    id: finding.id,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    tools: finding.tools,
+    location: finding.location,
+    package: finding.package,
+    reachable: finding.reachable,
+  });
+  assert.equal(again.summary.inputResults, report.summary.inputResults);
+  assert.deepEqual(again.summary.bySeverity, report.summary.bySeverity);
+  assert.deepEqual(again.findings.map(brief), report.findings.map(brief));
+});
+
 test('passed checks reach the compliance mapping as evidence, never as findings (counts as in EXPECTED.md)', async () => {
   const raw = async (scanner: string, name: string): Promise<unknown> => {
     const output = report.scanners

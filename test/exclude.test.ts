@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { resolveConfig } from '../src/config/load.ts';
+import { scanOutputs } from '../src/scanners/common.ts';
 import { isExcluded } from '../src/scanners/exclude.ts';
 import { gitleaks } from '../src/scanners/gitleaks.ts';
 import { grype } from '../src/scanners/grype.ts';
@@ -45,11 +46,11 @@ const count = (parsed: Awaited<ReturnType<typeof gitleaks.parse>>): number =>
 
 test('gitleaks honours exclude: its results in excluded paths are left out, and the report says so', async () => {
   const files = await rawCopies({ 'gitleaks/gitleaks.sarif': 'gitleaks.sarif' });
-  const all = await gitleaks.parse(files, resolveConfig({ root: EXAMPLE_APP }));
+  const all = await gitleaks.parse(scanOutputs(files), resolveConfig({ root: EXAMPLE_APP }));
   assert.equal(count(all), 6);
   assert.deepEqual(all.notes, []);
   const config = resolveConfig({ root: EXAMPLE_APP, overrides: { exclude: ['config/'] } });
-  const parsed = await gitleaks.parse(files, config);
+  const parsed = await gitleaks.parse(scanOutputs(files), config);
   assert.equal(count(parsed), 3, 'config/settings.py twice and config/deploy_key.pem left out');
   assert.deepEqual(parsed.notes, ['3 result(s) in excluded paths left out']);
 });
@@ -63,7 +64,7 @@ test('grype honours exclude on the manifests its matches were found in', async (
     root: EXAMPLE_APP,
     overrides: { exclude: ['package-lock.json'] },
   });
-  const parsed = await grype.parse(files, config);
+  const parsed = await grype.parse(scanOutputs(files), config);
   assert.equal(count(parsed), 5, 'the three npm matches are left out, the Python ones kept');
   assert.deepEqual(parsed.notes, ['3 result(s) in excluded paths left out']);
 });

@@ -19,11 +19,11 @@ import { fakeGitleaks, fakeToolCache, MINIMAL_SARIF } from './support/fake-tools
 import { REPO_ROOT } from './support/run-cli.ts';
 
 const ADAPTER = `import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { Log } from 'sarif';
+import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver } from './common.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
+import { firstSemver, parseOutputs } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 import type { ReportingDescriptor } from 'sarif';
 
@@ -50,13 +50,23 @@ function toSarif(data: unknown): Log | undefined {
   return sarifLog('ToyScan', data.toyscan, rules, results);
 }
 
-export const toyscan: ScannerAdapter = {
+const TOY_JSON = { label: 'ToyScan JSON', toSarif };
+
+/** \`toyscan:\` in the config file: its settings live here, nowhere else. */
+const TOY_SETTINGS = toolSettings({
+  key: 'toyscan',
+  schema: z.object({ depth: z.enum(['shallow', 'deep']) }).partial().strict(),
+  resolve: (section) => ({ depth: section?.depth ?? 'shallow' }),
+});
+
+export const toyscan: ScannerAdapter & { readonly settings: typeof TOY_SETTINGS } = {
   name: 'toyscan',
   tool: 'toyscan',
   title: 'ToyScan',
   description: 'a throw-away scanner proving adapters own their tool',
   outputs: 'native JSON',
   categories: ['secret', 'code'],
+  settings: TOY_SETTINGS,
   applies: (_config, files) =>
     files.some((file) => file.endsWith('.py'))
       ? { applies: true }
@@ -66,20 +76,13 @@ export const toyscan: ScannerAdapter = {
   exclude: { honoured: false, why: 'toyscan scans everything' },
   async scan(context) {
     const report = path.join(context.workDir, 'toyscan.json');
-    const exit = await context.exec(['--out', report, '.']);
+    const exit = await context.exec(['--depth', context.config.toyscan.depth, '--out', report, '.']);
     return outcomeOf(exit, [report], { what: 'toyscan' });
   },
-  async parse(files) {
-    const sarif = [];
-    for (const file of files) {
-      const log = toSarif(JSON.parse(await readFile(file, 'utf8')));
-      if (!log) throw new Error(path.basename(file) + ': not a toyscan report');
-      sarif.push({ file: path.basename(file), log });
-    }
-    return { sarif, sboms: [] };
-  },
+  // Its native report, converted by nativeJson below: the same reading for scan and merge.
+  parse: (outputs) => parseOutputs(outputs, TOY_JSON),
   ownsDriver: driverContains('toyscan'),
-  nativeJson: { label: 'ToyScan JSON', toSarif },
+  nativeJson: TOY_JSON,
   defaultSeverity: 'critical',
 };
 `;
@@ -95,7 +98,9 @@ const TOY_REPORT = {
 
 const TOY_TOOL = `echo "$@" >> "$(dirname "$0")/calls.log"
 if [ "$1" = --version ]; then echo "toyscan version 2.3.4"; exit 0; fi
-cat > "$2" <<'JSON'
+out=""
+while [ $# -gt 0 ]; do if [ "$1" = --out ]; then out="$2"; shift; fi; shift; done
+cat > "$out" <<'JSON'
 ${JSON.stringify(TOY_REPORT)}
 JSON`;
 
@@ -177,6 +182,18 @@ test('a new scanner is one adapter file, one registry line and one pin', async (
     ['toyscan', 'gitleaks'],
   );
 
+  // Its config section is part of the config file's schema, with the usual file:line: key errors.
+  const typo = await mkdtemp(path.join(os.tmpdir(), 'scanfold-toy-config-'));
+  await writeFile(path.join(typo, '.scanfold.yml'), 'failOn: high\ntoyscan:\n  dept: deep\n');
+  const rejected = node([cli, 'scan', typo, '--scanners', 'toyscan', '--no-install'], {
+    cwd: typo,
+  });
+  assert.equal(rejected.code, 2, rejected.stdout + rejected.stderr);
+  assert.match(
+    rejected.stderr,
+    /\.scanfold\.yml:3: unknown key 'toyscan\.dept' — did you mean 'toyscan\.depth'\?/,
+  );
+
   // The README table script lists it.
   const readme = node([path.join(copy, 'scripts', 'readme-scanners.ts')], { cwd: copy });
   assert.equal(readme.code, 0, readme.stderr);
@@ -188,7 +205,10 @@ test('a new scanner is one adapter file, one registry line and one pin', async (
   // Planned, run, parsed, merged with gitleaks' finding of the same secret, and reported.
   const project = await mkdtemp(path.join(os.tmpdir(), 'scanfold-toy-project-'));
   await writeFile(path.join(project, 'app.py'), 'import os\n\nKEY = "x"\n');
-  await writeFile(path.join(project, '.scanfold.yml'), 'exclude: [vendor/]\n');
+  await writeFile(
+    path.join(project, '.scanfold.yml'),
+    'exclude: [vendor/]\ntoyscan:\n  depth: deep\n',
+  );
   const toolCache = await fakeToolCache({
     gitleaks: fakeGitleaks(`cat > "$out" <<'JSON'\n${MINIMAL_SARIF}\nJSON`),
   });
@@ -231,7 +251,8 @@ test('a new scanner is one adapter file, one registry line and one pin', async (
   );
   const lines = calls.trim().split('\n');
   assert.equal(lines.length, 1, calls);
-  assert.match(lines[0] ?? '', /^--out \S+toyscan\.json \.$/);
+  // Its own config section reached it, typed, through ScanConfig.
+  assert.match(lines[0] ?? '', /^--depth deep --out \S+toyscan\.json \.$/);
   const secret = report.findings.find((finding) => finding.category === 'secret');
   assert.deepEqual(secret?.tools, ['gitleaks', 'toyscan']);
   const code = report.findings.find((finding) => finding.ruleId === 'toy-eval');

@@ -231,6 +231,7 @@ async function mergeCommand(args: string[]): Promise<number> {
     outputDir: values.out,
     root: values.root ?? process.cwd(),
     failOn: config.failOn,
+    exclude: config.exclude,
     logger,
     policy: {
       failOnScope: config.failOnScope,

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { SCANNER_NAMES } from '../scanners/registry.ts';
-import { SEMGREP_REGISTRY_RULESETS } from '../scanners/semgrep.ts';
+import type { SettingsContext } from '../scanners/adapter.ts';
+import { SCANNER_NAMES, TOOL_SETTINGS } from '../scanners/registry.ts';
+import type { ToolSettingsConfig } from '../scanners/registry.ts';
 import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import { checkLocalImage, parseImageRef } from '../plan/image.ts';
-import { packageRoot } from './package-root.ts';
-import { DEFAULT_TRIVY_SCANNERS, defaultToolCache, FileConfigSchema } from './schema.ts';
+import { defaultToolCache, FileConfigSchema } from './schema.ts';
 import type { FileConfig, ScanConfig } from './schema.ts';
 
 const DEFAULT_CONFIG_FILES = ['.scanfold.yml', '.scanfold.yaml', '.scanfold.json'];
@@ -205,8 +205,25 @@ function findConfigFile(root: string, explicit: string | undefined): string | un
   return DEFAULT_CONFIG_FILES.map((name) => path.join(root, name)).find((file) => existsSync(file));
 }
 
-export function bundledSemgrepRules(): string {
-  return path.join(packageRoot(), 'rules', 'semgrep', 'scanfold.yml');
+/** A tool's section of a config (an object, or nothing). */
+function sectionOf(config: FileConfig, key: string): Record<string, unknown> | undefined {
+  const section: unknown = Object.hasOwn(config, key)
+    ? (config as Record<string, unknown>)[key]
+    : undefined;
+  return typeof section === 'object' && section !== null
+    ? (section as Record<string, unknown>)
+    : undefined;
+}
+
+/** Each tool's settings, resolved by its adapter from its (validated) section. */
+function toolSettingsOf(config: FileConfig, context: SettingsContext): ToolSettingsConfig {
+  // One entry per TOOL_SETTINGS key: the shape ToolSettingsConfig derives from the same list.
+  return Object.fromEntries(
+    TOOL_SETTINGS.map((settings) => [
+      settings.key,
+      settings.resolve(sectionOf(config, settings.key), context),
+    ]),
+  ) as ToolSettingsConfig;
 }
 
 /** Merge file config and overrides into one frozen, fully-defaulted config. */
@@ -216,13 +233,17 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
   const configFile = findConfigFile(root, request.configFile);
   const fromFile = configFile ? readConfigFile(configFile) : {};
   const overrides = request.overrides ?? {};
-  const merged: FileConfig = {
+  // A tool's section merges key by key: a flag for one setting keeps the file's others.
+  const sections = new Map<string, unknown>(
+    TOOL_SETTINGS.map(({ key }) => [
+      key,
+      { ...sectionOf(fromFile, key), ...sectionOf(overrides, key) },
+    ]),
+  );
+  const merged = {
     ...fromFile,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
-    trivy: { ...fromFile.trivy, ...overrides.trivy },
-    grype: { ...fromFile.grype, ...overrides.grype },
-    semgrep: { ...fromFile.semgrep, ...overrides.semgrep },
-    osv: { ...fromFile.osv, ...overrides.osv },
+    ...Object.fromEntries(sections),
   };
   const checked = FileConfigSchema.safeParse(merged);
   if (!checked.success)
@@ -251,22 +272,7 @@ export function resolveConfig(request: ConfigRequest): ScanConfig {
     toolCache: request.toolCache ?? defaultToolCache(),
     retryBaseMs: request.retryBaseMs ?? 2_000,
     retryCapMs: 60_000,
-    trivy: {
-      scanners: c.trivy?.scanners ?? DEFAULT_TRIVY_SCANNERS,
-      dbRepositories: c.trivy?.dbRepositories ?? [],
-      cacheDir: path.resolve(root, c.trivy?.cacheDir ?? path.join(cacheBase, 'trivy')),
-    },
-    grype: {
-      dbCacheDir: path.resolve(root, c.grype?.dbCacheDir ?? path.join(cacheBase, 'grype-db')),
-      dbUpdateUrl: c.grype?.dbUpdateUrl,
-    },
-    osv: { dbDir: c.osv?.dbDir ? path.resolve(root, c.osv.dbDir) : undefined },
-    semgrep: {
-      config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map((entry) =>
-        existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,
-      ),
-      registry: c.semgrep?.config ? [] : SEMGREP_REGISTRY_RULESETS,
-    },
+    ...toolSettingsOf(c, { root, cacheBase }),
   };
   return Object.freeze(config);
 }

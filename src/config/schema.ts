@@ -3,19 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SeveritySchema } from '../model/finding.ts';
 import type { ImageTarget } from '../plan/image.ts';
-import { SCANNER_NAMES } from '../scanners/registry.ts';
-import type { ScannerName } from '../scanners/registry.ts';
+import { SCANNER_NAMES, TOOL_SETTINGS } from '../scanners/registry.ts';
+import type { ScannerName, ToolSections, ToolSettingsConfig } from '../scanners/registry.ts';
 
 export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 export const FailOnSchema = z.enum(FAIL_ON);
 export type FailOn = z.infer<typeof FailOnSchema>;
-
-export const TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret', 'license'] as const;
-/**
- * Trivy's own licence scanner is off by default: licences are SBOM facts (Trivy's and Syft's SBOMs
- * carry them) and only the licence policy turns one into a finding.
- */
-export const DEFAULT_TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret'] as const;
 
 export const FAIL_ON_SCOPES = ['new', 'all'] as const;
 export const FailOnScopeSchema = z.enum(FAIL_ON_SCOPES);
@@ -81,46 +74,40 @@ export function defaultToolCache(): string {
   return path.join(base, 'scanfold', 'tools');
 }
 
+/** Settings of scanfold itself; each tool's own section comes from its adapter (TOOL_SETTINGS). */
+const SCANFOLD_SETTINGS = {
+  scanners: z.array(z.enum(SCANNER_NAMES)).min(1),
+  failOn: FailOnSchema,
+  failOnScope: FailOnScopeSchema.describe(
+    'Which findings the gate counts: new (vs the baseline) or all. Default: new with a baseline, else all',
+  ),
+  baseline: z.string().min(1).describe('A previous report.json to compare with'),
+  suppressions: z.array(SuppressionSchema),
+  licenses: LicensePolicySchema,
+  retries: z.number().int().min(0).max(10),
+  timeoutMinutes: z.number().positive().max(360),
+  concurrency: z.number().int().min(1).max(64),
+  outputDir: z.string().min(1),
+  offline: z.boolean(),
+  exclude: z.array(z.string()),
+  /** Container images to scan besides the directory (see plan/image.ts for the forms). */
+  images: z.array(z.string().min(1)),
+};
+
 /** Settings that may come from the config file; inputs/flags override them. */
-export const FileConfigSchema = z
+export type FileConfig = Partial<z.infer<z.ZodObject<typeof SCANFOLD_SETTINGS>>> & ToolSections;
+
+/** The config file's schema: scanfold's settings, then each tool's section in registry order. */
+export const FileConfigSchema: z.ZodType<FileConfig> = z
   .object({
-    scanners: z.array(z.enum(SCANNER_NAMES)).min(1),
-    failOn: FailOnSchema,
-    failOnScope: FailOnScopeSchema.describe(
-      'Which findings the gate counts: new (vs the baseline) or all. Default: new with a baseline, else all',
-    ),
-    baseline: z.string().min(1).describe('A previous report.json to compare with'),
-    suppressions: z.array(SuppressionSchema),
-    licenses: LicensePolicySchema,
-    retries: z.number().int().min(0).max(10),
-    timeoutMinutes: z.number().positive().max(360),
-    concurrency: z.number().int().min(1).max(64),
-    outputDir: z.string().min(1),
-    offline: z.boolean(),
-    exclude: z.array(z.string()),
-    /** Container images to scan besides the directory (see plan/image.ts for the forms). */
-    images: z.array(z.string().min(1)),
-    trivy: z
-      .object({
-        scanners: z.array(z.enum(TRIVY_SCANNERS)).min(1),
-        dbRepositories: z.array(z.string().min(1)),
-        cacheDir: z.string(),
-      })
-      .partial()
-      .strict(),
-    grype: z.object({ dbCacheDir: z.string(), dbUpdateUrl: z.string().url() }).partial().strict(),
-    /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
-    osv: z.object({ dbDir: z.string() }).partial().strict(),
-    semgrep: z
-      .object({ config: z.array(z.string().min(1)).min(1) })
-      .partial()
-      .strict(),
+    ...SCANFOLD_SETTINGS,
+    ...Object.fromEntries(TOOL_SETTINGS.map((settings) => [settings.key, settings.schema])),
   })
   .partial()
   .strict();
-export type FileConfig = z.infer<typeof FileConfigSchema>;
 
-export interface ScanConfig {
+/** Resolved settings; each tool's are under its settings key (`config.trivy`, …), typed by its adapter. */
+export interface ScanConfig extends ToolSettingsConfig {
   readonly root: string;
   readonly scanners: readonly ScannerName[];
   readonly failOn: FailOn;
@@ -139,17 +126,4 @@ export interface ScanConfig {
   readonly toolCache: string;
   readonly retryBaseMs: number;
   readonly retryCapMs: number;
-  readonly trivy: {
-    readonly scanners: readonly (typeof TRIVY_SCANNERS)[number][];
-    readonly dbRepositories: readonly string[];
-    readonly cacheDir: string;
-  };
-  readonly grype: { readonly dbCacheDir: string; readonly dbUpdateUrl: string | undefined };
-  readonly semgrep: {
-    /** Rulesets to run: the user's, or the bundled offline ruleset. */
-    readonly config: readonly string[];
-    /** Registry rulesets run instead when online; empty when the user chose rulesets. */
-    readonly registry: readonly string[];
-  };
-  readonly osv: { readonly dbDir: string | undefined };
 }

@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
+import { z } from 'zod';
 import type { FailOn } from '../config/schema.ts';
 import { assemble, withPdfPrinter } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
@@ -10,11 +11,12 @@ import type { PdfPrinter } from '../outputs/pdf.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import type { Clock, Logger } from '../model/ports.ts';
-import type { ScannerAdapter } from '../scanners/adapter.ts';
+import type { ParseContext, ParsedOutput, RawOutput, ScannerAdapter } from '../scanners/adapter.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
 import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
+  firstIssue,
   isCycloneDx,
   OutputError,
   parseJsonText,
@@ -30,6 +32,8 @@ export interface ImportRequest {
   outputDir: string;
   root: string;
   failOn: FailOn;
+  /** The config's `exclude`: results in these paths are left out, as a scan leaves them out. */
+  exclude?: readonly string[];
   logger: Logger;
   /** Baseline, suppressions, gate scope (as for scan). */
   policy?: Parameters<typeof assemble>[0]['policy'];
@@ -38,20 +42,45 @@ export interface ImportRequest {
 
 type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: SbomInput };
 
-/** The native JSON formats the registered adapters read, in registry order. */
-function nativeFormats(
-  adapters: readonly ScannerAdapter[],
-): { label: string; toSarif: (data: unknown) => Log | undefined }[] {
-  return adapters.flatMap((adapter) => (adapter.nativeJson ? [adapter.nativeJson] : []));
+/** One input recognised by content, and the adapter that owns it when it is a known tool's output. */
+type Recognised =
+  | { kind: 'sarif'; log: Log; owner: ScannerAdapter | undefined }
+  | { kind: 'sbom'; input: SbomInput }
+  | { kind: 'native'; data: unknown; owner: ScannerAdapter; sarif: Log };
+
+/**
+ * The adapter that wrote every run of a SARIF log, if one did. Scanfold's own merged output
+ * (`scanfold/<tool>/` categories) has had its tools' fixes already, and a log mixing tools is
+ * read as it is.
+ */
+function ownerOf(log: Log, adapters: readonly ScannerAdapter[]): ScannerAdapter | undefined {
+  let owner: ScannerAdapter | undefined;
+  for (const run of log.runs) {
+    // Not validated by the SARIF schema here: any type may stand where the id should be.
+    const category: unknown = (run.automationDetails as { id?: unknown } | undefined)?.id;
+    if (typeof category === 'string' && category.startsWith('scanfold/')) return undefined;
+    const driver = run.tool.driver.name;
+    const adapter = adapters.find((candidate) => candidate.ownsDriver(driver));
+    if (!adapter || (owner && owner !== adapter)) return undefined;
+    owner = adapter;
+  }
+  return owner;
 }
 
 /** Detect what a file is, by content rather than name; a clear error when it is nothing known. */
-export function importDocument(
-  file: string,
-  text: string,
-  adapters: readonly ScannerAdapter[] = ADAPTERS,
-): Imported {
-  const data = parseJsonText(file, text);
+function recognise(file: string, text: string, adapters: readonly ScannerAdapter[]): Recognised {
+  let data: unknown;
+  try {
+    data = parseJsonText(file, text);
+  } catch (error) {
+    // Not one JSON document: perhaps a tool's stream of them; else the JSON error stands.
+    for (const owner of adapters) {
+      const streamed = owner.nativeJson?.fromText?.(text);
+      const sarif = streamed === undefined ? undefined : owner.nativeJson?.toSarif(streamed);
+      if (sarif) return { kind: 'native', data: streamed, owner, sarif };
+    }
+    throw error;
+  }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (record.version === '2.1.0' || Array.isArray(record.runs)) {
     const sarif = SarifLogSchema.safeParse(data);
@@ -61,7 +90,8 @@ export function importDocument(
         `${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    return { kind: 'sarif', input: { file, log: sarif.data as unknown as Log } };
+    const log = sarif.data as unknown as Log;
+    return { kind: 'sarif', log, owner: ownerOf(log, adapters) };
   }
   if (isCycloneDx(data)) {
     const tools = (record.metadata as { tools?: unknown } | undefined)?.tools;
@@ -79,14 +109,83 @@ export function importDocument(
     throw new OutputError(
       `${file}: an empty JSON array names no tool (Gitleaks writes [] when it finds nothing); import the tool's SARIF instead, which says which tool ran`,
     );
-  const formats = nativeFormats(adapters);
-  for (const format of formats) {
-    const log = format.toSarif(data);
-    if (log) return { kind: 'sarif', input: { file, log } };
+  // Converted once: the adapter's parse uses this SARIF unless a SARIF file beside it wins.
+  for (const owner of adapters) {
+    const sarif = owner.nativeJson?.toSarif(data);
+    if (sarif) return { kind: 'native', data, owner, sarif };
   }
-  throw new OutputError(
-    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${formats.map((format) => format.label).join(', ')})`,
+  const labels = adapters.flatMap((adapter) =>
+    adapter.nativeJson ? [adapter.nativeJson.label] : [],
   );
+  throw new OutputError(
+    `${file}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${labels.join(', ')})`,
+  );
+}
+
+/**
+ * One document as it is, without its tool's fixes (scanfold's own outputs, read back): SARIF,
+ * CycloneDX, or a tool's native JSON converted to SARIF. `scanfold merge` uses importFiles.
+ */
+export function importDocument(
+  file: string,
+  text: string,
+  adapters: readonly ScannerAdapter[] = ADAPTERS,
+): Imported {
+  const recognised = recognise(file, text, adapters);
+  if (recognised.kind === 'sbom') return recognised;
+  return {
+    kind: 'sarif',
+    input: { file, log: recognised.kind === 'sarif' ? recognised.log : recognised.sarif },
+  };
+}
+
+/** A recognised input as the raw output its adapter's parse reads. */
+function rawOutput(name: string, recognised: Recognised & { kind: 'sarif' | 'native' }): RawOutput {
+  return recognised.kind === 'sarif'
+    ? { kind: 'sarif', name, read: () => Promise.resolve(recognised.log) }
+    : {
+        kind: 'native',
+        name,
+        read: () => Promise.resolve(recognised.data),
+        sarif: recognised.sarif,
+      };
+}
+
+/**
+ * Each tool's inputs through that tool's adapter, as a scan's raw outputs are: the same fixes, the
+ * same pairing of a SARIF file with the native report beside it. Should the tool's parse reject
+ * the group, each file is tried alone, so one bad report costs only its own results.
+ */
+async function parseOwned(
+  adapter: ScannerAdapter,
+  outputs: readonly RawOutput[],
+  context: ParseContext,
+): Promise<{ parsed: ParsedOutput[]; errors: string[] }> {
+  try {
+    return { parsed: [await adapter.parse(outputs, context)], errors: [] };
+  } catch (error) {
+    if (outputs.length === 1) {
+      const name = outputs[0]?.name ?? adapter.name;
+      const message = oneLine(error);
+      return {
+        parsed: [],
+        errors: [message.startsWith(`${name}: `) ? message : `${name}: ${message}`],
+      };
+    }
+  }
+  const parsed: ParsedOutput[] = [];
+  const errors: string[] = [];
+  for (const output of outputs) {
+    const alone = await parseOwned(adapter, [output], context);
+    parsed.push(...alone.parsed);
+    errors.push(...alone.errors);
+  }
+  return { parsed, errors };
+}
+
+function oneLine(error: unknown): string {
+  if (error instanceof z.ZodError) return `not in the tool's format (${firstIssue(error)})`;
+  return (errorMessage(error).split('\n')[0] ?? '').slice(0, 500);
 }
 
 /** Larger inputs are refused: JSON.parse cannot hold much more in one string, and a hang helps no one. */
@@ -180,43 +279,75 @@ async function importWith(
   const errors: string[] = [];
   const imported = new ImportedRuns();
   const seen = new Map<string, number>();
+  const owned = new Map<ScannerAdapter, RawOutput[]>();
+  const fail = (message: string): void => {
+    errors.push(message);
+    request.logger.error(message);
+  };
   for (const file of request.files) {
     // The same file given twice must still give distinct sources.
     const count = (seen.get(file) ?? 0) + 1;
     seen.set(file, count);
     const label = count === 1 ? file : `${file}#${count}`;
     try {
-      const document = importDocument(label, await readInput(file));
-      if (document.kind === 'sarif') {
-        sarif.push(document.input);
-        document.input.log.runs.forEach((run, index) => {
-          const tool = toolNameOf(run, TOOL_KNOWLEDGE);
-          const driver = run.tool.driver;
-          const reason = runFailure(run);
-          // Failed, not clean: the report counts it as a failed scanner and exits 3.
-          const message = reason
-            ? `${label}: run ${index} (${tool}) did not complete: ${reason}`
-            : undefined;
-          imported.add(tool, driver.version ?? driver.semanticVersion, label, message);
-          if (!message) return;
-          errors.push(message);
-          request.logger.error(message);
-        });
-      } else {
-        sboms.push(document.input);
-        imported.add(TOOL_KNOWLEDGE.toolOf(document.input.tool), document.input.toolVersion, label);
+      const recognised = recognise(label, await readInput(file), ADAPTERS);
+      if (recognised.kind === 'sbom') {
+        sboms.push(recognised.input);
+        imported.add(
+          TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
+          recognised.input.toolVersion,
+          label,
+        );
+      } else if (recognised.kind === 'sarif' && !recognised.owner)
+        sarif.push({ file: label, log: recognised.log });
+      else if (recognised.owner) {
+        const outputs = owned.get(recognised.owner) ?? [];
+        outputs.push(rawOutput(label, recognised));
+        owned.set(recognised.owner, outputs);
+        // Listed even when its adapter reads it only beside a SARIF file (a JSON report's details).
+        imported.add(recognised.owner.name, undefined, label);
       }
     } catch (error) {
       // Our own errors already name the file; a system error (EISDIR, EACCES) is given its name.
-      const message =
+      fail(
         error instanceof OutputError
           ? error.message
           : (error as NodeJS.ErrnoException).code === 'ENOENT'
             ? `${file}: not found`
-            : `${file}: ${errorMessage(error).replace(/, (open|read) '.*'$/, '')}`;
-      errors.push(message);
-      request.logger.error(message);
+            : `${file}: ${errorMessage(error).replace(/, (open|read) '.*'$/, '')}`,
+      );
     }
+  }
+  const context: ParseContext = {
+    root: path.resolve(request.root),
+    exclude: request.exclude ?? [],
+    images: [],
+  };
+  for (const adapter of ADAPTERS) {
+    const outputs = owned.get(adapter);
+    if (!outputs) continue;
+    const { parsed, errors: unreadable } = await parseOwned(adapter, outputs, context);
+    for (const message of unreadable) fail(message);
+    for (const one of parsed) {
+      for (const { file, log } of one.sarif) sarif.push({ file, log, tool: adapter.name });
+      for (const { file, bom } of one.sboms) sboms.push({ tool: adapter.name, file, bom });
+      for (const note of one.notes ?? []) request.logger.info(`${adapter.name}: ${note}`);
+    }
+  }
+  // The tools' own reports are read; only their SARIF goes on (memory for the outputs).
+  owned.clear();
+  for (const input of sarif) {
+    input.log.runs.forEach((run, index) => {
+      const tool = input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE);
+      const driver = run.tool.driver;
+      const reason = runFailure(run);
+      // Failed, not clean: the report counts it as a failed scanner and exits 3.
+      const message = reason
+        ? `${input.file}: run ${index} (${tool}) did not complete: ${reason}`
+        : undefined;
+      imported.add(tool, driver.version ?? driver.semanticVersion, input.file, message);
+      if (message) fail(message);
+    });
   }
   return assemble({
     root: path.resolve(request.root),

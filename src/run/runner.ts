@@ -11,6 +11,7 @@ import type { ScannerRun } from '../model/scanner-run.ts';
 import type { PlanEntry } from '../plan/plan.ts';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from '../scanners/adapter.ts';
 import { runFailure } from '../scanners/read-output.ts';
+import { scanOutputs } from '../scanners/common.ts';
 import type { ScannerName } from '../scanners/registry.ts';
 import { runProcess } from './process.ts';
 import type { ProcessExit } from './process.ts';
@@ -217,7 +218,7 @@ async function runOne(
       const missing = outcome.files.filter((file) => !existsSync(file));
       if (missing.length === 0) {
         try {
-          const parsed = await adapter.parse(outcome.files, config);
+          const parsed = await adapter.parse(scanOutputs(outcome.files), config);
           const files = await keepRawOutputs(outcome.files, path.join(workRoot, 'raw'));
           await rm(workDir, { recursive: true, force: true });
           const notes = [

@@ -1,7 +1,9 @@
 import type { Log } from 'sarif';
+import type { z } from 'zod';
 import type { ScanConfig } from '../config/schema.ts';
 import type { Category, Package, Severity } from '../model/finding.ts';
 import type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
+import type { ImageTarget } from '../plan/image.ts';
 import type { ProcessExit } from '../run/process.ts';
 
 export type { ParsedOutput, PassedCheck } from '../model/inputs.ts';
@@ -32,6 +34,62 @@ export type AttemptOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; transient: boolean; message: string; retryAfterMs?: number };
 
+/**
+ * One raw output of a tool, recognised by what it holds, read at most once and only when asked.
+ * A scan names its files itself (`scanOutputs`); `scanfold merge` recognises the files it is given
+ * by content. Either way the owning adapter's `parse` turns them into findings, so the two agree.
+ */
+export type RawOutput =
+  | { readonly kind: 'sarif'; readonly name: string; read(): Promise<Log> }
+  | { readonly kind: 'cyclonedx'; readonly name: string; read(): Promise<Record<string, unknown>> }
+  /** The tool's own report format (or any other file it wrote, such as a log). */
+  | {
+      readonly kind: 'native';
+      readonly name: string;
+      read(): Promise<unknown>;
+      /** The report already converted by the tool's `nativeJson` (merge did, to recognise it). */
+      readonly sarif?: Log;
+    };
+
+/** What parsing needs to know about the scan the outputs came from. */
+export interface ParseContext {
+  /** The scanned directory: results are made relative to it. */
+  readonly root: string;
+  readonly exclude: readonly string[];
+  /** The scan's images, by position (`trivy-image-1.*` is the first); none on `scanfold merge`. */
+  readonly images: readonly ImageTarget[];
+}
+
+/** Where a tool's settings resolve: paths against the scanned root, caches under `cacheBase`. */
+export interface SettingsContext {
+  readonly root: string;
+  /** ~/.cache/scanfold: the default home of a tool's databases. */
+  readonly cacheBase: string;
+}
+
+/**
+ * A scanner's own section of the config file (`trivy:`, `grype:`, …): its key, the zod schema of
+ * the section (every field optional, unknown keys rejected), and the defaulted settings a scan
+ * reads as `config[key]`. The config file's schema and ScanConfig are composed from the registry.
+ */
+export interface ToolSettings<
+  Key extends string = string,
+  Section extends z.ZodObject = z.ZodObject,
+  Resolved = unknown,
+> {
+  readonly key: Key;
+  readonly schema: Section;
+  /** Flags and inputs are already merged into `section`; paths resolve against the root. */
+  resolve(section: z.infer<Section> | undefined, context: SettingsContext): Resolved;
+}
+
+/** Declares a tool's settings with their types inferred (see ToolSettings). */
+export function toolSettings<Key extends string, Section extends z.ZodObject, Resolved>(
+  settings: ToolSettings<Key, Section, Resolved>,
+): ToolSettings<Key, Section, Resolved> {
+  return settings;
+}
+
 export interface Applicability {
   applies: boolean;
   reason?: string;
@@ -54,6 +112,8 @@ export interface ScannerAdapter {
   readonly outputs: string;
   /** What the scanner reports, for the README table and the CLI help. */
   readonly categories: readonly Category[];
+  /** The tool's section of the config file, when it has settings. */
+  readonly settings?: ToolSettings;
   /** Scanners whose raw outputs this one reads (see ScanContext.upstream). */
   readonly dependsOn?: readonly string[];
   /** Set for every invocation: no update checks, no telemetry. */
@@ -69,17 +129,28 @@ export interface ScannerAdapter {
   readonly exclude:
     { readonly honoured: true } | { readonly honoured: false; readonly why: string };
   scan(context: ScanContext): Promise<AttemptOutcome>;
-  /** Read raw outputs (absolute paths); throws with a clear message on corrupt output. */
-  parse(files: readonly string[], config: ScanConfig): Promise<ParsedOutput>;
+  /**
+   * Findings and SBOMs from the tool's raw outputs, with every fix the tool's output needs; used
+   * by `scan` and by `scanfold merge` alike. Throws with a clear message on corrupt output.
+   */
+  parse(outputs: readonly RawOutput[], context: ParseContext): Promise<ParsedOutput>;
 
   // What `scanfold merge` and normalization ask of the tool.
   /** Does a SARIF `tool.driver.name` belong to this tool? */
   ownsDriver(driverName: string): boolean;
-  /** The tool's native JSON, for `scanfold merge`: its label, and a converter to SARIF. */
+  /**
+   * The tool's native JSON: its label, and a converter to SARIF, used by `parse` for a report
+   * that has no SARIF beside it (`scanfold merge` of the JSON alone).
+   */
   readonly nativeJson?: {
     readonly label: string;
     /** SARIF for `data`, or undefined when `data` is not this tool's native format. */
     toSarif(data: unknown): Log | undefined;
+    /**
+     * For a report that is not one JSON document (govulncheck's stream of objects): the value
+     * `toSarif` reads, or undefined when `text` is not this tool's report.
+     */
+    fromText?(text: string): unknown;
   };
   /**
    * Checks that ran and passed, read from one of the tool's raw JSON outputs (`[]` when `data` is

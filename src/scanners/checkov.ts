@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { PassedCheck, ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
+import { firstSemver, parseOutputs } from './common.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 
 const IAC_FILE =
@@ -209,6 +209,8 @@ export const CHECKOV_TWINS: ReadonlyMap<string, string> = new Map(
   TRIVY_TWINS.flatMap(([intent, checks]) => checks.map((check) => [check, intent] as const)),
 );
 
+const CHECKOV_JSON = { label: 'Checkov JSON', toSarif: checkovJsonToSarif };
+
 export const checkov: ScannerAdapter = {
   name: 'checkov',
   tool: 'checkov',
@@ -255,9 +257,9 @@ export const checkov: ScannerAdapter = {
     await rename(path.join(context.workDir, 'results_json.json'), json);
     return { kind: 'ok', files: [sarif, json] };
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs, CHECKOV_JSON),
   ownsDriver: driverContains('checkov'),
-  nativeJson: { label: 'Checkov JSON', toSarif: checkovJsonToSarif },
+  nativeJson: CHECKOV_JSON,
   passedChecks: checkovPassedChecks,
   categoryOf: (ruleId, tags) =>
     /^CKV2?_SECRET_/.test(ruleId) || tags.includes('secret') || tags.includes('secrets')

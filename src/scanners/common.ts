@@ -1,20 +1,74 @@
 import path from 'node:path';
-import type { ParsedOutput } from './adapter.ts';
-import { readCycloneDx, readSarif } from './read-output.ts';
+import type { Log } from 'sarif';
+import type { ParsedOutput, RawOutput } from './adapter.ts';
+import { OutputError, readCycloneDx, readJson, readSarif } from './read-output.ts';
 
 /** Most tools print their version somewhere in `--version`; take the first semver. */
 export function firstSemver(stdout: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\b/.exec(stdout)?.[1];
 }
 
-/** Parse every raw file by its extension: *.sarif as SARIF, *.cdx.json as CycloneDX. */
-export async function parseByExtension(files: readonly string[]): Promise<ParsedOutput> {
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
+}
+
+/**
+ * A scan's raw files (absolute paths), by the names scanfold gives them: `*.sarif` is SARIF,
+ * `*.cdx.json` CycloneDX, anything else the tool's own output. Each is read only when asked.
+ */
+export function scanOutputs(files: readonly string[]): RawOutput[] {
+  return files.map((file): RawOutput => {
+    const name = path.basename(file);
+    if (file.endsWith('.sarif')) return { kind: 'sarif', name, read: once(() => readSarif(file)) };
+    if (file.endsWith('.cdx.json'))
+      return { kind: 'cyclonedx', name, read: once(() => readCycloneDx(file)) };
+    return { kind: 'native', name, read: once(() => readJson(file)) };
+  });
+}
+
+/**
+ * What pairs a SARIF file with the native report it was converted from, or written beside:
+ * directory and stem (`trivy.sarif` ↔ `trivy.json`, `grype.sarif.json` ↔ `grype.json`).
+ */
+function pairKey(name: string): string {
+  return path.posix.join(
+    path.posix.dirname(name.replaceAll('\\', '/')),
+    path.posix.basename(name.replaceAll('\\', '/')).replace(/(\.sarif)?(\.json)?$/i, ''),
+  );
+}
+
+/** The native report written beside a SARIF output (by its name), if any. */
+export function nativeBeside(
+  sarifName: string,
+  outputs: readonly RawOutput[],
+): RawOutput | undefined {
+  const key = pairKey(sarifName);
+  return outputs.find((output) => output.kind === 'native' && pairKey(output.name) === key);
+}
+
+/**
+ * Every SARIF and CycloneDX output as it is. A native report with a SARIF beside it is left to the
+ * adapter (it may enrich that SARIF); one on its own (`scanfold merge` of the tool's JSON alone) is
+ * converted by `toSarif`, the tool's converter. Tools without one write no report worth reading.
+ */
+export async function parseOutputs(
+  outputs: readonly RawOutput[],
+  nativeJson?: { label: string; toSarif(data: unknown): Log | undefined },
+): Promise<ParsedOutput> {
   const parsed: ParsedOutput = { sarif: [], sboms: [] };
-  for (const file of files) {
-    if (file.endsWith('.sarif'))
-      parsed.sarif.push({ file: path.basename(file), log: await readSarif(file) });
-    else if (file.endsWith('.cdx.json'))
-      parsed.sboms.push({ file: path.basename(file), bom: await readCycloneDx(file) });
+  const paired = new Set(
+    outputs.filter((output) => output.kind === 'sarif').map((o) => pairKey(o.name)),
+  );
+  for (const output of outputs) {
+    if (output.kind === 'sarif') parsed.sarif.push({ file: output.name, log: await output.read() });
+    else if (output.kind === 'cyclonedx')
+      parsed.sboms.push({ file: output.name, bom: await output.read() });
+    else if (nativeJson && !paired.has(pairKey(output.name))) {
+      const log = output.sarif ?? nativeJson.toSarif(await output.read());
+      if (!log) throw new OutputError(`${output.name}: not ${nativeJson.label}`);
+      parsed.sarif.push({ file: output.name, log });
+    }
   }
   return parsed;
 }

@@ -2,7 +2,8 @@ import type { Log } from 'sarif';
 import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ParsedOutput } from '../model/inputs.ts';
-import { parseByExtension } from './common.ts';
+import type { RawOutput } from './adapter.ts';
+import { nativeBeside, parseOutputs } from './common.ts';
 
 /** What a tool's native JSON knows about one vulnerability match that its SARIF leaves out. */
 export interface VulnerabilityDetail {
@@ -11,18 +12,24 @@ export interface VulnerabilityDetail {
   cwe: string[];
 }
 
-/** Parse a tool's SARIF, enriched from its native JSON sibling (named by `nativeSuffix`) when present. */
+/**
+ * Parse a tool's outputs (see parseOutputs), each SARIF enriched from the native report written
+ * beside it, when there is one.
+ */
 export async function parseEnriched(
-  files: readonly string[],
-  nativeSuffix: string,
-  loadDetails: (file: string) => Promise<Map<string, VulnerabilityDetail>>,
-  keyOf: (ruleId: string, message: string) => string | undefined,
+  outputs: readonly RawOutput[],
+  tool: {
+    nativeJson: { label: string; toSarif(data: unknown): Log | undefined };
+    details: (data: unknown) => Map<string, VulnerabilityDetail>;
+    keyOf: (ruleId: string, message: string) => string | undefined;
+  },
 ): Promise<ParsedOutput> {
-  const parsed = await parseByExtension(files);
-  const native = files.find((file) => file.endsWith(nativeSuffix));
-  if (native) {
-    const details = await loadDetails(native);
-    for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, keyOf);
+  const parsed = await parseOutputs(outputs, tool.nativeJson);
+  for (const { file, log } of parsed.sarif) {
+    const native = nativeBeside(file, outputs);
+    // A converted native report (named as itself) already carries the details.
+    if (native && native.name !== file)
+      annotateVulnerabilities(log, tool.details(await native.read()), tool.keyOf);
   }
   return parsed;
 }

@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
+import { firstSemver, parseOutputs } from './common.ts';
 import { dropExcludedResults, excludedNote } from './exclude.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 
@@ -47,6 +47,8 @@ function gitleaksJsonToSarif(data: unknown): Log | undefined {
 
 /** A zerolog error line (`11:32AM ERR [git] fatal: unable to read …`), or git's own `fatal:`. */
 const GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
+
+const GITLEAKS_JSON = { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif };
 
 export const gitleaks: ScannerAdapter = {
   name: 'gitleaks',
@@ -99,15 +101,15 @@ export const gitleaks: ScannerAdapter = {
         : {}),
     };
   },
-  async parse(files, config) {
-    const parsed = await parseByExtension(files);
+  async parse(outputs, context) {
+    const parsed = await parseOutputs(outputs, GITLEAKS_JSON);
     let dropped = 0;
     for (const { log } of parsed.sarif)
-      dropped += dropExcludedResults(log, config.exclude, config.root);
+      dropped += dropExcludedResults(log, context.exclude, context.root);
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains('gitleaks'),
-  nativeJson: { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif },
+  nativeJson: GITLEAKS_JSON,
   categoryOf: () => 'secret',
   // Gitleaks' SARIF carries no severity; a leaked credential is usually serious.
   defaultSeverity: 'high',

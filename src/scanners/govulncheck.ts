@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { isExcluded } from './exclude.ts';
-import { parseByExtension } from './common.ts';
+import { parseOutputs } from './common.ts';
 
 /** go.mod files that define modules to analyse: not vendored copies, not test data, not excluded. */
 function moduleDirs(files: readonly string[], exclude: readonly string[]): string[] {
@@ -276,6 +276,37 @@ async function scanModule(
   return { kind: 'ok', files: [json, sarif] };
 }
 
+/** govulncheck's messages, when `data` is a report of its (the config message names it). */
+function govulncheckMessages(data: unknown): Message[] | undefined {
+  const parsed = z.array(MessageSchema).safeParse(data);
+  if (!parsed.success) return undefined;
+  const named = parsed.data.some(
+    (message) =>
+      (message.config as { scanner_name?: unknown } | undefined)?.scanner_name === 'govulncheck',
+  );
+  return named ? parsed.data : undefined;
+}
+
+/**
+ * `govulncheck -format json` writes a stream of JSON objects. Alone (`scanfold merge` of it without
+ * the SARIF a scan writes beside it) it is converted as for a module at the root: the stream does
+ * not say which directory was analysed.
+ */
+const GOVULNCHECK_JSON = {
+  label: 'govulncheck JSON',
+  fromText(text: string): unknown {
+    try {
+      return govulncheckMessages(splitJsonStream(text));
+    } catch {
+      return undefined;
+    }
+  },
+  toSarif(data: unknown): Log | undefined {
+    const messages = govulncheckMessages(data);
+    return messages ? govulncheckToSarif(messages, '.') : undefined;
+  },
+};
+
 export const govulncheck: ScannerAdapter = {
   name: 'govulncheck',
   tool: 'govulncheck',
@@ -320,8 +351,9 @@ export const govulncheck: ScannerAdapter = {
       notes: [`analysed ${dirs.length} Go module(s): ${dirs.join(', ')}`],
     };
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs, GOVULNCHECK_JSON),
   ownsDriver: driverContains('govulncheck'),
+  nativeJson: GOVULNCHECK_JSON,
   categoryOf: () => 'vulnerability',
 };
 

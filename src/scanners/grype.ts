@@ -1,12 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
@@ -20,7 +19,7 @@ import {
   imageRefFor,
   localImageHistory,
   noImageLayers,
-  splitImageFiles,
+  splitImageOutputs,
 } from './image-output.ts';
 
 const DB_FAILURE = [
@@ -100,8 +99,8 @@ function grypeMatchDetail(match: GrypeMatch): VulnerabilityDetail {
   };
 }
 
-async function grypeDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  const report = GrypeReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+function grypeDetails(data: unknown): Map<string, VulnerabilityDetail> {
+  const report = GrypeReportSchema.parse(data);
   const details = new Map<string, VulnerabilityDetail>();
   for (const match of report.matches) {
     details.set(
@@ -157,13 +156,36 @@ function grypeJsonToSarif(data: unknown): Log | undefined {
   return sarifLog('Grype', undefined, rules, results);
 }
 
-export const grype: ScannerAdapter = {
+/** How Grype's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const GRYPE_OUTPUT = {
+  nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
+  details: grypeDetails,
+  keyOf: grypeResultKey,
+};
+
+export interface GrypeSettings {
+  readonly dbCacheDir: string;
+  readonly dbUpdateUrl: string | undefined;
+}
+
+/** `grype:` in the config file. */
+const GRYPE_SETTINGS = toolSettings({
+  key: 'grype',
+  schema: z.object({ dbCacheDir: z.string(), dbUpdateUrl: z.string().url() }).partial().strict(),
+  resolve: (section, { root, cacheBase }): GrypeSettings => ({
+    dbCacheDir: path.resolve(root, section?.dbCacheDir ?? path.join(cacheBase, 'grype-db')),
+    dbUpdateUrl: section?.dbUpdateUrl,
+  }),
+});
+
+export const grype: ScannerAdapter & { readonly settings: typeof GRYPE_SETTINGS } = {
   name: 'grype',
   tool: 'grype',
   title: 'Grype',
   description: "vulnerabilities in Syft's SBOM",
   outputs: 'SARIF + JSON',
   categories: ['vulnerability'],
+  settings: GRYPE_SETTINGS,
   dependsOn: ['syft'],
   env: { GRYPE_CHECK_FOR_APP_UPDATE: 'false' },
   applies: () => ({ applies: true }),
@@ -225,24 +247,24 @@ export const grype: ScannerAdapter = {
     }
     return notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(allFiles, config) {
-    const { directory, images } = splitImageFiles(allFiles, 'grype');
-    const parsed = await parseEnriched(directory, 'grype.json', grypeDetails, grypeResultKey);
+  async parse(outputs, context) {
+    const { directory, images } = splitImageOutputs(outputs, 'grype');
+    const parsed = await parseEnriched(directory, GRYPE_OUTPUT);
     let dropped = 0;
     for (const { log } of parsed.sarif)
-      dropped += dropExcludedResults(log, config.exclude, config.root);
+      dropped += dropExcludedResults(log, context.exclude, context.root);
     // Image results: exclude is about the directory's paths, so it does not apply to them.
-    for (const [index, files] of [...images].sort(([a], [b]) => a - b)) {
-      const native = files.find((file) => file.endsWith('.json'));
-      const own = await parseEnriched(files, '.json', grypeDetails, grypeResultKey);
+    for (const [index, imageOutputs] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageOutputs.find((output) => output.kind === 'native');
+      const own = await parseEnriched(imageOutputs, GRYPE_OUTPUT);
       const { ref, layers } = native
-        ? await grypeImageLayers(native, vulnerabilityKey)
+        ? grypeImageLayers(await native.read(), vulnerabilityKey)
         : noImageLayers();
       // Grype gives the diff ID only; the instruction comes from the image's own config.
-      const target = config.images[index - 1];
+      const target = context.images[index - 1];
       const history = target ? await localImageHistory(target) : new Map<string, string>();
       for (const { log } of own.sarif)
-        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+        annotateImageResults(log, imageRefFor(context, index, ref), (ruleId, message) => {
           const key = grypeResultKey(ruleId, message);
           const layer = key ? layers.get(key) : undefined;
           const createdBy = layer?.diffId ? history.get(layer.diffId) : undefined;
@@ -253,7 +275,7 @@ export const grype: ScannerAdapter = {
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains('grype'),
-  nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
+  nativeJson: GRYPE_OUTPUT.nativeJson,
   categoryOf: (_ruleId, tags) =>
     tags.includes('secret') || tags.includes('secrets') ? 'secret' : 'vulnerability',
   packageFromMessage: packageFromGrypeMessage,

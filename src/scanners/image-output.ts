@@ -4,32 +4,31 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { z } from 'zod';
-import type { ScanConfig } from '../config/schema.ts';
 import type { Image } from '../model/finding.ts';
 import { imageIndexOf } from '../plan/image.ts';
 import type { ImageTarget } from '../plan/image.ts';
-import type { ParsedOutput } from './adapter.ts';
+import type { ParseContext, ParsedOutput, RawOutput } from './adapter.ts';
 
 type Layer = NonNullable<Image['layer']>;
 
-/** Directory-scan files and, per image (1-based index), that image's files. */
-export function splitImageFiles(
-  files: readonly string[],
+/** Directory-scan outputs and, per image (1-based index), that image's outputs. */
+export function splitImageOutputs(
+  outputs: readonly RawOutput[],
   tool: string,
-): { directory: string[]; images: Map<number, string[]> } {
-  const directory: string[] = [];
-  const images = new Map<number, string[]>();
-  for (const file of files) {
-    const index = imageIndexOf(file, tool);
-    if (index === undefined) directory.push(file);
-    else images.set(index, [...(images.get(index) ?? []), file]);
+): { directory: RawOutput[]; images: Map<number, RawOutput[]> } {
+  const directory: RawOutput[] = [];
+  const images = new Map<number, RawOutput[]>();
+  for (const output of outputs) {
+    const index = imageIndexOf(output.name, tool);
+    if (index === undefined) directory.push(output);
+    else images.set(index, [...(images.get(index) ?? []), output]);
   }
   return { directory, images };
 }
 
 /** The image's reference: from the scan's config, else (an imported file) what the tool recorded. */
 export function imageRefFor(
-  config: ScanConfig,
+  config: Pick<ParseContext, 'images'>,
   index: number,
   recorded: string | undefined,
 ): string {
@@ -182,11 +181,11 @@ export function noImageLayers(): ImageLayers {
   return { ref: undefined, layers: new Map() };
 }
 
-export async function trivyImageLayers(
-  file: string,
+export function trivyImageLayers(
+  data: unknown,
   keyOf: (id: string, name: string, version: string | undefined) => string,
-): Promise<ImageLayers> {
-  const report = TrivyImageReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+): ImageLayers {
+  const report = TrivyImageReportSchema.parse(data);
   const config = report.Metadata?.ImageConfig;
   const createdBy = createdByDiffId(config?.history ?? [], config?.rootfs?.diff_ids ?? []);
   const layers = new Map<string, Layer>();
@@ -224,11 +223,11 @@ const GrypeImageReportSchema = z.looseObject({
   ),
 });
 
-export async function grypeImageLayers(
-  file: string,
+export function grypeImageLayers(
+  data: unknown,
   keyOf: (ruleId: string, name: string, version: string | undefined) => string,
-): Promise<ImageLayers> {
-  const report = GrypeImageReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+): ImageLayers {
+  const report = GrypeImageReportSchema.parse(data);
   const layers = new Map<string, Layer>();
   for (const match of report.matches) {
     const diffId = match.artifact.locations?.find((location) => location.layerID)?.layerID;

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
@@ -79,8 +78,8 @@ const PURL_TYPE: Record<string, string> = { npm: 'npm', PyPI: 'pypi', Go: 'golan
 
 type OsvReport = z.infer<typeof OsvReportSchema>;
 
-async function osvDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  return detailsOf(OsvReportSchema.parse(JSON.parse(await readFile(file, 'utf8'))));
+function osvDetails(data: unknown): Map<string, VulnerabilityDetail> {
+  return detailsOf(OsvReportSchema.parse(data));
 }
 
 function detailsOf(report: OsvReport): Map<string, VulnerabilityDetail> {
@@ -165,7 +164,28 @@ function osvResultKey(ruleId: string, message: string): string | undefined {
   return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : undefined;
 }
 
-export const osvScanner: ScannerAdapter = {
+/** How OSV-Scanner's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const OSV_OUTPUT = {
+  nativeJson: { label: 'OSV-Scanner JSON', toSarif: osvJsonToSarif },
+  details: osvDetails,
+  keyOf: osvResultKey,
+};
+
+export interface OsvSettings {
+  /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
+  readonly dbDir: string | undefined;
+}
+
+/** `osv:` in the config file; govulncheck reads its Go vulnerability DB from the same place. */
+const OSV_SETTINGS = toolSettings({
+  key: 'osv',
+  schema: z.object({ dbDir: z.string() }).partial().strict(),
+  resolve: (section, { root }): OsvSettings => ({
+    dbDir: section?.dbDir ? path.resolve(root, section.dbDir) : undefined,
+  }),
+});
+
+export const osvScanner: ScannerAdapter & { readonly settings: typeof OSV_SETTINGS } = {
   name: 'osv-scanner',
   tool: 'osv-scanner',
   title: 'OSV-Scanner',
@@ -173,6 +193,7 @@ export const osvScanner: ScannerAdapter = {
     'lockfiles of many ecosystems (npm, PyPI, Go, Maven, Cargo, ...): known vulnerabilities from OSV',
   outputs: 'SARIF, plus JSON for package coordinates, fixed versions and aliases',
   categories: ['vulnerability'],
+  settings: OSV_SETTINGS,
   // --experimental-exclude takes the same kind of directory names and globs.
   exclude: { honoured: true },
   applies: () => ({ applies: true }),
@@ -211,9 +232,9 @@ export const osvScanner: ScannerAdapter = {
     }
     return { kind: 'ok', files };
   },
-  parse: (files) => parseEnriched(files, 'osv-scanner.json', osvDetails, osvResultKey),
+  parse: (outputs) => parseEnriched(outputs, OSV_OUTPUT),
   ownsDriver: driverContains('osv-scanner'),
-  nativeJson: { label: 'OSV-Scanner JSON', toSarif: osvJsonToSarif },
+  nativeJson: OSV_OUTPUT.nativeJson,
   categoryOf: () => 'vulnerability',
   packageFromMessage: packageFromOsvMessage,
 };

@@ -1,7 +1,8 @@
 import type { Category, Package, Severity } from '../model/finding.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { genericToolName } from '../model/tool-knowledge.ts';
-import type { ScannerAdapter } from './adapter.ts';
+import type { z } from 'zod';
+import type { ScannerAdapter, ToolSettings } from './adapter.ts';
 import { checkov } from './checkov.ts';
 import { gitleaks } from './gitleaks.ts';
 import { govulncheck } from './govulncheck.ts';
@@ -16,7 +17,7 @@ import { trivy } from './trivy.ts';
  * help, the README table, `scanfold merge`'s format detection, normalization's tool knowledge —
  * derives from it. Order is the default run and report order.
  */
-export const ADAPTERS: readonly ScannerAdapter[] = [
+export const ADAPTERS = [
   trivy,
   semgrep,
   gitleaks,
@@ -25,7 +26,29 @@ export const ADAPTERS: readonly ScannerAdapter[] = [
   grype,
   govulncheck,
   osvScanner,
-];
+] as const satisfies readonly ScannerAdapter[];
+
+/** The settings sections adapters declare (an adapter typed with its `settings`). */
+type DeclaredSettings = (typeof ADAPTERS)[number] extends infer A
+  ? A extends { readonly settings: infer S extends ToolSettings }
+    ? S
+    : never
+  : never;
+
+/** Each tool's resolved settings, as ScanConfig carries them: `config.trivy`, `config.grype`, …. */
+export type ToolSettingsConfig = {
+  readonly [S in DeclaredSettings as S['key']]: ReturnType<S['resolve']>;
+};
+
+/** Each tool's section of the config file, as written (all optional). */
+export type ToolSections = {
+  [S in DeclaredSettings as S['key']]?: z.infer<S['schema']>;
+};
+
+/** Every settings section, in registry order: the config schema is composed from these. */
+export const TOOL_SETTINGS: readonly ToolSettings[] = ADAPTERS.flatMap((adapter: ScannerAdapter) =>
+  adapter.settings ? [adapter.settings] : [],
+);
 
 /** A scanner name from the registry (validated at every input boundary). */
 export type ScannerName = string;

@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Invocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
-import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
+import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
+import { packageRoot } from '../config/package-root.ts';
+import { firstSemver, nativeBeside, parseOutputs } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
-import { readJson } from './read-output.ts';
 
 const SemgrepSchema = z.looseObject({
   results: z.array(
@@ -135,11 +136,42 @@ async function chooseRulesets(
   };
 }
 
-export const semgrep: ScannerAdapter = {
+const SEMGREP_JSON = { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif };
+
+/** The offline ruleset kept in this project. */
+export function bundledSemgrepRules(): string {
+  return path.join(packageRoot(), 'rules', 'semgrep', 'scanfold.yml');
+}
+
+export interface SemgrepSettings {
+  /** Rulesets to run: the user's, or the bundled offline ruleset. */
+  readonly config: readonly string[];
+  /** Registry rulesets run instead when online; empty when the user chose rulesets. */
+  readonly registry: readonly string[];
+}
+
+/** `semgrep:` in the config file. */
+const SEMGREP_SETTINGS = toolSettings({
+  key: 'semgrep',
+  schema: z
+    .object({ config: z.array(z.string().min(1)).min(1) })
+    .partial()
+    .strict(),
+  resolve: (section, { root }): SemgrepSettings => ({
+    // A path that exists is a rules file or directory; anything else (`p/python`) Semgrep's own.
+    config: (section?.config ?? [bundledSemgrepRules()]).map((entry) =>
+      existsSync(path.resolve(root, entry)) ? path.resolve(root, entry) : entry,
+    ),
+    registry: section?.config ? [] : SEMGREP_REGISTRY_RULESETS,
+  }),
+});
+
+export const semgrep: ScannerAdapter & { readonly settings: typeof SEMGREP_SETTINGS } = {
   name: 'semgrep',
   tool: 'semgrep',
   title: 'Semgrep',
   categories: ['code'],
+  settings: SEMGREP_SETTINGS,
   description:
     'SAST: Semgrep registry rulesets by name (`p/default`) when online, else the bundled offline ruleset `rules/semgrep/scanfold.yml`, or yours; metrics and version checks off',
   outputs: 'SARIF + JSON',
@@ -169,16 +201,18 @@ export const semgrep: ScannerAdapter = {
     const outcome = outcomeOf(exit, [sarif, json], { what: 'semgrep' });
     return outcome.kind === 'ok' && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(files) {
-    const parsed = await parseByExtension(files);
+  async parse(outputs) {
+    const parsed = await parseOutputs(outputs, SEMGREP_JSON);
     // The SARIF says executionSuccessful: true even when a fatal error stopped the scan; the JSON's errors tell.
-    const json = files.find((file) => file.endsWith('.json'));
-    const errors = json ? SemgrepSchema.safeParse(await readJson(json)) : undefined;
-    const invocations = errors?.success ? invocationOf(errors.data.errors) : [];
-    if (invocations.length > 0)
-      for (const { log } of parsed.sarif) for (const run of log.runs) run.invocations = invocations;
+    for (const { file, log } of parsed.sarif) {
+      const json = nativeBeside(file, outputs);
+      if (!json || json.name === file) continue;
+      const errors = SemgrepSchema.safeParse(await json.read());
+      const invocations = errors.success ? invocationOf(errors.data.errors) : [];
+      if (invocations.length > 0) for (const run of log.runs) run.invocations = invocations;
+    }
     return parsed;
   },
   ownsDriver: driverContains('semgrep'),
-  nativeJson: { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif },
+  nativeJson: SEMGREP_JSON,
 };

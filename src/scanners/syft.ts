@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseByExtension } from './common.ts';
+import { firstSemver, parseOutputs } from './common.ts';
 import { imageFileStem, syftSource } from '../plan/image.ts';
 
 export const syft: ScannerAdapter = {
@@ -36,6 +36,6 @@ export const syft: ScannerAdapter = {
     }
     return outcome;
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs),
   ownsDriver: driverContains('syft'),
 };

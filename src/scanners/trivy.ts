@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, PassedCheck, ScanContext, ScannerAdapter } from './adapter.ts';
-import { driverContains, looksTransient, outcomeOf } from './adapter.ts';
+import { driverContains, looksTransient, outcomeOf, toolSettings } from './adapter.ts';
 import { firstSemver } from './common.ts';
 import { parseRetryAfter } from '../run/retry.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
@@ -20,7 +20,7 @@ import {
   annotateImageResults,
   imageRefFor,
   noImageLayers,
-  splitImageFiles,
+  splitImageOutputs,
   trivyImageLayers,
 } from './image-output.ts';
 import { TRIVY_CHECK_ROWS } from './trivy-checks.ts';
@@ -100,8 +100,8 @@ const TrivyReportSchema = z.looseObject({
     .nullish(),
 });
 
-async function trivyDetails(file: string): Promise<Map<string, VulnerabilityDetail>> {
-  const report = TrivyReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+function trivyDetails(data: unknown): Map<string, VulnerabilityDetail> {
+  const report = TrivyReportSchema.parse(data);
   const details = new Map<string, VulnerabilityDetail>();
   for (const target of report.Results ?? []) {
     for (const v of target.Vulnerabilities ?? []) {
@@ -341,7 +341,46 @@ const CHECK_SEVERITY = new Map(
   }),
 );
 
-export const trivy: ScannerAdapter = {
+/** How Trivy's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const TRIVY_OUTPUT = {
+  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  details: trivyDetails,
+  keyOf: trivyResultKey,
+};
+
+export const TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret', 'license'] as const;
+/**
+ * Trivy's own licence scanner is off by default: licences are SBOM facts (Trivy's and Syft's SBOMs
+ * carry them) and only the licence policy turns one into a finding.
+ */
+export const DEFAULT_TRIVY_SCANNERS = ['vuln', 'misconfig', 'secret'] as const;
+
+export interface TrivySettings {
+  readonly scanners: readonly (typeof TRIVY_SCANNERS)[number][];
+  /** Vulnerability DB repositories, tried in turn (a rate-limited one is not hit again at once). */
+  readonly dbRepositories: readonly string[];
+  readonly cacheDir: string;
+}
+
+/** `trivy:` in the config file. */
+const TRIVY_SETTINGS = toolSettings({
+  key: 'trivy',
+  schema: z
+    .object({
+      scanners: z.array(z.enum(TRIVY_SCANNERS)).min(1),
+      dbRepositories: z.array(z.string().min(1)),
+      cacheDir: z.string(),
+    })
+    .partial()
+    .strict(),
+  resolve: (section, { root, cacheBase }): TrivySettings => ({
+    scanners: section?.scanners ?? DEFAULT_TRIVY_SCANNERS,
+    dbRepositories: section?.dbRepositories ?? [],
+    cacheDir: path.resolve(root, section?.cacheDir ?? path.join(cacheBase, 'trivy')),
+  }),
+});
+
+export const trivy: ScannerAdapter & { readonly settings: typeof TRIVY_SETTINGS } = {
   name: 'trivy',
   tool: 'trivy',
   title: 'Trivy',
@@ -349,6 +388,7 @@ export const trivy: ScannerAdapter = {
   outputs: 'JSON, converted by `trivy convert` to SARIF and CycloneDX',
   categories: ['vulnerability', 'iac', 'secret', 'license', 'sbom'],
   // Trivy calls home for version checks and telemetry unless both are off.
+  settings: TRIVY_SETTINGS,
   env: {
     TRIVY_DISABLE_VEX_NOTICE: 'true',
     TRIVY_SKIP_VERSION_CHECK: 'true',
@@ -464,25 +504,30 @@ export const trivy: ScannerAdapter = {
     }
     return { kind: 'ok', files, notes };
   },
-  async parse(allFiles, config) {
-    const { directory: files, images } = splitImageFiles(allFiles, 'trivy');
-    const parsed = await parseEnriched(files, 'trivy.json', trivyDetails, trivyResultKey);
-    // `trivy convert` roots ROOTPATH at the JSON report it read; results are relative to the scan root.
+  async parse(outputs, context) {
+    const { directory, images } = splitImageOutputs(outputs, 'trivy');
+    const parsed = await parseEnriched(directory, TRIVY_OUTPUT);
+    // `trivy convert` roots ROOTPATH at the JSON report it read (`file:///…/trivy.json/`); the
+    // results are relative to the scanned directory. A ROOTPATH naming a directory (`trivy fs
+    // --format sarif` of a subdirectory, imported) is Trivy's own and right.
     for (const { log } of parsed.sarif) {
-      for (const run of log.runs)
-        run.originalUriBaseIds = {
-          ...run.originalUriBaseIds,
-          ROOTPATH: { uri: pathToFileURL(config.root + '/').href },
-        };
+      for (const run of log.runs) {
+        const rootPath = run.originalUriBaseIds?.ROOTPATH?.uri;
+        if (rootPath === undefined || /\.json\/?$/i.test(rootPath))
+          run.originalUriBaseIds = {
+            ...run.originalUriBaseIds,
+            ROOTPATH: { uri: pathToFileURL(context.root + '/').href },
+          };
+      }
     }
-    for (const [index, imageFiles] of [...images].sort(([a], [b]) => a - b)) {
-      const native = imageFiles.find((file) => file.endsWith('.json'));
-      const own = await parseEnriched(imageFiles, '.json', trivyDetails, trivyResultKey);
+    for (const [index, imageOutputs] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageOutputs.find((output) => output.kind === 'native');
+      const own = await parseEnriched(imageOutputs, TRIVY_OUTPUT);
       const { ref, layers } = native
-        ? await trivyImageLayers(native, vulnerabilityKey)
+        ? trivyImageLayers(await native.read(), vulnerabilityKey)
         : noImageLayers();
       for (const { log } of own.sarif)
-        annotateImageResults(log, imageRefFor(config, index, ref), (ruleId, message) => {
+        annotateImageResults(log, imageRefFor(context, index, ref), (ruleId, message) => {
           const key = trivyResultKey(ruleId, message);
           return key ? layers.get(key) : undefined;
         });
@@ -491,7 +536,7 @@ export const trivy: ScannerAdapter = {
     return parsed;
   },
   ownsDriver: driverContains('trivy'),
-  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  nativeJson: TRIVY_OUTPUT.nativeJson,
   passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) },

@@ -3,13 +3,20 @@
 package main
 
 import (
+	"bytes"
 	"database/sql"
+	"encoding/base64"
+	"encoding/gob"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/labstack/echo/v4"
 )
 
 var db *sql.DB
@@ -75,4 +82,42 @@ func run(w http.ResponseWriter, r *http.Request) {
 	exec.Command(r.FormValue("tool"), "--version").Run()
 	// ok: scanfold.go.command-injection
 	exec.Command("convert", r.FormValue("file"), "out.png").Run()
+}
+
+type Session struct {
+	User  string
+	Roles []string
+}
+
+// A session the client sends back (request body, or a cookie), decoded with gob.
+func restoreSession(w http.ResponseWriter, r *http.Request) {
+	var s Session
+	// ruleid: scanfold.go.deserialization
+	gob.NewDecoder(r.Body).Decode(&s)
+	c, _ := r.Cookie("session")
+	raw, _ := base64.StdEncoding.DecodeString(c.Value)
+	// ruleid: scanfold.go.deserialization
+	dec := gob.NewDecoder(bytes.NewReader(raw))
+	dec.Decode(&s)
+	// ok: scanfold.go.deserialization
+	json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&s)
+	// The server's own state file: not request data.
+	f, _ := os.Open("/var/lib/app/sessions.gob")
+	// ok: scanfold.go.deserialization
+	gob.NewDecoder(f).Decode(&s)
+}
+
+// The same in gin and echo handlers: the body is the request's.
+func restoreGin(c *gin.Context) {
+	var s Session
+	// ruleid: scanfold.go.deserialization
+	gob.NewDecoder(c.Request.Body).Decode(&s)
+	// ok: scanfold.go.deserialization
+	c.BindJSON(&s)
+}
+
+func restoreEcho(c echo.Context) error {
+	var s Session
+	// ruleid: scanfold.go.deserialization
+	return gob.NewDecoder(c.Request().Body).Decode(&s)
 }
