@@ -28117,7 +28117,7 @@ import { parseArgs } from "node:util";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync2 } from "node:fs";
 import os2 from "node:os";
 import path17 from "node:path";
 
@@ -47848,6 +47848,9 @@ import { rename } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/scanners/adapter.ts
+function toolSettings(settings) {
+  return settings;
+}
 function driverContains(name) {
   return (driverName) => driverName.toLowerCase().includes(name);
 }
@@ -48058,13 +48061,43 @@ function isCycloneDx(value) {
 function firstSemver(stdout) {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\b/.exec(stdout)?.[1];
 }
-async function parseByExtension(files) {
+function once(read) {
+  let value;
+  return () => value ??= read();
+}
+function scanOutputs(files) {
+  return files.map((file2) => {
+    const name = path2.basename(file2);
+    if (file2.endsWith(".sarif")) return { kind: "sarif", name, read: once(() => readSarif(file2)) };
+    if (file2.endsWith(".cdx.json"))
+      return { kind: "cyclonedx", name, read: once(() => readCycloneDx(file2)) };
+    return { kind: "native", name, read: once(() => readJson(file2)) };
+  });
+}
+function pairKey(name) {
+  return path2.posix.join(
+    path2.posix.dirname(name.replaceAll("\\", "/")),
+    path2.posix.basename(name.replaceAll("\\", "/")).replace(/(\.sarif)?(\.json)?$/i, "")
+  );
+}
+function nativeBeside(sarifName, outputs) {
+  const key = pairKey(sarifName);
+  return outputs.find((output2) => output2.kind === "native" && pairKey(output2.name) === key);
+}
+async function parseOutputs(outputs, nativeJson) {
   const parsed = { sarif: [], sboms: [] };
-  for (const file2 of files) {
-    if (file2.endsWith(".sarif"))
-      parsed.sarif.push({ file: path2.basename(file2), log: await readSarif(file2) });
-    else if (file2.endsWith(".cdx.json"))
-      parsed.sboms.push({ file: path2.basename(file2), bom: await readCycloneDx(file2) });
+  const paired = new Set(
+    outputs.filter((output2) => output2.kind === "sarif").map((o) => pairKey(o.name))
+  );
+  for (const output2 of outputs) {
+    if (output2.kind === "sarif") parsed.sarif.push({ file: output2.name, log: await output2.read() });
+    else if (output2.kind === "cyclonedx")
+      parsed.sboms.push({ file: output2.name, bom: await output2.read() });
+    else if (nativeJson && !paired.has(pairKey(output2.name))) {
+      const log = output2.sarif ?? nativeJson.toSarif(await output2.read());
+      if (!log) throw new OutputError(`${output2.name}: not ${nativeJson.label}`);
+      parsed.sarif.push({ file: output2.name, log });
+    }
   }
   return parsed;
 }
@@ -48445,6 +48478,7 @@ var TRIVY_TWINS = [
 var CHECKOV_TWINS = new Map(
   TRIVY_TWINS.flatMap(([intent, checks]) => checks.map((check2) => [check2, intent]))
 );
+var CHECKOV_JSON = { label: "Checkov JSON", toSarif: checkovJsonToSarif };
 var checkov = {
   name: "checkov",
   tool: "checkov",
@@ -48484,9 +48518,9 @@ var checkov = {
     await rename(path3.join(context.workDir, "results_json.json"), json2);
     return { kind: "ok", files: [sarif, json2] };
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs, CHECKOV_JSON),
   ownsDriver: driverContains("checkov"),
-  nativeJson: { label: "Checkov JSON", toSarif: checkovJsonToSarif },
+  nativeJson: CHECKOV_JSON,
   passedChecks: checkovPassedChecks,
   categoryOf: (ruleId, tags) => /^CKV2?_SECRET_/.test(ruleId) || tags.includes("secret") || tags.includes("secrets") ? "secret" : "iac",
   // Checkov's SARIF carries no severity (that needs a Prisma Cloud key).
@@ -48617,6 +48651,7 @@ function gitleaksJsonToSarif(data) {
   return sarifLog("gitleaks", void 0, rules, results);
 }
 var GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
+var GITLEAKS_JSON = { label: "Gitleaks JSON", toSarif: gitleaksJsonToSarif };
 var gitleaks = {
   name: "gitleaks",
   tool: "gitleaks",
@@ -48658,15 +48693,15 @@ var gitleaks = {
       } : {}
     };
   },
-  async parse(files, config2) {
-    const parsed = await parseByExtension(files);
+  async parse(outputs, context) {
+    const parsed = await parseOutputs(outputs, GITLEAKS_JSON);
     let dropped = 0;
     for (const { log } of parsed.sarif)
-      dropped += dropExcludedResults(log, config2.exclude, config2.root);
+      dropped += dropExcludedResults(log, context.exclude, context.root);
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains("gitleaks"),
-  nativeJson: { label: "Gitleaks JSON", toSarif: gitleaksJsonToSarif },
+  nativeJson: GITLEAKS_JSON,
   categoryOf: () => "secret",
   // Gitleaks' SARIF carries no severity; a leaked credential is usually serious.
   defaultSeverity: "high"
@@ -48880,6 +48915,28 @@ async function scanModule(context, dir, index) {
   await writeFile(sarif, JSON.stringify(govulncheckToSarif(messages, dir), null, 2));
   return { kind: "ok", files: [json2, sarif] };
 }
+function govulncheckMessages(data) {
+  const parsed = external_exports.array(MessageSchema2).safeParse(data);
+  if (!parsed.success) return void 0;
+  const named = parsed.data.some(
+    (message) => message.config?.scanner_name === "govulncheck"
+  );
+  return named ? parsed.data : void 0;
+}
+var GOVULNCHECK_JSON = {
+  label: "govulncheck JSON",
+  fromText(text) {
+    try {
+      return govulncheckMessages(splitJsonStream(text));
+    } catch {
+      return void 0;
+    }
+  },
+  toSarif(data) {
+    const messages = govulncheckMessages(data);
+    return messages ? govulncheckToSarif(messages, ".") : void 0;
+  }
+};
 var govulncheck = {
   name: "govulncheck",
   tool: "govulncheck",
@@ -48918,14 +48975,14 @@ var govulncheck = {
       notes: [`analysed ${dirs.length} Go module(s): ${dirs.join(", ")}`]
     };
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs, GOVULNCHECK_JSON),
   ownsDriver: driverContains("govulncheck"),
+  nativeJson: GOVULNCHECK_JSON,
   categoryOf: () => "vulnerability"
 };
 
 // src/scanners/grype.ts
 import { existsSync as existsSync4, readdirSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
 import path10 from "node:path";
 
 // src/model/finding.ts
@@ -49082,12 +49139,12 @@ function writeScanfoldProperties(bag, properties) {
 }
 
 // src/scanners/enrich.ts
-async function parseEnriched(files, nativeSuffix, loadDetails, keyOf2) {
-  const parsed = await parseByExtension(files);
-  const native = files.find((file2) => file2.endsWith(nativeSuffix));
-  if (native) {
-    const details = await loadDetails(native);
-    for (const { log } of parsed.sarif) annotateVulnerabilities(log, details, keyOf2);
+async function parseEnriched(outputs, tool) {
+  const parsed = await parseOutputs(outputs, tool.nativeJson);
+  for (const { file: file2, log } of parsed.sarif) {
+    const native = nativeBeside(file2, outputs);
+    if (native && native.name !== file2)
+      annotateVulnerabilities(log, tool.details(await native.read()), tool.keyOf);
   }
   return parsed;
 }
@@ -49196,13 +49253,13 @@ import { execFile } from "node:child_process";
 import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
 import path9 from "node:path";
-function splitImageFiles(files, tool) {
+function splitImageOutputs(outputs, tool) {
   const directory = [];
   const images = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    const index = imageIndexOf(file2, tool);
-    if (index === void 0) directory.push(file2);
-    else images.set(index, [...images.get(index) ?? [], file2]);
+  for (const output2 of outputs) {
+    const index = imageIndexOf(output2.name, tool);
+    if (index === void 0) directory.push(output2);
+    else images.set(index, [...images.get(index) ?? [], output2]);
   }
   return { directory, images };
 }
@@ -49301,8 +49358,8 @@ async function localImageHistory(image) {
 function noImageLayers() {
   return { ref: void 0, layers: /* @__PURE__ */ new Map() };
 }
-async function trivyImageLayers(file2, keyOf2) {
-  const report = TrivyImageReportSchema.parse(JSON.parse(await readFile3(file2, "utf8")));
+function trivyImageLayers(data, keyOf2) {
+  const report = TrivyImageReportSchema.parse(data);
   const config2 = report.Metadata?.ImageConfig;
   const createdBy = createdByDiffId(config2?.history ?? [], config2?.rootfs?.diff_ids ?? []);
   const layers = /* @__PURE__ */ new Map();
@@ -49332,8 +49389,8 @@ var GrypeImageReportSchema = external_exports.looseObject({
     })
   )
 });
-async function grypeImageLayers(file2, keyOf2) {
-  const report = GrypeImageReportSchema.parse(JSON.parse(await readFile3(file2, "utf8")));
+function grypeImageLayers(data, keyOf2) {
+  const report = GrypeImageReportSchema.parse(data);
   const layers = /* @__PURE__ */ new Map();
   for (const match of report.matches) {
     const diffId = match.artifact.locations?.find((location2) => location2.layerID)?.layerID;
@@ -49414,8 +49471,8 @@ function grypeMatchDetail(match) {
     cwe: [...new Set((vulnerability.cwes ?? []).map((entry) => entry.cwe))]
   };
 }
-async function grypeDetails(file2) {
-  const report = GrypeReportSchema.parse(JSON.parse(await readFile4(file2, "utf8")));
+function grypeDetails(data) {
+  const report = GrypeReportSchema.parse(data);
   const details = /* @__PURE__ */ new Map();
   for (const match of report.matches) {
     details.set(
@@ -49464,6 +49521,19 @@ function grypeJsonToSarif(data) {
   });
   return sarifLog("Grype", void 0, rules, results);
 }
+var GRYPE_OUTPUT = {
+  nativeJson: { label: "Grype JSON", toSarif: grypeJsonToSarif },
+  details: grypeDetails,
+  keyOf: grypeResultKey
+};
+var GRYPE_SETTINGS = toolSettings({
+  key: "grype",
+  schema: external_exports.object({ dbCacheDir: external_exports.string(), dbUpdateUrl: external_exports.string().url() }).partial().strict(),
+  resolve: (section2, { root, cacheBase }) => ({
+    dbCacheDir: path10.resolve(root, section2?.dbCacheDir ?? path10.join(cacheBase, "grype-db")),
+    dbUpdateUrl: section2?.dbUpdateUrl
+  })
+});
 var grype = {
   name: "grype",
   tool: "grype",
@@ -49471,6 +49541,7 @@ var grype = {
   description: "vulnerabilities in Syft's SBOM",
   outputs: "SARIF + JSON",
   categories: ["vulnerability"],
+  settings: GRYPE_SETTINGS,
   dependsOn: ["syft"],
   env: { GRYPE_CHECK_FOR_APP_UPDATE: "false" },
   applies: () => ({ applies: true }),
@@ -49526,20 +49597,20 @@ var grype = {
     }
     return notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(allFiles, config2) {
-    const { directory, images } = splitImageFiles(allFiles, "grype");
-    const parsed = await parseEnriched(directory, "grype.json", grypeDetails, grypeResultKey);
+  async parse(outputs, context) {
+    const { directory, images } = splitImageOutputs(outputs, "grype");
+    const parsed = await parseEnriched(directory, GRYPE_OUTPUT);
     let dropped = 0;
     for (const { log } of parsed.sarif)
-      dropped += dropExcludedResults(log, config2.exclude, config2.root);
-    for (const [index, files] of [...images].sort(([a], [b]) => a - b)) {
-      const native = files.find((file2) => file2.endsWith(".json"));
-      const own2 = await parseEnriched(files, ".json", grypeDetails, grypeResultKey);
-      const { ref, layers } = native ? await grypeImageLayers(native, vulnerabilityKey) : noImageLayers();
-      const target = config2.images[index - 1];
+      dropped += dropExcludedResults(log, context.exclude, context.root);
+    for (const [index, imageOutputs] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageOutputs.find((output2) => output2.kind === "native");
+      const own2 = await parseEnriched(imageOutputs, GRYPE_OUTPUT);
+      const { ref, layers } = native ? grypeImageLayers(await native.read(), vulnerabilityKey) : noImageLayers();
+      const target = context.images[index - 1];
       const history = target ? await localImageHistory(target) : /* @__PURE__ */ new Map();
       for (const { log } of own2.sarif)
-        annotateImageResults(log, imageRefFor(config2, index, ref), (ruleId, message) => {
+        annotateImageResults(log, imageRefFor(context, index, ref), (ruleId, message) => {
           const key = grypeResultKey(ruleId, message);
           const layer = key ? layers.get(key) : void 0;
           const createdBy = layer?.diffId ? history.get(layer.diffId) : void 0;
@@ -49550,14 +49621,13 @@ var grype = {
     return { ...parsed, notes: excludedNote(dropped) };
   },
   ownsDriver: driverContains("grype"),
-  nativeJson: { label: "Grype JSON", toSarif: grypeJsonToSarif },
+  nativeJson: GRYPE_OUTPUT.nativeJson,
   categoryOf: (_ruleId, tags) => tags.includes("secret") || tags.includes("secrets") ? "secret" : "vulnerability",
   packageFromMessage: packageFromGrypeMessage
 };
 
 // src/scanners/osv-scanner.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
 import path11 from "node:path";
 function hasOfflineDb(dir) {
   return dir !== void 0 && existsSync5(path11.join(dir, "osv-scalibr"));
@@ -49604,8 +49674,8 @@ var OsvReportSchema = external_exports.looseObject({
   ).nullish()
 });
 var PURL_TYPE = { npm: "npm", PyPI: "pypi", Go: "golang" };
-async function osvDetails(file2) {
-  return detailsOf(OsvReportSchema.parse(JSON.parse(await readFile5(file2, "utf8"))));
+function osvDetails(data) {
+  return detailsOf(OsvReportSchema.parse(data));
 }
 function detailsOf(report) {
   const details = /* @__PURE__ */ new Map();
@@ -49675,6 +49745,18 @@ function osvResultKey(ruleId, message) {
   const pkg = packageFromOsvMessage(message);
   return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
 }
+var OSV_OUTPUT = {
+  nativeJson: { label: "OSV-Scanner JSON", toSarif: osvJsonToSarif },
+  details: osvDetails,
+  keyOf: osvResultKey
+};
+var OSV_SETTINGS = toolSettings({
+  key: "osv",
+  schema: external_exports.object({ dbDir: external_exports.string() }).partial().strict(),
+  resolve: (section2, { root }) => ({
+    dbDir: section2?.dbDir ? path11.resolve(root, section2.dbDir) : void 0
+  })
+});
 var osvScanner = {
   name: "osv-scanner",
   tool: "osv-scanner",
@@ -49682,6 +49764,7 @@ var osvScanner = {
   description: "lockfiles of many ecosystems (npm, PyPI, Go, Maven, Cargo, ...): known vulnerabilities from OSV",
   outputs: "SARIF, plus JSON for package coordinates, fixed versions and aliases",
   categories: ["vulnerability"],
+  settings: OSV_SETTINGS,
   // --experimental-exclude takes the same kind of directory names and globs.
   exclude: { honoured: true },
   applies: () => ({ applies: true }),
@@ -49717,15 +49800,42 @@ var osvScanner = {
     }
     return { kind: "ok", files };
   },
-  parse: (files) => parseEnriched(files, "osv-scanner.json", osvDetails, osvResultKey),
+  parse: (outputs) => parseEnriched(outputs, OSV_OUTPUT),
   ownsDriver: driverContains("osv-scanner"),
-  nativeJson: { label: "OSV-Scanner JSON", toSarif: osvJsonToSarif },
+  nativeJson: OSV_OUTPUT.nativeJson,
   categoryOf: () => "vulnerability",
   packageFromMessage: packageFromOsvMessage
 };
 
 // src/scanners/semgrep.ts
+import { existsSync as existsSync7 } from "node:fs";
+import path13 from "node:path";
+
+// src/config/package-root.ts
+import { existsSync as existsSync6, readFileSync } from "node:fs";
 import path12 from "node:path";
+import { fileURLToPath } from "node:url";
+var cached2;
+function packageRoot() {
+  if (cached2) return cached2;
+  let dir = path12.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const manifest = path12.join(dir, "package.json");
+    if (existsSync6(manifest)) {
+      const parsed = JSON.parse(readFileSync(manifest, "utf8"));
+      if (parsed.name === "scanfold") return cached2 = dir;
+    }
+    const parent = path12.dirname(dir);
+    if (parent === dir) throw new Error("scanfold package root not found above " + import.meta.url);
+    dir = parent;
+  }
+}
+function scanfoldVersion() {
+  const parsed = JSON.parse(readFileSync(path12.join(packageRoot(), "package.json"), "utf8"));
+  return parsed.version;
+}
+
+// src/scanners/semgrep.ts
 var SemgrepSchema = external_exports.looseObject({
   results: external_exports.array(
     external_exports.looseObject({
@@ -49831,11 +49941,27 @@ async function chooseRulesets(settings, offline) {
     notes: [`Semgrep registry rulesets: ${settings.registry.join(", ")}`]
   };
 }
+var SEMGREP_JSON = { label: "Semgrep JSON", toSarif: semgrepJsonToSarif };
+function bundledSemgrepRules() {
+  return path13.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
+}
+var SEMGREP_SETTINGS = toolSettings({
+  key: "semgrep",
+  schema: external_exports.object({ config: external_exports.array(external_exports.string().min(1)).min(1) }).partial().strict(),
+  resolve: (section2, { root }) => ({
+    // A path that exists is a rules file or directory; anything else (`p/python`) Semgrep's own.
+    config: (section2?.config ?? [bundledSemgrepRules()]).map(
+      (entry) => existsSync7(path13.resolve(root, entry)) ? path13.resolve(root, entry) : entry
+    ),
+    registry: section2?.config ? [] : SEMGREP_REGISTRY_RULESETS
+  })
+});
 var semgrep = {
   name: "semgrep",
   tool: "semgrep",
   title: "Semgrep",
   categories: ["code"],
+  settings: SEMGREP_SETTINGS,
   description: "SAST: Semgrep registry rulesets by name (`p/default`) when online, else the bundled offline ruleset `rules/semgrep/scanfold.yml`, or yours; metrics and version checks off",
   outputs: "SARIF + JSON",
   env: { SEMGREP_SEND_METRICS: "off", SEMGREP_ENABLE_VERSION_CHECK: "0" },
@@ -49844,8 +49970,8 @@ var semgrep = {
   parseVersion: firstSemver,
   exclude: { honoured: true },
   async scan(context) {
-    const sarif = path12.join(context.workDir, "semgrep.sarif");
-    const json2 = path12.join(context.workDir, "semgrep.json");
+    const sarif = path13.join(context.workDir, "semgrep.sarif");
+    const json2 = path13.join(context.workDir, "semgrep.json");
     const args = [
       "scan",
       "--metrics",
@@ -49863,21 +49989,23 @@ var semgrep = {
     const outcome = outcomeOf(exit, [sarif, json2], { what: "semgrep" });
     return outcome.kind === "ok" && notes.length > 0 ? { ...outcome, notes } : outcome;
   },
-  async parse(files) {
-    const parsed = await parseByExtension(files);
-    const json2 = files.find((file2) => file2.endsWith(".json"));
-    const errors = json2 ? SemgrepSchema.safeParse(await readJson(json2)) : void 0;
-    const invocations = errors?.success ? invocationOf(errors.data.errors) : [];
-    if (invocations.length > 0)
-      for (const { log } of parsed.sarif) for (const run3 of log.runs) run3.invocations = invocations;
+  async parse(outputs) {
+    const parsed = await parseOutputs(outputs, SEMGREP_JSON);
+    for (const { file: file2, log } of parsed.sarif) {
+      const json2 = nativeBeside(file2, outputs);
+      if (!json2 || json2.name === file2) continue;
+      const errors = SemgrepSchema.safeParse(await json2.read());
+      const invocations = errors.success ? invocationOf(errors.data.errors) : [];
+      if (invocations.length > 0) for (const run3 of log.runs) run3.invocations = invocations;
+    }
     return parsed;
   },
   ownsDriver: driverContains("semgrep"),
-  nativeJson: { label: "Semgrep JSON", toSarif: semgrepJsonToSarif }
+  nativeJson: SEMGREP_JSON
 };
 
 // src/scanners/syft.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var syft = {
   name: "syft",
   tool: "syft",
@@ -49891,14 +50019,14 @@ var syft = {
   parseVersion: firstSemver,
   exclude: { honoured: true },
   async scan(context) {
-    const sbom = path13.join(context.workDir, "syft.cdx.json");
+    const sbom = path14.join(context.workDir, "syft.cdx.json");
     const args = ["scan", "dir:.", "--quiet", "-o", `cyclonedx-json=${sbom}`];
     for (const pattern of context.config.exclude) args.push("--exclude", pattern);
     const exit = await context.exec(args);
     const outcome = outcomeOf(exit, [sbom], { what: "syft" });
     if (outcome.kind !== "ok") return outcome;
     for (const [position, image] of context.config.images.entries()) {
-      const file2 = path13.join(context.workDir, `${imageFileStem("syft", position + 1)}.cdx.json`);
+      const file2 = path14.join(context.workDir, `${imageFileStem("syft", position + 1)}.cdx.json`);
       const scanned = outcomeOf(
         await context.exec(["scan", syftSource(image), "--quiet", "-o", `cyclonedx-json=${file2}`]),
         [file2],
@@ -49909,14 +50037,14 @@ var syft = {
     }
     return outcome;
   },
-  parse: parseByExtension,
+  parse: (outputs) => parseOutputs(outputs),
   ownsDriver: driverContains("syft")
 };
 
 // src/scanners/trivy.ts
-import { existsSync as existsSync6, statSync as statSync2 } from "node:fs";
-import { readFile as readFile6, writeFile as writeFile2 } from "node:fs/promises";
-import path14 from "node:path";
+import { existsSync as existsSync8, statSync as statSync2 } from "node:fs";
+import { readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import path15 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/run/retry.ts
@@ -50904,7 +51032,7 @@ function imageDbFlags(offline) {
   return offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : ["--skip-db-update"];
 }
 function dbFile(cacheDir) {
-  return path14.join(cacheDir, "db", "trivy.db");
+  return path15.join(cacheDir, "db", "trivy.db");
 }
 function rotateRepositories(repositories, attempt) {
   if (repositories.length === 0) return [];
@@ -50946,8 +51074,8 @@ var TrivyReportSchema = external_exports.looseObject({
     })
   ).nullish()
 });
-async function trivyDetails(file2) {
-  const report = TrivyReportSchema.parse(JSON.parse(await readFile6(file2, "utf8")));
+function trivyDetails(data) {
+  const report = TrivyReportSchema.parse(data);
   const details = /* @__PURE__ */ new Map();
   for (const target of report.Results ?? []) {
     for (const v of target.Vulnerabilities ?? []) {
@@ -51113,7 +51241,7 @@ function trivyPassedChecks(data) {
   );
 }
 async function scanImage(context, image, index, common) {
-  const stem = path14.join(context.workDir, imageFileStem("trivy", index));
+  const stem = path15.join(context.workDir, imageFileStem("trivy", index));
   const report = `${stem}.json`;
   const layerScanners = common.scanners.filter(
     (scanner) => scanner === "vuln" || scanner === "secret"
@@ -51138,7 +51266,7 @@ async function scanImage(context, image, index, common) {
     transient: DB_FAILURE2
   });
   if (scanned.kind !== "ok") return scanned;
-  const log = trivyJsonToSarif(JSON.parse(await readFile6(report, "utf8")));
+  const log = trivyJsonToSarif(JSON.parse(await readFile4(report, "utf8")));
   if (!log)
     return {
       kind: "failed",
@@ -51154,6 +51282,26 @@ var CHECK_SEVERITY = new Map(
     return intent ? [[intent, { severity, check: id }]] : [];
   })
 );
+var TRIVY_OUTPUT = {
+  nativeJson: { label: "Trivy JSON", toSarif: trivyJsonToSarif },
+  details: trivyDetails,
+  keyOf: trivyResultKey
+};
+var TRIVY_SCANNERS = ["vuln", "misconfig", "secret", "license"];
+var DEFAULT_TRIVY_SCANNERS = ["vuln", "misconfig", "secret"];
+var TRIVY_SETTINGS = toolSettings({
+  key: "trivy",
+  schema: external_exports.object({
+    scanners: external_exports.array(external_exports.enum(TRIVY_SCANNERS)).min(1),
+    dbRepositories: external_exports.array(external_exports.string().min(1)),
+    cacheDir: external_exports.string()
+  }).partial().strict(),
+  resolve: (section2, { root, cacheBase }) => ({
+    scanners: section2?.scanners ?? DEFAULT_TRIVY_SCANNERS,
+    dbRepositories: section2?.dbRepositories ?? [],
+    cacheDir: path15.resolve(root, section2?.cacheDir ?? path15.join(cacheBase, "trivy"))
+  })
+});
 var trivy = {
   name: "trivy",
   tool: "trivy",
@@ -51162,6 +51310,7 @@ var trivy = {
   outputs: "JSON, converted by `trivy convert` to SARIF and CycloneDX",
   categories: ["vulnerability", "iac", "secret", "license", "sbom"],
   // Trivy calls home for version checks and telemetry unless both are off.
+  settings: TRIVY_SETTINGS,
   env: {
     TRIVY_DISABLE_VEX_NOTICE: "true",
     TRIVY_SKIP_VERSION_CHECK: "true",
@@ -51175,7 +51324,7 @@ var trivy = {
     const { trivy: settings, offline } = context.config;
     const notes = [];
     let scanners = [...settings.scanners];
-    const haveDb = existsSync6(dbFile(settings.cacheDir));
+    const haveDb = existsSync8(dbFile(settings.cacheDir));
     if (scanners.includes("vuln") && offline && !haveDb) {
       scanners = scanners.filter((scanner) => scanner !== "vuln");
       notes.push(
@@ -51183,7 +51332,7 @@ var trivy = {
       );
     }
     if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
-    const report = path14.join(context.workDir, "trivy.json");
+    const report = path15.join(context.workDir, "trivy.json");
     const common = [
       "--format",
       "json",
@@ -51242,14 +51391,14 @@ var trivy = {
       context,
       report,
       "sarif",
-      path14.join(context.workDir, "trivy.sarif")
+      path15.join(context.workDir, "trivy.sarif")
     );
     if (sarif.kind !== "ok") return sarif;
     const sbom = await convert(
       context,
       report,
       "cyclonedx",
-      path14.join(context.workDir, "trivy.cdx.json")
+      path15.join(context.workDir, "trivy.cdx.json")
     );
     if (sbom.kind !== "ok") return sbom;
     const files = [report, ...sarif.files, ...sbom.files];
@@ -51272,22 +51421,25 @@ var trivy = {
     }
     return { kind: "ok", files, notes };
   },
-  async parse(allFiles, config2) {
-    const { directory: files, images } = splitImageFiles(allFiles, "trivy");
-    const parsed = await parseEnriched(files, "trivy.json", trivyDetails, trivyResultKey);
+  async parse(outputs, context) {
+    const { directory, images } = splitImageOutputs(outputs, "trivy");
+    const parsed = await parseEnriched(directory, TRIVY_OUTPUT);
     for (const { log } of parsed.sarif) {
-      for (const run3 of log.runs)
-        run3.originalUriBaseIds = {
-          ...run3.originalUriBaseIds,
-          ROOTPATH: { uri: pathToFileURL2(config2.root + "/").href }
-        };
+      for (const run3 of log.runs) {
+        const rootPath = run3.originalUriBaseIds?.ROOTPATH?.uri;
+        if (rootPath === void 0 || /\.json\/?$/i.test(rootPath))
+          run3.originalUriBaseIds = {
+            ...run3.originalUriBaseIds,
+            ROOTPATH: { uri: pathToFileURL2(context.root + "/").href }
+          };
+      }
     }
-    for (const [index, imageFiles] of [...images].sort(([a], [b]) => a - b)) {
-      const native = imageFiles.find((file2) => file2.endsWith(".json"));
-      const own2 = await parseEnriched(imageFiles, ".json", trivyDetails, trivyResultKey);
-      const { ref, layers } = native ? await trivyImageLayers(native, vulnerabilityKey) : noImageLayers();
+    for (const [index, imageOutputs] of [...images].sort(([a], [b]) => a - b)) {
+      const native = imageOutputs.find((output2) => output2.kind === "native");
+      const own2 = await parseEnriched(imageOutputs, TRIVY_OUTPUT);
+      const { ref, layers } = native ? trivyImageLayers(await native.read(), vulnerabilityKey) : noImageLayers();
       for (const { log } of own2.sarif)
-        annotateImageResults(log, imageRefFor(config2, index, ref), (ruleId, message) => {
+        annotateImageResults(log, imageRefFor(context, index, ref), (ruleId, message) => {
           const key = trivyResultKey(ruleId, message);
           return key ? layers.get(key) : void 0;
         });
@@ -51296,7 +51448,7 @@ var trivy = {
     return parsed;
   },
   ownsDriver: driverContains("trivy"),
-  nativeJson: { label: "Trivy JSON", toSarif: trivyJsonToSarif },
+  nativeJson: TRIVY_OUTPUT.nativeJson,
   passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) }
@@ -51313,6 +51465,9 @@ var ADAPTERS = [
   govulncheck,
   osvScanner
 ];
+var TOOL_SETTINGS = ADAPTERS.flatMap(
+  (adapter) => adapter.settings ? [adapter.settings] : []
+);
 var SCANNER_NAMES = ADAPTERS.map((adapter) => adapter.name);
 var BY_NAME = new Map(ADAPTERS.map((adapter) => [adapter.name, adapter]));
 function adapterNamed(name) {
@@ -51368,37 +51523,11 @@ function knowledgeOf(adapters) {
 }
 var TOOL_KNOWLEDGE = knowledgeOf(ADAPTERS);
 
-// src/config/package-root.ts
-import { existsSync as existsSync7, readFileSync } from "node:fs";
-import path15 from "node:path";
-import { fileURLToPath } from "node:url";
-var cached2;
-function packageRoot() {
-  if (cached2) return cached2;
-  let dir = path15.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const manifest = path15.join(dir, "package.json");
-    if (existsSync7(manifest)) {
-      const parsed = JSON.parse(readFileSync(manifest, "utf8"));
-      if (parsed.name === "scanfold") return cached2 = dir;
-    }
-    const parent = path15.dirname(dir);
-    if (parent === dir) throw new Error("scanfold package root not found above " + import.meta.url);
-    dir = parent;
-  }
-}
-function scanfoldVersion() {
-  const parsed = JSON.parse(readFileSync(path15.join(packageRoot(), "package.json"), "utf8"));
-  return parsed.version;
-}
-
 // src/config/schema.ts
 import os from "node:os";
 import path16 from "node:path";
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var FailOnSchema = external_exports.enum(FAIL_ON);
-var TRIVY_SCANNERS = ["vuln", "misconfig", "secret", "license"];
-var DEFAULT_TRIVY_SCANNERS = ["vuln", "misconfig", "secret"];
 var FAIL_ON_SCOPES = ["new", "all"];
 var FailOnScopeSchema = external_exports.enum(FAIL_ON_SCOPES);
 var DaySchema = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2027-03-31").refine((day) => {
@@ -51430,7 +51559,7 @@ function defaultToolCache() {
   const base = process.env.XDG_CACHE_HOME || path16.join(os.homedir(), ".cache");
   return path16.join(base, "scanfold", "tools");
 }
-var FileConfigSchema = external_exports.object({
+var SCANFOLD_SETTINGS = {
   scanners: external_exports.array(external_exports.enum(SCANNER_NAMES)).min(1),
   failOn: FailOnSchema,
   failOnScope: FailOnScopeSchema.describe(
@@ -51446,16 +51575,11 @@ var FileConfigSchema = external_exports.object({
   offline: external_exports.boolean(),
   exclude: external_exports.array(external_exports.string()),
   /** Container images to scan besides the directory (see plan/image.ts for the forms). */
-  images: external_exports.array(external_exports.string().min(1)),
-  trivy: external_exports.object({
-    scanners: external_exports.array(external_exports.enum(TRIVY_SCANNERS)).min(1),
-    dbRepositories: external_exports.array(external_exports.string().min(1)),
-    cacheDir: external_exports.string()
-  }).partial().strict(),
-  grype: external_exports.object({ dbCacheDir: external_exports.string(), dbUpdateUrl: external_exports.string().url() }).partial().strict(),
-  /** Local OSV data (tools/testdb/osv layout): osv-scalibr/<Ecosystem>/all.zip, govulndb/. */
-  osv: external_exports.object({ dbDir: external_exports.string() }).partial().strict(),
-  semgrep: external_exports.object({ config: external_exports.array(external_exports.string().min(1)).min(1) }).partial().strict()
+  images: external_exports.array(external_exports.string().min(1))
+};
+var FileConfigSchema = external_exports.object({
+  ...SCANFOLD_SETTINGS,
+  ...Object.fromEntries(TOOL_SETTINGS.map((settings) => [settings.key, settings.schema]))
 }).partial().strict();
 
 // src/config/load.ts
@@ -51595,27 +51719,39 @@ function readConfigFile(file2) {
 function findConfigFile(root, explicit) {
   if (explicit) {
     const file2 = path17.resolve(root, explicit);
-    if (!existsSync8(file2)) throw new ConfigurationError(`config file ${file2}: not found`);
+    if (!existsSync9(file2)) throw new ConfigurationError(`config file ${file2}: not found`);
     return file2;
   }
-  return DEFAULT_CONFIG_FILES.map((name) => path17.join(root, name)).find((file2) => existsSync8(file2));
+  return DEFAULT_CONFIG_FILES.map((name) => path17.join(root, name)).find((file2) => existsSync9(file2));
 }
-function bundledSemgrepRules() {
-  return path17.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
+function sectionOf(config2, key) {
+  const section2 = Object.hasOwn(config2, key) ? config2[key] : void 0;
+  return typeof section2 === "object" && section2 !== null ? section2 : void 0;
+}
+function toolSettingsOf(config2, context) {
+  return Object.fromEntries(
+    TOOL_SETTINGS.map((settings) => [
+      settings.key,
+      settings.resolve(sectionOf(config2, settings.key), context)
+    ])
+  );
 }
 function resolveConfig(request) {
   const root = path17.resolve(request.root);
-  if (!existsSync8(root)) throw new ConfigurationError(`path ${root}: does not exist`);
+  if (!existsSync9(root)) throw new ConfigurationError(`path ${root}: does not exist`);
   const configFile = findConfigFile(root, request.configFile);
   const fromFile = configFile ? readConfigFile(configFile) : {};
   const overrides = request.overrides ?? {};
+  const sections = new Map(
+    TOOL_SETTINGS.map(({ key }) => [
+      key,
+      { ...sectionOf(fromFile, key), ...sectionOf(overrides, key) }
+    ])
+  );
   const merged = {
     ...fromFile,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== void 0)),
-    trivy: { ...fromFile.trivy, ...overrides.trivy },
-    grype: { ...fromFile.grype, ...overrides.grype },
-    semgrep: { ...fromFile.semgrep, ...overrides.semgrep },
-    osv: { ...fromFile.osv, ...overrides.osv }
+    ...Object.fromEntries(sections)
   };
   const checked = FileConfigSchema.safeParse(merged);
   if (!checked.success)
@@ -51644,22 +51780,7 @@ function resolveConfig(request) {
     toolCache: request.toolCache ?? defaultToolCache(),
     retryBaseMs: request.retryBaseMs ?? 2e3,
     retryCapMs: 6e4,
-    trivy: {
-      scanners: c.trivy?.scanners ?? DEFAULT_TRIVY_SCANNERS,
-      dbRepositories: c.trivy?.dbRepositories ?? [],
-      cacheDir: path17.resolve(root, c.trivy?.cacheDir ?? path17.join(cacheBase, "trivy"))
-    },
-    grype: {
-      dbCacheDir: path17.resolve(root, c.grype?.dbCacheDir ?? path17.join(cacheBase, "grype-db")),
-      dbUpdateUrl: c.grype?.dbUpdateUrl
-    },
-    osv: { dbDir: c.osv?.dbDir ? path17.resolve(root, c.osv.dbDir) : void 0 },
-    semgrep: {
-      config: (c.semgrep?.config ?? [bundledSemgrepRules()]).map(
-        (entry) => existsSync8(path17.resolve(root, entry)) ? path17.resolve(root, entry) : entry
-      ),
-      registry: c.semgrep?.config ? [] : SEMGREP_REGISTRY_RULESETS
-    }
+    ...toolSettingsOf(c, { root, cacheBase })
   };
   return Object.freeze(config2);
 }
@@ -51671,13 +51792,13 @@ import path27 from "node:path";
 
 // src/install/installer.ts
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync as existsSync9, statSync as statSync3 } from "node:fs";
+import { createReadStream, existsSync as existsSync10, statSync as statSync3 } from "node:fs";
 import {
   chmod,
   cp,
   mkdir,
   mkdtemp,
-  readFile as readFile7,
+  readFile as readFile5,
   rename as rename2,
   rm,
   symlink,
@@ -51877,16 +51998,16 @@ function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(path18.delimiter)) {
     if (!dir) continue;
     const candidate = path18.join(dir, name);
-    if (existsSync9(candidate)) return candidate;
+    if (existsSync10(candidate)) return candidate;
   }
   return void 0;
 }
 async function verifiedCacheEntry(dir, name) {
   const executable = path18.join(dir, "bin", name);
-  if (!existsSync9(executable)) return void 0;
+  if (!existsSync10(executable)) return void 0;
   const markerFile = path18.join(dir, MARKER);
   const stat3 = statFingerprint(executable);
-  const recorded = existsSync9(markerFile) ? JSON.parse(await readFile7(markerFile, "utf8")) : void 0;
+  const recorded = existsSync10(markerFile) ? JSON.parse(await readFile5(markerFile, "utf8")) : void 0;
   if (recorded?.verifiedStat === stat3) return executable;
   const actual = await sha256File(executable);
   if (!recorded) {
@@ -51905,7 +52026,7 @@ async function verifiedCacheEntry(dir, name) {
 }
 async function markerProvenance(dir) {
   try {
-    const marker = JSON.parse(await readFile7(path18.join(dir, MARKER), "utf8"));
+    const marker = JSON.parse(await readFile5(path18.join(dir, MARKER), "utf8"));
     return marker.provenance ?? { verifiedBy: "unverified", sha256: marker.sha256 };
   } catch {
     return void 0;
@@ -52869,7 +52990,7 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
 
 // src/normalize/secret-source.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstat, readFile as readFile8 } from "node:fs/promises";
+import { lstat, readFile as readFile6 } from "node:fs/promises";
 import path20 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -52884,7 +53005,7 @@ async function readInside(root, relative) {
   );
   if (stats === "missing") return "missing";
   if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return void 0;
-  return (await readFile8(file2, "utf8")).split(/\r?\n/);
+  return (await readFile6(file2, "utf8")).split(/\r?\n/);
 }
 var git = promisify2(execFile2);
 var PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
@@ -64204,7 +64325,7 @@ function repairSarif(log) {
 
 // src/outputs/pdf.ts
 import { spawn as spawn2 } from "node:child_process";
-import { createWriteStream, existsSync as existsSync10 } from "node:fs";
+import { createWriteStream, existsSync as existsSync11 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat, writeFile as writeFile4 } from "node:fs/promises";
 import os4 from "node:os";
 import path21 from "node:path";
@@ -64218,8 +64339,8 @@ var CANDIDATES = [
 ];
 function findChromium(env = process.env) {
   const explicit = env.SCANFOLD_CHROMIUM;
-  if (explicit !== void 0) return explicit && existsSync10(explicit) ? explicit : void 0;
-  return CANDIDATES.find((candidate) => existsSync10(candidate));
+  if (explicit !== void 0) return explicit && existsSync11(explicit) ? explicit : void 0;
+  return CANDIDATES.find((candidate) => existsSync11(candidate));
 }
 var CHROMIUM_FLAGS = [
   "--headless",
@@ -64461,7 +64582,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile9, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
 import os5 from "node:os";
 import path22 from "node:path";
 
@@ -65329,7 +65450,7 @@ async function writeFreshJson(file2, value, depth) {
 async function hashFiles(outputDir, written, known) {
   const manifest = {};
   for (const relative of [...written].sort()) {
-    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile9(path22.join(outputDir, relative))).digest("hex");
+    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile7(path22.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
@@ -65370,7 +65491,7 @@ async function writeOutputs(request) {
     const stats = await lstat2(file2).catch(() => void 0);
     if (!stats?.isFile()) continue;
     if (secretTokens2.length > 0) {
-      const text = await readFile9(file2, "utf8");
+      const text = await readFile7(file2, "utf8");
       const scrubbed = scrubTokens(text, secretTokens2);
       if (scrubbed !== text) await writeFresh(file2, scrubbed);
     }
@@ -65440,7 +65561,7 @@ import { createHash as createHash5 } from "node:crypto";
 
 // src/policy/baseline.ts
 import { execFile as execFile3 } from "node:child_process";
-import { readFile as readFile10 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import { promisify as promisify3 } from "node:util";
 var run2 = promisify3(execFile3);
 var BaselineFindingSchema = external_exports.object({
@@ -65467,7 +65588,7 @@ var BaselineReportSchema = external_exports.object({
 async function loadBaseline(file2) {
   let raw;
   try {
-    raw = JSON.parse(await readFile10(file2, "utf8"));
+    raw = JSON.parse(await readFile8(file2, "utf8"));
   } catch (error62) {
     throw new ConfigurationError(`baseline ${file2}: cannot be read: ${errorMessage(error62)}`);
   }
@@ -65926,7 +66047,7 @@ function acceptAllowedLicenses(findings, policy = {}) {
 }
 
 // src/policy/compliance.ts
-import { readFile as readFile11 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import path25 from "node:path";
 
 // src/policy/data/cwe-top25-2025.json
@@ -68044,7 +68165,7 @@ async function passedChecksFrom(outputDir, scanners) {
     for (const output2 of scanner.outputs.filter((file2) => file2.endsWith(".json"))) {
       let data;
       try {
-        data = JSON.parse(await readFile11(path25.join(outputDir, output2), "utf8"));
+        data = JSON.parse(await readFile9(path25.join(outputDir, output2), "utf8"));
       } catch {
         continue;
       }
@@ -68218,7 +68339,7 @@ async function applyPolicy(request) {
 }
 
 // src/run/runner.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync12 } from "node:fs";
 import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp4, rename as rename3, rm as rm4 } from "node:fs/promises";
 import os6 from "node:os";
 import path26 from "node:path";
@@ -68539,10 +68660,10 @@ async function runOne(entry, request, upstream, workRoot) {
       });
     }
     if (outcome.kind === "ok") {
-      const missing = outcome.files.filter((file2) => !existsSync11(file2));
+      const missing = outcome.files.filter((file2) => !existsSync12(file2));
       if (missing.length === 0) {
         try {
-          const parsed = await adapter.parse(outcome.files, config2);
+          const parsed = await adapter.parse(scanOutputs(outcome.files), config2);
           const files = await keepRawOutputs(outcome.files, path26.join(workRoot, "raw"));
           await rm4(workDir, { recursive: true, force: true });
           const notes = [
@@ -68974,11 +69095,30 @@ async function scanWith(config2, options, printer) {
 import { constants } from "node:fs";
 import { open as open2 } from "node:fs/promises";
 import path28 from "node:path";
-function nativeFormats(adapters) {
-  return adapters.flatMap((adapter) => adapter.nativeJson ? [adapter.nativeJson] : []);
+function ownerOf(log, adapters) {
+  let owner;
+  for (const run3 of log.runs) {
+    const category = run3.automationDetails?.id;
+    if (typeof category === "string" && category.startsWith("scanfold/")) return void 0;
+    const driver = run3.tool.driver.name;
+    const adapter = adapters.find((candidate) => candidate.ownsDriver(driver));
+    if (!adapter || owner && owner !== adapter) return void 0;
+    owner = adapter;
+  }
+  return owner;
 }
-function importDocument(file2, text, adapters = ADAPTERS) {
-  const data = parseJsonText(file2, text);
+function recognise(file2, text, adapters) {
+  let data;
+  try {
+    data = parseJsonText(file2, text);
+  } catch (error62) {
+    for (const owner of adapters) {
+      const streamed = owner.nativeJson?.fromText?.(text);
+      const sarif = streamed === void 0 ? void 0 : owner.nativeJson?.toSarif(streamed);
+      if (sarif) return { kind: "native", data: streamed, owner, sarif };
+    }
+    throw error62;
+  }
   const record2 = typeof data === "object" && data !== null ? data : {};
   if (record2.version === "2.1.0" || Array.isArray(record2.runs)) {
     const sarif = SarifLogSchema.safeParse(data);
@@ -68988,7 +69128,8 @@ function importDocument(file2, text, adapters = ADAPTERS) {
         `${file2}: invalid SARIF 2.1.0 at ${issue2?.path.join(".") || "(root)"}: ${issue2?.message ?? "invalid"}`
       );
     }
-    return { kind: "sarif", input: { file: file2, log: sarif.data } };
+    const log = sarif.data;
+    return { kind: "sarif", log, owner: ownerOf(log, adapters) };
   }
   if (isCycloneDx(data)) {
     const tools = record2.metadata?.tools;
@@ -69003,14 +69144,50 @@ function importDocument(file2, text, adapters = ADAPTERS) {
     throw new OutputError(
       `${file2}: an empty JSON array names no tool (Gitleaks writes [] when it finds nothing); import the tool's SARIF instead, which says which tool ran`
     );
-  const formats = nativeFormats(adapters);
-  for (const format of formats) {
-    const log = format.toSarif(data);
-    if (log) return { kind: "sarif", input: { file: file2, log } };
+  for (const owner of adapters) {
+    const sarif = owner.nativeJson?.toSarif(data);
+    if (sarif) return { kind: "native", data, owner, sarif };
   }
-  throw new OutputError(
-    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${formats.map((format) => format.label).join(", ")})`
+  const labels = adapters.flatMap(
+    (adapter) => adapter.nativeJson ? [adapter.nativeJson.label] : []
   );
+  throw new OutputError(
+    `${file2}: unknown format (expected SARIF 2.1.0, CycloneDX JSON, or ${labels.join(", ")})`
+  );
+}
+function rawOutput(name, recognised) {
+  return recognised.kind === "sarif" ? { kind: "sarif", name, read: () => Promise.resolve(recognised.log) } : {
+    kind: "native",
+    name,
+    read: () => Promise.resolve(recognised.data),
+    sarif: recognised.sarif
+  };
+}
+async function parseOwned(adapter, outputs, context) {
+  try {
+    return { parsed: [await adapter.parse(outputs, context)], errors: [] };
+  } catch (error62) {
+    if (outputs.length === 1) {
+      const name = outputs[0]?.name ?? adapter.name;
+      const message = oneLine(error62);
+      return {
+        parsed: [],
+        errors: [message.startsWith(`${name}: `) ? message : `${name}: ${message}`]
+      };
+    }
+  }
+  const parsed = [];
+  const errors = [];
+  for (const output2 of outputs) {
+    const alone = await parseOwned(adapter, [output2], context);
+    parsed.push(...alone.parsed);
+    errors.push(...alone.errors);
+  }
+  return { parsed, errors };
+}
+function oneLine(error62) {
+  if (error62 instanceof external_exports.ZodError) return `not in the tool's format (${firstIssue(error62)})`;
+  return (errorMessage(error62).split("\n")[0] ?? "").slice(0, 500);
 }
 var MAX_INPUT_BYTES = 256 * 1024 * 1024;
 async function readInput(file2) {
@@ -69071,33 +69248,64 @@ async function importWith(request, printer) {
   const errors = [];
   const imported = new ImportedRuns();
   const seen = /* @__PURE__ */ new Map();
+  const owned = /* @__PURE__ */ new Map();
+  const fail = (message) => {
+    errors.push(message);
+    request.logger.error(message);
+  };
   for (const file2 of request.files) {
     const count = (seen.get(file2) ?? 0) + 1;
     seen.set(file2, count);
     const label = count === 1 ? file2 : `${file2}#${count}`;
     try {
-      const document = importDocument(label, await readInput(file2));
-      if (document.kind === "sarif") {
-        sarif.push(document.input);
-        document.input.log.runs.forEach((run3, index) => {
-          const tool = toolNameOf(run3, TOOL_KNOWLEDGE);
-          const driver = run3.tool.driver;
-          const reason = runFailure(run3);
-          const message = reason ? `${label}: run ${index} (${tool}) did not complete: ${reason}` : void 0;
-          imported.add(tool, driver.version ?? driver.semanticVersion, label, message);
-          if (!message) return;
-          errors.push(message);
-          request.logger.error(message);
-        });
-      } else {
-        sboms.push(document.input);
-        imported.add(TOOL_KNOWLEDGE.toolOf(document.input.tool), document.input.toolVersion, label);
+      const recognised = recognise(label, await readInput(file2), ADAPTERS);
+      if (recognised.kind === "sbom") {
+        sboms.push(recognised.input);
+        imported.add(
+          TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
+          recognised.input.toolVersion,
+          label
+        );
+      } else if (recognised.kind === "sarif" && !recognised.owner)
+        sarif.push({ file: label, log: recognised.log });
+      else if (recognised.owner) {
+        const outputs = owned.get(recognised.owner) ?? [];
+        outputs.push(rawOutput(label, recognised));
+        owned.set(recognised.owner, outputs);
+        imported.add(recognised.owner.name, void 0, label);
       }
     } catch (error62) {
-      const message = error62 instanceof OutputError ? error62.message : error62.code === "ENOENT" ? `${file2}: not found` : `${file2}: ${errorMessage(error62).replace(/, (open|read) '.*'$/, "")}`;
-      errors.push(message);
-      request.logger.error(message);
+      fail(
+        error62 instanceof OutputError ? error62.message : error62.code === "ENOENT" ? `${file2}: not found` : `${file2}: ${errorMessage(error62).replace(/, (open|read) '.*'$/, "")}`
+      );
     }
+  }
+  const context = {
+    root: path28.resolve(request.root),
+    exclude: request.exclude ?? [],
+    images: []
+  };
+  for (const adapter of ADAPTERS) {
+    const outputs = owned.get(adapter);
+    if (!outputs) continue;
+    const { parsed, errors: unreadable } = await parseOwned(adapter, outputs, context);
+    for (const message of unreadable) fail(message);
+    for (const one of parsed) {
+      for (const { file: file2, log } of one.sarif) sarif.push({ file: file2, log, tool: adapter.name });
+      for (const { file: file2, bom } of one.sboms) sboms.push({ tool: adapter.name, file: file2, bom });
+      for (const note of one.notes ?? []) request.logger.info(`${adapter.name}: ${note}`);
+    }
+  }
+  owned.clear();
+  for (const input2 of sarif) {
+    input2.log.runs.forEach((run3, index) => {
+      const tool = input2.tool ?? toolNameOf(run3, TOOL_KNOWLEDGE);
+      const driver = run3.tool.driver;
+      const reason = runFailure(run3);
+      const message = reason ? `${input2.file}: run ${index} (${tool}) did not complete: ${reason}` : void 0;
+      imported.add(tool, driver.version ?? driver.semanticVersion, input2.file, message);
+      if (message) fail(message);
+    });
   }
   return assemble({
     root: path28.resolve(request.root),
@@ -69378,6 +69586,7 @@ async function mergeCommand(args) {
     outputDir: values.out,
     root: values.root ?? process.cwd(),
     failOn: config2.failOn,
+    exclude: config2.exclude,
     logger,
     policy: {
       failOnScope: config2.failOnScope,
