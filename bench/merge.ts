@@ -10,6 +10,8 @@
  *   BENCH_REPEAT=3           runs per (size, tool); the median is reported (default 3 below
  *                            100k results, 1 from 100k on)
  *   BENCH_DIR=/tmp           where the temporary inputs go (removed afterwards unless BENCH_KEEP=1)
+ *   BENCH_RESULTS_PER_FILE=150000   results per input file; more go to -partN files (merge refuses
+ *                            inputs over 256 MiB, as a sharded scan would never write them)
  *   BENCH_NODE_OPTIONS=...   extra flags for the Node children, e.g. --max-old-space-size=16384
  *
  * For each size it writes five SARIF logs shaped like the real tools' output (Trivy, Grype,
@@ -161,42 +163,70 @@ function region(
 }
 
 /** A SARIF writer that never holds a whole log as one string. */
+/**
+ * Results per input file. Above it a tool's results go to more files (`trivy-part2.sarif`, …), as
+ * a sharded scan writes them: one 300 MB file would pass the 256 MiB input limit of `merge`.
+ */
+const RESULTS_PER_FILE = Number(process.env.BENCH_RESULTS_PER_FILE ?? 150_000);
+/** The extra files writeLog started, in order (generate() lists them after the first ones). */
+const extraParts: string[] = [];
+
 async function writeLog(
   file: string,
   run: Omit<Run, 'results'>,
   results: Iterable<Result>,
   pretty: boolean,
 ): Promise<number> {
-  const handle = await open(file, 'w');
+  const runJson = JSON.stringify({ ...run, results: [] }, null, pretty ? 2 : undefined);
+  const [head, tail] = runJson.split(pretty ? '"results": []' : '"results":[]');
+  if (head === undefined || tail === undefined) throw new Error('run template');
+  let handle = await open(file, 'w');
   let buffer = '';
   let count = 0;
+  let inFile = 0;
+  let part = 1;
   const flush = async (force: boolean): Promise<void> => {
     if (buffer.length > 4_000_000 || (force && buffer.length > 0)) {
       await handle.write(buffer);
       buffer = '';
     }
   };
-  const runJson = JSON.stringify({ ...run, results: [] }, null, pretty ? 2 : undefined);
-  const [head, tail] = runJson.split(pretty ? '"results": []' : '"results":[]');
-  if (head === undefined || tail === undefined) throw new Error('run template');
-  buffer += `{${pretty ? '\n  ' : ''}"version":${pretty ? ' ' : ''}"2.1.0",${pretty ? '\n  ' : ''}"$schema":${pretty ? ' ' : ''}"https://json.schemastore.org/sarif-2.1.0.json",${pretty ? '\n  ' : ''}"runs":${pretty ? ' ' : ''}[`;
-  buffer +=
-    (pretty ? '\n    ' : '') + head.replaceAll('\n', '\n    ') + `"results":${pretty ? ' ' : ''}[`;
+  const open_ = (): void => {
+    buffer += `{${pretty ? '\n  ' : ''}"version":${pretty ? ' ' : ''}"2.1.0",${pretty ? '\n  ' : ''}"$schema":${pretty ? ' ' : ''}"https://json.schemastore.org/sarif-2.1.0.json",${pretty ? '\n  ' : ''}"runs":${pretty ? ' ' : ''}[`;
+    buffer +=
+      (pretty ? '\n    ' : '') +
+      head.replaceAll('\n', '\n    ') +
+      `"results":${pretty ? ' ' : ''}[`;
+  };
+  const close = async (): Promise<void> => {
+    buffer +=
+      (pretty && inFile > 0 ? '\n      ' : '') +
+      ']' +
+      tail.replaceAll('\n', '\n    ') +
+      (pretty ? '\n  ]\n}\n' : ']}');
+    await flush(true);
+    await handle.close();
+  };
+  open_();
   for (const result of results) {
+    if (inFile === RESULTS_PER_FILE) {
+      await close();
+      part++;
+      const next = file.replace(/\.sarif$/, `-part${part}.sarif`);
+      extraParts.push(next);
+      handle = await open(next, 'w');
+      inFile = 0;
+      open_();
+    }
     const text = pretty
       ? JSON.stringify(result, null, 2).replaceAll('\n', '\n        ')
       : JSON.stringify(result);
-    buffer += (count === 0 ? '' : ',') + (pretty ? '\n        ' : '') + text;
+    buffer += (inFile === 0 ? '' : ',') + (pretty ? '\n        ' : '') + text;
     count++;
+    inFile++;
     await flush(false);
   }
-  buffer +=
-    (pretty && count > 0 ? '\n      ' : '') +
-    ']' +
-    tail.replaceAll('\n', '\n    ') +
-    (pretty ? '\n  ]\n}\n' : ']}');
-  await flush(true);
-  await handle.close();
+  await close();
   return count;
 }
 
@@ -564,7 +594,7 @@ async function generate(size: number, dir: string): Promise<string[]> {
     gitleaksResults,
     true,
   );
-  return files;
+  return [...files, ...extraParts.splice(0)];
 }
 
 // ---------------------------------------------------------------------------------------------

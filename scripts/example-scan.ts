@@ -11,6 +11,18 @@ export function testDbDir(tool: 'trivy' | 'grype' | 'osv'): string {
   return path.join(base, 'scanfold', 'testdb', tool);
 }
 
+/** CLI flags that point the scan at the fixture vulnerability DBs from scripts/setup.mjs. */
+export function testDbArgs(): string[] {
+  return [
+    '--trivy-cache-dir',
+    testDbDir('trivy'),
+    '--grype-db-dir',
+    testDbDir('grype'),
+    '--osv-db-dir',
+    testDbDir('osv'),
+  ];
+}
+
 /** Run the scan into `out`; returns its wall time in seconds, throws on a non-zero exit. */
 export function scanExample(out: string, extra: readonly string[] = []): number {
   const args = [
@@ -22,12 +34,7 @@ export function scanExample(out: string, extra: readonly string[] = []): number 
     '--fail-on',
     'none',
     '--offline',
-    '--trivy-cache-dir',
-    testDbDir('trivy'),
-    '--grype-db-dir',
-    testDbDir('grype'),
-    '--osv-db-dir',
-    testDbDir('osv'),
+    ...testDbArgs(),
     ...extra,
   ];
   const started = process.hrtime.bigint();

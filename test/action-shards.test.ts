@@ -36,6 +36,7 @@ async function matrixStep(options: {
   event: PullRequestEvent;
   inputs: Record<string, string>;
   job: number;
+  env?: Record<string, string>;
 }): Promise<ActionRun> {
   const runner = runnerEnv({
     server: options.server,
@@ -52,6 +53,7 @@ async function matrixStep(options: {
       'fail-on': 'none',
       ...options.inputs,
     },
+    ...(options.env ? { extra: options.env } : {}),
   });
   try {
     return await runBundle(runner, options.workspace);
@@ -232,5 +234,51 @@ void describe('action bundle: the aggregate of a matrix whose leg never uploaded
     assert.match(comment, /shard checkov&#58; no bundle in this run/);
     assert.equal(server.sarifUploads.length, 1);
     assert.equal(server.artifacts.filter((a) => a.name === 'scanfold-report').length, 1);
+  });
+});
+
+void describe('action bundle: a scan leg whose artifact service never answers', () => {
+  let server: GitHubServer;
+  let dir: string;
+  let run: ActionRun;
+
+  before(async () => {
+    server = await startGitHubServer();
+    server.injectFault({
+      path: /\/twirp\/.*ArtifactService\/CreateArtifact$/,
+      network: 'stall',
+      times: Infinity,
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'scanfold-shard-stall-'));
+    const workspace = path.join(dir, 'octo-repo');
+    writeFiles(workspace, { 'settings.py': `AWS_ACCESS_KEY_ID = "${fakeAwsKeyId('stall')}"\n` });
+    const head = commitWorkspace(workspace);
+    const event = writePullRequestEvent({
+      path: path.join(dir, 'event'),
+      number: PR,
+      headSha: head,
+    });
+    run = await matrixStep({
+      server,
+      workspace,
+      event,
+      inputs: { mode: 'scan', shard: 'gitleaks', scanners: 'gitleaks' },
+      job: 1,
+      env: { SCANFOLD_ARTIFACT_TIMEOUT_MS: '1000' },
+    });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  void test('the leg fails after the artifact timeout with one error naming it, instead of holding the job', () => {
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.ok(run.durationMs < 60_000, `${run.durationMs} ms`);
+    assert.equal(run.errors.length, 1, run.errors.join('\n'));
+    assert.match(
+      run.errors[0] ?? '',
+      /^Scanfold failed: shard bundle of gitleaks not uploaded: the artifact service gave no answer within 1 s$/,
+    );
   });
 });

@@ -12,7 +12,7 @@ import * as actionsCache from '@actions/cache';
 import { resolveConfig } from '../src/config/load.ts';
 import { loadManifest } from '../src/install/manifest.ts';
 import type { Logger } from '../src/model/ports.ts';
-import { cacheSpecs, restoreCaches, saveCaches } from '../src/github/cache.ts';
+import { cacheSpecs, installDigest, restoreCaches, saveCaches } from '../src/github/cache.ts';
 import type { CacheSpec } from '../src/github/cache.ts';
 import { startGitHubServer } from './support/github-server.ts';
 import type { GitHubServer } from './support/github-server.ts';
@@ -116,7 +116,10 @@ void describe('caches: scanner binaries and vulnerability databases', () => {
         'trivy database',
       ],
     );
-    assert.equal(specs[2]?.key, `scanfold-tool-trivy-${version('trivy')}-Linux-X64`);
+    assert.match(
+      specs[2]?.key ?? '',
+      new RegExp(`^scanfold-tool-trivy-${version('trivy')}-Linux-X64-[0-9a-f]{12}$`),
+    );
     assert.deepEqual(specs[2]?.paths, [path.join(dirs.tools, 'trivy', version('trivy'))]);
     assert.equal(specs[4]?.key, `scanfold-db-trivy-${version('trivy')}-Linux-X64-2026-11-28`);
     assert.deepEqual(specs[4]?.restoreKeys, [`scanfold-db-trivy-${version('trivy')}-Linux-X64-`]);
@@ -203,4 +206,39 @@ void describe('caches: scanner binaries and vulnerability databases', () => {
     }
     assert.doesNotMatch(down.text(), /restored from|: saved /);
   });
+});
+
+void test('a changed hash lock or pin is a new tool-cache key; the checkout path is not part of it', () => {
+  const manifest = loadManifest();
+  const lock = manifest.tools.semgrep?.registry;
+  assert.equal(lock?.kind, 'pypi');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-lock-'));
+  try {
+    const requirements = lock?.kind === 'pypi' ? (lock.requirements ?? '') : '';
+    const copy = (name: string, text: string): typeof manifest => {
+      const file = path.join(dir, name, path.basename(requirements));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      return {
+        tools: {
+          ...manifest.tools,
+          semgrep: {
+            ...manifest.tools.semgrep,
+            registry: { ...lock, requirements: file },
+          } as (typeof manifest.tools)[string],
+        },
+      };
+    };
+    const original = readFileSync(requirements, 'utf8');
+    const same = installDigest(copy('a', original), 'semgrep');
+    assert.equal(installDigest(copy('b', original), 'semgrep'), same, 'another checkout path');
+    assert.equal(installDigest(manifest, 'semgrep'), same);
+    assert.notEqual(installDigest(copy('c', `${original}\n# relocked\n`), 'semgrep'), same);
+    const repinned = {
+      tools: { ...manifest.tools, trivy: { ...manifest.tools.trivy, version: '0.0.1' } },
+    } as typeof manifest;
+    assert.notEqual(installDigest(repinned, 'trivy'), installDigest(manifest, 'trivy'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

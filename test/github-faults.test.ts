@@ -169,14 +169,34 @@ function infos(logger: RecordingLogger): string[] {
 
 void describe('401: GitHub rejects the token', () => {
   let p: Published & { dir: string };
+  let commentOnly: Published & { dir: string };
   before(async () => {
     p = await publishWith({
       name: '401',
       server: { tokens: ['ghs_theOnlyValidToken'] },
       token: 'ghs_revokedOrMistyped',
     });
+    commentOnly = await publishWith({
+      name: '401-comment',
+      server: { tokens: ['ghs_theOnlyValidToken'] },
+      token: 'ghs_revokedOrMistyped',
+      settings: { uploadSarif: 'false' },
+    });
   });
-  after(() => close(p));
+  after(async () => {
+    await close(p);
+    await close(commentOnly);
+  });
+
+  void test('401 with upload-sarif false: the line names only what was not published, after the one refused request', () => {
+    assert.match(
+      commentOnly.result.credentialsRejected ?? '',
+      /\): it is invalid, expired or revoked, so the PR comment was not published; the results are in/,
+    );
+    assert.deepEqual(commentOnly.logger.warnings(), []);
+    // GraphQL viewer was refused; nothing after it was sent (no REST fallback, no listing).
+    assert.equal(commentOnly.server.requests.filter((r) => r.service === 'rest').length, 1);
+  });
 
   void test('401 bad credentials: not retried, one line naming the token, nothing more asked of GitHub; artifact, summary and local files still produced', () => {
     const rest = p.server.requests.filter((r) => r.service === 'rest');
@@ -359,18 +379,25 @@ void describe('connection reset', () => {
   void test('a connection reset on every try: retried up to the cap, then a warning; comment, artifact, summary and local files still produced', () => {
     assert.equal(
       always.server.requests.filter(isSarifPost).length,
-      8,
-      'each of the two uploads: the first try and 3 retries',
+      5,
+      'the first upload: the first try and 3 retries; then GitHub counts as unreachable and the second upload is tried once',
     );
     const warnings = always.logger.warnings();
     assert.equal(warnings.length, 2, warnings.join('\n'));
-    for (const [i, tool] of ['gitleaks', 'semgrep'].entries())
-      assert.match(
-        warnings[i] ?? '',
-        new RegExp(
-          `^code scanning upload of ${tool} \\(scanfold/${tool}/services/api/\\) failed: no answer \\(.+\\) \\(after 4 attempts\\)$`,
-        ),
-      );
+    assert.match(
+      warnings[0] ?? '',
+      /^code scanning upload of gitleaks \(scanfold\/gitleaks\/services\/api\/\) failed: no answer \(.+\) \(after 4 attempts\)$/,
+    );
+    assert.match(
+      warnings[1] ?? '',
+      /^code scanning upload of semgrep \(scanfold\/semgrep\/services\/api\/\) failed: no answer \([^()]+\)$/,
+    );
+    assert.ok(
+      infos(always.logger).includes(
+        'GitHub: no answer through every retry; later requests are tried once each',
+      ),
+    );
+    // The comment, after that, still got through on its single attempt.
     assert.match(always.summary, /Code scanning did not accept the gitleaks analysis/);
     assertOthersPublished(always, ['code scanning']);
   });
@@ -411,16 +438,19 @@ void describe('slow responses past the request timeout', () => {
   });
 
   void test('an upload that stalls every time: bounded by the timeout and the retry cap, then a warning; comment, artifact, summary and local files still produced', () => {
-    assert.equal(always.server.requests.filter(isSarifPost).length, 8);
-    // 8 attempts of 0.4 s and 6 short waits: the job is not held for undici's 300 s per attempt.
+    assert.equal(always.server.requests.filter(isSarifPost).length, 5);
+    // 5 attempts of 0.4 s and 3 short waits: the job is not held for undici's 300 s per attempt.
     assert.ok(always.durationMs < 20_000, `${always.durationMs} ms`);
     const warnings = always.logger.warnings();
     assert.equal(warnings.length, 2, warnings.join('\n'));
-    for (const warning of warnings)
-      assert.match(
-        warning,
-        /failed: no complete answer within 0\.4 s \(request timeout\) \(after 4 attempts\)$/,
-      );
+    assert.match(
+      warnings[0] ?? '',
+      /failed: no complete answer within 0\.4 s \(request timeout\) \(after 4 attempts\)$/,
+    );
+    assert.match(
+      warnings[1] ?? '',
+      /failed: no complete answer within 0\.4 s \(request timeout\)$/,
+    );
     assertOthersPublished(always, ['code scanning']);
   });
 });

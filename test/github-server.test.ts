@@ -318,6 +318,58 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
     );
   });
 
+  void test('network faults: a reset before any answer, a reset mid-body after the request was carried out, a stall', async () => {
+    const url = `${server.apiUrl}/repos/${OWNER}/${REPO}/issues/${PR}/comments`;
+    const headers = { authorization: 'token ghs_test_token', 'content-type': 'application/json' };
+    server.injectFault({ method: 'GET', path: /\/issues\/7\/comments$/, network: 'reset' });
+    await assert.rejects(fetch(url, { headers }), TypeError);
+
+    const before = server.commentsOn(OWNER, REPO, PR).length;
+    server.injectFault({
+      method: 'POST',
+      path: /\/issues\/7\/comments$/,
+      network: 'reset-mid-response',
+    });
+    const cut = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: '{"body":"stored, answer lost"}',
+    });
+    assert.equal(cut.status, 201, 'the head arrives');
+    await assert.rejects(cut.text(), TypeError, 'the body breaks off');
+    assert.equal(
+      server.commentsOn(OWNER, REPO, PR).length,
+      before + 1,
+      'but the comment is stored',
+    );
+
+    // Plain octokit reads a JSON body that breaks off as "" and returns it as a success: why the
+    // Scanfold client reads the whole answer inside its fetch.
+    server.injectFault({ method: 'GET', path: /\/pulls\/7$/, network: 'reset-mid-response' });
+    const silent = await octokitFor(server).rest.pulls.get({
+      owner: OWNER,
+      repo: REPO,
+      pull_number: PR,
+    });
+    assert.equal(silent.status, 200);
+    assert.equal(silent.data, '');
+
+    const stall = server.injectFault({
+      method: 'GET',
+      path: /\/pulls\/7\/files$/,
+      network: 'stall',
+    });
+    await assert.rejects(
+      fetch(`${server.apiUrl}/repos/${OWNER}/${REPO}/pulls/${PR}/files`, {
+        headers,
+        signal: AbortSignal.timeout(300),
+      }),
+      { name: 'TimeoutError' },
+    );
+    assert.equal(stall.hits, 1);
+    assert.equal(server.requests.at(-1)?.status, 0, 'never answered');
+  });
+
   void test('403 "Resource not accessible by integration" is surfaced without retries', async () => {
     const octokit = octokitFor(server);
     server.injectFault({

@@ -117,7 +117,12 @@ async function uploadLeg(server: GitHubServer, workspace: string, spec: LegSpec)
   }
 }
 
-async function aggregate(server: GitHubServer, workspace: string, outputDir: string) {
+async function aggregate(
+  server: GitHubServer,
+  workspace: string,
+  outputDir: string,
+  artifactTimeoutMs?: number,
+) {
   const runner = runnerEnv({
     server,
     workspace,
@@ -135,6 +140,7 @@ async function aggregate(server: GitHubServer, workspace: string, outputDir: str
         failOn: 'none',
         expectedLegs: ['api', 'web', 'infra', 'docs'],
         logger: silentLogger,
+        ...(artifactTimeoutMs ? { artifactTimeoutMs } : {}),
       }),
     );
   } finally {
@@ -276,4 +282,42 @@ void describe('aggregate: three legs (one re-run, one failed) and one that never
       'scanfold/semgrep/services/web/',
     ]);
   });
+});
+
+void test('a bundle download the artifact service never answers: given up after the artifact timeout, that leg named as unreadable, the others merged', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-shards-stall-'));
+  const server = await startGitHubServer();
+  try {
+    const workspace = path.join(dir, 'octo-repo');
+    for (const file of ['services/api/app.py', 'services/web/index.js']) {
+      mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+      writeFileSync(path.join(workspace, file), 'x\n'.repeat(10));
+    }
+    for (const leg of LEGS.slice(0, 2)) await uploadLeg(server, workspace, leg);
+    // The first download (api, listed first) asks for its signed URL and gets no answer.
+    server.injectFault({
+      path: /\/twirp\/.*ArtifactService\/GetSignedArtifactURL$/,
+      network: 'stall',
+      times: 1,
+    });
+    const started = Date.now();
+    const { outcome, legs } = await aggregate(server, workspace, path.join(dir, 'out'), 500);
+    assert.ok(Date.now() - started < 20_000);
+    assert.ok(
+      outcome.report.errors.some((e) =>
+        /^shard bundle scanfold-shard-api: unreadable \(the artifact service gave no answer within 0\.5 s\)$/.test(
+          e,
+        ),
+      ),
+      outcome.report.errors.join('\n'),
+    );
+    assert.deepEqual(
+      legs.map((l) => [l.leg, l.status]).filter(([leg]) => leg === 'web'),
+      [['web', 'ok']],
+    );
+    assert.equal(outcome.report.summary.byTool['semgrep'], 2, 'the web leg is merged');
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -15,14 +15,28 @@ import { silentLogger, systemClock } from '../src/model/ports.ts';
 import { renderMarkdown } from '../src/outputs/markdown.ts';
 import { plantedSecrets } from './support/planted.ts';
 
-test('a secret removed since a past commit is reported in that commit, linked there', async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-history-'));
-  const planted = plantedSecrets();
-  const git = (...args: string[]) =>
+/** git in `root`, with an author for commits. */
+function gitIn(root: string): (...args: string[]) => string {
+  return (...args) =>
     execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
       cwd: root,
       encoding: 'utf8',
     }).trim();
+}
+
+/** Gitleaks alone over the repository's history. */
+function scanHistory(root: string): ReturnType<typeof scan> {
+  const config = resolveConfig({
+    root,
+    overrides: { scanners: ['gitleaks'], failOn: 'none', outputDir: path.join(root, '.out') },
+  });
+  return scan(config, { logger: silentLogger, clock: systemClock, install: false });
+}
+
+test('a secret removed since a past commit is reported in that commit, linked there', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-history-'));
+  const planted = plantedSecrets();
+  const git = gitIn(root);
   try {
     git('init', '-q');
     await writeFile(path.join(root, 'settings.py'), `TOKEN = "${planted.githubToken}"\n`);
@@ -32,15 +46,7 @@ test('a secret removed since a past commit is reported in that commit, linked th
     const leaked = git('rev-parse', 'HEAD');
     await unlink(path.join(root, 'settings.py'));
     git('commit', '-q', '-am', 'remove the token');
-    const config = resolveConfig({
-      root,
-      overrides: { scanners: ['gitleaks'], failOn: 'none', outputDir: path.join(root, '.out') },
-    });
-    const outcome = await scan(config, {
-      logger: silentLogger,
-      clock: systemClock,
-      install: false,
-    });
+    const outcome = await scanHistory(root);
     const findings = outcome.report.findings;
     const removed = findings.find((f) => f.location.path === 'settings.py');
     assert.equal(removed?.commit, leaked, JSON.stringify(findings));
@@ -64,11 +70,7 @@ test('a secret removed since a past commit is reported in that commit, linked th
 test('"removed since" is judged against HEAD, not the work tree', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'scanfold-history-head-'));
   const planted = plantedSecrets();
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-    }).trim();
+  const git = gitIn(root);
   try {
     git('init', '-q');
     await writeFile(
@@ -86,15 +88,7 @@ test('"removed since" is judged against HEAD, not the work tree', async () => {
     // from HEAD but back in the work tree, untracked, with the same line.
     await unlink(path.join(root, 'deleted-uncommitted.py'));
     await writeFile(path.join(root, 'recreated-untracked.py'), recreated);
-    const config = resolveConfig({
-      root,
-      overrides: { scanners: ['gitleaks'], failOn: 'none', outputDir: path.join(root, '.out') },
-    });
-    const outcome = await scan(config, {
-      logger: silentLogger,
-      clock: systemClock,
-      install: false,
-    });
+    const outcome = await scanHistory(root);
     const findings = outcome.report.findings.filter((f) => f.commit === leaked);
     const stillAtHead = findings.find((f) => f.location.path === 'deleted-uncommitted.py');
     assert.ok(stillAtHead, JSON.stringify(outcome.report.findings));

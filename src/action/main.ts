@@ -18,6 +18,7 @@ import { createGitHubClient } from '../github/client.ts';
 import type { Octokit } from '../github/client.ts';
 import { readContext, readGitHead, repoScope } from '../github/context.ts';
 import type { GitHubContext } from '../github/context.ts';
+import { ARTIFACT_TIMEOUT_MS, withDeadline } from '../github/deadline.ts';
 import { publish } from '../github/publish.ts';
 import type { Analysis } from '../github/publish.ts';
 import { aggregateShards, legName, uploadShardBundle } from '../github/shards.ts';
@@ -168,7 +169,9 @@ async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promis
   }
   const outputDir =
     outcome?.outputDir ?? path.resolve(workspace, inputs['output-dir'] ?? 'scanfold-results');
-  await uploadShardBundle({
+  const commit = (await readGitHead(workspace)) ?? context.sha;
+  // The bundle is the leg's only output: past the deadline the leg fails, rather than hang.
+  const upload = uploadShardBundle({
     client: new DefaultArtifactClient(),
     outputDir,
     manifest: {
@@ -180,12 +183,19 @@ async function runShardLeg(inputs: ActionInputs, context: GitHubContext): Promis
       status: failure ? 'failed' : 'ok',
       ...(failure ? { message: failure } : {}),
       runAttempt: context.runAttempt,
-      commit: (await readGitHead(workspace)) ?? context.sha,
+      commit,
       createdAt: new Date().toISOString(),
     },
     retentionDays: inputs['retention-days'] ?? 90,
     logger,
   });
+  await withDeadline(
+    upload,
+    artifactTimeoutMs(),
+    (ms) =>
+      `shard bundle of ${leg} not uploaded: the artifact service gave no answer within ${ms / 1000} s`,
+    logger,
+  );
   core.setOutput('shard', leg);
   if (!outcome) {
     core.setFailed(`Scanfold shard ${leg} failed: ${failure ?? 'unknown error'}`);
@@ -212,6 +222,10 @@ function positiveEnv<T>(name: string, options: (value: number) => T): T | undefi
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? options(value) : undefined;
 }
+
+/** How long an artifact upload may go unanswered; tests shorten it. */
+const artifactTimeoutMs = (): number =>
+  positiveEnv('SCANFOLD_ARTIFACT_TIMEOUT_MS', (ms) => ms) ?? ARTIFACT_TIMEOUT_MS;
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
@@ -293,6 +307,7 @@ export async function run(): Promise<void> {
         },
         clock: systemClock,
         logger,
+        artifactTimeoutMs: artifactTimeoutMs(),
       });
       outcome = aggregated.outcome;
       analyses = aggregated.analyses;
@@ -327,7 +342,7 @@ export async function run(): Promise<void> {
         artifactName: inputs['artifact-name'] ?? 'scanfold-report',
         retentionDays: inputs['retention-days'] ?? 90,
         pollIntervalMs: Number(process.env.SCANFOLD_POLL_INTERVAL_MS) || 5_000,
-        ...positiveEnv('SCANFOLD_ARTIFACT_TIMEOUT_MS', (ms) => ({ artifactTimeoutMs: ms })),
+        artifactTimeoutMs: artifactTimeoutMs(),
       },
       logger,
       clock: systemClock,

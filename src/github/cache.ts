@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { ScanConfig } from '../config/schema.ts';
 import { toolDir } from '../install/installer.ts';
 import type { Manifest } from '../install/manifest.ts';
@@ -38,7 +41,31 @@ const DATABASE_DIRS: Partial<Record<string, (config: ScanConfig) => string>> = {
 };
 
 /**
- * The caches for a scan: each scanner's install (keyed by its pinned version and the platform)
+ * What an install is made of, as a short digest: the tool's pinned spec (release digests, module
+ * or package versions) and, for a PyPI tool, its hash lock. A new lock or pin is a new cache
+ * entry, never a restore of a venv installed from the old one.
+ */
+export function installDigest(manifest: Manifest, tool: string): string {
+  const spec = manifest.tools[tool];
+  const lock = spec?.registry?.kind === 'pypi' ? spec.registry.requirements : undefined;
+  // The lock's content counts, not where the action happens to be checked out.
+  const pinned = lock
+    ? { ...spec, registry: { ...spec?.registry, requirements: path.basename(lock) } }
+    : spec;
+  const hash = createHash('sha256').update(JSON.stringify(pinned ?? null));
+  if (lock) {
+    try {
+      hash.update(readFileSync(lock));
+    } catch {
+      hash.update('no lock file');
+    }
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * The caches for a scan: each scanner's install (keyed by its pinned version, the platform and
+ * the digest of what it is installed from)
  * and each database scanner's DB (keyed by tool version, platform and date, falling back to the
  * newest earlier day's). Matrix legs with the same scanners compute the same keys.
  */
@@ -58,7 +85,7 @@ export function cacheSpecs(
     specs.push({
       label: `${tool} ${version} binary`,
       paths: [toolDir(config.toolCache, tool, version)],
-      key: `scanfold-tool-${tool}-${version}-${options.platform}`,
+      key: `scanfold-tool-${tool}-${version}-${options.platform}-${installDigest(manifest, tool)}`,
       restoreKeys: [],
     });
   }

@@ -86,7 +86,7 @@ function boundedFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch 
       // undici says "fetch failed"; what happened is in its cause (refused, reset, closed).
       throw new Error(`no answer (${causeOf(error)})`, { cause: error });
     }
-    const empty = [101, 204, 205, 304].includes(response.status) || init?.method === 'HEAD';
+    const empty = [204, 205, 304].includes(response.status) || init?.method === 'HEAD';
     let body: ArrayBuffer | null = null;
     try {
       if (!empty) body = await response.arrayBuffer();
@@ -177,17 +177,30 @@ export function createGitHubClient(options: ClientOptions): Octokit {
       );
     return retryRequest(error, retries, delay);
   };
+  // Once a request found GitHub unreachable through every retry (no answer, or none in time),
+  // later ones get one attempt each: a GitHub that is down costs minutes, not one full retry
+  // cycle per call.
+  let unreachable = false;
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const rejected = rejections.get(octokit);
     if (rejected) throw rejected;
+    if (unreachable) requestOptions.request = { ...requestOptions.request, retries: 0 };
     try {
       return await request(requestOptions);
     } catch (error) {
       if (httpStatus(error) === 401 && error instanceof Error) rejections.set(octokit, error);
       // plugin-retry counts the attempts in the request options; the warning should say it tried.
       const attempts = (requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount;
-      if (typeof attempts === 'number' && attempts > 1 && error instanceof Error)
+      if (typeof attempts === 'number' && attempts > 1 && error instanceof Error) {
         error.message = `${error.message} (after ${attempts} attempts)`;
+        const answered = (error as { response?: unknown }).response !== undefined;
+        if (!answered && !unreachable) {
+          unreachable = true;
+          options.logger.info(
+            'GitHub: no answer through every retry; later requests are tried once each',
+          );
+        }
+      }
       throw error;
     }
   });

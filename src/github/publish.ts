@@ -6,6 +6,7 @@ import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
 import { uploadComplianceArtifact } from './artifact.ts';
+import { ARTIFACT_TIMEOUT_MS, withDeadline } from './deadline.ts';
 import { httpStatus, rejectedCredentials } from './client.ts';
 import type { Octokit } from './client.ts';
 import { publishComment, stickyMarker } from './comment.ts';
@@ -43,34 +44,6 @@ export interface PublishSettings {
   artifactTimeoutMs?: number;
 }
 
-const ARTIFACT_TIMEOUT_MS = 300_000;
-
-/**
- * The work, or a rejection once `ms` have passed. The work cannot be cancelled: it is left to
- * finish or fail on its own (the action entry exits when its run is done), its failure logged.
- */
-async function withDeadline<T>(
-  work: Promise<T>,
-  ms: number,
-  reason: (ms: number) => string,
-  logger: Logger,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(reason(ms))), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } catch (error) {
-    work.catch((late: unknown) =>
-      logger.debug(`abandoned after the deadline: ${errorMessage(late)}`),
-    );
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export interface PublishRequest {
   outcome: ScanOutcome;
   analyses: readonly Analysis[];
@@ -103,14 +76,18 @@ export interface PublishResult {
 function credentialsLine(
   reason: string,
   request: PublishRequest,
+  lost: readonly string[],
   artifactId: number | undefined,
 ): string {
+  const consequence = lost.length
+    ? `${lost.join(' and ')} ${lost.length > 1 ? 'were' : 'was'} not published`
+    : 'nothing could be read from it';
   const where = [
     path.relative(request.context.workspace, request.outcome.outputDir) || '.',
     'the job summary',
     ...(artifactId === undefined ? [] : ['the compliance artifact']),
   ];
-  return `GitHub rejected github-token (401: ${reason}): it is invalid, expired or revoked, so the code scanning upload and the PR comment were not published; the results are in ${where.join(', ')}. Pass a valid token: the default \`github.token\`, or a PAT or App token with \`security-events: write\` and \`pull-requests: write\``;
+  return `GitHub rejected github-token (401: ${reason}): it is invalid, expired or revoked, so ${consequence}; the results are in ${where.join(', ')}. Pass a valid token: the default \`github.token\`, or a PAT or App token with \`security-events: write\` and \`pull-requests: write\``;
 }
 
 /** A comment that could not be posted: a 404/410 means the pull request is gone or out of sight. */
@@ -267,7 +244,11 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
 
   const rejected = octokit && rejectedCredentials(octokit);
   if (rejected) {
-    result.credentialsRejected = credentialsLine(rejected, request, result.artifactId);
+    const lost = [
+      ...(wantsUpload ? ['the code scanning upload'] : []),
+      ...(pr && settings.comment !== 'never' ? ['the PR comment'] : []),
+    ];
+    result.credentialsRejected = credentialsLine(rejected, request, lost, result.artifactId);
     notices.unshift(result.credentialsRejected);
   }
   const summaryNotices = [...new Set([...notices, ...result.warnings])];

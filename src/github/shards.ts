@@ -16,6 +16,7 @@ import type { ScannerReport } from '../model/scan-result.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import { SRCROOT } from '../outputs/sarif.ts';
 import { OUTPUT_FILES } from '../outputs/write.ts';
+import { ARTIFACT_TIMEOUT_MS, withDeadline } from './deadline.ts';
 import type { Analysis } from './publish.ts';
 
 export const SHARD_PREFIX = 'scanfold-shard-';
@@ -111,8 +112,17 @@ async function downloadShards(
   into: string,
   logger: Logger,
   problems: string[],
+  timeoutMs: number,
 ): Promise<LoadedShard[]> {
-  const { artifacts } = await client.listArtifacts();
+  // The artifact client's Twirp calls have no timeout: a stalled service must not hold the job.
+  const bounded = <T>(work: Promise<T>): Promise<T> =>
+    withDeadline(
+      work,
+      timeoutMs,
+      (ms) => `the artifact service gave no answer within ${ms / 1000} s`,
+      logger,
+    );
+  const { artifacts } = await bounded(client.listArtifacts());
   const bundles = artifacts
     .filter((artifact) => artifact.name.startsWith(SHARD_PREFIX))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
@@ -121,7 +131,7 @@ async function downloadShards(
     const dir = path.join(into, legName(artifact.name), String(artifact.id));
     try {
       await rm(dir, { recursive: true, force: true });
-      await client.downloadArtifact(artifact.id, { path: dir });
+      await bounded(client.downloadArtifact(artifact.id, { path: dir }));
       const manifest = ShardManifestSchema.parse(
         JSON.parse(await readFile(path.join(dir, SHARD_FILE), 'utf8')),
       );
@@ -157,6 +167,8 @@ export interface AggregateRequest {
   policy?: Parameters<typeof assemble>[0]['policy'];
   clock?: Clock;
   logger: Logger;
+  /** Longest the artifact service may leave a listing or a download unanswered. Default 5 min. */
+  artifactTimeoutMs?: number;
 }
 
 export interface AggregateOutcome {
@@ -183,7 +195,13 @@ export async function aggregateShards(request: AggregateRequest): Promise<Aggreg
   const downloads = await mkdtemp(
     path.join(process.env.RUNNER_TEMP ?? os.tmpdir(), 'scanfold-shards-'),
   );
-  const shards = await downloadShards(request.client, downloads, logger, errors);
+  const shards = await downloadShards(
+    request.client,
+    downloads,
+    logger,
+    errors,
+    request.artifactTimeoutMs ?? ARTIFACT_TIMEOUT_MS,
+  );
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const scanners: ScannerReport[] = [];

@@ -159,11 +159,13 @@ export function runnerTargets(): LockTarget[] {
       platforms: ['win_amd64'],
     },
   ];
-  const pythons = ['3.9.0', '3.9.25', '3.10.0', '3.10.19', '3.11.0', '3.11.14'].concat([
-    '3.12.0',
-    '3.12.12',
-    '3.13.0',
-    '3.13.9',
-  ]);
+  // The first and a late patch release of each minor version.
+  const pythons = [
+    ['3.9.0', '3.9.25'],
+    ['3.10.0', '3.10.19'],
+    ['3.11.0', '3.11.14'],
+    ['3.12.0', '3.12.12'],
+    ['3.13.0', '3.13.9'],
+  ].flat();
   return platforms.flatMap((platform) => pythons.map((python) => ({ ...platform, python })));
 }
