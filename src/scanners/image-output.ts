@@ -243,7 +243,3 @@ export function grypeImageLayers(
   }
   return { ref: report.source?.target?.userInput, layers };
 }
-
-export function stemOf(file: string): string {
-  return path.basename(file).replace(/\.(sarif|json|cdx\.json)$/, '');
-}
