@@ -64413,6 +64413,20 @@ var DevToolsPipe = class {
     }
   }
 };
+async function atMost(promise2, ms) {
+  let timer;
+  try {
+    await Promise.race([
+      promise2,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
+        timer.unref();
+      })
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 function unavailable(note) {
   return {
     print: () => Promise.resolve({ ok: false, note }),
@@ -64533,7 +64547,7 @@ function createPdfPrinter(options = {}) {
         return size > 0 ? { ok: true, file: pdfFile } : { ok: false, note: noteFor("wrote an empty PDF") };
       } catch (error62) {
         await rm2(pdfFile, { force: true });
-        await Promise.race([gone, new Promise((r) => setTimeout(r, 1e3))]);
+        await atMost(gone, 1e3);
         return { ok: false, note: noteFor(error62) };
       } finally {
         clearTimeout(timer);
@@ -64558,14 +64572,9 @@ function createPdfPrinter(options = {}) {
     async close() {
       process.removeListener("exit", onExit);
       if (!pipe2) return;
-      const devtools = await pipe2.catch(() => void 0);
-      if (devtools && !exited)
-        await Promise.race([
-          devtools.send("Browser.close").catch(() => ({})),
-          new Promise((r) => setTimeout(r, 2e3))
-        ]);
+      await pipe2.catch(() => void 0);
       if (pid) killTree(pid, "SIGKILL");
-      await Promise.race([gone, new Promise((r) => setTimeout(r, 2e3))]);
+      await atMost(gone, 2e3);
       untrack();
       if (profile) await rm2(await profile, { recursive: true, force: true });
     }
