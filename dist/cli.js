@@ -48075,9 +48075,10 @@ function scanOutputs(files) {
   });
 }
 function pairKey(name) {
+  const unix = name.replaceAll("\\", "/");
   return path2.posix.join(
-    path2.posix.dirname(name.replaceAll("\\", "/")),
-    path2.posix.basename(name.replaceAll("\\", "/")).replace(/(\.sarif)?(\.json)?$/i, "")
+    path2.posix.dirname(unix),
+    path2.posix.basename(unix).replace(/(\.sarif)?(\.json)?$/i, "").replace(/(?<=.)[._-](sarif|json)$/i, "")
   );
 }
 function nativeBeside(sarifName, outputs) {

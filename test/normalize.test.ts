@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -347,4 +347,27 @@ test('merge: native Trivy and Grype JSON of one scan dedupe across tools through
     assert.deepEqual(finding.tools, ['grype', 'trivy'], finding.ruleId);
     assert.ok(finding.cve && finding.ghsa && finding.package?.purl, finding.ruleId);
   }
+});
+
+test("merge: Checkov's own results_sarif.sarif and results_json.json are one run, not every result twice", async () => {
+  const merge = async (files: string[]) => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'scanfold-checkov-pair-'));
+    try {
+      return await importFiles({
+        files: files.map((file) => path.join(RECORDED, file)),
+        outputDir: out,
+        root: REPO_ROOT,
+        failOn: 'none',
+        logger: silentLogger,
+      });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  };
+  const sarifOnly = await merge(['checkov/results_sarif.sarif']);
+  const both = await merge(['checkov/results_sarif.sarif', 'checkov/results_json.json']);
+  assert.deepEqual(both.report.errors, []);
+  assert.ok(sarifOnly.report.summary.inputResults > 0);
+  assert.equal(both.report.summary.inputResults, sarifOnly.report.summary.inputResults);
+  assert.equal(both.report.summary.total, sarifOnly.report.summary.total);
 });

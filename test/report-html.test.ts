@@ -202,7 +202,9 @@ test('the printed PDF has the report text (pdftotext)', async () => {
     assert.match(text, /Scanfold security & compliance report/);
     assert.match(text, /OWASP Top 10 2021/);
     assert.match(text, /CIS Docker Community Edition Benchmark v1\.6\.0/);
-    assert.match(text, /Ensure a user for the container has been created fail/);
+    // The control's row: its title may wrap before "created" (pdftotext then reads that word
+    // after the status cell), depending on the widths the rest of the report gives the columns.
+    assert.match(text, /4\.1 Ensure a user for the container has been (created )?fail/);
     assert.match(text, /Untrusted request data flows into the text of a SQL query/);
     assert.match(text, /Manifest/);
   }

@@ -29,12 +29,18 @@ export function scanOutputs(files: readonly string[]): RawOutput[] {
 
 /**
  * What pairs a SARIF file with the native report it was converted from, or written beside:
- * directory and stem (`trivy.sarif` ↔ `trivy.json`, `grype.sarif.json` ↔ `grype.json`).
+ * directory and stem (`trivy.sarif` ↔ `trivy.json`, `grype.sarif.json` ↔ `grype.json`), and
+ * the format named at the end of the stem (Checkov's own `results_sarif.sarif` ↔
+ * `results_json.json`, which merged apart gave every Checkov result twice).
  */
 function pairKey(name: string): string {
+  const unix = name.replaceAll('\\', '/');
   return path.posix.join(
-    path.posix.dirname(name.replaceAll('\\', '/')),
-    path.posix.basename(name.replaceAll('\\', '/')).replace(/(\.sarif)?(\.json)?$/i, ''),
+    path.posix.dirname(unix),
+    path.posix
+      .basename(unix)
+      .replace(/(\.sarif)?(\.json)?$/i, '')
+      .replace(/(?<=.)[._-](sarif|json)$/i, ''),
   );
 }
 
