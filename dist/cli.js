@@ -51788,7 +51788,7 @@ function resolveConfig(request) {
 
 // src/engine.ts
 import { mkdir as mkdir4, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
-import os7 from "node:os";
+import os6 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
@@ -64428,6 +64428,16 @@ async function atMost(promise2, ms) {
     clearTimeout(timer);
   }
 }
+async function withTemporaryPage(html, use) {
+  const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-page-"));
+  try {
+    const page = path21.join(dir, "page.html");
+    await writeFile4(page, html, { flag: "wx" });
+    return await use(page, dir);
+  } finally {
+    await rm2(dir, { recursive: true, force: true });
+  }
+}
 function unavailable(note) {
   return {
     print: () => Promise.resolve({ ok: false, note }),
@@ -64555,16 +64565,12 @@ function createPdfPrinter(options = {}) {
       }
     },
     warm() {
-      void launch().then(async (devtools) => {
-        const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-warm-"));
-        try {
-          const page = path21.join(dir, "warm.html");
-          await writeFile4(page, WARM_UP_PAGE);
-          await printWith(devtools, page, path21.join(dir, "warm.pdf"));
-        } finally {
-          await rm2(dir, { recursive: true, force: true });
-        }
-      }).catch(() => void 0);
+      void launch().then(
+        (devtools) => withTemporaryPage(
+          WARM_UP_PAGE,
+          (page, dir) => printWith(devtools, page, path21.join(dir, "warm.pdf"))
+        )
+      ).catch(() => void 0);
     },
     async browserPid() {
       await launch().catch(() => void 0);
@@ -64592,8 +64598,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
-import os5 from "node:os";
+import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
 import path22 from "node:path";
 
 // src/outputs/html.ts
@@ -65465,14 +65470,10 @@ async function hashFiles(outputDir, written, known) {
   return manifest;
 }
 async function printReport(report, pdfFile, request) {
-  const dir = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-print-"));
-  try {
-    const page = path22.join(dir, "report.html");
-    await writeFile5(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: "wx" });
-    return request.printer ? await request.printer.print(page, pdfFile) : await printPdf(page, pdfFile);
-  } finally {
-    await rm3(dir, { recursive: true, force: true });
-  }
+  return withTemporaryPage(
+    renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }),
+    (page) => request.printer ? request.printer.print(page, pdfFile) : printPdf(page, pdfFile)
+  );
 }
 async function writeOutputs(request) {
   const { outputDir, secretTokens: secretTokens2 } = request;
@@ -68350,8 +68351,8 @@ async function applyPolicy(request) {
 
 // src/run/runner.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp4, rename as rename3, rm as rm4 } from "node:fs/promises";
-import os6 from "node:os";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
+import os5 from "node:os";
 import path26 from "node:path";
 
 // node_modules/yocto-queue/index.js
@@ -68622,7 +68623,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp4(path26.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp3(path26.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -68772,7 +68773,7 @@ async function move(from, to) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp4(path26.join(os6.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -69047,7 +69048,7 @@ async function scanWith(config2, options, printer) {
   );
   let warmed = false;
   const warm = (running) => {
-    if (warmed || running >= os7.availableParallelism()) return;
+    if (warmed || running >= os6.availableParallelism()) return;
     warmed = true;
     printer?.warm();
     setImmediate(prepareValidators);

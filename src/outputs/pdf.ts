@@ -161,6 +161,24 @@ async function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
   }
 }
 
+/**
+ * HTML text as a page Chromium can open (a file: URL in a temporary directory of its own), for
+ * `use`; the directory is removed afterwards, whatever `use` writes into it.
+ */
+export async function withTemporaryPage<T>(
+  html: string,
+  use: (page: string, dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-page-'));
+  try {
+    const page = path.join(dir, 'page.html');
+    await writeFile(page, html, { flag: 'wx' });
+    return await use(page, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function unavailable(note: string): PdfPrinter {
   return {
     print: () => Promise.resolve({ ok: false, note }),
@@ -310,16 +328,11 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
       // A first print loads fonts and warms the renderer (half a second or more): done here, on a
       // page of text in each family a report uses, it is not done after the last scanner.
       void launch()
-        .then(async (devtools) => {
-          const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-warm-'));
-          try {
-            const page = path.join(dir, 'warm.html');
-            await writeFile(page, WARM_UP_PAGE);
-            await printWith(devtools, page, path.join(dir, 'warm.pdf'));
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        })
+        .then((devtools) =>
+          withTemporaryPage(WARM_UP_PAGE, (page, dir) =>
+            printWith(devtools, page, path.join(dir, 'warm.pdf')),
+          ),
+        )
         .catch(() => undefined);
     },
     async browserPid() {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { ConfigurationError } from '../model/errors.ts';
@@ -9,7 +8,7 @@ import { scrubTokens } from '../normalize/secrets.ts';
 import { PRINT_ROW_LIMIT, renderHtml } from './html.ts';
 import { writeJsonFile } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
-import { printPdf, type PdfPrinter, type PdfResult } from './pdf.ts';
+import { printPdf, withTemporaryPage, type PdfPrinter, type PdfResult } from './pdf.ts';
 import { scrubValue } from './redact.ts';
 
 export const OUTPUT_FILES = {
@@ -91,16 +90,9 @@ async function printReport(
   pdfFile: string,
   request: Pick<WriteRequest, 'printer'>,
 ): Promise<PdfResult> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-print-'));
-  try {
-    const page = path.join(dir, 'report.html');
-    await writeFile(page, renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), { flag: 'wx' });
-    return request.printer
-      ? await request.printer.print(page, pdfFile)
-      : await printPdf(page, pdfFile);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return withTemporaryPage(renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), (page) =>
+    request.printer ? request.printer.print(page, pdfFile) : printPdf(page, pdfFile),
+  );
 }
 
 export interface WriteRequest {
