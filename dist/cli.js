@@ -53643,15 +53643,15 @@ function keepUsedRules(run3, rules, results) {
 }
 function runSize(merged, run3, limit) {
   const json2 = JSON.stringify({ ...merged, runs: [run3] });
-  if (json2.length < limit - 1024) return { bytes: Math.min(json2.length, limit - 1024) };
+  if (json2.length < limit - 1024) return json2.length;
   const fast = gzipSync(json2, { level: 1 }).length;
-  if (fast < limit * 0.95) return { bytes: fast };
-  return { bytes: gzipSync(json2).length };
+  if (fast < limit * 0.95) return fast;
+  return gzipSync(json2).length;
 }
 function shrinkRun(merged, run3, limits, truncated) {
   let fitted = run3;
   let keep = run3.results?.length ?? 0;
-  while (keep > 1 && runSize(merged, fitted, limits.gzipBytes).bytes > limits.gzipBytes) {
+  while (keep > 1 && runSize(merged, fitted, limits.gzipBytes) > limits.gzipBytes) {
     keep = Math.floor(keep / 2);
     fitted = fitRun(run3, { ...limits, resultsPerRun: keep }, []);
   }
@@ -53667,7 +53667,7 @@ function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }) {
   const truncated = [];
   const runs = merged.runs.map((original) => {
     const run3 = fitRun(original, limits, truncated);
-    return runSize(merged, run3, limits.gzipBytes).bytes > limits.gzipBytes ? shrinkRun(merged, run3, limits, truncated) : run3;
+    return runSize(merged, run3, limits.gzipBytes) > limits.gzipBytes ? shrinkRun(merged, run3, limits, truncated) : run3;
   });
   return { runs, truncated };
 }
