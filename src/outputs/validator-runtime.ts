@@ -1,7 +1,8 @@
 /**
  * Everything the generated validators (src/outputs/generated/, from scripts/generate-validators.ts)
- * use at run time, in one place: Ajv's standalone code names these as `require(...)` calls, which
- * an ES module cannot make; the generator rewrites them to this module's exports.
+ * call at run time, imported by them as `runtime`: the formats of ajv-formats, the one-pass unique
+ * items check, and Ajv's helpers, which its standalone code names as `require(...)` calls (an ES
+ * module cannot make them; the generator rewrites them to these exports).
  */
 import equalModule from 'ajv/dist/runtime/equal.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
