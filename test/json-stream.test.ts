@@ -109,3 +109,17 @@ test('measured items: their bytes in the file, and a deflated size above the gzi
   // Run b spans several 4 MiB chunks.
   assert.ok((written.measured[1]?.bytes ?? 0) > 8 * 1024 * 1024);
 });
+
+test('a file that cannot be written is an error naming it, small or large (thread)', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-json-'));
+  const large = {
+    rows: Array.from({ length: 60_000 }, (_, index) => ({ index, pad: 'z'.repeat(90) })),
+  };
+  for (const value of [{ a: 1 }, large]) {
+    const file = path.join(dir, 'missing-dir', 'report.json');
+    await assert.rejects(writeJsonFile(file, value, { depth: 2 }), (error: Error) => {
+      assert.match(error.message, /missing-dir\/report\.json: ENOENT/);
+      return true;
+    });
+  }
+});
