@@ -52452,8 +52452,8 @@ function shortenOnce(text, max) {
     const comma = title.indexOf(", ");
     if (comma >= 15) title = title.slice(0, comma);
   }
-  const open3 = title.lastIndexOf("(");
-  if (open3 > title.lastIndexOf(")")) title = title.slice(0, open3).trimEnd();
+  const open4 = title.lastIndexOf("(");
+  if (open4 > title.lastIndexOf(")")) title = title.slice(0, open4).trimEnd();
   if (title.length > max) {
     const paren = title.indexOf(" (");
     if (paren >= 25) title = title.slice(0, paren);
@@ -53016,10 +53016,10 @@ function privateKeyBlock(lines, index) {
   const begin = first === void 0 ? void 0 : PEM_BEGIN.exec(first);
   if (!first || !begin) return void 0;
   for (let end = index; end < Math.min(lines.length, index + MAX_LINES); end++) {
-    const close = PEM_END.exec(lines[end] ?? "");
-    if (!close) continue;
+    const close2 = PEM_END.exec(lines[end] ?? "");
+    if (!close2) continue;
     const block = lines.slice(index, end + 1);
-    block[block.length - 1] = (block.at(-1) ?? "").slice(0, close.index + close[0].length);
+    block[block.length - 1] = (block.at(-1) ?? "").slice(0, close2.index + close2[0].length);
     block[0] = (block[0] ?? "").slice(begin.index);
     return block.join("\n");
   }
@@ -53663,13 +53663,18 @@ function shrinkRun(merged, run3, limits, truncated) {
   });
   return fitted;
 }
-function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }) {
+function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }, written) {
   const truncated = [];
-  const runs = merged.runs.map((original) => {
+  const runs = merged.runs.map((original, index) => {
     const run3 = fitRun(original, limits, truncated);
+    if (surelyUnder(written?.[index], limits.gzipBytes)) return run3;
     return runSize(merged, run3, limits.gzipBytes) > limits.gzipBytes ? shrinkRun(merged, run3, limits, truncated) : run3;
   });
   return { runs, truncated };
+}
+function surelyUnder(estimate, limit) {
+  if (!estimate) return false;
+  return estimate.bytes < limit - 1024 || estimate.deflatedBytes < limit * 0.9;
 }
 
 // src/outputs/validate.ts
@@ -65053,6 +65058,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   tr,.card,.chart{break-inside:avoid}
   h2{break-after:avoid}
   a{color:var(--fg)}
+  /* Square code spans: Chromium draws a clip path per rounded one, a third of a long print's time. */
+  code{border-radius:0}
   .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
@@ -65112,14 +65119,25 @@ function countsFor(findings) {
   return counts;
 }
 function charts(report) {
+  const byToolCounts = /* @__PURE__ */ new Map();
+  const byCategoryCounts = /* @__PURE__ */ new Map();
+  const countIn = (counts, key, f) => {
+    let entry = counts.get(key);
+    if (!entry) counts.set(key, entry = countsFor([]));
+    entry[f.severity]++;
+  };
+  for (const finding of report.findings) {
+    for (const tool of new Set(finding.tools)) countIn(byToolCounts, tool, finding);
+    countIn(byCategoryCounts, finding.category, finding);
+  }
   const tools = Object.keys(report.summary.byTool).sort();
   const byTool = tools.map((tool) => ({
     label: tool,
-    counts: countsFor(report.findings.filter((f) => f.tools.includes(tool)))
+    counts: byToolCounts.get(tool) ?? countsFor([])
   }));
   const byCategory = CATEGORIES.filter((c) => report.summary.byCategory[c] > 0).map((c) => ({
     label: c,
-    counts: countsFor(report.findings.filter((f) => f.category === c))
+    counts: byCategoryCounts.get(c) ?? countsFor([])
   }));
   const parts = [
     `<div class="chart"><h3>Severity by tool</h3>${stackedBars(byTool)}${legend}</div>`,
@@ -65324,6 +65342,14 @@ function manifestSection(report) {
     ([file2, hash5]) => `<tr><td><code>${e(file2, 200)}</code></td><td><code>${e(hash5, 64)}</code></td></tr>`
   ).join("")}</tbody></table>`;
 }
+var rendered = /* @__PURE__ */ new WeakMap();
+function once2(report, name, render) {
+  let sections = rendered.get(report);
+  if (!sections) rendered.set(report, sections = /* @__PURE__ */ new Map());
+  let html = sections.get(name);
+  if (html === void 0) sections.set(name, html = render(report));
+  return html;
+}
 function renderHtml(report, options = {}) {
   const rowLimit = options.rowLimit ?? HTML_ROW_LIMIT;
   return `<!doctype html>
@@ -65336,11 +65362,11 @@ function renderHtml(report, options = {}) {
 <style>${STYLE}</style></head><body><main>
 ${header(report)}
 ${cards(report)}
-${charts(report)}
+${once2(report, "charts", charts)}
 <h2 id="scanners">Scanners</h2>${scannerTable2(report)}
 ${findingsSection(report, rowLimit)}
 ${fixedSection2(report, rowLimit)}
-${complianceSection(report)}
+${once2(report, "compliance", complianceSection)}
 ${suppressionsSection(report)}
 ${sbomSection(report)}
 ${manifestSection(report)}
@@ -65351,14 +65377,27 @@ ${manifestSection(report)}
 
 // src/outputs/json-stream.ts
 import { createHash as createHash3 } from "node:crypto";
-import { closeSync, openSync, writeSync } from "node:fs";
+import { close, open as open2, write } from "node:fs";
+import { promisify as promisify3 } from "node:util";
+import { deflateRaw } from "node:zlib";
 var FLUSH_AT = 4 * 1024 * 1024;
+var MAX_IN_FLIGHT = 64 * 1024 * 1024;
+var openFile = promisify3(open2);
+var closeFile = promisify3(close);
+var deflateFast = promisify3(deflateRaw);
+var breathe = () => new Promise((resolve) => setImmediate(resolve));
 var ChunkWriter = class {
   pending = [];
   pendingLength = 0;
+  position = 0;
+  /** Chunks handed to the thread pool and not yet done, oldest first, with their sizes. */
+  inFlight = [];
+  inFlightBytes = 0;
+  failure;
   fd;
-  /** SHA-256 of everything written, so the manifest need not read the file back. */
   hash = createHash3("sha256");
+  /** Where the text pushed now is counted, if it is measured. */
+  item;
   constructor(fd) {
     this.fd = fd;
   }
@@ -65375,28 +65414,101 @@ var ChunkWriter = class {
     this.pending = [];
     this.pendingLength = 0;
     this.hash.update(chunk);
-    writeSync(this.fd, chunk);
+    const at = this.position;
+    this.position += chunk.length;
+    this.track(
+      chunk.length,
+      new Promise((resolve, reject) => {
+        write(this.fd, chunk, 0, chunk.length, at, (error62) => error62 ? reject(error62) : resolve());
+      })
+    );
+    const item = this.item;
+    if (item) {
+      item.bytes += chunk.length;
+      this.track(
+        chunk.length,
+        deflateFast(chunk, { level: 1 }).then((deflated) => {
+          item.deflatedBytes += deflated.length;
+        })
+      );
+    }
+  }
+  track(bytes, promise2) {
+    const entry = {
+      bytes,
+      done: promise2.then(
+        () => void 0,
+        (error62) => {
+          this.failure ??= error62 instanceof Error ? error62 : new Error(String(error62));
+        }
+      )
+    };
+    this.inFlightBytes += bytes;
+    void entry.done.then(() => {
+      this.inFlightBytes -= bytes;
+    });
+    this.inFlight.push(entry);
+  }
+  /**
+   * A pause between chunks: the event loop runs, and while more than MAX_IN_FLIGHT bytes wait for
+   * the disk, the oldest are waited for (a slow disk must not fill memory with the document).
+   */
+  async ready() {
+    await breathe();
+    while (this.inFlightBytes > MAX_IN_FLIGHT && this.inFlight.length > 0)
+      await this.inFlight.shift()?.done;
+    if (this.failure !== void 0) throw this.failure;
+  }
+  /** Every chunk handed out is done (written or failed): only then may the file be closed. */
+  async drain() {
+    await Promise.all(this.inFlight.map((entry) => entry.done));
+  }
+  get error() {
+    return this.failure;
   }
 };
-function writeJsonFile(file2, value, depth = 4) {
-  const fd = openSync(file2, "w");
+function isPending(value) {
+  return typeof value === "object" && value !== null && typeof value.then === "function";
+}
+async function writeJsonFile(file2, value, options = {}) {
+  const depth = options.depth ?? 4;
+  const measured = [];
+  const fd = await openFile(file2, "w");
   const out = new ChunkWriter(fd);
-  const write = (node2, level) => {
-    const indent = "  ".repeat(level);
-    const inner = "  ".repeat(level + 1);
+  function* walk(node2, level, key) {
+    if (isPending(node2)) {
+      let settled;
+      yield Promise.resolve(node2).then((result) => settled = result);
+      node2 = settled;
+    }
     const isContainer = typeof node2 === "object" && node2 !== null;
     if (!isContainer || level >= depth || typeof node2.toJSON === "function") {
       out.push(JSON.stringify(node2) ?? "null");
       return;
     }
+    const indent = "  ".repeat(level);
+    const inner = "  ".repeat(level + 1);
     if (Array.isArray(node2)) {
       if (node2.length === 0) return out.push("[]");
+      const measuring = level === 1 && key !== void 0 && key === options.measure;
       out.push("[\n");
       for (let index = 0; index < node2.length; index++) {
+        if (measuring) {
+          out.flush();
+          out.item = { bytes: 0, deflatedBytes: 0 };
+          measured.push(out.item);
+        }
         out.push(inner);
-        write(node2[index] === void 0 ? null : node2[index], level + 1);
+        yield* walk(node2[index] === void 0 ? null : node2[index], level + 1);
+        if (measuring) {
+          out.flush();
+          out.item = void 0;
+        }
         out.push(index < node2.length - 1 ? ",\n" : "\n");
-        if (out.full) out.flush();
+        if (out.full) {
+          out.flush();
+          yield out.ready();
+        }
       }
       return out.push(`${indent}]`);
     }
@@ -65407,21 +65519,23 @@ function writeJsonFile(file2, value, depth = 4) {
     out.push("{\n");
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index] ?? ["", null];
-      const [key, child] = entry;
-      out.push(`${inner}${JSON.stringify(key)}: `);
-      write(child, level + 1);
+      const [name, child] = entry;
+      out.push(`${inner}${JSON.stringify(name)}: `);
+      yield* walk(child, level + 1, name);
       out.push(index < entries.length - 1 ? ",\n" : "\n");
     }
     out.push(`${indent}}`);
-  };
+  }
   try {
-    write(value, 0);
+    for (const pause of walk(value, 0)) await pause;
     out.push("\n");
     out.flush();
   } finally {
-    closeSync(fd);
+    await out.drain();
+    await closeFile(fd);
   }
-  return Promise.resolve(out.hash.digest("hex"));
+  if (out.error !== void 0) throw out.error;
+  return { sha256: out.hash.digest("hex"), measured };
 }
 
 // src/outputs/write.ts
@@ -65458,9 +65572,17 @@ async function writeFresh(file2, text) {
   await rm3(file2, { force: true });
   await writeFile5(file2, text, { flag: "wx" });
 }
-async function writeFreshJson(file2, value, depth) {
+async function writeFreshJson(file2, value, options) {
   await rm3(file2, { force: true });
-  return writeJsonFile(file2, value, depth);
+  return writeJsonFile(file2, value, options);
+}
+async function writeSarifOutput(outputDir, sarif) {
+  await prepareOutputDir(outputDir);
+  await clearOwnOutputs(outputDir);
+  const written = await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.sarif), sarif, {
+    measure: "runs"
+  });
+  return { sha256: written.sha256, runs: written.measured };
 }
 async function hashFiles(outputDir, written, known) {
   const manifest = {};
@@ -65477,19 +65599,10 @@ async function printReport(report, pdfFile, request) {
 }
 async function writeOutputs(request) {
   const { outputDir, secretTokens: secretTokens2 } = request;
-  await prepareOutputDir(outputDir);
-  await clearOwnOutputs(outputDir);
   const report = scrubValue(request.report, secretTokens2);
-  const written = [];
-  const known = /* @__PURE__ */ new Map([
-    [
-      OUTPUT_FILES.sarif,
-      await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.sarif), request.sarif)
-    ]
-  ]);
-  written.push(OUTPUT_FILES.sarif);
+  const written = [OUTPUT_FILES.sarif];
+  const known = /* @__PURE__ */ new Map([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
   const step = request.step ?? (() => void 0);
-  step("write sarif");
   if (request.sbomJson) {
     await writeFresh(
       path22.join(outputDir, OUTPUT_FILES.sbom),
@@ -65519,16 +65632,24 @@ async function writeOutputs(request) {
   await writeFresh(html, renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
   step("write md+html");
+  let printed = Promise.resolve();
   if (request.pdf ?? pdfWanted()) {
-    const pdf = await printReport(withManifest, path22.join(outputDir, OUTPUT_FILES.pdf), request);
-    if (pdf.ok) written.push(OUTPUT_FILES.pdf);
-    else request.note?.(pdf.note);
+    printed = printReport(withManifest, path22.join(outputDir, OUTPUT_FILES.pdf), request).then(
+      (pdf) => {
+        if (pdf.ok) written.push(OUTPUT_FILES.pdf);
+        else request.note?.(pdf.note);
+      }
+    );
   }
-  step("pdf");
-  const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
-  await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.report), final, 2);
-  step("write report");
-  return final;
+  const manifest = printed.then(() => hashFiles(outputDir, written, known));
+  manifest.catch(() => void 0);
+  await writeFreshJson(
+    path22.join(outputDir, OUTPUT_FILES.report),
+    { ...report, manifest },
+    { depth: 2 }
+  );
+  step("write report+pdf");
+  return { ...report, manifest: await manifest };
 }
 
 // src/plan/plan.ts
@@ -65573,8 +65694,8 @@ import { createHash as createHash5 } from "node:crypto";
 // src/policy/baseline.ts
 import { execFile as execFile3 } from "node:child_process";
 import { readFile as readFile8 } from "node:fs/promises";
-import { promisify as promisify3 } from "node:util";
-var run2 = promisify3(execFile3);
+import { promisify as promisify4 } from "node:util";
+var run2 = promisify4(execFile3);
 var BaselineFindingSchema = external_exports.object({
   id: external_exports.string(),
   fingerprint: external_exports.string(),
@@ -68201,10 +68322,14 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   const assess = (frameworkId, controls, controlsByKey, keysOf2) => {
     const ids = controls.map(() => []);
     for (const finding of counted) {
-      const hit = /* @__PURE__ */ new Set();
-      for (const key of keysOf2(finding))
-        for (const index of controlsByKey.get(key) ?? []) hit.add(index);
-      if (hit.size === 0) continue;
+      let hit;
+      for (const key of keysOf2(finding)) {
+        const matched = controlsByKey.get(key);
+        if (!matched) continue;
+        hit ??= /* @__PURE__ */ new Set();
+        for (const index of matched) hit.add(index);
+      }
+      if (!hit) continue;
       const tags = byFinding.get(finding.id) ?? [];
       byFinding.set(finding.id, tags);
       for (const index of [...hit].sort((a, b) => a - b)) {
@@ -68939,7 +69064,9 @@ async function assemble(request) {
       `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`
     );
   step("validateSarif");
-  const { truncated } = fitToLimits(merged);
+  const sarifWritten = await writeSarifOutput(request.outputDir, merged);
+  step("write sarif");
+  const { truncated } = fitToLimits(merged, void 0, sarifWritten.runs);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
@@ -68982,7 +69109,7 @@ async function assemble(request) {
   const report = await writeOutputs({
     outputDir: request.outputDir,
     report: draft,
-    sarif: merged,
+    sarif: sarifWritten,
     sbomJson: sbom?.json,
     rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens: secretTokens2,
@@ -69104,7 +69231,7 @@ async function scanWith(config2, options, printer) {
 
 // src/import/import.ts
 import { constants } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import path28 from "node:path";
 function ownerOf(log, adapters) {
   let owner;
@@ -69202,7 +69329,7 @@ function oneLine(error62) {
 }
 var MAX_INPUT_BYTES = 256 * 1024 * 1024;
 async function readInput(file2) {
-  const handle = await open2(file2, constants.O_RDONLY | constants.O_NONBLOCK);
+  const handle = await open3(file2, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     return await readOpened(file2, handle);
   } finally {
@@ -69338,7 +69465,7 @@ function consoleLogger(options) {
   const stream = options.stream ?? process.stderr;
   const tty = Boolean(stream.isTTY);
   let progressShown = false;
-  const write = (line) => {
+  const write2 = (line) => {
     if (progressShown) {
       stream.write("\r\x1B[2K");
       progressShown = false;
@@ -69347,16 +69474,16 @@ function consoleLogger(options) {
   };
   return {
     debug: (message) => {
-      if (options.verbose) write(message);
+      if (options.verbose) write2(message);
     },
-    info: (message) => write(message),
-    warning: (message) => write(`warning: ${message}`),
-    error: (message) => write(`error: ${message}`),
+    info: (message) => write2(message),
+    warning: (message) => write2(`warning: ${message}`),
+    error: (message) => write2(`error: ${message}`),
     group: (title, lines) => {
-      write(`\u2500\u2500 ${title}`);
+      write2(`\u2500\u2500 ${title}`);
       if (options.verbose) return;
       const name = title.split(":")[0] ?? "";
-      for (const line of lines.slice(-12)) write(`[${name}] ${line}`);
+      for (const line of lines.slice(-12)) write2(`[${name}] ${line}`);
     },
     progress: (line) => {
       if (!tty) return;

@@ -28,6 +28,7 @@ import {
   pdfWanted,
   prepareOutputDir,
   writeOutputs,
+  writeSarifOutput,
 } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
@@ -230,8 +231,11 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
     );
   step('validateSarif');
+  // Written first: writing measures each run, so fitToLimits need not serialise it again.
+  const sarifWritten = await writeSarifOutput(request.outputDir, merged);
+  step('write sarif');
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = fitToLimits(merged);
+  const { truncated } = fitToLimits(merged, undefined, sarifWritten.runs);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
@@ -276,7 +280,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const report = await writeOutputs({
     outputDir: request.outputDir,
     report: draft,
-    sarif: merged,
+    sarif: sarifWritten,
     sbomJson: sbom?.json,
     rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens,
