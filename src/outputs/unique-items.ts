@@ -20,14 +20,56 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** True when no two items of `data` are deep-equal: each item's canonical text goes into a set. */
+/**
+ * A text that deep-equal values share, cheap to make: object keys sorted, with primitive values
+ * written out and nested objects and arrays only marked. Values with different outlines differ;
+ * only values with the same outline need their canonical texts compared.
+ */
+function outline(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.length}`;
+  return Object.keys(value)
+    .sort()
+    .map((key) => {
+      const inner = (value as Record<string, unknown>)[key];
+      const text =
+        inner === null || typeof inner !== 'object'
+          ? (JSON.stringify(inner) ?? 'null')
+          : Array.isArray(inner)
+            ? `[${inner.length}`
+            : '{';
+      return `${JSON.stringify(key)}:${text}`;
+    })
+    .join(',');
+}
+
+/**
+ * True when no two items of `data` are deep-equal. Each item's outline goes into a map; only items
+ * whose outlines meet (rarely: rules differ by id, components by bom-ref) are written out in full,
+ * so 50k SARIF rules or SBOM components with long texts are never copied into strings.
+ */
 export function linearUniqueItems(data: readonly unknown[]): boolean {
   if (data.length < 2) return true;
-  const seen = new Set<string>();
+  // outline → the items with that outline, and their canonical texts once needed.
+  const seen = new Map<string, { items: unknown[]; texts?: Set<string> }>();
   for (const item of data) {
-    const key = canonical(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = outline(item);
+    const group = seen.get(key);
+    if (group === undefined) {
+      seen.set(key, { items: [item] });
+      continue;
+    }
+    // Primitives and objects of primitives are written out in full by their outline.
+    if (item === null || typeof item !== 'object' || !hasNested(item)) return false;
+    group.texts ??= new Set(group.items.map(canonical));
+    const text = canonical(item);
+    if (group.texts.has(text)) return false;
+    group.texts.add(text);
   }
   return true;
+}
+
+function hasNested(item: object): boolean {
+  if (Array.isArray(item)) return true;
+  return Object.values(item).some((value) => value !== null && typeof value === 'object');
 }

@@ -11,5 +11,7 @@ export { fullFormats } from 'ajv-formats/dist/formats.js';
 export { linearUniqueItems } from './unique-items.ts';
 
 // CommonJS with `exports.default`: Node's (and the bundle's) default import is module.exports.
-export const equal = equalModule.default;
+// Ajv types `equal` as fast-deep-equal's module namespace, which an ES module cannot call: it is
+// fast-deep-equal's function itself.
+export const equal = equalModule.default as unknown as (a: unknown, b: unknown) => boolean;
 export const ucs2length = ucs2lengthModule.default;
