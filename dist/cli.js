@@ -51787,7 +51787,7 @@ function resolveConfig(request) {
 }
 
 // src/engine.ts
-import { mkdir as mkdir4, rm as rm5, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir4, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
 import os6 from "node:os";
 import path27 from "node:path";
 
@@ -52452,8 +52452,8 @@ function shortenOnce(text, max) {
     const comma = title.indexOf(", ");
     if (comma >= 15) title = title.slice(0, comma);
   }
-  const open4 = title.lastIndexOf("(");
-  if (open4 > title.lastIndexOf(")")) title = title.slice(0, open4).trimEnd();
+  const open3 = title.lastIndexOf("(");
+  if (open3 > title.lastIndexOf(")")) title = title.slice(0, open3).trimEnd();
   if (title.length > max) {
     const paren = title.indexOf(" (");
     if (paren >= 25) title = title.slice(0, paren);
@@ -53016,10 +53016,10 @@ function privateKeyBlock(lines, index) {
   const begin = first === void 0 ? void 0 : PEM_BEGIN.exec(first);
   if (!first || !begin) return void 0;
   for (let end = index; end < Math.min(lines.length, index + MAX_LINES); end++) {
-    const close2 = PEM_END.exec(lines[end] ?? "");
-    if (!close2) continue;
+    const close = PEM_END.exec(lines[end] ?? "");
+    if (!close) continue;
     const block = lines.slice(index, end + 1);
-    block[block.length - 1] = (block.at(-1) ?? "").slice(0, close2.index + close2[0].length);
+    block[block.length - 1] = (block.at(-1) ?? "").slice(0, close.index + close[0].length);
     block[0] = (block[0] ?? "").slice(begin.index);
     return block.join("\n");
   }
@@ -53215,9 +53215,25 @@ function scrubValue(value, tokens) {
 // src/outputs/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
-function sourceKey(file2, runIndex, resultIndex) {
-  return `${file2}#${runIndex}#${resultIndex}`;
-}
+var FindingsBySource = class {
+  byFile = /* @__PURE__ */ new Map();
+  constructor(inputs, findings) {
+    for (const input2 of inputs)
+      this.byFile.set(
+        input2.file,
+        input2.log.runs.map((run3) => new Array(run3.results?.length ?? 0))
+      );
+    for (const finding of findings)
+      for (const { file: file2, runIndex, resultIndex } of finding.sources) {
+        let runs = this.byFile.get(file2);
+        if (!runs) this.byFile.set(file2, runs = []);
+        (runs[runIndex] ??= [])[resultIndex] = finding;
+      }
+  }
+  get(file2, runIndex, resultIndex) {
+    return this.byFile.get(file2)?.[runIndex]?.[resultIndex];
+  }
+};
 var uriReferences = /* @__PURE__ */ new Map();
 function toUriReference(path30) {
   let encoded = uriReferences.get(path30);
@@ -53262,11 +53278,7 @@ function cleanMessage(result, ruleId) {
 }
 function buildSarif(request) {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
-  const findingBySource = /* @__PURE__ */ new Map();
-  for (const finding of request.findings) {
-    for (const source of finding.sources)
-      findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
-  }
+  const findingBySource = new FindingsBySource(request.inputs, request.findings);
   const tools = /* @__PURE__ */ new Map();
   for (const input2 of request.inputs) {
     input2.log.runs.forEach((run3, runIndex) => {
@@ -53307,7 +53319,7 @@ function buildSarif(request) {
           into.ruleIndex.set(ruleId, index);
           if (!rule2) into.placeholders.add(ruleId);
         }
-        const finding = findingBySource.get(sourceKey(input2.file, runIndex, resultIndex));
+        const finding = findingBySource.get(input2.file, runIndex, resultIndex);
         const properties = finding ? writeScanfoldProperties(result.properties, {
           findingId: finding.id,
           severity: finding.severity,
@@ -64603,7 +64615,7 @@ async function printPdf(htmlFile, pdfFile, options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile5 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
 import path22 from "node:path";
 
 // src/outputs/html.ts
@@ -65377,29 +65389,86 @@ ${manifestSection(report)}
 
 // src/outputs/json-stream.ts
 import { createHash as createHash3 } from "node:crypto";
-import { close, open as open2, write } from "node:fs";
-import { promisify as promisify3 } from "node:util";
-import { deflateRaw } from "node:zlib";
+import { writeFile as writeFile5 } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
+import { deflateRawSync } from "node:zlib";
 var FLUSH_AT = 4 * 1024 * 1024;
 var MAX_IN_FLIGHT = 64 * 1024 * 1024;
-var openFile = promisify3(open2);
-var closeFile = promisify3(close);
-var deflateFast = promisify3(deflateRaw);
 var breathe = () => new Promise((resolve) => setImmediate(resolve));
+var SINK = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { closeSync, openSync, writeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { deflateRawSync } = require('node:zlib');
+let fd;
+const hash = createHash('sha256');
+const measured = [];
+parentPort.on('message', (message) => {
+  try {
+    fd ??= openSync(workerData.file, 'w');
+    if (message.end) {
+      closeSync(fd);
+      parentPort.postMessage({ sha256: hash.digest('hex'), measured });
+      return;
+    }
+    const chunk = Buffer.from(message.text, 'utf8');
+    hash.update(chunk);
+    for (let offset = 0; offset < chunk.length; )
+      offset += writeSync(fd, chunk, offset, chunk.length - offset);
+    if (message.item !== undefined) {
+      const item = (measured[message.item] ??= { bytes: 0, deflatedBytes: 0 });
+      item.bytes += chunk.length;
+      item.deflatedBytes += deflateRawSync(chunk, { level: 1 }).length;
+    }
+    parentPort.postMessage({ written: message.text.length });
+  } catch (error) {
+    if (fd !== undefined) try { closeSync(fd); } catch {}
+    parentPort.postMessage({ failed: String((error && error.message) || error) });
+    parentPort.close();
+  }
+});
+`;
 var ChunkWriter = class {
   pending = [];
   pendingLength = 0;
-  position = 0;
-  /** Chunks handed to the thread pool and not yet done, oldest first, with their sizes. */
-  inFlight = [];
-  inFlightBytes = 0;
+  /** Chunks kept until there is enough text to be worth a thread. */
+  queued = [];
+  queuedLength = 0;
+  inFlight = 0;
   failure;
-  fd;
-  hash = createHash3("sha256");
-  /** Where the text pushed now is counted, if it is measured. */
+  sink;
+  wake;
+  finished;
+  file;
+  /** The measured item the text pushed now belongs to, if any. */
   item;
-  constructor(fd) {
-    this.fd = fd;
+  items = 0;
+  constructor(file2) {
+    this.file = file2;
+  }
+  startSink() {
+    const file2 = this.file;
+    const sink = new Worker(SINK, { eval: true, workerData: { file: file2 } });
+    sink.on("message", (message) => {
+      if ("written" in message) this.inFlight -= message.written;
+      else if ("failed" in message) this.fail(new Error(`${file2}: ${message.failed}`));
+      else this.finished?.({ sha256: message.sha256, measuredBySink: message.measured });
+      this.wake?.();
+    });
+    sink.on(
+      "error",
+      (error62) => this.fail(error62 instanceof Error ? error62 : new Error(String(error62)))
+    );
+    sink.on("exit", () => this.fail(new Error(`${file2}: the writer thread stopped`)));
+    return sink;
+  }
+  fail(error62) {
+    this.failure ??= error62;
+    this.wake?.();
+  }
+  send(sink, chunk) {
+    this.inFlight += chunk.text.length;
+    sink.postMessage(chunk);
   }
   push(text) {
     this.pending.push(text);
@@ -65410,61 +65479,78 @@ var ChunkWriter = class {
   }
   flush() {
     if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(""), "utf8");
+    const chunk = { text: this.pending.join(""), item: this.item };
     this.pending = [];
     this.pendingLength = 0;
-    this.hash.update(chunk);
-    const at = this.position;
-    this.position += chunk.length;
-    this.track(
-      chunk.length,
-      new Promise((resolve, reject) => {
-        write(this.fd, chunk, 0, chunk.length, at, (error62) => error62 ? reject(error62) : resolve());
-      })
-    );
-    const item = this.item;
-    if (item) {
-      item.bytes += chunk.length;
-      this.track(
-        chunk.length,
-        deflateFast(chunk, { level: 1 }).then((deflated) => {
-          item.deflatedBytes += deflated.length;
-        })
-      );
-    }
+    if (this.sink) return this.send(this.sink, chunk);
+    this.queued.push(chunk);
+    this.queuedLength += chunk.text.length;
+    if (this.queuedLength < FLUSH_AT) return;
+    const sink = this.sink = this.startSink();
+    for (const queued of this.queued) this.send(sink, queued);
+    this.queued = [];
   }
-  track(bytes, promise2) {
-    const entry = {
-      bytes,
-      done: promise2.then(
-        () => void 0,
-        (error62) => {
-          this.failure ??= error62 instanceof Error ? error62 : new Error(String(error62));
-        }
-      )
-    };
-    this.inFlightBytes += bytes;
-    void entry.done.then(() => {
-      this.inFlightBytes -= bytes;
-    });
-    this.inFlight.push(entry);
+  nextMessage() {
+    return new Promise((resolve) => this.wake = resolve);
   }
   /**
-   * A pause between chunks: the event loop runs, and while more than MAX_IN_FLIGHT bytes wait for
-   * the disk, the oldest are waited for (a slow disk must not fill memory with the document).
+   * A pause between chunks: the event loop runs, and while more than MAX_IN_FLIGHT waits for the
+   * disk, the writer waits too (a slow disk must not fill memory with the document).
    */
   async ready() {
     await breathe();
-    while (this.inFlightBytes > MAX_IN_FLIGHT && this.inFlight.length > 0)
-      await this.inFlight.shift()?.done;
-    if (this.failure !== void 0) throw this.failure;
+    while (this.inFlight > MAX_IN_FLIGHT && !this.failure) await this.nextMessage();
+    if (this.failure) throw this.failure;
   }
-  /** Every chunk handed out is done (written or failed): only then may the file be closed. */
-  async drain() {
-    await Promise.all(this.inFlight.map((entry) => entry.done));
+  /** Everything is on disk and the file closed: its hash and measurements. */
+  async finish() {
+    this.flush();
+    const sink = this.sink;
+    if (!sink) return this.writeHere();
+    const done = new Promise((resolve) => {
+      this.finished = resolve;
+    });
+    sink.postMessage({ end: true });
+    while (!this.failure) {
+      const result = await Promise.race([done, this.nextMessage().then(() => void 0)]);
+      if (result) return { sha256: result.sha256, measured: this.measured(result.measuredBySink) };
+    }
+    throw this.failure;
   }
-  get error() {
-    return this.failure;
+  /** A small document: what the sink does, on this thread. */
+  async writeHere() {
+    const hash5 = createHash3("sha256");
+    const measured = [];
+    const buffers = this.queued.map((chunk) => {
+      const buffer = Buffer.from(chunk.text, "utf8");
+      hash5.update(buffer);
+      if (chunk.item !== void 0) {
+        const item = measured[chunk.item] ??= { bytes: 0, deflatedBytes: 0 };
+        item.bytes += buffer.length;
+        item.deflatedBytes += deflateRawSync(buffer, { level: 1 }).length;
+      }
+      return buffer;
+    });
+    try {
+      await writeFile5(this.file, buffers);
+    } catch (error62) {
+      throw new Error(`${this.file}: ${error62 instanceof Error ? error62.message : String(error62)}`, {
+        cause: error62
+      });
+    }
+    return { sha256: hash5.digest("hex"), measured: this.measured(measured) };
+  }
+  measured(found) {
+    return Array.from(
+      { length: this.items },
+      (_, index) => found[index] ?? { bytes: 0, deflatedBytes: 0 }
+    );
+  }
+  /** The thread goes, whatever happened (after finish() it has nothing left to do). */
+  async stop() {
+    if (!this.sink) return;
+    this.sink.removeAllListeners("exit");
+    await this.sink.terminate();
   }
 };
 function isPending(value) {
@@ -65472,9 +65558,7 @@ function isPending(value) {
 }
 async function writeJsonFile(file2, value, options = {}) {
   const depth = options.depth ?? 4;
-  const measured = [];
-  const fd = await openFile(file2, "w");
-  const out = new ChunkWriter(fd);
+  const out = new ChunkWriter(file2);
   function* walk(node2, level, key) {
     if (isPending(node2)) {
       let settled;
@@ -65495,8 +65579,7 @@ async function writeJsonFile(file2, value, options = {}) {
       for (let index = 0; index < node2.length; index++) {
         if (measuring) {
           out.flush();
-          out.item = { bytes: 0, deflatedBytes: 0 };
-          measured.push(out.item);
+          out.item = out.items++;
         }
         out.push(inner);
         yield* walk(node2[index] === void 0 ? null : node2[index], level + 1);
@@ -65529,13 +65612,10 @@ async function writeJsonFile(file2, value, options = {}) {
   try {
     for (const pause of walk(value, 0)) await pause;
     out.push("\n");
-    out.flush();
+    return await out.finish();
   } finally {
-    await out.drain();
-    await closeFile(fd);
+    await out.stop();
   }
-  if (out.error !== void 0) throw out.error;
-  return { sha256: out.hash.digest("hex"), measured };
 }
 
 // src/outputs/write.ts
@@ -65570,7 +65650,7 @@ async function clearOwnOutputs(outputDir, extra = []) {
 }
 async function writeFresh(file2, text) {
   await rm3(file2, { force: true });
-  await writeFile5(file2, text, { flag: "wx" });
+  await writeFile6(file2, text, { flag: "wx" });
 }
 async function writeFreshJson(file2, value, options) {
   await rm3(file2, { force: true });
@@ -65694,8 +65774,8 @@ import { createHash as createHash5 } from "node:crypto";
 // src/policy/baseline.ts
 import { execFile as execFile3 } from "node:child_process";
 import { readFile as readFile8 } from "node:fs/promises";
-import { promisify as promisify4 } from "node:util";
-var run2 = promisify4(execFile3);
+import { promisify as promisify3 } from "node:util";
+var run2 = promisify3(execFile3);
 var BaselineFindingSchema = external_exports.object({
   id: external_exports.string(),
   fingerprint: external_exports.string(),
@@ -68995,7 +69075,7 @@ async function assemble(request) {
     await prepareOutputDir(request.outputDir);
     await mkdir4(path27.join(request.outputDir, "raw", "policy"), { recursive: true });
     await rm5(path27.join(request.outputDir, file2), { force: true });
-    await writeFile6(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
+    await writeFile7(path27.join(request.outputDir, file2), JSON.stringify(licenses.log, null, 2), {
       flag: "wx"
     });
     written.push("raw/policy/licenses.sarif");
@@ -69231,7 +69311,7 @@ async function scanWith(config2, options, printer) {
 
 // src/import/import.ts
 import { constants } from "node:fs";
-import { open as open3 } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 import path28 from "node:path";
 function ownerOf(log, adapters) {
   let owner;
@@ -69329,7 +69409,7 @@ function oneLine(error62) {
 }
 var MAX_INPUT_BYTES = 256 * 1024 * 1024;
 async function readInput(file2) {
-  const handle = await open3(file2, constants.O_RDONLY | constants.O_NONBLOCK);
+  const handle = await open2(file2, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     return await readOpened(file2, handle);
   } finally {
@@ -69465,7 +69545,7 @@ function consoleLogger(options) {
   const stream = options.stream ?? process.stderr;
   const tty = Boolean(stream.isTTY);
   let progressShown = false;
-  const write2 = (line) => {
+  const write = (line) => {
     if (progressShown) {
       stream.write("\r\x1B[2K");
       progressShown = false;
@@ -69474,16 +69554,16 @@ function consoleLogger(options) {
   };
   return {
     debug: (message) => {
-      if (options.verbose) write2(message);
+      if (options.verbose) write(message);
     },
-    info: (message) => write2(message),
-    warning: (message) => write2(`warning: ${message}`),
-    error: (message) => write2(`error: ${message}`),
+    info: (message) => write(message),
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
     group: (title, lines) => {
-      write2(`\u2500\u2500 ${title}`);
+      write(`\u2500\u2500 ${title}`);
       if (options.verbose) return;
       const name = title.split(":")[0] ?? "";
-      for (const line of lines.slice(-12)) write2(`[${name}] ${line}`);
+      for (const line of lines.slice(-12)) write(`[${name}] ${line}`);
     },
     progress: (line) => {
       if (!tty) return;
