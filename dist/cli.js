@@ -53062,6 +53062,9 @@ async function secretsFromSource(root, findings) {
     }
     return lines;
   };
+  for (const finding of findings)
+    if (finding.category === "secret" && (finding.location.startLine ?? 0) >= 1)
+      void cached3(cache, finding.location.path, () => readInside(root, finding.location.path));
   for (const finding of findings) {
     if (finding.category !== "secret") continue;
     const { path: file2, startLine, endLine, startColumn } = finding.location;
