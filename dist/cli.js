@@ -64519,14 +64519,27 @@ function createPdfPrinter(options = {}) {
     const reason = exited ?? (error62 instanceof Error ? error62.message : String(error62));
     return `report.pdf skipped: ${name} ${reason}${last ? ` (${last.slice(0, 200)})` : ""}`;
   };
-  async function printWith(devtools, htmlFile, pdfFile) {
+  async function openTab(devtools) {
     const { targetId } = await devtools.send("Target.createTarget", { url: "about:blank" });
     const { sessionId } = await devtools.send("Target.attachToTarget", {
       targetId,
       flatten: true
     });
-    if (typeof sessionId !== "string") throw new Error("no DevTools session");
+    if (typeof targetId !== "string" || typeof sessionId !== "string")
+      throw new Error("no DevTools session");
     await devtools.send("Page.enable", {}, sessionId);
+    return { targetId, sessionId };
+  }
+  let spareTab;
+  let warmStarted = false;
+  async function printWith(devtools, htmlFile, pdfFile) {
+    const spare = await spareTab;
+    spareTab = void 0;
+    const tab = spare ?? await openTab(devtools);
+    await printIn(devtools, tab, htmlFile, pdfFile);
+    await devtools.send("Target.closeTarget", { targetId: tab.targetId });
+  }
+  async function printIn(devtools, { sessionId }, htmlFile, pdfFile) {
     const loaded = devtools.event("Page.loadEventFired", sessionId);
     await devtools.send("Page.navigate", { url: pathToFileURL4(htmlFile).href }, sessionId);
     await loaded;
@@ -64555,7 +64568,6 @@ function createPdfPrinter(options = {}) {
       );
     }
     await devtools.send("IO.close", { handle: stream }, sessionId);
-    await devtools.send("Target.closeTarget", { targetId });
   }
   return {
     async print(htmlFile, pdfFile) {
@@ -64585,12 +64597,16 @@ function createPdfPrinter(options = {}) {
       }
     },
     warm() {
-      void launch().then(
-        (devtools) => withTemporaryPage(
+      if (warmStarted) return;
+      warmStarted = true;
+      spareTab = launch().then(async (devtools) => {
+        const tab = await openTab(devtools);
+        await withTemporaryPage(
           WARM_UP_PAGE,
-          (page, dir) => printWith(devtools, page, path21.join(dir, "warm.pdf"))
-        )
-      ).catch(() => void 0);
+          (page, dir) => printIn(devtools, tab, page, path21.join(dir, "warm.pdf"))
+        );
+        return tab;
+      }).catch(() => void 0);
     },
     async browserPid() {
       await launch().catch(() => void 0);
