@@ -69280,6 +69280,7 @@ async function scanWith(config2, options, printer) {
     setImmediate(prepareValidators);
   };
   warm(plan.filter((entry) => entry.run).length);
+  const headCommit = gitCommit(config2.root);
   const runs = await runScanners({
     onFinished: warm,
     config: config2,
@@ -69322,7 +69323,7 @@ async function scanWith(config2, options, printer) {
         exclude: config2.exclude
       })
     },
-    git: await gitCommit(config2.root).then(
+    git: await headCommit.then(
       (commit) => commit || options.provenance ? { ...options.provenance, ...commit ? { commit } : {} } : void 0
     )
   });
