@@ -53062,6 +53062,9 @@ async function secretsFromSource(root, findings) {
     }
     return lines;
   };
+  for (const finding of findings)
+    if (finding.category === "secret" && (finding.location.startLine ?? 0) >= 1)
+      void cached3(cache, finding.location.path, () => readInside(root, finding.location.path));
   for (const finding of findings) {
     if (finding.category !== "secret") continue;
     const { path: file2, startLine, endLine, startColumn } = finding.location;
@@ -64516,14 +64519,27 @@ function createPdfPrinter(options = {}) {
     const reason = exited ?? (error62 instanceof Error ? error62.message : String(error62));
     return `report.pdf skipped: ${name} ${reason}${last ? ` (${last.slice(0, 200)})` : ""}`;
   };
-  async function printWith(devtools, htmlFile, pdfFile) {
+  async function openTab(devtools) {
     const { targetId } = await devtools.send("Target.createTarget", { url: "about:blank" });
     const { sessionId } = await devtools.send("Target.attachToTarget", {
       targetId,
       flatten: true
     });
-    if (typeof sessionId !== "string") throw new Error("no DevTools session");
+    if (typeof targetId !== "string" || typeof sessionId !== "string")
+      throw new Error("no DevTools session");
     await devtools.send("Page.enable", {}, sessionId);
+    return { targetId, sessionId };
+  }
+  let spareTab;
+  let warmStarted = false;
+  async function printWith(devtools, htmlFile, pdfFile) {
+    const spare = await spareTab;
+    spareTab = void 0;
+    const tab = spare ?? await openTab(devtools);
+    await printIn(devtools, tab, htmlFile, pdfFile);
+    await devtools.send("Target.closeTarget", { targetId: tab.targetId });
+  }
+  async function printIn(devtools, { sessionId }, htmlFile, pdfFile) {
     const loaded = devtools.event("Page.loadEventFired", sessionId);
     await devtools.send("Page.navigate", { url: pathToFileURL4(htmlFile).href }, sessionId);
     await loaded;
@@ -64552,7 +64568,6 @@ function createPdfPrinter(options = {}) {
       );
     }
     await devtools.send("IO.close", { handle: stream }, sessionId);
-    await devtools.send("Target.closeTarget", { targetId });
   }
   return {
     async print(htmlFile, pdfFile) {
@@ -64582,12 +64597,16 @@ function createPdfPrinter(options = {}) {
       }
     },
     warm() {
-      void launch().then(
-        (devtools) => withTemporaryPage(
+      if (warmStarted) return;
+      warmStarted = true;
+      spareTab = launch().then(async (devtools) => {
+        const tab = await openTab(devtools);
+        await withTemporaryPage(
           WARM_UP_PAGE,
-          (page, dir) => printWith(devtools, page, path21.join(dir, "warm.pdf"))
-        )
-      ).catch(() => void 0);
+          (page, dir) => printIn(devtools, tab, page, path21.join(dir, "warm.pdf"))
+        );
+        return tab;
+      }).catch(() => void 0);
     },
     async browserPid() {
       await launch().catch(() => void 0);
@@ -65070,7 +65089,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   tr,.card,.chart{break-inside:avoid}
   h2{break-after:avoid}
   a{color:var(--fg)}
-  /* Square code spans: Chromium draws a clip path per rounded one, a third of a long print's time. */
+  /* Square code spans: each rounded one is a clip path of its own, a fifth of a long report's PDF. */
   code{border-radius:0}
   .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
@@ -69261,6 +69280,7 @@ async function scanWith(config2, options, printer) {
     setImmediate(prepareValidators);
   };
   warm(plan.filter((entry) => entry.run).length);
+  const headCommit = gitCommit(config2.root);
   const runs = await runScanners({
     onFinished: warm,
     config: config2,
@@ -69303,7 +69323,7 @@ async function scanWith(config2, options, printer) {
         exclude: config2.exclude
       })
     },
-    git: await gitCommit(config2.root).then(
+    git: await headCommit.then(
       (commit) => commit || options.provenance ? { ...options.provenance, ...commit ? { commit } : {} } : void 0
     )
   });

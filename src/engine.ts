@@ -375,6 +375,8 @@ async function scanWith(
     printer?.warm();
   };
   warm(plan.filter((entry) => entry.run).length);
+  // Asked while the scanners run, not after the last one.
+  const headCommit = gitCommit(config.root);
   const runs = await runScanners({
     onFinished: warm,
     config,
@@ -417,7 +419,7 @@ async function scanWith(
         exclude: config.exclude,
       }),
     },
-    git: await gitCommit(config.root).then((commit) =>
+    git: await headCommit.then((commit) =>
       commit || options.provenance
         ? { ...options.provenance, ...(commit ? { commit } : {}) }
         : undefined,

@@ -108,7 +108,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   tr,.card,.chart{break-inside:avoid}
   h2{break-after:avoid}
   a{color:var(--fg)}
-  /* Square code spans: Chromium draws a clip path per rounded one, a third of a long print's time. */
+  /* Square code spans: each rounded one is a clip path of its own, a fifth of a long report's PDF. */
   code{border-radius:0}
   .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
