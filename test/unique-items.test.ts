@@ -1,16 +1,21 @@
 /**
- * The one-pass stand-in for `uniqueItems: true` answers as the schema's pairwise deep equality
- * does (Ajv's own `uniqueItems` check), for any JSON values.
+ * The one-pass stand-in for `uniqueItems: true` answers as JSON deep equality compared pair by
+ * pair does, for any JSON values.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { equal } from '../src/outputs/validator-runtime.ts';
 import { linearUniqueItems } from '../src/outputs/unique-items.ts';
 
+/**
+ * JSON deep equality, pair by pair. Not Ajv's own `equal` (fast-deep-equal): it calls an object's
+ * own `toString` or `valueOf` member as a method, so `{"toString": ""}` throws or compares wrongly.
+ */
 function pairwiseUnique(items: readonly unknown[]): boolean {
   for (let i = 0; i < items.length; i++)
-    for (let j = i + 1; j < items.length; j++) if (equal(items[i], items[j])) return false;
+    for (let j = i + 1; j < items.length; j++)
+      if (isDeepStrictEqual(items[i], items[j])) return false;
   return true;
 }
 
@@ -81,4 +86,10 @@ test('objects that differ only deep inside are distinct; a reordered copy is not
     ]),
     false,
   );
+});
+
+test('members named like Object.prototype methods are plain data', () => {
+  const item = { toString: '', valueOf: 1 };
+  assert.equal(linearUniqueItems([item, { valueOf: 1, toString: '' }]), false);
+  assert.equal(linearUniqueItems([item, { valueOf: 2, toString: '' }]), true);
 });
