@@ -263,3 +263,28 @@ test('each run gzipped once: the same runs, truncations and payload bytes as siz
   }
   assert.ok(shrunk >= 10, `the size limit cut runs down in ${shrunk} cases`);
 });
+
+test('rebasing shares what it does not rewrite and keeps every key, `__proto__` included, as data', () => {
+  const merged = JSON.parse(
+    JSON.stringify(log([run('semgrep', 1)])).replace(
+      '"message":{',
+      '"message":{"__proto__":{"polluted":true},',
+    ),
+  ) as Log;
+  const planned = plan(merged, { scope: 'services/api' });
+  const uploaded = decode(planned.payloads[0]?.gzipped ?? Buffer.alloc(0));
+  const result = uploaded.runs[0]?.results?.[0];
+  assert.deepEqual(Object.keys(result?.message ?? {}), ['__proto__', 'text']);
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  assert.equal(
+    result?.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+    'services/api/src/file-0.ts',
+  );
+  // The merged log is never changed; unchanged parts are shared, not copied.
+  const original = merged.runs[0]?.results?.[0];
+  assert.equal(original?.locations?.[0]?.physicalLocation?.artifactLocation?.uri, 'src/file-0.ts');
+  const planned0 = uploadEnvelope({ merged, scope: 'services/api', workspace: WORKSPACE });
+  const rebased = planned0.runs[0]?.results?.[0];
+  assert.equal(rebased?.message, original?.message);
+  assert.notEqual(rebased?.locations, original?.locations);
+});

@@ -79,18 +79,33 @@ function rebaseLocation(
   return { ...location, uri: joined, uriBaseId: SRCROOT };
 }
 
-/** Every `artifactLocation` in a result (locations, related locations, code flows, stacks, fixes). */
+/**
+ * Every `artifactLocation` in a result (locations, related locations, code flows, stacks, fixes).
+ * Only the objects on the way to a rewritten location are copied; the rest are shared with the
+ * merged log (nothing downstream changes them), which saves most of the copying.
+ */
 function rebaseDeep<T>(value: T, rebase: (location: ArtifactLocation) => ArtifactLocation): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => rebaseDeep(item, rebase)) as T;
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'properties') out[key] = child;
-    else if ((key === 'artifactLocation' || key === 'location') && isArtifactLocation(child))
-      out[key] = rebase(child);
-    else out[key] = rebaseDeep(child, rebase);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const rebased = rebaseDeep(item, rebase);
+      if (rebased !== item) (copy ??= value.slice())[index] = rebased;
+    }
+    return (copy ?? value) as T;
   }
-  return out as T;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'properties') continue;
+    const rebased =
+      (key === 'artifactLocation' || key === 'location') && isArtifactLocation(child)
+        ? rebase(child)
+        : rebaseDeep(child, rebase);
+    // A spread copy defines own properties, so a key such as `__proto__` stays plain data.
+    if (rebased !== child) (copy ??= { ...(value as Record<string, unknown>) })[key] = rebased;
+  }
+  return (copy ?? value) as T;
 }
 
 function isArtifactLocation(value: unknown): value is ArtifactLocation {
