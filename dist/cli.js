@@ -72553,21 +72553,26 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   const counted = findings.filter((finding) => !finding.suppressed);
   const assess = (frameworkId, controls, controlsByKey, keysOf2) => {
     const ids = controls.map(() => []);
+    const tagOf = controls.map((control) => `${frameworkId}:${control.id}`);
     for (const finding of counted) {
+      let first;
       let hit;
       for (const key of keysOf2(finding)) {
         const matched = controlsByKey.get(key);
         if (!matched) continue;
-        hit ??= /* @__PURE__ */ new Set();
-        for (const index of matched) hit.add(index);
+        if (!first) first = matched;
+        else {
+          hit ??= new Set(first);
+          for (const index of matched) hit.add(index);
+        }
       }
-      if (!hit) continue;
-      const tags = byFinding.get(finding.id) ?? [];
-      byFinding.set(finding.id, tags);
-      for (const index of [...hit].sort((a, b) => a - b)) {
+      if (!first) continue;
+      let tags = byFinding.get(finding.id);
+      if (!tags) byFinding.set(finding.id, tags = []);
+      for (const index of hit ? [...hit].sort((a, b) => a - b) : first) {
         ids[index]?.push(finding.id);
-        const key = `${frameworkId}:${controls[index]?.id ?? ""}`;
-        if (!tags.includes(key)) tags.push(key);
+        const tag = tagOf[index] ?? "";
+        if (!tags.includes(tag)) tags.push(tag);
       }
     }
     return ids;
@@ -72584,18 +72589,27 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   };
   const cwesByFinding = new Map(counted.map((finding) => [finding, cwesOf2(finding)]));
   const frameworks = [];
+  const categoryKeys = /* @__PURE__ */ new Map();
+  const categoryKey = (category) => {
+    let key = categoryKeys.get(category);
+    if (key === void 0) categoryKeys.set(category, key = `category:${category}`);
+    return key;
+  };
   for (const framework of CWE_FRAMEWORKS) {
-    const categoryKey = (category) => `category:${category}`;
     const controlsByKey = indexBy((control) => {
       const { id, cwes } = framework.controls[control] ?? { id: "", cwes: [] };
       const categories = Object.entries(framework.categories ?? {}).filter(([, controlId]) => controlId === id).map(([category]) => categoryKey(category));
       return [...cwes, ...categories];
     }, framework.controls.length);
-    const ids = assess(framework.id, framework.controls, controlsByKey, (finding) => [
-      categoryKey(finding.category),
-      // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
-      ...finding.category !== "vulnerability" || !framework.categories ? cwesByFinding.get(finding) ?? [] : []
-    ]);
+    const ids = assess(
+      framework.id,
+      framework.controls,
+      controlsByKey,
+      (finding) => (
+        // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
+        finding.category !== "vulnerability" || !framework.categories ? [categoryKey(finding.category), ...cwesByFinding.get(finding) ?? []] : [categoryKey(finding.category)]
+      )
+    );
     const controls = framework.controls.map((control, index) => {
       const found = ids[index] ?? [];
       const status = found.length > 0 ? "fail" : "not-assessed";
