@@ -30,7 +30,10 @@ class UnionFind {
 
 /** Go tools disagree on the "v": Trivy and Grype say v0.3.7, govulncheck and OSV-Scanner 0.3.7. */
 export function versionKey(version: string | undefined): string {
-  return (version ?? '').replace(/^v(?=\d)/, '');
+  if (version === undefined) return '';
+  // /^v(?=\d)/ by hand: asked for every vulnerability's keys and fingerprint.
+  const digit = version.charCodeAt(1);
+  return version.startsWith('v') && digit >= 48 && digit <= 57 ? version.slice(1) : version;
 }
 
 /** The keys under which a finding meets its duplicates (an array: no generator per finding). */
@@ -74,12 +77,12 @@ function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowl
   if (!lead) throw new Error('empty group');
   const { finding } = lead;
   if (finding.category === 'vulnerability' && finding.package) {
-    const ids = members.flatMap((member) => [
-      member.finding.cve,
-      member.finding.ghsa,
-      ...(member.finding.aliases ?? []),
-    ]);
-    const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
+    // The smallest of the group's advisory ids (in code-unit order, as sort() would put first).
+    let canonical: string | undefined;
+    for (const { finding: member } of members)
+      for (const id of [member.cve, member.ghsa, ...(member.aliases ?? [])])
+        if (id && (canonical === undefined || id < canonical)) canonical = id;
+    canonical ??= finding.ruleId;
     return sha256(
       `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`,
     );
@@ -158,53 +161,73 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   ).sort();
   const cve = aliases.find((id) => id.startsWith('CVE-'));
   const ghsa = aliases.find((id) => id.startsWith('GHSA-'));
-  const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
-  const purl = all.map((f) => f.package?.purl).find(Boolean);
-  const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
-  const helpUri = all.map((f) => f.helpUri).find(Boolean);
-  const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
+  const fixedVersion = firstOf(all, (f) => f.package?.fixedVersion);
+  const purl = firstOf(all, (f) => f.package?.purl);
+  const ecosystem = firstOf(all, (f) => f.package?.ecosystem);
+  const helpUri = firstOf(all, (f) => f.helpUri);
+  const cvss = firstOf(
+    all,
+    (f) => f.cvss,
+    () => true,
+  );
   // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
   const image =
-    all.map((f) => f.image).find((i) => i?.layer?.createdBy) ??
-    all.map((f) => f.image).find(Boolean);
+    firstOf(
+      all,
+      (f) => f.image,
+      (i) => i.layer?.createdBy,
+    ) ?? firstOf(all, (f) => f.image);
   // Every file the group was found in (one advisory at several lockfiles); lines within one file
-  // are the tools' views of one place, so one location per file.
-  const locations = [
-    ...new Map([lead.location, ...all.map((f) => f.location)].map((l) => [l.path, l])).values(),
-  ];
+  // are the tools' views of one place, so one location per file (the last one seen of that file,
+  // in the first one's place).
+  const byPath = new Map([[lead.location.path, lead.location]]);
+  for (const f of all) byPath.set(f.location.path, f.location);
+  const locations = [...byPath.values()];
   // A borrowed severity stays noted only when no member rated the finding that high itself.
   const rated = all.filter((f) => f.severity === severity);
   const severitySource = rated.every((f) => f.severitySource)
     ? rated[0]?.severitySource
     : undefined;
-  return {
-    ...lead,
-    ...(locations.length > 1 ? { locations } : {}),
-    severity,
-    severitySource,
-    tools: unique(all.flatMap((f) => f.tools)).sort(),
-    sources: all.flatMap((f) => f.sources),
-    cwe: unique(all.flatMap((f) => f.cwe)).sort(),
-    ...(helpUri ? { helpUri } : {}),
-    ...(lead.package
-      ? {
-          package: {
-            ...lead.package,
-            ...(fixedVersion ? { fixedVersion } : {}),
-            ...(purl ? { purl } : {}),
-            ...(ecosystem ? { ecosystem } : {}),
-          },
-        }
-      : {}),
-    ...(cve ? { cve } : {}),
-    ...(ghsa ? { ghsa } : {}),
-    ...(aliases.length > 1 ? { aliases } : {}),
-    ...(cvss !== undefined ? { cvss } : {}),
-    ...(image ? { image } : {}),
-    ...reachabilityOf(all),
-    // One tool's suppression does not silence what another tool still reports.
-    ...(all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: undefined }),
-  };
+  // The lead's copy with the group's values set key by key, in the order an object literal with
+  // spreads gave them (the JSON key order), without a dozen intermediate objects per group.
+  const merged: Finding = { ...lead };
+  if (locations.length > 1) merged.locations = locations;
+  merged.severity = severity;
+  merged.severitySource = severitySource;
+  merged.tools = unique(all.flatMap((f) => f.tools)).sort();
+  merged.sources = all.flatMap((f) => f.sources);
+  merged.cwe = unique(all.flatMap((f) => f.cwe)).sort();
+  if (helpUri) merged.helpUri = helpUri;
+  if (lead.package) {
+    const pkg = { ...lead.package };
+    if (fixedVersion) pkg.fixedVersion = fixedVersion;
+    if (purl) pkg.purl = purl;
+    if (ecosystem) pkg.ecosystem = ecosystem;
+    merged.package = pkg;
+  }
+  if (cve) merged.cve = cve;
+  if (ghsa) merged.ghsa = ghsa;
+  if (aliases.length > 1) merged.aliases = aliases;
+  if (cvss !== undefined) merged.cvss = cvss;
+  if (image) merged.image = image;
+  const { reachable } = reachabilityOf(all);
+  if (reachable !== undefined) merged.reachable = reachable;
+  // One tool's suppression does not silence what another tool still reports.
+  merged.suppressed = all.every((f) => f.suppressed) ? true : undefined;
+  return merged;
+}
+
+/** The first member's value that `accept` takes (by default, the first truthy one). */
+function firstOf<T>(
+  all: readonly Finding[],
+  pick: (finding: Finding) => T | undefined,
+  accept: (value: T) => unknown = Boolean,
+): T | undefined {
+  for (const finding of all) {
+    const value = pick(finding);
+    if (value !== undefined && accept(value)) return value;
+  }
+  return undefined;
 }
 
 /**
@@ -332,17 +355,18 @@ export function dedupe(
 ): DedupeResult {
   const ordered = inMergeOrder(extracted);
   const unionFind = new UnionFind(ordered.length);
-  const byKey = new Map<string, number[]>();
+  // A key's one finding, or its list once a second finding shares it (most keys have one).
+  const byKey = new Map<string, number | number[]>();
   ordered.forEach((item, index) => {
     for (const key of mergeKeys(item.finding)) {
-      const list = byKey.get(key);
-      if (list) list.push(index);
-      else byKey.set(key, [index]);
+      const known = byKey.get(key);
+      if (known === undefined) byKey.set(key, index);
+      else if (typeof known === 'number') byKey.set(key, [known, index]);
+      else known.push(index);
     }
   });
   for (const indexes of byKey.values()) {
-    // Most keys belong to one finding: nothing to join.
-    if (indexes.length < 2) continue;
+    if (typeof indexes === 'number') continue;
     for (const index of indexes) {
       const item = ordered[index];
       if (!item) continue;
