@@ -1,7 +1,7 @@
 import type { Finding } from '../model/finding.ts';
 import { severityRank } from '../model/finding.ts';
 import type { ExtractedResult } from './extract.ts';
-import { sha256 } from './extract.ts';
+import { identityOf, sha256 } from './extract.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 
 class UnionFind {
@@ -46,10 +46,15 @@ function mergeKeys(finding: Finding): string[] {
       // (every location is kept in `locations`); each scanned image is an artifact of its own.
       const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`;
       // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
-      const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
-      if (ids.size === 0) ids.add(finding.ruleId);
       const keys: string[] = [];
-      for (const id of ids) keys.push(`vuln|${coordinates}|${id}`);
+      const add = (id: string | undefined): void => {
+        const key = `vuln|${coordinates}|${id}`;
+        if (id && !keys.includes(key)) keys.push(key);
+      };
+      add(finding.cve);
+      add(finding.ghsa);
+      finding.aliases?.forEach(add);
+      if (keys.length === 0) keys.push(`vuln|${coordinates}|${finding.ruleId}`);
       return keys;
     }
     case 'secret':
@@ -79,22 +84,27 @@ function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowl
   if (finding.category === 'vulnerability' && finding.package) {
     // The smallest of the group's advisory ids (in code-unit order, as sort() would put first).
     let canonical: string | undefined;
-    for (const { finding: member } of members)
-      for (const id of [member.cve, member.ghsa, ...(member.aliases ?? [])])
-        if (id && (canonical === undefined || id < canonical)) canonical = id;
+    const consider = (id: string | undefined): void => {
+      if (id && (canonical === undefined || id < canonical)) canonical = id;
+    };
+    for (const { finding: member } of members) {
+      consider(member.cve);
+      consider(member.ghsa);
+      member.aliases?.forEach(consider);
+    }
     canonical ??= finding.ruleId;
     return sha256(
       `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`,
     );
   }
   if (finding.category === 'secret')
-    return sha256(`secret|${finding.location.path}|${lead.identity}`);
+    return sha256(`secret|${finding.location.path}|${identityOf(lead)}`);
   const intent =
     finding.category === 'iac'
       ? knowledge.iacIntent(finding.tools[0] ?? '', finding.ruleId)
       : undefined;
   const rule = intent ?? `${finding.tools[0] ?? ''}:${finding.ruleId}`;
-  return sha256(`${finding.category}|${rule}|${finding.location.path}|${lead.identity}`);
+  return sha256(`${finding.category}|${rule}|${finding.location.path}|${identityOf(lead)}`);
 }
 
 /** Locale-free ordering: stable across machines and far cheaper than localeCompare. */
@@ -246,15 +256,17 @@ function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind:
     line >= (other.location.startLine ?? 0) &&
     line <= (other.location.endLine ?? other.location.startLine ?? 0);
   for (const indexes of byPath.values()) {
-    for (const i of indexes) {
-      for (const j of indexes) {
+    // Each pair once: the lists are in ascending index order.
+    indexes.forEach((i, position) => {
+      for (let later = position + 1; later < indexes.length; later++) {
+        const j = indexes[later] ?? i;
         const a = ordered[i]?.finding;
         const b = ordered[j]?.finding;
-        if (i >= j || !a || !b || a.tools[0] === b.tools[0]) continue;
+        if (i === j || !a || !b || a.tools[0] === b.tools[0]) continue;
         if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a))
           unionFind.union(i, j);
       }
-    }
+    });
   }
 }
 

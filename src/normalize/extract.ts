@@ -126,8 +126,20 @@ function cwesOf(
 
 export interface ExtractedResult {
   finding: Finding;
-  /** Snippet or package text that identifies the result across runs, before hashing. */
-  identity: string;
+  /** The result's snippet as the tool gave it ('' for none), for identityOf. */
+  snippet: string;
+}
+
+/**
+ * Snippet or package text that identifies the result across runs, before hashing. Only a group's
+ * first member needs it, so it is made on demand rather than for every result.
+ */
+export function identityOf({ finding, snippet }: ExtractedResult): string {
+  const line = `${finding.location.startLine ?? ''}`;
+  if (finding.category === 'vulnerability')
+    return `${finding.package?.name ?? ''}@${finding.package?.version ?? ''}`;
+  if (finding.category === 'secret') return line;
+  return snippet.trim().replace(/\s+/g, ' ') || line;
 }
 
 export interface ExtractOptions {
@@ -285,12 +297,6 @@ function extractResult(context: RunContext, result: Result, resultIndex: number)
   const ghsa = ids.find((id) => id.startsWith('GHSA-'));
   const cvss = declared.cvss ?? facts.cvss;
   const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
-  const identity =
-    category === 'vulnerability'
-      ? `${pkg?.name ?? ''}@${pkg?.version ?? ''}`
-      : category === 'secret'
-        ? `${region?.startLine ?? ''}`
-        : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
   const title = facts.title ?? messageTitle(rule, message, ruleId);
   // The tool's own rating (declaredSeverity, the rule's halves computed once); else, for an IaC
   // check from a tool that rates nothing, its twin's rating in another tool (noted in the
@@ -334,5 +340,5 @@ function extractResult(context: RunContext, result: Result, resultIndex: number)
     finding.reachable = declared.reachable;
   const commit = historyCommit(result);
   if (commit) finding.commit = commit;
-  return { finding, identity };
+  return { finding, snippet };
 }
