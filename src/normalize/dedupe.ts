@@ -282,16 +282,48 @@ function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind:
   }
 }
 
-/** Report order: worst first; within a severity, code known not to be called sorts down. */
-export function compareFindings(a: Finding, b: Finding): number {
+/** What the report order compares, read off a finding once. */
+interface ReportOrderKey {
+  severity: number;
+  notCalled: number;
+  path: string;
+  line: number;
+  ruleId: string;
+  id: string;
+}
+
+function reportOrderKey(finding: Finding): ReportOrderKey {
+  return {
+    severity: severityRank[finding.severity],
+    notCalled: Number(finding.reachable === false),
+    path: finding.location.path,
+    line: finding.location.startLine ?? 0,
+    ruleId: finding.ruleId,
+    id: finding.id,
+  };
+}
+
+function compareReportOrderKeys(a: ReportOrderKey, b: ReportOrderKey): number {
   return (
-    severityRank[b.severity] - severityRank[a.severity] ||
-    Number(a.reachable === false) - Number(b.reachable === false) ||
-    byCodeUnit(a.location.path, b.location.path) ||
-    (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
+    b.severity - a.severity ||
+    a.notCalled - b.notCalled ||
+    byCodeUnit(a.path, b.path) ||
+    a.line - b.line ||
     byCodeUnit(a.ruleId, b.ruleId) ||
     byCodeUnit(a.id, b.id)
   );
+}
+
+/**
+ * The findings in report order: worst first; within a severity, code known not to be called sorts
+ * down; then by place, rule and id. The keys are read once per finding: comparing the findings
+ * themselves read them from objects of many shapes (their optional keys) at every comparison.
+ */
+export function inReportOrder(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding) => ({ finding, key: reportOrderKey(finding) }))
+    .sort((a, b) => compareReportOrderKeys(a.key, b.key))
+    .map(({ finding }) => finding);
 }
 
 /** A finding's line range; a result without lines is about the whole file. */
@@ -426,9 +458,8 @@ export function dedupe(
     merged.id = seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`;
     return merged;
   });
-  findings.sort(compareFindings);
   return {
-    findings,
+    findings: inReportOrder(findings),
     inputResults: extracted.length,
     duplicatesMerged: extracted.length - findings.length,
   };

@@ -130,6 +130,9 @@ export interface ExtractedResult {
   snippet: string;
 }
 
+/** Whitespace that /\s+/ → ' ' would change: a run of two, or any whitespace but a space. */
+const MORE_THAN_A_SPACE = /\s\s|[^\S ]/;
+
 /**
  * Snippet or package text that identifies the result across runs, before hashing. Only a group's
  * first member needs it, so it is made on demand rather than for every result.
@@ -139,7 +142,9 @@ export function identityOf({ finding, snippet }: ExtractedResult): string {
   if (finding.category === 'vulnerability')
     return `${finding.package?.name ?? ''}@${finding.package?.version ?? ''}`;
   if (finding.category === 'secret') return line;
-  return snippet.trim().replace(/\s+/g, ' ') || line;
+  const text = snippet.trim();
+  // Collapse whitespace runs; most snippets have only single spaces left (no new string then).
+  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text) || line;
 }
 
 export interface ExtractOptions {
