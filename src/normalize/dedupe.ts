@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.ts';
+import type { Finding, Image, Source } from '../model/finding.ts';
 import { severityRank } from '../model/finding.ts';
 import type { ExtractedResult } from './extract.ts';
 import { identityOf, sha256 } from './extract.ts';
@@ -171,39 +171,55 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const lead =
     all.find((f) => f.category === 'vulnerability' && f.ruleId.startsWith('CVE-')) ?? all[0];
   if (!lead) throw new Error('empty group');
-  const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-  const severity = all.reduce(
-    (worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst),
-    lead.severity,
-  );
-  const aliases = unique(
-    all
-      .flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])])
-      .filter((id): id is string => Boolean(id)),
-  ).sort();
-  const cve = aliases.find((id) => id.startsWith('CVE-'));
-  const ghsa = aliases.find((id) => id.startsWith('GHSA-'));
-  const fixedVersion = firstOf(all, (f) => f.package?.fixedVersion);
-  const purl = firstOf(all, (f) => f.package?.purl);
-  const ecosystem = firstOf(all, (f) => f.package?.ecosystem);
-  const helpUri = firstOf(all, (f) => f.helpUri);
-  const cvss = firstOf(
-    all,
-    (f) => f.cvss,
-    () => true,
-  );
-  // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
-  const image =
-    firstOf(
-      all,
-      (f) => f.image,
-      (i) => i.layer?.createdBy,
-    ) ?? firstOf(all, (f) => f.image);
+  // The group's values in one pass over its members. Where one member's value is kept, it is the
+  // first one given (a truthy one; for cvss, any number).
+  let severity = lead.severity;
+  const ids = new Set<string>();
+  const tools = new Set<string>();
+  const cwes = new Set<string>();
+  const sources: Source[] = [];
   // Every file the group was found in (one advisory at several lockfiles); lines within one file
   // are the tools' views of one place, so one location per file (the last one seen of that file,
   // in the first one's place).
   const byPath = new Map([[lead.location.path, lead.location]]);
-  for (const f of all) byPath.set(f.location.path, f.location);
+  let fixedVersion: string | undefined;
+  let purl: string | undefined;
+  let ecosystem: string | undefined;
+  let helpUri: string | undefined;
+  let cvss: number | undefined;
+  // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
+  let layeredImage: Image | undefined;
+  let anyImage: Image | undefined;
+  // One member that saw the vulnerable code called makes the group reachable; unknown stays unset.
+  let reachable: boolean | undefined;
+  // One tool's suppression does not silence what another tool still reports.
+  let suppressed = true;
+  const addId = (id: string | undefined): void => {
+    if (id) ids.add(id);
+  };
+  for (const f of all) {
+    if (severityRank[f.severity] > severityRank[severity]) severity = f.severity;
+    addId(f.cve);
+    addId(f.ghsa);
+    f.aliases?.forEach(addId);
+    for (const tool of f.tools) tools.add(tool);
+    for (const source of f.sources) sources.push(source);
+    for (const cwe of f.cwe) cwes.add(cwe);
+    byPath.set(f.location.path, f.location);
+    fixedVersion ||= f.package?.fixedVersion;
+    purl ||= f.package?.purl;
+    ecosystem ||= f.package?.ecosystem;
+    helpUri ||= f.helpUri;
+    cvss ??= f.cvss;
+    if (f.image?.layer?.createdBy) layeredImage ??= f.image;
+    anyImage ??= f.image;
+    if (f.reachable !== undefined) reachable = reachable === true || f.reachable;
+    if (!f.suppressed) suppressed = false;
+  }
+  const aliases = [...ids].sort();
+  const cve = aliases.find((id) => id.startsWith('CVE-'));
+  const ghsa = aliases.find((id) => id.startsWith('GHSA-'));
+  const image = layeredImage ?? anyImage;
   const locations = [...byPath.values()];
   // A borrowed severity stays noted only when no member rated the finding that high itself.
   const rated = all.filter((f) => f.severity === severity);
@@ -216,9 +232,9 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   if (locations.length > 1) merged.locations = locations;
   merged.severity = severity;
   merged.severitySource = severitySource;
-  merged.tools = unique(all.flatMap((f) => f.tools)).sort();
-  merged.sources = all.flatMap((f) => f.sources);
-  merged.cwe = unique(all.flatMap((f) => f.cwe)).sort();
+  merged.tools = [...tools].sort();
+  merged.sources = sources;
+  merged.cwe = [...cwes].sort();
   if (helpUri) merged.helpUri = helpUri;
   if (lead.package) {
     const pkg = { ...lead.package };
@@ -232,24 +248,9 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   if (aliases.length > 1) merged.aliases = aliases;
   if (cvss !== undefined) merged.cvss = cvss;
   if (image) merged.image = image;
-  const { reachable } = reachabilityOf(all);
   if (reachable !== undefined) merged.reachable = reachable;
-  // One tool's suppression does not silence what another tool still reports.
-  merged.suppressed = all.every((f) => f.suppressed) ? true : undefined;
+  merged.suppressed = suppressed ? true : undefined;
   return merged;
-}
-
-/** The first member's value that `accept` takes (by default, the first truthy one). */
-function firstOf<T>(
-  all: readonly Finding[],
-  pick: (finding: Finding) => T | undefined,
-  accept: (value: T) => unknown = Boolean,
-): T | undefined {
-  for (const finding of all) {
-    const value = pick(finding);
-    if (value !== undefined && accept(value)) return value;
-  }
-  return undefined;
 }
 
 /**
