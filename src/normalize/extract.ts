@@ -430,7 +430,7 @@ function extractResult(context: RunContext, result: Result, resultIndex: number)
     helpUri: rule?.helpUri || undefined,
     tools: [tool],
     sources: [{ tool, ruleId, file: options.file, runIndex: context.runIndex, resultIndex }],
-    location: locationOf(locationPath, physical?.region),
+    location: locationOf(locationPath, region),
     cwe,
   });
   // The optional keys after `cwe`, in the report's order.
