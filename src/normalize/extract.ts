@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Log, Region, ReportingDescriptor, Result, Run } from 'sarif';
-import type { Category, Finding, Location, Package, Severity } from '../model/finding.ts';
+import type { Category, Finding, Location, Severity } from '../model/finding.ts';
 import { readScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
@@ -201,21 +201,6 @@ interface RunContext {
   rules: Map<string, RuleFacts>;
   /** Normalized paths by uriBaseId ('' for none), then URI: tools repeat a few thousand URIs. */
   paths: Map<string, Map<string, string>>;
-  /**
-   * Package coordinates by message: a tool repeats one message for each file a package is found
-   * in (Trivy's has no path), and reading it is several regular expressions.
-   */
-  packages: Map<string, Package | undefined>;
-}
-
-/** The package a vulnerability result's message names (a copy each time: findings own theirs). */
-function packageInMessage(context: RunContext, message: string): Package | undefined {
-  let pkg = context.packages.get(message);
-  if (pkg === undefined && !context.packages.has(message)) {
-    pkg = context.options.knowledge.packageFromMessage(context.tool, message);
-    context.packages.set(message, pkg);
-  }
-  return pkg ? { ...pkg } : undefined;
 }
 
 function ruleFactsOf(
@@ -373,7 +358,6 @@ export function extractFindings(log: Log, options: ExtractOptions): ExtractedRes
       tool: options.toolOverride ?? toolNameOf(run, options.knowledge),
       rules: new Map(),
       paths: new Map(),
-      packages: new Map(),
     };
     (run.results ?? []).forEach((result, resultIndex) => {
       extracted.push(extractResult(context, result, resultIndex));
@@ -411,7 +395,7 @@ function extractResult(context: RunContext, result: Result, resultIndex: number)
   // Package coordinates: scanfold's enrichment property first, then the tools' message formats.
   const pkg =
     category === 'vulnerability'
-      ? (declared.package ?? packageInMessage(context, message))
+      ? (declared.package ?? knowledge.packageFromMessage(tool, message))
       : undefined;
   const ids = declared.aliases
     ? advisoryIds([ruleId, ...declared.aliases].join(' ')).sort()
