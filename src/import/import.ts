@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import { z } from 'zod';
 import type { FailOn } from '../config/schema.ts';
-import { assemble, withPdfPrinter } from '../engine.ts';
+import { assemble, stepTimer, withPdfPrinter } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
 import type { PdfPrinter } from '../outputs/pdf.ts';
 import { errorMessage } from '../model/errors.ts';
@@ -274,6 +274,7 @@ async function importWith(
   request: ImportRequest,
   printer: PdfPrinter | undefined,
 ): Promise<ScanOutcome> {
+  const step = stepTimer();
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
@@ -349,6 +350,7 @@ async function importWith(
       if (message) fail(message);
     });
   }
+  step('import');
   return assemble({
     root: path.resolve(request.root),
     outputDir: path.resolve(request.outputDir),
