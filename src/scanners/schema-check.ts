@@ -129,13 +129,13 @@ function compile(type: z.core.$ZodType): ValueCheck {
       // Loose objects only: other keys pass untouched, so the value checked is the value zod returns.
       if (def.catchall?._zod.def.type !== 'unknown')
         throw new Error('schemaCheck: objects other than z.looseObject');
-      const fields = Object.entries(def.shape)
-        .filter(([key]) => key !== '__proto__')
-        .map(([key, field]) => [key, compile(field)] as const);
+      const keys = Object.keys(def.shape).filter((key) => key !== '__proto__');
+      const fields = keys.map((key) => compile(def.shape[key] as z.core.$ZodType));
       return noChecks((value) => {
         if (!isRecordLike(value)) return false;
         dropProtoKey(value);
-        for (const [key, field] of fields) if (!field(value[key])) return false;
+        for (let index = 0; index < keys.length; index++)
+          if (!(fields[index] as ValueCheck)(value[keys[index] as string])) return false;
         return true;
       });
     }
