@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import { z } from 'zod';
-import { schemaCheck } from './schema-check.ts';
+import { checkedParse } from './schema-check.ts';
 
 /**
  * Every part of SARIF that scanfold reads, with the type it must have; everything else passes
@@ -94,23 +94,13 @@ export const SarifLogSchema = z.looseObject({
   version: z.literal('2.1.0'),
   runs: z.array(SarifRunSchema),
 });
-const isSarifLog = schemaCheck(SarifLogSchema);
 
 /**
  * Parsed JSON checked against SarifLogSchema and used as it is: zod's copy of a large log costs
  * more than JSON.parse did (0.6 s at 100k results). A log the check rejects goes to zod, whose
  * first issue names the field.
  */
-export function checkSarifLog(
-  data: unknown,
-): { success: true; data: Log } | { success: false; error: z.ZodError } {
-  if (isSarifLog(data)) return { success: true, data: data as Log };
-  const parsed = SarifLogSchema.safeParse(data);
-  // Stricter than zod would be a bug in the check; the log then takes zod's slower path.
-  return parsed.success
-    ? { success: true, data: parsed.data as unknown as Log }
-    : { success: false, error: parsed.error };
-}
+export const checkSarifLog = checkedParse<Log>(SarifLogSchema);
 
 /**
  * Why a SARIF run is not a complete scan, if it says so: an invocation with
@@ -176,11 +166,12 @@ export function firstIssue(error: z.ZodError): string {
   return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
 }
 
-const CycloneDxSchema = z.looseObject({
+export const CycloneDxSchema = z.looseObject({
   bomFormat: z.literal('CycloneDX'),
   specVersion: z.string(),
   components: z.array(z.looseObject({ name: z.string() })).optional(),
 });
+const checkCycloneDx = checkedParse<Record<string, unknown>>(CycloneDxSchema);
 
 export class OutputError extends Error {
   override name = 'OutputError';
@@ -224,14 +215,14 @@ export async function readSarif(file: string): Promise<Log> {
 }
 
 export async function readCycloneDx(file: string): Promise<Record<string, unknown>> {
-  const parsed = CycloneDxSchema.safeParse(await readJson(file));
+  const parsed = checkCycloneDx(await readJson(file));
   if (!parsed.success)
     throw new OutputError(`${path.basename(file)}: not CycloneDX JSON (${issues(parsed.error)})`);
   return parsed.data;
 }
 
 export function isCycloneDx(value: unknown): boolean {
-  return CycloneDxSchema.safeParse(value).success;
+  return checkCycloneDx(value).success;
 }
 
 export { readJson };

@@ -20,6 +20,24 @@ export function schemaCheck(schema: z.core.$ZodType): ValueCheck {
   return compile(schema);
 }
 
+export type Checked<T> = { success: true; data: T } | { success: false; error: z.ZodError };
+
+/**
+ * A boundary schema's parse without its copy: the parsed JSON itself (typed `T`) when schemaCheck
+ * accepts it, else zod's own verdict, whose first issue names the field.
+ */
+export function checkedParse<T>(schema: z.ZodType): (data: unknown) => Checked<T> {
+  const isValid = schemaCheck(schema);
+  return (data) => {
+    if (isValid(data)) return { success: true, data: data as T };
+    const parsed = schema.safeParse(data);
+    // Stricter than zod would be a bug in the check; the value then takes zod's slower path.
+    return parsed.success
+      ? { success: true, data: parsed.data as T }
+      : { success: false, error: parsed.error };
+  };
+}
+
 function isRecordLike(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
