@@ -230,6 +230,7 @@ describe('schemaCheck refuses what it cannot answer exactly', () => {
     ['a stripping object (its copy differs from its input)', z.object({ a: z.string() })],
     ['an array size check', z.array(z.string()).min(1)],
     ['a refinement', z.string().refine((text) => text.length > 2)],
+    ['a check under an optional field', z.looseObject({ a: z.string().max(2).optional() })],
     ['a transform', z.string().transform((text) => text.length)],
     ['a default', z.string().default('x')],
     ['a coercion', z.coerce.string()],

@@ -85,14 +85,21 @@ const DEF_KEYS: Readonly<Record<string, readonly string[]>> = {
 /** A custom message changes what zod says, never whether it accepts. */
 const ANY_DEF_KEYS = ['type', 'error'];
 
-function compile(type: z.core.$ZodType): ValueCheck {
+/** The schema, once its definition holds nothing this module does not model. */
+function known(type: z.core.$ZodType): Schema {
   const schema = type as Schema;
   const def = schema._zod.def;
-  const known = DEF_KEYS[def.type];
-  if (!known) throw new Error(`schemaCheck: unsupported schema type ${def.type}`);
+  const keys = DEF_KEYS[def.type];
+  if (!keys) throw new Error(`schemaCheck: unsupported schema type ${def.type}`);
   for (const key of Object.keys(def))
-    if (!known.includes(key) && !ANY_DEF_KEYS.includes(key))
+    if (!keys.includes(key) && !ANY_DEF_KEYS.includes(key))
       throw new Error(`schemaCheck: unsupported ${key} on ${def.type}`);
+  return schema;
+}
+
+function compile(type: z.core.$ZodType): ValueCheck {
+  const schema = known(type);
+  const def = schema._zod.def;
   const checked = (base: ValueCheck): ValueCheck => withChecks(schema, base);
   const noChecks = (base: ValueCheck): ValueCheck => {
     if ((def.checks ?? []).length > 0) throw new Error(`schemaCheck: checks on ${def.type}`);
@@ -148,12 +155,24 @@ function compile(type: z.core.$ZodType): ValueCheck {
       if (def.catchall?._zod.def.type !== 'unknown')
         throw new Error('schemaCheck: objects other than z.looseObject');
       const keys = Object.keys(def.shape).filter((key) => key !== '__proto__');
-      const fields = keys.map((key) => compile(def.shape[key] as z.core.$ZodType));
+      // An optional field's own check runs only on a value (one call fewer per field).
+      const optional: boolean[] = [];
+      const fields = keys.map((key, index): ValueCheck => {
+        const field = known(def.shape[key] as z.core.$ZodType);
+        const bare = field._zod.def.type === 'optional' && !field._zod.def.checks?.length;
+        optional[index] = bare;
+        return bare && field._zod.def.type === 'optional'
+          ? compile(field._zod.def.innerType)
+          : compile(field);
+      });
       return noChecks((value) => {
         if (!isRecordLike(value)) return false;
         dropProtoKey(value);
-        for (let index = 0; index < keys.length; index++)
-          if (!(fields[index] as ValueCheck)(value[keys[index] as string])) return false;
+        for (let index = 0; index < keys.length; index++) {
+          const field = value[keys[index] as string];
+          if (field === undefined && optional[index]) continue;
+          if (!(fields[index] as ValueCheck)(field)) return false;
+        }
         return true;
       });
     }
