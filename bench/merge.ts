@@ -643,7 +643,7 @@ async function childScanfold(files: readonly string[], outDir: string): Promise<
   start = performance.now();
   // What writeOutputs() does: streamed, so a log past V8's string limit still gets written.
   const { writeJsonFile } = await import('../src/outputs/json-stream.ts');
-  await writeJsonFile(path.join(outDir, 'scanfold.sarif'), merged);
+  await writeJsonFile(path.join(outDir, 'scanfold.sarif'), merged, { measure: 'runs' });
   phases.write = performance.now() - start;
   phases.results = countResults(merged);
   phases.findings = normalized.findings.length;

@@ -1,5 +1,28 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
-import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build, transform } from 'esbuild';
+
+// The generated validators (src/outputs/generated/, 1.3 MB) stay readable in the repository, one
+// statement a line; in the bundle their local names are shortened, 420 kB less in each file.
+const shortValidators = {
+  name: 'short-validators',
+  setup(plugin) {
+    plugin.onLoad(
+      { filter: /[\\/]src[\\/]outputs[\\/]generated[\\/][^\\/]+\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const { code } = await transform(source, {
+          format: 'esm',
+          target: 'node24',
+          minifyIdentifiers: true,
+          minifySyntax: true,
+        });
+        return { contents: code, loader: 'js', resolveDir: path.dirname(args.path) };
+      },
+    );
+  },
+};
 
 // `var`, not `const`: bundled ESM dependencies may declare their own top-level `__filename`
 // (e.g. @azure/storage-common's crc64.js); esbuild turns those into `var`, and a `var` next to
@@ -18,6 +41,7 @@ const common = {
   external: ['libxmljs2', 'xmlbuilder2'],
   // Node's built-in punycode is deprecated (a warning on every run); the npm package is the same code.
   alias: { punycode: 'punycode/' },
+  plugins: [shortValidators],
 };
 await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js', banner });
 await build({

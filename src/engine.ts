@@ -20,7 +20,7 @@ import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { buildSbom } from './outputs/sbom.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
-import { prepareValidators, repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
+import { repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
 import { createPdfPrinter, type PdfPrinter } from './outputs/pdf.ts';
 import {
   clearOwnOutputs,
@@ -28,6 +28,7 @@ import {
   pdfWanted,
   prepareOutputDir,
   writeOutputs,
+  writeSarifOutput,
 } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
@@ -230,8 +231,11 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
     );
   step('validateSarif');
+  // Written first: writing measures each run, so fitToLimits need not serialise it again.
+  const sarifWritten = await writeSarifOutput(request.outputDir, merged);
+  step('write sarif');
   // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = fitToLimits(merged);
+  const { truncated } = fitToLimits(merged, undefined, sarifWritten.runs);
   for (const t of truncated) {
     request.logger.warning(
       `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
@@ -276,7 +280,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const report = await writeOutputs({
     outputDir: request.outputDir,
     report: draft,
-    sarif: merged,
+    sarif: sarifWritten,
     sbomJson: sbom?.json,
     rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens,
@@ -361,18 +365,18 @@ async function scanWith(
   const installs = new Map(
     plan.filter((entry) => entry.run).map((entry) => [entry.adapter.tool, resolve(entry.adapter)]),
   );
-  // Work for the end (compiling the validators, starting the browser for report.pdf and printing
-  // a warm-up page) is done while the last scanners run and a core is idle: before that it would
-  // slow the scanners down, after it, it would be time added to the scan. (Starting it while as
+  // Work for the end (starting the browser for report.pdf and printing a warm-up page) is done
+  // while the last scanners run and a core is idle: before that it would slow the scanners down, after it, it would be time added to the scan. (Starting it while as
   // many scanners as cores still ran measured slower: 6.59 s against 6.15 s.)
   let warmed = false;
   const warm = (running: number): void => {
     if (warmed || running >= os.availableParallelism()) return;
     warmed = true;
     printer?.warm();
-    setImmediate(prepareValidators);
   };
   warm(plan.filter((entry) => entry.run).length);
+  // Asked while the scanners run, not after the last one.
+  const headCommit = gitCommit(config.root);
   const runs = await runScanners({
     onFinished: warm,
     config,
@@ -415,7 +419,7 @@ async function scanWith(
         exclude: config.exclude,
       }),
     },
-    git: await gitCommit(config.root).then((commit) =>
+    git: await headCommit.then((commit) =>
       commit || options.provenance
         ? { ...options.provenance, ...(commit ? { commit } : {}) }
         : undefined,

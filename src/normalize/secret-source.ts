@@ -108,6 +108,11 @@ export async function secretsFromSource(
     }
     return lines;
   };
+  // Every file's read started at once (the loop below awaits them one by one): thousands of
+  // secrets in as many files cost one round of the thread pool, not one each.
+  for (const finding of findings)
+    if (finding.category === 'secret' && (finding.location.startLine ?? 0) >= 1)
+      void cached(cache, finding.location.path, () => readInside(root, finding.location.path));
   for (const finding of findings) {
     if (finding.category !== 'secret') continue;
     const { path: file, startLine, endLine, startColumn } = finding.location;

@@ -108,6 +108,8 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   tr,.card,.chart{break-inside:avoid}
   h2{break-after:avoid}
   a{color:var(--fg)}
+  /* Square code spans: each rounded one is a clip path of its own, a fifth of a long report's PDF. */
+  code{border-radius:0}
   .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
@@ -184,14 +186,26 @@ function countsFor(findings: readonly Finding[]): Record<Severity, number> {
 }
 
 function charts(report: Report): string {
+  // One pass over the findings, not one per tool and per category.
+  const byToolCounts = new Map<string, Record<Severity, number>>();
+  const byCategoryCounts = new Map<string, Record<Severity, number>>();
+  const countIn = (counts: Map<string, Record<Severity, number>>, key: string, f: Finding) => {
+    let entry = counts.get(key);
+    if (!entry) counts.set(key, (entry = countsFor([])));
+    entry[f.severity]++;
+  };
+  for (const finding of report.findings) {
+    for (const tool of new Set(finding.tools)) countIn(byToolCounts, tool, finding);
+    countIn(byCategoryCounts, finding.category, finding);
+  }
   const tools = Object.keys(report.summary.byTool).sort();
   const byTool = tools.map((tool) => ({
     label: tool,
-    counts: countsFor(report.findings.filter((f) => f.tools.includes(tool))),
+    counts: byToolCounts.get(tool) ?? countsFor([]),
   }));
   const byCategory = CATEGORIES.filter((c) => report.summary.byCategory[c] > 0).map((c) => ({
     label: c,
-    counts: countsFor(report.findings.filter((f) => f.category === c)),
+    counts: byCategoryCounts.get(c) ?? countsFor([]),
   }));
   const parts = [
     `<div class="chart"><h3>Severity by tool</h3>${stackedBars(byTool)}${legend}</div>`,
@@ -488,6 +502,19 @@ export interface HtmlOptions {
 }
 
 /** report.html; with `rowLimit: PRINT_ROW_LIMIT`, the page report.pdf is printed from. */
+/**
+ * The sections that do not depend on the row limit, rendered once per report: report.html and
+ * the page printed to report.pdf share them (each walks every finding).
+ */
+const rendered = new WeakMap<Report, Map<string, string>>();
+function once(report: Report, name: string, render: (report: Report) => string): string {
+  let sections = rendered.get(report);
+  if (!sections) rendered.set(report, (sections = new Map<string, string>()));
+  let html = sections.get(name);
+  if (html === undefined) sections.set(name, (html = render(report)));
+  return html;
+}
+
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const rowLimit = options.rowLimit ?? HTML_ROW_LIMIT;
   return `<!doctype html>
@@ -500,11 +527,11 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <style>${STYLE}</style></head><body><main>
 ${header(report)}
 ${cards(report)}
-${charts(report)}
+${once(report, 'charts', charts)}
 <h2 id="scanners">Scanners</h2>${scannerTable(report)}
 ${findingsSection(report, rowLimit)}
 ${fixedSection(report, rowLimit)}
-${complianceSection(report)}
+${once(report, 'compliance', complianceSection)}
 ${suppressionsSection(report)}
 ${sbomSection(report)}
 ${manifestSection(report)}

@@ -250,18 +250,47 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
     return `report.pdf skipped: ${name} ${reason}${last ? ` (${last.slice(0, 200)})` : ''}`;
   };
 
-  async function printWith(
-    devtools: DevToolsPipe,
-    htmlFile: string,
-    pdfFile: string,
-  ): Promise<void> {
+  interface Tab {
+    targetId: string;
+    sessionId: string;
+  }
+  async function openTab(devtools: DevToolsPipe): Promise<Tab> {
     const { targetId } = await devtools.send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await devtools.send('Target.attachToTarget', {
       targetId,
       flatten: true,
     });
-    if (typeof sessionId !== 'string') throw new Error('no DevTools session');
+    if (typeof targetId !== 'string' || typeof sessionId !== 'string')
+      throw new Error('no DevTools session');
     await devtools.send('Page.enable', {}, sessionId);
+    return { targetId, sessionId };
+  }
+  /**
+   * The tab the warm-up printed in, for the first real print: its renderer process is running and
+   * has laid out text in the report's fonts already (a new tab starts a new one). Undefined once
+   * taken, or when the warm-up failed.
+   */
+  let spareTab: Promise<Tab | undefined> | undefined;
+  let warmStarted = false;
+
+  async function printWith(
+    devtools: DevToolsPipe,
+    htmlFile: string,
+    pdfFile: string,
+  ): Promise<void> {
+    const spare = await spareTab;
+    spareTab = undefined;
+    const tab = spare ?? (await openTab(devtools));
+    await printIn(devtools, tab, htmlFile, pdfFile);
+    await devtools.send('Target.closeTarget', { targetId: tab.targetId });
+  }
+
+  async function printIn(
+    devtools: DevToolsPipe,
+    { sessionId }: Tab,
+    htmlFile: string,
+    pdfFile: string,
+  ): Promise<void> {
     const loaded = devtools.event('Page.loadEventFired', sessionId);
     await devtools.send('Page.navigate', { url: pathToFileURL(htmlFile).href }, sessionId);
     await loaded;
@@ -291,7 +320,6 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
       );
     }
     await devtools.send('IO.close', { handle: stream }, sessionId);
-    await devtools.send('Target.closeTarget', { targetId });
   }
 
   return {
@@ -327,12 +355,17 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
     warm() {
       // A first print loads fonts and warms the renderer (half a second or more): done here, on a
       // page of text in each family a report uses, it is not done after the last scanner.
-      void launch()
-        .then((devtools) =>
-          withTemporaryPage(WARM_UP_PAGE, (page, dir) =>
-            printWith(devtools, page, path.join(dir, 'warm.pdf')),
-          ),
-        )
+      if (warmStarted) return;
+      warmStarted = true;
+      // The first print waits for this one and then uses its tab: the two never share it.
+      spareTab = launch()
+        .then(async (devtools) => {
+          const tab = await openTab(devtools);
+          await withTemporaryPage(WARM_UP_PAGE, (page, dir) =>
+            printIn(devtools, tab, page, path.join(dir, 'warm.pdf')),
+          );
+          return tab;
+        })
         .catch(() => undefined);
     },
     async browserPid() {

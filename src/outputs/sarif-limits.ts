@@ -138,13 +138,33 @@ function shrinkRun(merged: Log, run: Run, limits: SarifLimits, truncated: Trunca
 export function fitToLimits(
   merged: Log,
   limits: SarifLimits = { ...GITHUB_SARIF_LIMITS },
+  written?: readonly (RunEstimate | undefined)[],
 ): FittedLog {
   const truncated: Truncation[] = [];
-  const runs = merged.runs.map((original) => {
+  const runs = merged.runs.map((original, index) => {
     const run = fitRun(original, limits, truncated);
+    if (surelyUnder(written?.[index], limits.gzipBytes)) return run;
     return runSize(merged, run, limits.gzipBytes) > limits.gzipBytes
       ? shrinkRun(merged, run, limits, truncated)
       : run;
   });
   return { runs, truncated };
+}
+
+/** What writing a run to scanfold.sarif measured of it (see writeJsonFile's `measure`). */
+export interface RunEstimate {
+  bytes: number;
+  /** Its text deflated at level 1 in 4 MiB pieces: more than the uploader's gzip of the same. */
+  deflatedBytes: number;
+}
+
+/**
+ * A run is under the size limit, without serialising it again, when the whole run as written
+ * (indented, so larger than the upload's compact JSON) deflates fast well under the limit: a
+ * fitted run is that run or a part of it, and the upload's default gzip level compresses better.
+ * The 10% margin covers the gzip header and the envelope around the run; nearer, runSize decides.
+ */
+function surelyUnder(estimate: RunEstimate | undefined, limit: number): boolean {
+  if (!estimate) return false;
+  return estimate.bytes < limit - 1024 || estimate.deflatedBytes < limit * 0.9;
 }

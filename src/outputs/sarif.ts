@@ -25,8 +25,29 @@ export interface SarifOutputRequest {
   knowledge?: ToolKnowledge;
 }
 
-function sourceKey(file: string, runIndex: number, resultIndex: number): string {
-  return `${file}#${runIndex}#${resultIndex}`;
+/**
+ * Each input result's finding, by file, run and result index: arrays under a map of files, not a
+ * string key per result (two hundred thousand of them at 100k results).
+ */
+class FindingsBySource {
+  private readonly byFile = new Map<string, (Finding | undefined)[][]>();
+  constructor(inputs: readonly SarifInput[], findings: readonly Finding[]) {
+    // Sized up front: filled out of order, a growing array would fall back to a dictionary.
+    for (const input of inputs)
+      this.byFile.set(
+        input.file,
+        input.log.runs.map((run) => new Array<Finding | undefined>(run.results?.length ?? 0)),
+      );
+    for (const finding of findings)
+      for (const { file, runIndex, resultIndex } of finding.sources) {
+        let runs = this.byFile.get(file);
+        if (!runs) this.byFile.set(file, (runs = []));
+        (runs[runIndex] ??= [])[resultIndex] = finding;
+      }
+  }
+  get(file: string, runIndex: number, resultIndex: number): Finding | undefined {
+    return this.byFile.get(file)?.[runIndex]?.[resultIndex];
+  }
 }
 
 const uriReferences = new Map<string, string>();
@@ -100,11 +121,7 @@ interface ToolRun {
  */
 export function buildSarif(request: SarifOutputRequest): Log {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
-  const findingBySource = new Map<string, Finding>();
-  for (const finding of request.findings) {
-    for (const source of finding.sources)
-      findingBySource.set(sourceKey(source.file, source.runIndex, source.resultIndex), finding);
-  }
+  const findingBySource = new FindingsBySource(request.inputs, request.findings);
   const tools = new Map<string, ToolRun>();
   for (const input of request.inputs) {
     input.log.runs.forEach((run, runIndex) => {
@@ -145,7 +162,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           into.ruleIndex.set(ruleId, index);
           if (!rule) into.placeholders.add(ruleId);
         }
-        const finding = findingBySource.get(sourceKey(input.file, runIndex, resultIndex));
+        const finding = findingBySource.get(input.file, runIndex, resultIndex);
         const properties = finding
           ? writeScanfoldProperties(result.properties, {
               findingId: finding.id,

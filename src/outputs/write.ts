@@ -6,10 +6,11 @@ import { ConfigurationError } from '../model/errors.ts';
 import type { Report } from '../model/scan-result.ts';
 import { scrubTokens } from '../normalize/secrets.ts';
 import { PRINT_ROW_LIMIT, renderHtml } from './html.ts';
-import { writeJsonFile } from './json-stream.ts';
+import { writeJsonFile, type JsonWriteOptions, type JsonWriteResult } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
 import { printPdf, withTemporaryPage, type PdfPrinter, type PdfResult } from './pdf.ts';
 import { scrubValue } from './redact.ts';
+import type { RunEstimate } from './sarif-limits.ts';
 
 export const OUTPUT_FILES = {
   sarif: 'scanfold.sarif',
@@ -58,10 +59,33 @@ async function writeFresh(file: string, text: string): Promise<void> {
   await writeFile(file, text, { flag: 'wx' });
 }
 
-/** Returns the SHA-256 of what was written (hashed while writing). */
-async function writeFreshJson(file: string, value: unknown, depth?: number): Promise<string> {
+/** Returns the SHA-256 of what was written (hashed while writing), and what was measured. */
+async function writeFreshJson(
+  file: string,
+  value: unknown,
+  options?: JsonWriteOptions,
+): Promise<JsonWriteResult> {
   await rm(file, { force: true });
-  return writeJsonFile(file, value, depth);
+  return writeJsonFile(file, value, options);
+}
+
+export interface SarifWritten {
+  sha256: string;
+  /** Each run's size as written, in order: fitToLimits needs no second serialisation of it. */
+  runs: RunEstimate[];
+}
+
+/**
+ * Clear the previous outputs, then write scanfold.sarif. It goes first: writing it measures each
+ * run, which tells which runs fit GitHub's size limit before the report saying so is written.
+ */
+export async function writeSarifOutput(outputDir: string, sarif: Log): Promise<SarifWritten> {
+  await prepareOutputDir(outputDir);
+  await clearOwnOutputs(outputDir);
+  const written = await writeFreshJson(path.join(outputDir, OUTPUT_FILES.sarif), sarif, {
+    measure: 'runs',
+  });
+  return { sha256: written.sha256, runs: written.measured };
 }
 
 /** SHA-256 of each file this run wrote; `known` holds hashes computed while writing. */
@@ -98,7 +122,8 @@ async function printReport(
 export interface WriteRequest {
   outputDir: string;
   report: Report;
-  sarif: Log;
+  /** scanfold.sarif, already written by writeSarifOutput. */
+  sarif: SarifWritten;
   sbomJson: string | undefined;
   /** Raw scanner files this run kept, relative to the output dir (e.g. raw/trivy.json). */
   rawFiles: readonly string[];
@@ -115,26 +140,17 @@ export interface WriteRequest {
 }
 
 /**
- * Write the merged outputs. report.html carries the SHA-256 of everything written before it;
- * report.json goes last and carries the SHA-256 of every other file this run wrote (nothing else
- * in the directory is listed).
+ * Write the merged outputs after scanfold.sarif (see writeSarifOutput). report.html carries the
+ * SHA-256 of everything written before it; report.json goes last and carries the SHA-256 of every
+ * other file this run wrote (nothing else in the directory is listed).
  */
 export async function writeOutputs(request: WriteRequest): Promise<Report> {
   const { outputDir, secretTokens } = request;
-  await prepareOutputDir(outputDir);
-  await clearOwnOutputs(outputDir);
   const report = scrubValue(request.report, secretTokens);
-  const written: string[] = [];
+  const written: string[] = [OUTPUT_FILES.sarif];
   // Hashed while written: reading a large SARIF back just to hash it costs as much as writing it.
-  const known = new Map<string, string>([
-    [
-      OUTPUT_FILES.sarif,
-      await writeFreshJson(path.join(outputDir, OUTPUT_FILES.sarif), request.sarif),
-    ],
-  ]);
-  written.push(OUTPUT_FILES.sarif);
+  const known = new Map<string, string>([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
   const step = request.step ?? ((): void => undefined);
-  step('write sarif');
   if (request.sbomJson) {
     await writeFresh(
       path.join(outputDir, OUTPUT_FILES.sbom),
@@ -165,15 +181,27 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
   await writeFresh(html, renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
   step('write md+html');
+  let printed: Promise<void> = Promise.resolve();
   if (request.pdf ?? pdfWanted()) {
-    const pdf = await printReport(withManifest, path.join(outputDir, OUTPUT_FILES.pdf), request);
-    if (pdf.ok) written.push(OUTPUT_FILES.pdf);
-    else request.note?.(pdf.note);
+    printed = printReport(withManifest, path.join(outputDir, OUTPUT_FILES.pdf), request).then(
+      (pdf) => {
+        if (pdf.ok) written.push(OUTPUT_FILES.pdf);
+        else request.note?.(pdf.note);
+      },
+    );
   }
-  step('pdf');
-  const final = { ...report, manifest: await hashFiles(outputDir, written, known) };
+  // report.json is serialised while the browser prints: only its last member, the manifest,
+  // waits for report.pdf (a second or more at 100k findings, on another core).
+  const manifest = printed.then(() => hashFiles(outputDir, written, known));
+  // Awaited below; this only keeps a failed print from being an unhandled rejection should the
+  // report's own write fail first.
+  manifest.catch(() => undefined);
   // One finding (and one scanner) per line: indenting each field of 100k findings costs seconds.
-  await writeFreshJson(path.join(outputDir, OUTPUT_FILES.report), final, 2);
-  step('write report');
-  return final;
+  await writeFreshJson(
+    path.join(outputDir, OUTPUT_FILES.report),
+    { ...report, manifest },
+    { depth: 2 },
+  );
+  step('write report+pdf');
+  return { ...report, manifest: await manifest };
 }

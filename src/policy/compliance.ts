@@ -138,10 +138,15 @@ export function mapCompliance(
   ): string[][] => {
     const ids = controls.map((): string[] => []);
     for (const finding of counted) {
-      const hit = new Set<number>();
-      for (const key of keysOf(finding))
-        for (const index of controlsByKey.get(key) ?? []) hit.add(index);
-      if (hit.size === 0) continue;
+      // Most findings match no control of a framework: no set for those.
+      let hit: Set<number> | undefined;
+      for (const key of keysOf(finding)) {
+        const matched = controlsByKey.get(key);
+        if (!matched) continue;
+        hit ??= new Set();
+        for (const index of matched) hit.add(index);
+      }
+      if (!hit) continue;
       const tags = byFinding.get(finding.id) ?? [];
       byFinding.set(finding.id, tags);
       for (const index of [...hit].sort((a, b) => a - b)) {
