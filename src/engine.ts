@@ -118,7 +118,7 @@ function countBy<K extends string>(
  * SCANFOLD_TIMINGS=1 prints how long each step of assemble() took, wall and CPU, on stderr: where
  * a large merge spends its time, measured in the user's own run.
  */
-function stepTimer(): (step: string) => void {
+export function stepTimer(): (step: string) => void {
   if (process.env.SCANFOLD_TIMINGS !== '1') return () => undefined;
   let wall = performance.now();
   let cpu = process.cpuUsage();

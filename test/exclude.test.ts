@@ -3,9 +3,10 @@ import { copyFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { Log } from 'sarif';
 import { resolveConfig } from '../src/config/load.ts';
 import { scanOutputs } from '../src/scanners/common.ts';
-import { isExcluded } from '../src/scanners/exclude.ts';
+import { dropExcludedResults, isExcluded } from '../src/scanners/exclude.ts';
 import { gitleaks } from '../src/scanners/gitleaks.ts';
 import { grype } from '../src/scanners/grype.ts';
 import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
@@ -26,6 +27,41 @@ test('exclude patterns: plain names match a file or directory anywhere, globs th
   ];
   for (const [pattern, file, expected] of cases)
     assert.equal(isExcluded(file, [pattern]), expected, `${pattern} vs ${file}`);
+});
+
+test('each result is judged by its own location, however many share a file', () => {
+  const at = (uri: string, uriBaseId?: string) => ({
+    message: { text: uri },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri, ...(uriBaseId ? { uriBaseId } : {}) } } },
+    ],
+  });
+  const results = [
+    at('b.go'),
+    at('b.go', 'VENDOR'),
+    at('b.go'),
+    at('b.go', 'VENDOR'),
+    at('vendor/c.go'),
+    at('vendor/c.go'),
+    { message: { text: 'no location' } },
+  ];
+  const log: Log = {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'gitleaks' } },
+        originalUriBaseIds: { VENDOR: { uri: 'file:///repo/vendor/' } },
+        results,
+      },
+    ],
+  };
+  assert.equal(dropExcludedResults(log, ['vendor/'], '/repo'), 4);
+  assert.deepEqual(
+    log.runs[0]?.results?.map(
+      (result) => result.locations?.[0]?.physicalLocation?.artifactLocation,
+    ),
+    [{ uri: 'b.go' }, { uri: 'b.go' }, undefined],
+  );
 });
 
 async function rawCopies(files: Record<string, string>): Promise<string[]> {

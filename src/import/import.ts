@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import { z } from 'zod';
 import type { FailOn } from '../config/schema.ts';
-import { assemble, withPdfPrinter } from '../engine.ts';
+import { assemble, stepTimer, withPdfPrinter } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
 import type { PdfPrinter } from '../outputs/pdf.ts';
 import { errorMessage } from '../model/errors.ts';
@@ -16,12 +16,12 @@ import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
 import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
+  checkSarifLog,
   firstIssue,
   isCycloneDx,
   OutputError,
   parseJsonText,
   runFailure,
-  SarifLogSchema,
 } from '../scanners/read-output.ts';
 import { ADAPTERS, TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
@@ -83,14 +83,14 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
   }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if (record.version === '2.1.0' || Array.isArray(record.runs)) {
-    const sarif = SarifLogSchema.safeParse(data);
+    const sarif = checkSarifLog(data);
     if (!sarif.success) {
       const issue = sarif.error.issues[0];
       throw new OutputError(
         `${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    const log = sarif.data as unknown as Log;
+    const log = sarif.data;
     return { kind: 'sarif', log, owner: ownerOf(log, adapters) };
   }
   if (isCycloneDx(data)) {
@@ -274,6 +274,7 @@ async function importWith(
   request: ImportRequest,
   printer: PdfPrinter | undefined,
 ): Promise<ScanOutcome> {
+  const step = stepTimer();
   const sarif: SarifInput[] = [];
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
@@ -349,6 +350,7 @@ async function importWith(
       if (message) fail(message);
     });
   }
+  step('import');
   return assemble({
     root: path.resolve(request.root),
     outputDir: path.resolve(request.outputDir),
