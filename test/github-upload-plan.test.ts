@@ -288,3 +288,28 @@ test('rebasing shares what it does not rewrite and keeps every key, `__proto__` 
   assert.equal(rebased?.message, original?.message);
   assert.notEqual(rebased?.locations, original?.locations);
 });
+
+test('the exact gzip decides: a run the old estimate let through over the limit (non-ASCII text) is cut down', () => {
+  let state = 7;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  const cjk = (length: number): string =>
+    Array.from({ length }, () => String.fromCharCode(0x4e00 + (next() % 20_000))).join('');
+  const semgrep = run('semgrep', 0);
+  semgrep.results = Array.from({ length: 600 }, () => ({
+    ruleId: 'r',
+    message: { text: cjk(200) },
+  }));
+  const merged = log([semgrep]);
+  const request = { merged, scope: '', workspace: WORKSPACE };
+  const [whole] = referencePlan(request).payloads;
+  assert.ok(whole);
+  // Under the limit in UTF-16 code units, which the old estimate counted, but not gzipped.
+  const limits = { ...GITHUB_SARIF_LIMITS, gzipBytes: JSON.stringify(whole.log).length + 2_000 };
+  assert.ok(whole.gzipped.length > limits.gzipBytes);
+  assert.deepEqual(referencePlan({ ...request, limits }).truncated, [], 'the old plan uploaded it');
+  const planned = planUploads({ ...request, limits });
+  const payload = planned.payloads[0];
+  assert.ok(payload && payload.gzipBytes <= limits.gzipBytes);
+  assert.equal(planned.truncated[0]?.kept, payload.results);
+  assert.equal(planned.truncated[0]?.omitted, 600 - payload.results);
+});
