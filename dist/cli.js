@@ -47896,6 +47896,151 @@ import path2 from "node:path";
 // src/scanners/read-output.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+
+// src/scanners/schema-check.ts
+function schemaCheck(schema) {
+  return compile2(schema);
+}
+function checkedParse(schema) {
+  const isValid = schemaCheck(schema);
+  return (data) => {
+    if (isValid(data)) return { success: true, data };
+    const parsed = schema.safeParse(data);
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, error: parsed.error };
+  };
+}
+function isRecordLike(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function lengthAtLeast(text, minimum) {
+  if (text.length < minimum) return false;
+  if (text.length >= minimum * 2) return true;
+  let points = 0;
+  for (const _3 of text) points++;
+  return points >= minimum;
+}
+function withChecks2(schema, base) {
+  const checks = (schema._zod.def.checks ?? []).map((check2) => {
+    const def = check2._zod.def;
+    if (def.check === "min_length") {
+      const minimum = def.minimum;
+      return (value) => lengthAtLeast(value, minimum);
+    }
+    if (def.check === "number_format" && def.format === "safeint")
+      return (value) => Number.isSafeInteger(value);
+    throw new Error(`schemaCheck: unsupported check ${def.check}`);
+  });
+  if (checks.length === 0) return base;
+  return (value) => base(value) && checks.every((check2) => check2(value));
+}
+var DEF_KEYS = {
+  string: ["checks"],
+  number: ["checks"],
+  boolean: [],
+  unknown: [],
+  any: [],
+  literal: ["values"],
+  enum: ["entries"],
+  optional: ["innerType"],
+  nullable: ["innerType"],
+  array: ["element"],
+  record: ["keyType", "valueType"],
+  object: ["shape", "catchall"]
+};
+var ANY_DEF_KEYS = ["type", "error"];
+function known(type) {
+  const schema = type;
+  const def = schema._zod.def;
+  const keys = DEF_KEYS[def.type];
+  if (!keys) throw new Error(`schemaCheck: unsupported schema type ${def.type}`);
+  for (const key of Object.keys(def))
+    if (!keys.includes(key) && !ANY_DEF_KEYS.includes(key))
+      throw new Error(`schemaCheck: unsupported ${key} on ${def.type}`);
+  return schema;
+}
+function compile2(type) {
+  const schema = known(type);
+  const def = schema._zod.def;
+  const checked = (base) => withChecks2(schema, base);
+  const noChecks = (base) => {
+    if ((def.checks ?? []).length > 0) throw new Error(`schemaCheck: checks on ${def.type}`);
+    return base;
+  };
+  switch (def.type) {
+    case "string":
+      return checked((value) => typeof value === "string");
+    case "number":
+      return checked((value) => typeof value === "number" && Number.isFinite(value));
+    case "boolean":
+      return noChecks((value) => typeof value === "boolean");
+    case "unknown":
+    case "any":
+      return noChecks(() => true);
+    case "literal":
+    case "enum": {
+      const values = schema._zod.values;
+      if (!values) throw new Error(`schemaCheck: ${def.type} without values`);
+      return noChecks((value) => values.has(value));
+    }
+    case "optional": {
+      const inner = compile2(def.innerType);
+      return noChecks((value) => value === void 0 || inner(value));
+    }
+    case "nullable": {
+      const inner = compile2(def.innerType);
+      return noChecks((value) => value === null || inner(value));
+    }
+    case "array": {
+      const element = compile2(def.element);
+      return noChecks((value) => {
+        if (!Array.isArray(value)) return false;
+        for (const item of value) if (!element(item)) return false;
+        return true;
+      });
+    }
+    case "record": {
+      const keyDef = def.keyType._zod.def;
+      if (keyDef.type !== "string" || (keyDef.checks ?? []).length > 0)
+        throw new Error("schemaCheck: record keys other than z.string()");
+      const item = compile2(def.valueType);
+      return noChecks((value) => {
+        if (!isRecordLike(value)) return false;
+        dropProtoKey(value);
+        for (const key in value) if (!item(value[key])) return false;
+        return true;
+      });
+    }
+    case "object": {
+      if (def.catchall?._zod.def.type !== "unknown")
+        throw new Error("schemaCheck: objects other than z.looseObject");
+      const keys = Object.keys(def.shape).filter((key) => key !== "__proto__");
+      const optional2 = [];
+      const fields = keys.map((key, index) => {
+        const field = known(def.shape[key]);
+        const bare = field._zod.def.type === "optional" && !field._zod.def.checks?.length;
+        optional2[index] = bare;
+        return bare && field._zod.def.type === "optional" ? compile2(field._zod.def.innerType) : compile2(field);
+      });
+      return noChecks((value) => {
+        if (!isRecordLike(value)) return false;
+        dropProtoKey(value);
+        for (let index = 0; index < keys.length; index++) {
+          const field = value[keys[index]];
+          if (field === void 0 && optional2[index]) continue;
+          if (!fields[index](field)) return false;
+        }
+        return true;
+      });
+    }
+    default:
+      throw new Error(`schemaCheck: unsupported schema type ${def.type}`);
+  }
+}
+function dropProtoKey(value) {
+  if (Object.hasOwn(value, "__proto__")) delete value["__proto__"];
+}
+
+// src/scanners/read-output.ts
 var MessageSchema = external_exports.looseObject({
   text: external_exports.string().optional(),
   markdown: external_exports.string().optional(),
@@ -47970,6 +48115,7 @@ var SarifLogSchema = external_exports.looseObject({
   version: external_exports.literal("2.1.0"),
   runs: external_exports.array(SarifRunSchema)
 });
+var checkSarifLog = checkedParse(SarifLogSchema);
 function runFailure(run3) {
   const failed = (run3.invocations ?? []).find(
     (invocation) => invocation.executionSuccessful === false
@@ -48016,6 +48162,7 @@ var CycloneDxSchema = external_exports.looseObject({
   specVersion: external_exports.string(),
   components: external_exports.array(external_exports.looseObject({ name: external_exports.string() })).optional()
 });
+var checkCycloneDx = checkedParse(CycloneDxSchema);
 var OutputError = class extends Error {
   name = "OutputError";
 };
@@ -48042,19 +48189,19 @@ async function readJson(file2) {
 }
 var issues = firstIssue;
 async function readSarif(file2) {
-  const parsed = SarifLogSchema.safeParse(await readJson(file2));
+  const parsed = checkSarifLog(await readJson(file2));
   if (!parsed.success)
     throw new OutputError(`${path.basename(file2)}: not SARIF 2.1.0 (${issues(parsed.error)})`);
   return parsed.data;
 }
 async function readCycloneDx(file2) {
-  const parsed = CycloneDxSchema.safeParse(await readJson(file2));
+  const parsed = checkCycloneDx(await readJson(file2));
   if (!parsed.success)
     throw new OutputError(`${path.basename(file2)}: not CycloneDX JSON (${issues(parsed.error)})`);
   return parsed.data;
 }
 function isCycloneDx(value) {
-  return CycloneDxSchema.safeParse(value).success;
+  return checkCycloneDx(value).success;
 }
 
 // src/scanners/common.ts
@@ -48139,26 +48286,24 @@ var LEVELS = /* @__PURE__ */ new Map([
   ["note", "low"],
   ["none", "info"]
 ]);
-function severityOf(result, rule2, toolDefault) {
-  const declared = declaredSeverity(result, rule2);
-  if (declared) return declared;
+function undeclaredSeverity(result, rule2, toolDefault) {
   if (toolDefault) return toolDefault;
   const level = result.level ?? rule2?.defaultConfiguration?.level ?? "warning";
   return LEVELS.get(level) ?? "medium";
 }
-function declaredSeverity(result, rule2) {
-  for (const bag of [result.properties, rule2?.properties]) {
-    const score = scoreOf(bag?.["security-severity"]);
-    if (score !== void 0) return severityFromScore(score);
-  }
-  for (const bag of [result.properties, rule2?.properties]) {
-    const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.["problem.severity"]);
-    if (word && bag?.severity !== void 0) return word;
-    const tags = (bag?.tags ?? []).map((tag) => tag.toUpperCase());
-    const tagged = ["CRITICAL", "HIGH", "MEDIUM", "LOW"].find((level) => tags.includes(level));
-    if (tagged) return severityFromWord(tagged) ?? "info";
-  }
-  return void 0;
+function scoredSeverity(bag) {
+  const score = scoreOf(bag?.["security-severity"]);
+  return score === void 0 ? void 0 : severityFromScore(score);
+}
+var TAGGED_LEVELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
+function wordedSeverity(bag) {
+  const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.["problem.severity"]);
+  if (word && bag?.severity !== void 0) return word;
+  const tags = bag?.tags;
+  if (!tags || tags.length === 0) return void 0;
+  const upper = tags.map((tag) => tag.toUpperCase());
+  const tagged = TAGGED_LEVELS.find((level) => upper.includes(level));
+  return tagged ? severityFromWord(tagged) ?? "info" : void 0;
 }
 var SCORE_FOR = {
   critical: "9.5",
@@ -48551,8 +48696,8 @@ var MEMO_LIMIT = 2e5;
 function normalizePath(uri, options) {
   const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
   const key = `${options.root}\0${base ?? ""}\0${uri}`;
-  const known = memo2.get(key);
-  if (known !== void 0) return known;
+  const known2 = memo2.get(key);
+  if (known2 !== void 0) return known2;
   if (memo2.size >= MEMO_LIMIT) memo2.clear();
   const value = computePath(uri, options.root, base);
   memo2.set(key, value);
@@ -48598,15 +48743,23 @@ function dropExcludedResults(log, patterns2, root) {
   let dropped = 0;
   for (const run3 of log.runs) {
     if (!run3.results) continue;
+    const excluded = /* @__PURE__ */ new Map();
     const kept = run3.results.filter((result) => {
       const artifact = result.locations?.[0]?.physicalLocation?.artifactLocation;
       if (!artifact?.uri) return true;
-      const relative = normalizePath(artifact.uri, {
-        root,
-        uriBaseId: artifact.uriBaseId,
-        originalUriBaseIds: run3.originalUriBaseIds
-      });
-      return !isExcluded(relative, patterns2);
+      let byUri = excluded.get(artifact.uriBaseId);
+      if (!byUri) excluded.set(artifact.uriBaseId, byUri = /* @__PURE__ */ new Map());
+      let out = byUri.get(artifact.uri);
+      if (out === void 0) {
+        const relative = normalizePath(artifact.uri, {
+          root,
+          uriBaseId: artifact.uriBaseId,
+          originalUriBaseIds: run3.originalUriBaseIds
+        });
+        out = isExcluded(relative, patterns2);
+        byUri.set(artifact.uri, out);
+      }
+      return !out;
     });
     dropped += run3.results.length - kept.length;
     run3.results = kept;
@@ -48802,8 +48955,8 @@ function govulncheckToSarif(messages, moduleDir) {
     const module = finding.trace[0]?.module ?? "";
     const key = `${finding.osv}|${module}`;
     const level = levelOf(finding.trace);
-    const known = best.get(key);
-    if (!known || rank[level] > rank[known.level] || level === known.level && finding.trace.length < known.finding.trace.length)
+    const known2 = best.get(key);
+    if (!known2 || rank[level] > rank[known2.level] || level === known2.level && finding.trace.length < known2.finding.trace.length)
       best.set(key, { finding, level });
   }
   const goMod = moduleDir === "." ? "go.mod" : `${moduleDir}/go.mod`;
@@ -49124,8 +49277,11 @@ function readScanfoldProperties(bag) {
   if (isString(source)) read.severitySource = source;
   const findingId = bag[KEYS.findingId];
   if (isString(findingId)) read.findingId = findingId;
-  const image = ImageSchema.safeParse(bag[KEYS.image]);
-  if (image.success) read.image = image.data;
+  const imageValue = bag[KEYS.image];
+  if (imageValue !== void 0) {
+    const image = ImageSchema.safeParse(imageValue);
+    if (image.success) read.image = image.data;
+  }
   const reachable = bag[KEYS.reachable];
   if (typeof reachable === "boolean") read.reachable = reachable;
   return read;
@@ -51668,12 +51824,12 @@ function describeConfigIssues(file2, error62, source) {
       return line === void 0 ? display : `${display}:${line}`;
     };
     if (issue2.code === "unrecognized_keys") {
-      const known = keysAt(FileConfigSchema, issue2.path);
+      const known2 = keysAt(FileConfigSchema, issue2.path);
       for (const key of issue2.keys) {
-        const guess = closest(key, known);
+        const guess = closest(key, known2);
         const full = keyName([...issue2.path, key]);
         lines.push(
-          `${where(key)}: unknown key '${full}'${guess ? ` \u2014 did you mean '${keyName([...issue2.path, guess])}'?` : known.length ? ` (valid: ${known.join(", ")})` : ""}`
+          `${where(key)}: unknown key '${full}'${guess ? ` \u2014 did you mean '${keyName([...issue2.path, guess])}'?` : known2.length ? ` (valid: ${known2.join(", ")})` : ""}`
         );
       }
       continue;
@@ -52436,8 +52592,8 @@ function firstLine(text) {
 var shortened = /* @__PURE__ */ new Map();
 function shorten(text, max = 110) {
   const key = max === 110 ? text : `${max}\0${text}`;
-  const known = shortened.get(key);
-  if (known !== void 0) return known;
+  const known2 = shortened.get(key);
+  if (known2 !== void 0) return known2;
   const title = shortenOnce(text, max);
   if (shortened.size > 5e4) shortened.clear();
   shortened.set(key, title);
@@ -52460,14 +52616,13 @@ function shortenOnce(text, max) {
   }
   return title.length > max ? `${title.slice(0, max - 1).trimEnd()}\u2026` : title;
 }
-function humanTitle(rule2, message, ruleId) {
-  const candidates = [
-    rule2?.shortDescription?.text,
-    rule2?.fullDescription?.text,
-    message,
-    rule2?.name
-  ];
-  for (const candidate of candidates)
+function ruleTitle(rule2, ruleId) {
+  for (const candidate of [rule2?.shortDescription?.text, rule2?.fullDescription?.text])
+    if (candidate && !saysNothing(shorten(candidate), ruleId)) return shorten(candidate);
+  return void 0;
+}
+function messageTitle(rule2, message, ruleId) {
+  for (const candidate of [message, rule2?.name])
     if (candidate && !saysNothing(shorten(candidate), ruleId)) return shorten(candidate);
   return ruleId;
 }
@@ -52500,8 +52655,8 @@ function ruleFor(run3, result) {
 var ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 var advisoryMemo = /* @__PURE__ */ new Map();
 function advisoryIds(text) {
-  const known = advisoryMemo.get(text);
-  if (known) return [...known];
+  const known2 = advisoryMemo.get(text);
+  if (known2) return [...known2];
   if (advisoryMemo.size > 1e5) advisoryMemo.clear();
   const ids = [
     ...new Set(
@@ -52514,10 +52669,8 @@ function advisoryIds(text) {
   advisoryMemo.set(text, ids);
   return [...ids];
 }
-function tagsOf(rule2, result) {
-  return [...rule2?.properties?.tags ?? [], ...result.properties?.tags ?? []].map(
-    (tag) => tag.toLowerCase()
-  );
+function lowerCase(tag) {
+  return tag.toLowerCase();
 }
 function categoryOf(knowledge, tool, ruleId, tags, cwes) {
   if (isSecret({ tool, ruleId, tags, cwes })) return "secret";
@@ -52535,37 +52688,30 @@ function cwesIn(value, into) {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   for (const match of text.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
 }
-var ruleCwes = /* @__PURE__ */ new WeakMap();
 function cwesOfRule(rule2) {
-  if (!rule2) return [];
-  let known = ruleCwes.get(rule2);
-  if (!known) {
-    const found = /* @__PURE__ */ new Set();
-    cwesIn(rule2.properties?.tags, found);
-    cwesIn(rule2.properties?.cwe, found);
-    known = [...found];
-    ruleCwes.set(rule2, known);
-  }
-  return known;
+  const found = /* @__PURE__ */ new Set();
+  cwesIn(rule2?.properties?.tags, found);
+  cwesIn(rule2?.properties?.cwe, found);
+  return [...found].sort();
 }
-function cwesOf(rule2, result, declared) {
+function cwesOf(ruleCwes, result, declared) {
   const found = /* @__PURE__ */ new Set();
   if (declared.cwe) cwesIn(declared.cwe, found);
   else {
-    for (const cwe of cwesOfRule(rule2)) found.add(cwe);
+    for (const cwe of ruleCwes) found.add(cwe);
     cwesIn(result.properties?.tags, found);
     cwesIn(result.properties?.cwe, found);
   }
   return [...found].sort();
 }
-function severityFor(knowledge, item) {
-  const declared = declaredSeverity(item.result, item.rule);
-  if (declared) return { severity: declared };
-  if (item.category === "iac") {
-    const twin = knowledge.twinSeverity(item.tool, item.ruleId);
-    if (twin) return { severity: twin.severity, severitySource: twin.source };
-  }
-  return { severity: severityOf(item.result, item.rule, knowledge.defaultSeverity(item.tool)) };
+var MORE_THAN_A_SPACE = /\s\s|[^\S ]/;
+function identityOf({ finding, snippet }) {
+  const line = `${finding.location.startLine ?? ""}`;
+  if (finding.category === "vulnerability")
+    return `${finding.package?.name ?? ""}@${finding.package?.version ?? ""}`;
+  if (finding.category === "secret") return line;
+  const text = snippet.trim();
+  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, " ") : text) || line;
 }
 function historyCommit(result) {
   const sha = result.partialFingerprints?.commitSha;
@@ -52574,68 +52720,190 @@ function historyCommit(result) {
 function isSuppressed(result) {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== "rejected");
 }
+function ruleFactsOf(context, rule2, ruleId) {
+  const known2 = context.rules.get(ruleId);
+  if (known2 && known2.rule === rule2) return known2;
+  const tags = (rule2?.properties?.tags ?? []).map(lowerCase);
+  const cwes = cwesOfRule(rule2);
+  const facts = {
+    rule: rule2,
+    tags,
+    cwes,
+    category: categoryOf(context.options.knowledge, context.tool, ruleId, tags, cwes),
+    ids: advisoryIds(ruleId).sort(),
+    scored: scoredSeverity(rule2?.properties),
+    worded: wordedSeverity(rule2?.properties),
+    cvss: scoreOf(rule2?.properties?.["security-severity"]),
+    title: ruleTitle(rule2, ruleId)
+  };
+  context.rules.set(ruleId, facts);
+  return facts;
+}
+function pathOf(context, uri, uriBaseId) {
+  let byUri = context.paths.get(uriBaseId ?? "");
+  if (!byUri) {
+    byUri = /* @__PURE__ */ new Map();
+    context.paths.set(uriBaseId ?? "", byUri);
+  }
+  let value = byUri.get(uri);
+  if (value === void 0) {
+    value = normalizePath(uri, {
+      root: context.options.root,
+      uriBaseId,
+      originalUriBaseIds: context.run.originalUriBaseIds
+    });
+    byUri.set(uri, value);
+  }
+  return value;
+}
+function findingWith(head) {
+  const { category, severity, severitySource, ruleId, title, message, helpUri } = head;
+  const { tools, sources, location: location2, cwe } = head;
+  const id = "";
+  const fingerprint = "";
+  if (severitySource === void 0)
+    return helpUri === void 0 ? {
+      id,
+      fingerprint,
+      category,
+      severity,
+      ruleId,
+      title,
+      message,
+      tools,
+      sources,
+      location: location2,
+      cwe
+    } : {
+      id,
+      fingerprint,
+      category,
+      severity,
+      ruleId,
+      title,
+      message,
+      helpUri,
+      tools,
+      sources,
+      location: location2,
+      cwe
+    };
+  return helpUri === void 0 ? {
+    id,
+    fingerprint,
+    category,
+    severity,
+    severitySource,
+    ruleId,
+    title,
+    message,
+    tools,
+    sources,
+    location: location2,
+    cwe
+  } : {
+    id,
+    fingerprint,
+    category,
+    severity,
+    severitySource,
+    ruleId,
+    title,
+    message,
+    helpUri,
+    tools,
+    sources,
+    location: location2,
+    cwe
+  };
+}
+function locationOf(path30, region) {
+  const startLine = region?.startLine;
+  const endLine = region?.endLine;
+  const startColumn = region?.startColumn;
+  if (startLine !== void 0 && endLine !== void 0)
+    return startColumn === void 0 ? { path: path30, startLine, endLine } : { path: path30, startLine, endLine, startColumn };
+  const location2 = { path: path30 };
+  if (startLine !== void 0) location2.startLine = startLine;
+  if (endLine !== void 0) location2.endLine = endLine;
+  if (startColumn !== void 0) location2.startColumn = startColumn;
+  return location2;
+}
 function extractFindings(log, options) {
   const extracted = [];
   log.runs.forEach((run3, runIndex) => {
-    const { knowledge } = options;
-    const tool = options.toolOverride ?? toolNameOf(run3, knowledge);
+    const context = {
+      options,
+      run: run3,
+      runIndex,
+      tool: options.toolOverride ?? toolNameOf(run3, options.knowledge),
+      rules: /* @__PURE__ */ new Map(),
+      paths: /* @__PURE__ */ new Map()
+    };
     (run3.results ?? []).forEach((result, resultIndex) => {
-      const rule2 = ruleFor(run3, result);
-      const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
-      const message = result.message.text ?? result.message.markdown ?? rule2?.shortDescription?.text ?? ruleId;
-      const physical = result.locations?.[0]?.physicalLocation;
-      const logical = result.locations?.[0]?.logicalLocations?.[0];
-      const rawUri = physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? ".";
-      const locationPath = normalizePath(rawUri, {
-        root: options.root,
-        uriBaseId: physical?.artifactLocation?.uriBaseId,
-        originalUriBaseIds: run3.originalUriBaseIds
-      });
-      const region = physical?.region;
-      const tags = tagsOf(rule2, result);
-      const declared = readScanfoldProperties(result.properties);
-      const cwe = cwesOf(rule2, result, declared);
-      const category = categoryOf(knowledge, tool, ruleId, tags, cwe);
-      const pkg = category === "vulnerability" ? declared.package ?? knowledge.packageFromMessage(tool, message) : void 0;
-      const ids = advisoryIds([ruleId, ...declared.aliases ?? []].join(" ")).sort();
-      const cve = ids.find((id) => id.startsWith("CVE-"));
-      const ghsa = ids.find((id) => id.startsWith("GHSA-"));
-      const cvss = declared.cvss ?? scoreOf(rule2?.properties?.["security-severity"]);
-      const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? "";
-      const identity = category === "vulnerability" ? `${pkg?.name ?? ""}@${pkg?.version ?? ""}` : category === "secret" ? `${region?.startLine ?? ""}` : snippet.trim().replace(/\s+/g, " ") || `${region?.startLine ?? ""}`;
-      const title = humanTitle(rule2, message, ruleId);
-      const finding = {
-        id: "",
-        fingerprint: "",
-        category,
-        ...severityFor(knowledge, { tool, ruleId, category, result, rule: rule2 }),
-        ruleId,
-        title: title.length > 200 ? title.slice(0, 197) + "..." : title,
-        message,
-        ...rule2?.helpUri ? { helpUri: rule2.helpUri } : {},
-        tools: [tool],
-        sources: [{ tool, ruleId, file: options.file, runIndex, resultIndex }],
-        location: {
-          path: locationPath,
-          ...region?.startLine !== void 0 ? { startLine: region.startLine } : {},
-          ...region?.endLine !== void 0 ? { endLine: region.endLine } : {},
-          ...region?.startColumn !== void 0 ? { startColumn: region.startColumn } : {}
-        },
-        cwe,
-        ...pkg ? { package: pkg } : {},
-        ...cve ? { cve } : {},
-        ...ghsa ? { ghsa } : {},
-        ...ids.length > 1 ? { aliases: ids } : {},
-        ...cvss !== void 0 && category === "vulnerability" ? { cvss } : {},
-        ...isSuppressed(result) ? { suppressed: true } : {},
-        ...declared.image ? { image: declared.image } : {},
-        ...declared.reachable !== void 0 && category === "vulnerability" ? { reachable: declared.reachable } : {},
-        ...historyCommit(result) ? { commit: historyCommit(result) } : {}
-      };
-      extracted.push({ finding, identity });
+      extracted.push(extractResult(context, result, resultIndex));
     });
   });
   return extracted;
+}
+function extractResult(context, result, resultIndex) {
+  const { run: run3, tool, options } = context;
+  const { knowledge } = options;
+  const rule2 = ruleFor(run3, result);
+  const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
+  const facts = ruleFactsOf(context, rule2, ruleId);
+  const message = result.message.text ?? result.message.markdown ?? rule2?.shortDescription?.text ?? ruleId;
+  const physical = result.locations?.[0]?.physicalLocation;
+  const logical = result.locations?.[0]?.logicalLocations?.[0];
+  const rawUri = physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? ".";
+  const locationPath = pathOf(context, rawUri, physical?.artifactLocation?.uriBaseId);
+  const region = physical?.region;
+  const declared = readScanfoldProperties(result.properties);
+  const ownTags = result.properties?.tags;
+  const ownCwe = result.properties?.cwe;
+  const rulesAlone = declared.cwe === void 0 && (ownTags === void 0 || ownTags.length === 0) && (ownCwe === void 0 || ownCwe === null || ownCwe === "");
+  const cwe = rulesAlone ? [...facts.cwes] : cwesOf(facts.cwes, result, declared);
+  const category = rulesAlone ? facts.category : categoryOf(knowledge, tool, ruleId, [...facts.tags, ...(ownTags ?? []).map(lowerCase)], cwe);
+  const pkg = category === "vulnerability" ? declared.package ?? knowledge.packageFromMessage(tool, message) : void 0;
+  const ids = declared.aliases ? advisoryIds([ruleId, ...declared.aliases].join(" ")).sort() : facts.ids;
+  const cve = ids.find((id) => id.startsWith("CVE-"));
+  const ghsa = ids.find((id) => id.startsWith("GHSA-"));
+  const cvss = declared.cvss ?? facts.cvss;
+  const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? "";
+  const title = facts.title ?? messageTitle(rule2, message, ruleId);
+  let severity = scoredSeverity(result.properties) ?? facts.scored ?? wordedSeverity(result.properties) ?? facts.worded;
+  let severitySource;
+  if (!severity && category === "iac") {
+    if (facts.twin === void 0) facts.twin = knowledge.twinSeverity(tool, ruleId) ?? null;
+    severity = facts.twin?.severity;
+    severitySource = facts.twin?.source;
+  }
+  severity ??= undeclaredSeverity(result, rule2, knowledge.defaultSeverity(tool));
+  const finding = findingWith({
+    category,
+    severity,
+    severitySource,
+    ruleId,
+    title: title.length > 200 ? title.slice(0, 197) + "..." : title,
+    message,
+    helpUri: rule2?.helpUri || void 0,
+    tools: [tool],
+    sources: [{ tool, ruleId, file: options.file, runIndex: context.runIndex, resultIndex }],
+    location: locationOf(locationPath, region),
+    cwe
+  });
+  if (pkg) finding.package = pkg;
+  if (cve) finding.cve = cve;
+  if (ghsa) finding.ghsa = ghsa;
+  if (ids.length > 1) finding.aliases = [...ids];
+  if (cvss !== void 0 && category === "vulnerability") finding.cvss = cvss;
+  if (isSuppressed(result)) finding.suppressed = true;
+  if (declared.image) finding.image = declared.image;
+  if (declared.reachable !== void 0 && category === "vulnerability")
+    finding.reachable = declared.reachable;
+  const commit = historyCommit(result);
+  if (commit) finding.commit = commit;
+  return { finding, snippet };
 }
 
 // src/normalize/dedupe.ts
@@ -52662,31 +52930,35 @@ var UnionFind = class {
   }
 };
 function versionKey(version2) {
-  return (version2 ?? "").replace(/^v(?=\d)/, "");
+  if (version2 === void 0) return "";
+  const digit = version2.charCodeAt(1);
+  return version2.startsWith("v") && digit >= 48 && digit <= 57 ? version2.slice(1) : version2;
 }
-function* mergeKeys(finding, index) {
+function mergeKeys(finding) {
   const { location: location2 } = finding;
   switch (finding.category) {
     case "vulnerability": {
-      if (!finding.package) return;
+      if (!finding.package) return [];
       const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ""}`;
-      const ids = new Set([finding.cve, finding.ghsa, ...finding.aliases ?? []].filter(Boolean));
-      if (ids.size === 0) ids.add(finding.ruleId);
-      for (const id of ids) yield [`vuln|${coordinates}|${id}`, index];
-      return;
+      const keys = [];
+      const add = (id) => {
+        const key = `vuln|${coordinates}|${id}`;
+        if (id && !keys.includes(key)) keys.push(key);
+      };
+      add(finding.cve);
+      add(finding.ghsa);
+      finding.aliases?.forEach(add);
+      if (keys.length === 0) keys.push(`vuln|${coordinates}|${finding.ruleId}`);
+      return keys;
     }
     case "secret":
-      if (location2.startLine !== void 0)
-        yield [`secret|${location2.path}|${location2.startLine}`, index];
-      return;
+      return location2.startLine === void 0 ? [] : [`secret|${location2.path}|${location2.startLine}`];
     case "code":
-      if (location2.startLine === void 0) return;
-      for (const cwe of finding.cwe)
-        yield [`code|${location2.path}|${location2.startLine}|${cwe}`, index];
-      return;
+      if (location2.startLine === void 0) return [];
+      return finding.cwe.map((cwe) => `code|${location2.path}|${location2.startLine}|${cwe}`);
     // IaC merges per resource, not per key: see unionSameResourceChecks.
     default:
-      return;
+      return [];
   }
 }
 function mayMerge(a, b) {
@@ -52699,29 +52971,60 @@ function fingerprintOf(members2, knowledge) {
   if (!lead) throw new Error("empty group");
   const { finding } = lead;
   if (finding.category === "vulnerability" && finding.package) {
-    const ids = members2.flatMap((member) => [
-      member.finding.cve,
-      member.finding.ghsa,
-      ...member.finding.aliases ?? []
-    ]);
-    const canonical2 = ids.filter((id) => Boolean(id)).sort()[0] ?? finding.ruleId;
+    let canonical2;
+    const consider = (id) => {
+      if (id && (canonical2 === void 0 || id < canonical2)) canonical2 = id;
+    };
+    for (const { finding: member } of members2) {
+      consider(member.cve);
+      consider(member.ghsa);
+      member.aliases?.forEach(consider);
+    }
+    canonical2 ??= finding.ruleId;
     return sha256(
       `vulnerability|${canonical2}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ""}`
     );
   }
   if (finding.category === "secret")
-    return sha256(`secret|${finding.location.path}|${lead.identity}`);
+    return sha256(`secret|${finding.location.path}|${identityOf(lead)}`);
   const intent = finding.category === "iac" ? knowledge.iacIntent(finding.tools[0] ?? "", finding.ruleId) : void 0;
   const rule2 = intent ?? `${finding.tools[0] ?? ""}:${finding.ruleId}`;
-  return sha256(`${finding.category}|${rule2}|${finding.location.path}|${lead.identity}`);
+  return sha256(`${finding.category}|${rule2}|${finding.location.path}|${identityOf(lead)}`);
 }
 function byCodeUnit(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareMembers(a, b) {
+function compareSources(a, b) {
   const sa = a.finding.sources[0];
   const sb = b.finding.sources[0];
-  return byCodeUnit(sa?.tool ?? "", sb?.tool ?? "") || byCodeUnit(a.finding.ruleId, b.finding.ruleId) || byCodeUnit(sa?.file ?? "", sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
+  return byCodeUnit(sa?.file ?? "", sb?.file ?? "") || (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) || (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0);
+}
+function byKeyOf([a], [b]) {
+  return byCodeUnit(a, b);
+}
+function inMergeOrder(extracted) {
+  const byTool = /* @__PURE__ */ new Map();
+  for (const item of extracted) {
+    const tool = item.finding.sources[0]?.tool ?? "";
+    let byRule = byTool.get(tool);
+    if (!byRule) {
+      byRule = /* @__PURE__ */ new Map();
+      byTool.set(tool, byRule);
+    }
+    const bucket = byRule.get(item.finding.ruleId);
+    if (bucket) bucket.push(item);
+    else byRule.set(item.finding.ruleId, [item]);
+  }
+  const ordered = [];
+  for (const [, byRule] of [...byTool].sort(byKeyOf)) {
+    for (const [, bucket] of [...byRule].sort(byKeyOf)) {
+      const inOrder = bucket.every(
+        (item, index) => index === 0 || compareSources(bucket[index - 1] ?? item, item) <= 0
+      );
+      for (const item of inOrder ? bucket : bucket.sort(compareSources)) ordered.push(item);
+    }
+  }
+  return ordered;
 }
 function reachabilityOf(findings) {
   const verdicts = findings.map((f2) => f2.reachable).filter((v2) => v2 !== void 0);
@@ -52731,53 +53034,73 @@ function mergeFindings(members2) {
   const all = members2.map((member) => member.finding);
   const lead = all.find((f2) => f2.category === "vulnerability" && f2.ruleId.startsWith("CVE-")) ?? all[0];
   if (!lead) throw new Error("empty group");
-  const unique = (values) => [...new Set(values)];
-  const severity = all.reduce(
-    (worst, f2) => severityRank[f2.severity] > severityRank[worst] ? f2.severity : worst,
-    lead.severity
-  );
-  const aliases = unique(
-    all.flatMap((f2) => [f2.cve, f2.ghsa, ...f2.aliases ?? []]).filter((id) => Boolean(id))
-  ).sort();
+  let severity = lead.severity;
+  const ids = /* @__PURE__ */ new Set();
+  const tools = /* @__PURE__ */ new Set();
+  const cwes = /* @__PURE__ */ new Set();
+  const sources = [];
+  const byPath = /* @__PURE__ */ new Map([[lead.location.path, lead.location]]);
+  let fixedVersion;
+  let purl;
+  let ecosystem;
+  let helpUri;
+  let cvss;
+  let layeredImage;
+  let anyImage;
+  let reachable;
+  let suppressed = true;
+  const addId = (id) => {
+    if (id) ids.add(id);
+  };
+  for (const f2 of all) {
+    if (severityRank[f2.severity] > severityRank[severity]) severity = f2.severity;
+    addId(f2.cve);
+    addId(f2.ghsa);
+    f2.aliases?.forEach(addId);
+    for (const tool of f2.tools) tools.add(tool);
+    for (const source of f2.sources) sources.push(source);
+    for (const cwe of f2.cwe) cwes.add(cwe);
+    byPath.set(f2.location.path, f2.location);
+    fixedVersion ||= f2.package?.fixedVersion;
+    purl ||= f2.package?.purl;
+    ecosystem ||= f2.package?.ecosystem;
+    helpUri ||= f2.helpUri;
+    cvss ??= f2.cvss;
+    if (f2.image?.layer?.createdBy) layeredImage ??= f2.image;
+    anyImage ??= f2.image;
+    if (f2.reachable !== void 0) reachable = reachable === true || f2.reachable;
+    if (!f2.suppressed) suppressed = false;
+  }
+  const aliases = [...ids].sort();
   const cve = aliases.find((id) => id.startsWith("CVE-"));
   const ghsa = aliases.find((id) => id.startsWith("GHSA-"));
-  const fixedVersion = all.map((f2) => f2.package?.fixedVersion).find(Boolean);
-  const purl = all.map((f2) => f2.package?.purl).find(Boolean);
-  const ecosystem = all.map((f2) => f2.package?.ecosystem).find(Boolean);
-  const helpUri = all.map((f2) => f2.helpUri).find(Boolean);
-  const cvss = all.map((f2) => f2.cvss).find((score) => score !== void 0);
-  const image = all.map((f2) => f2.image).find((i) => i?.layer?.createdBy) ?? all.map((f2) => f2.image).find(Boolean);
-  const locations = [
-    ...new Map([lead.location, ...all.map((f2) => f2.location)].map((l) => [l.path, l])).values()
-  ];
+  const image = layeredImage ?? anyImage;
+  const locations = [...byPath.values()];
   const rated = all.filter((f2) => f2.severity === severity);
   const severitySource = rated.every((f2) => f2.severitySource) ? rated[0]?.severitySource : void 0;
-  return {
-    ...lead,
-    ...locations.length > 1 ? { locations } : {},
-    severity,
-    severitySource,
-    tools: unique(all.flatMap((f2) => f2.tools)).sort(),
-    sources: all.flatMap((f2) => f2.sources),
-    cwe: unique(all.flatMap((f2) => f2.cwe)).sort(),
-    ...helpUri ? { helpUri } : {},
-    ...lead.package ? {
-      package: {
-        ...lead.package,
-        ...fixedVersion ? { fixedVersion } : {},
-        ...purl ? { purl } : {},
-        ...ecosystem ? { ecosystem } : {}
-      }
-    } : {},
-    ...cve ? { cve } : {},
-    ...ghsa ? { ghsa } : {},
-    ...aliases.length > 1 ? { aliases } : {},
-    ...cvss !== void 0 ? { cvss } : {},
-    ...image ? { image } : {},
-    ...reachabilityOf(all),
-    // One tool's suppression does not silence what another tool still reports.
-    ...all.every((f2) => f2.suppressed) ? { suppressed: true } : { suppressed: void 0 }
-  };
+  const merged = { ...lead };
+  if (locations.length > 1) merged.locations = locations;
+  merged.severity = severity;
+  merged.severitySource = severitySource;
+  merged.tools = [...tools].sort();
+  merged.sources = sources;
+  merged.cwe = [...cwes].sort();
+  if (helpUri) merged.helpUri = helpUri;
+  if (lead.package) {
+    const pkg = { ...lead.package };
+    if (fixedVersion) pkg.fixedVersion = fixedVersion;
+    if (purl) pkg.purl = purl;
+    if (ecosystem) pkg.ecosystem = ecosystem;
+    merged.package = pkg;
+  }
+  if (cve) merged.cve = cve;
+  if (ghsa) merged.ghsa = ghsa;
+  if (aliases.length > 1) merged.aliases = aliases;
+  if (cvss !== void 0) merged.cvss = cvss;
+  if (image) merged.image = image;
+  if (reachable !== void 0) merged.reachable = reachable;
+  merged.suppressed = suppressed ? true : void 0;
+  return merged;
 }
 function unionOverlappingSecrets(ordered, unionFind) {
   const byPath = /* @__PURE__ */ new Map();
@@ -52789,19 +53112,33 @@ function unionOverlappingSecrets(ordered, unionFind) {
   });
   const within = (line, other) => line >= (other.location.startLine ?? 0) && line <= (other.location.endLine ?? other.location.startLine ?? 0);
   for (const indexes of byPath.values()) {
-    for (const i of indexes) {
-      for (const j3 of indexes) {
+    indexes.forEach((i, position) => {
+      for (let later = position + 1; later < indexes.length; later++) {
+        const j3 = indexes[later] ?? i;
         const a = ordered[i]?.finding;
         const b = ordered[j3]?.finding;
-        if (i >= j3 || !a || !b || a.tools[0] === b.tools[0]) continue;
+        if (i === j3 || !a || !b || a.tools[0] === b.tools[0]) continue;
         if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a))
           unionFind.union(i, j3);
       }
-    }
+    });
   }
 }
-function compareFindings(a, b) {
-  return severityRank[b.severity] - severityRank[a.severity] || Number(a.reachable === false) - Number(b.reachable === false) || byCodeUnit(a.location.path, b.location.path) || (a.location.startLine ?? 0) - (b.location.startLine ?? 0) || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.id, b.id);
+function reportOrderKey(finding) {
+  return {
+    severity: severityRank[finding.severity],
+    notCalled: Number(finding.reachable === false),
+    path: finding.location.path,
+    line: finding.location.startLine ?? 0,
+    ruleId: finding.ruleId,
+    id: finding.id
+  };
+}
+function compareReportOrderKeys(a, b) {
+  return b.severity - a.severity || a.notCalled - b.notCalled || byCodeUnit(a.path, b.path) || a.line - b.line || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.id, b.id);
+}
+function inReportOrder(findings) {
+  return findings.map((finding) => ({ finding, key: reportOrderKey(finding) })).sort((a, b) => compareReportOrderKeys(a.key, b.key)).map(({ finding }) => finding);
 }
 function lineRange(finding) {
   const start = finding.location.startLine;
@@ -52841,12 +53178,12 @@ function unionSameResourceChecks(ordered, unionFind, knowledge) {
     const toolsOf = /* @__PURE__ */ new Map();
     const tools = (index) => {
       const root = unionFind.find(index);
-      let known = toolsOf.get(root);
-      if (!known) {
-        known = new Set(ordered[index]?.finding.tools ?? []);
-        toolsOf.set(root, known);
+      let known2 = toolsOf.get(root);
+      if (!known2) {
+        known2 = new Set(ordered[index]?.finding.tools ?? []);
+        toolsOf.set(root, known2);
       }
-      return known;
+      return known2;
     };
     for (const { a, b } of pairs) {
       if (unionFind.find(a) === unionFind.find(b)) continue;
@@ -52859,17 +53196,19 @@ function unionSameResourceChecks(ordered, unionFind, knowledge) {
   }
 }
 function dedupe(extracted, knowledge) {
-  const ordered = [...extracted].sort(compareMembers);
+  const ordered = inMergeOrder(extracted);
   const unionFind = new UnionFind(ordered.length);
   const byKey = /* @__PURE__ */ new Map();
   ordered.forEach((item, index) => {
-    for (const [key] of mergeKeys(item.finding, index)) {
-      const list = byKey.get(key);
-      if (list) list.push(index);
-      else byKey.set(key, [index]);
+    for (const key of mergeKeys(item.finding)) {
+      const known2 = byKey.get(key);
+      if (known2 === void 0) byKey.set(key, index);
+      else if (typeof known2 === "number") byKey.set(key, [known2, index]);
+      else known2.push(index);
     }
   });
   for (const indexes of byKey.values()) {
+    if (typeof indexes === "number") continue;
     for (const index of indexes) {
       const item = ordered[index];
       if (!item) continue;
@@ -52896,15 +53235,12 @@ function dedupe(extracted, knowledge) {
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
     const merged = members2.length === 1 && members2[0] ? members2[0].finding : mergeFindings(members2);
-    return {
-      ...merged,
-      fingerprint,
-      id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`
-    };
+    merged.fingerprint = fingerprint;
+    merged.id = seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`;
+    return merged;
   });
-  findings.sort(compareFindings);
   return {
-    findings,
+    findings: inReportOrder(findings),
     inputResults: extracted.length,
     duplicatesMerged: extracted.length - findings.length
   };
@@ -52926,11 +53262,13 @@ function propagateReachability(findings) {
     for (const key of keysOf(finding)) verdicts.set(key, [...verdicts.get(key) ?? [], finding]);
   }
   if (verdicts.size === 0) return [...findings];
-  return findings.map((finding) => {
-    if (finding.reachable !== void 0) return finding;
-    const analysed = keysOf(finding).flatMap((key) => verdicts.get(key) ?? []);
-    return analysed.length === 0 ? finding : { ...finding, ...reachabilityOf(analysed) };
-  }).sort(compareFindings);
+  return inReportOrder(
+    findings.map((finding) => {
+      if (finding.reachable !== void 0) return finding;
+      const analysed = keysOf(finding).flatMap((key) => verdicts.get(key) ?? []);
+      return analysed.length === 0 ? finding : { ...finding, ...reachabilityOf(analysed) };
+    })
+  );
 }
 
 // src/normalize/index.ts
@@ -69816,10 +70154,10 @@ async function writeSarifOutput(outputDir, sarif) {
   });
   return { sha256: written.sha256, runs: written.measured };
 }
-async function hashFiles(outputDir, written, known) {
+async function hashFiles(outputDir, written, known2) {
   const manifest = {};
   for (const relative of [...written].sort()) {
-    manifest[relative] = known.get(relative) ?? createHash4("sha256").update(await readFile7(path22.join(outputDir, relative))).digest("hex");
+    manifest[relative] = known2.get(relative) ?? createHash4("sha256").update(await readFile7(path22.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
@@ -69833,7 +70171,7 @@ async function writeOutputs(request) {
   const { outputDir, secretTokens: secretTokens2 } = request;
   const report = scrubValue(request.report, secretTokens2);
   const written = [OUTPUT_FILES.sarif];
-  const known = /* @__PURE__ */ new Map([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
+  const known2 = /* @__PURE__ */ new Map([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
   const step = request.step ?? (() => void 0);
   if (request.sbomJson) {
     await writeFresh(
@@ -69860,7 +70198,7 @@ async function writeOutputs(request) {
   );
   written.push(OUTPUT_FILES.markdown);
   const html = path22.join(outputDir, OUTPUT_FILES.html);
-  const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known) };
+  const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known2) };
   await writeFresh(html, renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
   step("write md+html");
@@ -69873,7 +70211,7 @@ async function writeOutputs(request) {
       }
     );
   }
-  const manifest = printed.then(() => hashFiles(outputDir, written, known));
+  const manifest = printed.then(() => hashFiles(outputDir, written, known2));
   manifest.catch(() => void 0);
   await writeFreshJson(
     path22.join(outputDir, OUTPUT_FILES.report),
@@ -70278,7 +70616,7 @@ function expressionOf(licenses) {
   const unique = [...new Set(parts)];
   return unique.length === 0 ? void 0 : unique.length === 1 ? unique[0] : unique.map((part) => /\s(OR|AND)\s/i.test(part) ? `(${part})` : part).join(" AND ");
 }
-function pathOf(properties) {
+function pathOf2(properties) {
   if (!Array.isArray(properties)) return void 0;
   for (const property of properties) {
     if (typeof property.name === "string" && typeof property.value === "string" && /(^syft:location:0:path$|:FilePath$)/.test(property.name))
@@ -70294,18 +70632,18 @@ function licenseFacts(boms) {
       const version2 = typeof component.version === "string" ? component.version : void 0;
       const key = purl?.split("?")[0] ?? `${component.name}@${version2 ?? ""}`;
       const expression = expressionOf(component.licenses);
-      const known = byKey.get(key);
-      if (!known)
+      const known2 = byKey.get(key);
+      if (!known2)
         byKey.set(key, {
           name: component.name,
           version: version2,
           purl,
           expression,
-          path: pathOf(component.properties)
+          path: pathOf2(component.properties)
         });
       else {
-        known.expression ??= expression;
-        known.path ??= pathOf(component.properties);
+        known2.expression ??= expression;
+        known2.path ??= pathOf2(component.properties);
       }
     }
     if (Array.isArray(component.components))
@@ -72553,21 +72891,26 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   const counted = findings.filter((finding) => !finding.suppressed);
   const assess = (frameworkId, controls, controlsByKey, keysOf2) => {
     const ids = controls.map(() => []);
+    const tagOf = controls.map((control) => `${frameworkId}:${control.id}`);
     for (const finding of counted) {
+      let first;
       let hit;
       for (const key of keysOf2(finding)) {
         const matched = controlsByKey.get(key);
         if (!matched) continue;
-        hit ??= /* @__PURE__ */ new Set();
-        for (const index of matched) hit.add(index);
+        if (!first) first = matched;
+        else {
+          hit ??= new Set(first);
+          for (const index of matched) hit.add(index);
+        }
       }
-      if (!hit) continue;
-      const tags = byFinding.get(finding.id) ?? [];
-      byFinding.set(finding.id, tags);
-      for (const index of [...hit].sort((a, b) => a - b)) {
+      if (!first) continue;
+      let tags = byFinding.get(finding.id);
+      if (!tags) byFinding.set(finding.id, tags = []);
+      for (const index of hit ? [...hit].sort((a, b) => a - b) : first) {
         ids[index]?.push(finding.id);
-        const key = `${frameworkId}:${controls[index]?.id ?? ""}`;
-        if (!tags.includes(key)) tags.push(key);
+        const tag = tagOf[index] ?? "";
+        if (!tags.includes(tag)) tags.push(tag);
       }
     }
     return ids;
@@ -72584,18 +72927,27 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   };
   const cwesByFinding = new Map(counted.map((finding) => [finding, cwesOf2(finding)]));
   const frameworks = [];
+  const categoryKeys = /* @__PURE__ */ new Map();
+  const categoryKey = (category) => {
+    let key = categoryKeys.get(category);
+    if (key === void 0) categoryKeys.set(category, key = `category:${category}`);
+    return key;
+  };
   for (const framework of CWE_FRAMEWORKS) {
-    const categoryKey = (category) => `category:${category}`;
     const controlsByKey = indexBy((control) => {
       const { id, cwes } = framework.controls[control] ?? { id: "", cwes: [] };
       const categories = Object.entries(framework.categories ?? {}).filter(([, controlId]) => controlId === id).map(([category]) => categoryKey(category));
       return [...cwes, ...categories];
     }, framework.controls.length);
-    const ids = assess(framework.id, framework.controls, controlsByKey, (finding) => [
-      categoryKey(finding.category),
-      // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
-      ...finding.category !== "vulnerability" || !framework.categories ? cwesByFinding.get(finding) ?? [] : []
-    ]);
+    const ids = assess(
+      framework.id,
+      framework.controls,
+      controlsByKey,
+      (finding) => (
+        // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
+        finding.category !== "vulnerability" || !framework.categories ? [categoryKey(finding.category), ...cwesByFinding.get(finding) ?? []] : [categoryKey(finding.category)]
+      )
+    );
     const controls = framework.controls.map((control, index) => {
       const found = ids[index] ?? [];
       const status = found.length > 0 ? "fail" : "not-assessed";
@@ -73491,7 +73843,7 @@ function recognise(file2, text, adapters) {
   }
   const record2 = typeof data === "object" && data !== null ? data : {};
   if (record2.version === "2.1.0" || Array.isArray(record2.runs)) {
-    const sarif = SarifLogSchema.safeParse(data);
+    const sarif = checkSarifLog(data);
     if (!sarif.success) {
       const issue2 = sarif.error.issues[0];
       throw new OutputError(
@@ -73613,6 +73965,7 @@ function importFiles(request) {
   });
 }
 async function importWith(request, printer) {
+  const step = stepTimer();
   const sarif = [];
   const sboms = [];
   const errors = [];
@@ -73677,6 +74030,7 @@ async function importWith(request, printer) {
       if (message) fail(message);
     });
   }
+  step("import");
   return assemble({
     root: path28.resolve(request.root),
     outputDir: path28.resolve(request.outputDir),

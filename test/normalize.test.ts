@@ -167,6 +167,31 @@ test('fingerprints are stable across line shifts for code findings', () => {
   assert.equal(a.fingerprint, b.fingerprint);
 });
 
+test('normalize: the findings do not depend on the order the logs are given in', async () => {
+  const logs = await Promise.all(
+    ['trivy/trivy.sarif', 'grype/grype.sarif.json', 'semgrep/semgrep.sarif'].map(
+      async (file) => JSON.parse(await readFile(path.join(RECORDED, file), 'utf8')) as Log,
+    ),
+  );
+  // Each log twice under two names: every tool and rule has results from two files, which dedupe
+  // orders by file whichever came first.
+  const inputs = logs.flatMap((log, index) => [
+    { file: `a-${index}.sarif`, log },
+    { file: `b-${index}.sarif`, log },
+  ]);
+  const given = normalize(inputs, ROOT);
+  const reversed = normalize([...inputs].reverse(), ROOT);
+  assert.deepEqual(reversed, given);
+  assert.equal(given.inputResults, 2 * logs.reduce((sum, log) => sum + countResults(log), 0));
+  const sources = given.findings.flatMap((finding) => finding.sources.map((s) => s.file));
+  assert.equal(sources.length, given.inputResults);
+  // Within a finding, a tool's results are listed by file: the a- copy before the b- copy.
+  for (const finding of given.findings) {
+    const files = finding.sources.map((source) => `${source.tool} ${source.ruleId} ${source.file}`);
+    assert.deepEqual(files, [...files].sort(), finding.id);
+  }
+});
+
 test('golden: recorded real outputs merge with every result kept and counts consistent', async () => {
   const files = [
     'semgrep/semgrep.sarif',

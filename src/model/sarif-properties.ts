@@ -90,8 +90,12 @@ export function readScanfoldProperties(bag: PropertyBag | undefined): ScanfoldPr
   if (isString(source)) read.severitySource = source;
   const findingId: unknown = bag[KEYS.findingId];
   if (isString(findingId)) read.findingId = findingId;
-  const image = ImageSchema.safeParse(bag[KEYS.image]);
-  if (image.success) read.image = image.data;
+  // Most results carry no image: no schema parse (and its error object) for a missing one.
+  const imageValue: unknown = bag[KEYS.image];
+  if (imageValue !== undefined) {
+    const image = ImageSchema.safeParse(imageValue);
+    if (image.success) read.image = image.data;
+  }
   const reachable: unknown = bag[KEYS.reachable];
   if (typeof reachable === 'boolean') read.reachable = reachable;
   return read;

@@ -1,7 +1,7 @@
-import type { Finding } from '../model/finding.ts';
+import type { Finding, Image, Source } from '../model/finding.ts';
 import { severityRank } from '../model/finding.ts';
 import type { ExtractedResult } from './extract.ts';
-import { sha256 } from './extract.ts';
+import { identityOf, sha256 } from './extract.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 
 class UnionFind {
@@ -30,35 +30,43 @@ class UnionFind {
 
 /** Go tools disagree on the "v": Trivy and Grype say v0.3.7, govulncheck and OSV-Scanner 0.3.7. */
 export function versionKey(version: string | undefined): string {
-  return (version ?? '').replace(/^v(?=\d)/, '');
+  if (version === undefined) return '';
+  // /^v(?=\d)/ by hand: asked for every vulnerability's keys and fingerprint.
+  const digit = version.charCodeAt(1);
+  return version.startsWith('v') && digit >= 48 && digit <= 57 ? version.slice(1) : version;
 }
 
-function* mergeKeys(finding: Finding, index: number): Generator<[string, number]> {
+/** The keys under which a finding meets its duplicates (an array: no generator per finding). */
+function mergeKeys(finding: Finding): string[] {
   const { location } = finding;
   switch (finding.category) {
     case 'vulnerability': {
-      if (!finding.package) return;
+      if (!finding.package) return [];
       // One advisory on one package is one finding, whichever lockfiles or paths it is found at
       // (every location is kept in `locations`); each scanned image is an artifact of its own.
       const coordinates = `${finding.package.name.toLowerCase()}@${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`;
       // CVE and GHSA ids of one advisory are one vulnerability: any shared id joins the two.
-      const ids = new Set([finding.cve, finding.ghsa, ...(finding.aliases ?? [])].filter(Boolean));
-      if (ids.size === 0) ids.add(finding.ruleId);
-      for (const id of ids) yield [`vuln|${coordinates}|${id}`, index];
-      return;
+      const keys: string[] = [];
+      const add = (id: string | undefined): void => {
+        const key = `vuln|${coordinates}|${id}`;
+        if (id && !keys.includes(key)) keys.push(key);
+      };
+      add(finding.cve);
+      add(finding.ghsa);
+      finding.aliases?.forEach(add);
+      if (keys.length === 0) keys.push(`vuln|${coordinates}|${finding.ruleId}`);
+      return keys;
     }
     case 'secret':
-      if (location.startLine !== undefined)
-        yield [`secret|${location.path}|${location.startLine}`, index];
-      return;
+      return location.startLine === undefined
+        ? []
+        : [`secret|${location.path}|${location.startLine}`];
     case 'code':
-      if (location.startLine === undefined) return;
-      for (const cwe of finding.cwe)
-        yield [`code|${location.path}|${location.startLine}|${cwe}`, index];
-      return;
+      if (location.startLine === undefined) return [];
+      return finding.cwe.map((cwe) => `code|${location.path}|${location.startLine}|${cwe}`);
     // IaC merges per resource, not per key: see unionSameResourceChecks.
     default:
-      return;
+      return [];
   }
 }
 
@@ -74,24 +82,29 @@ function fingerprintOf(members: readonly ExtractedResult[], knowledge: ToolKnowl
   if (!lead) throw new Error('empty group');
   const { finding } = lead;
   if (finding.category === 'vulnerability' && finding.package) {
-    const ids = members.flatMap((member) => [
-      member.finding.cve,
-      member.finding.ghsa,
-      ...(member.finding.aliases ?? []),
-    ]);
-    const canonical = ids.filter((id): id is string => Boolean(id)).sort()[0] ?? finding.ruleId;
+    // The smallest of the group's advisory ids (in code-unit order, as sort() would put first).
+    let canonical: string | undefined;
+    const consider = (id: string | undefined): void => {
+      if (id && (canonical === undefined || id < canonical)) canonical = id;
+    };
+    for (const { finding: member } of members) {
+      consider(member.cve);
+      consider(member.ghsa);
+      member.aliases?.forEach(consider);
+    }
+    canonical ??= finding.ruleId;
     return sha256(
       `vulnerability|${canonical}|${finding.package.name.toLowerCase()}|${versionKey(finding.package.version)}${finding.image ? `|${finding.image.ref}` : ''}`,
     );
   }
   if (finding.category === 'secret')
-    return sha256(`secret|${finding.location.path}|${lead.identity}`);
+    return sha256(`secret|${finding.location.path}|${identityOf(lead)}`);
   const intent =
     finding.category === 'iac'
       ? knowledge.iacIntent(finding.tools[0] ?? '', finding.ruleId)
       : undefined;
   const rule = intent ?? `${finding.tools[0] ?? ''}:${finding.ruleId}`;
-  return sha256(`${finding.category}|${rule}|${finding.location.path}|${lead.identity}`);
+  return sha256(`${finding.category}|${rule}|${finding.location.path}|${identityOf(lead)}`);
 }
 
 /** Locale-free ordering: stable across machines and far cheaper than localeCompare. */
@@ -99,16 +112,50 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareMembers(a: ExtractedResult, b: ExtractedResult): number {
+/** Two results of one tool and rule: by file, run and result index. */
+function compareSources(a: ExtractedResult, b: ExtractedResult): number {
   const sa = a.finding.sources[0];
   const sb = b.finding.sources[0];
   return (
-    byCodeUnit(sa?.tool ?? '', sb?.tool ?? '') ||
-    byCodeUnit(a.finding.ruleId, b.finding.ruleId) ||
     byCodeUnit(sa?.file ?? '', sb?.file ?? '') ||
     (sa?.runIndex ?? 0) - (sb?.runIndex ?? 0) ||
     (sa?.resultIndex ?? 0) - (sb?.resultIndex ?? 0)
   );
+}
+
+function byKeyOf<T>([a]: [string, T], [b]: [string, T]): number {
+  return byCodeUnit(a, b);
+}
+
+/**
+ * The members by tool, rule id, file, run and result index, as a stable sort would put them. They
+ * are bucketed by tool and rule id, so that only the distinct names are sorted (sorting 100k
+ * results compared equal names character by character); a bucket is already in file, run and
+ * result order as extracted from files given in order (checked; sorted when not).
+ */
+function inMergeOrder(extracted: readonly ExtractedResult[]): ExtractedResult[] {
+  const byTool = new Map<string, Map<string, ExtractedResult[]>>();
+  for (const item of extracted) {
+    const tool = item.finding.sources[0]?.tool ?? '';
+    let byRule = byTool.get(tool);
+    if (!byRule) {
+      byRule = new Map();
+      byTool.set(tool, byRule);
+    }
+    const bucket = byRule.get(item.finding.ruleId);
+    if (bucket) bucket.push(item);
+    else byRule.set(item.finding.ruleId, [item]);
+  }
+  const ordered: ExtractedResult[] = [];
+  for (const [, byRule] of [...byTool].sort(byKeyOf)) {
+    for (const [, bucket] of [...byRule].sort(byKeyOf)) {
+      const inOrder = bucket.every(
+        (item, index) => index === 0 || compareSources(bucket[index - 1] ?? item, item) <= 0,
+      );
+      for (const item of inOrder ? bucket : bucket.sort(compareSources)) ordered.push(item);
+    }
+  }
+  return ordered;
 }
 
 /** One member that saw the vulnerable code called makes the group reachable; unknown stays unset. */
@@ -124,65 +171,86 @@ function mergeFindings(members: readonly ExtractedResult[]): Finding {
   const lead =
     all.find((f) => f.category === 'vulnerability' && f.ruleId.startsWith('CVE-')) ?? all[0];
   if (!lead) throw new Error('empty group');
-  const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-  const severity = all.reduce(
-    (worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst),
-    lead.severity,
-  );
-  const aliases = unique(
-    all
-      .flatMap((f) => [f.cve, f.ghsa, ...(f.aliases ?? [])])
-      .filter((id): id is string => Boolean(id)),
-  ).sort();
+  // The group's values in one pass over its members. Where one member's value is kept, it is the
+  // first one given (a truthy one; for cvss, any number).
+  let severity = lead.severity;
+  const ids = new Set<string>();
+  const tools = new Set<string>();
+  const cwes = new Set<string>();
+  const sources: Source[] = [];
+  // Every file the group was found in (one advisory at several lockfiles); lines within one file
+  // are the tools' views of one place, so one location per file (the last one seen of that file,
+  // in the first one's place).
+  const byPath = new Map([[lead.location.path, lead.location]]);
+  let fixedVersion: string | undefined;
+  let purl: string | undefined;
+  let ecosystem: string | undefined;
+  let helpUri: string | undefined;
+  let cvss: number | undefined;
+  // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
+  let layeredImage: Image | undefined;
+  let anyImage: Image | undefined;
+  // One member that saw the vulnerable code called makes the group reachable; unknown stays unset.
+  let reachable: boolean | undefined;
+  // One tool's suppression does not silence what another tool still reports.
+  let suppressed = true;
+  const addId = (id: string | undefined): void => {
+    if (id) ids.add(id);
+  };
+  for (const f of all) {
+    if (severityRank[f.severity] > severityRank[severity]) severity = f.severity;
+    addId(f.cve);
+    addId(f.ghsa);
+    f.aliases?.forEach(addId);
+    for (const tool of f.tools) tools.add(tool);
+    for (const source of f.sources) sources.push(source);
+    for (const cwe of f.cwe) cwes.add(cwe);
+    byPath.set(f.location.path, f.location);
+    fixedVersion ||= f.package?.fixedVersion;
+    purl ||= f.package?.purl;
+    ecosystem ||= f.package?.ecosystem;
+    helpUri ||= f.helpUri;
+    cvss ??= f.cvss;
+    if (f.image?.layer?.createdBy) layeredImage ??= f.image;
+    anyImage ??= f.image;
+    if (f.reachable !== undefined) reachable = reachable === true || f.reachable;
+    if (!f.suppressed) suppressed = false;
+  }
+  const aliases = [...ids].sort();
   const cve = aliases.find((id) => id.startsWith('CVE-'));
   const ghsa = aliases.find((id) => id.startsWith('GHSA-'));
-  const fixedVersion = all.map((f) => f.package?.fixedVersion).find(Boolean);
-  const purl = all.map((f) => f.package?.purl).find(Boolean);
-  const ecosystem = all.map((f) => f.package?.ecosystem).find(Boolean);
-  const helpUri = all.map((f) => f.helpUri).find(Boolean);
-  const cvss = all.map((f) => f.cvss).find((score) => score !== undefined);
-  // The member that knows the layer's Dockerfile instruction (Trivy reads the image history) wins.
-  const image =
-    all.map((f) => f.image).find((i) => i?.layer?.createdBy) ??
-    all.map((f) => f.image).find(Boolean);
-  // Every file the group was found in (one advisory at several lockfiles); lines within one file
-  // are the tools' views of one place, so one location per file.
-  const locations = [
-    ...new Map([lead.location, ...all.map((f) => f.location)].map((l) => [l.path, l])).values(),
-  ];
+  const image = layeredImage ?? anyImage;
+  const locations = [...byPath.values()];
   // A borrowed severity stays noted only when no member rated the finding that high itself.
   const rated = all.filter((f) => f.severity === severity);
   const severitySource = rated.every((f) => f.severitySource)
     ? rated[0]?.severitySource
     : undefined;
-  return {
-    ...lead,
-    ...(locations.length > 1 ? { locations } : {}),
-    severity,
-    severitySource,
-    tools: unique(all.flatMap((f) => f.tools)).sort(),
-    sources: all.flatMap((f) => f.sources),
-    cwe: unique(all.flatMap((f) => f.cwe)).sort(),
-    ...(helpUri ? { helpUri } : {}),
-    ...(lead.package
-      ? {
-          package: {
-            ...lead.package,
-            ...(fixedVersion ? { fixedVersion } : {}),
-            ...(purl ? { purl } : {}),
-            ...(ecosystem ? { ecosystem } : {}),
-          },
-        }
-      : {}),
-    ...(cve ? { cve } : {}),
-    ...(ghsa ? { ghsa } : {}),
-    ...(aliases.length > 1 ? { aliases } : {}),
-    ...(cvss !== undefined ? { cvss } : {}),
-    ...(image ? { image } : {}),
-    ...reachabilityOf(all),
-    // One tool's suppression does not silence what another tool still reports.
-    ...(all.every((f) => f.suppressed) ? { suppressed: true } : { suppressed: undefined }),
-  };
+  // The lead's copy with the group's values set key by key, in the order an object literal with
+  // spreads gave them (the JSON key order), without a dozen intermediate objects per group.
+  const merged: Finding = { ...lead };
+  if (locations.length > 1) merged.locations = locations;
+  merged.severity = severity;
+  merged.severitySource = severitySource;
+  merged.tools = [...tools].sort();
+  merged.sources = sources;
+  merged.cwe = [...cwes].sort();
+  if (helpUri) merged.helpUri = helpUri;
+  if (lead.package) {
+    const pkg = { ...lead.package };
+    if (fixedVersion) pkg.fixedVersion = fixedVersion;
+    if (purl) pkg.purl = purl;
+    if (ecosystem) pkg.ecosystem = ecosystem;
+    merged.package = pkg;
+  }
+  if (cve) merged.cve = cve;
+  if (ghsa) merged.ghsa = ghsa;
+  if (aliases.length > 1) merged.aliases = aliases;
+  if (cvss !== undefined) merged.cvss = cvss;
+  if (image) merged.image = image;
+  if (reachable !== undefined) merged.reachable = reachable;
+  merged.suppressed = suppressed ? true : undefined;
+  return merged;
 }
 
 /**
@@ -201,28 +269,62 @@ function unionOverlappingSecrets(ordered: readonly ExtractedResult[], unionFind:
     line >= (other.location.startLine ?? 0) &&
     line <= (other.location.endLine ?? other.location.startLine ?? 0);
   for (const indexes of byPath.values()) {
-    for (const i of indexes) {
-      for (const j of indexes) {
+    // Each pair once: the lists are in ascending index order.
+    indexes.forEach((i, position) => {
+      for (let later = position + 1; later < indexes.length; later++) {
+        const j = indexes[later] ?? i;
         const a = ordered[i]?.finding;
         const b = ordered[j]?.finding;
-        if (i >= j || !a || !b || a.tools[0] === b.tools[0]) continue;
+        if (i === j || !a || !b || a.tools[0] === b.tools[0]) continue;
         if (within(a.location.startLine ?? 0, b) || within(b.location.startLine ?? 0, a))
           unionFind.union(i, j);
       }
-    }
+    });
   }
 }
 
-/** Report order: worst first; within a severity, code known not to be called sorts down. */
-export function compareFindings(a: Finding, b: Finding): number {
+/** What the report order compares, read off a finding once. */
+interface ReportOrderKey {
+  severity: number;
+  notCalled: number;
+  path: string;
+  line: number;
+  ruleId: string;
+  id: string;
+}
+
+function reportOrderKey(finding: Finding): ReportOrderKey {
+  return {
+    severity: severityRank[finding.severity],
+    notCalled: Number(finding.reachable === false),
+    path: finding.location.path,
+    line: finding.location.startLine ?? 0,
+    ruleId: finding.ruleId,
+    id: finding.id,
+  };
+}
+
+function compareReportOrderKeys(a: ReportOrderKey, b: ReportOrderKey): number {
   return (
-    severityRank[b.severity] - severityRank[a.severity] ||
-    Number(a.reachable === false) - Number(b.reachable === false) ||
-    byCodeUnit(a.location.path, b.location.path) ||
-    (a.location.startLine ?? 0) - (b.location.startLine ?? 0) ||
+    b.severity - a.severity ||
+    a.notCalled - b.notCalled ||
+    byCodeUnit(a.path, b.path) ||
+    a.line - b.line ||
     byCodeUnit(a.ruleId, b.ruleId) ||
     byCodeUnit(a.id, b.id)
   );
+}
+
+/**
+ * The findings in report order: worst first; within a severity, code known not to be called sorts
+ * down; then by place, rule and id. The keys are read once per finding: comparing the findings
+ * themselves read them from objects of many shapes (their optional keys) at every comparison.
+ */
+export function inReportOrder(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding) => ({ finding, key: reportOrderKey(finding) }))
+    .sort((a, b) => compareReportOrderKeys(a.key, b.key))
+    .map(({ finding }) => finding);
 }
 
 /** A finding's line range; a result without lines is about the whole file. */
@@ -308,17 +410,20 @@ export function dedupe(
   extracted: readonly ExtractedResult[],
   knowledge: ToolKnowledge,
 ): DedupeResult {
-  const ordered = [...extracted].sort(compareMembers);
+  const ordered = inMergeOrder(extracted);
   const unionFind = new UnionFind(ordered.length);
-  const byKey = new Map<string, number[]>();
+  // A key's one finding, or its list once a second finding shares it (most keys have one).
+  const byKey = new Map<string, number | number[]>();
   ordered.forEach((item, index) => {
-    for (const [key] of mergeKeys(item.finding, index)) {
-      const list = byKey.get(key);
-      if (list) list.push(index);
-      else byKey.set(key, [index]);
+    for (const key of mergeKeys(item.finding)) {
+      const known = byKey.get(key);
+      if (known === undefined) byKey.set(key, index);
+      else if (typeof known === 'number') byKey.set(key, [known, index]);
+      else known.push(index);
     }
   });
   for (const indexes of byKey.values()) {
+    if (typeof indexes === 'number') continue;
     for (const index of indexes) {
       const item = ordered[index];
       if (!item) continue;
@@ -347,16 +452,15 @@ export function dedupe(
     const seen = usedIds.get(shortId) ?? 0;
     usedIds.set(shortId, seen + 1);
     // Most groups have one member, already in merged form (extraction sorts and dedupes its lists).
+    // Its finding is the extracted one, which dedupe owns: filled in place rather than copied (its
+    // `id` and `fingerprint` keys are already first, so the key order is the same).
     const merged = members.length === 1 && members[0] ? members[0].finding : mergeFindings(members);
-    return {
-      ...merged,
-      fingerprint,
-      id: seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`,
-    };
+    merged.fingerprint = fingerprint;
+    merged.id = seen === 0 ? `SF-${shortId}` : `SF-${shortId}-${seen + 1}`;
+    return merged;
   });
-  findings.sort(compareFindings);
   return {
-    findings,
+    findings: inReportOrder(findings),
     inputResults: extracted.length,
     duplicatesMerged: extracted.length - findings.length,
   };

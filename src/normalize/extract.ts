@@ -1,13 +1,13 @@
 import { hash } from 'node:crypto';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import type { Category, Finding } from '../model/finding.ts';
+import type { Log, Region, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Category, Finding, Location, Severity } from '../model/finding.ts';
 import { readScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { normalizePath } from './paths.ts';
 import { isSecret } from './secrets.ts';
-import { declaredSeverity, scoreOf, severityOf } from './severity.ts';
-import { humanTitle } from './title.ts';
+import { scoredSeverity, scoreOf, undeclaredSeverity, wordedSeverity } from './severity.ts';
+import { messageTitle, ruleTitle } from './title.ts';
 
 export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
@@ -70,10 +70,8 @@ export function advisoryIds(text: string): string[] {
   return [...ids];
 }
 
-function tagsOf(rule: ReportingDescriptor | undefined, result: Result): string[] {
-  return [...(rule?.properties?.tags ?? []), ...(result.properties?.tags ?? [])].map((tag) =>
-    tag.toLowerCase(),
-  );
+function lowerCase(tag: string): string {
+  return tag.toLowerCase();
 }
 
 /** A secret whatever tool found it; then the tool's own answer (its adapter); then the SARIF tags. */
@@ -102,24 +100,15 @@ function cwesIn(value: unknown, into: Set<string>): void {
   for (const match of text.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
 }
 
-/** A rule's CWEs are the same for each of its results: computed once per rule object. */
-const ruleCwes = new WeakMap<ReportingDescriptor, string[]>();
-
 function cwesOfRule(rule: ReportingDescriptor | undefined): string[] {
-  if (!rule) return [];
-  let known = ruleCwes.get(rule);
-  if (!known) {
-    const found = new Set<string>();
-    cwesIn(rule.properties?.tags, found);
-    cwesIn(rule.properties?.cwe, found);
-    known = [...found];
-    ruleCwes.set(rule, known);
-  }
-  return known;
+  const found = new Set<string>();
+  cwesIn(rule?.properties?.tags, found);
+  cwesIn(rule?.properties?.cwe, found);
+  return [...found].sort();
 }
 
 function cwesOf(
-  rule: ReportingDescriptor | undefined,
+  ruleCwes: readonly string[],
   result: Result,
   declared: ScanfoldProperties,
 ): string[] {
@@ -128,40 +117,34 @@ function cwesOf(
   // re-merging a merged log cannot pick up another log's rule tags.
   if (declared.cwe) cwesIn(declared.cwe, found);
   else {
-    for (const cwe of cwesOfRule(rule)) found.add(cwe);
+    for (const cwe of ruleCwes) found.add(cwe);
     cwesIn(result.properties?.tags, found);
     cwesIn(result.properties?.cwe, found);
   }
   return [...found].sort();
 }
 
-/**
- * The tool's own rating; else, for an IaC check from a tool that rates nothing, its twin's rating
- * in another tool (noted in the finding); else the tool's default or the SARIF level.
- */
-function severityFor(
-  knowledge: ToolKnowledge,
-  item: {
-    tool: string;
-    ruleId: string;
-    category: Category;
-    result: Result;
-    rule: ReportingDescriptor | undefined;
-  },
-): Pick<Finding, 'severity' | 'severitySource'> {
-  const declared = declaredSeverity(item.result, item.rule);
-  if (declared) return { severity: declared };
-  if (item.category === 'iac') {
-    const twin = knowledge.twinSeverity(item.tool, item.ruleId);
-    if (twin) return { severity: twin.severity, severitySource: twin.source };
-  }
-  return { severity: severityOf(item.result, item.rule, knowledge.defaultSeverity(item.tool)) };
-}
-
 export interface ExtractedResult {
   finding: Finding;
-  /** Snippet or package text that identifies the result across runs, before hashing. */
-  identity: string;
+  /** The result's snippet as the tool gave it ('' for none), for identityOf. */
+  snippet: string;
+}
+
+/** Whitespace that /\s+/ → ' ' would change: a run of two, or any whitespace but a space. */
+const MORE_THAN_A_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * Snippet or package text that identifies the result across runs, before hashing. Only a group's
+ * first member needs it, so it is made on demand rather than for every result.
+ */
+export function identityOf({ finding, snippet }: ExtractedResult): string {
+  const line = `${finding.location.startLine ?? ''}`;
+  if (finding.category === 'vulnerability')
+    return `${finding.package?.name ?? ''}@${finding.package?.version ?? ''}`;
+  if (finding.category === 'secret') return line;
+  const text = snippet.trim();
+  // Collapse whitespace runs; most snippets have only single spaces left (no new string then).
+  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text) || line;
 }
 
 export interface ExtractOptions {
@@ -184,80 +167,283 @@ function isSuppressed(result: Result): boolean {
   return (result.suppressions ?? []).some((suppression) => suppression.status !== 'rejected');
 }
 
+/**
+ * What every result of one rule shares within a run (the tool is the run's): computed once per
+ * rule rather than once per result. A result that brings tags, CWEs or aliases of its own gets
+ * those parts computed for itself.
+ */
+interface RuleFacts {
+  rule: ReportingDescriptor | undefined;
+  /** The rule's tags, lower-cased. */
+  tags: readonly string[];
+  /** The rule's CWEs, sorted. */
+  cwes: readonly string[];
+  /** The category of a result that adds no tags or CWEs to its rule's. */
+  category: Category;
+  /** Advisory ids in the rule id, sorted: the answer for a result without aliases. */
+  ids: readonly string[];
+  /** The rule's halves of declaredSeverity: its score, then its severity word or tag. */
+  scored: Severity | undefined;
+  worded: Severity | undefined;
+  cvss: number | undefined;
+  /** humanTitle's answer whatever the message, when the rule's descriptions decide it. */
+  title: string | undefined;
+  /** For an IaC check the tool does not rate: its twin's rating; null once looked up and none. */
+  twin?: { severity: Severity; source: string } | null;
+}
+
+interface RunContext {
+  options: ExtractOptions;
+  run: Run;
+  runIndex: number;
+  tool: string;
+  /** By rule id; an entry stands for the rule object it was computed from. */
+  rules: Map<string, RuleFacts>;
+  /** Normalized paths by uriBaseId ('' for none), then URI: tools repeat a few thousand URIs. */
+  paths: Map<string, Map<string, string>>;
+}
+
+function ruleFactsOf(
+  context: RunContext,
+  rule: ReportingDescriptor | undefined,
+  ruleId: string,
+): RuleFacts {
+  const known = context.rules.get(ruleId);
+  if (known && known.rule === rule) return known;
+  const tags = (rule?.properties?.tags ?? []).map(lowerCase);
+  const cwes = cwesOfRule(rule);
+  const facts: RuleFacts = {
+    rule,
+    tags,
+    cwes,
+    category: categoryOf(context.options.knowledge, context.tool, ruleId, tags, cwes),
+    ids: advisoryIds(ruleId).sort(),
+    scored: scoredSeverity(rule?.properties),
+    worded: wordedSeverity(rule?.properties),
+    cvss: scoreOf(rule?.properties?.['security-severity']),
+    title: ruleTitle(rule, ruleId),
+  };
+  context.rules.set(ruleId, facts);
+  return facts;
+}
+
+function pathOf(context: RunContext, uri: string, uriBaseId: string | undefined): string {
+  let byUri = context.paths.get(uriBaseId ?? '');
+  if (!byUri) {
+    byUri = new Map();
+    context.paths.set(uriBaseId ?? '', byUri);
+  }
+  let value = byUri.get(uri);
+  if (value === undefined) {
+    value = normalizePath(uri, {
+      root: context.options.root,
+      uriBaseId,
+      originalUriBaseIds: context.run.originalUriBaseIds,
+    });
+    byUri.set(uri, value);
+  }
+  return value;
+}
+
+type FindingHead = Pick<
+  Finding,
+  | 'category'
+  | 'severity'
+  | 'severitySource'
+  | 'ruleId'
+  | 'title'
+  | 'message'
+  | 'helpUri'
+  | 'tools'
+  | 'sources'
+  | 'location'
+  | 'cwe'
+>;
+
+/**
+ * A new finding with the keys every finding has, in the report's key order (the JSON's order),
+ * and the two optional ones that sit among them when set. One object literal per shape: a finding
+ * built key by key regrows its property store a dozen times, most of extraction's time and garbage.
+ */
+function findingWith(head: FindingHead): Finding {
+  const { category, severity, severitySource, ruleId, title, message, helpUri } = head;
+  const { tools, sources, location, cwe } = head;
+  const id = '';
+  const fingerprint = '';
+  if (severitySource === undefined)
+    return helpUri === undefined
+      ? {
+          id,
+          fingerprint,
+          category,
+          severity,
+          ruleId,
+          title,
+          message,
+          tools,
+          sources,
+          location,
+          cwe,
+        }
+      : {
+          id,
+          fingerprint,
+          category,
+          severity,
+          ruleId,
+          title,
+          message,
+          helpUri,
+          tools,
+          sources,
+          location,
+          cwe,
+        };
+  return helpUri === undefined
+    ? {
+        id,
+        fingerprint,
+        category,
+        severity,
+        severitySource,
+        ruleId,
+        title,
+        message,
+        tools,
+        sources,
+        location,
+        cwe,
+      }
+    : {
+        id,
+        fingerprint,
+        category,
+        severity,
+        severitySource,
+        ruleId,
+        title,
+        message,
+        helpUri,
+        tools,
+        sources,
+        location,
+        cwe,
+      };
+}
+
+/** A result's location; one literal for the usual shapes (see findingWith). */
+function locationOf(path: string, region: Region | undefined): Location {
+  const startLine = region?.startLine;
+  const endLine = region?.endLine;
+  const startColumn = region?.startColumn;
+  if (startLine !== undefined && endLine !== undefined)
+    return startColumn === undefined
+      ? { path, startLine, endLine }
+      : { path, startLine, endLine, startColumn };
+  const location: Location = { path };
+  if (startLine !== undefined) location.startLine = startLine;
+  if (endLine !== undefined) location.endLine = endLine;
+  if (startColumn !== undefined) location.startColumn = startColumn;
+  return location;
+}
+
 /** One finding per SARIF result: nothing is dropped here, deduplication happens later. */
 export function extractFindings(log: Log, options: ExtractOptions): ExtractedResult[] {
   const extracted: ExtractedResult[] = [];
   log.runs.forEach((run, runIndex) => {
-    const { knowledge } = options;
-    const tool = options.toolOverride ?? toolNameOf(run, knowledge);
+    const context: RunContext = {
+      options,
+      run,
+      runIndex,
+      tool: options.toolOverride ?? toolNameOf(run, options.knowledge),
+      rules: new Map(),
+      paths: new Map(),
+    };
     (run.results ?? []).forEach((result, resultIndex) => {
-      const rule = ruleFor(run, result);
-      const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
-      const message =
-        result.message.text ?? result.message.markdown ?? rule?.shortDescription?.text ?? ruleId;
-      const physical = result.locations?.[0]?.physicalLocation;
-      const logical = result.locations?.[0]?.logicalLocations?.[0];
-      const rawUri =
-        physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
-      const locationPath = normalizePath(rawUri, {
-        root: options.root,
-        uriBaseId: physical?.artifactLocation?.uriBaseId,
-        originalUriBaseIds: run.originalUriBaseIds,
-      });
-      const region = physical?.region;
-      const tags = tagsOf(rule, result);
-      const declared = readScanfoldProperties(result.properties);
-      const cwe = cwesOf(rule, result, declared);
-      const category = categoryOf(knowledge, tool, ruleId, tags, cwe);
-      // Package coordinates: scanfold's enrichment property first, then the tools' message formats.
-      const pkg =
-        category === 'vulnerability'
-          ? (declared.package ?? knowledge.packageFromMessage(tool, message))
-          : undefined;
-      const ids = advisoryIds([ruleId, ...(declared.aliases ?? [])].join(' ')).sort();
-      const cve = ids.find((id) => id.startsWith('CVE-'));
-      const ghsa = ids.find((id) => id.startsWith('GHSA-'));
-      const cvss = declared.cvss ?? scoreOf(rule?.properties?.['security-severity']);
-      const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
-      const identity =
-        category === 'vulnerability'
-          ? `${pkg?.name ?? ''}@${pkg?.version ?? ''}`
-          : category === 'secret'
-            ? `${region?.startLine ?? ''}`
-            : snippet.trim().replace(/\s+/g, ' ') || `${region?.startLine ?? ''}`;
-      const title = humanTitle(rule, message, ruleId);
-      const finding: Finding = {
-        id: '',
-        fingerprint: '',
-        category,
-        ...severityFor(knowledge, { tool, ruleId, category, result, rule }),
-        ruleId,
-        title: title.length > 200 ? title.slice(0, 197) + '...' : title,
-        message,
-        ...(rule?.helpUri ? { helpUri: rule.helpUri } : {}),
-        tools: [tool],
-        sources: [{ tool, ruleId, file: options.file, runIndex, resultIndex }],
-        location: {
-          path: locationPath,
-          ...(region?.startLine !== undefined ? { startLine: region.startLine } : {}),
-          ...(region?.endLine !== undefined ? { endLine: region.endLine } : {}),
-          ...(region?.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
-        },
-        cwe,
-        ...(pkg ? { package: pkg } : {}),
-        ...(cve ? { cve } : {}),
-        ...(ghsa ? { ghsa } : {}),
-        ...(ids.length > 1 ? { aliases: ids } : {}),
-        ...(cvss !== undefined && category === 'vulnerability' ? { cvss } : {}),
-        ...(isSuppressed(result) ? { suppressed: true } : {}),
-        ...(declared.image ? { image: declared.image } : {}),
-        ...(declared.reachable !== undefined && category === 'vulnerability'
-          ? { reachable: declared.reachable }
-          : {}),
-        ...(historyCommit(result) ? { commit: historyCommit(result) } : {}),
-      };
-      extracted.push({ finding, identity });
+      extracted.push(extractResult(context, result, resultIndex));
     });
   });
   return extracted;
+}
+
+function extractResult(context: RunContext, result: Result, resultIndex: number): ExtractedResult {
+  const { run, tool, options } = context;
+  const { knowledge } = options;
+  const rule = ruleFor(run, result);
+  const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
+  const facts = ruleFactsOf(context, rule, ruleId);
+  const message =
+    result.message.text ?? result.message.markdown ?? rule?.shortDescription?.text ?? ruleId;
+  const physical = result.locations?.[0]?.physicalLocation;
+  const logical = result.locations?.[0]?.logicalLocations?.[0];
+  const rawUri =
+    physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
+  const locationPath = pathOf(context, rawUri, physical?.artifactLocation?.uriBaseId);
+  const region = physical?.region;
+  const declared = readScanfoldProperties(result.properties);
+  const ownTags = result.properties?.tags;
+  const ownCwe: unknown = result.properties?.cwe;
+  // Most results add nothing to their rule's tags and CWEs: then the rule's answers are theirs.
+  const rulesAlone =
+    declared.cwe === undefined &&
+    (ownTags === undefined || ownTags.length === 0) &&
+    (ownCwe === undefined || ownCwe === null || ownCwe === '');
+  const cwe = rulesAlone ? [...facts.cwes] : cwesOf(facts.cwes, result, declared);
+  const category = rulesAlone
+    ? facts.category
+    : categoryOf(knowledge, tool, ruleId, [...facts.tags, ...(ownTags ?? []).map(lowerCase)], cwe);
+  // Package coordinates: scanfold's enrichment property first, then the tools' message formats.
+  const pkg =
+    category === 'vulnerability'
+      ? (declared.package ?? knowledge.packageFromMessage(tool, message))
+      : undefined;
+  const ids = declared.aliases
+    ? advisoryIds([ruleId, ...declared.aliases].join(' ')).sort()
+    : facts.ids;
+  const cve = ids.find((id) => id.startsWith('CVE-'));
+  const ghsa = ids.find((id) => id.startsWith('GHSA-'));
+  const cvss = declared.cvss ?? facts.cvss;
+  const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
+  const title = facts.title ?? messageTitle(rule, message, ruleId);
+  // The tool's own rating (declaredSeverity, the rule's halves computed once); else, for an IaC
+  // check from a tool that rates nothing, its twin's rating in another tool (noted in the
+  // finding); else the tool's default or the SARIF level.
+  let severity =
+    scoredSeverity(result.properties) ??
+    facts.scored ??
+    wordedSeverity(result.properties) ??
+    facts.worded;
+  let severitySource: string | undefined;
+  if (!severity && category === 'iac') {
+    if (facts.twin === undefined) facts.twin = knowledge.twinSeverity(tool, ruleId) ?? null;
+    severity = facts.twin?.severity;
+    severitySource = facts.twin?.source;
+  }
+  severity ??= undeclaredSeverity(result, rule, knowledge.defaultSeverity(tool));
+  const finding = findingWith({
+    category,
+    severity,
+    severitySource,
+    ruleId,
+    title: title.length > 200 ? title.slice(0, 197) + '...' : title,
+    message,
+    helpUri: rule?.helpUri || undefined,
+    tools: [tool],
+    sources: [{ tool, ruleId, file: options.file, runIndex: context.runIndex, resultIndex }],
+    location: locationOf(locationPath, region),
+    cwe,
+  });
+  // The optional keys after `cwe`, in the report's order.
+  if (pkg) finding.package = pkg;
+  if (cve) finding.cve = cve;
+  if (ghsa) finding.ghsa = ghsa;
+  if (ids.length > 1) finding.aliases = [...ids];
+  if (cvss !== undefined && category === 'vulnerability') finding.cvss = cvss;
+  if (isSuppressed(result)) finding.suppressed = true;
+  if (declared.image) finding.image = declared.image;
+  if (declared.reachable !== undefined && category === 'vulnerability')
+    finding.reachable = declared.reachable;
+  const commit = historyCommit(result);
+  if (commit) finding.commit = commit;
+  return { finding, snippet };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../model/finding.ts';
-import { compareFindings, reachabilityOf, versionKey } from './dedupe.ts';
+import { inReportOrder, reachabilityOf, versionKey } from './dedupe.ts';
 
 function keysOf(finding: Finding): string[] {
   if (finding.category !== 'vulnerability' || !finding.package) return [];
@@ -23,11 +23,11 @@ export function propagateReachability(findings: readonly Finding[]): Finding[] {
     for (const key of keysOf(finding)) verdicts.set(key, [...(verdicts.get(key) ?? []), finding]);
   }
   if (verdicts.size === 0) return [...findings];
-  return findings
-    .map((finding) => {
+  return inReportOrder(
+    findings.map((finding) => {
       if (finding.reachable !== undefined) return finding;
       const analysed = keysOf(finding).flatMap((key) => verdicts.get(key) ?? []);
       return analysed.length === 0 ? finding : { ...finding, ...reachabilityOf(analysed) };
-    })
-    .sort(compareFindings);
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import type { ReportingDescriptor, Result } from 'sarif';
+import type { PropertyBag, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../model/finding.ts';
 
 /** CVSS bands, as GitHub code scanning reads `security-severity`. */
@@ -52,8 +52,15 @@ export function severityOf(
   rule: ReportingDescriptor | undefined,
   toolDefault: Severity | undefined,
 ): Severity {
-  const declared = declaredSeverity(result, rule);
-  if (declared) return declared;
+  return declaredSeverity(result, rule) ?? undeclaredSeverity(result, rule, toolDefault);
+}
+
+/** severityOf for a result whose tool declared no severity: the tool's default, else the SARIF level. */
+export function undeclaredSeverity(
+  result: Result,
+  rule: ReportingDescriptor | undefined,
+  toolDefault: Severity | undefined,
+): Severity {
   if (toolDefault) return toolDefault;
   const level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
   return LEVELS.get(level) ?? 'medium';
@@ -64,18 +71,34 @@ export function declaredSeverity(
   result: Result,
   rule: ReportingDescriptor | undefined,
 ): Severity | undefined {
-  for (const bag of [result.properties, rule?.properties]) {
-    const score = scoreOf(bag?.['security-severity']);
-    if (score !== undefined) return severityFromScore(score);
-  }
-  for (const bag of [result.properties, rule?.properties]) {
-    const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.['problem.severity']);
-    if (word && bag?.severity !== undefined) return word;
-    const tags = (bag?.tags ?? []).map((tag) => tag.toUpperCase());
-    const tagged = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'].find((level) => tags.includes(level));
-    if (tagged) return severityFromWord(tagged) ?? 'info';
-  }
-  return undefined;
+  return (
+    scoredSeverity(result.properties) ??
+    scoredSeverity(rule?.properties) ??
+    wordedSeverity(result.properties) ??
+    wordedSeverity(rule?.properties)
+  );
+}
+
+/**
+ * A property bag's `security-severity` score, as a severity. With wordedSeverity, the two halves
+ * of declaredSeverity, so that a rule's half can be computed once for all its results.
+ */
+export function scoredSeverity(bag: PropertyBag | undefined): Severity | undefined {
+  const score = scoreOf(bag?.['security-severity']);
+  return score === undefined ? undefined : severityFromScore(score);
+}
+
+const TAGGED_LEVELS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+
+/** A property bag's severity word (`severity`, `problem.severity`) or severity tag, as a severity. */
+export function wordedSeverity(bag: PropertyBag | undefined): Severity | undefined {
+  const word = severityFromWord(bag?.severity) ?? severityFromWord(bag?.['problem.severity']);
+  if (word && bag?.severity !== undefined) return word;
+  const tags = bag?.tags;
+  if (!tags || tags.length === 0) return undefined;
+  const upper = tags.map((tag) => tag.toUpperCase());
+  const tagged = TAGGED_LEVELS.find((level) => upper.includes(level));
+  return tagged ? (severityFromWord(tagged) ?? 'info') : undefined;
 }
 
 /** The score written back into merged SARIF when a tool gave none, mid-band for its severity. */

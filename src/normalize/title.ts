@@ -67,13 +67,29 @@ export function humanTitle(
   message: string,
   ruleId: string,
 ): string {
-  const candidates = [
-    rule?.shortDescription?.text,
-    rule?.fullDescription?.text,
-    message,
-    rule?.name,
-  ];
-  for (const candidate of candidates)
+  return ruleTitle(rule, ruleId) ?? messageTitle(rule, message, ruleId);
+}
+
+/**
+ * The title the rule's own descriptions give, when one says something: humanTitle's answer for
+ * every result of the rule, whatever its message (so it can be computed once per rule).
+ */
+export function ruleTitle(
+  rule: ReportingDescriptor | undefined,
+  ruleId: string,
+): string | undefined {
+  for (const candidate of [rule?.shortDescription?.text, rule?.fullDescription?.text])
+    if (candidate && !saysNothing(shorten(candidate), ruleId)) return shorten(candidate);
+  return undefined;
+}
+
+/** humanTitle where ruleTitle found nothing: the result's message, then the rule's name, then the id. */
+export function messageTitle(
+  rule: ReportingDescriptor | undefined,
+  message: string,
+  ruleId: string,
+): string {
+  for (const candidate of [message, rule?.name])
     if (candidate && !saysNothing(shorten(candidate), ruleId)) return shorten(candidate);
   return ruleId;
 }

@@ -137,22 +137,28 @@ export function mapCompliance(
     keysOf: (finding: Finding) => Iterable<string>,
   ): string[][] => {
     const ids = controls.map((): string[] => []);
+    const tagOf = controls.map((control) => `${frameworkId}:${control.id}`);
     for (const finding of counted) {
-      // Most findings match no control of a framework: no set for those.
+      // Most findings match one key or none: a set only when a second key adds controls. Each
+      // index list is ascending and distinct (see indexBy).
+      let first: readonly number[] | undefined;
       let hit: Set<number> | undefined;
       for (const key of keysOf(finding)) {
         const matched = controlsByKey.get(key);
         if (!matched) continue;
-        hit ??= new Set();
-        for (const index of matched) hit.add(index);
+        if (!first) first = matched;
+        else {
+          hit ??= new Set(first);
+          for (const index of matched) hit.add(index);
+        }
       }
-      if (!hit) continue;
-      const tags = byFinding.get(finding.id) ?? [];
-      byFinding.set(finding.id, tags);
-      for (const index of [...hit].sort((a, b) => a - b)) {
+      if (!first) continue;
+      let tags = byFinding.get(finding.id);
+      if (!tags) byFinding.set(finding.id, (tags = []));
+      for (const index of hit ? [...hit].sort((a, b) => a - b) : first) {
         ids[index]?.push(finding.id);
-        const key = `${frameworkId}:${controls[index]?.id ?? ''}`;
-        if (!tags.includes(key)) tags.push(key);
+        const tag = tagOf[index] ?? '';
+        if (!tags.includes(tag)) tags.push(tag);
       }
     }
     return ids;
@@ -169,8 +175,13 @@ export function mapCompliance(
   };
   const cwesByFinding = new Map(counted.map((finding) => [finding, cwesOf(finding)]));
   const frameworks: Framework[] = [];
+  const categoryKeys = new Map<string, string>();
+  const categoryKey = (category: string): string => {
+    let key = categoryKeys.get(category);
+    if (key === undefined) categoryKeys.set(category, (key = `category:${category}`));
+    return key;
+  };
   for (const framework of CWE_FRAMEWORKS) {
-    const categoryKey = (category: string): string => `category:${category}`;
     const controlsByKey = indexBy((control) => {
       const { id, cwes } = framework.controls[control] ?? { id: '', cwes: [] };
       const categories = Object.entries(framework.categories ?? {})
@@ -178,13 +189,12 @@ export function mapCompliance(
         .map(([category]) => categoryKey(category));
       return [...cwes, ...categories];
     }, framework.controls.length);
-    const ids = assess(framework.id, framework.controls, controlsByKey, (finding) => [
-      categoryKey(finding.category),
+    const ids = assess(framework.id, framework.controls, controlsByKey, (finding) =>
       // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
-      ...(finding.category !== 'vulnerability' || !framework.categories
-        ? (cwesByFinding.get(finding) ?? [])
-        : []),
-    ]);
+      finding.category !== 'vulnerability' || !framework.categories
+        ? [categoryKey(finding.category), ...(cwesByFinding.get(finding) ?? [])]
+        : [categoryKey(finding.category)],
+    );
     const controls = framework.controls.map((control, index) => {
       const found = ids[index] ?? [];
       const status: ControlStatus = found.length > 0 ? 'fail' : 'not-assessed';
