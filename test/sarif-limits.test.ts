@@ -83,3 +83,29 @@ test('a size function given to fitToLimits decides, is asked once per run that f
   assert.deepEqual(cut.truncated, fitToLimits(log, tighter).truncated);
   assert.equal(asked.at(-1), cut.runs[2], 'the last run measured is the one kept');
 });
+
+test('a run of text outside ASCII is sized in bytes, not characters', () => {
+  // Random CJK characters: three UTF-8 bytes each, and gzip cannot get them under one byte each.
+  let state = 7;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  const text = (): string =>
+    String.fromCodePoint(...Array.from({ length: 200 }, () => 0x4e00 + (next() % 20_000)));
+  const log: Log = {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'wide' } },
+        results: Array.from({ length: 100 }, () => ({ message: { text: text() } })),
+      },
+    ],
+  };
+  const json = JSON.stringify(log);
+  const gzipped = gzipSync(json).length;
+  // A limit the JSON's length in characters is well under, and its gzipped bytes are over.
+  const limit = json.length + 4096;
+  assert.ok(gzipped > limit, `${gzipped} > ${limit}`);
+  const fitted = fitToLimits(log, { ...GITHUB_SARIF_LIMITS, gzipBytes: limit });
+  assert.equal(fitted.truncated.length, 1);
+  const kept = { ...log, runs: fitted.runs };
+  assert.ok(gzipSync(JSON.stringify(kept)).length <= limit);
+});

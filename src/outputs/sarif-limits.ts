@@ -113,7 +113,9 @@ export type RunSizer = (merged: Log, run: Run, limit: number) => number;
 function runSize(merged: Log, run: Run, limit: number): number {
   const json = JSON.stringify({ ...merged, runs: [run] });
   // gzip adds at most a few dozen bytes, so JSON well under the limit cannot exceed it gzipped.
-  if (json.length < limit - 1024) return json.length;
+  // Its UTF-8 bytes, not its length: text outside ASCII takes up to three bytes a character.
+  const bytes = Buffer.byteLength(json);
+  if (bytes < limit - 1024) return bytes;
   const fast = gzipSync(json, { level: 1 }).length;
   if (fast < limit * 0.95) return fast;
   return gzipSync(json).length;
