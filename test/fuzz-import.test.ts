@@ -17,6 +17,7 @@ import { buildSarif } from '../src/outputs/sarif.ts';
 import { buildSbom } from '../src/outputs/sbom.ts';
 import { repairSarif, validateSarif } from '../src/outputs/validate.ts';
 import { OutputError } from '../src/scanners/read-output.ts';
+import { jsonPaths, type Json } from './support/json-paths.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -35,22 +36,6 @@ const SEEDS = [
   'public/semgrep/dataflow-traces.sarif',
   'public/cyclonedx/syft-hello-world-jar.cdx.json',
 ].map((name) => ({ name, text: readFileSync(path.join(FIXTURES, name), 'utf8') }));
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Every path to a value inside a JSON document (capped, so huge seeds stay cheap). */
-function paths(value: Json, limit = 4000): (string | number)[][] {
-  const out: (string | number)[][] = [];
-  const stack: [Json, (string | number)[]][] = [[value, []]];
-  while (stack.length > 0 && out.length < limit) {
-    const [node, at] = stack.pop() ?? [null, []];
-    out.push(at);
-    if (Array.isArray(node)) node.forEach((child, index) => stack.push([child, [...at, index]]));
-    else if (node && typeof node === 'object')
-      for (const [key, child] of Object.entries(node)) stack.push([child, [...at, key]]);
-  }
-  return out;
-}
 
 function setAt(root: Json, at: (string | number)[], value: Json | undefined): Json {
   if (at.length === 0) return value ?? null;
@@ -126,7 +111,7 @@ function mutate(input: Mutation): { label: string; text: string } {
     return { label: `${seed.name}~text`, text };
   }
   const parsed = JSON.parse(seed.text) as Json;
-  const all = paths(parsed);
+  const all = jsonPaths(parsed);
   const at = all[input.pick % all.length] ?? [];
   return {
     label: `${seed.name}~${at.join('.')}`,

@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { checkSarifLog, CycloneDxSchema, SarifLogSchema } from '../src/scanners/read-output.ts';
 import { schemaCheck } from '../src/scanners/schema-check.ts';
+import { jsonPaths, type Json } from './support/json-paths.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -31,21 +32,6 @@ const BOUNDARIES = [
   { name: 'SarifLogSchema', schema: SarifLogSchema, seeds: SEEDS },
   { name: 'CycloneDxSchema', schema: CycloneDxSchema, seeds: fixtures(/\.cdx\.json$/) },
 ];
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function allPaths(value: Json): (string | number)[][] {
-  const out: (string | number)[][] = [];
-  const stack: [Json, (string | number)[]][] = [[value, []]];
-  while (stack.length > 0 && out.length < 4000) {
-    const [node, at] = stack.pop() ?? [null, []];
-    out.push(at);
-    if (Array.isArray(node)) node.forEach((child, index) => stack.push([child, [...at, index]]));
-    else if (node && typeof node === 'object')
-      for (const [key, child] of Object.entries(node)) stack.push([child, [...at, key]]);
-  }
-  return out;
-}
 
 /** `text` with the value at `at` replaced (or deleted), as JSON text. */
 function replaced(text: string, at: (string | number)[], value: string | undefined): string {
@@ -117,7 +103,7 @@ for (const { name, schema, seeds } of BOUNDARIES)
       let rejected = 0;
       let cases = 0;
       for (const seed of seeds.filter((one) => one.text.length < 50_000)) {
-        const paths = allPaths(JSON.parse(seed.text) as Json);
+        const paths = jsonPaths(JSON.parse(seed.text) as Json);
         // At most 100 paths per file, spread over the whole of it.
         const step = Math.max(1, Math.floor(paths.length / 100));
         for (const at of paths.filter((_, index) => index % step === 0)) {
@@ -143,7 +129,7 @@ for (const { name, schema, seeds } of BOUNDARIES)
           (seedIndex, pick, value) => {
             const seed = seeds[seedIndex % seeds.length];
             if (!seed) return;
-            const paths = allPaths(JSON.parse(seed.text) as Json);
+            const paths = jsonPaths(JSON.parse(seed.text) as Json);
             const at = paths[pick % paths.length] ?? [];
             const text = replaced(
               seed.text,
