@@ -47962,53 +47962,49 @@ function compile2(type) {
   const schema = known(type);
   const def = schema._zod.def;
   const checked = (base) => withChecks2(schema, base);
-  const noChecks = (base) => {
-    if ((def.checks ?? []).length > 0) throw new Error(`schemaCheck: checks on ${def.type}`);
-    return base;
-  };
   switch (def.type) {
     case "string":
       return checked((value) => typeof value === "string");
     case "number":
       return checked((value) => typeof value === "number" && Number.isFinite(value));
     case "boolean":
-      return noChecks((value) => typeof value === "boolean");
+      return (value) => typeof value === "boolean";
     case "unknown":
     case "any":
-      return noChecks(() => true);
+      return () => true;
     case "literal":
     case "enum": {
       const values = schema._zod.values;
       if (!values) throw new Error(`schemaCheck: ${def.type} without values`);
-      return noChecks((value) => values.has(value));
+      return (value) => values.has(value);
     }
     case "optional": {
       const inner = compile2(def.innerType);
-      return noChecks((value) => value === void 0 || inner(value));
+      return (value) => value === void 0 || inner(value);
     }
     case "nullable": {
       const inner = compile2(def.innerType);
-      return noChecks((value) => value === null || inner(value));
+      return (value) => value === null || inner(value);
     }
     case "array": {
       const element = compile2(def.element);
-      return noChecks((value) => {
+      return (value) => {
         if (!Array.isArray(value)) return false;
         for (const item of value) if (!element(item)) return false;
         return true;
-      });
+      };
     }
     case "record": {
       const keyDef = def.keyType._zod.def;
       if (keyDef.type !== "string" || (keyDef.checks ?? []).length > 0)
         throw new Error("schemaCheck: record keys other than z.string()");
       const item = compile2(def.valueType);
-      return noChecks((value) => {
+      return (value) => {
         if (!isRecordLike(value)) return false;
         dropProtoKey(value);
         for (const key in value) if (!item(value[key])) return false;
         return true;
-      });
+      };
     }
     case "object": {
       if (def.catchall?._zod.def.type !== "unknown")
@@ -48017,11 +48013,10 @@ function compile2(type) {
       const optional2 = [];
       const fields = keys.map((key, index) => {
         const field = known(def.shape[key]);
-        const bare = field._zod.def.type === "optional" && !field._zod.def.checks?.length;
-        optional2[index] = bare;
-        return bare && field._zod.def.type === "optional" ? compile2(field._zod.def.innerType) : compile2(field);
+        optional2[index] = field._zod.def.type === "optional";
+        return field._zod.def.type === "optional" ? compile2(field._zod.def.innerType) : compile2(field);
       });
-      return noChecks((value) => {
+      return (value) => {
         if (!isRecordLike(value)) return false;
         dropProtoKey(value);
         for (let index = 0; index < keys.length; index++) {
@@ -48030,7 +48025,7 @@ function compile2(type) {
           if (!fields[index](field)) return false;
         }
         return true;
-      });
+      };
     }
     default:
       throw new Error(`schemaCheck: unsupported schema type ${def.type}`);

@@ -100,11 +100,8 @@ function known(type: z.core.$ZodType): Schema {
 function compile(type: z.core.$ZodType): ValueCheck {
   const schema = known(type);
   const def = schema._zod.def;
+  // Only strings and numbers may carry checks (DEF_KEYS); any other kind with one was refused.
   const checked = (base: ValueCheck): ValueCheck => withChecks(schema, base);
-  const noChecks = (base: ValueCheck): ValueCheck => {
-    if ((def.checks ?? []).length > 0) throw new Error(`schemaCheck: checks on ${def.type}`);
-    return base;
-  };
   switch (def.type) {
     case 'string':
       return checked((value) => typeof value === 'string');
@@ -112,43 +109,43 @@ function compile(type: z.core.$ZodType): ValueCheck {
       // zod rejects NaN and ±Infinity (JSON.parse gives Infinity for 1e400).
       return checked((value) => typeof value === 'number' && Number.isFinite(value));
     case 'boolean':
-      return noChecks((value) => typeof value === 'boolean');
+      return (value) => typeof value === 'boolean';
     case 'unknown':
     case 'any':
-      return noChecks(() => true);
+      return () => true;
     case 'literal':
     case 'enum': {
       const values: ReadonlySet<unknown> | undefined = schema._zod.values;
       if (!values) throw new Error(`schemaCheck: ${def.type} without values`);
-      return noChecks((value) => values.has(value));
+      return (value) => values.has(value);
     }
     case 'optional': {
       const inner = compile(def.innerType);
-      return noChecks((value) => value === undefined || inner(value));
+      return (value) => value === undefined || inner(value);
     }
     case 'nullable': {
       const inner = compile(def.innerType);
-      return noChecks((value) => value === null || inner(value));
+      return (value) => value === null || inner(value);
     }
     case 'array': {
       const element = compile(def.element);
-      return noChecks((value) => {
+      return (value) => {
         if (!Array.isArray(value)) return false;
         for (const item of value as unknown[]) if (!element(item)) return false;
         return true;
-      });
+      };
     }
     case 'record': {
       const keyDef = def.keyType._zod.def;
       if (keyDef.type !== 'string' || (keyDef.checks ?? []).length > 0)
         throw new Error('schemaCheck: record keys other than z.string()');
       const item = compile(def.valueType);
-      return noChecks((value) => {
+      return (value) => {
         if (!isRecordLike(value)) return false;
         dropProtoKey(value);
         for (const key in value) if (!item(value[key])) return false;
         return true;
-      });
+      };
     }
     case 'object': {
       // Loose objects only: other keys pass untouched, so the value checked is the value zod returns.
@@ -159,13 +156,12 @@ function compile(type: z.core.$ZodType): ValueCheck {
       const optional: boolean[] = [];
       const fields = keys.map((key, index): ValueCheck => {
         const field = known(def.shape[key] as z.core.$ZodType);
-        const bare = field._zod.def.type === 'optional' && !field._zod.def.checks?.length;
-        optional[index] = bare;
-        return bare && field._zod.def.type === 'optional'
+        optional[index] = field._zod.def.type === 'optional';
+        return field._zod.def.type === 'optional'
           ? compile(field._zod.def.innerType)
           : compile(field);
       });
-      return noChecks((value) => {
+      return (value) => {
         if (!isRecordLike(value)) return false;
         dropProtoKey(value);
         for (let index = 0; index < keys.length; index++) {
@@ -174,7 +170,7 @@ function compile(type: z.core.$ZodType): ValueCheck {
           if (!(fields[index] as ValueCheck)(field)) return false;
         }
         return true;
-      });
+      };
     }
     default:
       throw new Error(`schemaCheck: unsupported schema type ${def.type}`);
