@@ -53991,15 +53991,16 @@ function keepUsedRules(run3, rules, results) {
 }
 function runSize(merged, run3, limit) {
   const json2 = JSON.stringify({ ...merged, runs: [run3] });
-  if (json2.length < limit - 1024) return json2.length;
+  const bytes = Buffer.byteLength(json2);
+  if (bytes < limit - 1024) return bytes;
   const fast = gzipSync(json2, { level: 1 }).length;
   if (fast < limit * 0.95) return fast;
   return gzipSync(json2).length;
 }
-function shrinkRun(merged, run3, limits, truncated) {
+function shrinkRun(merged, run3, limits, truncated, size) {
   let fitted = run3;
   let keep = run3.results?.length ?? 0;
-  while (keep > 1 && runSize(merged, fitted, limits.gzipBytes) > limits.gzipBytes) {
+  while (keep > 1 && size(merged, fitted, limits.gzipBytes) > limits.gzipBytes) {
     keep = Math.floor(keep / 2);
     fitted = fitRun(run3, { ...limits, resultsPerRun: keep }, []);
   }
@@ -54011,12 +54012,12 @@ function shrinkRun(merged, run3, limits, truncated) {
   });
   return fitted;
 }
-function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }, written) {
+function fitToLimits(merged, limits = { ...GITHUB_SARIF_LIMITS }, written, size = runSize) {
   const truncated = [];
   const runs = merged.runs.map((original, index) => {
     const run3 = fitRun(original, limits, truncated);
     if (surelyUnder(written?.[index], limits.gzipBytes)) return run3;
-    return runSize(merged, run3, limits.gzipBytes) > limits.gzipBytes ? shrinkRun(merged, run3, limits, truncated) : run3;
+    return size(merged, run3, limits.gzipBytes) > limits.gzipBytes ? shrinkRun(merged, run3, limits, truncated, size) : run3;
   });
   return { runs, truncated };
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import type { Log, Result, Run } from 'sarif';
 import { countResults } from '../src/outputs/sarif.ts';
-import { GITHUB_SARIF_LIMITS } from '../src/outputs/sarif-limits.ts';
-import { categoryFor, planUploads } from '../src/github/upload-plan.ts';
+import { GITHUB_SARIF_LIMITS, fitToLimits } from '../src/outputs/sarif-limits.ts';
+import type { SarifLimits } from '../src/outputs/sarif-limits.ts';
+import { categoryFor, planUploads, uploadEnvelope } from '../src/github/upload-plan.ts';
 import { validateSarif } from './support/schemas.ts';
 
 function run(tool: string, results: number, severity: (i: number) => string = () => 'low'): Run {
@@ -183,4 +184,132 @@ test('a failed tool is not uploaded at all (its empty run would close its alerts
     planned.payloads.map((p) => p.tool),
     ['gitleaks'],
   );
+});
+
+/** A run whose results compress about as well as real ones (repeated rules, varied paths). */
+function variedRun(tool: string, count: number, seed: number): Run {
+  let state = seed;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  return {
+    tool: { driver: { name: tool, rules: [{ id: `${tool}-1` }, { id: `${tool}-2` }] } },
+    automationDetails: { id: `scanfold/${tool}/` },
+    results: Array.from({ length: count }, (_, index): Result => ({
+      ruleId: `${tool}-${(next() % 2) + 1}`,
+      message: { text: `finding ${index}: ${next().toString(36)} ${next().toString(36)}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: `src/${next().toString(36)}/${index}.ts` },
+            region: { startLine: (next() % 900) + 1 },
+          },
+        },
+      ],
+      properties: { 'scanfold/severity': ['low', 'medium', 'high', 'critical'][next() % 4] },
+    })),
+  };
+}
+
+/** planUploads before each run was gzipped once: fitToLimits' own estimate, then gzip per run. */
+function referencePlan(request: Parameters<typeof planUploads>[0]) {
+  const envelope = uploadEnvelope(request);
+  const fitted = fitToLimits(envelope, request.limits ?? { ...GITHUB_SARIF_LIMITS });
+  return {
+    truncated: fitted.truncated,
+    payloads: fitted.runs.map((run) => ({
+      log: { ...envelope, runs: [run] },
+      gzipped: gzipSync(JSON.stringify({ ...envelope, runs: [run] })),
+    })),
+  };
+}
+
+test('each run gzipped once: the same runs, truncations and payload bytes as sizing first and gzipping after', () => {
+  const merged = log([
+    variedRun('gitleaks', 40, 1),
+    variedRun('semgrep', 700, 2),
+    variedRun('trivy', 1_500, 3),
+  ]);
+  const request = { merged, scope: 'services/api', workspace: WORKSPACE };
+  // Each run's own measures: the upload's gzip, the fast gzip and the JSON length the estimate uses.
+  const measures = referencePlan(request).payloads.flatMap(({ log: one, gzipped }) => {
+    const json = JSON.stringify(one);
+    return [gzipped.length, gzipSync(json, { level: 1 }).length / 0.95, json.length + 1024];
+  });
+  // Limits below, at, near and above each of those sizes, a run cut to one result, GitHub's own.
+  const sizes = measures.flatMap((size) =>
+    [0.5, 0.97, 1, 1.03].flatMap((f) => [Math.round(size * f) - 1, Math.round(size * f)]),
+  );
+  const cases: SarifLimits[] = [
+    ...[...sizes, 100].map((gzipBytes) => ({ ...GITHUB_SARIF_LIMITS, gzipBytes })),
+    { ...GITHUB_SARIF_LIMITS },
+    { ...GITHUB_SARIF_LIMITS, resultsPerRun: 300 },
+    { ...GITHUB_SARIF_LIMITS, resultsPerRun: 300, gzipBytes: Math.round((measures[3] ?? 0) / 2) },
+  ];
+  let shrunk = 0;
+  for (const limits of cases) {
+    const label = `limits ${limits.gzipBytes} / ${limits.resultsPerRun}`;
+    const expected = referencePlan({ ...request, limits });
+    const planned = planUploads({ ...request, limits });
+    assert.deepEqual(planned.truncated, expected.truncated, label);
+    assert.equal(planned.payloads.length, expected.payloads.length, label);
+    planned.payloads.forEach((payload, index) => {
+      const reference = expected.payloads[index];
+      assert.ok(reference);
+      assert.deepEqual(payload.log, reference.log, `${label} run ${index}`);
+      assert.ok(payload.gzipped.equals(reference.gzipped), `${label} run ${index} payload bytes`);
+      assert.equal(payload.gzipBytes, reference.gzipped.length, label);
+      assert.equal(payload.results, reference.log.runs[0]?.results?.length ?? 0, label);
+    });
+    shrunk += planned.truncated.filter((item) => item.reason.includes('gzipped')).length;
+  }
+  assert.ok(shrunk >= 10, `the size limit cut runs down in ${shrunk} cases`);
+});
+
+test('rebasing shares what it does not rewrite and keeps every key, `__proto__` included, as data', () => {
+  const merged = JSON.parse(
+    JSON.stringify(log([run('semgrep', 1)])).replace(
+      '"message":{',
+      '"message":{"__proto__":{"polluted":true},',
+    ),
+  ) as Log;
+  const planned = plan(merged, { scope: 'services/api' });
+  const uploaded = decode(planned.payloads[0]?.gzipped ?? Buffer.alloc(0));
+  const result = uploaded.runs[0]?.results?.[0];
+  assert.deepEqual(Object.keys(result?.message ?? {}), ['__proto__', 'text']);
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  assert.equal(
+    result?.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+    'services/api/src/file-0.ts',
+  );
+  // The merged log is never changed; unchanged parts are shared, not copied.
+  const original = merged.runs[0]?.results?.[0];
+  assert.equal(original?.locations?.[0]?.physicalLocation?.artifactLocation?.uri, 'src/file-0.ts');
+  const planned0 = uploadEnvelope({ merged, scope: 'services/api', workspace: WORKSPACE });
+  const rebased = planned0.runs[0]?.results?.[0];
+  assert.equal(rebased?.message, original?.message);
+  assert.notEqual(rebased?.locations, original?.locations);
+});
+
+test('the exact gzip decides: a run the old estimate let through over the limit (non-ASCII text) is cut down', () => {
+  let state = 7;
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  const cjk = (length: number): string =>
+    Array.from({ length }, () => String.fromCharCode(0x4e00 + (next() % 20_000))).join('');
+  const semgrep = run('semgrep', 0);
+  semgrep.results = Array.from({ length: 600 }, () => ({
+    ruleId: 'r',
+    message: { text: cjk(200) },
+  }));
+  const merged = log([semgrep]);
+  const request = { merged, scope: '', workspace: WORKSPACE };
+  const [whole] = referencePlan(request).payloads;
+  assert.ok(whole);
+  // Under the limit in UTF-16 code units, which the old estimate counted, but not gzipped.
+  const limits = { ...GITHUB_SARIF_LIMITS, gzipBytes: JSON.stringify(whole.log).length + 2_000 };
+  assert.ok(whole.gzipped.length > limits.gzipBytes);
+  assert.deepEqual(referencePlan({ ...request, limits }).truncated, [], 'the old plan uploaded it');
+  const planned = planUploads({ ...request, limits });
+  const payload = planned.payloads[0];
+  assert.ok(payload && payload.gzipBytes <= limits.gzipBytes);
+  assert.equal(planned.truncated[0]?.kept, payload.results);
+  assert.equal(planned.truncated[0]?.omitted, 600 - payload.results);
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ArtifactLocation, Log, Run } from 'sarif';
 import { SRCROOT } from '../outputs/sarif.ts';
 import { GITHUB_SARIF_LIMITS, fitToLimits } from '../outputs/sarif-limits.ts';
-import type { SarifLimits, Truncation } from '../outputs/sarif-limits.ts';
+import type { RunSizer, SarifLimits, Truncation } from '../outputs/sarif-limits.ts';
 
 /** GitHub keeps every result of a run but shows only the first 5,000 (by severity) in the UI. */
 export const RESULTS_SHOWN_PER_RUN = 5_000;
@@ -79,18 +79,33 @@ function rebaseLocation(
   return { ...location, uri: joined, uriBaseId: SRCROOT };
 }
 
-/** Every `artifactLocation` in a result (locations, related locations, code flows, stacks, fixes). */
+/**
+ * Every `artifactLocation` in a result (locations, related locations, code flows, stacks, fixes).
+ * Only the objects on the way to a rewritten location are copied; the rest are shared with the
+ * merged log (nothing downstream changes them), which saves most of the copying.
+ */
 function rebaseDeep<T>(value: T, rebase: (location: ArtifactLocation) => ArtifactLocation): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => rebaseDeep(item, rebase)) as T;
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'properties') out[key] = child;
-    else if ((key === 'artifactLocation' || key === 'location') && isArtifactLocation(child))
-      out[key] = rebase(child);
-    else out[key] = rebaseDeep(child, rebase);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const rebased = rebaseDeep(item, rebase);
+      if (rebased !== item) (copy ??= value.slice())[index] = rebased;
+    }
+    return (copy ?? value) as T;
   }
-  return out as T;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'properties') continue;
+    const rebased =
+      (key === 'artifactLocation' || key === 'location') && isArtifactLocation(child)
+        ? rebase(child)
+        : rebaseDeep(child, rebase);
+    // A spread copy defines own properties, so a key such as `__proto__` stays plain data.
+    if (rebased !== child) (copy ??= { ...(value as Record<string, unknown>) })[key] = rebased;
+  }
+  return (copy ?? value) as T;
 }
 
 function isArtifactLocation(value: unknown): value is ArtifactLocation {
@@ -103,11 +118,11 @@ function isArtifactLocation(value: unknown): value is ArtifactLocation {
 }
 
 /**
- * The merged log as GitHub must receive it: one upload per tool (one rejected run never costs the
- * other tools their alerts, and no two runs share a category), repository-relative URIs, a category
- * carrying the scanned path, and each run fitted to GitHub's limits.
+ * The merged log as GitHub must receive it, before fitting: the runs of the tools to upload, with
+ * repository-relative URIs and a category carrying the scanned path. Each payload is this envelope
+ * around one fitted run.
  */
-export function planUploads(request: UploadPlanRequest): UploadPlan {
+export function uploadEnvelope(request: UploadPlanRequest): Log {
   const workspaceUri = pathToFileURL(request.workspace.replace(/\/?$/, '/')).href;
   const prefix = request.scope ? encodeSegments(request.scope) : '';
   const rebase = (location: ArtifactLocation): ArtifactLocation =>
@@ -128,8 +143,35 @@ export function planUploads(request: UploadPlanRequest): UploadPlan {
         results: (results ?? []).map((result) => rebaseDeep(result, rebase)),
       };
     });
-  const envelope: Log = { ...request.merged, runs };
-  const fitted = fitToLimits(envelope, request.limits ?? { ...GITHUB_SARIF_LIMITS });
+  return { ...request.merged, runs };
+}
+
+/**
+ * Sizes each run by the payload itself: the upload's gzip (default level) of the run in its
+ * envelope, kept by run so the payload is not serialised and compressed a second time. Exact where
+ * fitToLimits' own check estimates, so it never lets through a run GitHub would refuse.
+ */
+function payloadSizer(): { size: RunSizer; gzipped: WeakMap<Run, Buffer> } {
+  const gzipped = new WeakMap<Run, Buffer>();
+  const size: RunSizer = (merged, run) => {
+    const payload = gzipSync(JSON.stringify({ ...merged, runs: [run] }));
+    gzipped.set(run, payload);
+    return payload.length;
+  };
+  return { size, gzipped };
+}
+
+/**
+ * The merged log as GitHub must receive it: one upload per tool (one rejected run never costs the
+ * other tools their alerts, and no two runs share a category), repository-relative URIs, a category
+ * carrying the scanned path, and each run fitted to GitHub's limits.
+ * Each run is serialised and gzipped once when it fits; only a run cut down for size costs more.
+ */
+export function planUploads(request: UploadPlanRequest): UploadPlan {
+  const envelope = uploadEnvelope(request);
+  const sizer = payloadSizer();
+  const limits = request.limits ?? { ...GITHUB_SARIF_LIMITS };
+  const fitted = fitToLimits(envelope, limits, undefined, sizer.size);
   const notes: string[] = [];
   const payloads = fitted.runs.map((run): UploadPayload => {
     const tool = toolOfRun(run);
@@ -139,7 +181,7 @@ export function planUploads(request: UploadPlanRequest): UploadPlan {
         `${tool}: ${results} results uploaded; GitHub shows only the first ${RESULTS_SHOWN_PER_RUN} of a run as alerts (scanfold.sarif and the report keep them all)`,
       );
     const log: Log = { ...envelope, runs: [run] };
-    const gzipped = gzipSync(JSON.stringify(log));
+    const gzipped = sizer.gzipped.get(run) ?? gzipSync(JSON.stringify(log));
     return {
       tool,
       category: run.automationDetails?.id ?? '',

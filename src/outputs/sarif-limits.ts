@@ -98,6 +98,12 @@ function keepUsedRules(run: Run, rules: ReportingDescriptor[], results: Result[]
 }
 
 /**
+ * Measures one run as uploaded alone in `merged`'s envelope: its gzipped size, or a bound of it
+ * that is enough to tell whether it is over `limit`.
+ */
+export type RunSizer = (merged: Log, run: Run, limit: number) => number;
+
+/**
  * One run's gzipped size on its own, or an upper bound of it where that is enough to tell it is
  * under the limit: gzip runs only when the plain JSON could be over it.
  * A fast gzip (level 1) first: its output is larger than the uploader's default level, so a run
@@ -107,17 +113,25 @@ function keepUsedRules(run: Run, rules: ReportingDescriptor[], results: Result[]
 function runSize(merged: Log, run: Run, limit: number): number {
   const json = JSON.stringify({ ...merged, runs: [run] });
   // gzip adds at most a few dozen bytes, so JSON well under the limit cannot exceed it gzipped.
-  if (json.length < limit - 1024) return json.length;
+  // Its UTF-8 bytes, not its length: text outside ASCII takes up to three bytes a character.
+  const bytes = Buffer.byteLength(json);
+  if (bytes < limit - 1024) return bytes;
   const fast = gzipSync(json, { level: 1 }).length;
   if (fast < limit * 0.95) return fast;
   return gzipSync(json).length;
 }
 
 /** One tool alone is too big: halve its results (most severe first) until it fits. */
-function shrinkRun(merged: Log, run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
+function shrinkRun(
+  merged: Log,
+  run: Run,
+  limits: SarifLimits,
+  truncated: Truncation[],
+  size: RunSizer,
+): Run {
   let fitted = run;
   let keep = run.results?.length ?? 0;
-  while (keep > 1 && runSize(merged, fitted, limits.gzipBytes) > limits.gzipBytes) {
+  while (keep > 1 && size(merged, fitted, limits.gzipBytes) > limits.gzipBytes) {
     keep = Math.floor(keep / 2);
     fitted = fitRun(run, { ...limits, resultsPerRun: keep }, []);
   }
@@ -134,18 +148,21 @@ function shrinkRun(merged: Log, run: Run, limits: SarifLimits, truncated: Trunca
  * Fit every run to GitHub's per-run limits: results over the limit keep the most severe, unused
  * rules go when there are too many, a run too big gzipped on its own is cut down. Each run is
  * uploaded on its own, so the runs-per-file limit never applies. The input log is not changed.
+ * `size` measures a run against the size limit: by default an estimate (see runSize); the uploader
+ * passes one that gzips the run exactly as uploaded and keeps that buffer as the payload.
  */
 export function fitToLimits(
   merged: Log,
   limits: SarifLimits = { ...GITHUB_SARIF_LIMITS },
   written?: readonly (RunEstimate | undefined)[],
+  size: RunSizer = runSize,
 ): FittedLog {
   const truncated: Truncation[] = [];
   const runs = merged.runs.map((original, index) => {
     const run = fitRun(original, limits, truncated);
     if (surelyUnder(written?.[index], limits.gzipBytes)) return run;
-    return runSize(merged, run, limits.gzipBytes) > limits.gzipBytes
-      ? shrinkRun(merged, run, limits, truncated)
+    return size(merged, run, limits.gzipBytes) > limits.gzipBytes
+      ? shrinkRun(merged, run, limits, truncated, size)
       : run;
   });
   return { runs, truncated };
