@@ -313,6 +313,64 @@ test('merge: native JSON of Gitleaks, Semgrep and Checkov gives the same counts 
   }
 });
 
+test("extraction: a result's own tags, CWEs, aliases and severity count beside its rule's", () => {
+  // One rule, many results: what the rule decides is worked out once per rule, and a result that
+  // brings its own facts must still get its own answer (and not pass it on to the next result).
+  const at = (line: number) => ({
+    physicalLocation: { artifactLocation: { uri: 'app.py' }, region: { startLine: line } },
+  });
+  const log: Log = {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'SomeSast',
+            rules: [
+              {
+                id: 'sqli',
+                shortDescription: { text: 'SQL injection' },
+                properties: { tags: ['security', 'CWE-89'], 'security-severity': '7.5' },
+              },
+            ],
+          },
+        },
+        results: [
+          { ruleId: 'sqli', message: { text: 'a' }, locations: [at(1)] },
+          {
+            ruleId: 'sqli',
+            message: { text: 'b' },
+            locations: [at(2)],
+            properties: { tags: ['CWE-798'], 'security-severity': '9.5' },
+          },
+          {
+            ruleId: 'sqli',
+            message: { text: 'c' },
+            locations: [at(3)],
+            properties: { 'scanfold/cwe': [], 'scanfold/aliases': ['CVE-2024-0001'] },
+          },
+          { ruleId: 'sqli', message: { text: 'd' }, locations: [at(4)] },
+        ],
+      },
+    ],
+  };
+  const byLine = new Map(
+    normalize([{ file: 'x.sarif', log }], ROOT).findings.map((f) => [f.location.startLine, f]),
+  );
+  const facts = (line: number) => {
+    const f = byLine.get(line);
+    return [f?.category, f?.severity, f?.cwe, f?.cve, f?.title];
+  };
+  assert.deepEqual(facts(1), ['code', 'high', ['CWE-89'], undefined, 'SQL injection']);
+  // A hard-coded credential CWE of its own makes it a secret; its own score wins.
+  assert.equal(byLine.get(2)?.category, 'secret');
+  assert.deepEqual(byLine.get(2)?.cwe, ['CWE-798', 'CWE-89']);
+  assert.equal(byLine.get(2)?.severity, 'critical');
+  // scanfold's own (empty) CWE list is the whole answer; its alias is its own.
+  assert.deepEqual(facts(3), ['code', 'high', [], 'CVE-2024-0001', 'SQL injection']);
+  assert.deepEqual(facts(4), facts(1));
+});
+
 test('dedupe: CodeQL cwe-089 and Semgrep CWE-89 on the same line are one finding from two tools', () => {
   const sast = (tool: string, tag: string): Log => ({
     version: '2.1.0',

@@ -3,6 +3,7 @@ import type { Category, Package, Severity } from './finding.ts';
 /**
  * What normalization may ask about the tool behind a SARIF run. Normalization itself is
  * tool-independent; the scanner registry answers from the adapters, each about its own tool.
+ * Each answer depends only on the arguments: extraction asks once per rule and reuses it.
  */
 export interface ToolKnowledge {
   /** scanfold's short tool name for a SARIF `tool.driver.name`. */
