@@ -48623,6 +48623,7 @@ var CHECKOV_JSON = { label: "Checkov JSON", toSarif: checkovJsonToSarif };
 var checkov = {
   name: "checkov",
   tool: "checkov",
+  typicalSeconds: 3.2,
   title: "Checkov",
   categories: ["iac", "secret"],
   description: "Terraform, Dockerfile, Kubernetes, CloudFormation, workflows; skipped when there is none",
@@ -48804,6 +48805,7 @@ var GITLEAKS_JSON = { label: "Gitleaks JSON", toSarif: gitleaksJsonToSarif };
 var gitleaks = {
   name: "gitleaks",
   tool: "gitleaks",
+  typicalSeconds: 0.1,
   title: "Gitleaks",
   categories: ["secret"],
   description: "secrets in git history (`gitleaks git`) when `.git` exists, else the directory; `--redact`",
@@ -49089,6 +49091,7 @@ var GOVULNCHECK_JSON = {
 var govulncheck = {
   name: "govulncheck",
   tool: "govulncheck",
+  typicalSeconds: 3.9,
   title: "govulncheck",
   description: "Go modules: known vulnerabilities, and whether the code calls them (marks the same findings of other tools reachable or not)",
   outputs: "JSON stream, converted to SARIF (one result per advisory and module, with the call path)",
@@ -49689,6 +49692,7 @@ var GRYPE_SETTINGS = toolSettings({
 var grype = {
   name: "grype",
   tool: "grype",
+  typicalSeconds: 0.2,
   title: "Grype",
   description: "vulnerabilities in Syft's SBOM",
   outputs: "SARIF + JSON",
@@ -49912,6 +49916,7 @@ var OSV_SETTINGS = toolSettings({
 var osvScanner = {
   name: "osv-scanner",
   tool: "osv-scanner",
+  typicalSeconds: 0.3,
   title: "OSV-Scanner",
   description: "lockfiles of many ecosystems (npm, PyPI, Go, Maven, Cargo, ...): known vulnerabilities from OSV",
   outputs: "SARIF, plus JSON for package coordinates, fixed versions and aliases",
@@ -50111,6 +50116,7 @@ var SEMGREP_SETTINGS = toolSettings({
 var semgrep = {
   name: "semgrep",
   tool: "semgrep",
+  typicalSeconds: 2.5,
   title: "Semgrep",
   categories: ["code"],
   settings: SEMGREP_SETTINGS,
@@ -50161,6 +50167,7 @@ import path14 from "node:path";
 var syft = {
   name: "syft",
   tool: "syft",
+  typicalSeconds: 1.5,
   title: "Syft",
   categories: ["sbom"],
   description: "SBOM",
@@ -51457,6 +51464,7 @@ var TRIVY_SETTINGS = toolSettings({
 var trivy = {
   name: "trivy",
   tool: "trivy",
+  typicalSeconds: 1.9,
   title: "Trivy",
   description: "filesystem: vulnerabilities, misconfigurations, secrets, licenses",
   outputs: "JSON, converted by `trivy convert` to SARIF and CycloneDX",
@@ -73476,6 +73484,20 @@ async function move(from, to) {
     await rm4(from, { force: true });
   }
 }
+function promised() {
+  let settle2 = () => void 0;
+  const promise2 = new Promise((resolve) => {
+    settle2 = resolve;
+  });
+  promise2.catch(() => void 0);
+  return { promise: promise2, settle: settle2 };
+}
+function longestFirst(plan) {
+  const runnable = plan.filter((entry) => entry.run);
+  const own2 = (entry) => entry.adapter.typicalSeconds ?? 1;
+  const chain = (entry) => own2(entry) + runnable.filter((other) => other.dependsOn.includes(entry.name)).reduce((sum, other) => sum + own2(other), 0);
+  return runnable.map((entry, index) => ({ entry, index, seconds: chain(entry) })).sort((a, b) => b.seconds - a.seconds || a.index - b.index).map(({ entry }) => entry);
+}
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
   const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
@@ -73486,12 +73508,13 @@ async function runScanners(request) {
     const active = [...running.keys()].join(", ");
     request.logger.progress(`scanning: ${done}/${total} done (${active})`);
   };
-  for (const entry of request.plan) {
-    if (!entry.run) continue;
+  const order = longestFirst(request.plan);
+  const outcomes = new Map(order.map((entry) => [entry.name, promised()]));
+  for (const entry of order) {
     const task = (async () => {
       const upstream = /* @__PURE__ */ new Map();
       for (const dependency of entry.dependsOn) {
-        const result2 = await running.get(dependency);
+        const result2 = await outcomes.get(dependency)?.promise;
         if (result2?.report.status === "ok") upstream.set(dependency, result2.files);
       }
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
@@ -73500,6 +73523,7 @@ async function runScanners(request) {
       request.onFinished?.(total - done);
       return result;
     })();
+    outcomes.get(entry.name)?.settle(task);
     running.set(entry.name, task);
   }
   progress();

@@ -327,6 +327,36 @@ async function move(from: string, to: string): Promise<void> {
   }
 }
 
+/** A promise made now and settled later by another (a failure is left to that one's awaiter). */
+function promised<T>(): { promise: Promise<T>; settle: (from: Promise<T>) => void } {
+  let settle: (from: Promise<T>) => void = () => undefined;
+  const promise = new Promise<T>((resolve) => {
+    settle = resolve;
+  });
+  // Awaited by dependents only; the task itself is awaited (and fails) where it always was.
+  promise.catch(() => undefined);
+  return { promise, settle };
+}
+
+/**
+ * The scanners to run, longest first (their typical time plus that of the scanners waiting for
+ * their output): with fewer slots than scanners, the slots then end close together instead of one
+ * long scanner starting late. Ties keep the plan's order.
+ */
+export function longestFirst(plan: readonly PlanEntry[]): (PlanEntry & { run: true })[] {
+  const runnable = plan.filter((entry): entry is PlanEntry & { run: true } => entry.run);
+  const own = (entry: PlanEntry): number => entry.adapter.typicalSeconds ?? 1;
+  const chain = (entry: PlanEntry & { run: true }): number =>
+    own(entry) +
+    runnable
+      .filter((other) => other.dependsOn.includes(entry.name))
+      .reduce((sum, other) => sum + own(other), 0);
+  return runnable
+    .map((entry, index) => ({ entry, index, seconds: chain(entry) }))
+    .sort((a, b) => b.seconds - a.seconds || a.index - b.index)
+    .map(({ entry }) => entry);
+}
+
 /**
  * Scanners work in a private temp dir and their outputs reach `<output-dir>/raw` only when all are
  * done, so no scanner ever scans another's output (or its own) inside the scanned tree.
@@ -341,13 +371,15 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
     const active = [...running.keys()].join(', ');
     request.logger.progress(`scanning: ${done}/${total} done (${active})`);
   };
-  for (const entry of request.plan) {
-    if (!entry.run) continue;
+  const order = longestFirst(request.plan);
+  // Every scanner's outcome, promised before any starts: one may wait for another queued after it.
+  const outcomes = new Map(order.map((entry) => [entry.name, promised<ScannerRun>()]));
+  for (const entry of order) {
     const task = (async (): Promise<ScannerRun> => {
       // Wait for dependencies outside the limiter, so they can never starve each other of slots.
       const upstream = new Map<ScannerName, readonly string[]>();
       for (const dependency of entry.dependsOn) {
-        const result = await running.get(dependency);
+        const result = await outcomes.get(dependency)?.promise;
         if (result?.report.status === 'ok') upstream.set(dependency, result.files);
       }
       const result = await limit(() => runOne(entry, request, upstream, workRoot));
@@ -356,6 +388,7 @@ export async function runScanners(request: RunRequest): Promise<ScannerRun[]> {
       request.onFinished?.(total - done);
       return result;
     })();
+    outcomes.get(entry.name)?.settle(task);
     running.set(entry.name, task);
   }
   progress();

@@ -116,6 +116,12 @@ export interface ScannerAdapter {
   readonly settings?: ToolSettings;
   /** Scanners whose raw outputs this one reads (see ScanContext.upstream). */
   readonly dependsOn?: readonly string[];
+  /**
+   * Seconds the tool typically runs on a small repository (the bundled example, two at a time on
+   * 2 cores). With fewer slots than scanners the runner starts the longest first, so the last
+   * slot does not end with a long scanner started late. Unset, 1 s.
+   */
+  readonly typicalSeconds?: number;
   /** Set for every invocation: no update checks, no telemetry. */
   readonly env?: Readonly<Record<string, string>>;
   applies(config: ScanConfig, files: readonly string[]): Applicability;

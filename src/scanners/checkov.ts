@@ -214,6 +214,7 @@ const CHECKOV_JSON = { label: 'Checkov JSON', toSarif: checkovJsonToSarif };
 export const checkov: ScannerAdapter = {
   name: 'checkov',
   tool: 'checkov',
+  typicalSeconds: 3.2,
   title: 'Checkov',
   categories: ['iac', 'secret'],
   description:

@@ -53,6 +53,7 @@ const GITLEAKS_JSON = { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif };
 export const gitleaks: ScannerAdapter = {
   name: 'gitleaks',
   tool: 'gitleaks',
+  typicalSeconds: 0.1,
   title: 'Gitleaks',
   categories: ['secret'],
   description:

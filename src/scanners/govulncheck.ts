@@ -310,6 +310,7 @@ const GOVULNCHECK_JSON = {
 export const govulncheck: ScannerAdapter = {
   name: 'govulncheck',
   tool: 'govulncheck',
+  typicalSeconds: 3.9,
   title: 'govulncheck',
   description:
     'Go modules: known vulnerabilities, and whether the code calls them (marks the same findings of other tools reachable or not)',

@@ -181,6 +181,7 @@ const GRYPE_SETTINGS = toolSettings({
 export const grype: ScannerAdapter & { readonly settings: typeof GRYPE_SETTINGS } = {
   name: 'grype',
   tool: 'grype',
+  typicalSeconds: 0.2,
   title: 'Grype',
   description: "vulnerabilities in Syft's SBOM",
   outputs: 'SARIF + JSON',

@@ -188,6 +188,7 @@ const OSV_SETTINGS = toolSettings({
 export const osvScanner: ScannerAdapter & { readonly settings: typeof OSV_SETTINGS } = {
   name: 'osv-scanner',
   tool: 'osv-scanner',
+  typicalSeconds: 0.3,
   title: 'OSV-Scanner',
   description:
     'lockfiles of many ecosystems (npm, PyPI, Go, Maven, Cargo, ...): known vulnerabilities from OSV',

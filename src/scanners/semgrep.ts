@@ -169,6 +169,7 @@ const SEMGREP_SETTINGS = toolSettings({
 export const semgrep: ScannerAdapter & { readonly settings: typeof SEMGREP_SETTINGS } = {
   name: 'semgrep',
   tool: 'semgrep',
+  typicalSeconds: 2.5,
   title: 'Semgrep',
   categories: ['code'],
   settings: SEMGREP_SETTINGS,

@@ -7,6 +7,7 @@ import { imageFileStem, syftSource } from '../plan/image.ts';
 export const syft: ScannerAdapter = {
   name: 'syft',
   tool: 'syft',
+  typicalSeconds: 1.5,
   title: 'Syft',
   categories: ['sbom'],
   description: 'SBOM',

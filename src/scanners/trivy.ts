@@ -383,6 +383,7 @@ const TRIVY_SETTINGS = toolSettings({
 export const trivy: ScannerAdapter & { readonly settings: typeof TRIVY_SETTINGS } = {
   name: 'trivy',
   tool: 'trivy',
+  typicalSeconds: 1.9,
   title: 'Trivy',
   description: 'filesystem: vulnerabilities, misconfigurations, secrets, licenses',
   outputs: 'JSON, converted by `trivy convert` to SARIF and CycloneDX',
