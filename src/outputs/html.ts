@@ -501,7 +501,6 @@ export interface HtmlOptions {
   rowLimit?: number;
 }
 
-/** report.html; with `rowLimit: PRINT_ROW_LIMIT`, the page report.pdf is printed from. */
 /**
  * The sections that do not depend on the row limit, rendered once per report: report.html and
  * the page printed to report.pdf share them (each walks every finding).
@@ -515,6 +514,7 @@ function once(report: Report, name: string, render: (report: Report) => string):
   return html;
 }
 
+/** report.html; with `rowLimit: PRINT_ROW_LIMIT`, the page report.pdf is printed from. */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const rowLimit = options.rowLimit ?? HTML_ROW_LIMIT;
   return `<!doctype html>

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { severityRank } from '../model/finding.ts';
 import { readScanfoldProperties } from '../model/sarif-properties.ts';
+import type { MeasuredItem } from './json-stream.ts';
 
 /** GitHub code-scanning limits for one SARIF upload. */
 export const GITHUB_SARIF_LIMITS = {
@@ -148,13 +149,15 @@ function shrinkRun(
  * Fit every run to GitHub's per-run limits: results over the limit keep the most severe, unused
  * rules go when there are too many, a run too big gzipped on its own is cut down. Each run is
  * uploaded on its own, so the runs-per-file limit never applies. The input log is not changed.
- * `size` measures a run against the size limit: by default an estimate (see runSize); the uploader
- * passes one that gzips the run exactly as uploaded and keeps that buffer as the payload.
+ * `written` holds each run's size as writing scanfold.sarif measured it (writeJsonFile's
+ * `measure`), where known. `size` measures a run against the size limit: by default an estimate
+ * (see runSize); the uploader passes one that gzips the run exactly as uploaded and keeps that
+ * buffer as the payload.
  */
 export function fitToLimits(
   merged: Log,
   limits: SarifLimits = { ...GITHUB_SARIF_LIMITS },
-  written?: readonly (RunEstimate | undefined)[],
+  written?: readonly (MeasuredItem | undefined)[],
   size: RunSizer = runSize,
 ): FittedLog {
   const truncated: Truncation[] = [];
@@ -168,20 +171,13 @@ export function fitToLimits(
   return { runs, truncated };
 }
 
-/** What writing a run to scanfold.sarif measured of it (see writeJsonFile's `measure`). */
-export interface RunEstimate {
-  bytes: number;
-  /** Its text deflated at level 1 in 4 MiB pieces: more than the uploader's gzip of the same. */
-  deflatedBytes: number;
-}
-
 /**
  * A run is under the size limit, without serialising it again, when the whole run as written
  * (indented, so larger than the upload's compact JSON) deflates fast well under the limit: a
  * fitted run is that run or a part of it, and the upload's default gzip level compresses better.
  * The 10% margin covers the gzip header and the envelope around the run; nearer, runSize decides.
  */
-function surelyUnder(estimate: RunEstimate | undefined, limit: number): boolean {
+function surelyUnder(estimate: MeasuredItem | undefined, limit: number): boolean {
   if (!estimate) return false;
   return estimate.bytes < limit - 1024 || estimate.deflatedBytes < limit * 0.9;
 }

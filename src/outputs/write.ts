@@ -6,11 +6,15 @@ import { ConfigurationError } from '../model/errors.ts';
 import type { Report } from '../model/scan-result.ts';
 import { scrubTokens } from '../normalize/secrets.ts';
 import { PRINT_ROW_LIMIT, renderHtml } from './html.ts';
-import { writeJsonFile, type JsonWriteOptions, type JsonWriteResult } from './json-stream.ts';
+import {
+  writeJsonFile,
+  type JsonWriteOptions,
+  type JsonWriteResult,
+  type MeasuredItem,
+} from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
 import { printPdf, withTemporaryPage, type PdfPrinter, type PdfResult } from './pdf.ts';
 import { scrubValue } from './redact.ts';
-import type { RunEstimate } from './sarif-limits.ts';
 
 export const OUTPUT_FILES = {
   sarif: 'scanfold.sarif',
@@ -72,7 +76,7 @@ async function writeFreshJson(
 export interface SarifWritten {
   sha256: string;
   /** Each run's size as written, in order: fitToLimits needs no second serialisation of it. */
-  runs: RunEstimate[];
+  runs: MeasuredItem[];
 }
 
 /**
