@@ -51947,7 +51947,7 @@ function resolveConfig(request) {
 
 // src/engine.ts
 import { mkdir as mkdir4, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
-import os6 from "node:os";
+import os7 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
@@ -68936,6 +68936,10 @@ async function withTemporaryPage(html, use) {
 function unavailable(note) {
   return {
     print: () => Promise.resolve({ ok: false, note }),
+    open: () => ({
+      print: () => Promise.resolve({ ok: false, note }),
+      discard: () => Promise.resolve()
+    }),
     close: () => Promise.resolve(),
     warm: () => void 0,
     browserPid: () => Promise.resolve(void 0)
@@ -69003,21 +69007,51 @@ function createPdfPrinter(options = {}) {
     if (typeof targetId !== "string" || typeof sessionId !== "string")
       throw new Error("no DevTools session");
     await devtools.send("Page.enable", {}, sessionId);
+    await devtools.send("Emulation.setEmulatedMedia", { media: "print" }, sessionId);
     return { targetId, sessionId };
   }
   let spareTab;
   let warmStarted = false;
-  async function printWith(devtools, htmlFile, pdfFile) {
+  async function load(devtools, htmlFile) {
     const spare = await spareTab;
     spareTab = void 0;
     const tab = spare ?? await openTab(devtools);
-    await printIn(devtools, tab, htmlFile, pdfFile);
-    await devtools.send("Target.closeTarget", { targetId: tab.targetId });
+    try {
+      await navigate(devtools, tab, htmlFile);
+    } catch (error62) {
+      await closeTab(devtools, tab);
+      throw error62;
+    }
+    return tab;
   }
-  async function printIn(devtools, { sessionId }, htmlFile, pdfFile) {
+  async function closeTab(devtools, tab) {
+    await devtools.send("Target.closeTarget", { targetId: tab.targetId }).catch(() => void 0);
+  }
+  async function navigate(devtools, { sessionId }, htmlFile) {
     const loaded = devtools.event("Page.loadEventFired", sessionId);
     await devtools.send("Page.navigate", { url: pathToFileURL4(htmlFile).href }, sessionId);
     await loaded;
+  }
+  async function fill(devtools, { sessionId }, fills) {
+    if (fills.length === 0) return;
+    const { result } = await devtools.send(
+      "Runtime.evaluate",
+      {
+        // The fills travel as a JSON literal: data, never code.
+        expression: `((pairs) => {
+          const missing = pairs.filter((pair) => !document.getElementById(pair.id));
+          if (missing.length > 0) return missing.map((pair) => pair.id).join(', ');
+          for (const pair of pairs) document.getElementById(pair.id).outerHTML = pair.html;
+          return '';
+        })(${JSON.stringify(fills)})`,
+        returnByValue: true
+      },
+      sessionId
+    );
+    const missing = result?.value;
+    if (missing !== "") throw new Error(`the page has no slot ${String(missing)}`);
+  }
+  async function printIn(devtools, { sessionId }, pdfFile) {
     const { stream } = await devtools.send(
       "Page.printToPDF",
       {
@@ -69044,42 +69078,69 @@ function createPdfPrinter(options = {}) {
     }
     await devtools.send("IO.close", { handle: stream }, sessionId);
   }
-  return {
-    async print(htmlFile, pdfFile) {
-      let timer;
-      const timeout = new Promise((_3, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`timed out after ${(options.timeoutMs ?? 6e4) / 1e3} s`)),
-          options.timeoutMs ?? 6e4
-        );
-      });
-      try {
-        await Promise.race([
-          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
-          timeout
-        ]);
-        const size = await stat(pdfFile).then(
-          (info) => info.size,
-          () => 0
-        );
-        return size > 0 ? { ok: true, file: pdfFile } : { ok: false, note: noteFor("wrote an empty PDF") };
-      } catch (error62) {
-        await rm2(pdfFile, { force: true });
-        await atMost(gone, 1e3);
-        return { ok: false, note: noteFor(error62) };
-      } finally {
-        clearTimeout(timer);
+  async function bounded(pdfFile, work) {
+    let timer;
+    const timeout = new Promise((_3, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${(options.timeoutMs ?? 6e4) / 1e3} s`)),
+        options.timeoutMs ?? 6e4
+      );
+    });
+    try {
+      await Promise.race([work(), timeout]);
+      const size = await stat(pdfFile).then(
+        (info) => info.size,
+        () => 0
+      );
+      return size > 0 ? { ok: true, file: pdfFile } : { ok: false, note: noteFor("wrote an empty PDF") };
+    } catch (error62) {
+      await rm2(pdfFile, { force: true });
+      await atMost(gone, 1e3);
+      return { ok: false, note: noteFor(error62) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  function open3(htmlFile) {
+    const loading = launch().then(async (devtools) => ({
+      devtools,
+      tab: await load(devtools, htmlFile)
+    }));
+    loading.catch(() => void 0);
+    let used = false;
+    return {
+      print(pdfFile, fills = []) {
+        used = true;
+        return bounded(pdfFile, async () => {
+          const { devtools, tab } = await loading;
+          try {
+            await fill(devtools, tab, fills);
+            await printIn(devtools, tab, pdfFile);
+          } finally {
+            await closeTab(devtools, tab);
+          }
+        });
+      },
+      async discard() {
+        if (used) return;
+        used = true;
+        const loaded = await loading.catch(() => void 0);
+        if (loaded) await closeTab(loaded.devtools, loaded.tab);
       }
-    },
+    };
+  }
+  return {
+    print: (htmlFile, pdfFile) => open3(htmlFile).print(pdfFile),
+    open: open3,
     warm() {
       if (warmStarted) return;
       warmStarted = true;
       spareTab = launch().then(async (devtools) => {
         const tab = await openTab(devtools);
-        await withTemporaryPage(
-          WARM_UP_PAGE,
-          (page, dir) => printIn(devtools, tab, page, path21.join(dir, "warm.pdf"))
-        );
+        await withTemporaryPage(WARM_UP_PAGE, async (page, dir) => {
+          await navigate(devtools, tab, page);
+          await printIn(devtools, tab, path21.join(dir, "warm.pdf"));
+        });
         return tab;
       }).catch(() => void 0);
     },
@@ -69098,18 +69159,10 @@ function createPdfPrinter(options = {}) {
     }
   };
 }
-async function printPdf(htmlFile, pdfFile, options = {}) {
-  const printer = createPdfPrinter(options);
-  try {
-    return await printer.print(htmlFile, pdfFile);
-  } finally {
-    await printer.close();
-  }
-}
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
 import path22 from "node:path";
 
 // src/outputs/html.ts
@@ -69685,7 +69738,10 @@ function header(report) {
   ].filter(Boolean);
   return `<header class="top"><h1>Scanfold security &amp; compliance report</h1><p class="meta">${facts.join("")}</p></header>`;
 }
-function cards(report) {
+function errorWarnings(report) {
+  return report.errors.map((error62) => `<div class="warn">${e(error62, 500)}</div>`).join("");
+}
+function cards(report, late) {
   const card = (n, label, extra = "") => `<div class="card${extra}"><div class="n">${n}</div><div class="l">${label}</div></div>`;
   const list = [
     card(
@@ -69707,7 +69763,7 @@ function cards(report) {
     ...scannersFailed.map(
       (s) => `<div class="warn">${e(s.name)} ${e(s.status)}: its results are missing from this report. ${e(s.message ?? "", 300)}</div>`
     ),
-    ...report.errors.map((error62) => `<div class="warn">${e(error62, 500)}</div>`),
+    late ? `<div id="${LATE_ERRORS}"></div>` : errorWarnings(report),
     report.baseline && !report.baseline.comparable ? `<div class="warn">The baseline is not fully comparable: ${e(report.baseline.reason ?? "", 400)}</div>` : ""
   ].join("");
   return `<div class="cards">${list.join("")}</div><p>${e(report.gate.reason, 400)}.</p>${warnings}`;
@@ -69848,16 +69904,27 @@ function manifestSection(report) {
     ([file2, hash5]) => `<tr><td><code>${e(file2, 200)}</code></td><td><code>${e(hash5, 64)}</code></td></tr>`
   ).join("")}</tbody></table>`;
 }
+var LATE_ERRORS = "late-errors";
+var LATE_MANIFEST = "late-manifest";
+function lateParts(report) {
+  return [
+    { id: LATE_ERRORS, html: errorWarnings(report) },
+    { id: LATE_MANIFEST, html: manifestSection(report) }
+  ];
+}
 var rendered = /* @__PURE__ */ new WeakMap();
 function once2(report, name, render) {
-  let sections = rendered.get(report);
-  if (!sections) rendered.set(report, sections = /* @__PURE__ */ new Map());
-  let html = sections.get(name);
-  if (html === void 0) sections.set(name, html = render(report));
+  const reads = [report.summary, report.compliance, report.baseline];
+  let cached3 = rendered.get(report.findings);
+  if (!cached3 || cached3.reads.some((read, index) => read !== reads[index]))
+    rendered.set(report.findings, cached3 = { reads, sections: /* @__PURE__ */ new Map() });
+  let html = cached3.sections.get(name);
+  if (html === void 0) cached3.sections.set(name, html = render(report));
   return html;
 }
 function renderHtml(report, options = {}) {
   const rowLimit = options.rowLimit ?? HTML_ROW_LIMIT;
+  const late = options.lateSlots === true;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
@@ -69867,7 +69934,7 @@ function renderHtml(report, options = {}) {
 <title>Scanfold report${report.git?.repository ? ` \u2014 ${e(report.git.repository)}` : ""}</title>
 <style>${STYLE}</style></head><body><main>
 ${header(report)}
-${cards(report)}
+${cards(report, late)}
 ${once2(report, "charts", charts)}
 <h2 id="scanners">Scanners</h2>${scannerTable2(report)}
 ${findingsSection(report, rowLimit)}
@@ -69875,7 +69942,7 @@ ${fixedSection2(report, rowLimit)}
 ${once2(report, "compliance", complianceSection)}
 ${suppressionsSection(report)}
 ${sbomSection(report)}
-${manifestSection(report)}
+${late ? `<div id="${LATE_MANIFEST}"></div>` : manifestSection(report)}
 <footer>Generated by scanfold ${e(report.tool.version)}. report.json holds every finding with its sources; scanfold.sarif holds every scanner result.</footer>
 </main><script>${SCRIPT}</script></body></html>
 `;
@@ -70113,6 +70180,7 @@ async function writeJsonFile(file2, value, options = {}) {
 }
 
 // src/outputs/write.ts
+import os5 from "node:os";
 var OUTPUT_FILES = {
   sarif: "scanfold.sarif",
   sbom: "sbom.cdx.json",
@@ -70165,15 +70233,48 @@ async function hashFiles(outputDir, written, known2) {
   }
   return manifest;
 }
-async function printReport(report, pdfFile, request) {
-  return withTemporaryPage(
-    renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }),
-    (page) => request.printer ? request.printer.print(page, pdfFile) : printPdf(page, pdfFile)
-  );
+function scrubReport(report, secretTokens2) {
+  return scrubValue(report, secretTokens2);
+}
+function finishReport(draft, late, secretTokens2) {
+  return { ...draft, ...scrubValue(late, secretTokens2) };
+}
+function openPrintPage(draft, printer) {
+  const browser = printer ?? createPdfPrinter();
+  const opened = (async () => {
+    const dir = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-page-"));
+    const page = path22.join(dir, "page.html");
+    try {
+      await writeFile6(page, renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true }), {
+        flag: "wx"
+      });
+    } catch (error62) {
+      await rm3(dir, { recursive: true, force: true });
+      throw error62;
+    }
+    return { dir, job: browser.open(page) };
+  })();
+  let closed;
+  const discard = () => closed ??= (async () => {
+    const page = await opened.catch(() => void 0);
+    await page?.job.discard();
+    if (page) await rm3(page.dir, { recursive: true, force: true });
+    if (!printer) await browser.close();
+  })();
+  return {
+    async print(report, pdfFile) {
+      try {
+        const { job } = await opened;
+        return await job.print(pdfFile, lateParts(report));
+      } finally {
+        await discard();
+      }
+    },
+    discard
+  };
 }
 async function writeOutputs(request) {
-  const { outputDir, secretTokens: secretTokens2 } = request;
-  const report = scrubValue(request.report, secretTokens2);
+  const { outputDir, secretTokens: secretTokens2, report } = request;
   const written = [OUTPUT_FILES.sarif];
   const known2 = /* @__PURE__ */ new Map([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
   const step = request.step ?? (() => void 0);
@@ -70201,20 +70302,15 @@ async function writeOutputs(request) {
     renderMarkdown(report, { maxLength: 1e6 })
   );
   written.push(OUTPUT_FILES.markdown);
-  const html = path22.join(outputDir, OUTPUT_FILES.html);
   const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known2) };
-  await writeFresh(html, renderHtml(withManifest));
+  const printed = request.printPage ? request.printPage.print(withManifest, path22.join(outputDir, OUTPUT_FILES.pdf)).then((pdf) => {
+    if (pdf.ok) written.push(OUTPUT_FILES.pdf);
+    else request.note?.(pdf.note);
+  }) : Promise.resolve();
+  printed.catch(() => void 0);
+  await writeFresh(path22.join(outputDir, OUTPUT_FILES.html), renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
   step("write md+html");
-  let printed = Promise.resolve();
-  if (request.pdf ?? pdfWanted()) {
-    printed = printReport(withManifest, path22.join(outputDir, OUTPUT_FILES.pdf), request).then(
-      (pdf) => {
-        if (pdf.ok) written.push(OUTPUT_FILES.pdf);
-        else request.note?.(pdf.note);
-      }
-    );
-  }
   const manifest = printed.then(() => hashFiles(outputDir, written, known2));
   manifest.catch(() => void 0);
   await writeFreshJson(
@@ -73064,8 +73160,8 @@ async function applyPolicy(request) {
 
 // src/run/runner.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
-import os5 from "node:os";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp4, rename as rename3, rm as rm4 } from "node:fs/promises";
+import os6 from "node:os";
 import path26 from "node:path";
 
 // node_modules/yocto-queue/index.js
@@ -73336,7 +73432,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp3(path26.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp4(path26.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -73500,7 +73596,7 @@ function longestFirst(plan) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp4(path26.join(os6.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -73655,88 +73751,96 @@ async function assemble(request) {
   for (const finding of findings)
     for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
   const byTool = Object.fromEntries(toolCounts);
-  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens: secretTokens2 });
-  step("buildSarif");
-  const repaired = repairSarif(merged);
-  if (repaired.dropped.length > 0)
-    request.logger.warning(
-      `${OUTPUT_FILES.sarif}: ${repaired.dropped.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired.dropped[0]})`
-    );
-  const invalidSarif = repaired.valid ? [] : validateSarif(merged);
-  if (invalidSarif.length > 0)
-    fail(
-      `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`
-    );
-  step("validateSarif");
-  const sarifWritten = await writeSarifOutput(request.outputDir, merged);
-  step("write sarif");
-  const { truncated } = fitToLimits(merged, void 0, sarifWritten.runs);
-  for (const t of truncated) {
-    request.logger.warning(
-      `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
-    );
-  }
-  step("fitToLimits");
-  const draft = {
-    schemaVersion: "1.0.0",
-    tool: { name: "scanfold", version: scanfoldVersion() },
-    generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    root: request.root,
-    summary: {
-      total: findings.length,
-      bySeverity: countBy(SEVERITIES, findings, (f2) => f2.severity),
-      byCategory: countBy(CATEGORIES, findings, (f2) => f2.category),
-      byTool,
-      inputResults: normalized.inputResults,
-      duplicatesMerged: normalized.duplicatesMerged,
-      ...policy.baseline ? {
-        new: findings.filter((f2) => f2.baseline === "new").length,
-        unchanged: findings.filter((f2) => f2.baseline === "unchanged").length,
-        fixed: policy.fixed.length
-      } : {},
-      suppressed: findings.filter((f2) => f2.suppressed).length
+  const draft = scrubReport(
+    {
+      schemaVersion: "1.0.0",
+      tool: { name: "scanfold", version: scanfoldVersion() },
+      generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
+      root: request.root,
+      summary: {
+        total: findings.length,
+        bySeverity: countBy(SEVERITIES, findings, (f2) => f2.severity),
+        byCategory: countBy(CATEGORIES, findings, (f2) => f2.category),
+        byTool,
+        inputResults: normalized.inputResults,
+        duplicatesMerged: normalized.duplicatesMerged,
+        ...policy.baseline ? {
+          new: findings.filter((f2) => f2.baseline === "new").length,
+          unchanged: findings.filter((f2) => f2.baseline === "unchanged").length,
+          fixed: policy.fixed.length
+        } : {},
+        suppressed: findings.filter((f2) => f2.suppressed).length
+      },
+      gate,
+      ...request.git ? { git: request.git } : {},
+      ...request.settings ? { settings: request.settings } : {},
+      scanners,
+      findings,
+      ...policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {},
+      suppressions: policy.suppressions,
+      compliance: policy.compliance,
+      ...request.sboms.length ? { licenses: licenses.summary } : {},
+      ...sbom ? { sbom: sbom.summary } : {},
+      truncated: [],
+      errors: [],
+      manifest: {}
     },
-    gate,
-    ...request.git ? { git: request.git } : {},
-    ...request.settings ? { settings: request.settings } : {},
-    scanners,
-    findings,
-    ...policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {},
-    suppressions: policy.suppressions,
-    compliance: policy.compliance,
-    ...request.sboms.length ? { licenses: licenses.summary } : {},
-    ...sbom ? { sbom: sbom.summary } : {},
-    truncated,
-    errors: request.errors,
-    manifest: {}
-  };
-  const report = await writeOutputs({
-    outputDir: request.outputDir,
-    report: draft,
-    sarif: sarifWritten,
-    sbomJson: sbom?.json,
-    rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
-    secretTokens: secretTokens2,
-    note: (message) => request.logger.info(message),
-    ...request.printer ? { printer: request.printer } : {},
-    step
-  });
-  const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
-  const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-  const out = (name) => path27.join(request.outputDir, name);
-  return {
-    report,
-    sarif: merged,
-    exitCode,
-    outputDir: request.outputDir,
-    files: {
-      sarif: out(OUTPUT_FILES.sarif),
-      sbom: sbom ? out(OUTPUT_FILES.sbom) : void 0,
-      report: out(OUTPUT_FILES.report),
-      markdown: out(OUTPUT_FILES.markdown),
-      html: out(OUTPUT_FILES.html)
+    secretTokens2
+  );
+  const printPage = pdfWanted() ? openPrintPage(draft, request.printer) : void 0;
+  try {
+    const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens: secretTokens2 });
+    step("buildSarif");
+    const repaired = repairSarif(merged);
+    if (repaired.dropped.length > 0)
+      request.logger.warning(
+        `${OUTPUT_FILES.sarif}: ${repaired.dropped.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired.dropped[0]})`
+      );
+    const invalidSarif = repaired.valid ? [] : validateSarif(merged);
+    if (invalidSarif.length > 0)
+      fail(
+        `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`
+      );
+    step("validateSarif");
+    const sarifWritten = await writeSarifOutput(request.outputDir, merged);
+    step("write sarif");
+    const { truncated } = fitToLimits(merged, void 0, sarifWritten.runs);
+    for (const t of truncated) {
+      request.logger.warning(
+        `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`
+      );
     }
-  };
+    step("fitToLimits");
+    const report = await writeOutputs({
+      outputDir: request.outputDir,
+      report: finishReport(draft, { truncated, errors: request.errors }, secretTokens2),
+      sarif: sarifWritten,
+      sbomJson: sbom?.json,
+      rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
+      secretTokens: secretTokens2,
+      note: (message) => request.logger.info(message),
+      ...printPage ? { printPage } : {},
+      step
+    });
+    const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
+    const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
+    const out = (name) => path27.join(request.outputDir, name);
+    return {
+      report,
+      sarif: merged,
+      exitCode,
+      outputDir: request.outputDir,
+      files: {
+        sarif: out(OUTPUT_FILES.sarif),
+        sbom: sbom ? out(OUTPUT_FILES.sbom) : void 0,
+        report: out(OUTPUT_FILES.report),
+        markdown: out(OUTPUT_FILES.markdown),
+        html: out(OUTPUT_FILES.html)
+      }
+    };
+  } finally {
+    await printPage?.discard();
+  }
 }
 function toolResolver(config2, options) {
   const manifest = options.manifest ?? loadManifest();
@@ -73779,7 +73883,7 @@ async function scanWith(config2, options, printer) {
   );
   let warmed = false;
   const warm = (running) => {
-    if (warmed || running >= os6.availableParallelism()) return;
+    if (warmed || running >= os7.availableParallelism()) return;
     warmed = true;
     printer?.warm();
   };

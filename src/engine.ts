@@ -24,9 +24,12 @@ import { repairSarif, validateBom, validateSarif } from './outputs/validate.ts';
 import { createPdfPrinter, type PdfPrinter } from './outputs/pdf.ts';
 import {
   clearOwnOutputs,
+  finishReport,
+  openPrintPage,
   OUTPUT_FILES,
   pdfWanted,
   prepareOutputDir,
+  scrubReport,
   writeOutputs,
   writeSarifOutput,
 } from './outputs/write.ts';
@@ -216,97 +219,107 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   for (const finding of findings)
     for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
   const byTool: Record<string, number> = Object.fromEntries(toolCounts);
-  const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens });
-  step('buildSarif');
-  // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
-  // Usually one validation pass (~100 ms per 100k results); more only when an input broke it.
-  const repaired = repairSarif(merged);
-  if (repaired.dropped.length > 0)
-    request.logger.warning(
-      `${OUTPUT_FILES.sarif}: ${repaired.dropped.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired.dropped[0]})`,
-    );
-  const invalidSarif = repaired.valid ? [] : validateSarif(merged);
-  if (invalidSarif.length > 0)
-    fail(
-      `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
-    );
-  step('validateSarif');
-  // Written first: writing measures each run, so fitToLimits need not serialise it again.
-  const sarifWritten = await writeSarifOutput(request.outputDir, merged);
-  step('write sarif');
-  // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
-  const { truncated } = fitToLimits(merged, undefined, sarifWritten.runs);
-  for (const t of truncated) {
-    request.logger.warning(
-      `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
-    );
-  }
-  step('fitToLimits');
-  const draft: Report = {
-    schemaVersion: '1.0.0',
-    tool: { name: 'scanfold', version: scanfoldVersion() },
-    generatedAt: new Date().toISOString(),
-    root: request.root,
-    summary: {
-      total: findings.length,
-      bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
-      byCategory: countBy(CATEGORIES, findings, (f) => f.category),
-      byTool,
-      inputResults: normalized.inputResults,
-      duplicatesMerged: normalized.duplicatesMerged,
-      ...(policy.baseline
-        ? {
-            new: findings.filter((f) => f.baseline === 'new').length,
-            unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
-            fixed: policy.fixed.length,
-          }
-        : {}),
-      suppressed: findings.filter((f) => f.suppressed).length,
+  const draft = scrubReport(
+    {
+      schemaVersion: '1.0.0',
+      tool: { name: 'scanfold', version: scanfoldVersion() },
+      generatedAt: new Date().toISOString(),
+      root: request.root,
+      summary: {
+        total: findings.length,
+        bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
+        byCategory: countBy(CATEGORIES, findings, (f) => f.category),
+        byTool,
+        inputResults: normalized.inputResults,
+        duplicatesMerged: normalized.duplicatesMerged,
+        ...(policy.baseline
+          ? {
+              new: findings.filter((f) => f.baseline === 'new').length,
+              unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
+              fixed: policy.fixed.length,
+            }
+          : {}),
+        suppressed: findings.filter((f) => f.suppressed).length,
+      },
+      gate,
+      ...(request.git ? { git: request.git } : {}),
+      ...(request.settings ? { settings: request.settings } : {}),
+      scanners,
+      findings,
+      ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
+      suppressions: policy.suppressions,
+      compliance: policy.compliance,
+      ...(request.sboms.length ? { licenses: licenses.summary } : {}),
+      ...(sbom ? { sbom: sbom.summary } : {}),
+      truncated: [],
+      errors: [],
+      manifest: {},
     },
-    gate,
-    ...(request.git ? { git: request.git } : {}),
-    ...(request.settings ? { settings: request.settings } : {}),
-    scanners,
-    findings,
-    ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
-    suppressions: policy.suppressions,
-    compliance: policy.compliance,
-    ...(request.sboms.length ? { licenses: licenses.summary } : {}),
-    ...(sbom ? { sbom: sbom.summary } : {}),
-    truncated,
-    errors: request.errors,
-    manifest: {},
-  };
-  const report = await writeOutputs({
-    outputDir: request.outputDir,
-    report: draft,
-    sarif: sarifWritten,
-    sbomJson: sbom?.json,
-    rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
     secretTokens,
-    note: (message) => request.logger.info(message),
-    ...(request.printer ? { printer: request.printer } : {}),
-    step,
-  });
-  const scannerFailed =
-    scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
-    request.errors.length > 0;
-  const exitCode =
-    gate.result === 'failed' ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-  const out = (name: string): string => path.join(request.outputDir, name);
-  return {
-    report,
-    sarif: merged,
-    exitCode,
-    outputDir: request.outputDir,
-    files: {
-      sarif: out(OUTPUT_FILES.sarif),
-      sbom: sbom ? out(OUTPUT_FILES.sbom) : undefined,
-      report: out(OUTPUT_FILES.report),
-      markdown: out(OUTPUT_FILES.markdown),
-      html: out(OUTPUT_FILES.html),
-    },
-  };
+  );
+  // report.pdf's page loads in the browser, on another core, while scanfold.sarif is built and
+  // written; only its errors and manifest wait for that.
+  const printPage = pdfWanted() ? openPrintPage(draft, request.printer) : undefined;
+  try {
+    const merged = buildSarif({ inputs: sarifInputs, findings, root: request.root, secretTokens });
+    step('buildSarif');
+    // As codeql-action does before an upload: an invalid file is said to be so, never passed on silently.
+    // Usually one validation pass (~100 ms per 100k results); more only when an input broke it.
+    const repaired = repairSarif(merged);
+    if (repaired.dropped.length > 0)
+      request.logger.warning(
+        `${OUTPUT_FILES.sarif}: ${repaired.dropped.length} field(s) from the inputs broke SARIF 2.1.0 and were left out (first: ${repaired.dropped[0]})`,
+      );
+    const invalidSarif = repaired.valid ? [] : validateSarif(merged);
+    if (invalidSarif.length > 0)
+      fail(
+        `${OUTPUT_FILES.sarif}: not valid SARIF 2.1.0 (${invalidSarif.length} problem(s); first: ${invalidSarif[0]})`,
+      );
+    step('validateSarif');
+    // Written first: writing measures each run, so fitToLimits need not serialise it again.
+    const sarifWritten = await writeSarifOutput(request.outputDir, merged);
+    step('write sarif');
+    // Known before anything is uploaded, so the report (and the CLI user) sees what GitHub would drop.
+    const { truncated } = fitToLimits(merged, undefined, sarifWritten.runs);
+    for (const t of truncated) {
+      request.logger.warning(
+        `${t.tool}: ${t.omitted} result(s) exceed GitHub's limits and would be left out of a code-scanning upload (${t.reason}); scanfold.sarif keeps them all`,
+      );
+    }
+    step('fitToLimits');
+    const report = await writeOutputs({
+      outputDir: request.outputDir,
+      report: finishReport(draft, { truncated, errors: request.errors }, secretTokens),
+      sarif: sarifWritten,
+      sbomJson: sbom?.json,
+      rawFiles: [...scanners.flatMap((scanner) => scanner.outputs), ...written],
+      secretTokens,
+      note: (message) => request.logger.info(message),
+      ...(printPage ? { printPage } : {}),
+      step,
+    });
+    const scannerFailed =
+      scanners.some((s) => s.status === 'failed' || s.status === 'timed-out') ||
+      request.errors.length > 0;
+    const exitCode =
+      gate.result === 'failed' ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
+    const out = (name: string): string => path.join(request.outputDir, name);
+    return {
+      report,
+      sarif: merged,
+      exitCode,
+      outputDir: request.outputDir,
+      files: {
+        sarif: out(OUTPUT_FILES.sarif),
+        sbom: sbom ? out(OUTPUT_FILES.sbom) : undefined,
+        report: out(OUTPUT_FILES.report),
+        markdown: out(OUTPUT_FILES.markdown),
+        html: out(OUTPUT_FILES.html),
+      },
+    };
+  } finally {
+    await printPage?.discard();
+  }
 }
 
 export function toolResolver(

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
-import { HTML_CSP, PRINT_ROW_LIMIT, renderHtml } from '../src/outputs/html.ts';
+import { HTML_CSP, lateParts, PRINT_ROW_LIMIT, renderHtml } from '../src/outputs/html.ts';
 import { CHROMIUM_FLAGS, findChromium, printPdf, createPdfPrinter } from '../src/outputs/pdf.ts';
 import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
 
@@ -251,6 +251,48 @@ test('one browser, started before it is needed, prints twice over its DevTools p
   };
   for (let wait = 0; wait < 50 && alive(); wait++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(alive(), false, 'no process of the browser is left');
+});
+
+test("report.pdf's page, opened before its errors and manifest are known and filled in later, prints what the whole page prints", async () => {
+  const hostile = `</div><script>document.title='pwned'</script><b>bold</b>`;
+  const finished: Report = {
+    ...report,
+    errors: [...report.errors, `scanfold.sarif: not valid ${hostile}`],
+    manifest: { 'scanfold.sarif': 'ab'.repeat(32), [`raw/${hostile}.json`]: 'cd'.repeat(32) },
+  };
+  const draft: Report = { ...finished, errors: [], manifest: {} };
+  const whole = path.join(dir, 'whole.html');
+  const slotted = path.join(dir, 'slotted.html');
+  await writeFile(whole, renderHtml(finished, { rowLimit: PRINT_ROW_LIMIT }));
+  await writeFile(slotted, renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true }));
+  const pdfText = (file: string): string =>
+    execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const printer = createPdfPrinter();
+  try {
+    const opened = printer.open(slotted);
+    const filled = await opened.print(path.join(dir, 'slotted.pdf'), lateParts(finished));
+    assert.equal(filled.ok, true, filled.ok ? '' : filled.note);
+    const printed = await printer.print(whole, path.join(dir, 'whole.pdf'));
+    assert.equal(printed.ok, true, printed.ok ? '' : printed.note);
+    const text = pdfText(path.join(dir, 'slotted.pdf'));
+    assert.equal(text, pdfText(path.join(dir, 'whole.pdf')));
+    assert.ok(text.includes(`scanfold.sarif: not valid ${hostile}`), 'the error, as text');
+    // A hash may wrap in its cell.
+    assert.ok(text.replaceAll(' ', '').includes('ab'.repeat(32)), "the manifest's hashes");
+    const title = execFileSync('pdfinfo', [path.join(dir, 'slotted.pdf')], { encoding: 'utf8' });
+    assert.doesNotMatch(title, /pwned/);
+    // A page without the slots is a note, never a PDF missing its errors.
+    const unslotted = await printer.open(whole).print(path.join(dir, 'x.pdf'), lateParts(finished));
+    assert.equal(unslotted.ok, false);
+    assert.match(unslotted.ok ? '' : unslotted.note, /no slot late-errors, late-manifest/);
+    // Given up unprinted, a page leaves the browser usable.
+    const abandoned = printer.open(slotted);
+    await abandoned.discard();
+    const after = await printer.print(whole, path.join(dir, 'after.pdf'));
+    assert.equal(after.ok, true, after.ok ? '' : after.note);
+  } finally {
+    await printer.close();
+  }
 });
 
 test('a browser that exits at once is a note naming it, never a hang or an error', async () => {

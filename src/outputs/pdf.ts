@@ -44,9 +44,31 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}</style>
 
 export type PdfResult = { ok: true; file: string } | { ok: false; note: string };
 
+/**
+ * An element to replace, by id, before printing: the page's parts known only after it was opened
+ * (HTML rendered and escaped by Scanfold; an empty string removes the element).
+ */
+export interface PageFill {
+  id: string;
+  html: string;
+}
+
+/** A page being loaded in the browser, printed once its late parts are filled in. */
+export interface PrintJob {
+  /** Fill the slots and print; a failing browser or a missing slot is a note, never an error. */
+  print(pdfFile: string, fills?: readonly PageFill[]): Promise<PdfResult>;
+  /** Give the tab back without printing (idempotent; a no-op after print). */
+  discard(): Promise<void>;
+}
+
 export interface PdfPrinter {
   /** Print a local HTML file to PDF; a failing browser is a note, never an error. */
   print(htmlFile: string, pdfFile: string): Promise<PdfResult>;
+  /**
+   * Start loading a local HTML file now, to print it later: the browser lays the page out on
+   * another core while the caller works out the page's last parts. The file must stay until then.
+   */
+  open(htmlFile: string): PrintJob;
   /** Stop the browser (idempotent). */
   close(): Promise<void>;
   /** Start the browser now, ahead of the first print (idempotent). */
@@ -182,6 +204,10 @@ export async function withTemporaryPage<T>(
 function unavailable(note: string): PdfPrinter {
   return {
     print: () => Promise.resolve({ ok: false, note }),
+    open: () => ({
+      print: () => Promise.resolve({ ok: false, note }),
+      discard: () => Promise.resolve(),
+    }),
     close: () => Promise.resolve(),
     warm: () => undefined,
     browserPid: () => Promise.resolve(undefined),
@@ -263,6 +289,9 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
     if (typeof targetId !== 'string' || typeof sessionId !== 'string')
       throw new Error('no DevTools session');
     await devtools.send('Page.enable', {}, sessionId);
+    // Styled and laid out for print from the start: printing then restyles nothing (a 79-page
+    // report printed in 0.65-0.75 s instead of 0.85-0.95 s, loaded in 0.15 s instead of 0.25 s).
+    await devtools.send('Emulation.setEmulatedMedia', { media: 'print' }, sessionId);
     return { targetId, sessionId };
   }
   /**
@@ -273,27 +302,52 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
   let spareTab: Promise<Tab | undefined> | undefined;
   let warmStarted = false;
 
-  async function printWith(
-    devtools: DevToolsPipe,
-    htmlFile: string,
-    pdfFile: string,
-  ): Promise<void> {
+  /** A tab with `htmlFile` loaded: the warm-up's tab when it is free, else a new one. */
+  async function load(devtools: DevToolsPipe, htmlFile: string): Promise<Tab> {
     const spare = await spareTab;
     spareTab = undefined;
     const tab = spare ?? (await openTab(devtools));
-    await printIn(devtools, tab, htmlFile, pdfFile);
-    await devtools.send('Target.closeTarget', { targetId: tab.targetId });
+    try {
+      await navigate(devtools, tab, htmlFile);
+    } catch (error) {
+      await closeTab(devtools, tab);
+      throw error;
+    }
+    return tab;
   }
 
-  async function printIn(
-    devtools: DevToolsPipe,
-    { sessionId }: Tab,
-    htmlFile: string,
-    pdfFile: string,
-  ): Promise<void> {
+  async function closeTab(devtools: DevToolsPipe, tab: Tab): Promise<void> {
+    await devtools.send('Target.closeTarget', { targetId: tab.targetId }).catch(() => undefined);
+  }
+
+  async function navigate(devtools: DevToolsPipe, { sessionId }: Tab, htmlFile: string) {
     const loaded = devtools.event('Page.loadEventFired', sessionId);
     await devtools.send('Page.navigate', { url: pathToFileURL(htmlFile).href }, sessionId);
     await loaded;
+  }
+
+  /** Replace each slot by its HTML; a slot the page lacks fails the print rather than hiding it. */
+  async function fill(devtools: DevToolsPipe, { sessionId }: Tab, fills: readonly PageFill[]) {
+    if (fills.length === 0) return;
+    const { result } = await devtools.send(
+      'Runtime.evaluate',
+      {
+        // The fills travel as a JSON literal: data, never code.
+        expression: `((pairs) => {
+          const missing = pairs.filter((pair) => !document.getElementById(pair.id));
+          if (missing.length > 0) return missing.map((pair) => pair.id).join(', ');
+          for (const pair of pairs) document.getElementById(pair.id).outerHTML = pair.html;
+          return '';
+        })(${JSON.stringify(fills)})`,
+        returnByValue: true,
+      },
+      sessionId,
+    );
+    const missing = (result as { value?: unknown } | undefined)?.value;
+    if (missing !== '') throw new Error(`the page has no slot ${String(missing)}`);
+  }
+
+  async function printIn(devtools: DevToolsPipe, { sessionId }: Tab, pdfFile: string) {
     // Streamed: a long report's PDF is tens of MB, too much for one protocol message.
     const { stream } = await devtools.send(
       'Page.printToPDF',
@@ -322,36 +376,67 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
     await devtools.send('IO.close', { handle: stream }, sessionId);
   }
 
+  /** Run `work` within the print timeout; any failure becomes the note that skips report.pdf. */
+  async function bounded(pdfFile: string, work: () => Promise<void>): Promise<PdfResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${(options.timeoutMs ?? 60_000) / 1000} s`)),
+        options.timeoutMs ?? 60_000,
+      );
+    });
+    try {
+      await Promise.race([work(), timeout]);
+      const size = await stat(pdfFile).then(
+        (info) => info.size,
+        () => 0,
+      );
+      return size > 0
+        ? { ok: true, file: pdfFile }
+        : { ok: false, note: noteFor('wrote an empty PDF') };
+    } catch (error) {
+      await rm(pdfFile, { force: true });
+      // A broken pipe is the symptom; the browser's exit status, if it comes, is the reason.
+      await atMost(gone, 1_000);
+      return { ok: false, note: noteFor(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function open(htmlFile: string): PrintJob {
+    const loading = launch().then(async (devtools) => ({
+      devtools,
+      tab: await load(devtools, htmlFile),
+    }));
+    // A failed load is reported by the print that needs it.
+    loading.catch(() => undefined);
+    let used = false;
+    return {
+      print(pdfFile, fills = []) {
+        used = true;
+        return bounded(pdfFile, async () => {
+          const { devtools, tab } = await loading;
+          try {
+            await fill(devtools, tab, fills);
+            await printIn(devtools, tab, pdfFile);
+          } finally {
+            await closeTab(devtools, tab);
+          }
+        });
+      },
+      async discard() {
+        if (used) return;
+        used = true;
+        const loaded = await loading.catch(() => undefined);
+        if (loaded) await closeTab(loaded.devtools, loaded.tab);
+      },
+    };
+  }
+
   return {
-    async print(htmlFile, pdfFile) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`timed out after ${(options.timeoutMs ?? 60_000) / 1000} s`)),
-          options.timeoutMs ?? 60_000,
-        );
-      });
-      try {
-        await Promise.race([
-          launch().then((devtools) => printWith(devtools, htmlFile, pdfFile)),
-          timeout,
-        ]);
-        const size = await stat(pdfFile).then(
-          (info) => info.size,
-          () => 0,
-        );
-        return size > 0
-          ? { ok: true, file: pdfFile }
-          : { ok: false, note: noteFor('wrote an empty PDF') };
-      } catch (error) {
-        await rm(pdfFile, { force: true });
-        // A broken pipe is the symptom; the browser's exit status, if it comes, is the reason.
-        await atMost(gone, 1_000);
-        return { ok: false, note: noteFor(error) };
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    print: (htmlFile, pdfFile) => open(htmlFile).print(pdfFile),
+    open,
     warm() {
       // A first print loads fonts and warms the renderer (half a second or more): done here, on a
       // page of text in each family a report uses, it is not done after the last scanner.
@@ -361,9 +446,10 @@ export function createPdfPrinter(options: PdfOptions = {}): PdfPrinter {
       spareTab = launch()
         .then(async (devtools) => {
           const tab = await openTab(devtools);
-          await withTemporaryPage(WARM_UP_PAGE, (page, dir) =>
-            printIn(devtools, tab, page, path.join(dir, 'warm.pdf')),
-          );
+          await withTemporaryPage(WARM_UP_PAGE, async (page, dir) => {
+            await navigate(devtools, tab, page);
+            await printIn(devtools, tab, path.join(dir, 'warm.pdf'));
+          });
           return tab;
         })
         .catch(() => undefined);

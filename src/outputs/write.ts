@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { ConfigurationError } from '../model/errors.ts';
 import type { Report } from '../model/scan-result.ts';
 import { scrubTokens } from '../normalize/secrets.ts';
-import { PRINT_ROW_LIMIT, renderHtml } from './html.ts';
+import { lateParts, PRINT_ROW_LIMIT, renderHtml } from './html.ts';
 import {
   writeJsonFile,
   type JsonWriteOptions,
@@ -13,7 +13,8 @@ import {
   type MeasuredItem,
 } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
-import { printPdf, withTemporaryPage, type PdfPrinter, type PdfResult } from './pdf.ts';
+import os from 'node:os';
+import { createPdfPrinter, type PdfPrinter, type PdfResult } from './pdf.ts';
 import { scrubValue } from './redact.ts';
 
 export const OUTPUT_FILES = {
@@ -109,23 +110,76 @@ async function hashFiles(
   return manifest;
 }
 
+declare const scrubbed: unique symbol;
+/** A report with the run's secret values scrubbed from every string (scrubReport, finishReport). */
+export type ScrubbedReport = Report & { readonly [scrubbed]: true };
+
+/** Scrub once: the walk over every finding is not repeated for each file written from it. */
+export function scrubReport(report: Report, secretTokens: readonly string[]): ScrubbedReport {
+  return scrubValue(report, secretTokens) as ScrubbedReport;
+}
+
+/** The report's parts known only once scanfold.sarif is written, scrubbed and put in place. */
+export function finishReport(
+  draft: ScrubbedReport,
+  late: Pick<Report, 'truncated' | 'errors'>,
+  secretTokens: readonly string[],
+): ScrubbedReport {
+  return { ...draft, ...scrubValue(late, secretTokens) };
+}
+
+/** report.pdf's page, loading in the browser while scanfold.sarif is built and written. */
+export interface PrintPage {
+  /** Fill in the finished report's late parts (errors, manifest) and print. */
+  print(report: ScrubbedReport, pdfFile: string): Promise<PdfResult>;
+  /** Give the page up without printing (idempotent; also done by print). */
+  discard(): Promise<void>;
+}
+
 /**
- * report.pdf, printed from a page of its own: report.html with at most PRINT_ROW_LIMIT finding
- * rows. Laying out 5,000 rows costs Chromium most of a minute and gives some 760 pages.
+ * Open report.pdf's page now: report.html with at most PRINT_ROW_LIMIT finding rows (laying out
+ * 5,000 rows costs Chromium most of a minute and gives some 760 pages), its late parts left as
+ * slots. With no printer given, a browser of its own is started and stopped.
  */
-async function printReport(
-  report: Report,
-  pdfFile: string,
-  request: Pick<WriteRequest, 'printer'>,
-): Promise<PdfResult> {
-  return withTemporaryPage(renderHtml(report, { rowLimit: PRINT_ROW_LIMIT }), (page) =>
-    request.printer ? request.printer.print(page, pdfFile) : printPdf(page, pdfFile),
-  );
+export function openPrintPage(draft: ScrubbedReport, printer?: PdfPrinter): PrintPage {
+  const browser = printer ?? createPdfPrinter();
+  const opened = (async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-page-'));
+    const page = path.join(dir, 'page.html');
+    try {
+      await writeFile(page, renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true }), {
+        flag: 'wx',
+      });
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    return { dir, job: browser.open(page) };
+  })();
+  let closed: Promise<void> | undefined;
+  const discard = (): Promise<void> =>
+    (closed ??= (async () => {
+      const page = await opened.catch(() => undefined);
+      await page?.job.discard();
+      if (page) await rm(page.dir, { recursive: true, force: true });
+      if (!printer) await browser.close();
+    })());
+  return {
+    async print(report, pdfFile) {
+      try {
+        const { job } = await opened;
+        return await job.print(pdfFile, lateParts(report));
+      } finally {
+        await discard();
+      }
+    },
+    discard,
+  };
 }
 
 export interface WriteRequest {
   outputDir: string;
-  report: Report;
+  report: ScrubbedReport;
   /** scanfold.sarif, already written by writeSarifOutput. */
   sarif: SarifWritten;
   sbomJson: string | undefined;
@@ -133,10 +187,8 @@ export interface WriteRequest {
   rawFiles: readonly string[];
   /** Secret values to scrub from every file written, raw scanner outputs included. */
   secretTokens: readonly string[];
-  /** Print report.html to report.pdf with headless Chromium when one is found (default true). */
-  pdf?: boolean;
-  /** A browser started earlier (beside the scanners), so its start-up is off the critical path. */
-  printer?: PdfPrinter;
+  /** report.pdf's page, opened earlier (openPrintPage); no report.pdf without one. */
+  printPage?: PrintPage;
   /** Told when each file is written (SCANFOLD_TIMINGS). */
   step?: (step: string) => void;
   /** Told when the PDF is skipped. */
@@ -149,8 +201,7 @@ export interface WriteRequest {
  * other file this run wrote (nothing else in the directory is listed).
  */
 export async function writeOutputs(request: WriteRequest): Promise<Report> {
-  const { outputDir, secretTokens } = request;
-  const report = scrubValue(request.report, secretTokens);
+  const { outputDir, secretTokens, report } = request;
   const written: string[] = [OUTPUT_FILES.sarif];
   // Hashed while written: reading a large SARIF back just to hash it costs as much as writing it.
   const known = new Map<string, string>([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
@@ -180,25 +231,23 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
     renderMarkdown(report, { maxLength: 1_000_000 }),
   );
   written.push(OUTPUT_FILES.markdown);
-  const html = path.join(outputDir, OUTPUT_FILES.html);
   const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known) };
-  await writeFresh(html, renderHtml(withManifest));
-  written.push(OUTPUT_FILES.html);
-  step('write md+html');
-  let printed: Promise<void> = Promise.resolve();
-  if (request.pdf ?? pdfWanted()) {
-    printed = printReport(withManifest, path.join(outputDir, OUTPUT_FILES.pdf), request).then(
-      (pdf) => {
+  // report.pdf prints (on another core) while report.html and report.json are written.
+  const printed = request.printPage
+    ? request.printPage.print(withManifest, path.join(outputDir, OUTPUT_FILES.pdf)).then((pdf) => {
         if (pdf.ok) written.push(OUTPUT_FILES.pdf);
         else request.note?.(pdf.note);
-      },
-    );
-  }
+      })
+    : Promise.resolve();
+  // Awaited below (through the manifest); this only keeps a failed print from being an unhandled
+  // rejection should a write fail first.
+  printed.catch(() => undefined);
+  await writeFresh(path.join(outputDir, OUTPUT_FILES.html), renderHtml(withManifest));
+  written.push(OUTPUT_FILES.html);
+  step('write md+html');
   // report.json is serialised while the browser prints: only its last member, the manifest,
   // waits for report.pdf (a second or more at 100k findings, on another core).
   const manifest = printed.then(() => hashFiles(outputDir, written, known));
-  // Awaited below; this only keeps a failed print from being an unhandled rejection should the
-  // report's own write fail first.
   manifest.catch(() => undefined);
   // One finding (and one scanner) per line: indenting each field of 100k findings costs seconds.
   await writeFreshJson(
