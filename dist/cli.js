@@ -68827,6 +68827,7 @@ import os4 from "node:os";
 import path21 from "node:path";
 import { pathToFileURL as pathToFileURL4 } from "node:url";
 var CANDIDATES = [
+  "/usr/bin/chromium-headless-shell",
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",

@@ -47,11 +47,14 @@ function once(stamp, key, label, build) {
 
 const only = process.argv.slice(2);
 
-// The HTML report's browser test and report.pdf use Debian's chromium; the PDF test reads text
-// back with pdftotext (poppler-utils). Installed once, as root, with apt-get; skipped otherwise.
+// The HTML report's browser test uses Debian's chromium, report.pdf its headless shell; the PDF
+// test reads text back with pdftotext (poppler-utils). Installed once, as root, with apt-get;
+// skipped otherwise.
 function ensureDebianPackages() {
   const wanted = [
     ['/usr/bin/chromium', 'chromium'],
+    // report.pdf's printer: the same engine, a third of the CPU (see src/outputs/pdf.ts).
+    ['/usr/bin/chromium-headless-shell', 'chromium-headless-shell'],
     ['/usr/bin/pdftotext', 'poppler-utils'],
     // Without recommends Chromium brings no font: text would print as empty boxes.
     ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'fonts-dejavu-core'],
