@@ -1,5 +1,6 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
-import { readFile } from 'node:fs/promises';
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into ESM files that need nothing
+// beside them but their chunks (dist/chunks/).
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, transform } from 'esbuild';
 
@@ -43,10 +44,13 @@ const common = {
   alias: { punycode: 'punycode/' },
   plugins: [shortValidators],
 };
-await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js', banner });
-await build({
-  ...common,
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node\n' + banner.js },
-});
+// Code split: what is imported dynamically (the SBOM builder and the output validators, half of
+// each bundle) is a chunk of its own, compiled only when loaded. Chunks of old builds are removed
+// first, so dist/ holds exactly what this build wrote.
+await rm('dist/chunks', { recursive: true, force: true });
+const split = { splitting: true, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' };
+await build({ ...common, ...split, entryPoints: { index: 'src/action/index.ts' }, banner });
+// The same banner as the action's, so the chunks both share are one file; the CLI's shebang is
+// put on its entry alone.
+await build({ ...common, ...split, entryPoints: { cli: 'src/cli/index.ts' }, banner });
+await writeFile('dist/cli.js', '#!/usr/bin/env node\n' + (await readFile('dist/cli.js', 'utf8')));
