@@ -169,6 +169,18 @@ async def students(request: Request):
             await cur.execute("SELECT * FROM students WHERE id = " + student_id)
             # ok: scanfold.python.sql-injection
             await cur.execute("SELECT * FROM students WHERE id = %s", (student_id,))
+    # asyncpg: its fetch calls take SQL text too.
+    pool = request.app['pool']
+    async with pool.acquire() as conn:
+        # ruleid: scanfold.python.sql-injection
+        await conn.fetch(f"SELECT * FROM students WHERE id = {student_id}")
+        query = "SELECT name FROM students WHERE id = '%s'" % student_id
+        # ruleid: scanfold.python.sql-injection
+        await conn.fetchrow(query)
+        # ok: scanfold.python.sql-injection
+        await conn.fetchval("SELECT name FROM students WHERE id = $1", student_id)
+    # ok: scanfold.python.sql-injection
+    await request.app['http'].fetch(f"https://example.test/students/{student_id}")
     return web.Response(text="ok")
 
 
