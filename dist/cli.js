@@ -17244,12 +17244,14 @@ function evaluateLicenses(boms, policy = {}) {
     deny: policy.deny ?? STRONG_COPYLEFT,
     ...policy.allow ? { allow: policy.allow } : {}
   };
+  const verdicts = /* @__PURE__ */ new Map();
   for (const fact of facts) {
     if (!fact.expression) {
       summary.undeclared++;
       continue;
     }
-    const verdict = judgeLicense(fact.expression, policy);
+    let verdict = verdicts.get(fact.expression);
+    if (!verdict) verdicts.set(fact.expression, verdict = judgeLicense(fact.expression, policy));
     if (verdict.verdict === "allowed") continue;
     const coordinates = `${fact.name}${fact.version ? `@${fact.version}` : ""}`;
     if (verdict.verdict === "denied")
