@@ -19466,10 +19466,10 @@ function frameworkResult(framework, controls) {
 function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   const byFinding = /* @__PURE__ */ new Map();
   const counted = findings.filter((finding) => !finding.suppressed);
-  const assess = (frameworkId, controls, controlsByKey, keysOf2) => {
+  const assess = (frameworkId, controls, controlsByKey, candidates, keysOf2) => {
     const ids = controls.map(() => []);
     const tagOf = controls.map((control) => `${frameworkId}:${control.id}`);
-    for (const finding of counted) {
+    for (const finding of candidates) {
       let first;
       let hit;
       for (const key of keysOf2(finding)) {
@@ -19502,7 +19502,8 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
       }
     return index;
   };
-  const cwesByFinding = new Map(counted.map((finding) => [finding, cwesOf2(finding)]));
+  const withCwes = /* @__PURE__ */ new Map();
+  const categoryOnly = /* @__PURE__ */ new Map();
   const frameworks = [];
   const categoryKeys = /* @__PURE__ */ new Map();
   const categoryKey = (category) => {
@@ -19510,6 +19511,11 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
     if (key === void 0) categoryKeys.set(category, key = `category:${category}`);
     return key;
   };
+  for (const finding of counted) {
+    const category = categoryKey(finding.category);
+    withCwes.set(finding, [category, ...cwesOf2(finding)]);
+    categoryOnly.set(finding, [category]);
+  }
   for (const framework of CWE_FRAMEWORKS) {
     const controlsByKey = indexBy((control) => {
       const { id, cwes } = framework.controls[control] ?? { id: "", cwes: [] };
@@ -19520,9 +19526,10 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
       framework.id,
       framework.controls,
       controlsByKey,
+      counted,
       (finding) => (
         // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
-        finding.category !== "vulnerability" || !framework.categories ? [categoryKey(finding.category), ...cwesByFinding.get(finding) ?? []] : [categoryKey(finding.category)]
+        (finding.category !== "vulnerability" || !framework.categories ? withCwes : categoryOnly).get(finding) ?? []
       )
     );
     const controls = framework.controls.map((control, index) => {
@@ -19532,14 +19539,14 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
     });
     frameworks.push(frameworkResult(framework, controls));
   }
-  const checksByFinding = new Map(
-    counted.map((finding) => {
-      const checks = trivyChecksOf(finding);
-      for (const special of SPECIAL_CHECKS)
-        if (specialCheckMatches(special, finding)) checks.add(special);
-      return [finding, checks];
-    })
-  );
+  const checksByFinding = /* @__PURE__ */ new Map();
+  for (const finding of counted) {
+    const checks = trivyChecksOf(finding);
+    for (const special of SPECIAL_CHECKS)
+      if (specialCheckMatches(special, finding)) checks.add(special);
+    if (checks.size > 0) checksByFinding.set(finding, checks);
+  }
+  const checked = [...checksByFinding.keys()];
   for (const framework of trivy_compliance_default.frameworks) {
     const checksOf = framework.controls.map(
       (control) => control.checks.map((id) => normalizeTrivyCheckId(id) ?? id)
@@ -19548,6 +19555,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
       framework.id,
       framework.controls,
       indexBy((control) => checksOf[control] ?? [], framework.controls.length),
+      checked,
       (finding) => checksByFinding.get(finding) ?? []
     );
     let seen = false;

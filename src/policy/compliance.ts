@@ -134,11 +134,12 @@ export function mapCompliance(
     frameworkId: string,
     controls: readonly { id: string }[],
     controlsByKey: ReadonlyMap<string, readonly number[]>,
+    candidates: readonly Finding[],
     keysOf: (finding: Finding) => Iterable<string>,
   ): string[][] => {
     const ids = controls.map((): string[] => []);
     const tagOf = controls.map((control) => `${frameworkId}:${control.id}`);
-    for (const finding of counted) {
+    for (const finding of candidates) {
       // Most findings match one key or none: a set only when a second key adds controls. Each
       // index list is ascending and distinct (see indexBy).
       let first: readonly number[] | undefined;
@@ -173,7 +174,10 @@ export function mapCompliance(
       }
     return index;
   };
-  const cwesByFinding = new Map(counted.map((finding) => [finding, cwesOf(finding)]));
+  // What each finding matches on, worked out once rather than once per framework: its category
+  // with its CWEs, or (a dependency in a framework with category controls) its category alone.
+  const withCwes = new Map<Finding, string[]>();
+  const categoryOnly = new Map<Finding, string[]>();
   const frameworks: Framework[] = [];
   const categoryKeys = new Map<string, string>();
   const categoryKey = (category: string): string => {
@@ -181,6 +185,11 @@ export function mapCompliance(
     if (key === undefined) categoryKeys.set(category, (key = `category:${category}`));
     return key;
   };
+  for (const finding of counted) {
+    const category = categoryKey(finding.category);
+    withCwes.set(finding, [category, ...cwesOf(finding)]);
+    categoryOnly.set(finding, [category]);
+  }
   for (const framework of CWE_FRAMEWORKS) {
     const controlsByKey = indexBy((control) => {
       const { id, cwes } = framework.controls[control] ?? { id: '', cwes: [] };
@@ -189,11 +198,17 @@ export function mapCompliance(
         .map(([category]) => categoryKey(category));
       return [...cwes, ...categories];
     }, framework.controls.length);
-    const ids = assess(framework.id, framework.controls, controlsByKey, (finding) =>
-      // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
-      finding.category !== 'vulnerability' || !framework.categories
-        ? [categoryKey(finding.category), ...(cwesByFinding.get(finding) ?? [])]
-        : [categoryKey(finding.category)],
+    const ids = assess(
+      framework.id,
+      framework.controls,
+      controlsByKey,
+      counted,
+      (finding) =>
+        // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
+        (finding.category !== 'vulnerability' || !framework.categories
+          ? withCwes
+          : categoryOnly
+        ).get(finding) ?? [],
     );
     const controls = framework.controls.map((control, index) => {
       const found = ids[index] ?? [];
@@ -202,14 +217,16 @@ export function mapCompliance(
     });
     frameworks.push(frameworkResult(framework, controls));
   }
-  const checksByFinding = new Map(
-    counted.map((finding) => {
-      const checks = trivyChecksOf(finding);
-      for (const special of SPECIAL_CHECKS)
-        if (specialCheckMatches(special, finding)) checks.add(special);
-      return [finding, checks];
-    }),
-  );
+  const checksByFinding = new Map<Finding, Set<string>>();
+  for (const finding of counted) {
+    const checks = trivyChecksOf(finding);
+    for (const special of SPECIAL_CHECKS)
+      if (specialCheckMatches(special, finding)) checks.add(special);
+    if (checks.size > 0) checksByFinding.set(finding, checks);
+  }
+  // Only findings that stand for a check can fall under a Trivy framework's control (most, the
+  // dependencies and code findings, stand for none): each framework walks those alone.
+  const checked = [...checksByFinding.keys()];
   for (const framework of trivyCompliance.frameworks) {
     const checksOf = framework.controls.map((control) =>
       control.checks.map((id) => normalizeTrivyCheckId(id) ?? id),
@@ -218,6 +235,7 @@ export function mapCompliance(
       framework.id,
       framework.controls,
       indexBy((control) => checksOf[control] ?? [], framework.controls.length),
+      checked,
       (finding) => checksByFinding.get(finding) ?? [],
     );
     let seen = false;
