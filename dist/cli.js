@@ -13406,7 +13406,7 @@ function resolveConfig(request) {
 
 // src/engine.ts
 import { mkdir as mkdir4, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
-import os7 from "node:os";
+import os6 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
@@ -15398,14 +15398,24 @@ async function atMost(promise, ms) {
     clearTimeout(timer);
   }
 }
-async function withTemporaryPage(html, use) {
+async function temporaryPage(html) {
   const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-page-"));
+  const remove = () => rm2(dir, { recursive: true, force: true });
+  const page = path21.join(dir, "page.html");
   try {
-    const page = path21.join(dir, "page.html");
     await writeFile4(page, html, { flag: "wx" });
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { page, dir, remove };
+}
+async function withTemporaryPage(html, use) {
+  const { page, dir, remove } = await temporaryPage(html);
+  try {
     return await use(page, dir);
   } finally {
-    await rm2(dir, { recursive: true, force: true });
+    await remove();
   }
 }
 function unavailable(note) {
@@ -15637,7 +15647,7 @@ function createPdfPrinter(options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, mkdtemp as mkdtemp3, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
 import path22 from "node:path";
 
 // src/outputs/html.ts
@@ -16655,7 +16665,6 @@ async function writeJsonFile(file, value, options = {}) {
 }
 
 // src/outputs/write.ts
-import os5 from "node:os";
 var OUTPUT_FILES = {
   sarif: "scanfold.sarif",
   sbom: "sbom.cdx.json",
@@ -16716,31 +16725,24 @@ function finishReport(draft, late, secretTokens2) {
 }
 function openPrintPage(draft, printer) {
   const browser = printer ?? createPdfPrinter();
-  const opened = (async () => {
-    const dir = await mkdtemp3(path22.join(os5.tmpdir(), "scanfold-page-"));
-    const page = path22.join(dir, "page.html");
-    try {
-      await writeFile6(page, renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true }), {
-        flag: "wx"
-      });
-    } catch (error) {
-      await rm3(dir, { recursive: true, force: true });
-      throw error;
-    }
-    return { dir, job: browser.open(page) };
-  })();
+  const opened = temporaryPage(
+    renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true })
+  ).then((page) => ({ page, job: browser.open(page.page) }));
+  opened.catch(() => void 0);
   let closed;
   const discard = () => closed ??= (async () => {
-    const page = await opened.catch(() => void 0);
-    await page?.job.discard();
-    if (page) await rm3(page.dir, { recursive: true, force: true });
+    const loaded = await opened.catch(() => void 0);
+    await loaded?.job.discard();
+    await loaded?.page.remove();
     if (!printer) await browser.close();
   })();
   return {
     async print(report, pdfFile) {
       try {
-        const { job } = await opened;
-        return await job.print(pdfFile, lateParts(report));
+        const loaded = await opened.catch((error) => errorMessage(error));
+        if (typeof loaded === "string")
+          return { ok: false, note: `report.pdf skipped: its page was not written (${loaded})` };
+        return await loaded.job.print(pdfFile, lateParts(report));
       } finally {
         await discard();
       }
@@ -19645,8 +19647,8 @@ async function applyPolicy(request) {
 
 // src/run/runner.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp4, rename as rename3, rm as rm4 } from "node:fs/promises";
-import os6 from "node:os";
+import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
+import os5 from "node:os";
 import path26 from "node:path";
 
 // node_modules/yocto-queue/index.js
@@ -19917,7 +19919,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp4(path26.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp3(path26.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -20081,7 +20083,7 @@ function longestFirst(plan) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp4(path26.join(os6.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -20374,7 +20376,7 @@ async function scanWith(config, options, printer) {
   );
   let warmed = false;
   const warm = (running) => {
-    if (warmed || running >= os7.availableParallelism()) return;
+    if (warmed || running >= os6.availableParallelism()) return;
     warmed = true;
     printer?.warm();
   };

@@ -16,6 +16,7 @@ import { silentLogger } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { HTML_CSP, lateParts, PRINT_ROW_LIMIT, renderHtml } from '../src/outputs/html.ts';
 import { CHROMIUM_FLAGS, findChromium, printPdf, createPdfPrinter } from '../src/outputs/pdf.ts';
+import { openPrintPage, scrubReport } from '../src/outputs/write.ts';
 import { EXAMPLE_APP, REPO_ROOT } from './support/run-cli.ts';
 
 const RECORDED = path.join(REPO_ROOT, 'test', 'fixtures', 'recorded');
@@ -292,6 +293,24 @@ test("report.pdf's page, opened before its errors and manifest are known and fil
     assert.equal(after.ok, true, after.ok ? '' : after.note);
   } finally {
     await printer.close();
+  }
+});
+
+test('a print page that cannot be written is a note saying why, never a failed run', async () => {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = path.join(dir, 'no-such-directory');
+  try {
+    const page = openPrintPage(scrubReport(report, []));
+    const result = await page.print(scrubReport(report, []), path.join(dir, 'unwritten.pdf'));
+    assert.equal(result.ok, false);
+    assert.match(
+      result.ok ? '' : result.note,
+      /^report\.pdf skipped: its page was not written \(.*ENOENT/,
+    );
+    await page.discard(); // idempotent after print
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
   }
 });
 

@@ -189,21 +189,39 @@ async function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
   }
 }
 
-/**
- * HTML text as a page Chromium can open (a file: URL in a temporary directory of its own), for
- * `use`; the directory is removed afterwards, whatever `use` writes into it.
- */
+/** A page written for Chromium to open, and how to remove it. */
+export interface TemporaryPage {
+  /** The HTML file, in a temporary directory of its own. */
+  page: string;
+  dir: string;
+  /** Remove the directory, whatever was written into it. */
+  remove: () => Promise<void>;
+}
+
+/** HTML text as a page Chromium can open (a file: URL in a temporary directory of its own). */
+export async function temporaryPage(html: string): Promise<TemporaryPage> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-page-'));
+  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  const page = path.join(dir, 'page.html');
+  try {
+    await writeFile(page, html, { flag: 'wx' });
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { page, dir, remove };
+}
+
+/** HTML text as a page for `use`; the page's directory is removed afterwards. */
 export async function withTemporaryPage<T>(
   html: string,
   use: (page: string, dir: string) => Promise<T>,
 ): Promise<T> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-page-'));
+  const { page, dir, remove } = await temporaryPage(html);
   try {
-    const page = path.join(dir, 'page.html');
-    await writeFile(page, html, { flag: 'wx' });
     return await use(page, dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await remove();
   }
 }
 

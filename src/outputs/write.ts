@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
-import { ConfigurationError } from '../model/errors.ts';
+import { ConfigurationError, errorMessage } from '../model/errors.ts';
 import type { Report } from '../model/scan-result.ts';
 import { scrubTokens } from '../normalize/secrets.ts';
 import { lateParts, PRINT_ROW_LIMIT, renderHtml } from './html.ts';
@@ -13,8 +13,7 @@ import {
   type MeasuredItem,
 } from './json-stream.ts';
 import { renderMarkdown } from './markdown.ts';
-import os from 'node:os';
-import { createPdfPrinter, type PdfPrinter, type PdfResult } from './pdf.ts';
+import { createPdfPrinter, temporaryPage, type PdfPrinter, type PdfResult } from './pdf.ts';
 import { scrubValue } from './redact.ts';
 
 export const OUTPUT_FILES = {
@@ -143,32 +142,26 @@ export interface PrintPage {
  */
 export function openPrintPage(draft: ScrubbedReport, printer?: PdfPrinter): PrintPage {
   const browser = printer ?? createPdfPrinter();
-  const opened = (async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-page-'));
-    const page = path.join(dir, 'page.html');
-    try {
-      await writeFile(page, renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true }), {
-        flag: 'wx',
-      });
-    } catch (error) {
-      await rm(dir, { recursive: true, force: true });
-      throw error;
-    }
-    return { dir, job: browser.open(page) };
-  })();
+  const opened = temporaryPage(
+    renderHtml(draft, { rowLimit: PRINT_ROW_LIMIT, lateSlots: true }),
+  ).then((page) => ({ page, job: browser.open(page.page) }));
+  // Awaited by print or discard; a page that could not be written is print's note.
+  opened.catch(() => undefined);
   let closed: Promise<void> | undefined;
   const discard = (): Promise<void> =>
     (closed ??= (async () => {
-      const page = await opened.catch(() => undefined);
-      await page?.job.discard();
-      if (page) await rm(page.dir, { recursive: true, force: true });
+      const loaded = await opened.catch(() => undefined);
+      await loaded?.job.discard();
+      await loaded?.page.remove();
       if (!printer) await browser.close();
     })());
   return {
     async print(report, pdfFile) {
       try {
-        const { job } = await opened;
-        return await job.print(pdfFile, lateParts(report));
+        const loaded = await opened.catch((error: unknown) => errorMessage(error));
+        if (typeof loaded === 'string')
+          return { ok: false, note: `report.pdf skipped: its page was not written (${loaded})` };
+        return await loaded.job.print(pdfFile, lateParts(report));
       } finally {
         await discard();
       }
