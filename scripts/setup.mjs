@@ -71,10 +71,15 @@ function ensureDebianPackages() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = (packages) =>
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
-  run('apt-get', ['update', '-qq'], { env });
-  if (needed.length > 0) install(needed);
+  const update = () => run('apt-get', ['update', '-qq'], { env });
+  if (needed.length > 0) {
+    update();
+    install(needed);
+  }
+  if (wanted.length === 0) return;
   try {
-    if (wanted.length > 0) install(wanted);
+    if (needed.length === 0) update();
+    install(wanted);
   } catch {
     console.log(`note: ${wanted.join(', ')} not installed: report.pdf is printed by chromium`);
   }
