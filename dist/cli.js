@@ -2,7 +2,7 @@
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   external_exports
-} from "./chunks/chunk-IZRJIQPC.js";
+} from "./chunks/chunk-QVSGN525.js";
 import {
   __commonJS,
   __require,
@@ -20165,7 +20165,7 @@ function stepTimer() {
     cpu = nowCpu;
   };
 }
-var importOutputChecks = () => Promise.all([import("./chunks/sbom-MIFK42FK.js"), import("./chunks/validate-K6IPL5QB.js")]);
+var importOutputChecks = () => Promise.all([import("./chunks/sbom-UBV7MJAH.js"), import("./chunks/validate-K6IPL5QB.js")]);
 var outputChecks;
 function loadOutputChecks() {
   return outputChecks ??= importOutputChecks();
@@ -20381,9 +20381,11 @@ async function scanWith(config, options, printer) {
     printer?.warm();
   };
   warm(plan.filter((entry) => entry.run).length);
-  const headCommit = gitCommit(config.root);
+  let headCommit;
+  const askHeadCommit = () => headCommit ??= gitCommit(config.root);
   const runs = await runScanners({
     onFinished: (running) => {
+      askHeadCommit().catch(() => void 0);
       loadOutputChecks().catch(() => void 0);
       warm(running);
     },
@@ -20427,7 +20429,7 @@ async function scanWith(config, options, printer) {
         exclude: config.exclude
       })
     },
-    git: await headCommit.then(
+    git: await askHeadCommit().then(
       (commit) => commit || options.provenance ? { ...options.provenance, ...commit ? { commit } : {} } : void 0
     )
   });

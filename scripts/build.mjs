@@ -25,6 +25,27 @@ const shortValidators = {
   },
 };
 
+// zod bundles its error messages in some 50 languages (357 kB, half of its chunk, compiled before
+// the first scanner starts) behind `z.locales`; scanfold uses English only, which zod sets itself.
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? {
+            path: path.join(path.dirname(args.importer), '../locales/index.js'),
+            namespace: 'zod-en',
+          }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 // `var`, not `const`: bundled ESM dependencies may declare their own top-level `__filename`
 // (e.g. @azure/storage-common's crc64.js); esbuild turns those into `var`, and a `var` next to
 // a `const` of the same name is a SyntaxError that stops the bundle from loading at all.
@@ -42,7 +63,7 @@ const common = {
   external: ['libxmljs2', 'xmlbuilder2'],
   // Node's built-in punycode is deprecated (a warning on every run); the npm package is the same code.
   alias: { punycode: 'punycode/' },
-  plugins: [shortValidators],
+  plugins: [shortValidators, englishOnly],
 };
 // Code split: what is imported dynamically (the SBOM builder and the output validators, half of
 // each bundle) is a chunk of its own, compiled only when loaded. Chunks of old builds are removed

@@ -400,10 +400,13 @@ async function scanWith(
     printer?.warm();
   };
   warm(plan.filter((entry) => entry.run).length);
-  // Asked while the scanners run, not after the last one.
-  const headCommit = gitCommit(config.root);
+  // Asked while the scanners run (once the first is done), not before they start nor after the
+  // last: starting git takes this thread a few milliseconds the first scanner would wait for.
+  let headCommit: Promise<string | undefined> | undefined;
+  const askHeadCommit = (): Promise<string | undefined> => (headCommit ??= gitCommit(config.root));
   const runs = await runScanners({
     onFinished: (running) => {
+      askHeadCommit().catch(() => undefined); // awaited below
       loadOutputChecks().catch(() => undefined); // awaited by assemble
       warm(running);
     },
@@ -447,7 +450,7 @@ async function scanWith(
         exclude: config.exclude,
       }),
     },
-    git: await headCommit.then((commit) =>
+    git: await askHeadCommit().then((commit) =>
       commit || options.provenance
         ? { ...options.provenance, ...(commit ? { commit } : {}) }
         : undefined,
