@@ -2,7 +2,7 @@
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   external_exports
-} from "./chunks/chunk-QVSGN525.js";
+} from "./chunks/chunk-4GRRPR6X.js";
 import {
   __commonJS,
   __require,
@@ -20165,7 +20165,7 @@ function stepTimer() {
     cpu = nowCpu;
   };
 }
-var importOutputChecks = () => Promise.all([import("./chunks/sbom-UBV7MJAH.js"), import("./chunks/validate-K6IPL5QB.js")]);
+var importOutputChecks = () => Promise.all([import("./chunks/sbom-XBTTTSEK.js"), import("./chunks/validate-K6IPL5QB.js")]);
 var outputChecks;
 function loadOutputChecks() {
   return outputChecks ??= importOutputChecks();

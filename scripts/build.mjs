@@ -33,7 +33,11 @@ const englishOnly = {
     plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
         ? {
-            path: path.join(path.dirname(args.importer), '../locales/index.js'),
+            // Relative: the path is printed into the bundle, which must not depend on the checkout.
+            path: path.relative(
+              process.cwd(),
+              path.join(path.dirname(args.importer), '../locales/index.js'),
+            ),
             namespace: 'zod-en',
           }
         : undefined,
@@ -41,7 +45,7 @@ const englishOnly = {
     plugin.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
       contents: "export { default as en } from './en.js';",
       loader: 'js',
-      resolveDir: path.dirname(args.path),
+      resolveDir: path.resolve(path.dirname(args.path)),
     }));
   },
 };

@@ -1,7 +1,7 @@
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
   external_exports
-} from "./chunk-QVSGN525.js";
+} from "./chunk-4GRRPR6X.js";
 import {
   require_equal,
   require_fast_deep_equal,
