@@ -20149,6 +20149,47 @@ function countBy(keys, findings, pick) {
   for (const finding of findings) counts[pick(finding)]++;
   return counts;
 }
+function draftReport(parts) {
+  const { request, normalized, policy, scanners, licenses, sbom } = parts;
+  const { findings, gate } = policy;
+  const toolCounts = /* @__PURE__ */ new Map();
+  for (const finding of findings)
+    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
+  const byTool = Object.fromEntries(toolCounts);
+  return {
+    schemaVersion: "1.0.0",
+    tool: { name: "scanfold", version: scanfoldVersion() },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    root: request.root,
+    summary: {
+      total: findings.length,
+      bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
+      byCategory: countBy(CATEGORIES, findings, (f) => f.category),
+      byTool,
+      inputResults: normalized.inputResults,
+      duplicatesMerged: normalized.duplicatesMerged,
+      ...policy.baseline ? {
+        new: findings.filter((f) => f.baseline === "new").length,
+        unchanged: findings.filter((f) => f.baseline === "unchanged").length,
+        fixed: policy.fixed.length
+      } : {},
+      suppressed: findings.filter((f) => f.suppressed).length
+    },
+    gate,
+    ...request.git ? { git: request.git } : {},
+    ...request.settings ? { settings: request.settings } : {},
+    scanners,
+    findings,
+    ...policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {},
+    suppressions: policy.suppressions,
+    compliance: policy.compliance,
+    ...request.sboms.length ? { licenses: licenses.summary } : {},
+    ...sbom ? { sbom: sbom.summary } : {},
+    truncated: [],
+    errors: [],
+    manifest: {}
+  };
+}
 function stepTimer() {
   if (process.env.SCANFOLD_TIMINGS !== "1") return () => void 0;
   let wall = performance.now();
@@ -20240,44 +20281,8 @@ async function assemble(request) {
     }
   }
   step("sbom");
-  const toolCounts = /* @__PURE__ */ new Map();
-  for (const finding of findings)
-    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
-  const byTool = Object.fromEntries(toolCounts);
   const draft = scrubReport(
-    {
-      schemaVersion: "1.0.0",
-      tool: { name: "scanfold", version: scanfoldVersion() },
-      generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
-      root: request.root,
-      summary: {
-        total: findings.length,
-        bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
-        byCategory: countBy(CATEGORIES, findings, (f) => f.category),
-        byTool,
-        inputResults: normalized.inputResults,
-        duplicatesMerged: normalized.duplicatesMerged,
-        ...policy.baseline ? {
-          new: findings.filter((f) => f.baseline === "new").length,
-          unchanged: findings.filter((f) => f.baseline === "unchanged").length,
-          fixed: policy.fixed.length
-        } : {},
-        suppressed: findings.filter((f) => f.suppressed).length
-      },
-      gate,
-      ...request.git ? { git: request.git } : {},
-      ...request.settings ? { settings: request.settings } : {},
-      scanners,
-      findings,
-      ...policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {},
-      suppressions: policy.suppressions,
-      compliance: policy.compliance,
-      ...request.sboms.length ? { licenses: licenses.summary } : {},
-      ...sbom ? { sbom: sbom.summary } : {},
-      truncated: [],
-      errors: [],
-      manifest: {}
-    },
+    draftReport({ request, normalized, policy, scanners, licenses, sbom }),
     secretTokens2
   );
   const printPage = pdfWanted() ? openPrintPage(draft, request.printer) : void 0;

@@ -14,11 +14,12 @@ import { errorMessage } from './model/errors.ts';
 import { systemClock } from './model/ports.ts';
 import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
-import { normalize } from './normalize/index.ts';
+import { normalize, type Normalized } from './normalize/index.ts';
 import { secretsFromSource } from './normalize/secret-source.ts';
 import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
+import type { SbomSummary } from './outputs/sbom.ts';
 import { createPdfPrinter, type PdfPrinter } from './outputs/pdf.ts';
 import {
   clearOwnOutputs,
@@ -33,9 +34,13 @@ import {
 } from './outputs/write.ts';
 import { planScan } from './plan/plan.ts';
 import { applyPolicy, settingsDigest } from './policy/index.ts';
-import type { PolicyRequest } from './policy/index.ts';
+import type { PolicyOutcome, PolicyRequest } from './policy/index.ts';
 import { gitCommit } from './policy/baseline.ts';
-import { evaluateLicenses, LICENSE_POLICY_TOOL } from './policy/licenses.ts';
+import {
+  evaluateLicenses,
+  LICENSE_POLICY_TOOL,
+  type LicenseEvaluation,
+} from './policy/licenses.ts';
 import { runScanners } from './run/runner.ts';
 import type { ToolResolution } from './run/runner.ts';
 import type { ScannerAdapter } from './scanners/adapter.ts';
@@ -113,6 +118,62 @@ function countBy<K extends string>(
   const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
   for (const finding of findings) counts[pick(finding)]++;
   return counts;
+}
+
+/** What the report is made of, worked out by assemble before scanfold.sarif is built. */
+interface ReportParts {
+  request: AssembleRequest;
+  normalized: Pick<Normalized, 'inputResults' | 'duplicatesMerged'>;
+  policy: PolicyOutcome;
+  scanners: ScannerReport[];
+  licenses: LicenseEvaluation;
+  sbom: { summary: SbomSummary } | undefined;
+}
+
+/** The report but for what waits on scanfold.sarif (`truncated`, `errors`, the manifest). */
+function draftReport(parts: ReportParts): Report {
+  const { request, normalized, policy, scanners, licenses, sbom } = parts;
+  const { findings, gate } = policy;
+  // A Map, then own properties: a tool named `__proto__` stays a count, not a prototype.
+  const toolCounts = new Map<string, number>();
+  for (const finding of findings)
+    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
+  const byTool: Record<string, number> = Object.fromEntries(toolCounts);
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'scanfold', version: scanfoldVersion() },
+    generatedAt: new Date().toISOString(),
+    root: request.root,
+    summary: {
+      total: findings.length,
+      bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
+      byCategory: countBy(CATEGORIES, findings, (f) => f.category),
+      byTool,
+      inputResults: normalized.inputResults,
+      duplicatesMerged: normalized.duplicatesMerged,
+      ...(policy.baseline
+        ? {
+            new: findings.filter((f) => f.baseline === 'new').length,
+            unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
+            fixed: policy.fixed.length,
+          }
+        : {}),
+      suppressed: findings.filter((f) => f.suppressed).length,
+    },
+    gate,
+    ...(request.git ? { git: request.git } : {}),
+    ...(request.settings ? { settings: request.settings } : {}),
+    scanners,
+    findings,
+    ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
+    suppressions: policy.suppressions,
+    compliance: policy.compliance,
+    ...(request.sboms.length ? { licenses: licenses.summary } : {}),
+    ...(sbom ? { sbom: sbom.summary } : {}),
+    truncated: [],
+    errors: [],
+    manifest: {},
+  };
 }
 
 /**
@@ -225,47 +286,8 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     }
   }
   step('sbom');
-  // A Map, then own properties: a tool named `__proto__` stays a count, not a prototype.
-  const toolCounts = new Map<string, number>();
-  for (const finding of findings)
-    for (const tool of finding.tools) toolCounts.set(tool, (toolCounts.get(tool) ?? 0) + 1);
-  const byTool: Record<string, number> = Object.fromEntries(toolCounts);
   const draft = scrubReport(
-    {
-      schemaVersion: '1.0.0',
-      tool: { name: 'scanfold', version: scanfoldVersion() },
-      generatedAt: new Date().toISOString(),
-      root: request.root,
-      summary: {
-        total: findings.length,
-        bySeverity: countBy(SEVERITIES, findings, (f) => f.severity),
-        byCategory: countBy(CATEGORIES, findings, (f) => f.category),
-        byTool,
-        inputResults: normalized.inputResults,
-        duplicatesMerged: normalized.duplicatesMerged,
-        ...(policy.baseline
-          ? {
-              new: findings.filter((f) => f.baseline === 'new').length,
-              unchanged: findings.filter((f) => f.baseline === 'unchanged').length,
-              fixed: policy.fixed.length,
-            }
-          : {}),
-        suppressed: findings.filter((f) => f.suppressed).length,
-      },
-      gate,
-      ...(request.git ? { git: request.git } : {}),
-      ...(request.settings ? { settings: request.settings } : {}),
-      scanners,
-      findings,
-      ...(policy.baseline ? { baseline: policy.baseline, fixed: policy.fixed } : {}),
-      suppressions: policy.suppressions,
-      compliance: policy.compliance,
-      ...(request.sboms.length ? { licenses: licenses.summary } : {}),
-      ...(sbom ? { sbom: sbom.summary } : {}),
-      truncated: [],
-      errors: [],
-      manifest: {},
-    },
+    draftReport({ request, normalized, policy, scanners, licenses, sbom }),
     secretTokens,
   );
   // report.pdf's page loads in the browser, on another core, while scanfold.sarif is built and
