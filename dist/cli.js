@@ -19505,7 +19505,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
     return index;
   };
   const withCwes = /* @__PURE__ */ new Map();
-  const categoryOnly = /* @__PURE__ */ new Map();
+  const categoryAlone = /* @__PURE__ */ new Map();
   const frameworks = [];
   const categoryKeys = /* @__PURE__ */ new Map();
   const categoryKey = (category) => {
@@ -19516,7 +19516,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
   for (const finding of counted) {
     const category = categoryKey(finding.category);
     withCwes.set(finding, [category, ...cwesOf2(finding)]);
-    categoryOnly.set(finding, [category]);
+    if (!categoryAlone.has(finding.category)) categoryAlone.set(finding.category, [category]);
   }
   for (const framework of CWE_FRAMEWORKS) {
     const controlsByKey = indexBy((control) => {
@@ -19531,7 +19531,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
       counted,
       (finding) => (
         // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
-        (finding.category !== "vulnerability" || !framework.categories ? withCwes : categoryOnly).get(finding) ?? []
+        (finding.category !== "vulnerability" || !framework.categories ? withCwes.get(finding) : categoryAlone.get(finding.category)) ?? []
       )
     );
     const controls = framework.controls.map((control, index) => {

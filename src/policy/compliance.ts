@@ -177,7 +177,7 @@ export function mapCompliance(
   // What each finding matches on, worked out once rather than once per framework: its category
   // with its CWEs, or (a dependency in a framework with category controls) its category alone.
   const withCwes = new Map<Finding, string[]>();
-  const categoryOnly = new Map<Finding, string[]>();
+  const categoryAlone = new Map<string, string[]>();
   const frameworks: Framework[] = [];
   const categoryKeys = new Map<string, string>();
   const categoryKey = (category: string): string => {
@@ -188,7 +188,7 @@ export function mapCompliance(
   for (const finding of counted) {
     const category = categoryKey(finding.category);
     withCwes.set(finding, [category, ...cwesOf(finding)]);
-    categoryOnly.set(finding, [category]);
+    if (!categoryAlone.has(finding.category)) categoryAlone.set(finding.category, [category]);
   }
   for (const framework of CWE_FRAMEWORKS) {
     const controlsByKey = indexBy((control) => {
@@ -206,9 +206,8 @@ export function mapCompliance(
       (finding) =>
         // A known-vulnerable dependency is a supply-chain risk, not its CWE's category, in OWASP.
         (finding.category !== 'vulnerability' || !framework.categories
-          ? withCwes
-          : categoryOnly
-        ).get(finding) ?? [],
+          ? withCwes.get(finding)
+          : categoryAlone.get(finding.category)) ?? [],
     );
     const controls = framework.controls.map((control, index) => {
       const found = ids[index] ?? [];
