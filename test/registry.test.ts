@@ -7,7 +7,7 @@ import { readmeWithTable } from '../scripts/readme-scanners.ts';
 import { ActionInputsSchema } from '../src/action/inputs.ts';
 import { FileConfigSchema } from '../src/config/schema.ts';
 import { loadManifest } from '../src/install/manifest.ts';
-import { ADAPTERS, SCANNER_NAMES } from '../src/scanners/registry.ts';
+import { ADAPTERS, knowledgeOf, SCANNER_NAMES } from '../src/scanners/registry.ts';
 import { REPO_ROOT } from './support/run-cli.ts';
 
 test('the README scanner table is generated from the registry and up to date', () => {
@@ -37,4 +37,17 @@ test('the config file and the action input accept exactly the registered scanner
     inputs: Record<string, { default?: string }>;
   };
   assert.equal(action.inputs.scanners?.default, '');
+});
+
+test('tools the registry does not know keep apart, whatever script their names are in', () => {
+  const knowledge = knowledgeOf(ADAPTERS);
+  // ASCII names keep the keys they always had: a code-scanning category is made of them.
+  assert.equal(knowledge.toolOf('Semgrep OSS'), 'semgrep');
+  assert.equal(knowledge.toolOf('ESLint'), 'eslint');
+  assert.equal(knowledge.toolOf('My Linter'), 'my-linter');
+  const keys = ['工具', '도구', '!!!', '???', '工具 A', '其他 A'].map((name) =>
+    knowledge.toolOf(name),
+  );
+  assert.equal(new Set(keys).size, keys.length, keys.join(', '));
+  for (const key of keys) assert.match(key, /^[a-z0-9._-]+$/);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Category, Package, Severity } from './finding.ts';
 
 /**
@@ -23,10 +24,19 @@ export interface ToolKnowledge {
   twinSeverity(tool: string, ruleId: string): { severity: Severity; source: string } | undefined;
 }
 
-/** A name usable as a tool key, from any driver name: "Semgrep OSS" → "semgrep-oss". */
+/**
+ * A name usable as a tool key, from any driver name: "Semgrep OSS" → "semgrep-oss". Letters
+ * outside ASCII would all become "-" ("工具" and "도구" one tool, their runs merged into one): a
+ * name with any gets a hash of itself added, and a name left with no letter or digit is "tool-"
+ * and the hash. ASCII names keep the key they always had (a code-scanning category is made of it).
+ */
 export function genericToolName(driverName: string): string {
-  return driverName
+  const key = driverName
     .toLowerCase()
     .replace(/^scanfold\//, '')
     .replace(/[^a-z0-9._-]+/g, '-');
+  const hash = (): string => createHash('sha256').update(driverName).digest('hex').slice(0, 8);
+  if (!/[a-z0-9]/.test(key)) return `tool-${hash()}`;
+  // eslint-disable-next-line no-control-regex -- the ASCII range itself
+  return /[^\x00-\x7f]/.test(driverName) ? `${key}-${hash()}` : key;
 }
