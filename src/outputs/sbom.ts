@@ -14,8 +14,8 @@ export interface SbomSummary {
 export interface SbomOutput {
   json: string;
   summary: SbomSummary;
-  /** Inputs left out, each with a reason naming the file. */
-  rejected: string[];
+  /** Inputs left out: the tool that gave each, and a reason naming the file. */
+  rejected: { tool: string; message: string }[];
 }
 
 /** A bom-ref that depends on the package, not on the order inputs were read in. */
@@ -64,7 +64,7 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
   const byRef = new Map<string, Models.Component>();
   const licenseNames = new Set<string>();
   const purls = new Set<string>();
-  const rejected: string[] = [];
+  const rejected: SbomOutput['rejected'] = [];
   const toolKeys = new Set<string>(['scanfold@']);
   // Sorted, so the first description of a package (type, licences) does not depend on input order.
   const sorted = [...inputs].sort(
@@ -74,7 +74,7 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
     // Imports are checked as they are read; a scanner's SBOM is checked here.
     const checked = checkBomInput(input.bom);
     if (!checked.success) {
-      rejected.push(`${input.file}: ${checked.reason}`);
+      rejected.push({ tool: input.tool, message: `${input.file}: ${checked.reason}` });
       return;
     }
     const parsed = checked.data;
