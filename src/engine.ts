@@ -273,7 +273,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   ) {
     try {
       sbom = buildSbom(request.sboms, findings);
-      for (const rejected of sbom.rejected) fail(`SBOM input left out: ${rejected}`);
+      for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
       const invalid = validateBom(JSON.parse(sbom.json));
       if (invalid.length > 0) {
         fail(
@@ -286,6 +286,17 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     }
   }
   step('sbom');
+  // A scanner whose SBOM was left out did not give what it ran for: failed, with the reason.
+  for (const { tool, message } of sbom?.rejected ?? []) {
+    const index = scanners.findIndex((scanner) => scanner.name === tool);
+    const scanner = scanners[index];
+    if (!scanner) continue;
+    scanners[index] = {
+      ...scanner,
+      status: 'failed',
+      message: [scanner.message, `SBOM left out: ${message}`].filter(Boolean).join('; '),
+    };
+  }
   const draft = scrubReport(
     draftReport({ request, normalized, policy, scanners, licenses, sbom }),
     secretTokens,

@@ -137,7 +137,7 @@ test(
         }
         if (imported.kind === 'sbom') {
           const sbom = buildSbom([imported.input], []);
-          for (const rejected of sbom.rejected) assert.ok(rejected.startsWith(`${label}: `));
+          for (const { message } of sbom.rejected) assert.ok(message.startsWith(`${label}: `));
           return;
         }
         const root = '/work/repo';

@@ -139,7 +139,7 @@ async function scanCommand(args: string[]): Promise<number> {
     install: !values['no-install'],
   });
   console.log(summaryTable(outcome.report));
-  console.log(`\noutputs: ${outcome.outputDir}`);
+  console.log(`\noutputs: ${safeLogLine(outcome.outputDir)}`);
   return outcome.exitCode;
 }
 

@@ -10,6 +10,7 @@ import type { ScanOutcome } from '../engine.ts';
 import type { PdfPrinter } from '../outputs/pdf.ts';
 import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
+import { checkBomInput } from '../model/sbom-input.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import type { ParseContext, ParsedOutput, RawOutput, ScannerAdapter } from '../scanners/adapter.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
@@ -94,14 +95,14 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     return { kind: 'sarif', log, owner: ownerOf(log, adapters) };
   }
   if (isCycloneDx(data)) {
-    const tools = (record.metadata as { tools?: unknown } | undefined)?.tools;
-    const toolList = Array.isArray(tools)
-      ? tools
-      : ((tools as { components?: unknown[] } | undefined)?.components ?? []);
-    const first = toolList[0] as { name?: string; version?: string } | undefined;
+    // Checked here, at the boundary: a wrong-typed field rejects this file only, naming the field,
+    // and never reaches the SBOM merge (where it would cost every other SBOM).
+    const checked = checkBomInput(record);
+    if (!checked.success) throw new OutputError(`${file}: ${checked.reason}`);
+    const { name, version } = checked.tool;
     return {
       kind: 'sbom',
-      input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record },
+      input: { tool: name ?? 'cyclonedx', toolVersion: version, file, bom: record },
     };
   }
   // Not a clean run of whichever format accepts an empty list first (Checkov's would).
@@ -293,12 +294,13 @@ async function importWith(
     try {
       const recognised = recognise(label, await readInput(file), ADAPTERS);
       if (recognised.kind === 'sbom') {
-        sboms.push(recognised.input);
+        // Listed first: should listing it fail, the SBOM is not merged either.
         imported.add(
           TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
           recognised.input.toolVersion,
           label,
         );
+        sboms.push(recognised.input);
       } else if (recognised.kind === 'sarif' && !recognised.owner)
         sarif.push({ file: label, log: recognised.log });
       else if (recognised.owner) {

@@ -3,7 +3,7 @@ import { CATEGORIES, SEVERITIES } from '../model/finding.ts';
 import type { Finding, Severity } from '../model/finding.ts';
 import type { Framework, Report } from '../model/scan-result.ts';
 import { escapeHtml, truncate } from './escape.ts';
-import { historyNote } from './markdown.ts';
+import { failedScannerEffect, historyNote } from './markdown.ts';
 import { controlLabel } from './labels.ts';
 import type { PageFill } from './pdf.ts';
 
@@ -290,7 +290,7 @@ function cards(report: Report, late: boolean): string {
   const warnings = [
     ...scannersFailed.map(
       (s) =>
-        `<div class="warn">${e(s.name)} ${e(s.status)}: its results are missing from this report. ${e(s.message ?? '', 300)}</div>`,
+        `<div class="warn">${e(s.name)} ${e(s.status)}: ${e(failedScannerEffect(s), 400)}. ${e(s.message ?? '', 300)}</div>`,
     ),
     late ? `<div id="${LATE_ERRORS}"></div>` : errorWarnings(report),
     report.baseline && !report.baseline.comparable

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/finding.ts';
 import { CATEGORIES, SEVERITIES } from '../model/finding.ts';
-import type { Report } from '../model/scan-result.ts';
+import type { Report, ScannerReport } from '../model/scan-result.ts';
 import { escapeMarkdown } from './escape.ts';
 import { controlLabel } from './labels.ts';
 
@@ -92,18 +92,25 @@ function findingRow(finding: Finding, links: MarkdownLinks | undefined): string 
   return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg}${reach} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(' ')} |`;
 }
 
+/** One table row: every row of a table has the same cells, so GitHub renders it as a table. */
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
 function severityTable(report: Report): string[] {
   const tools = Object.keys(report.summary.byTool).sort();
   const lines = [
-    `| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(' | ')} |`,
-    `|---|---:|${tools.map(() => '---:').join('|')}|`,
+    tableRow(['severity', 'total', ...tools.map((tool) => escapeMarkdown(tool, 20))]),
+    tableRow(['---', '---:', ...tools.map(() => '---:')]),
   ];
   for (const severity of SEVERITIES) {
     const row = report.findings.filter((finding) => finding.severity === severity);
     const perTool = tools.map(
       (tool) => row.filter((finding) => finding.tools.includes(tool)).length,
     );
-    lines.push(`| ${ICON[severity]} ${severity} | ${row.length} | ${perTool.join(' | ')} |`);
+    lines.push(
+      tableRow([`${ICON[severity]} ${severity}`, String(row.length), ...perTool.map(String)]),
+    );
   }
   return lines;
 }
@@ -122,33 +129,86 @@ function scannerTable(report: Report): string[] {
           : `❌ ${scanner.status}`;
     const note = [scanner.message, ...(scanner.notes ?? [])].filter(Boolean).join('; ');
     lines.push(
-      `| ${scanner.name} | ${badge} | ${escapeMarkdown(scanner.version ?? '—', 30)} | ${(scanner.durationMs / 1000).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`,
+      `| ${escapeMarkdown(scanner.name, 40)} | ${badge} | ${escapeMarkdown(scanner.version ?? '—', 30)} | ${(scanner.durationMs / 1000).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`,
     );
   }
   return lines;
 }
 
-function headline(report: Report, options: MarkdownOptions): string[] {
-  const verdict =
-    report.gate.result === 'passed'
-      ? '✅ **Scanfold: gate passed**'
-      : '❌ **Scanfold: gate failed**';
+function isFailed(scanner: ScannerReport): boolean {
+  return scanner.status === 'failed' || scanner.status === 'timed-out';
+}
+
+/**
+ * What a failed scanner's status means for this report, by what happened: the results it reported
+ * before failing are included (possibly incomplete), or it reported none. Trusted text.
+ */
+export function failedScannerEffect(scanner: ScannerReport): string {
+  const what =
+    scanner.findings > 0
+      ? `the ${scanner.findings} result(s) it reported are included, but may be incomplete`
+      : 'it reported no results, so what it covers is missing from this report';
+  return `${what}; a code-scanning upload leaves it out (a partial run would close its open alerts)`;
+}
+
+/** Errors listed in the comment; the rest are counted (report.json has them all). */
+const MAX_ERRORS_LISTED = 10;
+/** Characters of escaped error text in the comment, whatever the errors hold. */
+const ERRORS_BUDGET = 6_000;
+
+/** The inputs that could not be read and the outputs that could not be written, first. */
+function errorLines(report: Report): string[] {
+  if (report.errors.length === 0) return [];
   const lines = [
-    `${verdict} — ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`,
+    '',
+    '> [!WARNING]',
+    `> **${report.errors.length} error(s): inputs or outputs are missing or incomplete, so this is not a clean result.**`,
+  ];
+  let used = 0;
+  let listed = 0;
+  for (const error of report.errors) {
+    const line = `> - ${escapeMarkdown(error, 300)}`;
+    if (listed >= MAX_ERRORS_LISTED || used + line.length > ERRORS_BUDGET) break;
+    lines.push(line);
+    used += line.length;
+    listed++;
+  }
+  if (listed < report.errors.length)
+    lines.push(`> - …and ${report.errors.length - listed} more in report.json.`);
+  return lines;
+}
+
+/** Passed only when every scanner completed and every input was read; otherwise it says what is missing. */
+function verdict(report: Report): string {
+  const failed = report.scanners.filter(isFailed).length;
+  const problems = [
+    ...(report.errors.length ? [`${report.errors.length} error(s)`] : []),
+    ...(failed ? [`${failed} scanner(s) failed`] : []),
+  ].join(', ');
+  if (report.gate.result === 'failed')
+    return `❌ **Scanfold: gate failed${problems ? ` (incomplete: ${problems})` : ''}**`;
+  if (problems) return `⚠️ **Scanfold: incomplete — ${problems}**`;
+  return '✅ **Scanfold: gate passed**';
+}
+
+function headline(report: Report, options: MarkdownOptions): string[] {
+  const lines = [
+    `${verdict(report)} — ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`,
+    ...errorLines(report),
   ];
   if (options.delta)
     lines.push(
       '',
       `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`,
     );
-  const failed = report.scanners.filter(
-    (scanner) => scanner.status === 'failed' || scanner.status === 'timed-out',
-  );
+  const failed = report.scanners.filter(isFailed);
   if (failed.length > 0) {
     lines.push(
       '',
       `> [!WARNING]`,
-      `> ${failed.map((s) => `${s.name} ${s.status}`).join(', ')}: their results are missing from this report and from the code-scanning upload.`,
+      ...failed.map(
+        (s) => `> - ${escapeMarkdown(s.name, 40)} ${s.status}: ${failedScannerEffect(s)}.`,
+      ),
     );
   }
   lines.push(...baselineLines(report), ...complianceLine(report), ...suppressionWarnings(report));

@@ -1,42 +1,9 @@
 import { hash, randomUUID } from 'node:crypto';
 import { Enums, Models, Serialize, Spec, SPDX } from '@cyclonedx/cyclonedx-library';
-import { z } from 'zod';
 import type { Finding } from '../model/finding.ts';
 import type { SbomInput } from '../model/inputs.ts';
-
-/** The slice of a CycloneDX JSON document the merge reads; the rest is ignored. */
-const LicenseChoiceSchema = z.looseObject({
-  license: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
-  expression: z.string().optional(),
-});
-interface InputComponent {
-  'bom-ref'?: string | undefined;
-  type?: string | undefined;
-  name: string;
-  group?: string | undefined;
-  version?: string | undefined;
-  purl?: string | undefined;
-  licenses?: z.infer<typeof LicenseChoiceSchema>[] | undefined;
-  components?: InputComponent[] | undefined;
-}
-const ComponentSchema: z.ZodType<InputComponent> = z.lazy(() =>
-  z.looseObject({
-    'bom-ref': z.string().optional(),
-    type: z.string().optional(),
-    name: z.string(),
-    group: z.string().optional(),
-    version: z.string().optional(),
-    purl: z.string().optional(),
-    licenses: z.array(LicenseChoiceSchema).optional(),
-    components: z.array(ComponentSchema).optional(),
-  }),
-);
-const BomInputSchema = z.looseObject({
-  components: z.array(ComponentSchema).optional(),
-  dependencies: z
-    .array(z.looseObject({ ref: z.string(), dependsOn: z.array(z.string()).optional() }))
-    .optional(),
-});
+import { checkBomInput } from '../model/sbom-input.ts';
+import type { InputComponent } from '../model/sbom-input.ts';
 
 export interface SbomSummary {
   components: number;
@@ -47,24 +14,8 @@ export interface SbomSummary {
 export interface SbomOutput {
   json: string;
   summary: SbomSummary;
-  /** Inputs left out, each with a reason naming the file. */
-  rejected: string[];
-}
-
-/** Deeper nesting than any real SBOM has; a hostile one would exhaust the stack. */
-const MAX_NESTING = 64;
-
-function nestingDepth(components: readonly unknown[] | undefined, depth = 1): number {
-  let deepest = depth;
-  const stack: [unknown, number][] = (components ?? []).map((c) => [c, depth]);
-  while (stack.length > 0) {
-    const [node, level] = stack.pop() ?? [undefined, 0];
-    deepest = Math.max(deepest, level);
-    if (deepest > MAX_NESTING) return deepest;
-    const children = (node as { components?: unknown } | null)?.components;
-    if (Array.isArray(children)) for (const child of children) stack.push([child, level + 1]);
-  }
-  return deepest;
+  /** Inputs left out: the tool that gave each, and a reason naming the file. */
+  rejected: { tool: string; message: string }[];
 }
 
 /** A bom-ref that depends on the package, not on the order inputs were read in. */
@@ -113,26 +64,17 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
   const byRef = new Map<string, Models.Component>();
   const licenseNames = new Set<string>();
   const purls = new Set<string>();
-  const rejected: string[] = [];
+  const rejected: SbomOutput['rejected'] = [];
   const toolKeys = new Set<string>(['scanfold@']);
   // Sorted, so the first description of a package (type, licences) does not depend on input order.
   const sorted = [...inputs].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.tool < b.tool ? -1 : 1),
   );
   sorted.forEach((input, inputIndex) => {
-    const depth = nestingDepth(
-      Array.isArray(input.bom.components) ? (input.bom.components as unknown[]) : [],
-    );
-    if (depth > MAX_NESTING) {
-      rejected.push(`${input.file}: components nested deeper than ${MAX_NESTING} levels`);
-      return;
-    }
-    const checked = BomInputSchema.safeParse(input.bom);
+    // Imports are checked as they are read; a scanner's SBOM is checked here.
+    const checked = checkBomInput(input.bom);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      rejected.push(
-        `${input.file}: not usable CycloneDX at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-      );
+      rejected.push({ tool: input.tool, message: `${input.file}: ${checked.reason}` });
       return;
     }
     const parsed = checked.data;
