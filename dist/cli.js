@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  checkBomInput,
   external_exports
-} from "./chunks/chunk-4GRRPR6X.js";
+} from "./chunks/chunk-WLJK72G4.js";
 import {
   __commonJS,
   __require,
@@ -976,14 +977,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1000,14 +1001,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1024,12 +1025,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1041,12 +1042,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1061,39 +1062,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -9298,8 +9299,12 @@ import os2 from "node:os";
 import path17 from "node:path";
 
 // src/model/tool-knowledge.ts
+import { createHash } from "node:crypto";
 function genericToolName(driverName) {
-  return driverName.toLowerCase().replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
+  const key = driverName.toLowerCase().replace(/^scanfold\//, "").replace(/[^a-z0-9._-]+/g, "-");
+  const hash3 = () => createHash("sha256").update(driverName).digest("hex").slice(0, 8);
+  if (!/[a-z0-9]/.test(key)) return `tool-${hash3()}`;
+  return /[^\x00-\x7f]/.test(driverName) ? `${key}-${hash3()}` : key;
 }
 
 // src/scanners/checkov.ts
@@ -9329,8 +9334,8 @@ var TRANSIENT_PATTERNS = [
   /unexpected EOF/i
 ];
 function looksTransient(lines, extra = []) {
-  const text = lines.join("\n");
-  return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text));
+  const text2 = lines.join("\n");
+  return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text2));
 }
 function outcomeOf(exit, files, options) {
   if (exit.spawnError)
@@ -9371,11 +9376,11 @@ function checkedParse(schema) {
 function isRecordLike(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function lengthAtLeast(text, minimum) {
-  if (text.length < minimum) return false;
-  if (text.length >= minimum * 2) return true;
+function lengthAtLeast(text2, minimum) {
+  if (text2.length < minimum) return false;
+  if (text2.length >= minimum * 2) return true;
   let points = 0;
-  for (const _ of text) points++;
+  for (const _ of text2) points++;
   return points >= minimum;
 }
 function withChecks(schema, base) {
@@ -9575,7 +9580,7 @@ function runFailure(run3) {
     (invocation) => invocation.executionSuccessful === false
   );
   if (failed) {
-    const notes = [...failed.toolExecutionNotifications ?? []].filter((note) => note.level === void 0 || note.level === "error").map((note) => note.message?.text).filter((text) => typeof text === "string" && text.length > 0);
+    const notes = [...failed.toolExecutionNotifications ?? []].filter((note) => note.level === void 0 || note.level === "error").map((note) => note.message?.text).filter((text2) => typeof text2 === "string" && text2.length > 0);
     const detail = notes[0] ?? failed.exitCodeDescription ?? (failed.exitCode !== void 0 ? `exit code ${failed.exitCode}` : void 0);
     return `its invocation reports executionSuccessful: false${detail ? ` (${detail.split("\n")[0]?.slice(0, 300)})` : ""}`;
   }
@@ -9627,10 +9632,10 @@ function jsonErrorDetail(error) {
   if (position) return `unexpected character at position ${position}`;
   return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
 }
-function parseJsonText(label, text) {
+function parseJsonText(label, text2) {
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text2);
   } catch (error) {
     throw new OutputError(`${label}: invalid JSON (${jsonErrorDetail(error)})`);
   }
@@ -10356,13 +10361,13 @@ var MessageSchema2 = external_exports.looseObject({
     trace: external_exports.array(FrameSchema).min(1)
   }).optional()
 });
-function splitJsonStream(text) {
+function splitJsonStream(text2) {
   const values = [];
   let depth = 0;
   let start = -1;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const char = text2[i];
     if (inString) {
       if (char === "\\") i++;
       else if (char === '"') inString = false;
@@ -10374,7 +10379,7 @@ function splitJsonStream(text) {
       depth++;
     } else if (char === "}" || char === "]") {
       depth--;
-      if (depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
+      if (depth === 0) values.push(JSON.parse(text2.slice(start, i + 1)));
       if (depth < 0) throw new Error(`unbalanced JSON at offset ${i}`);
     } else if (depth === 0 && !/\s/.test(char ?? "")) {
       throw new Error(`unexpected ${JSON.stringify(char)} between JSON values at offset ${i}`);
@@ -10535,9 +10540,9 @@ function govulncheckMessages(data) {
 }
 var GOVULNCHECK_JSON = {
   label: "govulncheck JSON",
-  fromText(text) {
+  fromText(text2) {
     try {
-      return govulncheckMessages(splitJsonStream(text));
+      return govulncheckMessages(splitJsonStream(text2));
     } catch {
       return void 0;
     }
@@ -10808,21 +10813,21 @@ function errorMessage(error) {
 // src/plan/image.ts
 var PREFIXED = ["docker-archive", "oci-dir", "docker", "registry"];
 function parseImageRef(ref, root) {
-  const text = ref.trim();
-  if (!text) throw new ConfigurationError("image: empty image reference");
-  if (/[\0\r\n]/.test(text))
+  const text2 = ref.trim();
+  if (!text2) throw new ConfigurationError("image: empty image reference");
+  if (/[\0\r\n]/.test(text2))
     throw new ConfigurationError(`image ${JSON.stringify(ref)}: contains a control character`);
   for (const kind of PREFIXED) {
-    if (!text.startsWith(`${kind}:`)) continue;
-    const rest = text.slice(kind.length + 1);
-    if (!rest) throw new ConfigurationError(`image ${text}: nothing after "${kind}:"`);
+    if (!text2.startsWith(`${kind}:`)) continue;
+    const rest = text2.slice(kind.length + 1);
+    if (!rest) throw new ConfigurationError(`image ${text2}: nothing after "${kind}:"`);
     if (rest.startsWith("-"))
-      throw new ConfigurationError(`image ${text}: must not start with "-" after "${kind}:"`);
+      throw new ConfigurationError(`image ${text2}: must not start with "-" after "${kind}:"`);
     const local = kind === "docker-archive" || kind === "oci-dir";
-    return { ref: text, kind, source: local ? path8.resolve(root, rest) : rest };
+    return { ref: text2, kind, source: local ? path8.resolve(root, rest) : rest };
   }
-  if (text.startsWith("-")) throw new ConfigurationError(`image ${text}: must not start with "-"`);
-  return { ref: text, kind: "auto", source: text };
+  if (text2.startsWith("-")) throw new ConfigurationError(`image ${text2}: must not start with "-"`);
+  return { ref: text2, kind: "auto", source: text2 };
 }
 function checkLocalImage(image) {
   if (image.kind !== "docker-archive" && image.kind !== "oci-dir") return;
@@ -11681,15 +11686,15 @@ var GO_UNITS = /* @__PURE__ */ new Map([
   ["m", 6e4],
   ["h", 36e5]
 ]);
-function goDurationMs(text) {
-  if (!/^(\d+(\.\d+)?(ns|us|µs|μs|ms|s|m|h))+$/.test(text)) return void 0;
+function goDurationMs(text2) {
+  if (!/^(\d+(\.\d+)?(ns|us|µs|μs|ms|s|m|h))+$/.test(text2)) return void 0;
   let total = 0;
-  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/g))
+  for (const [, amount, , unit] of text2.matchAll(/(\d+(\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/g))
     total += Number(amount) * (GO_UNITS.get(unit ?? "") ?? 0);
   return Math.ceil(total);
 }
-function parseRetryAfter(text, now) {
-  const match = /retry-after[":\s=]+([^\r\n",}]+)/i.exec(text);
+function parseRetryAfter(text2, now) {
+  const match = /retry-after[":\s=]+([^\r\n",}]+)/i.exec(text2);
   if (!match?.[1]) return void 0;
   const value = match[1].trim();
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
@@ -13276,7 +13281,7 @@ function lineOf(source, keyPath, key) {
 function describeConfigIssues(file, error, source) {
   const display = path17.relative(process.cwd(), file) || file;
   const keyName = (keyPath) => keyPath.reduce(
-    (text, key) => typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    (text2, key) => typeof key === "number" ? `${text2}[${key}]` : text2 ? `${text2}.${String(key)}` : String(key),
     ""
   );
   const lines = [];
@@ -13307,18 +13312,18 @@ function describeConfigIssues(file, error, source) {
     }
     lines.push(`${where()}: ${keyName(issue.path) || "(root)"}: ${issue.message}`);
   }
-  const lineNumber = (text) => Number(/^[^:]*:(\d+):/.exec(text)?.[1] ?? 0);
+  const lineNumber = (text2) => Number(/^[^:]*:(\d+):/.exec(text2)?.[1] ?? 0);
   return lines.sort((a, b) => lineNumber(a) - lineNumber(b));
 }
 function readConfigFile(file) {
-  let text;
+  let text2;
   try {
-    text = readFileSync2(file, "utf8");
+    text2 = readFileSync2(file, "utf8");
   } catch (error) {
     throw new ConfigurationError(`config file ${file}: cannot be read: ${errorMessage(error)}`);
   }
   const lines = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false });
+  const document = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false });
   const display = path17.relative(process.cwd(), file) || file;
   if (document.errors.length > 0) {
     const first = document.errors[0];
@@ -13410,7 +13415,7 @@ import os6 from "node:os";
 import path27 from "node:path";
 
 // src/install/installer.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync as existsSync10, statSync as statSync3 } from "node:fs";
 import {
   chmod,
@@ -13477,9 +13482,9 @@ function runProcess(request) {
     let spawnError;
     const pending = { stdout: "", stderr: "" };
     const onChunk = (stream, chunk) => {
-      const text = chunk.toString("utf8");
-      if (stream === "stdout" && stdout.length < STDOUT_LIMIT) stdout += text;
-      const lines = (pending[stream] + text).split("\n");
+      const text2 = chunk.toString("utf8");
+      if (stream === "stdout" && stdout.length < STDOUT_LIMIT) stdout += text2;
+      const lines = (pending[stream] + text2).split("\n");
       pending[stream] = lines.pop() ?? "";
       for (const line of lines) emit(stream, line);
     };
@@ -13609,7 +13614,7 @@ function toolDir(toolCache, name, version) {
   return path18.join(toolCache, name, version);
 }
 async function sha256File(file) {
-  const hash3 = createHash("sha256");
+  const hash3 = createHash2("sha256");
   for await (const chunk of createReadStream(file)) hash3.update(chunk);
   return hash3.digest("hex");
 }
@@ -13700,7 +13705,7 @@ function checksumFor(checksums, fileName) {
 async function downloadVerified(request) {
   const { release, name } = request;
   const body = await fetchWithRetry(release.url, request);
-  const digest = createHash("sha256").update(body).digest("hex");
+  const digest = createHash2("sha256").update(body).digest("hex");
   if (release.sha256 !== void 0 && digest !== release.sha256) {
     throw new InstallError(
       `${name}: checksum mismatch for ${release.url}: expected sha256 ${release.sha256}, got ${digest}; refusing to install`
@@ -13974,11 +13979,11 @@ function isSecret(signals) {
 }
 var TOOL_REDACTED = /^(REDACTED|\*+|.*\*{4,}.*|\[redacted[^\]]*\])$/i;
 function secretHint(ruleId, value) {
-  const text = value?.trim() ?? "";
-  if (/^\[secret redacted: [^\n]*\]$/.test(text)) return text;
-  if (!text || TOOL_REDACTED.test(text)) return `[secret redacted: ${ruleId}]`;
-  const prefix = text.length >= 12 ? `, starts "${JSON.stringify(text.slice(0, 4)).slice(1, -1)}"` : "";
-  return `[secret redacted: ${ruleId}${prefix}, ${text.length} chars]`;
+  const text2 = value?.trim() ?? "";
+  if (/^\[secret redacted: [^\n]*\]$/.test(text2)) return text2;
+  if (!text2 || TOOL_REDACTED.test(text2)) return `[secret redacted: ${ruleId}]`;
+  const prefix = text2.length >= 12 ? `, starts "${JSON.stringify(text2.slice(0, 4)).slice(1, -1)}"` : "";
+  return `[secret redacted: ${ruleId}${prefix}, ${text2.length} chars]`;
 }
 function redactedDigest(value) {
   if (/^sha256:[0-9a-f]{32}$/.test(value)) return value;
@@ -14028,41 +14033,41 @@ function patternsFor(tokens) {
   patterns.set(tokens, compiled);
   return compiled;
 }
-function scrubTokens(text, tokens) {
-  if (tokens.length === 0) return text;
-  let out = text;
+function scrubTokens(text2, tokens) {
+  if (tokens.length === 0) return text2;
+  let out = text2;
   for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
   return out;
 }
 
 // src/normalize/title.ts
-function saysNothing(text, ruleId) {
-  const bare = text.trim();
+function saysNothing(text2, ruleId) {
+  const bare = text2.trim();
   return bare === "" || bare === ruleId || bare.endsWith(`: ${ruleId}`) || /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) || /^Misconfiguration$/i.test(bare);
 }
-function firstLine(text) {
+function firstLine(text2) {
   let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf("\n", start);
-    const line = text.slice(start, end < 0 ? text.length : end);
+  while (start < text2.length) {
+    const end = text2.indexOf("\n", start);
+    const line = text2.slice(start, end < 0 ? text2.length : end);
     if (line.trim()) return line;
     if (end < 0) break;
     start = end + 1;
   }
-  return text;
+  return text2;
 }
 var shortened = /* @__PURE__ */ new Map();
-function shorten(text, max = 110) {
-  const key = max === 110 ? text : `${max}\0${text}`;
+function shorten(text2, max = 110) {
+  const key = max === 110 ? text2 : `${max}\0${text2}`;
   const known2 = shortened.get(key);
   if (known2 !== void 0) return known2;
-  const title = shortenOnce(text, max);
+  const title = shortenOnce(text2, max);
   if (shortened.size > 5e4) shortened.clear();
   shortened.set(key, title);
   return title;
 }
-function shortenOnce(text, max) {
-  let title = firstLine(text).trim();
+function shortenOnce(text2, max) {
+  let title = firstLine(text2).trim();
   const sentenceEnd = /(?<=[a-z0-9)'"])\. (?=[A-Z])/.exec(title);
   if (sentenceEnd) title = title.slice(0, sentenceEnd.index);
   title = title.replace(/\.$/, "");
@@ -14090,8 +14095,8 @@ function messageTitle(rule2, message, ruleId) {
 }
 
 // src/normalize/extract.ts
-function sha256(text) {
-  return hash2("sha256", text, "hex");
+function sha256(text2) {
+  return hash2("sha256", text2, "hex");
 }
 function toolNameOf(run3, knowledge) {
   return knowledge.toolOf(run3.tool.driver.name);
@@ -14116,19 +14121,19 @@ function ruleFor(run3, result) {
 }
 var ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 var advisoryMemo = /* @__PURE__ */ new Map();
-function advisoryIds(text) {
-  const known2 = advisoryMemo.get(text);
+function advisoryIds(text2) {
+  const known2 = advisoryMemo.get(text2);
   if (known2) return [...known2];
   if (advisoryMemo.size > 1e5) advisoryMemo.clear();
   const ids = [
     ...new Set(
-      [...text.matchAll(ADVISORY)].map((match) => {
+      [...text2.matchAll(ADVISORY)].map((match) => {
         const id = match[1] ?? "";
         return id.startsWith("GHSA") || id.startsWith("ghsa") ? "GHSA" + id.slice(4).toLowerCase() : id.toUpperCase();
       })
     )
   ];
-  advisoryMemo.set(text, ids);
+  advisoryMemo.set(text2, ids);
   return [...ids];
 }
 function lowerCase(tag) {
@@ -14147,8 +14152,8 @@ function categoryOf(knowledge, tool, ruleId, tags, cwes) {
 var CWE = /cwe-(\d+)/gi;
 function cwesIn(value, into) {
   if (value === void 0 || value === null || value === "") return;
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  for (const match of text.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
+  const text2 = typeof value === "string" ? value : JSON.stringify(value);
+  for (const match of text2.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
 }
 function cwesOfRule(rule2) {
   const found = /* @__PURE__ */ new Set();
@@ -14172,8 +14177,8 @@ function identityOf({ finding, snippet }) {
   if (finding.category === "vulnerability")
     return `${finding.package?.name ?? ""}@${finding.package?.version ?? ""}`;
   if (finding.category === "secret") return line;
-  const text = snippet.trim();
-  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, " ") : text) || line;
+  const text2 = snippet.trim();
+  return (MORE_THAN_A_SPACE.test(text2) ? text2.replace(/\s+/g, " ") : text2) || line;
 }
 function historyCommit(result) {
   const sha = result.partialFingerprints?.commitSha;
@@ -14738,8 +14743,8 @@ function snippetsOf(result) {
   const texts = [];
   for (const location2 of [...result.locations ?? [], ...result.relatedLocations ?? []]) {
     const physical = location2.physicalLocation;
-    for (const text of [physical?.region?.snippet?.text, physical?.contextRegion?.snippet?.text])
-      if (typeof text === "string") texts.push(text);
+    for (const text2 of [physical?.region?.snippet?.text, physical?.contextRegion?.snippet?.text])
+      if (typeof text2 === "string") texts.push(text2);
   }
   return texts;
 }
@@ -14759,8 +14764,8 @@ function redactSecretFindings(input, extracted, tokens) {
     finding.title = ruleText?.split("\n").find((line) => line.trim())?.trim() ?? finding.ruleId;
     if (finding.title.length > 200) finding.title = finding.title.slice(0, 197) + "...";
     finding.message = secretHint(finding.ruleId, primarySecretValue(result));
-    for (const text of snippetsOf(result))
-      for (const token of secretTokens(text)) tokens.add(token);
+    for (const text2 of snippetsOf(result))
+      for (const token of secretTokens(text2)) tokens.add(token);
   }
 }
 function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
@@ -15646,12 +15651,12 @@ function createPdfPrinter(options = {}) {
 }
 
 // src/outputs/write.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
 import path22 from "node:path";
 
 // src/outputs/html.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/outputs/escape.ts
 var MAX_CELL = 160;
@@ -15662,21 +15667,21 @@ var INVISIBLE = (
 function codePoint(char) {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
-function neutralize(text) {
-  return text.replace(INVISIBLE, (char) => `<${codePoint(char)}>`);
+function neutralize(text2) {
+  return text2.replace(INVISIBLE, (char) => `<${codePoint(char)}>`);
 }
-function safeLogLine(text) {
-  const line = neutralize(text.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "));
+function safeLogLine(text2) {
+  const line = neutralize(text2.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "));
   return line.replace(/^(\s*):(:)/, "$1:\u200B$2");
 }
-function truncate(text, max = MAX_CELL) {
-  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+function truncate(text2, max = MAX_CELL) {
+  return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
 }
-function visible(text, max = MAX_CELL) {
-  return truncate(neutralize(text).toWellFormed(), max).toWellFormed();
+function visible(text2, max = MAX_CELL) {
+  return truncate(neutralize(text2).toWellFormed(), max).toWellFormed();
 }
-function escapeHtml(text) {
-  return neutralize(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+function escapeHtml(text2) {
+  return neutralize(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 var MARKDOWN_SPECIAL = /[&<>"'\\`*_{}[\]()#+!|~^$@:]/g;
 var ZERO_WIDTH_SPACE = "&#8203;";
@@ -15684,8 +15689,8 @@ function entityFor(char) {
   const entity = `&#${char.charCodeAt(0)};`;
   return char === "@" || char === "#" ? entity + ZERO_WIDTH_SPACE : entity;
 }
-function escapeMarkdown(text, max = MAX_CELL) {
-  return visible(text.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
+function escapeMarkdown(text2, max = MAX_CELL) {
+  return visible(text2.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
 }
 
 // src/outputs/labels.ts
@@ -15735,8 +15740,8 @@ function locationCell(finding, links) {
   if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, "%22")}">${label}</a>`;
 }
-function code(text, max) {
-  return `<code>${escapeMarkdown(text, max)}</code>`;
+function code(text2, max) {
+  return `<code>${escapeMarkdown(text2, max)}</code>`;
 }
 function suppressionNote(finding) {
   if (!finding.suppressed) return "";
@@ -15750,18 +15755,23 @@ function findingRow(finding, links) {
   const reach = finding.reachable === void 0 ? "" : finding.reachable ? " \u2014 <b>reachable</b>: the vulnerable code is called" : " \u2014 not reachable: imported, never called";
   return `| ${ICON[finding.severity]} ${finding.severity} | ${code(finding.ruleId, 80)} ${escapeMarkdown(what, 100)}${pkg}${reach} | ${locationCell(finding, links)} | ${finding.tools.map((tool) => code(tool, 20)).join(" ")} |`;
 }
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
 function severityTable(report) {
   const tools = Object.keys(report.summary.byTool).sort();
   const lines = [
-    `| severity | total | ${tools.map((tool) => escapeMarkdown(tool, 20)).join(" | ")} |`,
-    `|---|---:|${tools.map(() => "---:").join("|")}|`
+    tableRow(["severity", "total", ...tools.map((tool) => escapeMarkdown(tool, 20))]),
+    tableRow(["---", "---:", ...tools.map(() => "---:")])
   ];
   for (const severity of SEVERITIES) {
     const row = report.findings.filter((finding) => finding.severity === severity);
     const perTool = tools.map(
       (tool) => row.filter((finding) => finding.tools.includes(tool)).length
     );
-    lines.push(`| ${ICON[severity]} ${severity} | ${row.length} | ${perTool.join(" | ")} |`);
+    lines.push(
+      tableRow([`${ICON[severity]} ${severity}`, String(row.length), ...perTool.map(String)])
+    );
   }
   return lines;
 }
@@ -15774,29 +15784,69 @@ function scannerTable(report) {
     const badge = scanner.status === "ok" ? "\u2705 ok" : scanner.status === "skipped" ? "\u23ED\uFE0F skipped" : `\u274C ${scanner.status}`;
     const note = [scanner.message, ...scanner.notes ?? []].filter(Boolean).join("; ");
     lines.push(
-      `| ${scanner.name} | ${badge} | ${escapeMarkdown(scanner.version ?? "\u2014", 30)} | ${(scanner.durationMs / 1e3).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`
+      `| ${escapeMarkdown(scanner.name, 40)} | ${badge} | ${escapeMarkdown(scanner.version ?? "\u2014", 30)} | ${(scanner.durationMs / 1e3).toFixed(1)} s | ${scanner.findings} | ${escapeMarkdown(note, 200)} |`
     );
   }
   return lines;
 }
-function headline(report, options) {
-  const verdict = report.gate.result === "passed" ? "\u2705 **Scanfold: gate passed**" : "\u274C **Scanfold: gate failed**";
+function isFailed(scanner) {
+  return scanner.status === "failed" || scanner.status === "timed-out";
+}
+function failedScannerEffect(scanner) {
+  const what = scanner.findings > 0 ? `the ${scanner.findings} result(s) it reported are included, but may be incomplete` : "it reported no results, so what it covers is missing from this report";
+  return `${what}; a code-scanning upload leaves it out (a partial run would close its open alerts)`;
+}
+var MAX_ERRORS_LISTED = 10;
+var ERRORS_BUDGET = 6e3;
+function errorLines(report) {
+  if (report.errors.length === 0) return [];
   const lines = [
-    `${verdict} \u2014 ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`
+    "",
+    "> [!WARNING]",
+    `> **${report.errors.length} error(s): inputs or outputs are missing or incomplete, so this is not a clean result.**`
+  ];
+  let used = 0;
+  let listed = 0;
+  for (const error of report.errors) {
+    const line = `> - ${escapeMarkdown(error, 300)}`;
+    if (listed >= MAX_ERRORS_LISTED || used + line.length > ERRORS_BUDGET) break;
+    lines.push(line);
+    used += line.length;
+    listed++;
+  }
+  if (listed < report.errors.length)
+    lines.push(`> - \u2026and ${report.errors.length - listed} more in report.json.`);
+  return lines;
+}
+function verdict(report) {
+  const failed = report.scanners.filter(isFailed).length;
+  const problems = [
+    ...report.errors.length ? [`${report.errors.length} error(s)`] : [],
+    ...failed ? [`${failed} scanner(s) failed`] : []
+  ].join(", ");
+  if (report.gate.result === "failed")
+    return `\u274C **Scanfold: gate failed${problems ? ` (incomplete: ${problems})` : ""}**`;
+  if (problems) return `\u26A0\uFE0F **Scanfold: incomplete \u2014 ${problems}**`;
+  return "\u2705 **Scanfold: gate passed**";
+}
+function headline(report, options) {
+  const lines = [
+    `${verdict(report)} \u2014 ${report.summary.total} finding(s); ${escapeMarkdown(report.gate.reason, 300)}`,
+    ...errorLines(report)
   ];
   if (options.delta)
     lines.push(
       "",
       `**Since the last push:** ${options.delta.new} new, ${options.delta.fixed} fixed, ${options.delta.open} still open.`
     );
-  const failed = report.scanners.filter(
-    (scanner) => scanner.status === "failed" || scanner.status === "timed-out"
-  );
+  const failed = report.scanners.filter(isFailed);
   if (failed.length > 0) {
     lines.push(
       "",
       `> [!WARNING]`,
-      `> ${failed.map((s) => `${s.name} ${s.status}`).join(", ")}: their results are missing from this report and from the code-scanning upload.`
+      ...failed.map(
+        (s) => `> - ${escapeMarkdown(s.name, 40)} ${s.status}: ${failedScannerEffect(s)}.`
+      )
     );
   }
   lines.push(...baselineLines(report), ...complianceLine(report), ...suppressionWarnings(report));
@@ -15838,8 +15888,8 @@ function complianceStatus(report, max = 6) {
       const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith("owasp") ? ` ${control.title}` : ""}`;
       const count = control.findings.filter((id) => isNew.has(id)).length;
       if (report.baseline && count === 0) continue;
-      const text = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
-      if (parts.length < max) parts.push(text);
+      const text2 = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
+      if (parts.length < max) parts.push(text2);
       else more++;
     }
   }
@@ -15998,8 +16048,8 @@ function renderMarkdown(report, options = {}) {
   for (const perCategory of [50, 20, 10, 5, 1]) {
     const { lines, omitted } = findingSections(report, options.links, perCategory);
     const note = omitted > 0 ? ["", `_${omitted} finding(s) not listed here; see report.json._`] : [];
-    const text = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
-    if (text.length <= max) return text;
+    const text2 = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
+    if (text2.length <= max) return text2;
   }
   const summaryOnly = [
     ...top,
@@ -16107,11 +16157,11 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
-function sha256Base64(text) {
-  return createHash2("sha256").update(text, "utf8").digest("base64");
+function sha256Base64(text2) {
+  return createHash3("sha256").update(text2, "utf8").digest("base64");
 }
 var HTML_CSP = `default-src 'none'; style-src 'sha256-${sha256Base64(STYLE)}'; script-src 'sha256-${sha256Base64(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
-var e = (text, max = 300) => escapeHtml(truncate(String(text ?? ""), max));
+var e = (text2, max = 300) => escapeHtml(truncate(String(text2 ?? ""), max));
 var SEVERITY_COLOR = {
   critical: "#a40e26",
   high: "#d1242f",
@@ -16246,7 +16296,7 @@ function cards(report, late) {
   );
   const warnings = [
     ...scannersFailed.map(
-      (s) => `<div class="warn">${e(s.name)} ${e(s.status)}: its results are missing from this report. ${e(s.message ?? "", 300)}</div>`
+      (s) => `<div class="warn">${e(s.name)} ${e(s.status)}: ${e(failedScannerEffect(s), 400)}. ${e(s.message ?? "", 300)}</div>`
     ),
     late ? `<div id="${LATE_ERRORS}"></div>` : errorWarnings(report),
     report.baseline && !report.baseline.comparable ? `<div class="warn">The baseline is not fully comparable: ${e(report.baseline.reason ?? "", 400)}</div>` : ""
@@ -16434,7 +16484,7 @@ ${late ? `<div id="${LATE_MANIFEST}"></div>` : manifestSection(report)}
 }
 
 // src/outputs/json-stream.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { writeFile as writeFile5 } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { deflateRawSync } from "node:zlib";
@@ -16516,9 +16566,9 @@ var ChunkWriter = class {
     this.inFlight += chunk.text.length;
     sink.postMessage(chunk);
   }
-  push(text) {
-    this.pending.push(text);
-    this.pendingLength += text.length;
+  push(text2) {
+    this.pending.push(text2);
+    this.pendingLength += text2.length;
   }
   get full() {
     return this.pendingLength >= FLUSH_AT;
@@ -16565,7 +16615,7 @@ var ChunkWriter = class {
   }
   /** A small document: what the sink does, on this thread. */
   async writeHere() {
-    const hash3 = createHash3("sha256");
+    const hash3 = createHash4("sha256");
     const measured = [];
     const buffers = this.queued.map((chunk) => {
       const buffer = Buffer.from(chunk.text, "utf8");
@@ -16694,9 +16744,9 @@ async function clearOwnOutputs(outputDir, extra = []) {
   for (const name of [...OWN_OUTPUTS, ...extra])
     await rm3(path22.join(outputDir, name), { recursive: true, force: true });
 }
-async function writeFresh(file, text) {
+async function writeFresh(file, text2) {
   await rm3(file, { force: true });
-  await writeFile6(file, text, { flag: "wx" });
+  await writeFile6(file, text2, { flag: "wx" });
 }
 async function writeFreshJson(file, value, options) {
   await rm3(file, { force: true });
@@ -16713,7 +16763,7 @@ async function writeSarifOutput(outputDir, sarif) {
 async function hashFiles(outputDir, written, known2) {
   const manifest = {};
   for (const relative of [...written].sort()) {
-    manifest[relative] = known2.get(relative) ?? createHash4("sha256").update(await readFile7(path22.join(outputDir, relative))).digest("hex");
+    manifest[relative] = known2.get(relative) ?? createHash5("sha256").update(await readFile7(path22.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
@@ -16767,9 +16817,9 @@ async function writeOutputs(request) {
     const stats = await lstat2(file).catch(() => void 0);
     if (!stats?.isFile()) continue;
     if (secretTokens2.length > 0) {
-      const text = await readFile7(file, "utf8");
-      const scrubbed = scrubTokens(text, secretTokens2);
-      if (scrubbed !== text) await writeFresh(file, scrubbed);
+      const text2 = await readFile7(file, "utf8");
+      const scrubbed = scrubTokens(text2, secretTokens2);
+      if (scrubbed !== text2) await writeFresh(file, scrubbed);
     }
     written.push(raw);
   }
@@ -16836,7 +16886,7 @@ async function planScan(config) {
 }
 
 // src/policy/index.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/policy/baseline.ts
 import { execFile as execFile3 } from "node:child_process";
@@ -17187,8 +17237,8 @@ function expressionOf(licenses) {
   if (!Array.isArray(licenses)) return void 0;
   const parts = [];
   for (const choice of licenses) {
-    const text = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
-    if (text?.trim()) parts.push(text.trim());
+    const text2 = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
+    if (text2?.trim()) parts.push(text2.trim());
   }
   const unique = [...new Set(parts)];
   return unique.length === 0 ? void 0 : unique.length === 1 ? unique[0] : unique.map((part) => /\s(OR|AND)\s/i.test(part) ? `(${part})` : part).join(" AND ");
@@ -17252,30 +17302,30 @@ function evaluateLicenses(boms, policy = {}) {
       summary.undeclared++;
       continue;
     }
-    let verdict = verdicts.get(fact.expression);
-    if (!verdict) verdicts.set(fact.expression, verdict = judgeLicense(fact.expression, policy));
-    if (verdict.verdict === "allowed") continue;
+    let verdict2 = verdicts.get(fact.expression);
+    if (!verdict2) verdicts.set(fact.expression, verdict2 = judgeLicense(fact.expression, policy));
+    if (verdict2.verdict === "allowed") continue;
     const coordinates = `${fact.name}${fact.version ? `@${fact.version}` : ""}`;
-    if (verdict.verdict === "denied")
+    if (verdict2.verdict === "denied")
       summary.denied.push({
         name: fact.name,
         version: fact.version,
         license: fact.expression,
-        reason: verdict.reason
+        reason: verdict2.reason
       });
     else summary.unknown.push({ name: fact.name, version: fact.version, license: fact.expression });
-    if (verdict.verdict === "unknown" && policy.unknown === "ignore") continue;
-    const ruleId = verdict.verdict === "denied" ? `license-denied:${fact.expression}` : "license-unknown";
+    if (verdict2.verdict === "unknown" && policy.unknown === "ignore") continue;
+    const ruleId = verdict2.verdict === "denied" ? `license-denied:${fact.expression}` : "license-unknown";
     if (!rules.has(ruleId))
       rules.set(ruleId, {
         id: ruleId,
         shortDescription: {
-          text: verdict.verdict === "denied" ? `Licence ${fact.expression} is not allowed by the licence policy` : "Licence is not a recognised SPDX licence"
+          text: verdict2.verdict === "denied" ? `Licence ${fact.expression} is not allowed by the licence policy` : "Licence is not a recognised SPDX licence"
         }
       });
     results.push({
       ruleId,
-      message: { text: `${coordinates} is licensed '${fact.expression}': ${verdict.reason}.` },
+      message: { text: `${coordinates} is licensed '${fact.expression}': ${verdict2.reason}.` },
       locations: [
         {
           physicalLocation: {
@@ -19583,7 +19633,7 @@ function mapCompliance(findings, passedChecks = /* @__PURE__ */ new Set()) {
 
 // src/policy/index.ts
 function settingsDigest(parts) {
-  return createHash5("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
+  return createHash6("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
 }
 async function applyPolicy(request) {
   const { policy, logger } = request;
@@ -20206,7 +20256,7 @@ function stepTimer() {
     cpu = nowCpu;
   };
 }
-var importOutputChecks = () => Promise.all([import("./chunks/sbom-XBTTTSEK.js"), import("./chunks/validate-K6IPL5QB.js")]);
+var importOutputChecks = () => Promise.all([import("./chunks/sbom-DTR7QYEC.js"), import("./chunks/validate-K6IPL5QB.js")]);
 var outputChecks;
 function loadOutputChecks() {
   return outputChecks ??= importOutputChecks();
@@ -20268,7 +20318,7 @@ async function assemble(request) {
   if (request.sboms.length > 0 || findings.some((finding) => finding.category === "vulnerability")) {
     try {
       sbom = buildSbom(request.sboms, findings);
-      for (const rejected of sbom.rejected) fail(`SBOM input left out: ${rejected}`);
+      for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
       const invalid = validateBom(JSON.parse(sbom.json));
       if (invalid.length > 0) {
         fail(
@@ -20281,6 +20331,16 @@ async function assemble(request) {
     }
   }
   step("sbom");
+  for (const { tool, message } of sbom?.rejected ?? []) {
+    const index = scanners.findIndex((scanner2) => scanner2.name === tool);
+    const scanner = scanners[index];
+    if (!scanner) continue;
+    scanners[index] = {
+      ...scanner,
+      status: "failed",
+      message: [scanner.message, `SBOM left out: ${message}`].filter(Boolean).join("; ")
+    };
+  }
   const draft = scrubReport(
     draftReport({ request, normalized, policy, scanners, licenses, sbom }),
     secretTokens2
@@ -20456,13 +20516,13 @@ function ownerOf(log, adapters) {
   }
   return owner;
 }
-function recognise(file, text, adapters) {
+function recognise(file, text2, adapters) {
   let data;
   try {
-    data = parseJsonText(file, text);
+    data = parseJsonText(file, text2);
   } catch (error) {
     for (const owner of adapters) {
-      const streamed = owner.nativeJson?.fromText?.(text);
+      const streamed = owner.nativeJson?.fromText?.(text2);
       const sarif = streamed === void 0 ? void 0 : owner.nativeJson?.toSarif(streamed);
       if (sarif) return { kind: "native", data: streamed, owner, sarif };
     }
@@ -20481,12 +20541,12 @@ function recognise(file, text, adapters) {
     return { kind: "sarif", log, owner: ownerOf(log, adapters) };
   }
   if (isCycloneDx(data)) {
-    const tools = record.metadata?.tools;
-    const toolList = Array.isArray(tools) ? tools : tools?.components ?? [];
-    const first = toolList[0];
+    const checked = checkBomInput(record);
+    if (!checked.success) throw new OutputError(`${file}: ${checked.reason}`);
+    const { name, version } = checked.tool;
     return {
       kind: "sbom",
-      input: { tool: first?.name ?? "cyclonedx", toolVersion: first?.version, file, bom: record }
+      input: { tool: name ?? "cyclonedx", toolVersion: version, file, bom: record }
     };
   }
   if (Array.isArray(data) && data.length === 0)
@@ -20610,12 +20670,12 @@ async function importWith(request, printer) {
     try {
       const recognised = recognise(label, await readInput(file), ADAPTERS);
       if (recognised.kind === "sbom") {
-        sboms.push(recognised.input);
         imported.add(
           TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
           recognised.input.toolVersion,
           label
         );
+        sboms.push(recognised.input);
       } else if (recognised.kind === "sarif" && !recognised.owner)
         sarif.push({ file: label, log: recognised.log });
       else if (recognised.owner) {
@@ -20707,29 +20767,45 @@ function consoleLogger(options) {
 }
 
 // src/cli/summary.ts
+var MAX_ERRORS_PRINTED = 20;
+function text(value, max = 500) {
+  return truncate(safeLogLine(value), max).toWellFormed();
+}
 function summaryTable(report) {
   const rows = [["scanner", "status", "version", "time", "results"]];
   for (const s of report.scanners)
     rows.push([
-      s.name,
+      text(s.name, 40),
       s.status,
-      s.version ?? "-",
+      text(s.version ?? "-", 64),
       `${(s.durationMs / 1e3).toFixed(1)}s`,
       String(s.findings)
     ]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  const format = (row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ");
+  const format = (row) => safeLogLine(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  "));
   const severities = SEVERITIES.map(
     (severity) => `${severity} ${report.summary.bySeverity[severity]}`
   ).join(", ");
-  const problems = report.scanners.filter((s) => s.status === "failed" || s.status === "timed-out" || s.status === "skipped").map((s) => `  ${s.name} ${s.status}: ${s.message ?? ""}`);
+  const problems = report.scanners.filter((s) => s.status === "failed" || s.status === "timed-out" || s.status === "skipped").map((s) => `  ${text(s.name, 40)} ${s.status}: ${text(s.message ?? "")}`);
+  const failed = report.scanners.filter(
+    (s) => s.status === "failed" || s.status === "timed-out"
+  ).length;
+  const errors = report.errors.slice(0, MAX_ERRORS_PRINTED).map((error) => `  ${text(error)}`);
+  if (report.errors.length > errors.length)
+    errors.push(`  \u2026and ${report.errors.length - errors.length} more in report.json`);
+  const incomplete = [
+    ...report.errors.length ? [`${report.errors.length} error(s)`] : [],
+    ...failed ? [`${failed} scanner(s) failed`] : []
+  ].join(", ");
   return [
     format(rows[0] ?? []),
     ...rows.slice(1).map(format),
     "",
     `findings: ${report.summary.total} (${severities}); ${report.summary.duplicatesMerged} duplicates merged from ${report.summary.inputResults} results`,
     ...problems.length ? ["", ...problems] : [],
-    `gate (fail-on ${report.gate.failOn}): ${report.gate.result} \u2014 ${report.gate.reason}`
+    ...errors.length ? ["", `errors (${report.errors.length}):`, ...errors] : [],
+    ...incomplete ? ["", `INCOMPLETE: ${incomplete}; this is not a clean result`] : [],
+    `gate (fail-on ${report.gate.failOn}): ${report.gate.result} \u2014 ${text(report.gate.reason)}`
   ].join("\n");
 }
 
@@ -20850,7 +20926,7 @@ async function scanCommand(args) {
   });
   console.log(summaryTable(outcome.report));
   console.log(`
-outputs: ${outcome.outputDir}`);
+outputs: ${safeLogLine(outcome.outputDir)}`);
   return outcome.exitCode;
 }
 async function installCommand(args) {

@@ -12284,6 +12284,74 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/sbom-input.ts
+var LicenseChoiceSchema = external_exports.looseObject({
+  license: external_exports.looseObject({ id: external_exports.string().optional(), name: external_exports.string().optional() }).optional(),
+  expression: external_exports.string().optional()
+});
+var ComponentSchema = external_exports.lazy(
+  () => external_exports.looseObject({
+    "bom-ref": external_exports.string().optional(),
+    type: external_exports.string().optional(),
+    name: external_exports.string(),
+    group: external_exports.string().optional(),
+    version: external_exports.string().optional(),
+    purl: external_exports.string().optional(),
+    licenses: external_exports.array(LicenseChoiceSchema).optional(),
+    components: external_exports.array(ComponentSchema).optional()
+  })
+);
+var ToolSchema = external_exports.looseObject({ name: external_exports.string().optional(), version: external_exports.string().optional() });
+var LegacyToolsSchema = external_exports.array(ToolSchema);
+var ToolsSchema = external_exports.looseObject({ components: external_exports.array(ToolSchema).optional() });
+var MetadataSchema = external_exports.looseObject({ tools: external_exports.unknown().optional() });
+var BomInputSchema = external_exports.looseObject({
+  metadata: MetadataSchema.optional(),
+  components: external_exports.array(ComponentSchema).optional(),
+  dependencies: external_exports.array(external_exports.looseObject({ ref: external_exports.string(), dependsOn: external_exports.array(external_exports.string()).optional() })).optional()
+});
+var MAX_NESTING = 64;
+function nestingDepth(components, depth = 1) {
+  let deepest = depth;
+  const stack = (components ?? []).map((c) => [c, depth]);
+  while (stack.length > 0) {
+    const [node2, level] = stack.pop() ?? [void 0, 0];
+    deepest = Math.max(deepest, level);
+    if (deepest > MAX_NESTING) return deepest;
+    const children = node2?.components;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, level + 1]);
+  }
+  return deepest;
+}
+function issueText(error2, prefix = []) {
+  const issue2 = error2.issues[0];
+  const where = [...prefix, ...issue2?.path ?? []].map(String).join(".");
+  return `${where || "(root)"}: ${issue2?.message ?? "invalid"}`;
+}
+function checkBomInput(bom) {
+  const depth = nestingDepth(Array.isArray(bom.components) ? bom.components : []);
+  if (depth > MAX_NESTING)
+    return { success: false, reason: `components nested deeper than ${MAX_NESTING} levels` };
+  const checked = BomInputSchema.safeParse(bom);
+  if (!checked.success)
+    return { success: false, reason: `not usable CycloneDX at ${issueText(checked.error)}` };
+  const tools = checked.data.metadata?.tools;
+  if (tools === void 0 || tools === null) return { success: true, data: checked.data, tool: {} };
+  const toolsChecked = Array.isArray(tools) ? LegacyToolsSchema.safeParse(tools) : ToolsSchema.safeParse(tools);
+  if (!toolsChecked.success)
+    return {
+      success: false,
+      reason: `not usable CycloneDX at ${issueText(toolsChecked.error, ["metadata", "tools"])}`
+    };
+  const first = Array.isArray(toolsChecked.data) ? toolsChecked.data[0] : toolsChecked.data.components?.[0];
+  return {
+    success: true,
+    data: checked.data,
+    tool: { name: first?.name, version: first?.version }
+  };
+}
+
 export {
-  external_exports
+  external_exports,
+  checkBomInput
 };

@@ -1,7 +1,7 @@
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  external_exports
-} from "./chunk-4GRRPR6X.js";
+  checkBomInput
+} from "./chunk-WLJK72G4.js";
 import {
   require_equal,
   require_fast_deep_equal,
@@ -18535,39 +18535,6 @@ var require_index_node6 = __commonJS({
 // src/outputs/sbom.ts
 var import_cyclonedx_library = __toESM(require_index_node6(), 1);
 import { hash, randomUUID } from "node:crypto";
-var LicenseChoiceSchema = external_exports.looseObject({
-  license: external_exports.looseObject({ id: external_exports.string().optional(), name: external_exports.string().optional() }).optional(),
-  expression: external_exports.string().optional()
-});
-var ComponentSchema = external_exports.lazy(
-  () => external_exports.looseObject({
-    "bom-ref": external_exports.string().optional(),
-    type: external_exports.string().optional(),
-    name: external_exports.string(),
-    group: external_exports.string().optional(),
-    version: external_exports.string().optional(),
-    purl: external_exports.string().optional(),
-    licenses: external_exports.array(LicenseChoiceSchema).optional(),
-    components: external_exports.array(ComponentSchema).optional()
-  })
-);
-var BomInputSchema = external_exports.looseObject({
-  components: external_exports.array(ComponentSchema).optional(),
-  dependencies: external_exports.array(external_exports.looseObject({ ref: external_exports.string(), dependsOn: external_exports.array(external_exports.string()).optional() })).optional()
-});
-var MAX_NESTING = 64;
-function nestingDepth(components, depth = 1) {
-  let deepest = depth;
-  const stack = (components ?? []).map((c) => [c, depth]);
-  while (stack.length > 0) {
-    const [node, level] = stack.pop() ?? [void 0, 0];
-    deepest = Math.max(deepest, level);
-    if (deepest > MAX_NESTING) return deepest;
-    const children = node?.components;
-    if (Array.isArray(children)) for (const child of children) stack.push([child, level + 1]);
-  }
-  return deepest;
-}
 function refFor(key) {
   return `pkg-${hash("sha256", key, "hex").slice(0, 20)}`;
 }
@@ -18612,19 +18579,9 @@ function buildSbom(inputs, findings) {
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.tool < b.tool ? -1 : 1)
   );
   sorted.forEach((input, inputIndex) => {
-    const depth = nestingDepth(
-      Array.isArray(input.bom.components) ? input.bom.components : []
-    );
-    if (depth > MAX_NESTING) {
-      rejected.push(`${input.file}: components nested deeper than ${MAX_NESTING} levels`);
-      return;
-    }
-    const checked = BomInputSchema.safeParse(input.bom);
+    const checked = checkBomInput(input.bom);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      rejected.push(
-        `${input.file}: not usable CycloneDX at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`
-      );
+      rejected.push({ tool: input.tool, message: `${input.file}: ${checked.reason}` });
       return;
     }
     const parsed = checked.data;
