@@ -16,6 +16,7 @@ import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize, type Normalized } from './normalize/index.ts';
 import { secretsFromSource } from './normalize/secret-source.ts';
+import { scrubCutTitles } from './normalize/secrets.ts';
 import type { SarifInput, SbomInput } from './model/inputs.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
@@ -244,6 +245,7 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   step('normalize');
   const fromSource = await secretsFromSource(request.root, normalized.findings);
   const secretTokens = [...new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
+  scrubCutTitles(normalized.findings, secretTokens);
   step('secrets');
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,

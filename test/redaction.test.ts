@@ -9,10 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Log } from 'sarif';
+import { resolveConfig } from '../src/config/load.ts';
+import { scan } from '../src/engine.ts';
+import { silentLogger, systemClock } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
+import { fakeGitleaks, fakeToolCache } from './support/fake-tools.ts';
 import { runScanfold } from './support/run-cli.ts';
 import type { CliRun } from './support/run-cli.ts';
-import { leaks, plantedSecrets } from './support/planted.ts';
+import { leaks, leaksOf, needles, plantedSecrets } from './support/planted.ts';
 import type { Planted } from './support/planted.ts';
 import { validateSarif } from './support/schemas.ts';
 
@@ -193,6 +197,287 @@ describe('secrets are redacted in every output of a merge', () => {
         .map((f) => f.message)
         .sort();
     assert.deepEqual(hints(second), hints(first));
+  });
+});
+
+/** Alphanumerics of a given length, made at run time so this file holds no credential. */
+function filler(seed: string, length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; out.length < length; i++)
+    out += alphabet[(seed.charCodeAt(i % seed.length) * 31 + i * 7) % alphabet.length];
+  return out;
+}
+
+/** One of each well-known credential shape, none of them from a secret scanner or secret rule. */
+function shapedCredentials(p: Planted) {
+  return {
+    awsKeyId: p.awsAccessKeyId,
+    // Unlabelled, but printed beside its access key id.
+    awsSecretBeside: p.awsSecretAccessKey,
+    awsSecretLabelled: `${filler('aws', 20)}/${filler('sec', 19)}`,
+    github: p.githubToken,
+    githubFineGrained: ['github', 'pat', `${filler('fg', 22)}_${filler('pat', 59)}`].join('_'),
+    slackToken: ['xoxb', '1234567890', '1234567890123', filler('slack', 24)].join('-'),
+    slackWebhookSecret: filler('hook', 24),
+    stripe: ['sk', 'live', filler('stripe', 24)].join('_'),
+    google: ['AI', 'za', filler('google', 35)].join(''),
+    jwt: ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', filler('jwt', 43)].join('.'),
+    privateKey: p.privateKey,
+  };
+}
+
+/** Values that must be gone, with the head of each (a title cut inside a token keeps its head). */
+function shapeNeedles(shapes: ReturnType<typeof shapedCredentials>, p: Planted): string[] {
+  const { privateKey: _key, ...values } = shapes;
+  const keyLines = needles(p).filter((value) => p.privateKey.includes(value));
+  return [...Object.values(values).flatMap((value) => [value, value.slice(0, 12)]), ...keyLines];
+}
+
+/** Text that has nothing of a credential's shape, though some of it is long and mixed. */
+const ORDINARY =
+  'Unexpected console statement in getUserProfileById2024Handler at commit 0123456789abcdef0123456789abcdef01234567; value Q29tcGxleFZhbHVlV2l0aG91dExhYmVsMTIzNDU2 is logged';
+
+describe('credentials of a known shape are redacted whichever tool reported them', () => {
+  let dir: string;
+  let planted: Planted;
+  let shapes: ReturnType<typeof shapedCredentials>;
+  let run: CliRun;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'scanfold-shapes-'));
+    planted = plantedSecrets();
+    shapes = shapedCredentials(planted);
+    const s = shapes;
+    const lint: Log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'ESLint',
+              rules: [
+                { id: 'no-console-log', help: { text: `e.g. ${s.privateKey}` } },
+                { id: 'no-console' },
+              ],
+            },
+          },
+          results: [
+            {
+              ruleId: 'no-console-log',
+              level: 'error',
+              // The title is this message cut short: the cut falls inside the GitHub token.
+              message: {
+                text: `console.log leaks: AWS ${s.awsKeyId} / ${s.awsSecretBeside} / ${s.github}`,
+              },
+              locations: [
+                location('app.js', 7, `console.log("${s.awsKeyId}", "${s.awsSecretBeside}")`),
+              ],
+              properties: {
+                config: `aws_secret_access_key = ${s.awsSecretLabelled}`,
+                SecretAccessKey: s.awsSecretLabelled,
+                tokens: [s.githubFineGrained, s.slackToken, s.stripe, s.google, s.jwt],
+                webhook: `https://hooks.slack.com/services/T0A1B2C3D/B0A1B2C3D/${s.slackWebhookSecret}`,
+              },
+            },
+            {
+              ruleId: 'no-console',
+              level: 'warning',
+              message: { text: ORDINARY },
+              locations: [location('util.js', 3, 'console.log(user)')],
+            },
+          ],
+        },
+      ],
+    };
+    await writeFile(path.join(dir, 'eslint.sarif'), JSON.stringify(lint));
+    // A secret rule with no snippet: the value is in its message, its help and a property.
+    await writeFile(
+      path.join(dir, 'custom.sarif'),
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: 'CustomSecretScanner',
+                rules: [{ id: 'hardcoded-token', help: { text: `e.g. ${s.github}` } }],
+              },
+            },
+            results: [
+              {
+                ruleId: 'hardcoded-token',
+                message: { text: `Hard-coded token ${s.github} found` },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: 's.py' },
+                      region: { startLine: 3 },
+                    },
+                  },
+                ],
+                properties: { tags: ['secret'], match: s.github },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    // Semgrep JSON: the rule's only text is the result's message, metavariable filled in.
+    await writeFile(
+      path.join(dir, 'semgrep.json'),
+      JSON.stringify({
+        version: '1.90.0',
+        results: [
+          {
+            check_id: 'test.hardcoded-github-token',
+            path: 'settings.py',
+            start: { line: 1 },
+            end: { line: 1 },
+            extra: {
+              message: `GitHub token hard-coded in ${planted.actionToken}`,
+              severity: 'ERROR',
+              metadata: { cwe: ['CWE-798: Use of Hard-coded Credentials'] },
+              lines: `GITHUB_TOKEN = "${planted.actionToken}"`,
+            },
+          },
+        ],
+        errors: [],
+      }),
+    );
+    run = await scanfold(
+      [
+        'merge',
+        'eslint.sarif',
+        'custom.sarif',
+        'semgrep.json',
+        '--out',
+        'out',
+        '--fail-on',
+        'none',
+      ],
+      dir,
+    );
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('no output holds any of them, nor the head of one', async () => {
+    assert.equal(run.code, 0, run.stderr);
+    const values = [...shapeNeedles(shapes, planted), planted.actionToken];
+    const found = await leaksOf(values, {
+      dirs: [path.join(dir, 'out')],
+      texts: { stdout: run.stdout, stderr: run.stderr },
+    });
+    assert.deepEqual(found, []);
+    const report = JSON.parse(await readFile(path.join(dir, 'out/report.json'), 'utf8')) as Report;
+    const lint = report.findings.find((f) => f.ruleId === 'no-console-log');
+    assert.equal(lint?.category, 'code');
+    assert.match(lint?.message ?? '', /^console\.log leaks: AWS \[secret redacted\] \/ /);
+  });
+
+  test("a secret's title is its rule's text only when that text does not quote the value", async () => {
+    const report = JSON.parse(await readFile(path.join(dir, 'out/report.json'), 'utf8')) as Report;
+    const semgrep = report.findings.find((f) => f.ruleId === 'test.hardcoded-github-token');
+    assert.equal(semgrep?.category, 'secret');
+    assert.equal(semgrep?.title, 'test.hardcoded-github-token');
+  });
+
+  test("an ordinary finding's text is unchanged", async () => {
+    const report = JSON.parse(await readFile(path.join(dir, 'out/report.json'), 'utf8')) as Report;
+    assert.equal(report.findings.find((f) => f.ruleId === 'no-console')?.message, ORDINARY);
+    const sarif = JSON.parse(await readFile(path.join(dir, 'out/scanfold.sarif'), 'utf8')) as Log;
+    const texts = sarif.runs.flatMap((r) => (r.results ?? []).map((x) => x.message.text));
+    assert.ok(texts.includes(ORDINARY));
+    for (const name of ['report.md', 'report.html'])
+      assert.ok(
+        (await readFile(path.join(dir, 'out', name), 'utf8')).includes(
+          'getUserProfileById2024Handler',
+        ),
+        name,
+      );
+  });
+
+  test('the raw copy of a scan is scrubbed of them too, not only of the snippets', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'scanfold-shapes-scan-'));
+    try {
+      await writeFile(path.join(root, 'app.py'), 'print("hello")\n');
+      const gitleaks = JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: 'gitleaks',
+                rules: [{ id: 'generic-api-key', help: { text: `like ${shapes.stripe}` } }],
+              },
+            },
+            results: [
+              {
+                ruleId: 'generic-api-key',
+                message: { text: 'generic-api-key has detected secret for file app.py.' },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: 'app.py' },
+                      region: { startLine: 1, snippet: { text: 'REDACTED' } },
+                    },
+                  },
+                ],
+                properties: { note: `also ${shapes.google}` },
+              },
+            ],
+          },
+        ],
+      });
+      const config = resolveConfig({
+        root,
+        overrides: { retries: 0, scanners: ['gitleaks'], failOn: 'none' },
+        toolCache: await fakeToolCache({
+          gitleaks: fakeGitleaks(`cat > "$out" <<'JSON'\n${gitleaks}\nJSON`),
+        }),
+        retryBaseMs: 5,
+      });
+      const outcome = await scan(config, {
+        logger: silentLogger,
+        clock: systemClock,
+        install: false,
+        ignorePath: true,
+      });
+      assert.equal(outcome.report.scanners[0]?.status, 'ok');
+      assert.ok(
+        outcome.report.manifest['raw/gitleaks.sarif'],
+        Object.keys(outcome.report.manifest).join(),
+      );
+      assert.deepEqual(
+        await leaksOf([shapes.stripe, shapes.google], { dirs: [outcome.outputDir] }),
+        [],
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a baseline that is not JSON', () => {
+  test('is named in the error, which quotes none of its bytes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'scanfold-baseline-'));
+    try {
+      const token = plantedSecrets().githubToken;
+      await writeFile(path.join(dir, 'baseline.json'), `{"a": ${token}}`);
+      await writeFile(
+        path.join(dir, 'in.sarif'),
+        JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'eslint' } } }] }),
+      );
+      const run = await scanfold(
+        ['merge', 'in.sarif', '--baseline', 'baseline.json', '--out', 'out', '--fail-on', 'none'],
+        dir,
+      );
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /baseline \S*baseline\.json: invalid JSON/);
+      for (const piece of [token.slice(0, 6), '"a"'])
+        assert.ok(!run.stderr.includes(piece) && !run.stdout.includes(piece), run.stderr);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -29,3 +29,14 @@ export function errorMessage(error: unknown): string {
   }
   return typeof error === 'string' ? error : JSON.stringify(error);
 }
+
+/** JSON.parse's complaint without the input bytes it quotes (they may be escapes or secrets). */
+export function jsonErrorDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (/Unexpected end of JSON input/i.test(message)) return 'unexpected end of input';
+  if (position) return `unexpected character at position ${position}`;
+  return /Unexpected token|Unexpected non-whitespace/i.test(message)
+    ? 'unexpected token'
+    : 'not JSON';
+}

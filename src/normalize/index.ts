@@ -6,12 +6,16 @@ import { dedupe } from './dedupe.ts';
 import type { DedupeResult } from './dedupe.ts';
 import { extractFindings, ruleFor } from './extract.ts';
 import type { ExtractedResult } from './extract.ts';
+import { credentialsIn } from './credentials.ts';
 import { secretHint, secretTokens } from './secrets.ts';
 import { propagateReachability } from './reachability.ts';
 
 export interface Normalized extends DedupeResult {
   resultsByTool: Record<string, number>;
-  /** Credential-looking tokens of every secret's snippets, to scrub from every output text. */
+  /**
+   * Credential-looking tokens of every secret's snippets and messages, and credentials of a known
+   * shape anywhere in any input, to scrub from every output text.
+   */
   secretTokens: string[];
 }
 
@@ -32,6 +36,9 @@ export function primarySecretValue(result: Result): string | undefined {
   return physical?.region?.snippet?.text ?? physical?.contextRegion?.snippet?.text;
 }
 
+/** A git object id, as secret scanners' messages name the commit. */
+const GIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 /** A secret's message may quote the value (metavariables, matched lines): keep only the hint. */
 function redactSecretFindings(
   input: SarifInput,
@@ -44,17 +51,31 @@ function redactSecretFindings(
     const run = source ? input.log.runs[source.runIndex] : undefined;
     const result = source ? run?.results?.[source.resultIndex] : undefined;
     if (!run || !result) continue;
+    const own = new Set<string>();
+    for (const text of snippetsOf(result)) for (const token of secretTokens(text)) own.add(token);
+    // With no snippet, the message is where the value is (also what a converter's rule text copies);
+    // the file and commit it names are not the secret.
+    const message = result.message.text ?? result.message.markdown;
+    const uris = (result.locations ?? []).map(
+      (location) => location.physicalLocation?.artifactLocation?.uri ?? '',
+    );
+    for (const token of secretTokens(message))
+      if (!GIT_ID.test(token) && !uris.some((uri) => uri.includes(token))) own.add(token);
+    for (const token of own) tokens.add(token);
     const rule = ruleFor(run, result);
     const ruleText = rule?.shortDescription?.text ?? rule?.name;
+    // A rule text built from a result's message (Semgrep JSON has no other) is that result's text.
+    const quotesValue =
+      ruleText !== undefined &&
+      ((message !== undefined && ruleText.includes(message)) ||
+        [...own].some((token) => ruleText.includes(token)));
     finding.title =
-      ruleText
+      (quotesValue ? undefined : ruleText)
         ?.split('\n')
         .find((line) => line.trim())
         ?.trim() ?? finding.ruleId;
     if (finding.title.length > 200) finding.title = finding.title.slice(0, 197) + '...';
     finding.message = secretHint(finding.ruleId, primarySecretValue(result));
-    for (const text of snippetsOf(result))
-      for (const token of secretTokens(text)) tokens.add(token);
   }
 }
 
@@ -76,6 +97,9 @@ export function normalize(
       ...(input.tool ? { toolOverride: input.tool } : {}),
     });
     redactSecretFindings(input, found, tokens);
+    // Whichever tool reported it and whatever the finding's category: a lint rule's message can
+    // quote a live key too.
+    credentialsIn(input.log, tokens);
     return found;
   });
   const counts = new Map<string, number>();

@@ -122,3 +122,31 @@ export function scrubTokens(text: string, tokens: readonly string[]): string {
   for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
   return out;
 }
+
+/** Token characters at the end of a cut text, before its ellipsis. */
+const CUT_TAIL = /([A-Za-z0-9+/=_.~-]+)(…|\.\.\.)$/;
+
+/**
+ * A title shortened before the run's secrets were known may end inside one ("… ghp_A1b2C3…"):
+ * scrubbing the whole token cannot find that head, so it is replaced here.
+ */
+export function scrubCutTitles(
+  findings: readonly { title: string }[],
+  tokens: readonly string[],
+): void {
+  if (tokens.length === 0) return;
+  const heads = new Set<string>();
+  for (const token of tokens)
+    for (let length = 4; length < Math.min(token.length, 256); length++)
+      heads.add(token.slice(0, length));
+  for (const finding of findings) {
+    const cut = CUT_TAIL.exec(finding.title);
+    const tail = cut?.[1];
+    if (!cut || !tail) continue;
+    for (let start = 0; start + 4 <= tail.length; start++)
+      if (heads.has(tail.slice(start))) {
+        finding.title = `${finding.title.slice(0, cut.index + start)}${REDACTED}${cut[2]}`;
+        break;
+      }
+  }
+}

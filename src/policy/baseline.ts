@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CategorySchema, LocationSchema, SeveritySchema } from '../model/finding.ts';
 import type { Finding } from '../model/finding.ts';
 import type { BaselineInfo, FixedFinding } from '../model/scan-result.ts';
-import { ConfigurationError, errorMessage } from '../model/errors.ts';
+import { ConfigurationError, errorMessage, jsonErrorDetail } from '../model/errors.ts';
 
 const run = promisify(execFile);
 
@@ -36,11 +36,18 @@ const BaselineReportSchema = z.object({
 export type BaselineReport = z.infer<typeof BaselineReportSchema> & { file: string };
 
 export async function loadBaseline(file: string): Promise<BaselineReport> {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     throw new ConfigurationError(`baseline ${file}: cannot be read: ${errorMessage(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    // JSON.parse quotes the bytes around the fault, and a report.json can hold a secret.
+    throw new ConfigurationError(`baseline ${file}: invalid JSON (${jsonErrorDetail(error)})`);
   }
   const parsed = BaselineReportSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import { z } from 'zod';
+import { jsonErrorDetail } from '../model/errors.ts';
 import { checkedParse } from './schema-check.ts';
 
 /**
@@ -175,17 +176,6 @@ const checkCycloneDx = checkedParse<Record<string, unknown>>(CycloneDxSchema);
 
 export class OutputError extends Error {
   override name = 'OutputError';
-}
-
-/** JSON.parse's complaint without the input bytes it quotes (they may be escapes or secrets). */
-export function jsonErrorDetail(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (/Unexpected end of JSON input/i.test(message)) return 'unexpected end of input';
-  if (position) return `unexpected character at position ${position}`;
-  return /Unexpected token|Unexpected non-whitespace/i.test(message)
-    ? 'unexpected token'
-    : 'not JSON';
 }
 
 /** Parse JSON text, refusing what is too deep to be handled safely. */

@@ -58,8 +58,15 @@ export async function leaks(
   planted: Planted,
   where: { dirs?: readonly string[]; texts?: Record<string, string> },
 ): Promise<string[]> {
+  return leaksOf(needles(planted), where);
+}
+
+/** Every place (file under `dirs`, or named text) where one of `values` occurs, plain or JSON-escaped. */
+export async function leaksOf(
+  values: readonly string[],
+  where: { dirs?: readonly string[]; texts?: Record<string, string> },
+): Promise<string[]> {
   const found: string[] = [];
-  const values = needles(planted);
   const check = (label: string, text: string): void => {
     for (const value of values) {
       const escaped = JSON.stringify(value).slice(1, -1);
