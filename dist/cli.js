@@ -9361,6 +9361,34 @@ import path2 from "node:path";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+// src/model/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+};
+var TransientError = class extends Error {
+  name = "TransientError";
+  retryAfterMs;
+  constructor(message, retryAfterMs) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+function errorMessage(error) {
+  if (error instanceof Error) {
+    const cause = error.cause;
+    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
+    return detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
+  }
+  return typeof error === "string" ? error : JSON.stringify(error);
+}
+function jsonErrorDetail(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (/Unexpected end of JSON input/i.test(message)) return "unexpected end of input";
+  if (position) return `unexpected character at position ${position}`;
+  return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
+}
+
 // src/scanners/schema-check.ts
 function schemaCheck(schema) {
   return compile(schema);
@@ -9625,13 +9653,6 @@ var checkCycloneDx = checkedParse(CycloneDxSchema);
 var OutputError = class extends Error {
   name = "OutputError";
 };
-function jsonErrorDetail(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (/Unexpected end of JSON input/i.test(message)) return "unexpected end of input";
-  if (position) return `unexpected character at position ${position}`;
-  return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
-}
 function parseJsonText(label, text2) {
   let data;
   try {
@@ -10788,29 +10809,6 @@ function annotateVulnerabilities(log, details, keyOf) {
 // src/plan/image.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
 import path8 from "node:path";
-
-// src/model/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-var TransientError = class extends Error {
-  name = "TransientError";
-  retryAfterMs;
-  constructor(message, retryAfterMs) {
-    super(message);
-    this.retryAfterMs = retryAfterMs;
-  }
-};
-function errorMessage(error) {
-  if (error instanceof Error) {
-    const cause = error.cause;
-    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
-    return detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
-  }
-  return typeof error === "string" ? error : JSON.stringify(error);
-}
-
-// src/plan/image.ts
 var PREFIXED = ["docker-archive", "oci-dir", "docker", "registry"];
 function parseImageRef(ref, root) {
   const text2 = ref.trim();
@@ -14039,6 +14037,24 @@ function scrubTokens(text2, tokens) {
   for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
   return out;
 }
+var CUT_TAIL = /([A-Za-z0-9+/=_.~-]+)(…|\.\.\.)$/;
+function scrubCutTitles(findings, tokens) {
+  if (tokens.length === 0) return;
+  const heads = /* @__PURE__ */ new Set();
+  for (const token of tokens)
+    for (let length = 4; length < Math.min(token.length, 256); length++)
+      heads.add(token.slice(0, length));
+  for (const finding of findings) {
+    const cut = CUT_TAIL.exec(finding.title);
+    const tail = cut?.[1];
+    if (!cut || !tail) continue;
+    for (let start = 0; start + 4 <= tail.length; start++)
+      if (heads.has(tail.slice(start))) {
+        finding.title = `${finding.title.slice(0, cut.index + start)}${REDACTED}${cut[2]}`;
+        break;
+      }
+  }
+}
 
 // src/normalize/title.ts
 function saysNothing(text2, ruleId) {
@@ -14713,6 +14729,94 @@ function dedupe(extracted, knowledge) {
   };
 }
 
+// src/normalize/credentials.ts
+var SHAPES = [
+  // AWS access key ids (long-term and temporary).
+  {
+    anchors: ["AKIA", "ASIA"],
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g
+  },
+  // GitHub tokens: classic (ghp_, OAuth, user-to-server, server-to-server, refresh) and fine-grained.
+  {
+    anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+    pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])/g
+  },
+  {
+    anchors: ["github_pat_"],
+    pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}(?![A-Za-z0-9_])/g
+  },
+  { anchors: ["glpat-"], pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g },
+  { anchors: ["npm_"], pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g },
+  { anchors: ["xox"], pattern: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/g },
+  {
+    anchors: ["k_live_"],
+    pattern: /(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{16,}(?![A-Za-z0-9_])/g
+  },
+  { anchors: ["AIza"], pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g },
+  // JWTs: a JSON header and payload (base64url of `{"`), then a signature.
+  {
+    anchors: ["eyJ"],
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g
+  }
+];
+var SLACK_WEBHOOK = /hooks\.slack\.com\\?\/(?:services|workflows|triggers)\\?\/[A-Za-z0-9_\\/-]*?([A-Za-z0-9]{20,})(?![A-Za-z0-9])/g;
+var AWS_SECRET_LABELLED = /(?:aws[_-]?)?secret[_-]?(?:access[_-]?)?key\\?["']?\s*(?:=>|:=|[:=])?\s*\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+var BASE64_40 = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+var AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
+var PAIR_DISTANCE = 200;
+var PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
+var PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
+var PEM_MAX = 16384;
+function mixed(value) {
+  return /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
+}
+function privateKeyLines(text2, into) {
+  for (const begin of text2.matchAll(PEM_BEGIN)) {
+    const rest = text2.slice(begin.index + begin[0].length, begin.index + PEM_MAX);
+    const end = PEM_END.exec(rest);
+    const body = (end ? rest.slice(0, end.index) : rest).replace(/\\[nr]/g, "\n");
+    for (const token of secretTokens(body)) into.add(token);
+  }
+}
+var ANY_ANCHOR = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|npm_|xox|k_live_|AIza|eyJ|hooks\.slack\.com|[Ss]ecret|SECRET|PRIVATE KEY/;
+var has = (text2, anchors) => anchors.some((anchor) => text2.includes(anchor));
+function credentialsInText(text2, into) {
+  if (text2.length < 16 || !ANY_ANCHOR.test(text2)) return;
+  for (const { anchors, pattern } of SHAPES)
+    if (has(text2, anchors)) for (const match of text2.matchAll(pattern)) into.add(match[0]);
+  if (text2.includes("hooks.slack.com")) {
+    for (const match of text2.matchAll(SLACK_WEBHOOK)) if (match[1]) into.add(match[1]);
+  }
+  if (has(text2, ["secret", "Secret", "SECRET"])) {
+    for (const match of text2.matchAll(AWS_SECRET_LABELLED))
+      if (match[1] && mixed(match[1])) into.add(match[1]);
+  }
+  if (has(text2, ["AKIA", "ASIA"]) && AWS_KEY_ID.test(text2))
+    for (const match of text2.matchAll(BASE64_40)) {
+      const near = text2.slice(
+        Math.max(0, match.index - PAIR_DISTANCE),
+        match.index + match[0].length + PAIR_DISTANCE
+      );
+      if (mixed(match[0]) && AWS_KEY_ID.test(near)) into.add(match[0]);
+    }
+  if (text2.includes("PRIVATE KEY")) privateKeyLines(text2, into);
+}
+function credentialsIn(value, into) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "string") credentialsInText(node, into);
+    else if (Array.isArray(node)) for (const child of node) stack.push(child);
+    else if (node && typeof node === "object") {
+      for (const key in node)
+        if (Object.hasOwn(node, key)) {
+          credentialsInText(key, into);
+          stack.push(node[key]);
+        }
+    }
+  }
+}
+
 // src/normalize/reachability.ts
 function keysOf(finding) {
   if (finding.category !== "vulnerability" || !finding.package) return [];
@@ -14752,6 +14856,7 @@ function primarySecretValue(result) {
   const physical = result.locations?.[0]?.physicalLocation;
   return physical?.region?.snippet?.text ?? physical?.contextRegion?.snippet?.text;
 }
+var GIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function redactSecretFindings(input, extracted, tokens) {
   for (const { finding } of extracted) {
     if (finding.category !== "secret") continue;
@@ -14759,13 +14864,21 @@ function redactSecretFindings(input, extracted, tokens) {
     const run3 = source ? input.log.runs[source.runIndex] : void 0;
     const result = source ? run3?.results?.[source.resultIndex] : void 0;
     if (!run3 || !result) continue;
+    const own = /* @__PURE__ */ new Set();
+    for (const text2 of snippetsOf(result)) for (const token of secretTokens(text2)) own.add(token);
+    const message = result.message.text ?? result.message.markdown;
+    const uris = (result.locations ?? []).map(
+      (location2) => location2.physicalLocation?.artifactLocation?.uri ?? ""
+    );
+    for (const token of secretTokens(message))
+      if (!GIT_ID.test(token) && !uris.some((uri) => uri.includes(token))) own.add(token);
+    for (const token of own) tokens.add(token);
     const rule2 = ruleFor(run3, result);
     const ruleText = rule2?.shortDescription?.text ?? rule2?.name;
-    finding.title = ruleText?.split("\n").find((line) => line.trim())?.trim() ?? finding.ruleId;
+    const quotesValue = ruleText !== void 0 && (message !== void 0 && ruleText.includes(message) || [...own].some((token) => ruleText.includes(token)));
+    finding.title = (quotesValue ? void 0 : ruleText)?.split("\n").find((line) => line.trim())?.trim() ?? finding.ruleId;
     if (finding.title.length > 200) finding.title = finding.title.slice(0, 197) + "...";
     finding.message = secretHint(finding.ruleId, primarySecretValue(result));
-    for (const text2 of snippetsOf(result))
-      for (const token of secretTokens(text2)) tokens.add(token);
   }
 }
 function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
@@ -14778,6 +14891,7 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
       ...input.tool ? { toolOverride: input.tool } : {}
     });
     redactSecretFindings(input, found, tokens);
+    credentialsIn(input.log, tokens);
     return found;
   });
   const counts = /* @__PURE__ */ new Map();
@@ -14814,14 +14928,14 @@ async function readInside(root, relative) {
   return (await readFile6(file, "utf8")).split(/\r?\n/);
 }
 var git = promisify2(execFile2);
-var PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
-var PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+var PEM_BEGIN2 = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+var PEM_END2 = /-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
 function privateKeyBlock(lines, index) {
   const first = lines[index];
-  const begin = first === void 0 ? void 0 : PEM_BEGIN.exec(first);
+  const begin = first === void 0 ? void 0 : PEM_BEGIN2.exec(first);
   if (!first || !begin) return void 0;
   for (let end = index; end < Math.min(lines.length, index + MAX_LINES); end++) {
-    const close = PEM_END.exec(lines[end] ?? "");
+    const close = PEM_END2.exec(lines[end] ?? "");
     if (!close) continue;
     const block = lines.slice(index, end + 1);
     block[block.length - 1] = (block.at(-1) ?? "").slice(0, close.index + close[0].length);
@@ -16915,11 +17029,17 @@ var BaselineReportSchema = external_exports.object({
   git: external_exports.object({ commit: external_exports.string().optional() }).optional()
 });
 async function loadBaseline(file) {
-  let raw;
+  let text2;
   try {
-    raw = JSON.parse(await readFile8(file, "utf8"));
+    text2 = await readFile8(file, "utf8");
   } catch (error) {
     throw new ConfigurationError(`baseline ${file}: cannot be read: ${errorMessage(error)}`);
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch (error) {
+    throw new ConfigurationError(`baseline ${file}: invalid JSON (${jsonErrorDetail(error)})`);
   }
   const parsed = BaselineReportSchema.safeParse(raw);
   if (!parsed.success) {
@@ -20294,6 +20414,7 @@ async function assemble(request) {
   step("normalize");
   const fromSource = await secretsFromSource(request.root, normalized.findings);
   const secretTokens2 = [.../* @__PURE__ */ new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
+  scrubCutTitles(normalized.findings, secretTokens2);
   step("secrets");
   const scanners = request.scanners.map((scanner) => ({
     ...scanner,
