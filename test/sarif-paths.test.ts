@@ -4,12 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Log, Result, Run } from 'sarif';
+import { createGitHubClient } from '../src/github/client.ts';
+import { uploadToCodeScanning } from '../src/github/code-scanning.ts';
+import type { UploadOutcome } from '../src/github/code-scanning.ts';
+import type { GitHubContext } from '../src/github/context.ts';
+import { planUploads } from '../src/github/upload-plan.ts';
 import { importFiles } from '../src/import/import.ts';
 import type { FailOn } from '../src/config/schema.ts';
-import { silentLogger } from '../src/model/ports.ts';
+import { silentLogger, systemClock } from '../src/model/ports.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { validateSarif } from '../src/outputs/validate.ts';
+import { fastThrottleGroups, startGitHubServer } from './support/github-server.ts';
+import type { GitHubServer } from './support/github-server.ts';
 
 // report.pdf needs a browser; these tests are about paths and rules.
 process.env.SCANFOLD_PDF = '0';
@@ -303,5 +311,128 @@ test('CodeQL rules in tool.extensions rate the finding and travel into the drive
     assert.equal(out.rule, undefined);
     // The rule's own score stands; no placeholder score beside it.
     assert.equal(out.properties?.['security-severity'], undefined);
+  }
+});
+
+/** Upload a log to the fake code scanning as the action does (plan, upload, poll). */
+async function uploadTo(server: GitHubServer, sarif: Log): Promise<UploadOutcome[]> {
+  const context: GitHubContext = {
+    apiUrl: server.apiUrl,
+    serverUrl: 'https://github.com',
+    owner: 'octo-org',
+    repo: 'octo-repo',
+    sha: 'a'.repeat(40),
+    ref: 'refs/heads/main',
+    eventName: 'push',
+    runId: '1',
+    runAttempt: 1,
+    workflow: 'security',
+    job: 'scan',
+    workspace: root,
+    retentionDays: undefined,
+    pullRequest: undefined,
+  };
+  const octokit = createGitHubClient({
+    token: 'ghs_test',
+    apiUrl: server.apiUrl,
+    logger: silentLogger,
+    maxRateLimitWaitSeconds: 60,
+    throttleGroups: fastThrottleGroups(),
+  });
+  return uploadToCodeScanning({
+    octokit,
+    context,
+    target: { ref: context.ref, sha: context.sha },
+    payloads: planUploads({ merged: sarif, scope: '', workspace: root }).payloads,
+    logger: silentLogger,
+    clock: systemClock,
+    pollIntervalMs: 1,
+  });
+}
+
+function imageLog(refs: readonly string[]): Log {
+  // What the image adapters write (annotateImageResults): the image reference is the location.
+  return {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'Trivy', rules: [{ id: 'CVE-2024-0001' }] } },
+        results: refs.map((ref): Result => ({
+          ruleId: 'CVE-2024-0001',
+          level: 'error',
+          message: { text: `Package: openssl\nInstalled Version: 3.1.0\nImage: ${ref}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: ref } } }],
+          properties: { 'scanfold/image': { ref } },
+        })),
+      },
+    ],
+  };
+}
+
+test('image findings: a repo-relative pseudo path GitHub accepts, the real reference kept', async () => {
+  const refs = ['alpine:3.19', 'docker-archive:build/app.tar', 'ghcr.io/octo/app@sha256:abc', '..'];
+  const merged = await merge(imageLog(refs));
+  assertUploadable(merged);
+  const results = merged.sarif.runs[0]?.results ?? [];
+  assert.equal(results.length, refs.length);
+  for (const [index, ref] of refs.entries()) {
+    const artifact = results[index]?.locations?.[0]?.physicalLocation?.artifactLocation;
+    assert.match(artifact?.uri ?? '', /^\.scanfold\/images\/[A-Za-z0-9._-]+$/);
+    assert.ok(!/^\.+$/.test(artifact?.uri?.slice('.scanfold/images/'.length) ?? ''), ref);
+    assert.equal(artifact?.properties?.['scanfold/uri'], ref);
+    assert.deepEqual(results[index]?.properties?.['scanfold/image'], { ref });
+  }
+  // The report still files each finding under its image.
+  assert.deepEqual(merged.report.findings.map((f) => f.location.path).sort(), [...refs].sort());
+
+  const server = await startGitHubServer();
+  try {
+    const outcomes = await uploadTo(server, merged.sarif);
+    assert.deepEqual(
+      outcomes.map((o) => [o.status, o.errors]),
+      [['complete', []]],
+    );
+    // checkout_uri is the workspace's file URL, '#' and '%' encoded, not read as URL syntax.
+    assert.equal(server.sarifUploads[0]?.checkoutUri, pathToFileURL(root).href);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the fake code scanning fails an upload whose URI scheme is not the checkout's, as GitHub does", async () => {
+  const server = await startGitHubServer();
+  try {
+    // The image reference as a location URI, unrewritten: what GitHub rejects as a whole.
+    const raw = imageLog(['alpine:3.19']);
+    const run = raw.runs[0];
+    assert.ok(run);
+    run.automationDetails = { id: 'scanfold/trivy/' };
+    const outcomes = await uploadTo(server, raw);
+    assert.equal(outcomes[0]?.status, 'complete');
+    assert.equal(
+      server.sarifUploads[0]?.sarif.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation
+        ?.artifactLocation?.uri,
+      '.scanfold/external/alpine_3.19',
+    );
+    // Sent as it is, the fake answers with GitHub's wording.
+    const response = await fetch(`${server.apiUrl}/repos/octo-org/octo-repo/code-scanning/sarifs`, {
+      method: 'POST',
+      headers: { authorization: 'token ghs_test', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commit_sha: 'a'.repeat(40),
+        ref: 'refs/heads/main',
+        sarif: gzipSync(JSON.stringify(imageLog(['alpine:3.19']))).toString('base64'),
+        checkout_uri: pathToFileURL(root).href,
+      }),
+    });
+    assert.equal(response.status, 202);
+    const { id } = (await response.json()) as { id: string };
+    const upload = server.sarifUploads.find((u) => u.id === id);
+    assert.equal(upload?.processingStatus, 'failed');
+    assert.deepEqual(upload?.errors, [
+      'SARIF URI scheme "alpine" did not match the checkout URI scheme "file",',
+    ]);
+  } finally {
+    await server.close();
   }
 });
