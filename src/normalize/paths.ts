@@ -126,7 +126,11 @@ function computePath(uri: string, rootPath: string, base: string | undefined): s
   if (value.startsWith(root)) value = value.slice(root.length);
   else if (value === root.slice(0, -1)) value = '.';
   else if (DRIVE.test(value)) return fileUri(value);
-  else if (/^file:/i.test(uri) || (base !== undefined && /^file:/i.test(base)))
+  // Trivy's image scans root ROOTPATH at `file:///`: that base says no more than a leading '/'.
+  else if (
+    /^file:/i.test(uri) ||
+    (base !== undefined && /^file:/i.test(base) && !/^file:\/\/\/?$/i.test(base))
+  )
     // An absolute file URI (or a base that is one) elsewhere on disk: keep it absolute.
     return fileUri(path.posix.normalize(value));
   value = path.posix.normalize(value);
