@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import { httpStatus } from './client.ts';
@@ -102,7 +103,8 @@ export async function uploadToCodeScanning(request: CodeScanningRequest): Promis
         commit_sha: target.sha,
         ref: target.ref,
         sarif: payload.gzipped.toString('base64'),
-        checkout_uri: new URL(`file://${context.workspace}`).href,
+        // pathToFileURL encodes '#', '?' and '%' in the path; a hand-built URL reads them as syntax.
+        checkout_uri: pathToFileURL(context.workspace).href,
         tool_name: 'scanfold',
       });
       id = response.data.id ?? undefined;

@@ -73,7 +73,19 @@ function rebaseLocation(
   if (!uri) return location;
   if (uri.startsWith(workspaceUri))
     return { ...location, uri: uri.slice(workspaceUri.length), uriBaseId: SRCROOT };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/')) return location;
+  if (/^file:/i.test(uri) || uri.startsWith('/')) return location;
+  // Any other scheme (an image reference, https:) makes code scanning reject the whole upload
+  // ("SARIF URI scheme … did not match the checkout URI scheme "file""): scanfold.sarif never
+  // writes one, but a merged log from elsewhere may. A pseudo path, the real URI kept beside it.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
+    const pseudo = `.scanfold/external/${uri.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+    return {
+      ...location,
+      uri: prefix ? `${prefix}/${pseudo}` : pseudo,
+      uriBaseId: SRCROOT,
+      properties: { ...location.properties, 'scanfold/uri': uri },
+    };
+  }
   if (location.uriBaseId !== undefined && location.uriBaseId !== SRCROOT) return location;
   const joined = prefix ? path.posix.normalize(`${prefix}/${uri}`) : uri;
   return { ...location, uri: joined, uriBaseId: SRCROOT };

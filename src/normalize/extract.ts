@@ -1,5 +1,13 @@
 import { hash } from 'node:crypto';
-import type { Log, Region, ReportingDescriptor, Result, Run } from 'sarif';
+import type {
+  ArtifactLocation,
+  Log,
+  Region,
+  ReportingDescriptor,
+  Result,
+  Run,
+  ToolComponent,
+} from 'sarif';
 import type { Category, Finding, Location, Severity } from '../model/finding.ts';
 import { readScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScanfoldProperties } from '../model/sarif-properties.ts';
@@ -34,16 +42,69 @@ function ruleById(
   return byId.get(id);
 }
 
-export function ruleFor(run: Run, result: Result): ReportingDescriptor | undefined {
-  const rules = run.tool.driver.rules ?? [];
-  if (
-    result.ruleIndex !== undefined &&
-    rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)
-  ) {
-    return rules[result.ruleIndex];
+/**
+ * The tool component a result's rule lives in: the driver, or (CodeQL) one of `tool.extensions`,
+ * named by `rule.toolComponent` through its index, name or guid.
+ */
+export function ruleComponentOf(run: Run, result: Result): ToolComponent | undefined {
+  const reference = result.rule?.toolComponent;
+  if (!reference) return run.tool.driver;
+  const extensions = run.tool.extensions ?? [];
+  if (typeof reference.index === 'number' && reference.index >= 0)
+    return extensions[reference.index];
+  if (reference.guid !== undefined) {
+    if (run.tool.driver.guid === reference.guid) return run.tool.driver;
+    return extensions.find((extension) => extension.guid === reference.guid);
   }
+  if (reference.name !== undefined) {
+    if (run.tool.driver.name === reference.name) return run.tool.driver;
+    return extensions.find((extension) => extension.name === reference.name);
+  }
+  return run.tool.driver;
+}
+
+/** A result's rule descriptor: by ruleIndex or rule.index, else by ruleId or rule.id, in its component. */
+export function ruleFor(run: Run, result: Result): ReportingDescriptor | undefined {
+  const rules = ruleComponentOf(run, result)?.rules ?? [];
   const id = result.ruleId ?? result.rule?.id;
+  // Both indices point into the component rule.toolComponent names (the driver when none is).
+  const index = result.rule?.index ?? result.ruleIndex;
+  if (
+    index !== undefined &&
+    index >= 0 &&
+    rules[index] &&
+    (id === undefined || rules[index].id === id)
+  )
+    return rules[index];
   return id === undefined || rules.length === 0 ? undefined : ruleById(rules, id);
+}
+
+/** A result's rule id: its own, else its descriptor's; `unknown-rule` when neither says. */
+export function ruleIdOf(result: Result, rule: ReportingDescriptor | undefined): string {
+  return result.ruleId ?? result.rule?.id ?? rule?.id ?? 'unknown-rule';
+}
+
+/** artifactLocation property keeping the real URI where scanfold.sarif writes a pseudo path. */
+export const ORIGINAL_URI_KEY = 'scanfold/uri';
+
+/**
+ * The URI an artifactLocation names: its own, else (`{index: i}`) that of `run.artifacts[i]`, whose
+ * uriBaseId then applies.
+ */
+export function artifactUriOf(
+  run: Run,
+  artifact: ArtifactLocation | undefined,
+): { uri: string; uriBaseId: string | undefined } | undefined {
+  if (!artifact) return undefined;
+  // What a previous merge moved out of the way of code scanning (an https: URL, an image).
+  const original: unknown = artifact.properties?.[ORIGINAL_URI_KEY];
+  if (typeof original === 'string') return { uri: original, uriBaseId: undefined };
+  if (typeof artifact.uri === 'string') return { uri: artifact.uri, uriBaseId: artifact.uriBaseId };
+  const index = artifact.index;
+  const listed =
+    typeof index === 'number' && index >= 0 ? run.artifacts?.[index]?.location : undefined;
+  if (typeof listed?.uri !== 'string') return undefined;
+  return { uri: listed.uri, uriBaseId: listed.uriBaseId ?? artifact.uriBaseId };
 }
 
 const ADVISORY =
@@ -370,17 +431,20 @@ function extractResult(context: RunContext, result: Result, resultIndex: number)
   const { run, tool, options } = context;
   const { knowledge } = options;
   const rule = ruleFor(run, result);
-  const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
+  const ruleId = ruleIdOf(result, rule);
   const facts = ruleFactsOf(context, rule, ruleId);
   const message =
     result.message.text ?? result.message.markdown ?? rule?.shortDescription?.text ?? ruleId;
   const physical = result.locations?.[0]?.physicalLocation;
   const logical = result.locations?.[0]?.logicalLocations?.[0];
-  const rawUri =
-    physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
-  const locationPath = pathOf(context, rawUri, physical?.artifactLocation?.uriBaseId);
-  const region = physical?.region;
+  const artifact = artifactUriOf(run, physical?.artifactLocation);
+  const rawUri = artifact?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? '.';
   const declared = readScanfoldProperties(result.properties);
+  // An image finding is filed under its image, whatever pseudo path a previous merge wrote.
+  const locationPath = declared.image
+    ? declared.image.ref
+    : pathOf(context, rawUri, artifact?.uriBaseId);
+  const region = physical?.region;
   const ownTags = result.properties?.tags;
   const ownCwe: unknown = result.properties?.cwe;
   // Most results add nothing to their rule's tags and CWEs: then the rule's answers are theirs.

@@ -1,11 +1,18 @@
 import { pathToFileURL } from 'node:url';
-import type { Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { ArtifactLocation, Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding } from '../model/finding.ts';
 import type { SarifInput } from '../model/inputs.ts';
 import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
-import { ruleFor, toolNameOf } from '../normalize/extract.ts';
-import { normalizePath } from '../normalize/paths.ts';
+import {
+  ORIGINAL_URI_KEY,
+  artifactUriOf,
+  ruleFor,
+  ruleIdOf,
+  toolNameOf,
+} from '../normalize/extract.ts';
+import { isExternalPath, normalizePath } from '../normalize/paths.ts';
+import { readScanfoldProperties } from '../model/sarif-properties.ts';
 import { SCORE_FOR } from '../normalize/severity.ts';
 import { redactSecretResult, scrubValue } from './redact.ts';
 import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
@@ -64,25 +71,86 @@ function toUriReference(path: string): string {
   return encoded;
 }
 
-/** Rewrite every location to a repo-relative URI under %SRCROOT%. */
-function relocate(result: Result, run: Run, root: string): Result['locations'] {
-  return result.locations?.map((location) => {
-    const artifact = location.physicalLocation?.artifactLocation;
-    if (!artifact?.uri || !location.physicalLocation) return location;
-    const uri = normalizePath(artifact.uri, {
-      root,
-      uriBaseId: artifact.uriBaseId,
-      originalUriBaseIds: run.originalUriBaseIds,
-    });
-    const { index: _dropped, ...rest } = artifact;
-    return {
-      ...location,
-      physicalLocation: {
-        ...location.physicalLocation,
-        artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT },
-      },
-    };
+/** One path segment from any text: what is not a safe file-name character becomes `_`. */
+function pseudoSegment(text: string): string {
+  const segment = text.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return /^\.*$/.test(segment) ? `_${segment}` : segment;
+}
+
+/**
+ * An artifactLocation as scanfold.sarif writes it. Code scanning reads a URI relative to the
+ * repository root, and rejects the whole upload when an absolute URI's scheme is not the
+ * checkout's (`SARIF URI scheme "https" did not match the checkout URI scheme "file"`), and a
+ * result with no location at all ("expected at least one location"). So:
+ * - a repository file: its path under %SRCROOT%;
+ * - a file elsewhere on disk (or on another host): its absolute `file:` URI, no base id, which
+ *   code scanning accepts and places in no repository file;
+ * - an image, an https: URL or any other scheme: a pseudo path under `.scanfold/` (never a real
+ *   repository file), the real URI kept beside it in the location's properties.
+ */
+function rewriteArtifact(
+  artifact: ArtifactLocation,
+  run: Run,
+  root: string,
+  image: string | undefined,
+): ArtifactLocation {
+  const target = artifactUriOf(run, artifact);
+  const { index: _index, uri: _uri, uriBaseId: _base, ...rest } = artifact;
+  if (!target) return rest;
+  const path = normalizePath(target.uri, {
+    root,
+    uriBaseId: target.uriBaseId,
+    originalUriBaseIds: run.originalUriBaseIds,
   });
+  const keep = (pseudo: string, original: string): ArtifactLocation => ({
+    ...rest,
+    uri: toUriReference(pseudo),
+    uriBaseId: SRCROOT,
+    properties: { ...rest.properties, [ORIGINAL_URI_KEY]: original },
+  });
+  if (image !== undefined && (path === image || target.uri === image))
+    return keep(`.scanfold/images/${pseudoSegment(image)}`, image);
+  if (!isExternalPath(path)) return { ...rest, uri: toUriReference(path), uriBaseId: SRCROOT };
+  if (/^file:/i.test(path)) return { ...rest, uri: path };
+  return keep(`.scanfold/external/${pseudoSegment(path)}`, path);
+}
+
+function isArtifactLocation(value: unknown): value is ArtifactLocation {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    ('uri' in value || 'index' in value)
+  );
+}
+
+/**
+ * Every artifactLocation of a result (locations, related locations, code flows, stacks, fixes,
+ * analysisTarget) rewritten by rewriteArtifact: the output has no artifacts array, so no
+ * `index` may survive. Objects off the way to a location are shared, not copied.
+ */
+function relocateDeep<T>(value: T, rewrite: (artifact: ArtifactLocation) => ArtifactLocation): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const rewritten = relocateDeep(item, rewrite);
+      if (rewritten !== item) (copy ??= value.slice())[index] = rewritten;
+    }
+    return (copy ?? value) as T;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'properties' || key === 'message') continue;
+    const rewritten =
+      (key === 'artifactLocation' || key === 'analysisTarget') && isArtifactLocation(child)
+        ? rewrite(child)
+        : relocateDeep(child, rewrite);
+    // A spread copy defines own properties, so a key such as `__proto__` stays plain data.
+    if (rewritten !== child) (copy ??= { ...(value as Record<string, unknown>) })[key] = rewritten;
+  }
+  return (copy ?? value) as T;
 }
 
 /** SARIF's `format: uri` means an absolute URI; anything else (a Checkov guideline sentence) is help text. */
@@ -152,9 +220,13 @@ export function buildSarif(request: SarifOutputRequest): Log {
       }
       (run.results ?? []).forEach((result, resultIndex) => {
         const rule = ruleFor(run, result);
-        const ruleId = result.ruleId ?? rule?.id ?? result.rule?.id ?? 'unknown-rule';
+        const ruleId = ruleIdOf(result, rule);
         let index = into.ruleIndex.get(ruleId);
-        if (index === undefined) {
+        if (index !== undefined && rule && into.placeholders.delete(ruleId)) {
+          into.rules[index] = cleanRule(rule);
+        } else if (index === undefined) {
+          // A rule of a tool extension (CodeQL's query packs) joins the driver's: the output has
+          // no extensions, and its properties (security-severity, CWE tags) must travel.
           index = into.rules.length;
           into.rules.push(
             rule ? cleanRule(rule) : { id: ruleId, shortDescription: { text: ruleId } },
@@ -182,12 +254,18 @@ export function buildSarif(request: SarifOutputRequest): Log {
           }
         }
         const { rule: _ruleReference, ...rest } = result;
+        const image = finding
+          ? finding.image?.ref
+          : readScanfoldProperties(result.properties).image?.ref;
+        const relocated = relocateDeep(rest, (artifact) =>
+          rewriteArtifact(artifact, run, request.root, image),
+        );
         let merged: Result = {
-          ...rest,
+          ...relocated,
           message: cleanMessage(result, ruleId),
           ruleId,
           ruleIndex: index,
-          locations: relocate(result, run, request.root) ?? [],
+          locations: relocated.locations ?? [],
           partialFingerprints: {
             ...result.partialFingerprints,
             ...(finding ? { [FINGERPRINT_KEY]: finding.fingerprint } : {}),

@@ -1009,8 +1009,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
           `rejecting SARIF, as there are more results per run than allowed (${results.length} > 25000)`,
         );
     }
-    errors.push(...(options.processingErrors?.(log as unknown as SarifLog) ?? []));
     const checkoutUri = strField(payload, 'checkout_uri');
+    errors.push(...locationErrors(log as unknown as SarifLog, checkoutUri));
+    errors.push(...(options.processingErrors?.(log as unknown as SarifLog) ?? []));
     const unresolvedUris = checkoutDir
       ? unresolvedResultUris(log as unknown as SarifLog, checkoutDir, checkoutUri)
       : [];
@@ -1949,6 +1950,30 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
 
 function lowerKeys(h: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/**
+ * What makes code scanning fail a whole upload when it processes it: with a checkout URI (a source
+ * root), an absolute location URI of another scheme (`SARIF URI scheme "haproxy" did not match the
+ * checkout URI scheme "file"`, as users of image scanners see it; docs: "If there is a mismatch …
+ * the upload is rejected"; github/codeql-action#754).
+ */
+function locationErrors(log: SarifLog, checkoutUri: string | undefined): string[] {
+  const errors = new Set<string>();
+  const checkoutScheme = checkoutUri ? /^([a-z][a-z0-9+.-]*):/i.exec(checkoutUri)?.[1] : undefined;
+  for (const run of log.runs ?? []) {
+    for (const result of run.results ?? []) {
+      for (const location of [...(result.locations ?? []), ...(result.relatedLocations ?? [])]) {
+        const uri = location.physicalLocation?.artifactLocation?.uri;
+        const scheme = uri === undefined ? undefined : /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1];
+        if (checkoutScheme && scheme && scheme.toLowerCase() !== checkoutScheme.toLowerCase())
+          errors.add(
+            `SARIF URI scheme "${scheme}" did not match the checkout URI scheme "${checkoutScheme}",`,
+          );
+      }
+    }
+  }
+  return [...errors];
 }
 
 /**
