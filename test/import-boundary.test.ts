@@ -126,11 +126,59 @@ describe('only regular files of a sane size are read', () => {
     await expectRejected('empty.json', /an empty JSON array names no tool/);
   });
 
-  test('invalid JSON: the error gives a position, never the input bytes', async () => {
+  test('invalid JSON: the error gives a line and column, never the input bytes', async () => {
     await writeFile(path.join(dir, 'bad.json'), '{"a": AKIAZ7QW2RT5YU3IO4PL}');
     await expectRejected(
       'bad.json',
-      /invalid JSON \((unexpected character at position \d+|unexpected token)\)$/,
+      /: invalid JSON at line 1, column 7 \(unexpected character\)$/,
+    );
+    await writeFile(path.join(dir, 'mid.sarif'), '{"version": "2.1.0",\n "runs": [ x ]}');
+    await expectRejected(
+      'mid.sarif',
+      /: invalid JSON at line 2, column 12 \(unexpected character\)$/,
+    );
+    await writeFile(
+      path.join(dir, 'nan.sarif'),
+      sarif((r) => (r.properties = { n: 'NAN' })).replace('"NAN"', 'NaN'),
+    );
+    await expectRejected(
+      'nan.sarif',
+      /: invalid JSON at line 1, column \d+ \(unexpected character\)$/,
+    );
+  });
+});
+
+describe('PowerShell and .NET encodings', () => {
+  async function expectMerged(name: string, bytes: Buffer): Promise<void> {
+    await writeFile(path.join(dir, name), bytes);
+    const out = `out-${name.replace(/\W/g, '')}`;
+    const run = await merge([name, '--out', out, '--fail-on', 'none'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(await readFile(path.join(dir, out, 'report.json'), 'utf8')) as Report;
+    assert.equal(report.summary.total, 1);
+    assert.deepEqual(report.errors, []);
+  }
+
+  test('a UTF-8 byte-order mark is skipped', () =>
+    expectMerged(
+      'bom.sarif',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sarif())]),
+    ));
+
+  test('UTF-16 LE and BE with a byte-order mark are decoded', async () => {
+    const le = Buffer.from(sarif(), 'utf16le');
+    await expectMerged('le.sarif', Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+    await expectMerged(
+      'be.sarif',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]),
+    );
+  });
+
+  test('UTF-16 without a byte-order mark is refused naming the encoding', async () => {
+    await writeFile(path.join(dir, 'nobom16.sarif'), Buffer.from(sarif(), 'utf16le'));
+    await expectRejected(
+      'nobom16.sarif',
+      /: looks like UTF-16 LE without a byte-order mark; save the file as UTF-8$/,
     );
   });
 });

@@ -19,6 +19,7 @@ import {
   checkSarifLog,
   firstIssue,
   isCycloneDx,
+  jsonFileText,
   OutputError,
   parseJsonText,
   runFailure,
@@ -218,7 +219,7 @@ async function readOpened(file: string, handle: FileHandle): Promise<string> {
     throw new OutputError(
       `${file}: ${stats.size} bytes is over the ${MAX_INPUT_BYTES / 1024 / 1024} MiB input limit`,
     );
-  return handle.readFile('utf8');
+  return jsonFileText(file, await handle.readFile());
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import { z } from 'zod';
+import { decodeJsonBytes, EncodingError, findJsonSyntaxError } from './json-text.ts';
 import { checkedParse } from './schema-check.ts';
 
 /**
@@ -188,21 +189,41 @@ export function jsonErrorDetail(error: unknown): string {
     : 'not JSON';
 }
 
-/** Parse JSON text, refusing what is too deep to be handled safely. */
+/**
+ * Parse JSON text, refusing what is too deep to be handled safely. Invalid JSON is one line saying
+ * where (line and column) and what is wrong there, never what is written there.
+ */
 export function parseJsonText(label: string, text: string): unknown {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new OutputError(`${label}: invalid JSON (${jsonErrorDetail(error)})`);
+    const found = findJsonSyntaxError(text);
+    throw new OutputError(
+      found
+        ? `${label}: invalid JSON at line ${found.line}, column ${found.column} (${found.what})`
+        : `${label}: invalid JSON (${jsonErrorDetail(error)})`,
+    );
   }
   if (jsonDepth(data) > MAX_JSON_DEPTH)
     throw new OutputError(`${label}: nested deeper than ${MAX_JSON_DEPTH} levels`);
   return data;
 }
 
+/** A JSON file's bytes as text (see decodeJsonBytes), its encoding errors naming the file. */
+export function jsonFileText(label: string, bytes: Uint8Array): string {
+  try {
+    return decodeJsonBytes(bytes);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new OutputError(`${label}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A JSON file a tool wrote: read, decoded (UTF-8 with or without a BOM, UTF-16) and parsed. */
 async function readJson(file: string): Promise<unknown> {
-  return parseJsonText(path.basename(file), await readFile(file, 'utf8'));
+  const label = path.basename(file);
+  return parseJsonText(label, jsonFileText(label, await readFile(file)));
 }
 
 const issues = firstIssue;
