@@ -182,3 +182,69 @@ describe('PowerShell and .NET encodings', () => {
     );
   });
 });
+
+describe('a recognisable CycloneDX or tool report names its first wrong field, not "unknown format"', () => {
+  const bom = (components: unknown[]) =>
+    JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components });
+  const semgrep = (line: unknown) =>
+    JSON.stringify({
+      version: '1.90.0',
+      results: [
+        { check_id: 'r1', path: 'a.py', start: { line: 1 }, extra: { message: 'm' } },
+        { check_id: 'r1', path: 'a.py', start: { line }, extra: { message: 'm' } },
+      ],
+      errors: [],
+    });
+  const cases: [string, string, RegExp][] = [
+    [
+      'noname.cdx.json',
+      bom([
+        { type: 'library', name: 'ok' },
+        { type: 'library', version: '2' },
+      ]),
+      /: invalid CycloneDX at components\.1\.name: .*expected string, received undefined$/,
+    ],
+    [
+      'namenum.cdx.json',
+      bom([{ type: 'library', name: 5 }]),
+      /: invalid CycloneDX at components\.0\.name: .*expected string, received number$/,
+    ],
+    [
+      'semgrep-line.json',
+      semgrep('3'),
+      /: invalid Semgrep JSON at results\.1\.start\.line: .*expected number, received string$/,
+    ],
+    [
+      'grype-id.json',
+      JSON.stringify({
+        descriptor: { name: 'grype' },
+        matches: [{ vulnerability: { id: 7 }, artifact: { name: 'lodash' } }],
+      }),
+      /: invalid Grype JSON at matches\.0\.vulnerability\.id: .*expected string/,
+    ],
+    [
+      'checkov-path.json',
+      JSON.stringify({
+        check_type: 'terraform',
+        results: { failed_checks: [{ check_id: 'CKV_AWS_1', file_path: null }] },
+      }),
+      /: invalid Checkov JSON at results\.failed_checks\.0\.file_path: .*expected string/,
+    ],
+    [
+      'gitleaks-file.json',
+      JSON.stringify([{ RuleID: 'aws-access-token', File: ['SECRETVALUE'] }]),
+      /: invalid Gitleaks JSON at 0\.File: .*expected string, received array$/,
+    ],
+  ];
+  for (const [name, text, reason] of cases) {
+    test(name, async () => {
+      await writeFile(path.join(dir, name), text);
+      await expectRejected(name, reason);
+    });
+  }
+
+  test('a file no tool would write is still "unknown format"', async () => {
+    await writeFile(path.join(dir, 'other.json'), JSON.stringify({ results: [{ x: 1 }] }));
+    await expectRejected('other.json', /: unknown format \(expected SARIF 2\.1\.0, CycloneDX JSON/);
+  });
+});

@@ -18,7 +18,7 @@ import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
   checkSarifLog,
   firstIssue,
-  isCycloneDx,
+  checkCycloneDx,
   jsonFileText,
   OutputError,
   parseJsonText,
@@ -94,7 +94,10 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     const log = sarif.data;
     return { kind: 'sarif', log, owner: ownerOf(log, adapters) };
   }
-  if (isCycloneDx(data)) {
+  if (record.bomFormat === 'CycloneDX') {
+    const bom = checkCycloneDx(data);
+    if (!bom.success)
+      throw new OutputError(`${file}: invalid CycloneDX at ${firstIssue(bom.error)}`);
     const tools = (record.metadata as { tools?: unknown } | undefined)?.tools;
     const toolList = Array.isArray(tools)
       ? tools
@@ -114,6 +117,12 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
   for (const owner of adapters) {
     const sarif = owner.nativeJson?.toSarif(data);
     if (sarif) return { kind: 'native', data, owner, sarif };
+  }
+  // Recognisably one tool's report, yet not one it reads: which field, rather than "unknown".
+  for (const { nativeJson } of adapters) {
+    if (!nativeJson) continue;
+    const why = nativeJson.explain?.(data);
+    if (why !== undefined) throw new OutputError(`${file}: invalid ${nativeJson.label} at ${why}`);
   }
   const labels = adapters.flatMap((adapter) =>
     adapter.nativeJson ? [adapter.nativeJson.label] : [],

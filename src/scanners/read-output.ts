@@ -172,7 +172,7 @@ export const CycloneDxSchema = z.looseObject({
   specVersion: z.string(),
   components: z.array(z.looseObject({ name: z.string() })).optional(),
 });
-const checkCycloneDx = checkedParse<Record<string, unknown>>(CycloneDxSchema);
+export const checkCycloneDx = checkedParse<Record<string, unknown>>(CycloneDxSchema);
 
 export class OutputError extends Error {
   override name = 'OutputError';

@@ -8,7 +8,7 @@ import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, PassedCheck, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, looksTransient, outcomeOf, toolSettings } from './adapter.ts';
-import { firstSemver } from './common.ts';
+import { explainWith, fieldsOf, firstSemver } from './common.ts';
 import { readJson } from './read-output.ts';
 import { parseRetryAfter } from '../run/retry.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
@@ -344,7 +344,14 @@ const CHECK_SEVERITY = new Map(
 
 /** How Trivy's outputs are read: SARIF enriched from its JSON report, or the report converted. */
 const TRIVY_OUTPUT = {
-  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  nativeJson: {
+    label: 'Trivy JSON',
+    toSarif: trivyJsonToSarif,
+    explain: explainWith(TrivySchema, (data) => {
+      const fields = fieldsOf(data);
+      return 'SchemaVersion' in fields && ('ArtifactName' in fields || 'Results' in fields);
+    }),
+  },
   details: trivyDetails,
   keyOf: trivyResultKey,
 };
