@@ -12,6 +12,7 @@ import { errorMessage } from '../model/errors.ts';
 import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import type { ParseContext, ParsedOutput, RawOutput, ScannerAdapter } from '../scanners/adapter.ts';
+import type { CycloneDxVulnerability } from '../scanners/read-output.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
 import { safeLogLine, truncate } from '../outputs/escape.ts';
@@ -25,6 +26,7 @@ import {
   runFailure,
 } from '../scanners/read-output.ts';
 import { ADAPTERS, TOOL_KNOWLEDGE } from '../scanners/registry.ts';
+import { cycloneDxVulnerabilitiesToSarif } from './cyclonedx-vulnerabilities.ts';
 
 /** Reading files other tools wrote (`scanfold merge`): SARIF, CycloneDX, or a tool's native JSON. */
 
@@ -46,7 +48,7 @@ type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: Sb
 /** One input recognised by content, and the adapter that owns it when it is a known tool's output. */
 type Recognised =
   | { kind: 'sarif'; log: Log; owner: ScannerAdapter | undefined }
-  | { kind: 'sbom'; input: SbomInput }
+  | { kind: 'sbom'; input: SbomInput; vulnerabilities: CycloneDxVulnerability[] }
   | { kind: 'native'; data: unknown; owner: ScannerAdapter; sarif: Log };
 
 /**
@@ -106,6 +108,7 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     return {
       kind: 'sbom',
       input: { tool: first?.name ?? 'cyclonedx', toolVersion: first?.version, file, bom: record },
+      vulnerabilities: bom.data.vulnerabilities ?? [],
     };
   }
   // Not a clean run of whichever format accepts an empty list first (Checkov's would).
@@ -142,7 +145,8 @@ export function importDocument(
   adapters: readonly ScannerAdapter[] = ADAPTERS,
 ): Imported {
   const recognised = recognise(file, text, adapters);
-  if (recognised.kind === 'sbom') return recognised;
+  // Scanfold's own SBOM lists the vulnerabilities of its SARIF's findings: the SARIF has them.
+  if (recognised.kind === 'sbom') return { kind: 'sbom', input: recognised.input };
   return {
     kind: 'sarif',
     input: { file, log: recognised.kind === 'sarif' ? recognised.log : recognised.sarif },
@@ -290,6 +294,7 @@ async function importWith(
   const errors: string[] = [];
   const imported = new ImportedRuns();
   const seen = new Map<string, number>();
+  const fromBoms: (SarifInput & { tool: string; unresolved: number })[] = [];
   const owned = new Map<ScannerAdapter, RawOutput[]>();
   const fail = (message: string): void => {
     errors.push(message);
@@ -303,12 +308,18 @@ async function importWith(
     try {
       const recognised = recognise(label, await readInput(file), ADAPTERS);
       if (recognised.kind === 'sbom') {
-        sboms.push(recognised.input);
-        imported.add(
-          TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
-          recognised.input.toolVersion,
-          label,
+        const { input, vulnerabilities } = recognised;
+        sboms.push(input);
+        const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
+        imported.add(tool, input.toolVersion, label);
+        // Its vulnerabilities are findings of the tool that wrote it, as its SARIF's would be.
+        const { log, unresolved } = cycloneDxVulnerabilitiesToSarif(
+          input.bom,
+          vulnerabilities,
+          typeof input.tool === 'string' && input.tool !== '' ? input.tool : 'cyclonedx',
+          typeof input.toolVersion === 'string' ? input.toolVersion : undefined,
         );
+        if (log) fromBoms.push({ file: label, log, tool, unresolved });
       } else if (recognised.kind === 'sarif' && !recognised.owner)
         sarif.push({ file: label, log: recognised.log });
       else if (recognised.owner) {
@@ -347,6 +358,27 @@ async function importWith(
   }
   // The tools' own reports are read; only their SARIF goes on (memory for the outputs).
   owned.clear();
+  // A BOM's vulnerabilities are its tool's results, unless that tool's SARIF or report is given
+  // too (a scan's raw files: trivy.cdx.json beside trivy.sarif), which already holds them.
+  const reported = new Set(
+    sarif.flatMap((input) =>
+      input.log.runs.map((run) => input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE)),
+    ),
+  );
+  for (const { unresolved, ...input } of fromBoms) {
+    const count = input.log.runs[0]?.results?.length ?? 0;
+    if (reported.has(input.tool)) {
+      request.logger.info(
+        `${input.file}: its ${count} vulnerability result(s) are left to ${input.tool}'s SARIF or JSON report, also given`,
+      );
+      continue;
+    }
+    sarif.push(input);
+    if (unresolved > 0)
+      request.logger.warning(
+        `${input.file}: ${unresolved} vulnerability ${unresolved === 1 ? 'entry affects a bom-ref' : 'entries affect bom-refs'} not in the file; imported without a package`,
+      );
+  }
   for (const input of sarif) {
     input.log.runs.forEach((run, index) => {
       const tool = input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE);

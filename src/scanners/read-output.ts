@@ -167,12 +167,49 @@ export function firstIssue(error: z.ZodError): string {
   return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
 }
 
+/** A CycloneDX vulnerability, as much of it as becomes a finding (Trivy, Grype, OSV write these). */
+const CycloneDxVulnerabilitySchema = z.looseObject({
+  id: z.string(),
+  source: z.looseObject({ name: z.string().optional(), url: z.string().optional() }).optional(),
+  references: z.array(z.looseObject({ id: z.string() })).optional(),
+  ratings: z
+    .array(
+      z.looseObject({
+        score: z.number().optional(),
+        severity: z.string().optional(),
+        method: z.string().optional(),
+      }),
+    )
+    .optional(),
+  cwes: z.array(z.number()).optional(),
+  description: z.string().optional(),
+  recommendation: z.string().optional(),
+  affects: z
+    .array(
+      z.looseObject({
+        ref: z.string(),
+        versions: z
+          .array(
+            z.looseObject({
+              version: z.string().optional(),
+              range: z.string().optional(),
+              status: z.string().optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+export type CycloneDxVulnerability = z.infer<typeof CycloneDxVulnerabilitySchema>;
+
 export const CycloneDxSchema = z.looseObject({
   bomFormat: z.literal('CycloneDX'),
   specVersion: z.string(),
   components: z.array(z.looseObject({ name: z.string() })).optional(),
+  vulnerabilities: z.array(CycloneDxVulnerabilitySchema).optional(),
 });
-export const checkCycloneDx = checkedParse<Record<string, unknown>>(CycloneDxSchema);
+export const checkCycloneDx = checkedParse<z.infer<typeof CycloneDxSchema>>(CycloneDxSchema);
 
 export class OutputError extends Error {
   override name = 'OutputError';
