@@ -126,11 +126,125 @@ describe('only regular files of a sane size are read', () => {
     await expectRejected('empty.json', /an empty JSON array names no tool/);
   });
 
-  test('invalid JSON: the error gives a position, never the input bytes', async () => {
+  test('invalid JSON: the error gives a line and column, never the input bytes', async () => {
     await writeFile(path.join(dir, 'bad.json'), '{"a": AKIAZ7QW2RT5YU3IO4PL}');
     await expectRejected(
       'bad.json',
-      /invalid JSON \((unexpected character at position \d+|unexpected token)\)$/,
+      /: invalid JSON at line 1, column 7 \(unexpected character\)$/,
     );
+    await writeFile(path.join(dir, 'mid.sarif'), '{"version": "2.1.0",\n "runs": [ x ]}');
+    await expectRejected(
+      'mid.sarif',
+      /: invalid JSON at line 2, column 12 \(unexpected character\)$/,
+    );
+    await writeFile(
+      path.join(dir, 'nan.sarif'),
+      sarif((r) => (r.properties = { n: 'NAN' })).replace('"NAN"', 'NaN'),
+    );
+    await expectRejected(
+      'nan.sarif',
+      /: invalid JSON at line 1, column \d+ \(unexpected character\)$/,
+    );
+  });
+});
+
+describe('PowerShell and .NET encodings', () => {
+  async function expectMerged(name: string, bytes: Buffer): Promise<void> {
+    await writeFile(path.join(dir, name), bytes);
+    const out = `out-${name.replace(/\W/g, '')}`;
+    const run = await merge([name, '--out', out, '--fail-on', 'none'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(await readFile(path.join(dir, out, 'report.json'), 'utf8')) as Report;
+    assert.equal(report.summary.total, 1);
+    assert.deepEqual(report.errors, []);
+  }
+
+  test('a UTF-8 byte-order mark is skipped', () =>
+    expectMerged(
+      'bom.sarif',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sarif())]),
+    ));
+
+  test('UTF-16 LE and BE with a byte-order mark are decoded', async () => {
+    const le = Buffer.from(sarif(), 'utf16le');
+    await expectMerged('le.sarif', Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+    await expectMerged(
+      'be.sarif',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]),
+    );
+  });
+
+  test('UTF-16 without a byte-order mark is refused naming the encoding', async () => {
+    await writeFile(path.join(dir, 'nobom16.sarif'), Buffer.from(sarif(), 'utf16le'));
+    await expectRejected(
+      'nobom16.sarif',
+      /: looks like UTF-16 LE without a byte-order mark; save the file as UTF-8$/,
+    );
+  });
+});
+
+describe('a recognisable CycloneDX or tool report names its first wrong field, not "unknown format"', () => {
+  const bom = (components: unknown[]) =>
+    JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', version: 1, components });
+  const semgrep = (line: unknown) =>
+    JSON.stringify({
+      version: '1.90.0',
+      results: [
+        { check_id: 'r1', path: 'a.py', start: { line: 1 }, extra: { message: 'm' } },
+        { check_id: 'r1', path: 'a.py', start: { line }, extra: { message: 'm' } },
+      ],
+      errors: [],
+    });
+  const cases: [string, string, RegExp][] = [
+    [
+      'noname.cdx.json',
+      bom([
+        { type: 'library', name: 'ok' },
+        { type: 'library', version: '2' },
+      ]),
+      /: invalid CycloneDX at components\.1\.name: .*expected string, received undefined$/,
+    ],
+    [
+      'namenum.cdx.json',
+      bom([{ type: 'library', name: 5 }]),
+      /: invalid CycloneDX at components\.0\.name: .*expected string, received number$/,
+    ],
+    [
+      'semgrep-line.json',
+      semgrep('3'),
+      /: invalid Semgrep JSON at results\.1\.start\.line: .*expected number, received string$/,
+    ],
+    [
+      'grype-id.json',
+      JSON.stringify({
+        descriptor: { name: 'grype' },
+        matches: [{ vulnerability: { id: 7 }, artifact: { name: 'lodash' } }],
+      }),
+      /: invalid Grype JSON at matches\.0\.vulnerability\.id: .*expected string/,
+    ],
+    [
+      'checkov-path.json',
+      JSON.stringify({
+        check_type: 'terraform',
+        results: { failed_checks: [{ check_id: 'CKV_AWS_1', file_path: null }] },
+      }),
+      /: invalid Checkov JSON at results\.failed_checks\.0\.file_path: .*expected string/,
+    ],
+    [
+      'gitleaks-file.json',
+      JSON.stringify([{ RuleID: 'aws-access-token', File: ['SECRETVALUE'] }]),
+      /: invalid Gitleaks JSON at 0\.File: .*expected string, received array$/,
+    ],
+  ];
+  for (const [name, text, reason] of cases) {
+    test(name, async () => {
+      await writeFile(path.join(dir, name), text);
+      await expectRejected(name, reason);
+    });
+  }
+
+  test('a file no tool would write is still "unknown format"', async () => {
+    await writeFile(path.join(dir, 'other.json'), JSON.stringify({ results: [{ x: 1 }] }));
+    await expectRejected('other.json', /: unknown format \(expected SARIF 2\.1\.0, CycloneDX JSON/);
   });
 });

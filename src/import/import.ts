@@ -13,18 +13,21 @@ import type { SarifInput, SbomInput } from '../model/inputs.ts';
 import { checkBomInput } from '../model/sbom-input.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import type { ParseContext, ParsedOutput, RawOutput, ScannerAdapter } from '../scanners/adapter.ts';
+import type { CycloneDxVulnerability } from '../scanners/read-output.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
 import { toolNameOf } from '../normalize/extract.ts';
 import { safeLogLine, truncate } from '../outputs/escape.ts';
 import {
   checkSarifLog,
   firstIssue,
-  isCycloneDx,
+  checkCycloneDx,
+  jsonFileText,
   OutputError,
   parseJsonText,
   runFailure,
 } from '../scanners/read-output.ts';
 import { ADAPTERS, TOOL_KNOWLEDGE } from '../scanners/registry.ts';
+import { cycloneDxVulnerabilitiesToSarif } from './cyclonedx-vulnerabilities.ts';
 
 /** Reading files other tools wrote (`scanfold merge`): SARIF, CycloneDX, or a tool's native JSON. */
 
@@ -46,7 +49,7 @@ type Imported = { kind: 'sarif'; input: SarifInput } | { kind: 'sbom'; input: Sb
 /** One input recognised by content, and the adapter that owns it when it is a known tool's output. */
 type Recognised =
   | { kind: 'sarif'; log: Log; owner: ScannerAdapter | undefined }
-  | { kind: 'sbom'; input: SbomInput }
+  | { kind: 'sbom'; input: SbomInput; vulnerabilities: CycloneDxVulnerability[] }
   | { kind: 'native'; data: unknown; owner: ScannerAdapter; sarif: Log };
 
 /**
@@ -94,7 +97,10 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     const log = sarif.data;
     return { kind: 'sarif', log, owner: ownerOf(log, adapters) };
   }
-  if (isCycloneDx(data)) {
+  if (record.bomFormat === 'CycloneDX') {
+    const bom = checkCycloneDx(data);
+    if (!bom.success)
+      throw new OutputError(`${file}: invalid CycloneDX at ${firstIssue(bom.error)}`);
     // Checked here, at the boundary: a wrong-typed field rejects this file only, naming the field,
     // and never reaches the SBOM merge (where it would cost every other SBOM).
     const checked = checkBomInput(record);
@@ -103,6 +109,7 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
     return {
       kind: 'sbom',
       input: { tool: name ?? 'cyclonedx', toolVersion: version, file, bom: record },
+      vulnerabilities: bom.data.vulnerabilities ?? [],
     };
   }
   // Not a clean run of whichever format accepts an empty list first (Checkov's would).
@@ -114,6 +121,12 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
   for (const owner of adapters) {
     const sarif = owner.nativeJson?.toSarif(data);
     if (sarif) return { kind: 'native', data, owner, sarif };
+  }
+  // Recognisably one tool's report, yet not one it reads: which field, rather than "unknown".
+  for (const { nativeJson } of adapters) {
+    if (!nativeJson) continue;
+    const why = nativeJson.explain?.(data);
+    if (why !== undefined) throw new OutputError(`${file}: invalid ${nativeJson.label} at ${why}`);
   }
   const labels = adapters.flatMap((adapter) =>
     adapter.nativeJson ? [adapter.nativeJson.label] : [],
@@ -133,7 +146,8 @@ export function importDocument(
   adapters: readonly ScannerAdapter[] = ADAPTERS,
 ): Imported {
   const recognised = recognise(file, text, adapters);
-  if (recognised.kind === 'sbom') return recognised;
+  // Scanfold's own SBOM lists the vulnerabilities of its SARIF's findings: the SARIF has them.
+  if (recognised.kind === 'sbom') return { kind: 'sbom', input: recognised.input };
   return {
     kind: 'sarif',
     input: { file, log: recognised.kind === 'sarif' ? recognised.log : recognised.sarif },
@@ -219,7 +233,7 @@ async function readOpened(file: string, handle: FileHandle): Promise<string> {
     throw new OutputError(
       `${file}: ${stats.size} bytes is over the ${MAX_INPUT_BYTES / 1024 / 1024} MiB input limit`,
     );
-  return handle.readFile('utf8');
+  return jsonFileText(file, await handle.readFile());
 }
 
 /**
@@ -281,6 +295,7 @@ async function importWith(
   const errors: string[] = [];
   const imported = new ImportedRuns();
   const seen = new Map<string, number>();
+  const fromBoms: (SarifInput & { tool: string; unresolved: number })[] = [];
   const owned = new Map<ScannerAdapter, RawOutput[]>();
   const fail = (message: string): void => {
     errors.push(message);
@@ -294,13 +309,19 @@ async function importWith(
     try {
       const recognised = recognise(label, await readInput(file), ADAPTERS);
       if (recognised.kind === 'sbom') {
+        const { input, vulnerabilities } = recognised;
+        const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
         // Listed first: should listing it fail, the SBOM is not merged either.
-        imported.add(
-          TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
-          recognised.input.toolVersion,
-          label,
+        imported.add(tool, input.toolVersion, label);
+        sboms.push(input);
+        // Its vulnerabilities are findings of the tool that wrote it, as its SARIF's would be.
+        const { log, unresolved } = cycloneDxVulnerabilitiesToSarif(
+          input.bom,
+          vulnerabilities,
+          input.tool,
+          input.toolVersion,
         );
-        sboms.push(recognised.input);
+        if (log) fromBoms.push({ file: label, log, tool, unresolved });
       } else if (recognised.kind === 'sarif' && !recognised.owner)
         sarif.push({ file: label, log: recognised.log });
       else if (recognised.owner) {
@@ -339,6 +360,27 @@ async function importWith(
   }
   // The tools' own reports are read; only their SARIF goes on (memory for the outputs).
   owned.clear();
+  // A BOM's vulnerabilities are its tool's results, unless that tool's SARIF or report is given
+  // too (a scan's raw files: trivy.cdx.json beside trivy.sarif), which already holds them.
+  const reported = new Set(
+    sarif.flatMap((input) =>
+      input.log.runs.map((run) => input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE)),
+    ),
+  );
+  for (const { unresolved, ...input } of fromBoms) {
+    const count = input.log.runs[0]?.results?.length ?? 0;
+    if (reported.has(input.tool)) {
+      request.logger.info(
+        `${input.file}: its ${count} vulnerability result(s) are left to ${input.tool}'s SARIF or JSON report, also given`,
+      );
+      continue;
+    }
+    sarif.push(input);
+    if (unresolved > 0)
+      request.logger.warning(
+        `${input.file}: ${unresolved} vulnerability ${unresolved === 1 ? 'entry affects a bom-ref' : 'entries affect bom-refs'} not in the file; imported without a package`,
+      );
+  }
   for (const input of sarif) {
     input.log.runs.forEach((run, index) => {
       const tool = input.tool ?? toolNameOf(run, TOOL_KNOWLEDGE);

@@ -157,6 +157,13 @@ export interface ScannerAdapter {
      * `toSarif` reads, or undefined when `text` is not this tool's report.
      */
     fromText?(text: string): unknown;
+    /**
+     * For `data` that is recognisably this tool's report (its signature fields are there) but that
+     * `toSarif` cannot read: the first failing field's path and what was expected there, never the
+     * value (`results.1.start.line: Invalid input: expected number, received string`). Undefined
+     * when `data` does not look like the tool's report at all.
+     */
+    explain?(data: unknown): string | undefined;
   };
   /**
    * Checks that ran and passed, read from one of the tool's raw JSON outputs (`[]` when `data` is

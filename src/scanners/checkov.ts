@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { PassedCheck, ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseOutputs } from './common.ts';
+import { explainWith, fieldsOf, firstSemver, parseOutputs } from './common.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 
 const IAC_FILE =
@@ -209,7 +209,19 @@ export const CHECKOV_TWINS: ReadonlyMap<string, string> = new Map(
   TRIVY_TWINS.flatMap(([intent, checks]) => checks.map((check) => [check, intent] as const)),
 );
 
-const CHECKOV_JSON = { label: 'Checkov JSON', toSarif: checkovJsonToSarif };
+/** Checkov's report, or its list of one report per framework: each names its `check_type`. */
+const looksLikeCheckov = (data: unknown): boolean =>
+  (Array.isArray(data) ? (data as unknown[]) : [data]).some(
+    (report) => 'check_type' in fieldsOf(report),
+  );
+const explainReport = explainWith(CheckovReportSchema, looksLikeCheckov);
+const explainReports = explainWith(z.array(CheckovReportSchema), looksLikeCheckov);
+
+const CHECKOV_JSON = {
+  label: 'Checkov JSON',
+  toSarif: checkovJsonToSarif,
+  explain: (data: unknown) => (Array.isArray(data) ? explainReports : explainReport)(data),
+};
 
 export const checkov: ScannerAdapter = {
   name: 'checkov',

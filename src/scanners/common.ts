@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Log } from 'sarif';
 import type { ParsedOutput, RawOutput } from './adapter.ts';
-import { OutputError, readCycloneDx, readJson, readSarif } from './read-output.ts';
+import type { z } from 'zod';
+import { firstIssue, OutputError, readCycloneDx, readJson, readSarif } from './read-output.ts';
 
 /** Most tools print their version somewhere in `--version`; take the first semver. */
 export function firstSemver(stdout: string): string | undefined {
@@ -77,4 +78,26 @@ export async function parseOutputs(
     }
   }
   return parsed;
+}
+
+/** The fields of a JSON object (nothing for anything else), for a report's signature test. */
+export function fieldsOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * A native report's `explain`: the schema's first issue (path and expectation, never the value)
+ * when `recognisable` says the data is the tool's report, else undefined.
+ */
+export function explainWith(
+  schema: z.ZodType,
+  recognisable: (data: unknown) => boolean,
+): (data: unknown) => string | undefined {
+  return (data) => {
+    if (!recognisable(data)) return undefined;
+    const parsed = schema.safeParse(data);
+    return parsed.success ? undefined : firstIssue(parsed.error);
+  };
 }

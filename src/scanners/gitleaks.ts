@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
-import { firstSemver, parseOutputs } from './common.ts';
+import { explainWith, fieldsOf, firstSemver, parseOutputs } from './common.ts';
 import { dropExcludedResults, excludedNote } from './exclude.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 
@@ -48,7 +48,14 @@ function gitleaksJsonToSarif(data: unknown): Log | undefined {
 /** A zerolog error line (`11:32AM ERR [git] fatal: unable to read …`), or git's own `fatal:`. */
 const GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
 
-const GITLEAKS_JSON = { label: 'Gitleaks JSON', toSarif: gitleaksJsonToSarif };
+const GITLEAKS_JSON = {
+  label: 'Gitleaks JSON',
+  toSarif: gitleaksJsonToSarif,
+  explain: explainWith(
+    GitleaksSchema,
+    (data) => Array.isArray(data) && data.some((leak) => 'RuleID' in fieldsOf(leak)),
+  ),
+};
 
 export const gitleaks: ScannerAdapter = {
   name: 'gitleaks',

@@ -8,6 +8,7 @@ import type { AttemptOutcome, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { isExcluded } from './exclude.ts';
 import { parseOutputs } from './common.ts';
+import { jsonFileText } from './read-output.ts';
 
 /** go.mod files that define modules to analyse: not vendored copies, not test data, not excluded. */
 function moduleDirs(files: readonly string[], exclude: readonly string[]): string[] {
@@ -359,5 +360,7 @@ export const govulncheck: ScannerAdapter = {
 };
 
 export async function readGovulncheckJson(file: string): Promise<Message[]> {
-  return splitJsonStream(await readFile(file, 'utf8')).map((value) => MessageSchema.parse(value));
+  return splitJsonStream(jsonFileText(path.basename(file), await readFile(file))).map((value) =>
+    MessageSchema.parse(value),
+  );
 }

@@ -6,7 +6,7 @@ import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
-import { firstSemver } from './common.ts';
+import { explainWith, fieldsOf, firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
 import { dropExcludedResults, excludedNote } from './exclude.ts';
@@ -158,7 +158,14 @@ function grypeJsonToSarif(data: unknown): Log | undefined {
 
 /** How Grype's outputs are read: SARIF enriched from its JSON report, or the report converted. */
 const GRYPE_OUTPUT = {
-  nativeJson: { label: 'Grype JSON', toSarif: grypeJsonToSarif },
+  nativeJson: {
+    label: 'Grype JSON',
+    toSarif: grypeJsonToSarif,
+    explain: explainWith(
+      GrypeReportSchema,
+      (data) => fieldsOf(fieldsOf(data).descriptor).name === 'grype',
+    ),
+  },
   details: grypeDetails,
   keyOf: grypeResultKey,
 };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
-import { firstSemver } from './common.ts';
+import { explainWith, fieldsOf, firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
 import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
@@ -166,7 +166,17 @@ function osvResultKey(ruleId: string, message: string): string | undefined {
 
 /** How OSV-Scanner's outputs are read: SARIF enriched from its JSON report, or the report converted. */
 const OSV_OUTPUT = {
-  nativeJson: { label: 'OSV-Scanner JSON', toSarif: osvJsonToSarif },
+  nativeJson: {
+    label: 'OSV-Scanner JSON',
+    toSarif: osvJsonToSarif,
+    explain: explainWith(OsvReportSchema, (data) => {
+      const { results } = fieldsOf(data);
+      return (
+        Array.isArray(results) &&
+        results.some((result) => 'packages' in fieldsOf(result) && 'source' in fieldsOf(result))
+      );
+    }),
+  },
   details: osvDetails,
   keyOf: osvResultKey,
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import { z } from 'zod';
 import { jsonErrorDetail } from '../model/errors.ts';
+import { decodeJsonBytes, EncodingError, findJsonSyntaxError } from './json-text.ts';
 import { checkedParse } from './schema-check.ts';
 
 /**
@@ -167,32 +168,89 @@ export function firstIssue(error: z.ZodError): string {
   return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
 }
 
+/** A CycloneDX vulnerability, as much of it as becomes a finding (Trivy, Grype, OSV write these). */
+const CycloneDxVulnerabilitySchema = z.looseObject({
+  id: z.string(),
+  source: z.looseObject({ name: z.string().optional(), url: z.string().optional() }).optional(),
+  references: z.array(z.looseObject({ id: z.string() })).optional(),
+  ratings: z
+    .array(
+      z.looseObject({
+        score: z.number().optional(),
+        severity: z.string().optional(),
+        method: z.string().optional(),
+      }),
+    )
+    .optional(),
+  cwes: z.array(z.number()).optional(),
+  description: z.string().optional(),
+  recommendation: z.string().optional(),
+  affects: z
+    .array(
+      z.looseObject({
+        ref: z.string(),
+        versions: z
+          .array(
+            z.looseObject({
+              version: z.string().optional(),
+              range: z.string().optional(),
+              status: z.string().optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+export type CycloneDxVulnerability = z.infer<typeof CycloneDxVulnerabilitySchema>;
+
 export const CycloneDxSchema = z.looseObject({
   bomFormat: z.literal('CycloneDX'),
   specVersion: z.string(),
   components: z.array(z.looseObject({ name: z.string() })).optional(),
+  vulnerabilities: z.array(CycloneDxVulnerabilitySchema).optional(),
 });
-const checkCycloneDx = checkedParse<Record<string, unknown>>(CycloneDxSchema);
+export const checkCycloneDx = checkedParse<z.infer<typeof CycloneDxSchema>>(CycloneDxSchema);
 
 export class OutputError extends Error {
   override name = 'OutputError';
 }
 
-/** Parse JSON text, refusing what is too deep to be handled safely. */
+/**
+ * Parse JSON text, refusing what is too deep to be handled safely. Invalid JSON is one line saying
+ * where (line and column) and what is wrong there, never what is written there.
+ */
 export function parseJsonText(label: string, text: string): unknown {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new OutputError(`${label}: invalid JSON (${jsonErrorDetail(error)})`);
+    const found = findJsonSyntaxError(text);
+    throw new OutputError(
+      found
+        ? `${label}: invalid JSON at line ${found.line}, column ${found.column} (${found.what})`
+        : `${label}: invalid JSON (${jsonErrorDetail(error)})`,
+    );
   }
   if (jsonDepth(data) > MAX_JSON_DEPTH)
     throw new OutputError(`${label}: nested deeper than ${MAX_JSON_DEPTH} levels`);
   return data;
 }
 
+/** A JSON file's bytes as text (see decodeJsonBytes), its encoding errors naming the file. */
+export function jsonFileText(label: string, bytes: Uint8Array): string {
+  try {
+    return decodeJsonBytes(bytes);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new OutputError(`${label}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A JSON file a tool wrote: read, decoded (UTF-8 with or without a BOM, UTF-16) and parsed. */
 async function readJson(file: string): Promise<unknown> {
-  return parseJsonText(path.basename(file), await readFile(file, 'utf8'));
+  const label = path.basename(file);
+  return parseJsonText(label, jsonFileText(label, await readFile(file)));
 }
 
 const issues = firstIssue;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
 import { packageRoot } from '../config/package-root.ts';
-import { firstSemver, nativeBeside, parseOutputs } from './common.ts';
+import { explainWith, fieldsOf, firstSemver, nativeBeside, parseOutputs } from './common.ts';
 import { location, rule, sarifLog } from './native-sarif.ts';
 
 const SemgrepSchema = z.looseObject({
@@ -136,7 +136,18 @@ async function chooseRulesets(
   };
 }
 
-const SEMGREP_JSON = { label: 'Semgrep JSON', toSarif: semgrepJsonToSarif };
+/** Semgrep's report: `results` of `check_id`s, or the `errors` and `paths` it always writes. */
+function looksLikeSemgrep(data: unknown): boolean {
+  const { results, errors, paths } = fieldsOf(data);
+  if (!Array.isArray(results)) return false;
+  return 'check_id' in fieldsOf(results[0]) || (Array.isArray(errors) && paths !== undefined);
+}
+
+const SEMGREP_JSON = {
+  label: 'Semgrep JSON',
+  toSarif: semgrepJsonToSarif,
+  explain: explainWith(SemgrepSchema, looksLikeSemgrep),
+};
 
 /** The offline ruleset kept in this project. */
 export function bundledSemgrepRules(): string {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
@@ -8,7 +8,8 @@ import type { Package } from '../model/finding.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, PassedCheck, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, looksTransient, outcomeOf, toolSettings } from './adapter.ts';
-import { firstSemver } from './common.ts';
+import { explainWith, fieldsOf, firstSemver } from './common.ts';
+import { readJson } from './read-output.ts';
 import { parseRetryAfter } from '../run/retry.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
@@ -322,7 +323,7 @@ async function scanImage(
   if (scanned.kind !== 'ok') return scanned;
   // Not `trivy convert`: 0.74 panics writing SARIF for a registry reference with a port
   // ("127.0.0.1:5000/app:1" is not a valid URI). The same converter `scanfold merge` uses.
-  const log = trivyJsonToSarif(JSON.parse(await readFile(report, 'utf8')));
+  const log = trivyJsonToSarif(await readJson(report));
   if (!log)
     return {
       kind: 'failed',
@@ -343,7 +344,14 @@ const CHECK_SEVERITY = new Map(
 
 /** How Trivy's outputs are read: SARIF enriched from its JSON report, or the report converted. */
 const TRIVY_OUTPUT = {
-  nativeJson: { label: 'Trivy JSON', toSarif: trivyJsonToSarif },
+  nativeJson: {
+    label: 'Trivy JSON',
+    toSarif: trivyJsonToSarif,
+    explain: explainWith(TrivySchema, (data) => {
+      const fields = fieldsOf(data);
+      return 'SchemaVersion' in fields && ('ArtifactName' in fields || 'Results' in fields);
+    }),
+  },
   details: trivyDetails,
   keyOf: trivyResultKey,
 };
