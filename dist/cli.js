@@ -977,14 +977,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1001,14 +1001,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1025,12 +1025,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1042,12 +1042,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1062,39 +1062,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -8386,10 +8386,10 @@ var require_parse = __commonJS({
 var require_spdx_expression_parse = __commonJS({
   "node_modules/spdx-expression-parse/index.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan();
+    var scan3 = require_scan();
     var parse2 = require_parse();
     module.exports = function(source) {
-      return parse2(scan2(source));
+      return parse2(scan3(source));
     };
   }
 });
@@ -8642,10 +8642,10 @@ var require_parse2 = __commonJS({
 var require_spdx_expression_parse2 = __commonJS({
   "node_modules/spdx-compare/node_modules/spdx-expression-parse/index.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan2();
+    var scan3 = require_scan2();
     var parse2 = require_parse2();
     module.exports = function(source) {
-      return parse2(scan2(source));
+      return parse2(scan3(source));
     };
   }
 });
@@ -9163,10 +9163,10 @@ var require_parse3 = __commonJS({
 var require_spdx_expression_parse3 = __commonJS({
   "node_modules/spdx-satisfies/node_modules/spdx-expression-parse/index.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan3();
+    var scan3 = require_scan3();
     var parse2 = require_parse3();
     module.exports = function(source) {
-      return parse2(scan2(source));
+      return parse2(scan3(source));
     };
   }
 });
@@ -9334,8 +9334,8 @@ var TRANSIENT_PATTERNS = [
   /unexpected EOF/i
 ];
 function looksTransient(lines, extra = []) {
-  const text2 = lines.join("\n");
-  return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text2));
+  const text3 = lines.join("\n");
+  return [...TRANSIENT_PATTERNS, ...extra].some((pattern) => pattern.test(text3));
 }
 function outcomeOf(exit, files, options) {
   if (exit.spawnError)
@@ -9389,6 +9389,174 @@ function jsonErrorDetail(error) {
   return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
 }
 
+// src/scanners/json-text.ts
+var EncodingError = class extends Error {
+  name = "EncodingError";
+};
+var UTF8 = new TextDecoder("utf-8");
+function swapped(bytes) {
+  const copy = Buffer.from(bytes);
+  copy.swap16();
+  return copy;
+}
+function decodeJsonBytes(bytes) {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 239 && b1 === 187 && b2 === 191) return UTF8.decode(bytes.subarray(3));
+  if (b0 === 255 && b1 === 254 && b2 === 0 && b3 === 0 || b0 === 0 && b1 === 0 && b2 === 254)
+    throw new EncodingError("UTF-32 text is not supported; save the file as UTF-8");
+  if (b0 === 255 && b1 === 254 || b0 === 254 && b1 === 255) {
+    const body = bytes.subarray(2);
+    if (body.length % 2 !== 0)
+      throw new EncodingError("UTF-16 text with an odd number of bytes (truncated)");
+    const little = b0 === 255;
+    return (little ? Buffer.from(body.buffer, body.byteOffset, body.length) : swapped(body)).toString("utf16le");
+  }
+  if (bytes.length >= 2 && b0 !== void 0 && b0 !== 0 && b1 === 0)
+    throw new EncodingError(
+      "looks like UTF-16 LE without a byte-order mark; save the file as UTF-8"
+    );
+  if (bytes.length >= 2 && b0 === 0 && b1 !== void 0 && b1 !== 0)
+    throw new EncodingError(
+      "looks like UTF-16 BE without a byte-order mark; save the file as UTF-8"
+    );
+  return UTF8.decode(bytes);
+}
+var OBJECT = 1;
+var ARRAY = 2;
+function isWhitespace(code2) {
+  return code2 === 32 || code2 === 10 || code2 === 13 || code2 === 9;
+}
+function isDigit(code2) {
+  return code2 >= 48 && code2 <= 57;
+}
+function isHex(code2) {
+  return isDigit(code2) || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102;
+}
+function findJsonSyntaxError(text3) {
+  const found = scan(text3);
+  if (!found) return void 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text3.indexOf("\n"); i !== -1 && i < found.offset; i = text3.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: found.offset - lineStart + 1, what: found.what };
+}
+function scan(text3) {
+  const n = text3.length;
+  const stack = [];
+  let i = 0;
+  let state = "value";
+  const skipWhitespace = () => {
+    while (i < n && isWhitespace(text3.charCodeAt(i))) i++;
+  };
+  const end = () => ({ offset: n, what: "unexpected end of input" });
+  const unexpected = () => ({ offset: i, what: "unexpected character" });
+  const string = () => {
+    i++;
+    while (i < n) {
+      const code2 = text3.charCodeAt(i);
+      if (code2 === 34) {
+        i++;
+        return void 0;
+      }
+      if (code2 < 32) return { offset: i, what: "control character in a string" };
+      if (code2 === 92) {
+        const next = text3.charCodeAt(i + 1);
+        if (next === 117) {
+          for (let k = 2; k < 6; k++)
+            if (!isHex(text3.charCodeAt(i + k)))
+              return i + k >= n ? end() : { offset: i + k, what: "invalid \\u escape" };
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(text3[i + 1] ?? "") && i + 1 < n) i += 2;
+        else return i + 1 >= n ? end() : { offset: i + 1, what: "invalid escape" };
+      } else i++;
+    }
+    return end();
+  };
+  const number = () => {
+    const digits = () => {
+      if (!isDigit(text3.charCodeAt(i))) return false;
+      while (isDigit(text3.charCodeAt(i))) i++;
+      return true;
+    };
+    const bad = () => i >= n ? end() : { offset: i, what: "invalid number" };
+    if (text3.charCodeAt(i) === 45) i++;
+    if (text3.charCodeAt(i) === 48) i++;
+    else if (!digits()) return bad();
+    if (text3.charCodeAt(i) === 46) {
+      i++;
+      if (!digits()) return bad();
+    }
+    const e2 = text3.charCodeAt(i);
+    if (e2 === 101 || e2 === 69) {
+      i++;
+      const sign = text3.charCodeAt(i);
+      if (sign === 43 || sign === 45) i++;
+      if (!digits()) return bad();
+    }
+    return void 0;
+  };
+  for (; ; ) {
+    skipWhitespace();
+    if (state === "value") {
+      if (i >= n) return end();
+      const code2 = text3.charCodeAt(i);
+      if (code2 === 123 || code2 === 91) {
+        i++;
+        skipWhitespace();
+        const close = code2 === 123 ? 125 : 93;
+        if (text3.charCodeAt(i) === close) {
+          i++;
+          state = "after";
+        } else {
+          stack.push(code2 === 123 ? OBJECT : ARRAY);
+          state = code2 === 123 ? "key" : "value";
+        }
+        continue;
+      }
+      let failed;
+      if (code2 === 34) failed = string();
+      else if (code2 === 45 || isDigit(code2)) failed = number();
+      else {
+        const literal = ["true", "false", "null"].find((word) => word[0] === text3[i]);
+        if (!literal) return unexpected();
+        for (let k = 1; k < literal.length; k++) {
+          if (i + k >= n) return end();
+          if (text3[i + k] !== literal[k]) return { offset: i + k, what: "unexpected character" };
+        }
+        i += literal.length;
+      }
+      if (failed) return failed;
+      state = "after";
+    } else if (state === "key") {
+      if (i >= n) return end();
+      if (text3.charCodeAt(i) !== 34) return unexpected();
+      const failed = string();
+      if (failed) return failed;
+      skipWhitespace();
+      if (i >= n) return end();
+      if (text3.charCodeAt(i) !== 58) return unexpected();
+      i++;
+      state = "value";
+    } else {
+      const top = stack.at(-1);
+      if (top === void 0)
+        return i < n ? { offset: i, what: "unexpected content after the JSON value" } : void 0;
+      if (i >= n) return end();
+      const code2 = text3.charCodeAt(i);
+      if (code2 === 44) {
+        i++;
+        state = top === OBJECT ? "key" : "value";
+      } else if (code2 === (top === OBJECT ? 125 : 93)) {
+        i++;
+        stack.pop();
+      } else return unexpected();
+    }
+  }
+}
+
 // src/scanners/schema-check.ts
 function schemaCheck(schema) {
   return compile(schema);
@@ -9404,11 +9572,11 @@ function checkedParse(schema) {
 function isRecordLike(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function lengthAtLeast(text2, minimum) {
-  if (text2.length < minimum) return false;
-  if (text2.length >= minimum * 2) return true;
+function lengthAtLeast(text3, minimum) {
+  if (text3.length < minimum) return false;
+  if (text3.length >= minimum * 2) return true;
   let points = 0;
-  for (const _ of text2) points++;
+  for (const _ of text3) points++;
   return points >= minimum;
 }
 function withChecks(schema, base) {
@@ -9608,7 +9776,7 @@ function runFailure(run3) {
     (invocation) => invocation.executionSuccessful === false
   );
   if (failed) {
-    const notes = [...failed.toolExecutionNotifications ?? []].filter((note) => note.level === void 0 || note.level === "error").map((note) => note.message?.text).filter((text2) => typeof text2 === "string" && text2.length > 0);
+    const notes = [...failed.toolExecutionNotifications ?? []].filter((note) => note.level === void 0 || note.level === "error").map((note) => note.message?.text).filter((text3) => typeof text3 === "string" && text3.length > 0);
     const detail = notes[0] ?? failed.exitCodeDescription ?? (failed.exitCode !== void 0 ? `exit code ${failed.exitCode}` : void 0);
     return `its invocation reports executionSuccessful: false${detail ? ` (${detail.split("\n")[0]?.slice(0, 300)})` : ""}`;
   }
@@ -9644,28 +9812,68 @@ function firstIssue(error) {
   const first = error.issues[0];
   return first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid";
 }
+var CycloneDxVulnerabilitySchema = external_exports.looseObject({
+  id: external_exports.string(),
+  source: external_exports.looseObject({ name: external_exports.string().optional(), url: external_exports.string().optional() }).optional(),
+  references: external_exports.array(external_exports.looseObject({ id: external_exports.string() })).optional(),
+  ratings: external_exports.array(
+    external_exports.looseObject({
+      score: external_exports.number().optional(),
+      severity: external_exports.string().optional(),
+      method: external_exports.string().optional()
+    })
+  ).optional(),
+  cwes: external_exports.array(external_exports.number()).optional(),
+  description: external_exports.string().optional(),
+  recommendation: external_exports.string().optional(),
+  affects: external_exports.array(
+    external_exports.looseObject({
+      ref: external_exports.string(),
+      versions: external_exports.array(
+        external_exports.looseObject({
+          version: external_exports.string().optional(),
+          range: external_exports.string().optional(),
+          status: external_exports.string().optional()
+        })
+      ).optional()
+    })
+  ).optional()
+});
 var CycloneDxSchema = external_exports.looseObject({
   bomFormat: external_exports.literal("CycloneDX"),
   specVersion: external_exports.string(),
-  components: external_exports.array(external_exports.looseObject({ name: external_exports.string() })).optional()
+  components: external_exports.array(external_exports.looseObject({ name: external_exports.string() })).optional(),
+  vulnerabilities: external_exports.array(CycloneDxVulnerabilitySchema).optional()
 });
 var checkCycloneDx = checkedParse(CycloneDxSchema);
 var OutputError = class extends Error {
   name = "OutputError";
 };
-function parseJsonText(label, text2) {
+function parseJsonText(label, text3) {
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (error) {
-    throw new OutputError(`${label}: invalid JSON (${jsonErrorDetail(error)})`);
+    const found = findJsonSyntaxError(text3);
+    throw new OutputError(
+      found ? `${label}: invalid JSON at line ${found.line}, column ${found.column} (${found.what})` : `${label}: invalid JSON (${jsonErrorDetail(error)})`
+    );
   }
   if (jsonDepth(data) > MAX_JSON_DEPTH)
     throw new OutputError(`${label}: nested deeper than ${MAX_JSON_DEPTH} levels`);
   return data;
 }
+function jsonFileText(label, bytes) {
+  try {
+    return decodeJsonBytes(bytes);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new OutputError(`${label}: ${error.message}`);
+    throw error;
+  }
+}
 async function readJson(file) {
-  return parseJsonText(path.basename(file), await readFile(file, "utf8"));
+  const label = path.basename(file);
+  return parseJsonText(label, jsonFileText(label, await readFile(file)));
 }
 var issues = firstIssue;
 async function readSarif(file) {
@@ -9679,9 +9887,6 @@ async function readCycloneDx(file) {
   if (!parsed.success)
     throw new OutputError(`${path.basename(file)}: not CycloneDX JSON (${issues(parsed.error)})`);
   return parsed.data;
-}
-function isCycloneDx(value) {
-  return checkCycloneDx(value).success;
 }
 
 // src/scanners/common.ts
@@ -9728,6 +9933,16 @@ async function parseOutputs(outputs, nativeJson) {
     }
   }
   return parsed;
+}
+function fieldsOf(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+}
+function explainWith(schema, recognisable) {
+  return (data) => {
+    if (!recognisable(data)) return void 0;
+    const parsed = schema.safeParse(data);
+    return parsed.success ? void 0 : firstIssue(parsed.error);
+  };
 }
 
 // src/normalize/severity.ts
@@ -10104,7 +10319,16 @@ var TRIVY_TWINS = [
 var CHECKOV_TWINS = new Map(
   TRIVY_TWINS.flatMap(([intent, checks]) => checks.map((check) => [check, intent]))
 );
-var CHECKOV_JSON = { label: "Checkov JSON", toSarif: checkovJsonToSarif };
+var looksLikeCheckov = (data) => (Array.isArray(data) ? data : [data]).some(
+  (report) => "check_type" in fieldsOf(report)
+);
+var explainReport = explainWith(CheckovReportSchema, looksLikeCheckov);
+var explainReports = explainWith(external_exports.array(CheckovReportSchema), looksLikeCheckov);
+var CHECKOV_JSON = {
+  label: "Checkov JSON",
+  toSarif: checkovJsonToSarif,
+  explain: (data) => (Array.isArray(data) ? explainReports : explainReport)(data)
+};
 var checkov = {
   name: "checkov",
   tool: "checkov",
@@ -10164,18 +10388,16 @@ import path5 from "node:path";
 
 // src/normalize/paths.ts
 import path4 from "node:path";
-function stripFileScheme(uri) {
-  if (!uri.startsWith("file:")) return uri;
-  try {
-    return decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return uri.replace(/^file:\/\//, "");
-  }
+import { pathToFileURL } from "node:url";
+var SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+var DRIVE = /^[A-Za-z]:[\\/]/;
+function isExternalPath(value) {
+  return SCHEME.test(value) && !DRIVE.test(value);
 }
 var memo = /* @__PURE__ */ new Map();
 var MEMO_LIMIT = 2e5;
 function normalizePath(uri, options) {
-  const base = options.uriBaseId ? options.originalUriBaseIds?.[options.uriBaseId]?.uri : void 0;
+  const base = options.uriBaseId ? resolveBase(options.uriBaseId, options.originalUriBaseIds, /* @__PURE__ */ new Set()) ?? void 0 : void 0;
   const key = `${options.root}\0${base ?? ""}\0${uri}`;
   const known2 = memo.get(key);
   if (known2 !== void 0) return known2;
@@ -10184,12 +10406,52 @@ function normalizePath(uri, options) {
   memo.set(key, value);
   return value;
 }
+function resolveBase(id, bases, seen) {
+  if (seen.has(id)) return null;
+  if (!bases || !Object.hasOwn(bases, id)) return void 0;
+  seen.add(id);
+  const entry = bases[id];
+  const uri = typeof entry?.uri === "string" ? entry.uri : void 0;
+  if (uri === void 0) return void 0;
+  if (SCHEME.test(uri) || uri.startsWith("/") || typeof entry?.uriBaseId !== "string") return uri;
+  const parent = resolveBase(entry.uriBaseId, bases, seen);
+  if (parent === null) return null;
+  return parent === void 0 ? uri : parent.replace(/\/?$/, "/") + uri;
+}
+function fileUriPath(uri) {
+  try {
+    const url = new URL(uri);
+    return { host: url.hostname, path: decodeURIComponent(url.pathname) };
+  } catch {
+    return void 0;
+  }
+}
+function fileUri(absolute) {
+  const unc = /^\/\/([^/]+)(\/.*)?$/.exec(absolute);
+  if (unc) {
+    const url = new URL("file://");
+    url.hostname = unc[1] ?? "";
+    url.pathname = unc[2] ?? "/";
+    return url.href;
+  }
+  if (DRIVE.test(absolute))
+    return pathToFileURL("/" + absolute).href.replace("file:////", "file:///");
+  return pathToFileURL(absolute).href;
+}
 function computePath(uri, rootPath, base) {
   let value = uri;
-  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(value);
-  if (base && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) value = base.replace(/\/?$/, "/") + value;
-  if (value.startsWith("file:")) value = stripFileScheme(value);
-  else if (!hasScheme) {
+  const isDrive = DRIVE.test(value);
+  const hasScheme = SCHEME.test(value) && !isDrive;
+  if (base && !hasScheme && !isDrive && !/^[\\/]/.test(value))
+    value = base.replace(/\/?$/, "/") + value;
+  const root = rootPath.replace(/\\/g, "/").replace(/\/?$/, "/");
+  if (/^file:/i.test(value)) {
+    const parsed = fileUriPath(value);
+    if (!parsed || parsed.host !== "" && parsed.host !== "localhost") return uri;
+    value = parsed.path;
+  } else if (SCHEME.test(value) && !DRIVE.test(value)) {
+    return value;
+  } else {
     try {
       value = decodeURIComponent(value);
     } catch {
@@ -10197,10 +10459,14 @@ function computePath(uri, rootPath, base) {
   }
   value = value.replace(/\\/g, "/");
   value = value.replace(/^\/([A-Za-z]:\/)/, "$1");
-  const root = rootPath.replace(/\\/g, "/").replace(/\/?$/, "/");
+  if (value.startsWith("//")) return fileUri(value);
   if (value.startsWith(root)) value = value.slice(root.length);
-  else if (path4.posix.isAbsolute(value) && value === root.slice(0, -1)) value = ".";
+  else if (value === root.slice(0, -1)) value = ".";
+  else if (DRIVE.test(value)) return fileUri(value);
+  else if (/^file:/i.test(uri) || base !== void 0 && /^file:/i.test(base) && !/^file:\/\/\/?$/i.test(base))
+    return fileUri(path4.posix.normalize(value));
   value = path4.posix.normalize(value);
+  if (value === ".." || value.startsWith("../")) return fileUri(path4.posix.join(root, value));
   while (value.startsWith("./")) value = value.slice(2);
   if (value.startsWith("/") && !value.startsWith(root)) {
     const candidate = value.slice(1);
@@ -10286,7 +10552,14 @@ function gitleaksJsonToSarif(data) {
   return sarifLog("gitleaks", void 0, rules, results);
 }
 var GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
-var GITLEAKS_JSON = { label: "Gitleaks JSON", toSarif: gitleaksJsonToSarif };
+var GITLEAKS_JSON = {
+  label: "Gitleaks JSON",
+  toSarif: gitleaksJsonToSarif,
+  explain: explainWith(
+    GitleaksSchema,
+    (data) => Array.isArray(data) && data.some((leak) => "RuleID" in fieldsOf(leak))
+  )
+};
 var gitleaks = {
   name: "gitleaks",
   tool: "gitleaks",
@@ -10347,7 +10620,7 @@ var gitleaks = {
 import { existsSync as existsSync2 } from "node:fs";
 import { glob, readFile as readFile2, writeFile } from "node:fs/promises";
 import path7 from "node:path";
-import { pathToFileURL } from "node:url";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 function moduleDirs(files, exclude) {
   return files.filter((file) => path7.posix.basename(file) === "go.mod" && !isExcluded(file, exclude)).map((file) => path7.posix.dirname(file)).filter((dir) => !dir.split("/").some((part) => part === "vendor" || part === "testdata")).sort();
 }
@@ -10382,13 +10655,13 @@ var MessageSchema2 = external_exports.looseObject({
     trace: external_exports.array(FrameSchema).min(1)
   }).optional()
 });
-function splitJsonStream(text2) {
+function splitJsonStream(text3) {
   const values = [];
   let depth = 0;
   let start = -1;
   let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const char = text2[i];
+  for (let i = 0; i < text3.length; i++) {
+    const char = text3[i];
     if (inString) {
       if (char === "\\") i++;
       else if (char === '"') inString = false;
@@ -10400,7 +10673,7 @@ function splitJsonStream(text2) {
       depth++;
     } else if (char === "}" || char === "]") {
       depth--;
-      if (depth === 0) values.push(JSON.parse(text2.slice(start, i + 1)));
+      if (depth === 0) values.push(JSON.parse(text3.slice(start, i + 1)));
       if (depth < 0) throw new Error(`unbalanced JSON at offset ${i}`);
     } else if (depth === 0 && !/\s/.test(char ?? "")) {
       throw new Error(`unexpected ${JSON.stringify(char)} between JSON values at offset ${i}`);
@@ -10528,7 +10801,7 @@ async function scanModule(context, dir, index) {
   const args = [
     "-C",
     path7.join(context.root, dir),
-    ...db ? ["-db", pathToFileURL(db).href] : [],
+    ...db ? ["-db", pathToFileURL2(db).href] : [],
     "-format",
     "json",
     "./..."
@@ -10561,9 +10834,9 @@ function govulncheckMessages(data) {
 }
 var GOVULNCHECK_JSON = {
   label: "govulncheck JSON",
-  fromText(text2) {
+  fromText(text3) {
     try {
-      return govulncheckMessages(splitJsonStream(text2));
+      return govulncheckMessages(splitJsonStream(text3));
     } catch {
       return void 0;
     }
@@ -10811,21 +11084,21 @@ import { existsSync as existsSync3, statSync } from "node:fs";
 import path8 from "node:path";
 var PREFIXED = ["docker-archive", "oci-dir", "docker", "registry"];
 function parseImageRef(ref, root) {
-  const text2 = ref.trim();
-  if (!text2) throw new ConfigurationError("image: empty image reference");
-  if (/[\0\r\n]/.test(text2))
+  const text3 = ref.trim();
+  if (!text3) throw new ConfigurationError("image: empty image reference");
+  if (/[\0\r\n]/.test(text3))
     throw new ConfigurationError(`image ${JSON.stringify(ref)}: contains a control character`);
   for (const kind of PREFIXED) {
-    if (!text2.startsWith(`${kind}:`)) continue;
-    const rest = text2.slice(kind.length + 1);
-    if (!rest) throw new ConfigurationError(`image ${text2}: nothing after "${kind}:"`);
+    if (!text3.startsWith(`${kind}:`)) continue;
+    const rest = text3.slice(kind.length + 1);
+    if (!rest) throw new ConfigurationError(`image ${text3}: nothing after "${kind}:"`);
     if (rest.startsWith("-"))
-      throw new ConfigurationError(`image ${text2}: must not start with "-" after "${kind}:"`);
+      throw new ConfigurationError(`image ${text3}: must not start with "-" after "${kind}:"`);
     const local = kind === "docker-archive" || kind === "oci-dir";
-    return { ref: text2, kind, source: local ? path8.resolve(root, rest) : rest };
+    return { ref: text3, kind, source: local ? path8.resolve(root, rest) : rest };
   }
-  if (text2.startsWith("-")) throw new ConfigurationError(`image ${text2}: must not start with "-"`);
-  return { ref: text2, kind: "auto", source: text2 };
+  if (text3.startsWith("-")) throw new ConfigurationError(`image ${text3}: must not start with "-"`);
+  return { ref: text3, kind: "auto", source: text3 };
 }
 function checkLocalImage(image) {
   if (image.kind !== "docker-archive" && image.kind !== "oci-dir") return;
@@ -11139,7 +11412,14 @@ function grypeJsonToSarif(data) {
   return sarifLog("Grype", void 0, rules, results);
 }
 var GRYPE_OUTPUT = {
-  nativeJson: { label: "Grype JSON", toSarif: grypeJsonToSarif },
+  nativeJson: {
+    label: "Grype JSON",
+    toSarif: grypeJsonToSarif,
+    explain: explainWith(
+      GrypeReportSchema,
+      (data) => fieldsOf(fieldsOf(data).descriptor).name === "grype"
+    )
+  },
   details: grypeDetails,
   keyOf: grypeResultKey
 };
@@ -11364,7 +11644,14 @@ function osvResultKey(ruleId, message) {
   return pkg ? vulnerabilityKey(ruleId, pkg.name, pkg.version) : void 0;
 }
 var OSV_OUTPUT = {
-  nativeJson: { label: "OSV-Scanner JSON", toSarif: osvJsonToSarif },
+  nativeJson: {
+    label: "OSV-Scanner JSON",
+    toSarif: osvJsonToSarif,
+    explain: explainWith(OsvReportSchema, (data) => {
+      const { results } = fieldsOf(data);
+      return Array.isArray(results) && results.some((result) => "packages" in fieldsOf(result) && "source" in fieldsOf(result));
+    })
+  },
   details: osvDetails,
   keyOf: osvResultKey
 };
@@ -11560,7 +11847,16 @@ async function chooseRulesets(settings, offline) {
     notes: [`Semgrep registry rulesets: ${settings.registry.join(", ")}`]
   };
 }
-var SEMGREP_JSON = { label: "Semgrep JSON", toSarif: semgrepJsonToSarif };
+function looksLikeSemgrep(data) {
+  const { results, errors, paths } = fieldsOf(data);
+  if (!Array.isArray(results)) return false;
+  return "check_id" in fieldsOf(results[0]) || Array.isArray(errors) && paths !== void 0;
+}
+var SEMGREP_JSON = {
+  label: "Semgrep JSON",
+  toSarif: semgrepJsonToSarif,
+  explain: explainWith(SemgrepSchema, looksLikeSemgrep)
+};
 function bundledSemgrepRules() {
   return path13.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
 }
@@ -11664,9 +11960,9 @@ var syft = {
 
 // src/scanners/trivy.ts
 import { existsSync as existsSync8, statSync as statSync2 } from "node:fs";
-import { readFile as readFile4, writeFile as writeFile2 } from "node:fs/promises";
+import { writeFile as writeFile2 } from "node:fs/promises";
 import path15 from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
 
 // src/run/retry.ts
 function backoffDelay(policy, attempt, clock, retryAfterMs) {
@@ -11684,15 +11980,15 @@ var GO_UNITS = /* @__PURE__ */ new Map([
   ["m", 6e4],
   ["h", 36e5]
 ]);
-function goDurationMs(text2) {
-  if (!/^(\d+(\.\d+)?(ns|us|µs|μs|ms|s|m|h))+$/.test(text2)) return void 0;
+function goDurationMs(text3) {
+  if (!/^(\d+(\.\d+)?(ns|us|µs|μs|ms|s|m|h))+$/.test(text3)) return void 0;
   let total = 0;
-  for (const [, amount, , unit] of text2.matchAll(/(\d+(\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/g))
+  for (const [, amount, , unit] of text3.matchAll(/(\d+(\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/g))
     total += Number(amount) * (GO_UNITS.get(unit ?? "") ?? 0);
   return Math.ceil(total);
 }
-function parseRetryAfter(text2, now) {
-  const match = /retry-after[":\s=]+([^\r\n",}]+)/i.exec(text2);
+function parseRetryAfter(text3, now) {
+  const match = /retry-after[":\s=]+([^\r\n",}]+)/i.exec(text3);
   if (!match?.[1]) return void 0;
   const value = match[1].trim();
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
@@ -12887,7 +13183,7 @@ async function scanImage(context, image, index, common) {
     transient: DB_FAILURE2
   });
   if (scanned.kind !== "ok") return scanned;
-  const log = trivyJsonToSarif(JSON.parse(await readFile4(report, "utf8")));
+  const log = trivyJsonToSarif(await readJson(report));
   if (!log)
     return {
       kind: "failed",
@@ -12904,7 +13200,14 @@ var CHECK_SEVERITY = new Map(
   })
 );
 var TRIVY_OUTPUT = {
-  nativeJson: { label: "Trivy JSON", toSarif: trivyJsonToSarif },
+  nativeJson: {
+    label: "Trivy JSON",
+    toSarif: trivyJsonToSarif,
+    explain: explainWith(TrivySchema, (data) => {
+      const fields = fieldsOf(data);
+      return "SchemaVersion" in fields && ("ArtifactName" in fields || "Results" in fields);
+    })
+  },
   details: trivyDetails,
   keyOf: trivyResultKey
 };
@@ -13052,7 +13355,7 @@ var trivy = {
         if (rootPath === void 0 || /\.json\/?$/i.test(rootPath))
           run3.originalUriBaseIds = {
             ...run3.originalUriBaseIds,
-            ROOTPATH: { uri: pathToFileURL2(context.root + "/").href }
+            ROOTPATH: { uri: pathToFileURL3(context.root + "/").href }
           };
       }
     }
@@ -13279,7 +13582,7 @@ function lineOf(source, keyPath, key) {
 function describeConfigIssues(file, error, source) {
   const display = path17.relative(process.cwd(), file) || file;
   const keyName = (keyPath) => keyPath.reduce(
-    (text2, key) => typeof key === "number" ? `${text2}[${key}]` : text2 ? `${text2}.${String(key)}` : String(key),
+    (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
     ""
   );
   const lines = [];
@@ -13310,18 +13613,18 @@ function describeConfigIssues(file, error, source) {
     }
     lines.push(`${where()}: ${keyName(issue.path) || "(root)"}: ${issue.message}`);
   }
-  const lineNumber = (text2) => Number(/^[^:]*:(\d+):/.exec(text2)?.[1] ?? 0);
+  const lineNumber = (text3) => Number(/^[^:]*:(\d+):/.exec(text3)?.[1] ?? 0);
   return lines.sort((a, b) => lineNumber(a) - lineNumber(b));
 }
 function readConfigFile(file) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync2(file, "utf8");
+    text3 = readFileSync2(file, "utf8");
   } catch (error) {
     throw new ConfigurationError(`config file ${file}: cannot be read: ${errorMessage(error)}`);
   }
   const lines = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false });
+  const document = (0, import_yaml.parseDocument)(text3, { lineCounter: lines, prettyErrors: false });
   const display = path17.relative(process.cwd(), file) || file;
   if (document.errors.length > 0) {
     const first = document.errors[0];
@@ -13420,7 +13723,7 @@ import {
   cp,
   mkdir,
   mkdtemp,
-  readFile as readFile5,
+  readFile as readFile4,
   rename as rename2,
   rm,
   symlink,
@@ -13480,9 +13783,9 @@ function runProcess(request) {
     let spawnError;
     const pending = { stdout: "", stderr: "" };
     const onChunk = (stream, chunk) => {
-      const text2 = chunk.toString("utf8");
-      if (stream === "stdout" && stdout.length < STDOUT_LIMIT) stdout += text2;
-      const lines = (pending[stream] + text2).split("\n");
+      const text3 = chunk.toString("utf8");
+      if (stream === "stdout" && stdout.length < STDOUT_LIMIT) stdout += text3;
+      const lines = (pending[stream] + text3).split("\n");
       pending[stream] = lines.pop() ?? "";
       for (const line of lines) emit(stream, line);
     };
@@ -13629,7 +13932,7 @@ async function verifiedCacheEntry(dir, name) {
   if (!existsSync10(executable)) return void 0;
   const markerFile = path18.join(dir, MARKER);
   const stat3 = statFingerprint(executable);
-  const recorded = existsSync10(markerFile) ? JSON.parse(await readFile5(markerFile, "utf8")) : void 0;
+  const recorded = existsSync10(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
   if (recorded?.verifiedStat === stat3) return executable;
   const actual = await sha256File(executable);
   if (!recorded) {
@@ -13648,7 +13951,7 @@ async function verifiedCacheEntry(dir, name) {
 }
 async function markerProvenance(dir) {
   try {
-    const marker = JSON.parse(await readFile5(path18.join(dir, MARKER), "utf8"));
+    const marker = JSON.parse(await readFile4(path18.join(dir, MARKER), "utf8"));
     return marker.provenance ?? { verifiedBy: "unverified", sha256: marker.sha256 };
   } catch {
     return void 0;
@@ -13977,11 +14280,11 @@ function isSecret(signals) {
 }
 var TOOL_REDACTED = /^(REDACTED|\*+|.*\*{4,}.*|\[redacted[^\]]*\])$/i;
 function secretHint(ruleId, value) {
-  const text2 = value?.trim() ?? "";
-  if (/^\[secret redacted: [^\n]*\]$/.test(text2)) return text2;
-  if (!text2 || TOOL_REDACTED.test(text2)) return `[secret redacted: ${ruleId}]`;
-  const prefix = text2.length >= 12 ? `, starts "${JSON.stringify(text2.slice(0, 4)).slice(1, -1)}"` : "";
-  return `[secret redacted: ${ruleId}${prefix}, ${text2.length} chars]`;
+  const text3 = value?.trim() ?? "";
+  if (/^\[secret redacted: [^\n]*\]$/.test(text3)) return text3;
+  if (!text3 || TOOL_REDACTED.test(text3)) return `[secret redacted: ${ruleId}]`;
+  const prefix = text3.length >= 12 ? `, starts "${JSON.stringify(text3.slice(0, 4)).slice(1, -1)}"` : "";
+  return `[secret redacted: ${ruleId}${prefix}, ${text3.length} chars]`;
 }
 function redactedDigest(value) {
   if (/^sha256:[0-9a-f]{32}$/.test(value)) return value;
@@ -14031,9 +14334,9 @@ function patternsFor(tokens) {
   patterns.set(tokens, compiled);
   return compiled;
 }
-function scrubTokens(text2, tokens) {
-  if (tokens.length === 0) return text2;
-  let out = text2;
+function scrubTokens(text3, tokens) {
+  if (tokens.length === 0) return text3;
+  let out = text3;
   for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
   return out;
 }
@@ -14057,33 +14360,33 @@ function scrubCutTitles(findings, tokens) {
 }
 
 // src/normalize/title.ts
-function saysNothing(text2, ruleId) {
-  const bare = text2.trim();
+function saysNothing(text3, ruleId) {
+  const bare = text3.trim();
   return bare === "" || bare === ruleId || bare.endsWith(`: ${ruleId}`) || /^(semgrep|checkov|trivy|grype|gitleaks) (finding|result|rule)\b/i.test(bare) || /^Misconfiguration$/i.test(bare);
 }
-function firstLine(text2) {
+function firstLine(text3) {
   let start = 0;
-  while (start < text2.length) {
-    const end = text2.indexOf("\n", start);
-    const line = text2.slice(start, end < 0 ? text2.length : end);
+  while (start < text3.length) {
+    const end = text3.indexOf("\n", start);
+    const line = text3.slice(start, end < 0 ? text3.length : end);
     if (line.trim()) return line;
     if (end < 0) break;
     start = end + 1;
   }
-  return text2;
+  return text3;
 }
 var shortened = /* @__PURE__ */ new Map();
-function shorten(text2, max = 110) {
-  const key = max === 110 ? text2 : `${max}\0${text2}`;
+function shorten(text3, max = 110) {
+  const key = max === 110 ? text3 : `${max}\0${text3}`;
   const known2 = shortened.get(key);
   if (known2 !== void 0) return known2;
-  const title = shortenOnce(text2, max);
+  const title = shortenOnce(text3, max);
   if (shortened.size > 5e4) shortened.clear();
   shortened.set(key, title);
   return title;
 }
-function shortenOnce(text2, max) {
-  let title = firstLine(text2).trim();
+function shortenOnce(text3, max) {
+  let title = firstLine(text3).trim();
   const sentenceEnd = /(?<=[a-z0-9)'"])\. (?=[A-Z])/.exec(title);
   if (sentenceEnd) title = title.slice(0, sentenceEnd.index);
   title = title.replace(/\.$/, "");
@@ -14111,8 +14414,8 @@ function messageTitle(rule2, message, ruleId) {
 }
 
 // src/normalize/extract.ts
-function sha256(text2) {
-  return hash2("sha256", text2, "hex");
+function sha256(text3) {
+  return hash2("sha256", text3, "hex");
 }
 function toolNameOf(run3, knowledge) {
   return knowledge.toolOf(run3.tool.driver.name);
@@ -14127,29 +14430,59 @@ function ruleById(rules, id) {
   }
   return byId.get(id);
 }
-function ruleFor(run3, result) {
-  const rules = run3.tool.driver.rules ?? [];
-  if (result.ruleIndex !== void 0 && rules[result.ruleIndex]?.id === (result.ruleId ?? rules[result.ruleIndex]?.id)) {
-    return rules[result.ruleIndex];
+function ruleComponentOf(run3, result) {
+  const reference = result.rule?.toolComponent;
+  if (!reference) return run3.tool.driver;
+  const extensions = run3.tool.extensions ?? [];
+  if (typeof reference.index === "number" && reference.index >= 0)
+    return extensions[reference.index];
+  if (reference.guid !== void 0) {
+    if (run3.tool.driver.guid === reference.guid) return run3.tool.driver;
+    return extensions.find((extension) => extension.guid === reference.guid);
   }
+  if (reference.name !== void 0) {
+    if (run3.tool.driver.name === reference.name) return run3.tool.driver;
+    return extensions.find((extension) => extension.name === reference.name);
+  }
+  return run3.tool.driver;
+}
+function ruleFor(run3, result) {
+  const rules = ruleComponentOf(run3, result)?.rules ?? [];
   const id = result.ruleId ?? result.rule?.id;
+  const index = result.rule?.index ?? result.ruleIndex;
+  if (index !== void 0 && index >= 0 && rules[index] && (id === void 0 || rules[index].id === id))
+    return rules[index];
   return id === void 0 || rules.length === 0 ? void 0 : ruleById(rules, id);
+}
+function ruleIdOf(result, rule2) {
+  return result.ruleId ?? result.rule?.id ?? rule2?.id ?? "unknown-rule";
+}
+var ORIGINAL_URI_KEY = "scanfold/uri";
+function artifactUriOf(run3, artifact) {
+  if (!artifact) return void 0;
+  const original = artifact.properties?.[ORIGINAL_URI_KEY];
+  if (typeof original === "string") return { uri: original, uriBaseId: void 0 };
+  if (typeof artifact.uri === "string") return { uri: artifact.uri, uriBaseId: artifact.uriBaseId };
+  const index = artifact.index;
+  const listed = typeof index === "number" && index >= 0 ? run3.artifacts?.[index]?.location : void 0;
+  if (typeof listed?.uri !== "string") return void 0;
+  return { uri: listed.uri, uriBaseId: listed.uriBaseId ?? artifact.uriBaseId };
 }
 var ADVISORY = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|GO-\d{4}-\d+|PYSEC-\d{4}-\d+|RUSTSEC-\d{4}-\d+|OSV-\d{4}-\d+)\b/gi;
 var advisoryMemo = /* @__PURE__ */ new Map();
-function advisoryIds(text2) {
-  const known2 = advisoryMemo.get(text2);
+function advisoryIds(text3) {
+  const known2 = advisoryMemo.get(text3);
   if (known2) return [...known2];
   if (advisoryMemo.size > 1e5) advisoryMemo.clear();
   const ids = [
     ...new Set(
-      [...text2.matchAll(ADVISORY)].map((match) => {
+      [...text3.matchAll(ADVISORY)].map((match) => {
         const id = match[1] ?? "";
         return id.startsWith("GHSA") || id.startsWith("ghsa") ? "GHSA" + id.slice(4).toLowerCase() : id.toUpperCase();
       })
     )
   ];
-  advisoryMemo.set(text2, ids);
+  advisoryMemo.set(text3, ids);
   return [...ids];
 }
 function lowerCase(tag) {
@@ -14168,8 +14501,8 @@ function categoryOf(knowledge, tool, ruleId, tags, cwes) {
 var CWE = /cwe-(\d+)/gi;
 function cwesIn(value, into) {
   if (value === void 0 || value === null || value === "") return;
-  const text2 = typeof value === "string" ? value : JSON.stringify(value);
-  for (const match of text2.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
+  const text3 = typeof value === "string" ? value : JSON.stringify(value);
+  for (const match of text3.matchAll(CWE)) into.add(`CWE-${Number(match[1])}`);
 }
 function cwesOfRule(rule2) {
   const found = /* @__PURE__ */ new Set();
@@ -14193,8 +14526,8 @@ function identityOf({ finding, snippet }) {
   if (finding.category === "vulnerability")
     return `${finding.package?.name ?? ""}@${finding.package?.version ?? ""}`;
   if (finding.category === "secret") return line;
-  const text2 = snippet.trim();
-  return (MORE_THAN_A_SPACE.test(text2) ? text2.replace(/\s+/g, " ") : text2) || line;
+  const text3 = snippet.trim();
+  return (MORE_THAN_A_SPACE.test(text3) ? text3.replace(/\s+/g, " ") : text3) || line;
 }
 function historyCommit(result) {
   const sha = result.partialFingerprints?.commitSha;
@@ -14333,15 +14666,16 @@ function extractResult(context, result, resultIndex) {
   const { run: run3, tool, options } = context;
   const { knowledge } = options;
   const rule2 = ruleFor(run3, result);
-  const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
+  const ruleId = ruleIdOf(result, rule2);
   const facts = ruleFactsOf(context, rule2, ruleId);
   const message = result.message.text ?? result.message.markdown ?? rule2?.shortDescription?.text ?? ruleId;
   const physical = result.locations?.[0]?.physicalLocation;
   const logical = result.locations?.[0]?.logicalLocations?.[0];
-  const rawUri = physical?.artifactLocation?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? ".";
-  const locationPath = pathOf(context, rawUri, physical?.artifactLocation?.uriBaseId);
-  const region = physical?.region;
+  const artifact = artifactUriOf(run3, physical?.artifactLocation);
+  const rawUri = artifact?.uri ?? logical?.fullyQualifiedName ?? logical?.name ?? ".";
   const declared = readScanfoldProperties(result.properties);
+  const locationPath = declared.image ? declared.image.ref : pathOf(context, rawUri, artifact?.uriBaseId);
+  const region = physical?.region;
   const ownTags = result.properties?.tags;
   const ownCwe = result.properties?.cwe;
   const rulesAlone = declared.cwe === void 0 && (ownTags === void 0 || ownTags.length === 0) && (ownCwe === void 0 || ownCwe === null || ownCwe === "");
@@ -14770,36 +15104,36 @@ var PEM_MAX = 16384;
 function mixed(value) {
   return /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
 }
-function privateKeyLines(text2, into) {
-  for (const begin of text2.matchAll(PEM_BEGIN)) {
-    const rest = text2.slice(begin.index + begin[0].length, begin.index + PEM_MAX);
+function privateKeyLines(text3, into) {
+  for (const begin of text3.matchAll(PEM_BEGIN)) {
+    const rest = text3.slice(begin.index + begin[0].length, begin.index + PEM_MAX);
     const end = PEM_END.exec(rest);
     const body = (end ? rest.slice(0, end.index) : rest).replace(/\\[nr]/g, "\n");
     for (const token of secretTokens(body)) into.add(token);
   }
 }
 var ANY_ANCHOR = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|npm_|xox|k_live_|AIza|eyJ|hooks\.slack\.com|[Ss]ecret|SECRET|PRIVATE KEY/;
-var has = (text2, anchors) => anchors.some((anchor) => text2.includes(anchor));
-function credentialsInText(text2, into) {
-  if (text2.length < 16 || !ANY_ANCHOR.test(text2)) return;
+var has = (text3, anchors) => anchors.some((anchor) => text3.includes(anchor));
+function credentialsInText(text3, into) {
+  if (text3.length < 16 || !ANY_ANCHOR.test(text3)) return;
   for (const { anchors, pattern } of SHAPES)
-    if (has(text2, anchors)) for (const match of text2.matchAll(pattern)) into.add(match[0]);
-  if (text2.includes("hooks.slack.com")) {
-    for (const match of text2.matchAll(SLACK_WEBHOOK)) if (match[1]) into.add(match[1]);
+    if (has(text3, anchors)) for (const match of text3.matchAll(pattern)) into.add(match[0]);
+  if (text3.includes("hooks.slack.com")) {
+    for (const match of text3.matchAll(SLACK_WEBHOOK)) if (match[1]) into.add(match[1]);
   }
-  if (has(text2, ["secret", "Secret", "SECRET"])) {
-    for (const match of text2.matchAll(AWS_SECRET_LABELLED))
+  if (has(text3, ["secret", "Secret", "SECRET"])) {
+    for (const match of text3.matchAll(AWS_SECRET_LABELLED))
       if (match[1] && mixed(match[1])) into.add(match[1]);
   }
-  if (has(text2, ["AKIA", "ASIA"]) && AWS_KEY_ID.test(text2))
-    for (const match of text2.matchAll(BASE64_40)) {
-      const near = text2.slice(
+  if (has(text3, ["AKIA", "ASIA"]) && AWS_KEY_ID.test(text3))
+    for (const match of text3.matchAll(BASE64_40)) {
+      const near = text3.slice(
         Math.max(0, match.index - PAIR_DISTANCE),
         match.index + match[0].length + PAIR_DISTANCE
       );
       if (mixed(match[0]) && AWS_KEY_ID.test(near)) into.add(match[0]);
     }
-  if (text2.includes("PRIVATE KEY")) privateKeyLines(text2, into);
+  if (text3.includes("PRIVATE KEY")) privateKeyLines(text3, into);
 }
 function credentialsIn(value, into) {
   const stack = [value];
@@ -14847,8 +15181,8 @@ function snippetsOf(result) {
   const texts = [];
   for (const location2 of [...result.locations ?? [], ...result.relatedLocations ?? []]) {
     const physical = location2.physicalLocation;
-    for (const text2 of [physical?.region?.snippet?.text, physical?.contextRegion?.snippet?.text])
-      if (typeof text2 === "string") texts.push(text2);
+    for (const text3 of [physical?.region?.snippet?.text, physical?.contextRegion?.snippet?.text])
+      if (typeof text3 === "string") texts.push(text3);
   }
   return texts;
 }
@@ -14865,7 +15199,7 @@ function redactSecretFindings(input, extracted, tokens) {
     const result = source ? run3?.results?.[source.resultIndex] : void 0;
     if (!run3 || !result) continue;
     const own = /* @__PURE__ */ new Set();
-    for (const text2 of snippetsOf(result)) for (const token of secretTokens(text2)) own.add(token);
+    for (const text3 of snippetsOf(result)) for (const token of secretTokens(text3)) own.add(token);
     const message = result.message.text ?? result.message.markdown;
     const uris = (result.locations ?? []).map(
       (location2) => location2.physicalLocation?.artifactLocation?.uri ?? ""
@@ -14910,7 +15244,7 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
 
 // src/normalize/secret-source.ts
 import { execFile as execFile2 } from "node:child_process";
-import { lstat, readFile as readFile6 } from "node:fs/promises";
+import { lstat, readFile as readFile5 } from "node:fs/promises";
 import path20 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -14925,7 +15259,7 @@ async function readInside(root, relative) {
   );
   if (stats === "missing") return "missing";
   if (!stats?.isFile() || stats.size > MAX_SOURCE_BYTES) return void 0;
-  return (await readFile6(file, "utf8")).split(/\r?\n/);
+  return (await readFile5(file, "utf8")).split(/\r?\n/);
 }
 var git = promisify2(execFile2);
 var PEM_BEGIN2 = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
@@ -15015,7 +15349,7 @@ async function secretsFromSource(root, findings) {
 }
 
 // src/outputs/sarif.ts
-import { pathToFileURL as pathToFileURL3 } from "node:url";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
 
 // src/outputs/redact.ts
 var REGION_NUMBERS = [
@@ -15166,24 +15500,52 @@ function toUriReference(path30) {
   }
   return encoded;
 }
-function relocate(result, run3, root) {
-  return result.locations?.map((location2) => {
-    const artifact = location2.physicalLocation?.artifactLocation;
-    if (!artifact?.uri || !location2.physicalLocation) return location2;
-    const uri = normalizePath(artifact.uri, {
-      root,
-      uriBaseId: artifact.uriBaseId,
-      originalUriBaseIds: run3.originalUriBaseIds
-    });
-    const { index: _dropped, ...rest } = artifact;
-    return {
-      ...location2,
-      physicalLocation: {
-        ...location2.physicalLocation,
-        artifactLocation: { ...rest, uri: toUriReference(uri), uriBaseId: SRCROOT }
-      }
-    };
+function pseudoSegment(text3) {
+  const segment = text3.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return /^\.*$/.test(segment) ? `_${segment}` : segment;
+}
+function rewriteArtifact(artifact, run3, root, image) {
+  const target = artifactUriOf(run3, artifact);
+  const { index: _index, uri: _uri, uriBaseId: _base, ...rest } = artifact;
+  if (!target) return rest;
+  const path30 = normalizePath(target.uri, {
+    root,
+    uriBaseId: target.uriBaseId,
+    originalUriBaseIds: run3.originalUriBaseIds
   });
+  const keep = (pseudo, original) => ({
+    ...rest,
+    uri: toUriReference(pseudo),
+    uriBaseId: SRCROOT,
+    properties: { ...rest.properties, [ORIGINAL_URI_KEY]: original }
+  });
+  if (image !== void 0 && (path30 === image || target.uri === image))
+    return keep(`.scanfold/images/${pseudoSegment(image)}`, image);
+  if (!isExternalPath(path30)) return { ...rest, uri: toUriReference(path30), uriBaseId: SRCROOT };
+  if (/^file:/i.test(path30)) return { ...rest, uri: path30 };
+  return keep(`.scanfold/external/${pseudoSegment(path30)}`, path30);
+}
+function isArtifactLocation(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("uri" in value || "index" in value);
+}
+function relocateDeep(value, rewrite) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    let copy2;
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      const rewritten = relocateDeep(item, rewrite);
+      if (rewritten !== item) (copy2 ??= value.slice())[index] = rewritten;
+    }
+    return copy2 ?? value;
+  }
+  let copy;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "properties" || key === "message") continue;
+    const rewritten = (key === "artifactLocation" || key === "analysisTarget") && isArtifactLocation(child) ? rewrite(child) : relocateDeep(child, rewrite);
+    if (rewritten !== child) (copy ??= { ...value })[key] = rewritten;
+  }
+  return copy ?? value;
 }
 function isAbsoluteUri(value) {
   return typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
@@ -15231,9 +15593,11 @@ function buildSarif(request) {
       }
       (run3.results ?? []).forEach((result, resultIndex) => {
         const rule2 = ruleFor(run3, result);
-        const ruleId = result.ruleId ?? rule2?.id ?? result.rule?.id ?? "unknown-rule";
+        const ruleId = ruleIdOf(result, rule2);
         let index = into.ruleIndex.get(ruleId);
-        if (index === void 0) {
+        if (index !== void 0 && rule2 && into.placeholders.delete(ruleId)) {
+          into.rules[index] = cleanRule(rule2);
+        } else if (index === void 0) {
           index = into.rules.length;
           into.rules.push(
             rule2 ? cleanRule(rule2) : { id: ruleId, shortDescription: { text: ruleId } }
@@ -15256,12 +15620,17 @@ function buildSarif(request) {
           }
         }
         const { rule: _ruleReference, ...rest } = result;
+        const image = finding ? finding.image?.ref : readScanfoldProperties(result.properties).image?.ref;
+        const relocated = relocateDeep(
+          rest,
+          (artifact) => rewriteArtifact(artifact, run3, request.root, image)
+        );
         let merged = {
-          ...rest,
+          ...relocated,
           message: cleanMessage(result, ruleId),
           ruleId,
           ruleIndex: index,
-          locations: relocate(result, run3, request.root) ?? [],
+          locations: relocated.locations ?? [],
           partialFingerprints: {
             ...result.partialFingerprints,
             ...finding ? { [FINGERPRINT_KEY]: finding.fingerprint } : {}
@@ -15299,7 +15668,7 @@ function buildSarif(request) {
       },
       automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
       originalUriBaseIds: {
-        [SRCROOT]: { uri: pathToFileURL3(request.root.replace(/\/?$/, "/")).href }
+        [SRCROOT]: { uri: pathToFileURL4(request.root.replace(/\/?$/, "/")).href }
       },
       results: toolRun.results,
       ...toolRun.invocations.length > 0 ? { invocations: toolRun.invocations } : {},
@@ -15418,7 +15787,7 @@ import { createWriteStream, existsSync as existsSync11 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat, writeFile as writeFile4 } from "node:fs/promises";
 import os4 from "node:os";
 import path21 from "node:path";
-import { pathToFileURL as pathToFileURL4 } from "node:url";
+import { pathToFileURL as pathToFileURL5 } from "node:url";
 var CANDIDATES = [
   "/usr/bin/chromium-headless-shell",
   "/usr/bin/chromium",
@@ -15633,7 +16002,7 @@ function createPdfPrinter(options = {}) {
   }
   async function navigate(devtools, { sessionId }, htmlFile) {
     const loaded = devtools.event("Page.loadEventFired", sessionId);
-    await devtools.send("Page.navigate", { url: pathToFileURL4(htmlFile).href }, sessionId);
+    await devtools.send("Page.navigate", { url: pathToFileURL5(htmlFile).href }, sessionId);
     await loaded;
   }
   async function fill(devtools, { sessionId }, fills) {
@@ -15766,7 +16135,7 @@ function createPdfPrinter(options = {}) {
 
 // src/outputs/write.ts
 import { createHash as createHash5 } from "node:crypto";
-import { lstat as lstat2, mkdir as mkdir2, readFile as readFile7, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir2, readFile as readFile6, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
 import path22 from "node:path";
 
 // src/outputs/html.ts
@@ -15781,21 +16150,21 @@ var INVISIBLE = (
 function codePoint(char) {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
-function neutralize(text2) {
-  return text2.replace(INVISIBLE, (char) => `<${codePoint(char)}>`);
+function neutralize(text3) {
+  return text3.replace(INVISIBLE, (char) => `<${codePoint(char)}>`);
 }
-function safeLogLine(text2) {
-  const line = neutralize(text2.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "));
+function safeLogLine(text3) {
+  const line = neutralize(text3.replace(/\r\n|\r|\n/g, "\\n").replace(/\t/g, " "));
   return line.replace(/^(\s*):(:)/, "$1:\u200B$2");
 }
-function truncate(text2, max = MAX_CELL) {
-  return text2.length > max ? `${text2.slice(0, max - 1)}\u2026` : text2;
+function truncate(text3, max = MAX_CELL) {
+  return text3.length > max ? `${text3.slice(0, max - 1)}\u2026` : text3;
 }
-function visible(text2, max = MAX_CELL) {
-  return truncate(neutralize(text2).toWellFormed(), max).toWellFormed();
+function visible(text3, max = MAX_CELL) {
+  return truncate(neutralize(text3).toWellFormed(), max).toWellFormed();
 }
-function escapeHtml(text2) {
-  return neutralize(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+function escapeHtml(text3) {
+  return neutralize(text3).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 var MARKDOWN_SPECIAL = /[&<>"'\\`*_{}[\]()#+!|~^$@:]/g;
 var ZERO_WIDTH_SPACE = "&#8203;";
@@ -15803,8 +16172,8 @@ function entityFor(char) {
   const entity = `&#${char.charCodeAt(0)};`;
   return char === "@" || char === "#" ? entity + ZERO_WIDTH_SPACE : entity;
 }
-function escapeMarkdown(text2, max = MAX_CELL) {
-  return visible(text2.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
+function escapeMarkdown(text3, max = MAX_CELL) {
+  return visible(text3.replace(/[\r\n\t]+/g, " ").trim(), max).replace(MARKDOWN_SPECIAL, entityFor).replace(/\b(www)\./gi, "$1&#46;");
 }
 
 // src/outputs/labels.ts
@@ -15854,8 +16223,8 @@ function locationCell(finding, links) {
   if (href.length > MAX_HREF) return label;
   return `<a href="${href.replace(/"/g, "%22")}">${label}</a>`;
 }
-function code(text2, max) {
-  return `<code>${escapeMarkdown(text2, max)}</code>`;
+function code(text3, max) {
+  return `<code>${escapeMarkdown(text3, max)}</code>`;
 }
 function suppressionNote(finding) {
   if (!finding.suppressed) return "";
@@ -16002,8 +16371,8 @@ function complianceStatus(report, max = 6) {
       const label = `${controlLabel(`${framework.id}:${control.id}`)}${framework.id.startsWith("owasp") ? ` ${control.title}` : ""}`;
       const count = control.findings.filter((id) => isNew.has(id)).length;
       if (report.baseline && count === 0) continue;
-      const text2 = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
-      if (parts.length < max) parts.push(text2);
+      const text3 = report.baseline ? `${label}: ${count} new` : `${label}: fail`;
+      if (parts.length < max) parts.push(text3);
       else more++;
     }
   }
@@ -16162,8 +16531,8 @@ function renderMarkdown(report, options = {}) {
   for (const perCategory of [50, 20, 10, 5, 1]) {
     const { lines, omitted } = findingSections(report, options.links, perCategory);
     const note = omitted > 0 ? ["", `_${omitted} finding(s) not listed here; see report.json._`] : [];
-    const text2 = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
-    if (text2.length <= max) return text2;
+    const text3 = [...top, ...lines, ...note, ...bottom].join("\n") + "\n";
+    if (text3.length <= max) return text3;
   }
   const summaryOnly = [
     ...top,
@@ -16271,11 +16640,11 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
   .sev,.dot,.card.gate-failed,.card.gate-passed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
-function sha256Base64(text2) {
-  return createHash3("sha256").update(text2, "utf8").digest("base64");
+function sha256Base64(text3) {
+  return createHash3("sha256").update(text3, "utf8").digest("base64");
 }
 var HTML_CSP = `default-src 'none'; style-src 'sha256-${sha256Base64(STYLE)}'; script-src 'sha256-${sha256Base64(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
-var e = (text2, max = 300) => escapeHtml(truncate(String(text2 ?? ""), max));
+var e = (text3, max = 300) => escapeHtml(truncate(String(text3 ?? ""), max));
 var SEVERITY_COLOR = {
   critical: "#a40e26",
   high: "#d1242f",
@@ -16680,9 +17049,9 @@ var ChunkWriter = class {
     this.inFlight += chunk.text.length;
     sink.postMessage(chunk);
   }
-  push(text2) {
-    this.pending.push(text2);
-    this.pendingLength += text2.length;
+  push(text3) {
+    this.pending.push(text3);
+    this.pendingLength += text3.length;
   }
   get full() {
     return this.pendingLength >= FLUSH_AT;
@@ -16858,9 +17227,9 @@ async function clearOwnOutputs(outputDir, extra = []) {
   for (const name of [...OWN_OUTPUTS, ...extra])
     await rm3(path22.join(outputDir, name), { recursive: true, force: true });
 }
-async function writeFresh(file, text2) {
+async function writeFresh(file, text3) {
   await rm3(file, { force: true });
-  await writeFile6(file, text2, { flag: "wx" });
+  await writeFile6(file, text3, { flag: "wx" });
 }
 async function writeFreshJson(file, value, options) {
   await rm3(file, { force: true });
@@ -16877,7 +17246,7 @@ async function writeSarifOutput(outputDir, sarif) {
 async function hashFiles(outputDir, written, known2) {
   const manifest = {};
   for (const relative of [...written].sort()) {
-    manifest[relative] = known2.get(relative) ?? createHash5("sha256").update(await readFile7(path22.join(outputDir, relative))).digest("hex");
+    manifest[relative] = known2.get(relative) ?? createHash5("sha256").update(await readFile6(path22.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
@@ -16931,9 +17300,9 @@ async function writeOutputs(request) {
     const stats = await lstat2(file).catch(() => void 0);
     if (!stats?.isFile()) continue;
     if (secretTokens2.length > 0) {
-      const text2 = await readFile7(file, "utf8");
-      const scrubbed = scrubTokens(text2, secretTokens2);
-      if (scrubbed !== text2) await writeFresh(file, scrubbed);
+      const text3 = await readFile6(file, "utf8");
+      const scrubbed = scrubTokens(text3, secretTokens2);
+      if (scrubbed !== text3) await writeFresh(file, scrubbed);
     }
     written.push(raw);
   }
@@ -17004,7 +17373,7 @@ import { createHash as createHash6 } from "node:crypto";
 
 // src/policy/baseline.ts
 import { execFile as execFile3 } from "node:child_process";
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { promisify as promisify3 } from "node:util";
 var run2 = promisify3(execFile3);
 var BaselineFindingSchema = external_exports.object({
@@ -17029,15 +17398,15 @@ var BaselineReportSchema = external_exports.object({
   git: external_exports.object({ commit: external_exports.string().optional() }).optional()
 });
 async function loadBaseline(file) {
-  let text2;
+  let text3;
   try {
-    text2 = await readFile8(file, "utf8");
+    text3 = await readFile7(file, "utf8");
   } catch (error) {
     throw new ConfigurationError(`baseline ${file}: cannot be read: ${errorMessage(error)}`);
   }
   let raw;
   try {
-    raw = JSON.parse(text2);
+    raw = JSON.parse(text3);
   } catch (error) {
     throw new ConfigurationError(`baseline ${file}: invalid JSON (${jsonErrorDetail(error)})`);
   }
@@ -17357,8 +17726,8 @@ function expressionOf(licenses) {
   if (!Array.isArray(licenses)) return void 0;
   const parts = [];
   for (const choice of licenses) {
-    const text2 = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
-    if (text2?.trim()) parts.push(text2.trim());
+    const text3 = typeof choice.expression === "string" ? choice.expression : typeof choice.license?.id === "string" ? choice.license.id : typeof choice.license?.name === "string" ? choice.license.name : void 0;
+    if (text3?.trim()) parts.push(text3.trim());
   }
   const unique = [...new Set(parts)];
   return unique.length === 0 ? void 0 : unique.length === 1 ? unique[0] : unique.map((part) => /\s(OR|AND)\s/i.test(part) ? `(${part})` : part).join(" AND ");
@@ -17498,7 +17867,7 @@ function acceptAllowedLicenses(findings, policy = {}) {
 }
 
 // src/policy/compliance.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import path25 from "node:path";
 
 // src/policy/data/cwe-top25-2025.json
@@ -19616,7 +19985,7 @@ async function passedChecksFrom(outputDir, scanners) {
     for (const output of scanner.outputs.filter((file) => file.endsWith(".json"))) {
       let data;
       try {
-        data = JSON.parse(await readFile9(path25.join(outputDir, output), "utf8"));
+        data = JSON.parse(await readFile8(path25.join(outputDir, output), "utf8"));
       } catch {
         continue;
       }
@@ -20547,7 +20916,7 @@ function toolResolver(config, options) {
     }
   };
 }
-function scan(config, options) {
+function scan2(config, options) {
   return withPdfPrinter((printer) => scanWith(config, options, printer));
 }
 async function scanWith(config, options, printer) {
@@ -20625,6 +20994,103 @@ async function scanWith(config, options, printer) {
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import path28 from "node:path";
+
+// src/import/cyclonedx-vulnerabilities.ts
+var text = (value) => typeof value === "string" && value !== "" ? value : void 0;
+function componentsByRef(components, into = /* @__PURE__ */ new Map()) {
+  if (!Array.isArray(components)) return into;
+  for (const component of components) {
+    if (typeof component !== "object" || component === null) continue;
+    const ref = text(component["bom-ref"]);
+    if (ref !== void 0 && !into.has(ref)) into.set(ref, component);
+    componentsByRef(component.components, into);
+  }
+  return into;
+}
+function packageOf2(component, fixedVersion) {
+  const name = text(component.name);
+  if (name === void 0) return void 0;
+  const group = text(component.group);
+  const purl = text(component.purl);
+  const ecosystem = purl ? /^pkg:([^/]+)\//.exec(purl)?.[1] : void 0;
+  const version = text(component.version);
+  return {
+    name: group ? `${group}${ecosystem === "maven" ? ":" : "/"}${name}` : name,
+    ...version ? { version } : {},
+    ...fixedVersion ? { fixedVersion } : {},
+    ...purl ? { purl } : {},
+    ...ecosystem ? { ecosystem } : {}
+  };
+}
+function fixedVersionOf(vulnerability, affect) {
+  const unaffected = affect?.versions?.find(
+    (entry) => entry.status === "unaffected" && entry.version
+  );
+  if (unaffected?.version) return unaffected.version;
+  return /\bto\s+(?:version\s+)?(v?\d[\w.+:~-]*)/i.exec(vulnerability.recommendation ?? "")?.[1]?.replace(/[.,;:]+$/, "");
+}
+function ratingOf(vulnerability) {
+  let severity;
+  let cvss;
+  for (const rating of vulnerability.ratings ?? []) {
+    const score = rating.score !== void 0 && Number.isFinite(rating.score) ? rating.score : void 0;
+    const rated = severityFromWord(rating.severity) ?? (score !== void 0 ? severityFromScore(score) : void 0);
+    if (rated && (!severity || severityRank[rated] > severityRank[severity])) severity = rated;
+    if (score !== void 0 && /^CVSS/i.test(rating.method ?? "CVSS") && (cvss ?? -1) < score)
+      cvss = score;
+  }
+  return { severity, cvss };
+}
+function cycloneDxVulnerabilitiesToSarif(bom, vulnerabilities, tool, toolVersion) {
+  if (vulnerabilities.length === 0) return { log: void 0, unresolved: 0 };
+  const components = componentsByRef(bom.components);
+  const rules = /* @__PURE__ */ new Map();
+  const results = [];
+  let unresolved = 0;
+  for (const vulnerability of vulnerabilities) {
+    const { id } = vulnerability;
+    const { severity, cvss } = ratingOf(vulnerability);
+    const url = text(vulnerability.source?.url);
+    rule(rules, id, () => ({
+      id,
+      shortDescription: {
+        text: vulnerability.description?.split("\n")[0] || `${id} vulnerability`
+      },
+      ...url && /^https?:\/\//.test(url) ? { helpUri: url } : {},
+      properties: { tags: ["security", "vulnerability"] }
+    }));
+    const aliases = [
+      .../* @__PURE__ */ new Set([id, ...(vulnerability.references ?? []).map((reference) => reference.id)])
+    ];
+    const cwe = [...new Set((vulnerability.cwes ?? []).map((number) => `CWE-${number}`))];
+    const affects = vulnerability.affects?.length ? vulnerability.affects : [void 0];
+    for (const affect of affects) {
+      const component = affect ? components.get(affect.ref) : void 0;
+      if (affect && !component) unresolved++;
+      const pkg = component ? packageOf2(component, fixedVersionOf(vulnerability, affect)) : void 0;
+      const where = text(component?.evidence?.occurrences?.[0]?.location) ?? ".";
+      results.push({
+        ruleId: id,
+        message: {
+          text: pkg ? `${id} in ${pkg.name}${pkg.version ? ` ${pkg.version}` : ""}` : `${id} (the affected component is not in the SBOM)`
+        },
+        locations: location(where),
+        properties: writeScanfoldProperties(
+          severity ? { "security-severity": SCORE_FOR[severity] } : void 0,
+          {
+            aliases,
+            ...pkg ? { package: pkg } : {},
+            ...cwe.length > 0 ? { cwe } : {},
+            ...cvss !== void 0 ? { cvss } : {}
+          }
+        )
+      });
+    }
+  }
+  return { log: sarifLog(tool, toolVersion, rules, results), unresolved };
+}
+
+// src/import/import.ts
 function ownerOf(log, adapters) {
   let owner;
   for (const run3 of log.runs) {
@@ -20637,13 +21103,13 @@ function ownerOf(log, adapters) {
   }
   return owner;
 }
-function recognise(file, text2, adapters) {
+function recognise(file, text3, adapters) {
   let data;
   try {
-    data = parseJsonText(file, text2);
+    data = parseJsonText(file, text3);
   } catch (error) {
     for (const owner of adapters) {
-      const streamed = owner.nativeJson?.fromText?.(text2);
+      const streamed = owner.nativeJson?.fromText?.(text3);
       const sarif = streamed === void 0 ? void 0 : owner.nativeJson?.toSarif(streamed);
       if (sarif) return { kind: "native", data: streamed, owner, sarif };
     }
@@ -20661,13 +21127,17 @@ function recognise(file, text2, adapters) {
     const log = sarif.data;
     return { kind: "sarif", log, owner: ownerOf(log, adapters) };
   }
-  if (isCycloneDx(data)) {
+  if (record.bomFormat === "CycloneDX") {
+    const bom = checkCycloneDx(data);
+    if (!bom.success)
+      throw new OutputError(`${file}: invalid CycloneDX at ${firstIssue(bom.error)}`);
     const checked = checkBomInput(record);
     if (!checked.success) throw new OutputError(`${file}: ${checked.reason}`);
     const { name, version } = checked.tool;
     return {
       kind: "sbom",
-      input: { tool: name ?? "cyclonedx", toolVersion: version, file, bom: record }
+      input: { tool: name ?? "cyclonedx", toolVersion: version, file, bom: record },
+      vulnerabilities: bom.data.vulnerabilities ?? []
     };
   }
   if (Array.isArray(data) && data.length === 0)
@@ -20677,6 +21147,11 @@ function recognise(file, text2, adapters) {
   for (const owner of adapters) {
     const sarif = owner.nativeJson?.toSarif(data);
     if (sarif) return { kind: "native", data, owner, sarif };
+  }
+  for (const { nativeJson } of adapters) {
+    if (!nativeJson) continue;
+    const why = nativeJson.explain?.(data);
+    if (why !== void 0) throw new OutputError(`${file}: invalid ${nativeJson.label} at ${why}`);
   }
   const labels = adapters.flatMap(
     (adapter) => adapter.nativeJson ? [adapter.nativeJson.label] : []
@@ -20738,7 +21213,7 @@ async function readOpened(file, handle) {
     throw new OutputError(
       `${file}: ${stats.size} bytes is over the ${MAX_INPUT_BYTES / 1024 / 1024} MiB input limit`
     );
-  return handle.readFile("utf8");
+  return jsonFileText(file, await handle.readFile());
 }
 var ImportedRuns = class {
   tools = /* @__PURE__ */ new Map();
@@ -20779,6 +21254,7 @@ async function importWith(request, printer) {
   const errors = [];
   const imported = new ImportedRuns();
   const seen = /* @__PURE__ */ new Map();
+  const fromBoms = [];
   const owned = /* @__PURE__ */ new Map();
   const fail = (message) => {
     errors.push(message);
@@ -20791,12 +21267,17 @@ async function importWith(request, printer) {
     try {
       const recognised = recognise(label, await readInput(file), ADAPTERS);
       if (recognised.kind === "sbom") {
-        imported.add(
-          TOOL_KNOWLEDGE.toolOf(recognised.input.tool),
-          recognised.input.toolVersion,
-          label
+        const { input, vulnerabilities } = recognised;
+        const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
+        imported.add(tool, input.toolVersion, label);
+        sboms.push(input);
+        const { log, unresolved } = cycloneDxVulnerabilitiesToSarif(
+          input.bom,
+          vulnerabilities,
+          input.tool,
+          input.toolVersion
         );
-        sboms.push(recognised.input);
+        if (log) fromBoms.push({ file: label, log, tool, unresolved });
       } else if (recognised.kind === "sarif" && !recognised.owner)
         sarif.push({ file: label, log: recognised.log });
       else if (recognised.owner) {
@@ -20828,6 +21309,25 @@ async function importWith(request, printer) {
     }
   }
   owned.clear();
+  const reported = new Set(
+    sarif.flatMap(
+      (input) => input.log.runs.map((run3) => input.tool ?? toolNameOf(run3, TOOL_KNOWLEDGE))
+    )
+  );
+  for (const { unresolved, ...input } of fromBoms) {
+    const count = input.log.runs[0]?.results?.length ?? 0;
+    if (reported.has(input.tool)) {
+      request.logger.info(
+        `${input.file}: its ${count} vulnerability result(s) are left to ${input.tool}'s SARIF or JSON report, also given`
+      );
+      continue;
+    }
+    sarif.push(input);
+    if (unresolved > 0)
+      request.logger.warning(
+        `${input.file}: ${unresolved} vulnerability ${unresolved === 1 ? "entry affects a bom-ref" : "entries affect bom-refs"} not in the file; imported without a package`
+      );
+  }
   for (const input of sarif) {
     input.log.runs.forEach((run3, index) => {
       const tool = input.tool ?? toolNameOf(run3, TOOL_KNOWLEDGE);
@@ -20889,16 +21389,16 @@ function consoleLogger(options) {
 
 // src/cli/summary.ts
 var MAX_ERRORS_PRINTED = 20;
-function text(value, max = 500) {
+function text2(value, max = 500) {
   return truncate(safeLogLine(value), max).toWellFormed();
 }
 function summaryTable(report) {
   const rows = [["scanner", "status", "version", "time", "results"]];
   for (const s of report.scanners)
     rows.push([
-      text(s.name, 40),
+      text2(s.name, 40),
       s.status,
-      text(s.version ?? "-", 64),
+      text2(s.version ?? "-", 64),
       `${(s.durationMs / 1e3).toFixed(1)}s`,
       String(s.findings)
     ]);
@@ -20907,11 +21407,11 @@ function summaryTable(report) {
   const severities = SEVERITIES.map(
     (severity) => `${severity} ${report.summary.bySeverity[severity]}`
   ).join(", ");
-  const problems = report.scanners.filter((s) => s.status === "failed" || s.status === "timed-out" || s.status === "skipped").map((s) => `  ${text(s.name, 40)} ${s.status}: ${text(s.message ?? "")}`);
+  const problems = report.scanners.filter((s) => s.status === "failed" || s.status === "timed-out" || s.status === "skipped").map((s) => `  ${text2(s.name, 40)} ${s.status}: ${text2(s.message ?? "")}`);
   const failed = report.scanners.filter(
     (s) => s.status === "failed" || s.status === "timed-out"
   ).length;
-  const errors = report.errors.slice(0, MAX_ERRORS_PRINTED).map((error) => `  ${text(error)}`);
+  const errors = report.errors.slice(0, MAX_ERRORS_PRINTED).map((error) => `  ${text2(error)}`);
   if (report.errors.length > errors.length)
     errors.push(`  \u2026and ${report.errors.length - errors.length} more in report.json`);
   const incomplete = [
@@ -20926,7 +21426,7 @@ function summaryTable(report) {
     ...problems.length ? ["", ...problems] : [],
     ...errors.length ? ["", `errors (${report.errors.length}):`, ...errors] : [],
     ...incomplete ? ["", `INCOMPLETE: ${incomplete}; this is not a clean result`] : [],
-    `gate (fail-on ${report.gate.failOn}): ${report.gate.result} \u2014 ${text(report.gate.reason)}`
+    `gate (fail-on ${report.gate.failOn}): ${report.gate.result} \u2014 ${text2(report.gate.reason)}`
   ].join("\n");
 }
 
@@ -21040,7 +21540,7 @@ async function scanCommand(args) {
   });
   const logger = consoleLogger({ verbose: values.verbose ?? false });
   logger.info(`scanfold: scanning ${config.root} with ${config.scanners.join(", ")}`);
-  const outcome = await scan(config, {
+  const outcome = await scan2(config, {
     logger,
     clock: systemClock,
     install: !values["no-install"]

@@ -95,7 +95,6 @@ before(async () => {
     'good.sarif': GOOD_SARIF,
     'ruleid-num.sarif': GOOD_SARIF.replace('"ruleId":"r1"', '"ruleId":5'),
     'bad.json': '{"version": "2.1.0", "runs": [',
-    'bom.sarif': `\ufeff${GOOD_SARIF}`,
     'unknown.json': '{"hello": "world"}',
     'failrun.sarif': FAILED_RUN,
     // A file name that would be a workflow command at the start of a line, and Markdown/HTML.
@@ -159,7 +158,6 @@ describe('unreadable inputs are never a clean report', () => {
   const unreadable = [
     ['ruleid-num.sarif', /runs\.0\.results\.0\.ruleId/],
     ['bad.json', /invalid JSON/],
-    ['bom.sarif', /./],
     ['unknown.json', /unknown format/],
     ['adir.sarif', /a directory/],
     ['missing.sarif', /not found/],
