@@ -6,7 +6,7 @@ import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-propert
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import { ruleFor, toolNameOf } from '../normalize/extract.ts';
 import { normalizePath } from '../normalize/paths.ts';
-import { SCORE_FOR } from '../normalize/severity.ts';
+import { SCORE_FOR, scoreOf, severityFromScore } from '../normalize/severity.ts';
 import { redactSecretResult, scrubValue } from './redact.ts';
 import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
@@ -174,12 +174,15 @@ export function buildSarif(request: SarifOutputRequest): Log {
             })
           : { ...result.properties };
         if (finding) {
-          if (
-            properties['security-severity'] === undefined &&
-            rule?.properties?.['security-severity'] === undefined
-          ) {
+          // GitHub reads the result's security-severity, then the kept rule's (for a rule id two
+          // tool versions share, the first version's descriptor; a tool's own word may also have
+          // outranked the score): the result gets one whenever what GitHub would read is not the
+          // finding's severity, or there is none.
+          const shown =
+            scoreOf(properties['security-severity']) ??
+            scoreOf(into.rules[index]?.properties?.['security-severity']);
+          if (shown === undefined || severityFromScore(shown) !== finding.severity)
             properties['security-severity'] = SCORE_FOR[finding.severity];
-          }
         }
         const { rule: _ruleReference, ...rest } = result;
         let merged: Result = {
