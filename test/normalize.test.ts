@@ -371,6 +371,57 @@ test("extraction: a result's own tags, CWEs, aliases and severity count beside i
   assert.deepEqual(facts(4), facts(1));
 });
 
+test("severity: Trivy's and Grype's own words outrank security-severity; other tools' scores stay first", () => {
+  // The same rule and result under four drivers: the CVSS score says critical, the words say low.
+  const logOf = (driver: string, message: string): Log => ({
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: driver,
+            rules: [
+              {
+                id: 'CVE-2024-0001',
+                shortDescription: { text: 'CVE-2024-0001 low vulnerability for lib package' },
+                properties: {
+                  tags: ['vulnerability', 'security', 'LOW'],
+                  'security-severity': '9.8',
+                },
+              },
+            ],
+          },
+        },
+        results: [
+          {
+            ruleId: 'CVE-2024-0001',
+            message: { text: message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'package.json' } } }],
+          },
+        ],
+      },
+    ],
+  });
+  const severity = (driver: string, message: string) =>
+    normalize([{ file: `${driver}.sarif`, log: logOf(driver, message) }], ROOT).findings[0]
+      ?.severity;
+  const trivyMessage =
+    'Package: lib\nInstalled Version: 1.0.0\nVulnerability CVE-2024-0001\nSeverity: LOW';
+  assert.equal(severity('Trivy', trivyMessage), 'low');
+  // Trivy's rule tag alone (Trivy 0.15's messages are "."); Grype's short description alone.
+  assert.equal(severity('Trivy', '.'), 'low');
+  assert.equal(
+    severity('Grype', 'A low vulnerability in npm package: lib, version 1.0.0 was found at: /x'),
+    'low',
+  );
+  assert.equal(severity('Grype', 'no word here'), 'low');
+  // The message is the result's own: it outranks the rule's word.
+  assert.equal(severity('Trivy', trivyMessage.replace('LOW', 'HIGH')), 'high');
+  // A tool that states no word of its own: security-severity first, as GitHub reads it.
+  assert.equal(severity('SomeScanner', trivyMessage), 'critical');
+  assert.equal(severity('CodeQL', 'x'), 'critical');
+});
+
 test('dedupe: CodeQL cwe-089 and Semgrep CWE-89 on the same line are one finding from two tools', () => {
   const sast = (tool: string, tag: string): Log => ({
     version: '2.1.0',

@@ -184,8 +184,39 @@ async function merge(
   return { outcome, report, sarif, inputs };
 }
 
+/** GitHub's bands for a `security-severity` score, written out here rather than imported. */
+function githubBand(score: number): string {
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  if (score > 0) return 'low';
+  return 'info';
+}
+
 const resultCount = (log: Log): number =>
   log.runs.reduce((sum, run) => sum + (run.results?.length ?? 0), 0);
+
+/**
+ * GitHub reads a result's security-severity, else its rule's (the run's kept descriptor for the
+ * id): what it reads must be the finding's severity, as report.json gives it.
+ */
+function assertSeverityShown({ report, sarif }: Pick<Merged, 'report' | 'sarif'>): void {
+  const severityOf = new Map(report.findings.map((finding) => [finding.id, finding.severity]));
+  for (const run of sarif.runs) {
+    const rules = run.tool.driver.rules ?? [];
+    for (const result of run.results ?? []) {
+      const shown: unknown =
+        result.properties?.['security-severity'] ??
+        rules[result.ruleIndex ?? -1]?.properties?.['security-severity'];
+      const findingId = String(result.properties?.['scanfold/findingId']);
+      assert.equal(
+        githubBand(Number(shown)),
+        severityOf.get(findingId),
+        `${result.ruleId ?? '?'}: the security-severity GitHub reads (${String(shown)})`,
+      );
+    }
+  }
+}
 
 /** The invariants every merge must keep, whatever its inputs. */
 function assertWhole(
@@ -256,6 +287,7 @@ function assertWhole(
       }
     }
   }
+  assertSeverityShown({ report, sarif });
   for (const finding of report.findings) {
     assert.ok(!finding.location.path.startsWith('/'), `${finding.location.path}: relative`);
     assert.ok(!finding.location.path.startsWith('file:'), `${finding.location.path}: no file:`);
@@ -358,6 +390,103 @@ describe('Trivy JSON of an image scan', () => {
       'pkg:apk/alpine/libcrypto1.1@1.1.1c-r0?arch=x86_64&distro=3.10.2',
       'pkg:apk/alpine/libssl1.1@1.1.1c-r0?arch=x86_64&distro=3.10.2',
     ]);
+  });
+});
+
+describe("severity: a tool's own word, not the CVSS score beside it", () => {
+  const TP2 = 'trivy/tp2-sbom-trivy-results';
+  const severities = (report: Report): Record<string, string> =>
+    Object.fromEntries(
+      report.findings.map((f) => [`${f.ruleId} ${f.package?.name ?? ''}`, f.severity]),
+    );
+
+  test('Trivy 0.69.3: its SARIF, its JSON and both together rate every finding alike', async () => {
+    const sarif = await merge([`${TP2}.sarif`]);
+    assertWhole(sarif, 36);
+    const json = await merge([`${TP2}.json`]);
+    const pair = await merge([`${TP2}.sarif`, `${TP2}.json`]);
+    assert.equal(Object.keys(severities(json.report)).length, 36);
+    assert.deepEqual(severities(sarif.report), severities(json.report));
+    assert.deepEqual(severities(pair.report), severities(json.report));
+    // Trivy's tag, level, "Severity:" line and JSON say LOW (MEDIUM for qs); the rules'
+    // security-severity says 5.0 (3.7 for qs).
+    const bySarif = severities(sarif.report);
+    assert.deepEqual(
+      [
+        'CVE-2024-43796 express',
+        'CVE-2024-43799 send',
+        'CVE-2024-43800 serve-static',
+        'CVE-2025-15284 qs',
+      ].map((key) => bySarif[key]),
+      ['low', 'low', 'low', 'medium'],
+    );
+  });
+
+  test('Grype: "low" and "critical" in its messages, whatever the score', async () => {
+    // image.sarif scores its low 8.2 and its critical 8.5; dir.sarif its low 4.0 and its critical 1.0.
+    for (const file of ['grype/image.sarif', 'grype/dir.sarif']) {
+      const merged = await merge([file]);
+      assertWhole(merged, 2);
+      assert.deepEqual(
+        severities(merged.report),
+        {
+          'CVE-1999-0001-package-1 package-1': 'low',
+          'CVE-1999-0002-package-2 package-2': 'critical',
+        },
+        file,
+      );
+    }
+  });
+
+  test('Trivy 0.15.0: UNKNOWN is info, as Trivy means it', async () => {
+    const merged = await merge(['trivy/demo-debug-0.15.sarif']);
+    assertWhole(merged, 124);
+    const [run] = merged.inputs[0]?.log.runs ?? [];
+    const unknown = new Set(
+      (run?.tool.driver.rules ?? [])
+        .filter((rule) => rule.properties?.tags?.includes('UNKNOWN'))
+        .map((rule) => rule.id),
+    );
+    assert.equal(unknown.size, 11);
+    const info = merged.report.findings.filter((f) => f.severity === 'info');
+    assert.deepEqual(info.map((f) => f.ruleId).sort(), [...unknown].sort());
+  });
+
+  test('two Trivy versions rating one check differently: each result shows its own in scanfold.sarif', async () => {
+    // AVD-AWS-0089: MEDIUM (5.5) in Trivy 0.34.0, LOW (2.0) in 0.45.1; one rule is kept per id.
+    const merged = await merge([
+      'trivy/tfsec-example-0.34.sarif',
+      'trivy/tfsec-example-0.45.sarif',
+    ]);
+    // Not assertWhole: Trivy 0.34 names remote modules by https:// URIs, a path question of its own.
+    assert.equal(merged.report.summary.inputResults, 18);
+    assertSeverityShown(merged);
+    const bySeverity = merged.report.findings
+      .filter((f) => f.ruleId === 'AVD-AWS-0089')
+      .map((f) => f.severity)
+      .sort();
+    assert.deepEqual(bySeverity, ['low', 'low', 'medium']);
+  });
+});
+
+describe('Checkov JSON of `checkov -d terraform`', () => {
+  test("paths are the repository's (repo_file_path), as Checkov's SARIF in that repository gives them", async () => {
+    // file_path is "/main.tf" (relative to -d terraform), repo_file_path "/terraform/main.tf".
+    const json = await merge(['checkov/aurelien-terraform-checkov-results.json']);
+    const sarif = await merge(['checkov/aurelien-terraform-results.sarif']);
+    const checks = (report: Report): string[] =>
+      report.findings.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine ?? ''}`);
+    assert.equal(json.report.summary.total, 19);
+    assert.deepEqual(
+      [...new Set(json.report.findings.map((f) => f.location.path))],
+      ['terraform/main.tf'],
+    );
+    // The SARIF (21 distinct checks, modules included) has each of the JSON's 19 at the same place.
+    const inSarif = new Set(checks(sarif.report));
+    assert.deepEqual(
+      checks(json.report).filter((check) => !inSarif.has(check)),
+      [],
+    );
   });
 });
 

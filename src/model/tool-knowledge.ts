@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ReportingDescriptor } from 'sarif';
 import type { Category, Package, Severity } from './finding.ts';
 
 /**
@@ -11,6 +12,13 @@ export interface ToolKnowledge {
   toolOf(driverName: string): string;
   /** The tool's category for a rule, when the tool decides it (else SARIF tags decide). */
   categoryOf(tool: string, ruleId: string, tags: readonly string[]): Category | undefined;
+  /**
+   * The severity a tool states in its own words in a result's message (Trivy's "Severity: LOW",
+   * Grype's "A low vulnerability in …"). A tool's own word wins over a `security-severity` score.
+   */
+  severityFromMessage(tool: string, message: string): Severity | undefined;
+  /** The severity a tool states in its own words on a rule (Trivy's tags), after the message's. */
+  severityOfRule(tool: string, rule: ReportingDescriptor): Severity | undefined;
   /** How a tool whose SARIF carries no severity usually rates its findings. */
   defaultSeverity(tool: string): Severity | undefined;
   /** Package coordinates from a result message, the tool's own format first. */

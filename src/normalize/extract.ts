@@ -243,6 +243,8 @@ interface RuleFacts {
   category: Category;
   /** Advisory ids in the rule id, sorted: the answer for a result without aliases. */
   ids: readonly string[];
+  /** The severity the tool states in its own words on the rule (asked of its adapter). */
+  stated: Severity | undefined;
   /** The rule's halves of declaredSeverity: its score, then its severity word or tag. */
   scored: Severity | undefined;
   worded: Severity | undefined;
@@ -279,6 +281,7 @@ function ruleFactsOf(
     cwes,
     category: categoryOf(context.options.knowledge, context.tool, ruleId, tags, cwes),
     ids: advisoryIds(ruleId).sort(),
+    stated: rule ? context.options.knowledge.severityOfRule(context.tool, rule) : undefined,
     scored: scoredSeverity(rule?.properties),
     worded: wordedSeverity(rule?.properties),
     cvss: scoreOf(rule?.properties?.['security-severity']),
@@ -469,10 +472,14 @@ function extractResult(context: RunContext, result: Result, resultIndex: number)
   const cvss = declared.cvss ?? facts.cvss;
   const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? '';
   const title = facts.title ?? messageTitle(rule, message, ruleId);
-  // The tool's own rating (declaredSeverity, the rule's halves computed once); else, for an IaC
-  // check from a tool that rates nothing, its twin's rating in another tool (noted in the
-  // finding); else the tool's default or the SARIF level.
+  // The tool's own rating: the word its adapter reads in the message or on the rule (Trivy, Grype:
+  // it wins over their CVSS `security-severity`, so their SARIF and native JSON agree), else
+  // declaredSeverity (the rule's halves computed once); else, for an IaC check from a tool that
+  // rates nothing, its twin's rating in another tool (noted in the finding); else the tool's
+  // default or the SARIF level.
   let severity =
+    knowledge.severityFromMessage(tool, message) ??
+    facts.stated ??
     scoredSeverity(result.properties) ??
     facts.scored ??
     wordedSeverity(result.properties) ??

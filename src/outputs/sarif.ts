@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
-import type { Finding } from '../model/finding.ts';
+import type { Finding, Severity } from '../model/finding.ts';
 import type { SarifInput } from '../model/inputs.ts';
 import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
@@ -13,7 +13,7 @@ import {
 } from '../normalize/extract.ts';
 import { isExternalPath, normalizePath } from '../normalize/paths.ts';
 import { readScanfoldProperties } from '../model/sarif-properties.ts';
-import { SCORE_FOR } from '../normalize/severity.ts';
+import { SCORE_FOR, scoreOf, severityFromScore } from '../normalize/severity.ts';
 import { redactSecretResult, scrubValue } from './redact.ts';
 import { TOOL_KNOWLEDGE } from '../scanners/registry.ts';
 
@@ -191,6 +191,12 @@ export function buildSarif(request: SarifOutputRequest): Log {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
   const findingBySource = new FindingsBySource(request.inputs, request.findings);
   const tools = new Map<string, ToolRun>();
+  const shown: {
+    result: Result;
+    rules: ReportingDescriptor[];
+    index: number;
+    severity: Severity;
+  }[] = [];
   for (const input of request.inputs) {
     input.log.runs.forEach((run, runIndex) => {
       const tool = input.tool ?? toolNameOf(run, knowledge);
@@ -245,14 +251,6 @@ export function buildSarif(request: SarifOutputRequest): Log {
               ...(finding.reachable !== undefined ? { reachable: finding.reachable } : {}),
             })
           : { ...result.properties };
-        if (finding) {
-          if (
-            properties['security-severity'] === undefined &&
-            rule?.properties?.['security-severity'] === undefined
-          ) {
-            properties['security-severity'] = SCORE_FOR[finding.severity];
-          }
-        }
         const { rule: _ruleReference, ...rest } = result;
         const image = finding
           ? finding.image?.ref
@@ -288,8 +286,22 @@ export function buildSarif(request: SarifOutputRequest): Log {
           ];
         if (finding?.category === 'secret') merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
+        if (finding)
+          shown.push({ result: merged, rules: into.rules, index, severity: finding.severity });
       });
     });
+  }
+  // GitHub reads a result's security-severity, then its rule's: the run's kept descriptor for the
+  // id (known only now: a placeholder gives way to a later input's descriptor; for an id two tool
+  // versions share, it is the first version's), whose score a tool's own word may also have
+  // outranked. A result gets its own whenever what GitHub would read is not the finding's severity.
+  for (const { result, rules, index, severity } of shown) {
+    const properties = (result.properties ??= {});
+    const score =
+      scoreOf(properties['security-severity']) ??
+      scoreOf(rules[index]?.properties?.['security-severity']);
+    if (score === undefined || severityFromScore(score) !== severity)
+      properties['security-severity'] = SCORE_FOR[severity];
   }
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : '';
   const log: Log = {

@@ -1,4 +1,4 @@
-import type { Log } from 'sarif';
+import type { Log, ReportingDescriptor } from 'sarif';
 import type { z } from 'zod';
 import type { ScanConfig } from '../config/schema.ts';
 import type { Category, Package, Severity } from '../model/finding.ts';
@@ -172,6 +172,17 @@ export interface ScannerAdapter {
   passedChecks?(data: unknown): PassedCheck[];
   /** Category the tool decides for a rule (else SARIF tags decide). */
   categoryOf?(ruleId: string, tags: readonly string[]): Category | undefined;
+  /**
+   * The tool's own severity word, for tools that write one beside a `security-severity` score: the
+   * score is a CVSS score that often disagrees with the tool's rating (Trivy LOW with 5.0), and the
+   * tool's native JSON carries only the word, so the word wins and both formats rate alike.
+   */
+  readonly statedSeverity?: {
+    /** From a result's message, the tool's own format; asked first. */
+    fromMessage?(message: string): Severity | undefined;
+    /** From a rule (tags, descriptions); asked once per rule. */
+    fromRule?(rule: ReportingDescriptor): Severity | undefined;
+  };
   /** Severity of results whose SARIF gives none. */
   readonly defaultSeverity?: Severity;
   /** Package coordinates from this tool's result messages. */

@@ -19,6 +19,7 @@ const CheckovReportSchema = z.looseObject({
         check_id: z.string(),
         check_name: z.string().optional(),
         file_path: z.string(),
+        repo_file_path: z.string().optional(),
         file_line_range: z.array(z.number()).optional(),
         resource: z.string().optional(),
         guideline: z.string().nullish(),
@@ -35,12 +36,22 @@ const CheckovPassedSchema = z.looseObject({
         z.looseObject({
           check_id: z.string(),
           file_path: z.string(),
+          repo_file_path: z.string().optional(),
           resource: z.string().nullish(),
         }),
       )
       .optional(),
   }),
 });
+
+/**
+ * A check's file, relative to the scanned repository: `repo_file_path` ("/terraform/main.tf"), which
+ * Checkov's own SARIF uses too, rather than `file_path`, which is relative to the `-d` directory
+ * ("/main.tf" for `checkov -d terraform`). Both start with "/".
+ */
+function checkovFile(check: { file_path: string; repo_file_path?: string | undefined }): string {
+  return (check.repo_file_path || check.file_path).replace(/^\//, '');
+}
 
 /**
  * Checkov's JSON (one report, or one per framework) lists `passed_checks` when it runs without
@@ -54,7 +65,7 @@ export function checkovPassedChecks(data: unknown): PassedCheck[] {
   return reports.data.flatMap((report) =>
     (report.results.passed_checks ?? []).map((check) => ({
       checkId: check.check_id,
-      file: check.file_path.replace(/^\//, ''),
+      file: checkovFile(check),
       ...(check.resource ? { resource: check.resource } : {}),
     })),
   );
@@ -85,7 +96,7 @@ function checkovJsonToSarif(data: unknown): Log | undefined {
           text: `${check.check_name ?? check.check_id}${check.resource ? ` (${check.resource})` : ''}`,
         },
         locations: location(
-          check.file_path.replace(/^\//, ''),
+          checkovFile(check),
           check.file_line_range?.[0],
           check.file_line_range?.[1],
         ),

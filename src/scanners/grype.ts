@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
-import type { Package } from '../model/finding.ts';
+import type { Package, Severity } from '../model/finding.ts';
+import { severityFromWord } from '../normalize/severity.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
@@ -44,6 +45,24 @@ export function packageFromGrypeMessage(message: string): Package | undefined {
     ...(match[3] ? { version: match[3] } : {}),
     ...(match[1] ? { ecosystem: match[1].trim() } : {}),
   };
+}
+
+/** Grype's rating in a SARIF message: "A low vulnerability in rpm package: …". */
+export function severityFromGrypeMessage(message: string): Severity | undefined {
+  return severityFromWord(/^An? (\w+) vulnerability in /.exec(message)?.[1]);
+}
+
+/**
+ * Grype's rating on a SARIF rule: its short description ("CVE-1999-0001 low vulnerability for
+ * package-1 package"), else its help text's "Severity: low" line.
+ */
+export function severityOfGrypeRule(rule: ReportingDescriptor): Severity | undefined {
+  const short = rule.shortDescription?.text ?? '';
+  const help = rule.help?.text ?? '';
+  return (
+    severityFromWord(/^\S+ (\w+) vulnerability for /.exec(short)?.[1]) ??
+    severityFromWord(/^Severity: (\w+)\r?$/m.exec(help)?.[1])
+  );
 }
 
 const GrypeMatchSchema = z.looseObject({
@@ -287,4 +306,6 @@ export const grype: ScannerAdapter & { readonly settings: typeof GRYPE_SETTINGS 
   categoryOf: (_ruleId, tags) =>
     tags.includes('secret') || tags.includes('secrets') ? 'secret' : 'vulnerability',
   packageFromMessage: packageFromGrypeMessage,
+  // Grype's SARIF adds the highest CVSS score as `security-severity`, often not its own rating.
+  statedSeverity: { fromMessage: severityFromGrypeMessage, fromRule: severityOfGrypeRule },
 };

@@ -86,6 +86,12 @@ export function knowledgeOf(adapters: readonly ScannerAdapter[]): ToolKnowledge 
     categoryOf(tool, ruleId, tags): Category | undefined {
       return byName.get(tool)?.categoryOf?.(ruleId, tags);
     },
+    severityFromMessage(tool, message): Severity | undefined {
+      return byName.get(tool)?.statedSeverity?.fromMessage?.(message);
+    },
+    severityOfRule(tool, rule): Severity | undefined {
+      return byName.get(tool)?.statedSeverity?.fromRule?.(rule);
+    },
     defaultSeverity(tool): Severity | undefined {
       return byName.get(tool)?.defaultSeverity;
     },

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { z } from 'zod';
-import type { Package } from '../model/finding.ts';
+import type { Package, Severity } from '../model/finding.ts';
+import { severityFromWord } from '../normalize/severity.ts';
 import { writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { AttemptOutcome, PassedCheck, ScanContext, ScannerAdapter } from './adapter.ts';
 import { driverContains, looksTransient, outcomeOf, toolSettings } from './adapter.ts';
@@ -68,6 +69,27 @@ export function packageFromTrivyMessage(message: string): Package | undefined {
   const version = /Installed Version: ([^\n]+)/.exec(message)?.[1]?.trim();
   const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
   return { name, ...(version ? { version } : {}), ...(fixed ? { fixedVersion: fixed } : {}) };
+}
+
+/** Trivy's severity words; UNKNOWN (no rating in its sources) is info. */
+const TRIVY_SEVERITIES: ReadonlySet<string> = new Set([
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'LOW',
+  'UNKNOWN',
+]);
+
+/** Trivy's rating in a SARIF message (vulnerabilities and misconfigurations): "Severity: LOW". */
+export function severityFromTrivyMessage(message: string): Severity | undefined {
+  const word = /^Severity: ([A-Z]+)\r?$/m.exec(message)?.[1];
+  return word !== undefined && TRIVY_SEVERITIES.has(word) ? severityFromWord(word) : undefined;
+}
+
+/** Trivy's rating on a SARIF rule: one of its tags (`["vulnerability", "security", "LOW"]`). */
+export function severityOfTrivyRule(rule: ReportingDescriptor): Severity | undefined {
+  const word = rule.properties?.tags?.find((tag) => TRIVY_SEVERITIES.has(tag));
+  return word === undefined ? undefined : severityFromWord(word);
 }
 
 /** "AVD-DS-0002", "DS002", "DS-0002" → "DS-2": Trivy's check ids are the IaC intent keys. */
@@ -548,5 +570,7 @@ export const trivy: ScannerAdapter & { readonly settings: typeof TRIVY_SETTINGS 
   nativeJson: TRIVY_OUTPUT.nativeJson,
   passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
+  // Trivy's SARIF adds a CVSS `security-severity` that often disagrees with its own rating.
+  statedSeverity: { fromMessage: severityFromTrivyMessage, fromRule: severityOfTrivyRule },
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) },
 };
