@@ -10051,6 +10051,7 @@ var CheckovReportSchema = external_exports.looseObject({
         check_id: external_exports.string(),
         check_name: external_exports.string().optional(),
         file_path: external_exports.string(),
+        repo_file_path: external_exports.string().optional(),
         file_line_range: external_exports.array(external_exports.number()).optional(),
         resource: external_exports.string().optional(),
         guideline: external_exports.string().nullish(),
@@ -10065,18 +10066,22 @@ var CheckovPassedSchema = external_exports.looseObject({
       external_exports.looseObject({
         check_id: external_exports.string(),
         file_path: external_exports.string(),
+        repo_file_path: external_exports.string().optional(),
         resource: external_exports.string().nullish()
       })
     ).optional()
   })
 });
+function checkovFile(check) {
+  return (check.repo_file_path || check.file_path).replace(/^\//, "");
+}
 function checkovPassedChecks(data) {
   const reports = external_exports.union([CheckovPassedSchema.transform((r) => [r]), external_exports.array(CheckovPassedSchema)]).safeParse(data);
   if (!reports.success) return [];
   return reports.data.flatMap(
     (report) => (report.results.passed_checks ?? []).map((check) => ({
       checkId: check.check_id,
-      file: check.file_path.replace(/^\//, ""),
+      file: checkovFile(check),
       ...check.resource ? { resource: check.resource } : {}
     }))
   );
@@ -10104,7 +10109,7 @@ function checkovJsonToSarif(data) {
           text: `${check.check_name ?? check.check_id}${check.resource ? ` (${check.resource})` : ""}`
         },
         locations: location(
-          check.file_path.replace(/^\//, ""),
+          checkovFile(check),
           check.file_line_range?.[0],
           check.file_line_range?.[1]
         )
@@ -10398,7 +10403,7 @@ var memo = /* @__PURE__ */ new Map();
 var MEMO_LIMIT = 2e5;
 function normalizePath(uri, options) {
   const base = options.uriBaseId ? resolveBase(options.uriBaseId, options.originalUriBaseIds, /* @__PURE__ */ new Set()) ?? void 0 : void 0;
-  const key = `${options.root}\0${base ?? ""}\0${uri}`;
+  const key = `${options.root}\0${base?.uri ?? ""}\0${base?.belowAnchor ?? ""}\0${uri}`;
   const known2 = memo.get(key);
   if (known2 !== void 0) return known2;
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -10413,10 +10418,16 @@ function resolveBase(id, bases, seen) {
   const entry = bases[id];
   const uri = typeof entry?.uri === "string" ? entry.uri : void 0;
   if (uri === void 0) return void 0;
-  if (SCHEME.test(uri) || uri.startsWith("/") || typeof entry?.uriBaseId !== "string") return uri;
+  if (SCHEME.test(uri) || uri.startsWith("/")) return { uri, belowAnchor: "" };
+  if (typeof entry?.uriBaseId !== "string") return { uri, belowAnchor: void 0 };
   const parent = resolveBase(entry.uriBaseId, bases, seen);
   if (parent === null) return null;
-  return parent === void 0 ? uri : parent.replace(/\/?$/, "/") + uri;
+  if (parent === void 0) return { uri, belowAnchor: void 0 };
+  const join = (above) => above === "" ? uri : above.replace(/\/?$/, "/") + uri;
+  return {
+    uri: join(parent.uri),
+    belowAnchor: parent.belowAnchor === void 0 ? void 0 : join(parent.belowAnchor)
+  };
 }
 function fileUriPath(uri) {
   try {
@@ -10438,12 +10449,13 @@ function fileUri(absolute) {
     return pathToFileURL("/" + absolute).href.replace("file:////", "file:///");
   return pathToFileURL(absolute).href;
 }
-function computePath(uri, rootPath, base) {
+function computePath(uri, rootPath, resolved) {
+  const base = resolved?.uri;
   let value = uri;
   const isDrive = DRIVE.test(value);
   const hasScheme = SCHEME.test(value) && !isDrive;
-  if (base && !hasScheme && !isDrive && !/^[\\/]/.test(value))
-    value = base.replace(/\/?$/, "/") + value;
+  const relative = base !== void 0 && !hasScheme && !isDrive && !/^[\\/]/.test(value);
+  if (relative) value = base.replace(/\/?$/, "/") + value;
   const root = rootPath.replace(/\\/g, "/").replace(/\/?$/, "/");
   if (/^file:/i.test(value)) {
     const parsed = fileUriPath(value);
@@ -10463,8 +10475,17 @@ function computePath(uri, rootPath, base) {
   if (value.startsWith(root)) value = value.slice(root.length);
   else if (value === root.slice(0, -1)) value = ".";
   else if (DRIVE.test(value)) return fileUri(value);
-  else if (/^file:/i.test(uri) || base !== void 0 && /^file:/i.test(base) && !/^file:\/\/\/?$/i.test(base))
+  else if (relative && base !== void 0 && resolved?.belowAnchor !== void 0 && !/^file:\/\/\/?$/i.test(base)) {
+    let inBase = `${resolved.belowAnchor.replace(/([^/])$/, "$1/")}${uri}`;
+    try {
+      inBase = decodeURIComponent(inBase);
+    } catch {
+    }
+    inBase = path4.posix.normalize(inBase.replace(/\\/g, "/").replace(/\/{2,}/g, "/"));
+    if (inBase !== ".." && !inBase.startsWith("../") && !inBase.startsWith("/"))
+      return inBase.replace(/^(\.\/)+/, "") || ".";
     return fileUri(path4.posix.normalize(value));
+  } else if (/^file:/i.test(uri)) return fileUri(path4.posix.normalize(value));
   value = path4.posix.normalize(value);
   if (value === ".." || value.startsWith("../")) return fileUri(path4.posix.join(root, value));
   while (value.startsWith("./")) value = value.slice(2);
@@ -11317,6 +11338,14 @@ function packageFromGrypeMessage(message) {
     ...match[1] ? { ecosystem: match[1].trim() } : {}
   };
 }
+function severityFromGrypeMessage(message) {
+  return severityFromWord(/^An? (\w+) vulnerability in /.exec(message)?.[1]);
+}
+function severityOfGrypeRule(rule2) {
+  const short = rule2.shortDescription?.text ?? "";
+  const help = rule2.help?.text ?? "";
+  return severityFromWord(/^\S+ (\w+) vulnerability for /.exec(short)?.[1]) ?? severityFromWord(/^Severity: (\w+)\r?$/m.exec(help)?.[1]);
+}
 var GrypeMatchSchema = external_exports.looseObject({
   vulnerability: external_exports.looseObject({
     id: external_exports.string(),
@@ -11521,7 +11550,9 @@ var grype = {
   ownsDriver: driverContains("grype"),
   nativeJson: GRYPE_OUTPUT.nativeJson,
   categoryOf: (_ruleId, tags) => tags.includes("secret") || tags.includes("secrets") ? "secret" : "vulnerability",
-  packageFromMessage: packageFromGrypeMessage
+  packageFromMessage: packageFromGrypeMessage,
+  // Grype's SARIF adds the highest CVSS score as `security-severity`, often not its own rating.
+  statedSeverity: { fromMessage: severityFromGrypeMessage, fromRule: severityOfGrypeRule }
 };
 
 // src/scanners/osv-scanner.ts
@@ -12967,6 +12998,21 @@ function packageFromTrivyMessage(message) {
   const fixed = /Fixed Version: ([^\n]*)/.exec(message)?.[1]?.trim();
   return { name, ...version ? { version } : {}, ...fixed ? { fixedVersion: fixed } : {} };
 }
+var TRIVY_SEVERITIES = /* @__PURE__ */ new Set([
+  "CRITICAL",
+  "HIGH",
+  "MEDIUM",
+  "LOW",
+  "UNKNOWN"
+]);
+function severityFromTrivyMessage(message) {
+  const word = /^Severity: ([A-Z]+)\r?$/m.exec(message)?.[1];
+  return word !== void 0 && TRIVY_SEVERITIES.has(word) ? severityFromWord(word) : void 0;
+}
+function severityOfTrivyRule(rule2) {
+  const word = rule2.properties?.tags?.find((tag) => TRIVY_SEVERITIES.has(tag));
+  return word === void 0 ? void 0 : severityFromWord(word);
+}
 function normalizeTrivyCheckId(id) {
   const match = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
   return match ? `${match[1]?.toUpperCase()}-${match[2]}` : void 0;
@@ -13376,6 +13422,8 @@ var trivy = {
   nativeJson: TRIVY_OUTPUT.nativeJson,
   passedChecks: trivyPassedChecks,
   packageFromMessage: packageFromTrivyMessage,
+  // Trivy's SARIF adds a CVSS `security-severity` that often disagrees with its own rating.
+  statedSeverity: { fromMessage: severityFromTrivyMessage, fromRule: severityOfTrivyRule },
   iac: { intentOf: normalizeTrivyCheckId, severityOf: (intent) => CHECK_SEVERITY.get(intent) }
 };
 
@@ -13418,6 +13466,12 @@ function knowledgeOf(adapters) {
     },
     categoryOf(tool, ruleId, tags) {
       return byName.get(tool)?.categoryOf?.(ruleId, tags);
+    },
+    severityFromMessage(tool, message) {
+      return byName.get(tool)?.statedSeverity?.fromMessage?.(message);
+    },
+    severityOfRule(tool, rule2) {
+      return byName.get(tool)?.statedSeverity?.fromRule?.(rule2);
     },
     defaultSeverity(tool) {
       return byName.get(tool)?.defaultSeverity;
@@ -14547,6 +14601,7 @@ function ruleFactsOf(context, rule2, ruleId) {
     cwes,
     category: categoryOf(context.options.knowledge, context.tool, ruleId, tags, cwes),
     ids: advisoryIds(ruleId).sort(),
+    stated: rule2 ? context.options.knowledge.severityOfRule(context.tool, rule2) : void 0,
     scored: scoredSeverity(rule2?.properties),
     worded: wordedSeverity(rule2?.properties),
     cvss: scoreOf(rule2?.properties?.["security-severity"]),
@@ -14688,7 +14743,7 @@ function extractResult(context, result, resultIndex) {
   const cvss = declared.cvss ?? facts.cvss;
   const snippet = region?.snippet?.text ?? physical?.contextRegion?.snippet?.text ?? "";
   const title = facts.title ?? messageTitle(rule2, message, ruleId);
-  let severity = scoredSeverity(result.properties) ?? facts.scored ?? wordedSeverity(result.properties) ?? facts.worded;
+  let severity = knowledge.severityFromMessage(tool, message) ?? facts.stated ?? scoredSeverity(result.properties) ?? facts.scored ?? wordedSeverity(result.properties) ?? facts.worded;
   let severitySource;
   if (!severity && category === "iac") {
     if (facts.twin === void 0) facts.twin = knowledge.twinSeverity(tool, ruleId) ?? null;
@@ -15564,6 +15619,7 @@ function buildSarif(request) {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
   const findingBySource = new FindingsBySource(request.inputs, request.findings);
   const tools = /* @__PURE__ */ new Map();
+  const shown = [];
   for (const input of request.inputs) {
     input.log.runs.forEach((run3, runIndex) => {
       const tool = input.tool ?? toolNameOf(run3, knowledge);
@@ -15614,11 +15670,6 @@ function buildSarif(request) {
           // Every tool's result of a finding carries the reachability verdict, not only govulncheck's.
           ...finding.reachable !== void 0 ? { reachable: finding.reachable } : {}
         }) : { ...result.properties };
-        if (finding) {
-          if (properties["security-severity"] === void 0 && rule2?.properties?.["security-severity"] === void 0) {
-            properties["security-severity"] = SCORE_FOR[finding.severity];
-          }
-        }
         const { rule: _ruleReference, ...rest } = result;
         const image = finding ? finding.image?.ref : readScanfoldProperties(result.properties).image?.ref;
         const relocated = relocateDeep(
@@ -15650,8 +15701,16 @@ function buildSarif(request) {
           ];
         if (finding?.category === "secret") merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
+        if (finding)
+          shown.push({ result: merged, rules: into.rules, index, severity: finding.severity });
       });
     });
+  }
+  for (const { result, rules, index, severity } of shown) {
+    const properties = result.properties ??= {};
+    const score = scoreOf(properties["security-severity"]) ?? scoreOf(rules[index]?.properties?.["security-severity"]);
+    if (score === void 0 || severityFromScore(score) !== severity)
+      properties["security-severity"] = SCORE_FOR[severity];
   }
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : "";
   const log = {

@@ -158,11 +158,14 @@ test('paths outside the root are never passed off as repository files, and nothi
   assert.match(merged.markdown, /\| file&#58;\/\/\/etc\/passwd&#58;3 \|/);
 });
 
-test('uriBaseId: chains resolve, a base outside the root stays absolute, prototype names are no bases', async () => {
+test('uriBaseId: chains resolve, a path under a base outside the root stays relative to it, prototype names are no bases', async () => {
   const bases = {
     A: { uri: 'sub/', uriBaseId: 'B' },
     B: { uri: `${rootUri}pkg/` },
-    OUT: { uri: 'file:///opt/elsewhere/' },
+    // Another machine's checkout (a matrix leg, a laptop): GitHub, too, reads the path as the
+    // repository's and ignores the base.
+    OUT: { uri: 'file:///Users/someone/work/project/' },
+    SUB: { uri: 'modules/', uriBaseId: 'OUT' },
     LOOP1: { uri: 'l1/', uriBaseId: 'LOOP2' },
     LOOP2: { uri: 'l2/', uriBaseId: 'LOOP1' },
   };
@@ -172,6 +175,8 @@ test('uriBaseId: chains resolve, a base outside the root stays absolute, prototy
         result('U1', { uri: 'a.js', uriBaseId: 'A' }),
         result('U2', { uri: 'c.js', uriBaseId: 'OUT' }),
         result('U3', { uri: 'd.js', uriBaseId: 'LOOP1' }),
+        result('U6', { uri: 'acme%20bucket/main.tf', uriBaseId: 'SUB' }),
+        result('U7', { uri: '../../outside.tf', uriBaseId: 'SUB' }),
         result('U4', { uri: 'g.js', uriBaseId: 'constructor' }),
         result('U5', { uri: 'h.js', uriBaseId: '%SRCROOT%' }),
       ],
@@ -182,8 +187,11 @@ test('uriBaseId: chains resolve, a base outside the root stays absolute, prototy
   const got = locations(merged);
   assert.equal(got.get('U1')?.path, 'pkg/sub/a.js');
   assert.deepEqual(got.get('U1')?.artifact, { uri: 'pkg/sub/a.js', uriBaseId: '%SRCROOT%' });
-  assert.equal(got.get('U2')?.path, 'file:///opt/elsewhere/c.js');
-  assert.deepEqual(got.get('U2')?.artifact, { uri: 'file:///opt/elsewhere/c.js' });
+  assert.equal(got.get('U2')?.path, 'c.js');
+  assert.deepEqual(got.get('U2')?.artifact, { uri: 'c.js', uriBaseId: '%SRCROOT%' });
+  assert.equal(got.get('U6')?.path, 'modules/acme bucket/main.tf');
+  // Climbing out of that base: nothing in this repository, so the absolute file it names.
+  assert.equal(got.get('U7')?.path, 'file:///Users/someone/work/outside.tf');
   // A cycle or an id that names an Object.prototype member defines no base: read against the root.
   assert.equal(got.get('U3')?.path, 'd.js');
   assert.equal(got.get('U4')?.path, 'g.js');

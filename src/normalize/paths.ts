@@ -22,7 +22,10 @@ export function isExternalPath(value: string): boolean {
  * One repo-relative, forward-slash form for every way tools spell a path:
  * file:// URIs, %SRCROOT%-style base ids, absolute paths inside the root, Windows separators, ./ prefixes.
  * A location outside the root is never passed off as a repository file: it comes back as an
- * absolute URI (see isExternalPath), a `file:` URI when it is on disk.
+ * absolute URI (see isExternalPath), a `file:` URI when it is on disk. A path relative to a base id
+ * that points outside the root (the checkout of the machine that ran the tool: another runner, a
+ * laptop) stays relative to that base: it is the tool's path in its own source tree, and what
+ * GitHub reads too (it ignores originalUriBaseIds and takes a relative uri as repository-relative).
  */
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 200_000;
@@ -39,7 +42,7 @@ export function normalizePath(
   const base = options.uriBaseId
     ? (resolveBase(options.uriBaseId, options.originalUriBaseIds, new Set()) ?? undefined)
     : undefined;
-  const key = `${options.root}\u0000${base ?? ''}\u0000${uri}`;
+  const key = `${options.root}\u0000${base?.uri ?? ''}\u0000${base?.belowAnchor ?? ''}\u0000${uri}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -48,17 +51,24 @@ export function normalizePath(
   return value;
 }
 
+interface ResolvedBase {
+  /** The base's URI with its own base ids applied. */
+  uri: string;
+  /** Its part below the absolute URI or path the chain starts from, when it starts from one. */
+  belowAnchor: string | undefined;
+}
+
 /**
  * A base id's URI with its own base ids applied (`A = {uri: "sub/", uriBaseId: "B"}`). An id the
- * run does not define (or a cycle) gives undefined: the path is then read against the root, which
- * is what `%SRCROOT%` without a definition means for every tool that writes it. A cycle (null)
- * defines nothing either.
+ * run does not define gives undefined: the path is then read against the root, which is what
+ * `%SRCROOT%` without a definition means for every tool that writes it. A cycle (null) defines
+ * nothing either.
  */
 function resolveBase(
   id: string,
   bases: Record<string, UriBase> | undefined,
   seen: Set<string>,
-): string | undefined | null {
+): ResolvedBase | undefined | null {
   if (seen.has(id)) return null;
   // Own properties only: `constructor` or `toString` as an id must not read Object.prototype.
   if (!bases || !Object.hasOwn(bases, id)) return undefined;
@@ -66,10 +76,16 @@ function resolveBase(
   const entry = bases[id];
   const uri = typeof entry?.uri === 'string' ? entry.uri : undefined;
   if (uri === undefined) return undefined;
-  if (SCHEME.test(uri) || uri.startsWith('/') || typeof entry?.uriBaseId !== 'string') return uri;
+  if (SCHEME.test(uri) || uri.startsWith('/')) return { uri, belowAnchor: '' };
+  if (typeof entry?.uriBaseId !== 'string') return { uri, belowAnchor: undefined };
   const parent = resolveBase(entry.uriBaseId, bases, seen);
   if (parent === null) return null;
-  return parent === undefined ? uri : parent.replace(/\/?$/, '/') + uri;
+  if (parent === undefined) return { uri, belowAnchor: undefined };
+  const join = (above: string): string => (above === '' ? uri : above.replace(/\/?$/, '/') + uri);
+  return {
+    uri: join(parent.uri),
+    belowAnchor: parent.belowAnchor === undefined ? undefined : join(parent.belowAnchor),
+  };
 }
 
 function fileUriPath(uri: string): { host: string; path: string } | undefined {
@@ -95,12 +111,13 @@ function fileUri(absolute: string): string {
   return pathToFileURL(absolute).href;
 }
 
-function computePath(uri: string, rootPath: string, base: string | undefined): string {
+function computePath(uri: string, rootPath: string, resolved: ResolvedBase | undefined): string {
+  const base = resolved?.uri;
   let value = uri;
   const isDrive = DRIVE.test(value);
   const hasScheme = SCHEME.test(value) && !isDrive;
-  if (base && !hasScheme && !isDrive && !/^[\\/]/.test(value))
-    value = base.replace(/\/?$/, '/') + value;
+  const relative = base !== undefined && !hasScheme && !isDrive && !/^[\\/]/.test(value);
+  if (relative) value = base.replace(/\/?$/, '/') + value;
   const root = rootPath.replace(/\\/g, '/').replace(/\/?$/, '/');
   // Percent-decode exactly once: file: URIs when URL-parsed, plain paths here. Decoding a URI before
   // parsing it would read an encoded '#' or '?' in a file name as a fragment or a query.
@@ -126,13 +143,27 @@ function computePath(uri: string, rootPath: string, base: string | undefined): s
   if (value.startsWith(root)) value = value.slice(root.length);
   else if (value === root.slice(0, -1)) value = '.';
   else if (DRIVE.test(value)) return fileUri(value);
-  // Trivy's image scans root ROOTPATH at `file:///`: that base says no more than a leading '/'.
+  // A relative path under a base elsewhere (Trivy's image scans root ROOTPATH at `file:///`, which
+  // says no more than a leading '/', and is read as one below): relative to that base.
   else if (
-    /^file:/i.test(uri) ||
-    (base !== undefined && /^file:/i.test(base) && !/^file:\/\/\/?$/i.test(base))
-  )
-    // An absolute file URI (or a base that is one) elsewhere on disk: keep it absolute.
+    relative &&
+    base !== undefined &&
+    resolved?.belowAnchor !== undefined &&
+    !/^file:\/\/\/?$/i.test(base)
+  ) {
+    let inBase = `${resolved.belowAnchor.replace(/([^/])$/, '$1/')}${uri}`;
+    try {
+      inBase = decodeURIComponent(inBase);
+    } catch {
+      /* keep as is */
+    }
+    inBase = path.posix.normalize(inBase.replace(/\\/g, '/').replace(/\/{2,}/g, '/'));
+    if (inBase !== '..' && !inBase.startsWith('../') && !inBase.startsWith('/'))
+      return inBase.replace(/^(\.\/)+/, '') || '.';
     return fileUri(path.posix.normalize(value));
+  }
+  // An absolute file URI elsewhere on disk: keep it absolute.
+  else if (/^file:/i.test(uri)) return fileUri(path.posix.normalize(value));
   value = path.posix.normalize(value);
   // `..` climbing out of the root: the file it names, as an absolute URI.
   if (value === '..' || value.startsWith('../')) return fileUri(path.posix.join(root, value));
