@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -247,4 +247,30 @@ describe('a recognisable CycloneDX or tool report names its first wrong field, n
     await writeFile(path.join(dir, 'other.json'), JSON.stringify({ results: [{ x: 1 }] }));
     await expectRejected('other.json', /: unknown format \(expected SARIF 2\.1\.0, CycloneDX JSON/);
   });
+});
+
+test('the same file given twice, or through a link, is read once: its results do not count twice', async () => {
+  await symlink(path.join(dir, 'good.sarif'), path.join(dir, 'good-link.sarif'));
+  const run = await merge(
+    [
+      'good.sarif',
+      './good.sarif',
+      'good-link.sarif',
+      '--out',
+      'out-twice',
+      '--fail-on',
+      'critical',
+    ],
+    dir,
+  );
+  assert.equal(run.code, 0, run.stderr);
+  const warnings = run.stderr.trim().split('\n');
+  assert.equal(warnings.length, 2, run.stderr);
+  for (const warning of warnings)
+    assert.match(warning, /the same file as good\.sarif, given again/);
+  const report = JSON.parse(
+    await readFile(path.join(dir, 'out-twice', 'report.json'), 'utf8'),
+  ) as Report;
+  assert.equal(report.summary.total, 1);
+  assert.equal(report.findings[0]?.sources.length, 1);
 });

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -294,7 +294,8 @@ async function importWith(
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
   const imported = new ImportedRuns();
-  const seen = new Map<string, number>();
+  /** Each file's real path, to the name it was first given by. */
+  const seen = new Map<string, string>();
   const fromBoms: (SarifInput & { tool: string; unresolved: number })[] = [];
   const owned = new Map<ScannerAdapter, RawOutput[]>();
   const fail = (message: string): void => {
@@ -302,17 +303,22 @@ async function importWith(
     request.logger.error(message);
   };
   for (const file of request.files) {
-    // The same file given twice must still give distinct sources.
-    const count = (seen.get(file) ?? 0) + 1;
-    seen.set(file, count);
-    const label = count === 1 ? file : `${file}#${count}`;
+    // The same file given twice (overlapping globs, a link to it) is read once: twice, each of its
+    // results would count twice at the gate.
+    const real = await realpath(file).catch(() => path.resolve(file));
+    const first = seen.get(real);
+    if (first !== undefined) {
+      request.logger.warning(`${file}: the same file as ${first}, given again; read once`);
+      continue;
+    }
+    seen.set(real, file);
     try {
-      const recognised = recognise(label, await readInput(file), ADAPTERS);
+      const recognised = recognise(file, await readInput(file), ADAPTERS);
       if (recognised.kind === 'sbom') {
         const { input, vulnerabilities } = recognised;
         const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
         // Listed first: should listing it fail, the SBOM is not merged either.
-        imported.add(tool, input.toolVersion, label);
+        imported.add(tool, input.toolVersion, file);
         sboms.push(input);
         // Its vulnerabilities are findings of the tool that wrote it, as its SARIF's would be.
         const { log, unresolved } = cycloneDxVulnerabilitiesToSarif(
@@ -321,15 +327,15 @@ async function importWith(
           input.tool,
           input.toolVersion,
         );
-        if (log) fromBoms.push({ file: label, log, tool, unresolved });
+        if (log) fromBoms.push({ file, log, tool, unresolved });
       } else if (recognised.kind === 'sarif' && !recognised.owner)
-        sarif.push({ file: label, log: recognised.log });
+        sarif.push({ file, log: recognised.log });
       else if (recognised.owner) {
         const outputs = owned.get(recognised.owner) ?? [];
-        outputs.push(rawOutput(label, recognised));
+        outputs.push(rawOutput(file, recognised));
         owned.set(recognised.owner, outputs);
         // Listed even when its adapter reads it only beside a SARIF file (a JSON report's details).
-        imported.add(recognised.owner.name, undefined, label);
+        imported.add(recognised.owner.name, undefined, file);
       }
     } catch (error) {
       // Our own errors already name the file; a system error (EISDIR, EACCES) is given its name.
