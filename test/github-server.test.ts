@@ -248,7 +248,19 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
         ref: 'refs/heads/main',
         sarif: encodeSarif(l),
       });
-    await rejectsWithStatus(upload400(sarifLog(21)), 400, /more runs than allowed \(21 > 20\)/);
+    // More than 20 runs: accepted (202), then failed when processed, as GitHub reports it.
+    const tooMany = await upload400(sarifLog(21));
+    assert.equal(tooMany.status, 202);
+    const tooManyStatus = await octokit.rest.codeScanning.getSarif({
+      owner: OWNER,
+      repo: REPO,
+      sarif_id: tooMany.data.id ?? '',
+    });
+    assert.equal(tooManyStatus.data.processing_status, 'failed');
+    assert.match(
+      (tooManyStatus.data.errors ?? []).join('\n'),
+      /^rejecting SARIF, as there are more runs than allowed \(21 > 20\)$/,
+    );
     // Same category is fine for different tools; same tool + same category is accepted (202) and
     // then fails processing, as GitHub does since 2025-07-22.
     assert.equal((await upload400(sarifLog(2, () => 'same/'))).status, 202);
@@ -264,7 +276,7 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
     assert.equal(dupStatus.data.processing_status, 'failed');
     assert.match(
       (dupStatus.data.errors ?? []).join('\n'),
-      /multiple SARIF runs with the same category.*tool "scanfold", category "same\/"/,
+      /A delivery cannot contain multiple runs with the same category.*tool "scanfold", category "same\/"/,
     );
     // plugin-retry would retry a 413 three times (it is not in its default doNotRetry list).
     const noRetry413 = octokitFor(server, { retry: { doNotRetry: DO_NOT_RETRY } });
@@ -280,7 +292,7 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
       413,
     );
     assert.equal(server.requests.length - before413, 1);
-    assert.equal(server.sarifUploads.length, 3);
+    assert.equal(server.sarifUploads.length, 4);
   });
 
   void test('lists pull request files with pagination', async () => {
