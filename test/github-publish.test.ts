@@ -556,3 +556,52 @@ void test('a 403 on the first upload stops the rest, across legs: one request, o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+void test('four matrix legs of one job and path upload one compliance artifact each: none lost to a taken name', async () => {
+  const server = await startGitHubServer();
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-legs-'));
+  const workspace = path.join(dir, REPO);
+  const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+  const runner = runnerEnv({ server, workspace, ...event });
+  try {
+    const outputDir = path.join(workspace, 'scanfold-results');
+    writeFiles(outputDir, { 'report.json': '{}\n' });
+    const report = { scanners: [{ name: 'trivy', status: 'ok' }], root: workspace } as Report;
+    const legs = ['matrix-aaaa1111', 'matrix-bbbb2222', 'matrix-bbbb2222', undefined];
+    const ids: (number | undefined)[] = [];
+    const logger = recordingLogger();
+    await withEnv(runner.env, async () => {
+      for (const matrixKey of legs)
+        ids.push(
+          await uploadComplianceArtifact({
+            client: new DefaultArtifactClient(),
+            context: await readContext(process.env),
+            outputDir,
+            report,
+            commit: 'a'.repeat(40),
+            name: 'scanfold-report',
+            retentionDays: 90,
+            matrixKey,
+            logger,
+          }),
+        );
+    });
+    assert.ok(
+      ids.every((id) => typeof id === 'number'),
+      JSON.stringify(ids),
+    );
+    const names = server.artifacts.filter((a) => a.finalized).map((a) => a.name);
+    assert.equal(new Set(names).size, 4, names.join(', '));
+    assert.ok(names.includes('scanfold-report'));
+    // Two legs alike in job, path, scanners and matrix: the second gets -2.
+    assert.ok(
+      names.some((n) => n.endsWith('-2')),
+      names.join(', '),
+    );
+    assert.equal(logger.warnings().length, 3);
+  } finally {
+    runner.cleanup();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
