@@ -14,7 +14,7 @@ import type { ScanOutcome } from '../src/engine.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { systemClock } from '../src/model/ports.ts';
 import { isGhes, uploadComplianceArtifact } from '../src/github/artifact.ts';
-import { createGitHubClient } from '../src/github/client.ts';
+import { createGitHubClient, rateLimitOf, rateLimitedUntil } from '../src/github/client.ts';
 import { publishComment, stickyMarker } from '../src/github/comment.ts';
 import { readContext, readGitHead, resolveAnalysisTarget } from '../src/github/context.ts';
 import type { GitHubContext } from '../src/github/context.ts';
@@ -156,7 +156,7 @@ void describe('rate limits: a short wait is sat through, an hour-long one is not
     body: { message: 'API rate limit exceeded for installation ID 1.' },
   });
 
-  void test('reset in an hour: one request, a warning naming the cap, and the call fails at once', async () => {
+  void test('reset in an hour: one request, a notice naming the cap, and the call fails at once with the reset time', async () => {
     const logger = recordingLogger();
     const octokit = createGitHubClient({
       token: TOKEN,
@@ -168,16 +168,26 @@ void describe('rate limits: a short wait is sat through, an hour-long one is not
     server.injectFault(primaryLimit(3600));
     const before = server.requests.length;
     const started = Date.now();
-    await assert.rejects(
-      octokit.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: PR, body: 'x' }),
+    const comment = () =>
+      octokit.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: PR, body: 'x' });
+    const failure: unknown = await comment().then(
+      () => assert.fail('the call should fail'),
+      (error: unknown) => error,
     );
     assert.ok(Date.now() - started < 30_000, 'did not wait for the reset');
     assert.equal(server.requests.length - before, 1);
+    // The caller warns, once, with what it could not do; the client only notes why it stopped.
+    assert.deepEqual(logger.warnings(), []);
     assert.match(
-      logger.warnings().join('\n'),
+      logger.lines.map((l) => l.message).join('\n'),
       /longer than max-rate-limit-wait \(60 s\); not waiting/,
     );
+    assert.match(rateLimitOf(failure) ?? '', /^rate-limited until \d{4}-\d\d-\d\dT/);
+    assert.match(rateLimitedUntil(octokit) ?? '', /^rate-limited until /);
+    // Nothing more is sent with this client until the limit resets: the same budget is exhausted.
     server.clearFaults();
+    await assert.rejects(comment());
+    assert.equal(server.requests.length - before, 1, 'no request sent while rate-limited');
   });
 
   void test('reset in a second: waited for and retried once', async () => {

@@ -169,17 +169,18 @@ function rateLimitHandler(kind: string, maxRetries: number, options: ClientOptio
     retryCount: number,
   ): boolean => {
     const what = `GitHub ${kind} on ${request.method} ${request.url}`;
+    // Notices only: the caller warns once, saying what was not published and until when the
+    // limit lasts (rateLimitOf), and a step shows only 10 warnings.
     if (retryAfter > options.maxRateLimitWaitSeconds) {
-      options.logger.warning(
+      options.logger.info(
         `${what}: the limit resets in ${retryAfter} s, longer than max-rate-limit-wait (${options.maxRateLimitWaitSeconds} s); not waiting`,
       );
       return false;
     }
     if (retryCount >= maxRetries) {
-      options.logger.warning(`${what}: still limited after ${retryCount} retries; giving up`);
+      options.logger.info(`${what}: still limited after ${retryCount} retries; giving up`);
       return false;
     }
-    // A notice, not a warning: a step shows only 10 warnings, and this one needs no action.
     options.logger.info(`${what}; retrying after ${retryAfter} s`);
     return true;
   };
