@@ -169,19 +169,19 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
       });
       // Two uploads of one (tool, category) replace each other: the second closes the first's
       // alerts. Neither is uploaded (as codeql-action's validateUniqueCategory refuses them).
-      const counts = new Map<string, number>();
-      for (const p of payloads)
-        counts.set(
-          `${p.tool}\u0000${p.category}`,
-          (counts.get(`${p.tool}\u0000${p.category}`) ?? 0) + 1,
-        );
-      const unique = payloads.filter((p) => counts.get(`${p.tool}\u0000${p.category}`) === 1);
-      for (const [key, count] of counts) {
-        if (count === 1) continue;
-        const [tool = '', category = ''] = key.split('\u0000');
-        const reason = `${count} analyses of ${tool} in this run have the category ${category}; each would replace the other's alerts, so none was uploaded. Give each matrix leg its own \`category\` input (or path)`;
+      const byPair = Map.groupBy(payloads, (p) => `${p.tool}\u0000${p.category}`);
+      const unique = [...byPair.values()].filter((same) => same.length === 1).flat();
+      for (const [first, ...others] of byPair.values()) {
+        if (!first || others.length === 0) continue;
+        const reason = `${others.length + 1} analyses of ${first.tool} in this run have the category ${first.category}; each would replace the other's alerts, so none was uploaded. Give each matrix leg its own \`category\` input (or path)`;
         logger.error(`code scanning: ${reason}`);
-        result.uploads.push({ tool, category, id: undefined, status: 'refused', errors: [reason] });
+        result.uploads.push({
+          tool: first.tool,
+          category: first.category,
+          id: undefined,
+          status: 'refused',
+          errors: [reason],
+        });
       }
       // Everything is uploaded first, then polled together: one wait, not one per upload.
       result.uploads.push(
