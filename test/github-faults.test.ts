@@ -722,6 +722,12 @@ void describe('matrix legs: one category each, duplicates refused, processing aw
       assert.equal(perUpload.size, 2);
       const [a, b] = [...perUpload.values()];
       assert.ok(a !== undefined && b !== undefined && Math.abs(a - b) <= 1, 'polled in rounds');
+      const sarifCalls = published.server.requests.filter((r) =>
+        r.path.includes('/code-scanning/sarifs'),
+      );
+      const lastPost = sarifCalls.findLastIndex((r) => r.method === 'POST');
+      const firstPoll = sarifCalls.findIndex((r) => r.method === 'GET');
+      assert.ok(lastPost < firstPoll, 'every upload sent before the first poll');
       assert.ok(published.logger.warnings().every((w) => !/pending/.test(w)));
     } finally {
       await close(published);
