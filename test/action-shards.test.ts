@@ -172,7 +172,11 @@ void describe('action bundle: a three-leg matrix and one aggregate job', () => {
   void test('code scanning: one analysis per leg and tool, distinct categories, every URI real', () => {
     assert.deepEqual(
       server.sarifUploads.map((u) => u.sarif.runs[0]?.automationDetails?.id).sort(),
-      ['scanfold/gitleaks/services/api/', 'scanfold/gitleaks/services/web/', 'scanfold/semgrep/'],
+      [
+        'scanfold/gitleaks/services/api/gitleaks-api/',
+        'scanfold/gitleaks/services/web/gitleaks-web/',
+        'scanfold/semgrep/semgrep/',
+      ],
     );
     for (const upload of server.sarifUploads) {
       assert.equal(upload.ref, `refs/pull/${PR}/head`);

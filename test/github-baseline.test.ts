@@ -197,6 +197,27 @@ void describe('baseline auto: the base branch’s last successful compliance rep
     }
   });
 
+  void test('403 for the rate limit: one warning saying rate-limited until the reset, not actions: read', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 1800;
+    const fault = server.injectFault({
+      path: /\/actions\/artifacts$/,
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { message: 'API rate limit exceeded for installation ID 1.' },
+    });
+    try {
+      const { file, warnings } = await lookUp('main');
+      assert.equal(file, undefined);
+      assert.equal(warnings.length, 1, JSON.stringify(warnings.map((w) => w.message)));
+      const iso = new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      assert.match(warnings[0]?.message ?? '', new RegExp(`rate-limited until ${iso}`));
+      assert.doesNotMatch(warnings[0]?.message ?? '', /actions: read/);
+      assert.equal(fault.hits, 1);
+    } finally {
+      fault.remove();
+    }
+  });
+
   void test('a download that fails after the redirect: one warning, no baseline', async () => {
     const fault = server.injectFault({
       method: 'GET',

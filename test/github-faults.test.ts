@@ -15,7 +15,8 @@ import { createGitHubClient } from '../src/github/client.ts';
 import type { ClientOptions } from '../src/github/client.ts';
 import { readContext, readGitHead } from '../src/github/context.ts';
 import { publish } from '../src/github/publish.ts';
-import type { PublishResult, PublishSettings } from '../src/github/publish.ts';
+import type { Analysis, PublishResult, PublishSettings } from '../src/github/publish.ts';
+import type { ScanOutcome } from '../src/engine.ts';
 import { systemClock } from '../src/model/ports.ts';
 import { fastThrottleGroups, refusingUrl, startGitHubServer } from './support/github-server.ts';
 import type { FaultRule, GitHubServer, GitHubServerOptions } from './support/github-server.ts';
@@ -55,6 +56,8 @@ async function publishWith(options: {
   resultsUrl?: string;
   client?: Partial<ClientOptions>;
   settings?: Partial<PublishSettings>;
+  /** What to upload, from the outcome; one analysis of services/api by default. */
+  analyses?: (outcome: ScanOutcome) => Analysis[];
 }): Promise<Published & { dir: string }> {
   const server = await startGitHubServer(options.server);
   for (const fault of options.faults ?? []) server.injectFault(fault);
@@ -79,7 +82,9 @@ async function publishWith(options: {
       const outcome = await outcomeFor(workspace, outputDir);
       result = await publish({
         outcome,
-        analyses: [{ sarif: outcome.sarif, scope: 'services/api', failedTools: [] }],
+        analyses: options.analyses?.(outcome) ?? [
+          { sarif: outcome.sarif, scope: 'services/api', failedTools: [] },
+        ],
         scope: 'services/api',
         context: await readContext(process.env),
         head: await readGitHead(workspace),
@@ -516,5 +521,216 @@ void describe('artifact service down', () => {
       [503, 200],
     );
     assertOthersPublished(flaky, []);
+  });
+});
+
+const SARIF_POST = { method: 'POST', path: /\/code-scanning\/sarifs$/ } as const;
+
+void describe('rate limits are not missing permissions', () => {
+  let primary: Published & { dir: string };
+  let secondary: Published & { dir: string };
+  const reset = Math.floor(Date.now() / 1000) + 3600;
+  const resetIso = new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  before(async () => {
+    primary = await publishWith({
+      name: 'primary-limit',
+      faults: [
+        {
+          ...SARIF_POST,
+          status: 403,
+          times: Infinity,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+          body: { message: 'API rate limit exceeded for installation ID 1.' },
+        },
+      ],
+    });
+    secondary = await publishWith({
+      name: 'secondary-limit',
+      faults: [
+        {
+          ...SARIF_POST,
+          status: 429,
+          times: Infinity,
+          headers: { 'retry-after': '3600' },
+          body: { message: 'You have exceeded a secondary rate limit.' },
+        },
+      ],
+    });
+  });
+  after(async () => {
+    await close(primary);
+    await close(secondary);
+  });
+
+  void test('403 with x-ratelimit-remaining 0: "rate-limited until <reset>", no permission advice, no further GitHub call', () => {
+    const warnings = primary.logger.warnings();
+    assert.ok(
+      warnings.some((w) => w.includes(`rate-limited until ${resetIso}`)),
+      warnings.join('\n'),
+    );
+    assert.ok(!warnings.some((w) => /security-events|pull-requests: write/.test(w)));
+    assert.equal(primary.server.requests.filter(isSarifPost).length, 1);
+    const after = primary.server.requests.filter((r) => r.service === 'rest' && !isSarifPost(r));
+    assert.deepEqual(after, [], 'nothing else was sent to the REST API');
+    assert.equal(primary.server.commentsOn(OWNER, REPO, PR).length, 0);
+    assert.ok(
+      warnings.some((w) => /^PR comment not posted: GitHub's API is rate-limited until/.test(w)),
+    );
+    assertOthersPublished(primary, ['code scanning', 'comment']);
+  });
+
+  void test('429 secondary limit with a long Retry-After: reported as rate-limited, the rest of the uploads not tried', () => {
+    const warnings = secondary.logger.warnings();
+    assert.ok(
+      warnings.some((w) => /rate-limited until \d{4}-/.test(w)),
+      warnings.join('\n'),
+    );
+    assert.ok(!warnings.some((w) => /security-events/.test(w)));
+    assert.equal(secondary.server.requests.filter(isSarifPost).length, 1);
+    assert.ok(
+      secondary.result.uploads.some((u) => u.errors.includes('not tried after the first refusal')),
+    );
+  });
+});
+
+void describe('code scanning off, in each of GitHub’s wordings', () => {
+  const wordings = [
+    'GitHub Advanced Security is not enabled',
+    'Code Security must be enabled for this repository to use code scanning.',
+    'Advanced Security blocked by a policy',
+    'Code scanning is not enabled for this repository',
+  ];
+  for (const message of wordings)
+    void test(`403 "${message}": code scanning is off, not a token problem`, async () => {
+      const published = await publishWith({
+        name: 'off',
+        faults: [{ ...SARIF_POST, status: 403, times: Infinity, body: { message } }],
+      });
+      try {
+        const warnings = published.logger.warnings();
+        assert.equal(warnings.length, 1, warnings.join('\n'));
+        assert.match(warnings[0] ?? '', /code scanning is not enabled for octo-org\/octo-repo/);
+        assert.doesNotMatch(warnings[0] ?? '', /security-events/);
+      } finally {
+        await close(published);
+      }
+    });
+});
+
+void test('a 502 with GitHub’s HTML page: one warning line naming the endpoint, no HTML', async () => {
+  const published = await publishWith({
+    name: 'html502',
+    faults: [{ ...SARIF_POST, status: 502, times: Infinity }],
+  });
+  try {
+    const fault = published.server.requests.find((r) => isSarifPost(r) && r.faulted);
+    assert.ok(fault);
+    const warnings = published.logger.warnings();
+    assert.ok(warnings.length >= 1);
+    for (const warning of warnings) {
+      assert.doesNotMatch(warning, /<|\n/, warning);
+    }
+    assert.ok(
+      warnings.some((w) =>
+        w.includes(
+          `POST /repos/${OWNER}/${REPO}/code-scanning/sarifs: 502 Bad Gateway (after 4 attempts)`,
+        ),
+      ),
+      warnings.join('\n'),
+    );
+  } finally {
+    await close(published);
+  }
+});
+
+void describe('matrix legs: one category each, duplicates refused, processing awaited together', () => {
+  void test('two legs scanning the same path keep their own analyses when each has a matrix key', async () => {
+    const published = await publishWith({
+      name: 'matrix',
+      analyses: (outcome) => [
+        {
+          sarif: outcome.sarif,
+          scope: 'services/api',
+          variant: 'matrix-aaaa1111',
+          failedTools: [],
+        },
+        {
+          sarif: outcome.sarif,
+          scope: 'services/api',
+          variant: 'matrix-bbbb2222',
+          failedTools: [],
+        },
+      ],
+    });
+    try {
+      assert.deepEqual(published.server.analyses.map((a) => a.category).sort(), [
+        'scanfold/gitleaks/services/api/matrix-aaaa1111/',
+        'scanfold/gitleaks/services/api/matrix-bbbb2222/',
+        'scanfold/semgrep/services/api/matrix-aaaa1111/',
+        'scanfold/semgrep/services/api/matrix-bbbb2222/',
+      ]);
+      // Every upload was sent before the first status poll.
+      const kinds = published.server.requests
+        .filter((r) => r.path.includes('/code-scanning/sarifs'))
+        .map((r) => r.method);
+      assert.deepEqual(kinds.slice(0, 4), ['POST', 'POST', 'POST', 'POST']);
+      assert.ok(published.result.uploads.every((u) => u.status === 'complete'));
+    } finally {
+      await close(published);
+    }
+  });
+
+  void test('two analyses of one (tool, category) in one publish: neither uploaded, one error naming it', async () => {
+    const published = await publishWith({
+      name: 'duplicate',
+      analyses: (outcome) => [
+        { sarif: outcome.sarif, scope: 'services/api', failedTools: ['gitleaks'] },
+        { sarif: outcome.sarif, scope: 'services/api', failedTools: ['gitleaks'] },
+      ],
+    });
+    try {
+      assert.equal(published.server.requests.filter(isSarifPost).length, 0);
+      const errors = published.logger.lines.filter((l) => l.level === 'error');
+      assert.equal(errors.length, 1);
+      assert.match(
+        errors[0]?.message ?? '',
+        /^code scanning: 2 analyses of semgrep in this run have the category scanfold\/semgrep\/services\/api\/; .*none was uploaded/,
+      );
+    } finally {
+      await close(published);
+    }
+  });
+
+  void test('processing that never ends: every upload polled together, given up after the overall limit', async () => {
+    const started = Date.now();
+    const published = await publishWith({
+      name: 'pending',
+      server: { sarifPendingPolls: 1_000_000 },
+      settings: { pollIntervalMs: 20, processingTimeoutMs: 200 },
+    });
+    try {
+      assert.ok(Date.now() - started < 10_000);
+      assert.deepEqual(
+        published.result.uploads.map((u) => u.status),
+        ['pending', 'pending'],
+      );
+      const polls = published.server.requests.filter(
+        (r) => r.method === 'GET' && r.path.includes('/code-scanning/sarifs/'),
+      );
+      const perUpload = new Map<string, number>();
+      for (const poll of polls) perUpload.set(poll.path, (perUpload.get(poll.path) ?? 0) + 1);
+      assert.equal(perUpload.size, 2);
+      const [a, b] = [...perUpload.values()];
+      assert.ok(a !== undefined && b !== undefined && Math.abs(a - b) <= 1, 'polled in rounds');
+      const sarifCalls = published.server.requests.filter((r) =>
+        r.path.includes('/code-scanning/sarifs'),
+      );
+      const lastPost = sarifCalls.findLastIndex((r) => r.method === 'POST');
+      const firstPoll = sarifCalls.findIndex((r) => r.method === 'GET');
+      assert.ok(lastPost < firstPoll, 'every upload sent before the first poll');
+      assert.ok(published.logger.warnings().every((w) => !/pending/.test(w)));
+    } finally {
+      await close(published);
+    }
   });
 });

@@ -14,7 +14,7 @@ import type { ScanOutcome } from '../src/engine.ts';
 import type { Report } from '../src/model/scan-result.ts';
 import { systemClock } from '../src/model/ports.ts';
 import { isGhes, uploadComplianceArtifact } from '../src/github/artifact.ts';
-import { createGitHubClient } from '../src/github/client.ts';
+import { createGitHubClient, rateLimitOf, rateLimitedUntil } from '../src/github/client.ts';
 import { publishComment, stickyMarker } from '../src/github/comment.ts';
 import { readContext, readGitHead, resolveAnalysisTarget } from '../src/github/context.ts';
 import type { GitHubContext } from '../src/github/context.ts';
@@ -156,7 +156,7 @@ void describe('rate limits: a short wait is sat through, an hour-long one is not
     body: { message: 'API rate limit exceeded for installation ID 1.' },
   });
 
-  void test('reset in an hour: one request, a warning naming the cap, and the call fails at once', async () => {
+  void test('reset in an hour: one request, a notice naming the cap, and the call fails at once with the reset time', async () => {
     const logger = recordingLogger();
     const octokit = createGitHubClient({
       token: TOKEN,
@@ -168,16 +168,26 @@ void describe('rate limits: a short wait is sat through, an hour-long one is not
     server.injectFault(primaryLimit(3600));
     const before = server.requests.length;
     const started = Date.now();
-    await assert.rejects(
-      octokit.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: PR, body: 'x' }),
+    const comment = () =>
+      octokit.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: PR, body: 'x' });
+    const failure: unknown = await comment().then(
+      () => assert.fail('the call should fail'),
+      (error: unknown) => error,
     );
     assert.ok(Date.now() - started < 30_000, 'did not wait for the reset');
     assert.equal(server.requests.length - before, 1);
+    // The caller warns, once, with what it could not do; the client only notes why it stopped.
+    assert.deepEqual(logger.warnings(), []);
     assert.match(
-      logger.warnings().join('\n'),
+      logger.lines.map((l) => l.message).join('\n'),
       /longer than max-rate-limit-wait \(60 s\); not waiting/,
     );
+    assert.match(rateLimitOf(failure) ?? '', /^rate-limited until \d{4}-\d\d-\d\dT/);
+    assert.match(rateLimitedUntil(octokit) ?? '', /^rate-limited until /);
+    // Nothing more is sent with this client until the limit resets: the same budget is exhausted.
     server.clearFaults();
+    await assert.rejects(comment());
+    assert.equal(server.requests.length - before, 1, 'no request sent while rate-limited');
   });
 
   void test('reset in a second: waited for and retried once', async () => {
@@ -197,7 +207,10 @@ void describe('rate limits: a short wait is sat through, an hour-long one is not
       body: 'x',
     });
     assert.equal(created.status, 201);
-    assert.match(logger.warnings().join('\n'), /rate limit on POST .*; retrying after \d+ s/);
+    // A wait sat through is a notice: warnings are kept for what a user must act on.
+    const infos = logger.lines.filter((l) => l.level === 'info').map((l) => l.message);
+    assert.match(infos.join('\n'), /rate limit on POST .*; retrying after \d+ s/);
+    assert.deepEqual(logger.warnings(), []);
   });
 });
 
@@ -549,6 +562,55 @@ void test('a 403 on the first upload stops the rest, across legs: one request, o
     );
     assert.equal(logger.warnings().filter((w) => /security-events: write/.test(w)).length, 1);
   } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+void test('four matrix legs of one job and path upload one compliance artifact each: none lost to a taken name', async () => {
+  const server = await startGitHubServer();
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-legs-'));
+  const workspace = path.join(dir, REPO);
+  const event = writePullRequestEvent({ path: path.join(dir, 'event'), number: PR });
+  const runner = runnerEnv({ server, workspace, ...event });
+  try {
+    const outputDir = path.join(workspace, 'scanfold-results');
+    writeFiles(outputDir, { 'report.json': '{}\n' });
+    const report = { scanners: [{ name: 'trivy', status: 'ok' }], root: workspace } as Report;
+    const legs = ['matrix-aaaa1111', 'matrix-bbbb2222', 'matrix-bbbb2222', undefined];
+    const ids: (number | undefined)[] = [];
+    const logger = recordingLogger();
+    await withEnv(runner.env, async () => {
+      for (const matrixKey of legs)
+        ids.push(
+          await uploadComplianceArtifact({
+            client: new DefaultArtifactClient(),
+            context: await readContext(process.env),
+            outputDir,
+            report,
+            commit: 'a'.repeat(40),
+            name: 'scanfold-report',
+            retentionDays: 90,
+            matrixKey,
+            logger,
+          }),
+        );
+    });
+    assert.ok(
+      ids.every((id) => typeof id === 'number'),
+      JSON.stringify(ids),
+    );
+    const names = server.artifacts.filter((a) => a.finalized).map((a) => a.name);
+    assert.equal(new Set(names).size, 4, names.join(', '));
+    assert.ok(names.includes('scanfold-report'));
+    // Two legs alike in job, path, scanners and matrix: the second gets -2.
+    assert.ok(
+      names.some((n) => n.endsWith('-2')),
+      names.join(', '),
+    );
+    assert.equal(logger.warnings().length, 3);
+  } finally {
+    runner.cleanup();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -248,7 +248,19 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
         ref: 'refs/heads/main',
         sarif: encodeSarif(l),
       });
-    await rejectsWithStatus(upload400(sarifLog(21)), 400, /more runs than allowed \(21 > 20\)/);
+    // More than 20 runs: accepted (202), then failed when processed, as GitHub reports it.
+    const tooMany = await upload400(sarifLog(21));
+    assert.equal(tooMany.status, 202);
+    const tooManyStatus = await octokit.rest.codeScanning.getSarif({
+      owner: OWNER,
+      repo: REPO,
+      sarif_id: tooMany.data.id ?? '',
+    });
+    assert.equal(tooManyStatus.data.processing_status, 'failed');
+    assert.match(
+      (tooManyStatus.data.errors ?? []).join('\n'),
+      /^rejecting SARIF, as there are more runs than allowed \(21 > 20\)$/,
+    );
     // Same category is fine for different tools; same tool + same category is accepted (202) and
     // then fails processing, as GitHub does since 2025-07-22.
     assert.equal((await upload400(sarifLog(2, () => 'same/'))).status, 202);
@@ -264,7 +276,7 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
     assert.equal(dupStatus.data.processing_status, 'failed');
     assert.match(
       (dupStatus.data.errors ?? []).join('\n'),
-      /multiple SARIF runs with the same category.*tool "scanfold", category "same\/"/,
+      /A delivery cannot contain multiple runs with the same category.*tool "scanfold", category "same\/"/,
     );
     // plugin-retry would retry a 413 three times (it is not in its default doNotRetry list).
     const noRetry413 = octokitFor(server, { retry: { doNotRetry: DO_NOT_RETRY } });
@@ -280,7 +292,7 @@ void describe('GitHub test server: REST with @actions/github + retry + throttlin
       413,
     );
     assert.equal(server.requests.length - before413, 1);
-    assert.equal(server.sarifUploads.length, 3);
+    assert.equal(server.sarifUploads.length, 4);
   });
 
   void test('lists pull request files with pagination', async () => {
@@ -700,4 +712,130 @@ void describe('GitHub test server: identities, analyses and alert paths as githu
     assert.equal(failed.processingStatus, 'failed');
     assert.deepEqual(open('scanfold/trivy/a/'), ['a2']);
   });
+});
+
+void test('GitHub test server: hard limits, run ids without a category, fork tokens, unknown issues and HTML gateway pages', async () => {
+  const FORK = 'ghs_forkPullRequestToken';
+  const server = await startGitHubServer({
+    readOnlyTokens: [FORK],
+    knownIssuesOnly: true,
+    pullRequests: [{ owner: OWNER, repo: REPO, number: PR }],
+  });
+  try {
+    const octokit = octokitFor(server, { retry: { doNotRetry: DO_NOT_RETRY } });
+    const upload = async (log: SarifLog): Promise<{ status?: string; errors: string[] }> => {
+      const up = await octokit.rest.codeScanning.uploadSarif({
+        owner: OWNER,
+        repo: REPO,
+        commit_sha: SHA,
+        ref: 'refs/heads/main',
+        sarif: encodeSarif(log),
+      });
+      assert.equal(up.status, 202);
+      const { data } = await octokit.rest.codeScanning.getSarif({
+        owner: OWNER,
+        repo: REPO,
+        sarif_id: up.data.id ?? '',
+      });
+      return { status: data.processing_status, errors: (data.errors ?? []).map(String) };
+    };
+    const over = (edit: (run: SarifLog['runs'][number]) => void): SarifLog => {
+      const log = sarifLog(1);
+      const run = log.runs[0];
+      assert.ok(run);
+      edit(run);
+      return log;
+    };
+    const location = { physicalLocation: { artifactLocation: { uri: 'a.py' } } };
+    const cases: [SarifLog, RegExp][] = [
+      [
+        over((run) => {
+          const result = run.results?.[0];
+          if (result) result.locations = Array.from({ length: 1_001 }, () => location);
+        }),
+        /more locations per result than allowed \(1001 > 1000\)/,
+      ],
+      [
+        over((run) => {
+          run.tool.driver.rules = [
+            { id: 'R1', properties: { tags: Array.from({ length: 21 }, (_, i) => `t${i}`) } },
+          ];
+        }),
+        /more tags per rule than allowed \(21 > 20\)/,
+      ],
+      [
+        over((run) => {
+          const result = run.results?.[0];
+          if (result)
+            result.codeFlows = [
+              {
+                threadFlows: [{ locations: Array.from({ length: 10_001 }, () => ({ location })) }],
+              },
+            ];
+        }),
+        /more thread flow locations per result than allowed \(10001 > 10000\)/,
+      ],
+    ];
+    for (const [log, error] of cases) {
+      const processed = await upload(log);
+      assert.equal(processed.status, 'failed');
+      assert.match(processed.errors.join('\n'), error);
+    }
+    // An id without '/' is all run id: both runs have the empty category, so one delivery with
+    // two runs of one tool is refused.
+    const noSlash = sarifLog(2, (i) => `nightly-${i}`);
+    noSlash.runs.forEach((r) => (r.tool.driver.name = 'scanfold'));
+    const processed = await upload(noSlash);
+    assert.equal(processed.status, 'failed');
+    assert.match(processed.errors.join('\n'), /same category \(tool "scanfold", category ""\)/);
+
+    // A fork PR's token reads, and nothing more.
+    const fork = getOctokit(FORK, { baseUrl: server.apiUrl, retry: { enabled: false } }, retry);
+    await rejectsWithStatus(
+      fork.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: PR, body: 'x' }),
+      403,
+      /Resource not accessible by integration/,
+    );
+    await rejectsWithStatus(
+      fork.rest.codeScanning.uploadSarif({
+        owner: OWNER,
+        repo: REPO,
+        commit_sha: SHA,
+        ref: 'refs/heads/main',
+        sarif: encodeSarif(sarifLog(1)),
+      }),
+      403,
+      /Resource not accessible by integration/,
+    );
+    assert.equal(
+      (await fork.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR })).status,
+      200,
+    );
+    // No comment on an issue that does not exist.
+    await rejectsWithStatus(
+      octokit.rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: 999, body: 'x' }),
+      404,
+    );
+    assert.equal(
+      (
+        await octokit.rest.issues.createComment({
+          owner: OWNER,
+          repo: REPO,
+          issue_number: PR,
+          body: 'x',
+        })
+      ).status,
+      201,
+    );
+    // A 502/504 fault answers with an HTML page, as GitHub's front end does.
+    server.injectFault({ path: /\/issues\/\d+\/comments$/, status: 502, times: Infinity });
+    const error = await rejectsWithStatus(
+      octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR }),
+      502,
+    );
+    assert.match(String(error.response?.headers['content-type']), /text\/html/);
+    assert.match(String(error.response?.data), /<!DOCTYPE html>/);
+  } finally {
+    await server.close();
+  }
 });

@@ -272,14 +272,17 @@ void describe('aggregate: three legs (one re-run, one failed) and one that never
       planUploads({
         merged: analysis.sarif,
         scope: analysis.scope,
+        variant: analysis.variant,
         workspace,
         excludedTools: analysis.failedTools,
       }).payloads.map((p) => p.category),
     );
+    // Each leg's name is part of its default category: two legs of one tool and path (split by
+    // image, say) would otherwise replace each other's alerts.
     assert.deepEqual(categories.sort(), [
-      'scanfold/gitleaks/services/api/',
-      'scanfold/semgrep/services/api/',
-      'scanfold/semgrep/services/web/',
+      'scanfold/gitleaks/services/api/api/',
+      'scanfold/semgrep/services/api/api/',
+      'scanfold/semgrep/services/web/web/',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import type { Log, Result, Run } from 'sarif';
 import { countResults } from '../src/outputs/sarif.ts';
 import { GITHUB_SARIF_LIMITS, fitToLimits } from '../src/outputs/sarif-limits.ts';
 import type { SarifLimits } from '../src/outputs/sarif-limits.ts';
+import { matrixKey } from '../src/github/matrix.ts';
 import { categoryFor, planUploads, uploadEnvelope } from '../src/github/upload-plan.ts';
 import { validateSarif } from './support/schemas.ts';
 
@@ -313,4 +314,55 @@ test('text outside ASCII: a run under the limit in characters but over it gzippe
   assert.ok(payload && payload.gzipBytes <= limits.gzipBytes);
   assert.equal(planned.truncated[0]?.kept, payload.results);
   assert.equal(planned.truncated[0]?.omitted, 600 - payload.results);
+});
+
+test('matrix legs: a variant joins the default category only; the matrix key is stable and absent outside a matrix', () => {
+  assert.equal(
+    categoryFor('trivy', 'services/api', undefined, 'matrix-1a2b3c4d'),
+    'scanfold/trivy/services/api/matrix-1a2b3c4d/',
+  );
+  assert.equal(categoryFor('trivy', '', undefined, 'leg-a'), 'scanfold/trivy/leg-a/');
+  assert.equal(
+    categoryFor('trivy', 'services/api', 'backend', 'matrix-1a2b3c4d'),
+    'scanfold/trivy/backend/',
+  );
+  assert.equal(
+    categoryFor('trivy', 'services/api', undefined, undefined),
+    'scanfold/trivy/services/api/',
+  );
+  for (const none of [undefined, '', 'null', '{}', '[1]', 'not json'])
+    assert.equal(matrixKey(none), undefined);
+  const a = matrixKey('{"os":"ubuntu","image":{"name":"app","tag":"1"}}');
+  assert.match(a ?? '', /^matrix-[0-9a-f]{8}$/);
+  assert.equal(matrixKey('{ "image": {"tag":"1","name":"app"}, "os": "ubuntu" }'), a);
+  assert.notEqual(matrixKey('{"os":"windows","image":{"name":"app","tag":"1"}}'), a);
+  const merged = log([run('trivy', 1)]);
+  const legs = ['matrix-00000001', 'matrix-00000002'].map(
+    (variant) => plan(merged, { scope: 'services/api', variant }).payloads[0]?.category,
+  );
+  assert.equal(new Set(legs).size, 2);
+});
+
+test('a result with more than 10,000 thread-flow locations is cut to the first 10,000', () => {
+  const location = (i: number) => ({ location: { message: { text: `step ${i}` } } });
+  const flows = [
+    { threadFlows: [{ locations: Array.from({ length: 6_000 }, (_, i) => location(i)) }] },
+    {
+      threadFlows: [
+        { locations: Array.from({ length: 6_000 }, (_, i) => location(i)) },
+        { locations: [location(0)] },
+      ],
+    },
+  ];
+  const one = run('codeql', 1);
+  const result = one.results?.[0];
+  assert.ok(result);
+  result.codeFlows = flows;
+  const fitted = fitToLimits(log([one]), { ...GITHUB_SARIF_LIMITS });
+  const kept = fitted.runs[0]?.results?.[0]?.codeFlows ?? [];
+  const total = kept.flatMap((f) => f.threadFlows).reduce((n, t) => n + t.locations.length, 0);
+  assert.equal(total, 10_000);
+  assert.equal(kept.length, 2);
+  assert.equal(kept[1]?.threadFlows.length, 1, 'a thread flow left empty is dropped');
+  assert.equal(GITHUB_SARIF_LIMITS.gzipBytes, 10_000_000);
 });

@@ -51,6 +51,8 @@ export const ActionInputsSchema = z.object({
   cache: boolean,
   shard: optional(z.string().max(100)),
   shards: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
+  /** Hidden: `${{ toJson(matrix) }}`, so matrix legs get categories of their own. */
+  matrix: optional(z.string()),
   /** Container images to scan, one per line (or comma-separated). */
   image: optional(z.string().transform((value) => value.split(/[\s,]+/).filter(Boolean))),
 });

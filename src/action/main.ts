@@ -19,6 +19,7 @@ import type { Octokit } from '../github/client.ts';
 import { readContext, readGitHead, repoScope } from '../github/context.ts';
 import type { GitHubContext } from '../github/context.ts';
 import { ARTIFACT_TIMEOUT_MS, withDeadline } from '../github/deadline.ts';
+import { matrixKey } from '../github/matrix.ts';
 import { publish } from '../github/publish.ts';
 import type { Analysis } from '../github/publish.ts';
 import { aggregateShards, legName, uploadShardBundle } from '../github/shards.ts';
@@ -321,6 +322,9 @@ export async function run(): Promise<void> {
           sarif: outcome.sarif,
           scope,
           category: inputs.category,
+          // Legs of a matrix share the scope; without a category they would replace each other's
+          // alerts. Outside a matrix the variant is unset and the category is what it always was.
+          variant: matrixKey(inputs.matrix),
           failedTools: failedScanners(outcome.report),
         },
       ];
@@ -342,6 +346,8 @@ export async function run(): Promise<void> {
         artifactName: inputs['artifact-name'] ?? 'scanfold-report',
         retentionDays: inputs['retention-days'] ?? 90,
         pollIntervalMs: Number(process.env.SCANFOLD_POLL_INTERVAL_MS) || 5_000,
+        ...positiveEnv('SCANFOLD_PROCESSING_TIMEOUT_MS', (ms) => ({ processingTimeoutMs: ms })),
+        matrixKey: matrixKey(inputs.matrix),
         artifactTimeoutMs: artifactTimeoutMs(),
       },
       logger,

@@ -77,6 +77,8 @@ export interface ComplianceArtifactRequest {
   commit: string;
   name: string;
   retentionDays: number;
+  /** This matrix leg's key, when the job is a matrix: part of the fallback name. */
+  matrixKey?: string | undefined;
   logger: Logger;
 }
 
@@ -109,12 +111,39 @@ export async function uploadComplianceArtifact(
   try {
     return await upload(name);
   } catch (error) {
-    if (!/409|already exists/i.test(errorMessage(error))) throw error;
-    // Another job (or matrix leg) in this run took the name: keep both, naming this one after its
-    // job and the directory it scanned, which differ between legs.
-    const scope = createHash('sha256').update(request.report.root).digest('hex').slice(0, 8);
-    const fallback = `${name}-${context.job}-${scope}`;
-    logger.warning(`artifact name ${name} is taken in this run; uploading as ${fallback}`);
-    return upload(fallback);
+    if (!taken(error)) throw error;
   }
+  // Another job (or matrix leg) in this run took the name: keep both, naming this one after its
+  // job, the directory it scanned, its scanners and its matrix values, which differ between legs.
+  // Legs alike in all of these still get their own: -2, -3 … a few times.
+  const leg = createHash('sha256')
+    .update(
+      JSON.stringify([
+        request.report.root,
+        request.report.scanners.map((s) => s.name).sort(),
+        request.matrixKey ?? '',
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 8);
+  const fallback = `${name}-${context.job}-${leg}`;
+  for (let attempt = 1; attempt <= FALLBACK_ATTEMPTS; attempt++) {
+    const candidate = attempt === 1 ? fallback : `${fallback}-${attempt}`;
+    try {
+      const id = await upload(candidate);
+      logger.warning(`artifact name ${name} is taken in this run; uploaded as ${candidate}`);
+      return id;
+    } catch (error) {
+      if (!taken(error) || attempt === FALLBACK_ATTEMPTS) throw error;
+    }
+  }
+  return undefined;
+}
+
+/** Names tried after the first is taken: the fallback, then -2 … -5. */
+const FALLBACK_ATTEMPTS = 5;
+
+/** The artifact service's answer when the name is used in this run already. */
+function taken(error: unknown): boolean {
+  return /409|already exists/i.test(errorMessage(error));
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { errorMessage } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
 import { loadBaseline } from '../policy/baseline.ts';
-import { httpStatus } from './client.ts';
+import { httpStatus, rateLimitOf } from './client.ts';
 import type { Octokit } from './client.ts';
 import type { GitHubContext } from './context.ts';
 
@@ -166,7 +166,12 @@ export async function findBaselineReport(
     return undefined;
   } catch (error) {
     const status = httpStatus(error);
-    if (status === 401)
+    const rateLimit = rateLimitOf(error);
+    if (rateLimit)
+      logger.warning(
+        `baseline auto: GitHub's API is ${rateLimit} (${status ?? ''}: ${errorMessage(error)}); running without a baseline`,
+      );
+    else if (status === 401)
       // The publishing step reports a rejected token once, as the step's error.
       logger.info(
         `baseline auto: GitHub rejected the token (401: ${errorMessage(error)}); running without a baseline`,

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { getOctokit } from '@actions/github';
 import { defaults as githubDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
@@ -52,6 +53,59 @@ export function httpStatus(error: unknown): number | undefined {
 
 /** The 401 each client got, once it got one: every later call with that token would get it too. */
 const rejections = new WeakMap<object, Error>();
+
+/** The rate limit each client ran into and did not wait out: later calls are not sent before it resets. */
+const limits = new WeakMap<object, { error: Error; resetMs: number | undefined }>();
+
+function headerOf(error: unknown, name: string): string | undefined {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response
+    ?.headers;
+  const value = headers?.[name];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** When a rate limit resets, from x-ratelimit-reset (epoch seconds) or Retry-After (seconds). */
+function resetOf(error: unknown, now: number): number | undefined {
+  const reset = Number(headerOf(error, 'x-ratelimit-reset'));
+  if (headerOf(error, 'x-ratelimit-remaining') === '0' && Number.isFinite(reset) && reset > 0)
+    return reset * 1000;
+  const after = Number(headerOf(error, 'retry-after'));
+  if (headerOf(error, 'retry-after') !== undefined && Number.isFinite(after))
+    return now + after * 1000;
+  return Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
+}
+
+/**
+ * A 403 or 429 that is GitHub's rate limit (primary or secondary), not a missing permission:
+ * `x-ratelimit-remaining: 0`, a Retry-After, or "rate limit" in the message. Its one-line
+ * description, `rate-limited until <reset time>`; undefined for any other error.
+ */
+export function rateLimitOf(error: unknown, now: number = Date.now()): string | undefined {
+  const status = httpStatus(error);
+  if (status !== 403 && status !== 429) return undefined;
+  const message = error instanceof Error ? error.message : '';
+  if (
+    headerOf(error, 'x-ratelimit-remaining') !== '0' &&
+    headerOf(error, 'retry-after') === undefined &&
+    !/rate limit/i.test(message)
+  )
+    return undefined;
+  const reset = resetOf(error, now);
+  return reset === undefined
+    ? 'rate-limited (GitHub gave no reset time)'
+    : `rate-limited until ${new Date(reset).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+}
+
+/** The rate limit this client ran into and gave up waiting for, while it lasts: nothing more is sent. */
+export function rateLimitedUntil(octokit: Octokit, now: number = Date.now()): string | undefined {
+  const limit = limits.get(octokit);
+  if (!limit) return undefined;
+  if (limit.resetMs !== undefined && limit.resetMs <= now) {
+    limits.delete(octokit);
+    return undefined;
+  }
+  return rateLimitOf(limit.error, now);
+}
 
 /** Why GitHub refused this client's token (401), if it has; its later requests are not sent. */
 export function rejectedCredentials(octokit: Octokit): string | undefined {
@@ -115,19 +169,52 @@ function rateLimitHandler(kind: string, maxRetries: number, options: ClientOptio
     retryCount: number,
   ): boolean => {
     const what = `GitHub ${kind} on ${request.method} ${request.url}`;
+    // Notices only: the caller warns once, saying what was not published and until when the
+    // limit lasts (rateLimitOf), and a step shows only 10 warnings.
     if (retryAfter > options.maxRateLimitWaitSeconds) {
-      options.logger.warning(
+      options.logger.info(
         `${what}: the limit resets in ${retryAfter} s, longer than max-rate-limit-wait (${options.maxRateLimitWaitSeconds} s); not waiting`,
       );
       return false;
     }
     if (retryCount >= maxRetries) {
-      options.logger.warning(`${what}: still limited after ${retryCount} retries; giving up`);
+      options.logger.info(`${what}: still limited after ${retryCount} retries; giving up`);
       return false;
     }
-    options.logger.warning(`${what}; retrying after ${retryAfter} s`);
+    options.logger.info(`${what}; retrying after ${retryAfter} s`);
     return true;
   };
+}
+
+/**
+ * An error's message as one line naming the endpoint when GitHub's answer was not JSON (a proxy's
+ * or GitHub's own "Unicorn!" HTML page for a 502/504): octokit makes the whole page the message.
+ */
+function oneLine(error: Error, requestOptions: { method?: unknown; url?: unknown }): string {
+  const status = httpStatus(error);
+  const response = (error as { response?: { data?: unknown; url?: unknown } }).response;
+  const contentType = headerOf(error, 'content-type') ?? '';
+  if (status !== undefined && response && !/json/i.test(contentType)) {
+    const method = typeof requestOptions.method === 'string' ? requestOptions.method : 'GET';
+    const url = typeof response.url === 'string' ? response.url : String(requestOptions.url);
+    let where = url;
+    try {
+      where = new URL(url).pathname;
+    } catch {
+      /* a relative route: keep it as it is */
+    }
+    // Azure storage (artifact downloads) says why in an XML <Code>: short, and worth keeping.
+    const data = response.data;
+    const text =
+      typeof data === 'string'
+        ? data
+        : data instanceof ArrayBuffer
+          ? Buffer.from(data.slice(0, 4096)).toString('utf8')
+          : '';
+    const code = /<Code>([\w.-]{1,64})<\/Code>/.exec(text)?.[1];
+    return `${method} ${where}: ${status} ${STATUS_CODES[status] ?? ''}${code ? ` (${code})` : ''}`;
+  }
+  return error.message.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /**
@@ -184,11 +271,17 @@ export function createGitHubClient(options: ClientOptions): Octokit {
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const rejected = rejections.get(octokit);
     if (rejected) throw rejected;
+    // Every request counts against the same exhausted budget: none is sent before it resets.
+    const limit = limits.get(octokit);
+    if (limit && rateLimitedUntil(octokit)) throw limit.error;
     if (unreachable) requestOptions.request = { ...requestOptions.request, retries: 0 };
     try {
       return await request(requestOptions);
     } catch (error) {
       if (httpStatus(error) === 401 && error instanceof Error) rejections.set(octokit, error);
+      if (error instanceof Error && rateLimitOf(error))
+        limits.set(octokit, { error, resetMs: resetOf(error, Date.now()) });
+      if (error instanceof Error) error.message = oneLine(error, requestOptions);
       // plugin-retry counts the attempts in the request options; the warning should say it tried.
       const attempts = (requestOptions.request as { retryCount?: unknown } | undefined)?.retryCount;
       if (typeof attempts === 'number' && attempts > 1 && error instanceof Error) {

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { errorMessage } from '../model/errors.ts';
 import type { Clock, Logger } from '../model/ports.ts';
-import { httpStatus } from './client.ts';
+import { httpStatus, rateLimitOf } from './client.ts';
 import type { Octokit } from './client.ts';
 import type { AnalysisTarget, GitHubContext } from './context.ts';
 import type { UploadPayload } from './upload-plan.ts';
@@ -16,68 +16,54 @@ export interface UploadOutcome {
   errors: string[];
   /** The HTTP status of a refused upload. */
   httpStatus?: number | undefined;
+  /** Set when GitHub refused it for the rate limit: `rate-limited until <reset time>`. */
+  rateLimited?: string | undefined;
 }
 
-/** A refusal every further upload with this token would get too (no permission, no repository). */
+/** A refusal every further upload with this token would get too (no permission, no repository, rate limit). */
 export function refusesEveryUpload(outcome: UploadOutcome): boolean {
-  return outcome.httpStatus === 401 || outcome.httpStatus === 403 || outcome.httpStatus === 404;
+  return (
+    outcome.httpStatus === 401 ||
+    outcome.httpStatus === 403 ||
+    outcome.httpStatus === 404 ||
+    outcome.rateLimited !== undefined
+  );
 }
 
-export interface CodeScanningRequest {
+export interface ProcessingWait {
   octokit: Octokit;
   context: GitHubContext;
-  target: AnalysisTarget;
-  payloads: readonly UploadPayload[];
   logger: Logger;
   clock: Clock;
-  /** Delay between processing-status polls. */
+  /** Delay between rounds of processing-status polls. */
   pollIntervalMs: number;
-  /** Polls before giving up on a pending upload. */
-  maxPolls?: number;
+  /** Longest wait for GitHub to process every upload, all together; 2 minutes by default (codeql-action's). */
+  processingTimeoutMs?: number;
 }
 
-/**
- * Poll until GitHub has processed an upload. The upload itself already succeeded: a status check
- * that fails is reported as `unknown`, never as a failed upload (GitHub may 404 for a moment).
- */
-async function processingStatus(
-  request: CodeScanningRequest,
-  id: string,
-): Promise<{ status: string; errors: string[] }> {
-  const { octokit, context } = request;
-  for (let poll = 0; poll < (request.maxPolls ?? 10); poll++) {
-    try {
-      const { data } = await octokit.rest.codeScanning.getSarif({
-        owner: context.owner,
-        repo: context.repo,
-        sarif_id: id,
-      });
-      const status = data.processing_status ?? 'unknown';
-      if (status !== 'pending') return { status, errors: (data.errors ?? []).map(String) };
-    } catch (error) {
-      request.logger.warning(
-        `code scanning: upload ${id} accepted, but its processing status is unknown: ${errorMessage(error)}`,
-      );
-      return { status: 'unknown', errors: [] };
-    }
-    await request.clock.sleep(request.pollIntervalMs);
-  }
-  return { status: 'pending', errors: [] };
+export interface CodeScanningRequest extends ProcessingWait {
+  target: AnalysisTarget;
+  payloads: readonly UploadPayload[];
 }
 
-/** GitHub's words when code scanning is off for the repository (its troubleshooting page's title). */
-const NOT_ENABLED = /(Advanced|Code) Security must be enabled/i;
+/** codeql-action waits up to 2 minutes for processing, then moves on. */
+export const PROCESSING_TIMEOUT_MS = 120_000;
+
+/** GitHub's words when code scanning is off for the repository (docs: ghas-required, advanced-security-must-be-enabled). */
+const NOT_ENABLED =
+  /(Advanced|Code) Security (must be enabled|is not enabled|blocked by a policy)|Code scanning is not enabled for this repository/i;
 
 /** What a refused upload means for the user, by status; GitHub's own message is kept. */
-function refusalReason(
-  status: number | undefined,
-  message: string,
-  context: Pick<GitHubContext, 'owner' | 'repo'>,
-): string {
+function refusalReason(error: unknown, context: Pick<GitHubContext, 'owner' | 'repo'>): string {
+  const status = httpStatus(error);
+  const message = errorMessage(error);
   const repository = `${context.owner}/${context.repo}`;
+  const limited = rateLimitOf(error);
+  if (limited)
+    return `refused (${status ?? ''}: ${message}): GitHub's API ${limited}; nothing more is sent to GitHub in this run`;
   if (status === 401) return `refused (401: ${message}): GitHub rejected the token`;
-  if (status === 403 && NOT_ENABLED.test(message))
-    return `refused (403: ${message}): code scanning is not enabled for ${repository}; enable GitHub Code Security (Advanced Security) in its settings, or set upload-sarif: false`;
+  if ((status === 403 || status === 404) && NOT_ENABLED.test(message))
+    return `refused (${status}: ${message}): code scanning is not enabled for ${repository}; enable GitHub Code Security (Advanced Security) in its settings, or set upload-sarif: false`;
   if (status === 403)
     return `refused (403: ${message}): the token needs \`security-events: write\` and code scanning must be enabled; fork PRs never have it`;
   if (status === 404)
@@ -87,15 +73,14 @@ function refusalReason(
 
 /**
  * One upload per tool and category, so one tool's rejected run never costs the others their
- * analysis. A refusal (403: no `security-events: write`) stops the remaining uploads, which would
- * be refused the same way.
+ * analysis. A refusal every upload would get (403: no `security-events: write`, a rate limit)
+ * stops the remaining uploads. Accepted uploads come back `pending`: see awaitProcessing.
  */
-export async function uploadToCodeScanning(request: CodeScanningRequest): Promise<UploadOutcome[]> {
+export async function uploadPayloads(request: CodeScanningRequest): Promise<UploadOutcome[]> {
   const { octokit, context, target, logger } = request;
   const outcomes: UploadOutcome[] = [];
   for (const [index, payload] of request.payloads.entries()) {
     const base = { tool: payload.tool, category: payload.category };
-    let id: string | undefined;
     try {
       const response = await octokit.rest.codeScanning.uploadSarif({
         owner: context.owner,
@@ -107,19 +92,24 @@ export async function uploadToCodeScanning(request: CodeScanningRequest): Promis
         checkout_uri: pathToFileURL(context.workspace).href,
         tool_name: 'scanfold',
       });
-      id = response.data.id ?? undefined;
+      const id = response.data.id ?? undefined;
+      logger.info(
+        `code scanning: ${payload.tool} → ${target.ref} ${payload.category} (${payload.results} results, ${payload.gzipBytes} bytes gzipped): uploaded${id ? ` as ${id}` : ''}`,
+      );
+      outcomes.push({ ...base, id, status: id ? 'pending' : 'unknown', errors: [] });
     } catch (error) {
       const status = httpStatus(error);
-      const reason = refusalReason(status, errorMessage(error), context);
+      const reason = refusalReason(error, context);
       // A rejected token is reported once, by the caller, for everything it could not publish.
       if (status !== 401)
         logger.warning(`code scanning upload of ${payload.tool} (${payload.category}) ${reason}`);
-      const refused = {
+      const refused: UploadOutcome = {
         ...base,
         id: undefined,
         status: 'refused',
         errors: [reason],
         httpStatus: status,
+        rateLimited: rateLimitOf(error),
       };
       outcomes.push(refused);
       if (refusesEveryUpload(refused)) {
@@ -133,18 +123,64 @@ export async function uploadToCodeScanning(request: CodeScanningRequest): Promis
           });
         break;
       }
-      continue;
     }
-    const processed = id ? await processingStatus(request, id) : { status: 'unknown', errors: [] };
-    if (processed.status === 'failed')
-      logger.warning(
-        `code scanning: GitHub could not process the ${payload.tool} upload ${id ?? ''} (${payload.category}): ${processed.errors.join('; ') || 'no reason given'}`,
-      );
-    else
-      logger.info(
-        `code scanning: ${payload.tool} → ${target.ref} ${payload.category} (${payload.results} results, ${payload.gzipBytes} bytes gzipped): ${processed.status}`,
-      );
-    outcomes.push({ ...base, id, status: processed.status, errors: processed.errors });
   }
   return outcomes;
+}
+
+/**
+ * Poll every accepted upload together until GitHub has processed them all, or the overall limit
+ * passes (they stay `pending`). The uploads themselves already succeeded: a status check that
+ * fails is reported as `unknown`, never as a failed upload (GitHub may 404 for a moment).
+ */
+export async function awaitProcessing(
+  wait: ProcessingWait,
+  outcomes: UploadOutcome[],
+): Promise<UploadOutcome[]> {
+  const { octokit, context, logger, clock } = wait;
+  const deadline = clock.now() + (wait.processingTimeoutMs ?? PROCESSING_TIMEOUT_MS);
+  for (;;) {
+    const pending = outcomes.filter((o) => o.status === 'pending' && o.id !== undefined);
+    if (pending.length === 0) break;
+    for (const outcome of pending) {
+      const id = outcome.id ?? '';
+      try {
+        const { data } = await octokit.rest.codeScanning.getSarif({
+          owner: context.owner,
+          repo: context.repo,
+          sarif_id: id,
+        });
+        outcome.status = data.processing_status ?? 'unknown';
+        outcome.errors = (data.errors ?? []).map(String);
+      } catch (error) {
+        logger.warning(
+          `code scanning: upload ${id} accepted, but its processing status is unknown: ${errorMessage(error)}`,
+        );
+        outcome.status = 'unknown';
+        continue;
+      }
+      if (outcome.status === 'failed')
+        logger.warning(
+          `code scanning: GitHub could not process the ${outcome.tool} upload ${id} (${outcome.category}): ${outcome.errors.join('; ') || 'no reason given'}`,
+        );
+      else if (outcome.status !== 'pending')
+        logger.info(`code scanning: ${outcome.tool} ${outcome.category}: ${outcome.status}`);
+    }
+    if (!outcomes.some((o) => o.status === 'pending')) break;
+    const left = deadline - clock.now();
+    if (left <= 0) {
+      const still = outcomes.filter((o) => o.status === 'pending');
+      logger.info(
+        `code scanning: ${still.length} upload(s) still being processed after ${(wait.processingTimeoutMs ?? PROCESSING_TIMEOUT_MS) / 1000} s (${still.map((o) => o.tool).join(', ')}); not waiting longer`,
+      );
+      break;
+    }
+    await clock.sleep(Math.min(wait.pollIntervalMs, left));
+  }
+  return outcomes;
+}
+
+/** Upload every payload, then wait for all of them together. */
+export async function uploadToCodeScanning(request: CodeScanningRequest): Promise<UploadOutcome[]> {
+  return awaitProcessing(request, await uploadPayloads(request));
 }

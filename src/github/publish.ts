@@ -7,10 +7,10 @@ import type { Clock, Logger } from '../model/ports.ts';
 import { renderMarkdown } from '../outputs/markdown.ts';
 import { uploadComplianceArtifact } from './artifact.ts';
 import { ARTIFACT_TIMEOUT_MS, withDeadline } from './deadline.ts';
-import { httpStatus, rejectedCredentials } from './client.ts';
+import { httpStatus, rateLimitOf, rateLimitedUntil, rejectedCredentials } from './client.ts';
 import type { Octokit } from './client.ts';
 import { publishComment, stickyMarker } from './comment.ts';
-import { refusesEveryUpload, uploadToCodeScanning } from './code-scanning.ts';
+import { uploadToCodeScanning } from './code-scanning.ts';
 import type { UploadOutcome } from './code-scanning.ts';
 import { resolveAnalysisTarget } from './context.ts';
 import type { GitHubContext } from './context.ts';
@@ -24,6 +24,11 @@ export interface Analysis {
   /** Scanned directory relative to the repository root ('' for the root). */
   scope: string;
   category?: string | undefined;
+  /**
+   * Keeps this analysis apart from the other legs of a matrix when no category is given: the
+   * matrix key (full mode) or the leg's name (aggregate mode). Unset outside a matrix.
+   */
+  variant?: string | undefined;
   /** Scanners that failed or timed out: their runs are not uploaded (an empty run closes alerts). */
   failedTools: readonly string[];
 }
@@ -36,6 +41,10 @@ export interface PublishSettings {
   artifactName: string;
   retentionDays: number;
   pollIntervalMs: number;
+  /** Longest wait for GitHub to process every upload, all together; 2 minutes by default. */
+  processingTimeoutMs?: number;
+  /** This matrix leg's key (`matrix-<hash>`), when the job is a matrix: the artifact's fallback name. */
+  matrixKey?: string | undefined;
   /**
    * Longest the compliance artifact upload may take before publishing moves on without it. Its
    * Twirp calls have no timeout of their own: a stalled artifact service would hold the comment
@@ -146,29 +155,47 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
       logger.info(
         `code scanning: filing under ${resolved.target.ref} @ ${resolved.target.sha} (${resolved.how})`,
       );
-      for (const analysis of request.analyses) {
-        // One leg's 403 would be every leg's: stop asking.
-        if (result.uploads.some(refusesEveryUpload)) break;
+      const payloads = request.analyses.flatMap((analysis) => {
         const plan = planUploads({
           merged: analysis.sarif,
           scope: analysis.scope,
           category: analysis.category,
+          variant: analysis.variant,
           workspace: context.workspace,
           excludedTools: analysis.failedTools,
         });
         for (const note of plan.notes) warn(note);
-        result.uploads.push(
-          ...(await uploadToCodeScanning({
-            octokit,
-            context,
-            target: resolved.target,
-            payloads: plan.payloads,
-            logger,
-            clock: request.clock,
-            pollIntervalMs: settings.pollIntervalMs,
-          })),
-        );
+        return plan.payloads;
+      });
+      // Two uploads of one (tool, category) replace each other: the second closes the first's
+      // alerts. Neither is uploaded (as codeql-action's validateUniqueCategory refuses them).
+      const byPair = Map.groupBy(payloads, (p) => `${p.tool}\u0000${p.category}`);
+      const unique = [...byPair.values()].filter((same) => same.length === 1).flat();
+      for (const [first, ...others] of byPair.values()) {
+        if (!first || others.length === 0) continue;
+        const reason = `${others.length + 1} analyses of ${first.tool} in this run have the category ${first.category}; each would replace the other's alerts, so none was uploaded. Give each matrix leg its own \`category\` input (or path)`;
+        logger.error(`code scanning: ${reason}`);
+        result.uploads.push({
+          tool: first.tool,
+          category: first.category,
+          id: undefined,
+          status: 'refused',
+          errors: [reason],
+        });
       }
+      // Everything is uploaded first, then polled together: one wait, not one per upload.
+      result.uploads.push(
+        ...(await uploadToCodeScanning({
+          octokit,
+          context,
+          target: resolved.target,
+          payloads: unique,
+          logger,
+          clock: request.clock,
+          pollIntervalMs: settings.pollIntervalMs,
+          processingTimeoutMs: settings.processingTimeoutMs,
+        })),
+      );
       // A rejected token is said once, below, not once per upload.
       const failed = result.uploads.filter(
         (u) =>
@@ -193,6 +220,7 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
         commit,
         name: settings.artifactName,
         retentionDays: settings.retentionDays,
+        matrixKey: settings.matrixKey,
         logger,
       }),
       settings.artifactTimeoutMs ?? ARTIFACT_TIMEOUT_MS,
@@ -213,7 +241,12 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
     artifactId: result.artifactId,
   });
   const pr = context.pullRequest;
-  if (octokit && pr && settings.comment !== 'never' && !rejectedCredentials(octokit)) {
+  const limited = octokit && rateLimitedUntil(octokit);
+  if (octokit && pr && settings.comment !== 'never' && limited) {
+    warn(
+      `PR comment not posted: GitHub's API is ${limited}, and this run sends it nothing more; the report is in the job summary`,
+    );
+  } else if (octokit && pr && settings.comment !== 'never' && !rejectedCredentials(octokit)) {
     try {
       const comment = await publishComment({
         octokit,
@@ -229,7 +262,12 @@ export async function publish(request: PublishRequest): Promise<PublishResult> {
       result.commentUrl = comment.url;
       result.newFindings = comment.newFindings;
     } catch (error) {
-      if (httpStatus(error) !== 401)
+      const rateLimit = rateLimitOf(error);
+      if (rateLimit)
+        warn(
+          `PR comment not posted (${httpStatus(error) ?? ''}: ${errorMessage(error)}): GitHub's API is ${rateLimit}; the report is in the job summary`,
+        );
+      else if (httpStatus(error) !== 401)
         warn(
           httpStatus(error) === 403
             ? `PR comment not posted (403: ${errorMessage(error)}): the token needs \`pull-requests: write\`; on fork PRs it is read-only, so the report is in the job summary instead`

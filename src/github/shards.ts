@@ -250,6 +250,9 @@ export async function aggregateShards(request: AggregateRequest): Promise<Aggreg
         sarif: imported.input.log,
         scope: manifest.scope,
         category: manifest.category,
+        // Legs may scan one scope with one tool (split by image, say): the leg's name keeps their
+        // analyses apart when no category was given.
+        variant: manifest.leg,
         failedTools,
       });
       const sbomFile = path.join(dir, OUTPUT_FILES.sbom);

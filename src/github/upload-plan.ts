@@ -26,6 +26,8 @@ export interface UploadPlanRequest {
   scope: string;
   /** Names the analysis instead of the scope (the `category` input). */
   category?: string | undefined;
+  /** Keeps matrix legs apart when no category is given (the matrix key or the leg's name). */
+  variant?: string | undefined;
   /** Absolute path of the repository root (GITHUB_WORKSPACE). */
   workspace: string;
   /** Tools whose scan failed: their (empty or partial) run would close their open alerts. */
@@ -46,12 +48,25 @@ export function toolOfRun(run: Run): string {
 }
 
 /**
- * `scanfold/<tool>/<scope>/`. GitHub replaces an analysis with the next upload of the same ref, tool
- * and category and closes the alerts it no longer lists: matrix legs scanning different paths of
- * one commit need different categories, and a re-run of one leg replaces only its own analysis.
+ * `scanfold/<tool>/<scope>/`, or `scanfold/<tool>/<scope>/<variant>/` for a matrix leg. GitHub
+ * replaces an analysis with the next upload of the same ref, tool and category and closes the
+ * alerts it no longer lists: matrix legs of one commit need different categories, and a re-run of
+ * one leg replaces only its own analysis. `variant` (the matrix key, or the leg's name) is added
+ * only to the default category: an explicit `category` is the user's name and is kept as given.
+ * Without a variant the category is what it always was: renaming it would strand every open alert
+ * under the old name (GitHub never closes them, as no upload of the old category comes again).
  */
-export function categoryFor(tool: string, scope: string, category?: string): string {
-  const named = (category ?? scope).replace(/^\/+|\/+$/g, '');
+export function categoryFor(
+  tool: string,
+  scope: string,
+  category?: string,
+  variant?: string,
+): string {
+  const trim = (name: string): string => name.replace(/^\/+|\/+$/g, '');
+  const named =
+    category !== undefined
+      ? trim(category)
+      : [trim(scope), trim(variant ?? '')].filter(Boolean).join('/');
   return `scanfold/${tool}/${named ? `${named}/` : ''}`;
 }
 
@@ -148,7 +163,7 @@ export function uploadEnvelope(request: UploadPlanRequest): Log {
         ...rest,
         automationDetails: {
           ...run.automationDetails,
-          id: categoryFor(toolOfRun(run), request.scope, request.category),
+          id: categoryFor(toolOfRun(run), request.scope, request.category, request.variant),
         },
         originalUriBaseIds: { [SRCROOT]: { uri: workspaceUri } },
         ...(artifacts ? { artifacts: rebaseDeep(artifacts, rebase) } : {}),

@@ -6,12 +6,15 @@ import type { MeasuredItem } from './json-stream.ts';
 
 /** GitHub code-scanning limits for one SARIF upload. */
 export const GITHUB_SARIF_LIMITS = {
-  gzipBytes: 10 * 1024 * 1024,
+  /** GitHub's docs say "10 MB": 10,000,000 bytes is within it whichever megabyte is meant. */
+  gzipBytes: 10_000_000,
   runsPerFile: 20,
   resultsPerRun: 25_000,
   rulesPerRun: 25_000,
   locationsPerResult: 1_000,
   tagsPerRule: 20,
+  /** All thread flows of all code flows of one result together. */
+  threadFlowLocationsPerResult: 10_000,
 } as const;
 export type SarifLimits = { -readonly [K in keyof typeof GITHUB_SARIF_LIMITS]: number };
 
@@ -37,12 +40,41 @@ function toolOf(run: Run): string {
   return run.automationDetails?.id ?? run.tool.driver.name;
 }
 
+/**
+ * GitHub rejects a result with more thread-flow locations than the limit, counted over all its
+ * code flows: the first ones are kept, in order, and a thread flow left empty is dropped.
+ */
+function capThreadFlows(result: Result, limit: number): Result {
+  const flows = result.codeFlows;
+  if (!flows) return result;
+  let total = 0;
+  for (const flow of flows) for (const thread of flow.threadFlows) total += thread.locations.length;
+  if (total <= limit) return result;
+  let left = limit;
+  const codeFlows = flows
+    .map((flow) => ({
+      ...flow,
+      threadFlows: flow.threadFlows
+        .map((thread) => {
+          const locations = thread.locations.slice(0, left);
+          left -= locations.length;
+          return { ...thread, locations };
+        })
+        .filter((thread) => thread.locations.length > 0),
+    }))
+    .filter((flow) => flow.threadFlows.length > 0);
+  return { ...result, codeFlows };
+}
+
 /** Make one run fit the per-run limits; only when it cannot, keep the most severe results. */
 function fitRun(run: Run, limits: SarifLimits, truncated: Truncation[]): Run {
   let results = (run.results ?? []).map((result) =>
-    result.locations && result.locations.length > limits.locationsPerResult
-      ? { ...result, locations: result.locations.slice(0, limits.locationsPerResult) }
-      : result,
+    capThreadFlows(
+      result.locations && result.locations.length > limits.locationsPerResult
+        ? { ...result, locations: result.locations.slice(0, limits.locationsPerResult) }
+        : result,
+      limits.threadFlowLocationsPerResult,
+    ),
   );
   const rules = (run.tool.driver.rules ?? []).map((rule) => {
     const tags = rule.properties?.tags;

@@ -17,7 +17,10 @@ const ActionYmlSchema = z.object({
   inputs: z.record(z.string(), z.object({ default: z.string().optional() })),
 });
 
-/** Every input with its action.yml default, as the runner passes them (`${{ github.token }}` expanded). */
+/**
+ * Every input with its action.yml default, as the runner passes them (`${{ github.token }}`
+ * expanded; `${{ toJson(matrix) }}` is `null` in a job without a matrix).
+ */
 export function defaultInputs(): Record<string, string> {
   const { inputs } = ActionYmlSchema.parse(
     parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')),
@@ -25,7 +28,9 @@ export function defaultInputs(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(inputs).map(([name, spec]) => [
       name,
-      (spec.default ?? '').replace('${{ github.token }}', TOKEN),
+      (spec.default ?? '')
+        .replace('${{ github.token }}', TOKEN)
+        .replace('${{ toJson(matrix) }}', 'null'),
     ]),
   );
 }

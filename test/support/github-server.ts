@@ -285,7 +285,7 @@ export interface GitHubServerOptions {
   pullRequests?: readonly PullRequestSeed[];
   /** Default 65536, like GitHub. */
   maxCommentLength?: number;
-  /** Gzip size limit for SARIF uploads. Default 10 MiB, like GitHub. */
+  /** Gzip size limit for SARIF uploads. Default 10,000,000 bytes: GitHub's docs say "10 MB". */
   maxSarifGzipBytes?: number;
   /** Max runs per SARIF upload. Default 20, like GitHub. */
   maxSarifRuns?: number;
@@ -302,6 +302,18 @@ export interface GitHubServerOptions {
    * Tokens not listed act as `botUser`, like GITHUB_TOKEN. Bot identities get 403 on GET /user.
    */
   tokenUsers?: Readonly<Record<string, GitHubUser>>;
+  /**
+   * Tokens that can only read, as a fork PR's GITHUB_TOKEN is whatever `permissions:` says:
+   * creating or changing comments and uploading SARIF get 403 "Resource not accessible by
+   * integration". None by default.
+   */
+  readOnlyTokens?: readonly string[];
+  /**
+   * Only issues that exist take comments (like GitHub: 404 otherwise): pull requests added with
+   * `pullRequests`/`addPullRequest`, issues that have comments, and these numbers. Off by default
+   * for tests that comment on a PR they never register.
+   */
+  knownIssuesOnly?: boolean;
   /** Extra processing errors for an upload (e.g. to fail one tool's analysis); none by default. */
   processingErrors?: (sarif: SarifLog) => string[];
 }
@@ -627,7 +639,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const serverUrl = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
   const botUser = options.botUser ?? GITHUB_ACTIONS_BOT;
   const maxCommentLength = options.maxCommentLength ?? 65536;
-  const maxSarifGzipBytes = options.maxSarifGzipBytes ?? 10 * 1024 * 1024;
+  const maxSarifGzipBytes = options.maxSarifGzipBytes ?? 10_000_000;
   const maxSarifRuns = options.maxSarifRuns ?? 20;
   const sarifPendingPolls = options.sarifPendingPolls ?? 0;
   const linkStyle = options.linkStyle ?? 'repositories';
@@ -635,6 +647,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const verifyRuntimeToken = options.verifyRuntimeToken ?? true;
   const acceptedTokens = options.tokens ? new Set(options.tokens) : undefined;
   const tokenUsers = new Map(Object.entries(options.tokenUsers ?? {}));
+  const readOnlyTokens = new Set(options.readOnlyTokens ?? []);
   const analyses: StoredAnalysis[] = [];
   const caches: (StoredCacheEntry & { sig: string; blocks: Map<string, Buffer> })[] = [];
   let nextCacheId = 1;
@@ -965,15 +978,12 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const runs = log['runs'];
     if (!Array.isArray(runs))
       throw restError(400, 'Invalid SARIF: "runs" must be an array.', {}, docs);
-    if (runs.length > maxSarifRuns) {
-      throw restError(
-        400,
-        `rejecting SARIF, as there are more runs than allowed (${runs.length} > ${maxSarifRuns})`,
-        {},
-        docs,
-      );
-    }
     const errors: string[] = [];
+    // Accepted (202), then failed when processed, as GitHub does.
+    if (runs.length > maxSarifRuns)
+      errors.push(
+        `rejecting SARIF, as there are more runs than allowed (${runs.length} > ${maxSarifRuns})`,
+      );
     const seen = new Set<string>();
     const runKeys: { tool: string; category: string }[] = [];
     for (const run of runs as unknown[]) {
@@ -985,13 +995,14 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         throw restError(400, 'Invalid SARIF: every run needs tool.driver.name.', {}, docs);
       const details = isRecord(run) ? run['automationDetails'] : undefined;
       const autoId = isRecord(details) && typeof details['id'] === 'string' ? details['id'] : '';
-      // The category is everything up to (and including) the last '/', or the whole id.
-      const category = autoId.includes('/') ? autoId.slice(0, autoId.lastIndexOf('/') + 1) : autoId;
+      // The category is everything up to (and including) the last '/'. An id without '/' is all
+      // run id: its category is empty (docs: sarif-support-for-code-scanning#runautomationdetails-object).
+      const category = autoId.includes('/') ? autoId.slice(0, autoId.lastIndexOf('/') + 1) : '';
       const key = `${tool}\u0000${category}`;
       // Since 2025-07-22 this is refused when processed, not when received.
       if (seen.has(key))
         errors.push(
-          `Code Scanning does not support uploading multiple SARIF runs with the same category. Please update your workflow to upload a single run per category (tool "${tool}", category "${category}").`,
+          `A delivery cannot contain multiple runs with the same category (tool "${tool}", category "${category}").`,
         );
       seen.add(key);
       runKeys.push({ tool, category });
@@ -1008,6 +1019,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         errors.push(
           `rejecting SARIF, as there are more results per run than allowed (${results.length} > 25000)`,
         );
+      errors.push(...hardLimitErrors(rules, results));
     }
     const checkoutUri = strField(payload, 'checkout_uri');
     errors.push(...locationErrors(log as unknown as SarifLog, checkoutUri));
@@ -1094,6 +1106,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       segs = ['repos', entry.owner, entry.repo, ...segs.slice(2)];
     }
     const identity = tokenUsers.get(m[1] ?? '') ?? botUser;
+    // A fork PR's token reads, and nothing more, whatever the workflow's `permissions:` say.
+    if (
+      readOnlyTokens.has(m[1] ?? '') &&
+      method !== 'GET' &&
+      method !== 'HEAD' &&
+      /^(repos\/[^/]+\/[^/]+\/(issues\/|code-scanning\/sarifs)|repositories\/\d+\/(issues\/|code-scanning\/sarifs))/.test(
+        restPath.replace(/^\/+/, ''),
+      )
+    )
+      throw restError(403, 'Resource not accessible by integration');
     if (segs.length === 1 && segs[0] === 'user' && method === 'GET') {
       // Installation tokens (GITHUB_TOKEN, App tokens) cannot read /user.
       if (identity.type === 'Bot') throw restError(403, 'Resource not accessible by integration');
@@ -1167,6 +1189,18 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         };
       }
       if (method === 'POST') {
+        const exists =
+          pullRequests.some(
+            (pr) =>
+              repoKey(pr.owner, pr.repo) === repoKey(owner, repo) && pr.number === issueNumber,
+          ) || commentsOn(owner, repo, issueNumber).length > 0;
+        if (options.knownIssuesOnly && !exists)
+          throw restError(
+            404,
+            'Not Found',
+            {},
+            'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+          );
         const text = checkCommentBody(
           parseJsonBody(body),
           'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
@@ -1812,9 +1846,14 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       rec.faulted = true;
       const base = service === 'rest' ? restHeaders() : {};
       const status = fault.rule.status ?? 500;
-      const payload = fault.rule.body ?? { message: STATUS_CODES[status] ?? 'Error' };
+      // GitHub's front end answers a 502/504 with its HTML "Unicorn!" page, not JSON.
+      const html = fault.rule.body === undefined && (status === 502 || status === 504);
+      const payload = html
+        ? unicornPage(status)
+        : (fault.rule.body ?? { message: STATUS_CODES[status] ?? 'Error' });
       send(res, rec, status, payload, {
         ...base,
+        ...(html ? { 'content-type': 'text/html; charset=utf-8' } : {}),
         ...lowerKeys(fault.rule.headers ?? {}),
       });
       return;
@@ -1946,6 +1985,59 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     },
   };
   return api;
+}
+
+/**
+ * GitHub's hard limits inside a run (docs: sarif-support-for-code-scanning, "Validating your SARIF
+ * file"): more than 1,000 locations per result, 20 tags per rule or 10,000 thread-flow locations per
+ * result, and the whole upload is rejected when processed.
+ */
+function hardLimitErrors(rules: unknown, results: unknown): string[] {
+  const errors = new Set<string>();
+  const over = (what: string, count: number, limit: number): void => {
+    if (count > limit)
+      errors.add(`rejecting SARIF, as there are more ${what} than allowed (${count} > ${limit})`);
+  };
+  for (const rule of Array.isArray(rules) ? (rules as unknown[]) : []) {
+    const tags = isRecord(rule) && isRecord(rule['properties']) ? rule['properties']['tags'] : [];
+    over('tags per rule', Array.isArray(tags) ? tags.length : 0, 20);
+  }
+  for (const result of Array.isArray(results) ? (results as unknown[]) : []) {
+    if (!isRecord(result)) continue;
+    const locations = result['locations'];
+    over('locations per result', Array.isArray(locations) ? locations.length : 0, 1_000);
+    let threadFlowLocations = 0;
+    for (const flow of Array.isArray(result['codeFlows']) ? (result['codeFlows'] as unknown[]) : [])
+      for (const thread of isRecord(flow) && Array.isArray(flow['threadFlows'])
+        ? (flow['threadFlows'] as unknown[])
+        : [])
+        if (isRecord(thread) && Array.isArray(thread['locations']))
+          threadFlowLocations += thread['locations'].length;
+    over('thread flow locations per result', threadFlowLocations, 10_000);
+  }
+  return [...errors];
+}
+
+/** An HTML error page as GitHub's front end sends it for a 502/504 (a few kB, many lines). */
+function unicornPage(status: number): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '  <head>',
+    '    <meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+    `    <title>${status === 504 ? 'Gateway Timeout' : 'Unicorn!'} &middot; GitHub</title>`,
+    '    <style type="text/css" media="screen">',
+    `      body { background-color: #f1f1f1; margin: 0; font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; }`,
+    '    </style>',
+    '  </head>',
+    '  <body>',
+    '    <div class="container">',
+    '      <p><strong>No server is currently available to service your request.</strong></p>',
+    '      <p>Sorry about that. Please try refreshing and contact us if the problem persists.</p>',
+    '    </div>',
+    '  </body>',
+    '</html>',
+  ].join('\n');
 }
 
 function lowerKeys(h: Readonly<Record<string, string>>): Record<string, string> {
