@@ -15740,12 +15740,15 @@ function buildSarif(request) {
 // src/outputs/sarif-limits.ts
 import { gzipSync } from "node:zlib";
 var GITHUB_SARIF_LIMITS = {
-  gzipBytes: 10 * 1024 * 1024,
+  /** GitHub's docs say "10 MB": 10,000,000 bytes is within it whichever megabyte is meant. */
+  gzipBytes: 1e7,
   runsPerFile: 20,
   resultsPerRun: 25e3,
   rulesPerRun: 25e3,
   locationsPerResult: 1e3,
-  tagsPerRule: 20
+  tagsPerRule: 20,
+  /** All thread flows of all code flows of one result together. */
+  threadFlowLocationsPerResult: 1e4
 };
 function severityOfResult(result) {
   const { severity } = readScanfoldProperties(result.properties);
@@ -15754,9 +15757,29 @@ function severityOfResult(result) {
 function toolOf(run3) {
   return run3.automationDetails?.id ?? run3.tool.driver.name;
 }
+function capThreadFlows(result, limit) {
+  const flows = result.codeFlows;
+  if (!flows) return result;
+  let total = 0;
+  for (const flow of flows) for (const thread of flow.threadFlows) total += thread.locations.length;
+  if (total <= limit) return result;
+  let left = limit;
+  const codeFlows = flows.map((flow) => ({
+    ...flow,
+    threadFlows: flow.threadFlows.map((thread) => {
+      const locations = thread.locations.slice(0, left);
+      left -= locations.length;
+      return { ...thread, locations };
+    }).filter((thread) => thread.locations.length > 0)
+  })).filter((flow) => flow.threadFlows.length > 0);
+  return { ...result, codeFlows };
+}
 function fitRun(run3, limits, truncated) {
   let results = (run3.results ?? []).map(
-    (result) => result.locations && result.locations.length > limits.locationsPerResult ? { ...result, locations: result.locations.slice(0, limits.locationsPerResult) } : result
+    (result) => capThreadFlows(
+      result.locations && result.locations.length > limits.locationsPerResult ? { ...result, locations: result.locations.slice(0, limits.locationsPerResult) } : result,
+      limits.threadFlowLocationsPerResult
+    )
   );
   const rules = (run3.tool.driver.rules ?? []).map((rule2) => {
     const tags = rule2.properties?.tags;
@@ -21051,7 +21074,7 @@ async function scanWith(config, options, printer) {
 
 // src/import/import.ts
 import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, realpath } from "node:fs/promises";
 import path28 from "node:path";
 
 // src/import/cyclonedx-vulnerabilities.ts
@@ -21320,15 +21343,19 @@ async function importWith(request, printer) {
     request.logger.error(message);
   };
   for (const file of request.files) {
-    const count = (seen.get(file) ?? 0) + 1;
-    seen.set(file, count);
-    const label = count === 1 ? file : `${file}#${count}`;
+    const real = await realpath(file).catch(() => path28.resolve(file));
+    const first = seen.get(real);
+    if (first !== void 0) {
+      request.logger.warning(`${file}: the same file as ${first}, given again; read once`);
+      continue;
+    }
+    seen.set(real, file);
     try {
-      const recognised = recognise(label, await readInput(file), ADAPTERS);
+      const recognised = recognise(file, await readInput(file), ADAPTERS);
       if (recognised.kind === "sbom") {
         const { input, vulnerabilities } = recognised;
         const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
-        imported.add(tool, input.toolVersion, label);
+        imported.add(tool, input.toolVersion, file);
         sboms.push(input);
         const { log, unresolved } = cycloneDxVulnerabilitiesToSarif(
           input.bom,
@@ -21336,14 +21363,14 @@ async function importWith(request, printer) {
           input.tool,
           input.toolVersion
         );
-        if (log) fromBoms.push({ file: label, log, tool, unresolved });
+        if (log) fromBoms.push({ file, log, tool, unresolved });
       } else if (recognised.kind === "sarif" && !recognised.owner)
-        sarif.push({ file: label, log: recognised.log });
+        sarif.push({ file, log: recognised.log });
       else if (recognised.owner) {
         const outputs = owned.get(recognised.owner) ?? [];
-        outputs.push(rawOutput(label, recognised));
+        outputs.push(rawOutput(file, recognised));
         owned.set(recognised.owner, outputs);
-        imported.add(recognised.owner.name, void 0, label);
+        imported.add(recognised.owner.name, void 0, file);
       }
     } catch (error) {
       fail(

@@ -258,10 +258,13 @@ export function createGitHubClient(options: ClientOptions): Octokit {
     const delay = Math.round(Math.min(policy.capMs, step * policy.baseMs) * (0.5 + random() / 2));
     // plugin-retry's step is (n + 1)² for the n-th retry; past `retries` it gives up.
     const nth = Math.round(Math.sqrt(step));
-    if (nth <= retries)
-      options.logger.info(
-        `GitHub ${error.request.method} ${error.request.url}: ${errorMessage(error)}; retry ${nth} of ${retries} in ${delay} ms`,
-      );
+    if (nth <= retries) {
+      // One line whatever the answer was (a 502's HTML page is dozens of lines).
+      const { method, url } = error.request;
+      const summary = oneLine(error, error.request);
+      const what = summary.startsWith(`${method} `) ? summary : `${method} ${url}: ${summary}`;
+      options.logger.info(`GitHub ${what}; retry ${nth} of ${retries} in ${delay} ms`);
+    }
     return retryRequest(error, retries, delay);
   };
   // Once a request found GitHub unreachable through every retry (no answer, or none in time),
