@@ -276,6 +276,8 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     try {
       sbom = buildSbom(request.sboms, findings);
       for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
+      // Not the whole input, but part of what it said: the report says which.
+      for (const { message } of sbom.dropped) fail(`SBOM input partly left out: ${message}`);
       const invalid = validateBom(JSON.parse(sbom.json));
       if (invalid.length > 0) {
         fail(

@@ -18,6 +18,8 @@ export interface InputComponent {
   purl?: string | undefined;
   licenses?: z.infer<typeof LicenseChoiceSchema>[] | undefined;
   components?: InputComponent[] | undefined;
+  /** The rest of the component, read field by field by the merge (sbom-fields.ts). */
+  [field: string]: unknown;
 }
 const ComponentSchema: z.ZodType<InputComponent> = z.lazy(() =>
   z.looseObject({
@@ -31,6 +33,19 @@ const ComponentSchema: z.ZodType<InputComponent> = z.lazy(() =>
     components: z.array(ComponentSchema).optional(),
   }),
 );
+
+/**
+ * `metadata.component`, the subject the SBOM describes (an image, a directory), checked apart from
+ * the file: a wrong one costs the subject only (see checkSubject), never the file's components.
+ */
+export function checkSubject(
+  value: unknown,
+): { success: true; data: InputComponent } | { success: false; reason: string } {
+  const checked = ComponentSchema.safeParse(value);
+  return checked.success
+    ? { success: true, data: checked.data }
+    : { success: false, reason: issueText(checked.error, ['metadata', 'component']) };
+}
 
 /** A tool in `metadata.tools`: CycloneDX 1.5+ lists components, 1.4 and earlier an array. */
 const ToolSchema = z.looseObject({ name: z.string().optional(), version: z.string().optional() });

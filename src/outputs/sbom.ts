@@ -2,7 +2,14 @@ import { hash, randomUUID } from 'node:crypto';
 import { Enums, Models, Serialize, Spec, SPDX } from '@cyclonedx/cyclonedx-library';
 import type { Finding } from '../model/finding.ts';
 import type { SbomInput } from '../model/inputs.ts';
-import { checkBomInput } from '../model/sbom-input.ts';
+import {
+  PropertySchema,
+  READ_FIELDS,
+  readComponentFields,
+  readList,
+} from '../model/sbom-fields.ts';
+import type { ComponentFields, InputHash } from '../model/sbom-fields.ts';
+import { checkBomInput, checkSubject } from '../model/sbom-input.ts';
 import type { InputComponent } from '../model/sbom-input.ts';
 
 export interface SbomSummary {
@@ -16,6 +23,8 @@ export interface SbomOutput {
   summary: SbomSummary;
   /** Inputs left out: the tool that gave each, and a reason naming the file. */
   rejected: { tool: string; message: string }[];
+  /** What inputs said that the merged SBOM does not keep: one line per file, naming the fields. */
+  dropped: { tool: string; message: string }[];
 }
 
 /** A bom-ref that depends on the package, not on the order inputs were read in. */
@@ -25,10 +34,24 @@ function refFor(key: string): string {
 
 const COMPONENT_TYPES = new Set<string>(Object.values(Enums.ComponentType));
 
-function keyOf(component: InputComponent): string {
-  // Qualifiers (e.g. package-id) differ between tools for the same package.
+/**
+ * One component per package: its purl without qualifiers (e.g. package-id differs between tools
+ * for the same package), else group, name and version. A component without either that carries
+ * hashes (Syft's `file` components) is also told apart by them: two images' `/bin/sh` with
+ * different contents are two files.
+ */
+function keyOf(component: InputComponent, hashes: readonly InputHash[]): string {
   if (component.purl) return component.purl.split('?')[0] ?? component.purl;
-  return `${component.group ? component.group + '/' : ''}${component.name}@${component.version ?? ''}`;
+  const key = `${component.group ? component.group + '/' : ''}${component.name}@${component.version ?? ''}`;
+  if (hashes.length === 0) return key;
+  return `${key}#${hashes
+    .map((h) => `${h.alg}:${h.content.toLowerCase()}`)
+    .sort()
+    .join(',')}`;
+}
+
+function licenseName(choice: NonNullable<InputComponent['licenses']>[number]): string | undefined {
+  return choice.expression ?? choice.license?.id ?? choice.license?.name;
 }
 
 function licensesOf(choices: InputComponent['licenses'], seen: Set<string>): Models.License[] {
@@ -49,8 +72,172 @@ function licensesOf(choices: InputComponent['licenses'], seen: Set<string>): Mod
   return licenses;
 }
 
-function flatten(components: readonly InputComponent[]): InputComponent[] {
-  return components.flatMap((component) => [component, ...flatten(component.components ?? [])]);
+/** Every component with its place in the document (`components.3.components.0`). */
+function flatten(
+  components: readonly InputComponent[],
+  where: string,
+): { raw: InputComponent; where: string }[] {
+  return components.flatMap((raw, index) => [
+    { raw, where: `${where}.${index}` },
+    ...flatten(raw.components ?? [], `${where}.${index}.components`),
+  ]);
+}
+
+/** Syft numbers a package's locations: `syft:location:<n>:path`, `syft:location:<n>:layerID`. */
+const SYFT_LOCATION = /^syft:location:(\d+):(.+)$/;
+
+/** What a merged component already holds, so that a second description adds only what is new. */
+interface Merged {
+  properties: Set<string>;
+  /** Each location (its fields and values), in the order numbered in the output. */
+  locations: Set<string>;
+  references: Set<string>;
+}
+
+/**
+ * Adds one description of a package (a copy of it at another path, or another tool's view of it)
+ * to its merged component.
+ *
+ * Copies of one package are merged, not kept apart: one component per package is what the merge
+ * does across tools already (Syft's and Trivy's views of one image describe the same copies, with
+ * different paths conventions and no shared id to pair them by), a vulnerability then affects one
+ * bom-ref, the dependency graph has one node per package (Syft's edges between copies are the same
+ * package@version edges), and Dependency-Track and other consumers fold components with one purl
+ * into one anyway. Nothing the copies say is lost for it: every copy's locations are kept,
+ * renumbered `syft:location:0:…`, `syft:location:1:…` in the order read (a location already held
+ * is not repeated), and every other property, hash and external reference once. A single-valued
+ * field (CPE, author, publisher, supplier, description, copyright, a hash of one algorithm) keeps
+ * the first description's value; a different value from another is kept as a property
+ * `scanfold:<field>`, as are licences the first description did not name.
+ */
+function addDescription(
+  component: Models.Component,
+  merged: Merged,
+  raw: InputComponent,
+  fields: ComponentFields,
+  licenseNames: Set<string>,
+): void {
+  const property = (name: string, value: string): void => {
+    const id = `${name}\u0000${value}`;
+    if (merged.properties.has(id)) return;
+    merged.properties.add(id);
+    component.properties.add(new Models.Property(name, value));
+  };
+  const alternative = (field: string, held: string | undefined, value: string): void => {
+    if (held !== undefined && held !== value) property(`scanfold:${field}`, value);
+  };
+
+  const licenses = licensesOf(raw.licenses, licenseNames);
+  if (component.licenses.size === 0)
+    for (const license of licenses) component.licenses.add(license);
+  else {
+    const held = new Set(
+      [...component.licenses].map((l) =>
+        l instanceof Models.LicenseExpression
+          ? l.expression
+          : l instanceof Models.SpdxLicense
+            ? l.id
+            : l.name,
+      ),
+    );
+    for (const choice of raw.licenses ?? []) {
+      const name = licenseName(choice);
+      if (name !== undefined && !held.has(name)) property('scanfold:license', name);
+    }
+  }
+
+  // A reference without a URL is Syft's way of giving the archive's own digests (see sbom-fields).
+  const hashes = [
+    ...fields.hashes,
+    ...fields.externalReferences.flatMap((reference) =>
+      reference.url ? [] : (reference.hashes ?? []),
+    ),
+  ];
+  for (const { alg, content } of hashes) {
+    const algorithm = alg as Enums.HashAlgorithm;
+    const held = component.hashes.get(algorithm);
+    if (held === undefined) component.hashes.set(algorithm, content);
+    else if (held.toLowerCase() !== content.toLowerCase())
+      property(`scanfold:hash:${alg}`, content);
+  }
+  if (fields.cpe !== undefined) {
+    alternative('cpe', component.cpe, fields.cpe);
+    component.cpe ??= fields.cpe;
+  }
+  for (const field of ['author', 'publisher', 'description', 'copyright'] as const) {
+    const value = fields[field];
+    if (value === undefined) continue;
+    if (field === 'copyright') {
+      const held = component.copyright?.toString();
+      alternative(field, held, value);
+      component.copyright ??= value;
+    } else {
+      alternative(field, component[field], value);
+      component[field] ??= value;
+    }
+  }
+  if (fields.scope !== undefined) component.scope ??= fields.scope as Enums.ComponentScope;
+  if (fields.supplier !== undefined) {
+    const supplier = fields.supplier;
+    const entity = new Models.OrganizationalEntity({
+      ...(supplier.name !== undefined ? { name: supplier.name } : {}),
+    });
+    for (const url of supplier.url ?? []) entity.url.add(url);
+    for (const contact of supplier.contact ?? [])
+      entity.contact.add(
+        new Models.OrganizationalContact({
+          ...(contact.name !== undefined ? { name: contact.name } : {}),
+          ...(contact.email !== undefined ? { email: contact.email } : {}),
+          ...(contact.phone !== undefined ? { phone: contact.phone } : {}),
+        }),
+      );
+    if (component.supplier === undefined) component.supplier = entity;
+    else alternative('supplier', JSON.stringify(component.supplier), JSON.stringify(supplier));
+  }
+  if (fields.swid !== undefined && component.swid === undefined) {
+    const swid = fields.swid;
+    component.swid = new Models.SWID(swid.tagId, swid.name, {
+      ...(swid.version !== undefined ? { version: swid.version } : {}),
+      ...(swid.tagVersion !== undefined ? { tagVersion: swid.tagVersion } : {}),
+      ...(swid.patch !== undefined ? { patch: swid.patch } : {}),
+    });
+  }
+  for (const reference of fields.externalReferences) {
+    if (!reference.url) continue;
+    const type = (reference.type ?? 'other') as Enums.ExternalReferenceType;
+    const id = `${type}\u0000${reference.url}\u0000${reference.comment ?? ''}`;
+    if (merged.references.has(id)) continue;
+    merged.references.add(id);
+    const kept = new Models.ExternalReference(
+      reference.url,
+      type,
+      reference.comment !== undefined ? { comment: reference.comment } : {},
+    );
+    for (const { alg, content } of reference.hashes ?? [])
+      kept.hashes.set(alg as Enums.HashAlgorithm, content);
+    component.externalReferences.add(kept);
+  }
+  // Syft's numbered locations: this description's, in its own order, after those held already.
+  const locations = new Map<number, [string, string][]>();
+  for (const { name, value = '' } of fields.properties) {
+    const location = SYFT_LOCATION.exec(name);
+    if (!location) {
+      property(name, value);
+      continue;
+    }
+    const index = Number(location[1]);
+    const entries = locations.get(index) ?? [];
+    entries.push([location[2] ?? '', value]);
+    locations.set(index, entries);
+  }
+  for (const [, entries] of [...locations].sort(([a], [b]) => a - b)) {
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const signature = JSON.stringify(entries);
+    if (merged.locations.has(signature)) continue;
+    const index = merged.locations.size;
+    merged.locations.add(signature);
+    for (const [field, value] of entries) property(`syft:location:${index}:${field}`, value);
+  }
 }
 
 /** Syft's and Trivy's SBOMs as one CycloneDX 1.6 document, with vulnerabilities attached. */
@@ -62,9 +249,12 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
   );
   const byKey = new Map<string, Models.Component>();
   const byRef = new Map<string, Models.Component>();
+  const merged = new Map<Models.Component, Merged>();
   const licenseNames = new Set<string>();
   const purls = new Set<string>();
   const rejected: SbomOutput['rejected'] = [];
+  const dropped: SbomOutput['dropped'] = [];
+  const metadataProperties = new Set<string>();
   const toolKeys = new Set<string>(['scanfold@']);
   // Sorted, so the first description of a package (type, licences) does not depend on input order.
   const sorted = [...inputs].sort(
@@ -89,8 +279,27 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
         ),
       );
     }
-    for (const raw of flatten(parsed.components ?? [])) {
-      const key = keyOf(raw);
+    const problems: string[] = [];
+    const unread = new Map<string, number>();
+    const described: { raw: InputComponent; where: string }[] = [];
+    // The subject (metadata.component): the first input's becomes the merged SBOM's subject, and
+    // another input's subject, when it is a different one, one of its components.
+    const metadata = parsed.metadata;
+    if (metadata?.component !== undefined) {
+      const subject = checkSubject(metadata.component);
+      if (subject.success)
+        described.push(
+          { raw: subject.data, where: 'metadata.component' },
+          ...flatten(subject.data.components ?? [], 'metadata.component.components'),
+        );
+      else problems.push(subject.reason);
+    }
+    described.push(...flatten(parsed.components ?? [], 'components'));
+    described.forEach(({ raw, where }, index) => {
+      for (const field of Object.keys(raw))
+        if (!READ_FIELDS.has(field)) unread.set(field, (unread.get(field) ?? 0) + 1);
+      const fields = readComponentFields(raw, where, problems);
+      const key = keyOf(raw, fields.hashes);
       let component = byKey.get(key);
       if (!component) {
         const type =
@@ -104,13 +313,31 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
           ...(raw.purl ? { purl: raw.purl } : {}),
         });
         byKey.set(key, component);
-        bom.components.add(component);
+        merged.set(component, {
+          properties: new Set(),
+          locations: new Set(),
+          references: new Set(),
+        });
+        if (index === 0 && where === 'metadata.component' && bom.metadata.component === undefined)
+          bom.metadata.component = component;
+        else bom.components.add(component);
         if (raw.purl) purls.add(key);
       }
-      const licenses = licensesOf(raw.licenses, licenseNames);
-      if (component.licenses.size === 0)
-        for (const license of licenses) component.licenses.add(license);
+      const state = merged.get(component);
+      if (state) addDescription(component, state, raw, fields, licenseNames);
       if (raw['bom-ref']) byRef.set(`${inputIndex}:${raw['bom-ref']}`, component);
+    });
+    const properties = readList(
+      (metadata as { properties?: unknown } | undefined)?.properties,
+      PropertySchema,
+      'metadata.properties',
+      problems,
+    );
+    for (const { name, value = '' } of properties) {
+      const id = `${name}\u0000${value}`;
+      if (metadataProperties.has(id)) continue;
+      metadataProperties.add(id);
+      bom.metadata.properties.add(new Models.Property(name, value));
     }
     for (const dependency of parsed.dependencies ?? []) {
       const from = byRef.get(`${inputIndex}:${dependency.ref}`);
@@ -119,6 +346,19 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
         if (from && to && from !== to) from.dependencies.add(to.bomRef);
       }
     }
+    if (problems.length > 0)
+      dropped.push({
+        tool: input.tool,
+        message: `${input.file}: ${problems.length} field(s) not usable CycloneDX 1.6 were left out (first: ${problems[0]})`,
+      });
+    if (unread.size > 0)
+      dropped.push({
+        tool: input.tool,
+        message: `${input.file}: component field(s) not carried into the merged SBOM: ${[...unread]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([field, count]) => `${field} (${count})`)
+          .join(', ')}`,
+      });
   });
   attachVulnerabilities(bom, findings, byKey);
   const serializer = new Serialize.JsonSerializer(
@@ -127,11 +367,12 @@ export function buildSbom(inputs: readonly SbomInput[], findings: readonly Findi
   return {
     json: serializer.serialize(bom, { sortLists: true, space: 2 }) + '\n',
     summary: {
-      components: byKey.size,
+      components: bom.components.size,
       uniquePurls: purls.size,
       licenses: [...licenseNames].sort(),
     },
     rejected,
+    dropped,
   };
 }
 
