@@ -3,7 +3,7 @@ import { createRequire as __scanfoldCreateRequire } from 'node:module'; var requ
 import {
   checkBomInput,
   external_exports
-} from "./chunks/chunk-WLJK72G4.js";
+} from "./chunks/chunk-DIGPW5EN.js";
 import {
   __commonJS,
   __require,
@@ -20827,7 +20827,7 @@ function stepTimer() {
     cpu = nowCpu;
   };
 }
-var importOutputChecks = () => Promise.all([import("./chunks/sbom-DTR7QYEC.js"), import("./chunks/validate-K6IPL5QB.js")]);
+var importOutputChecks = () => Promise.all([import("./chunks/sbom-4RGNZM27.js"), import("./chunks/validate-K6IPL5QB.js")]);
 var outputChecks;
 function loadOutputChecks() {
   return outputChecks ??= importOutputChecks();
@@ -20891,6 +20891,8 @@ async function assemble(request) {
     try {
       sbom = buildSbom(request.sboms, findings);
       for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
+      for (const { message } of sbom.dropped)
+        request.logger.warning(`SBOM input partly left out: ${message}`);
       const invalid = validateBom(JSON.parse(sbom.json));
       if (invalid.length > 0) {
         fail(
@@ -20912,6 +20914,15 @@ async function assemble(request) {
       status: "failed",
       message: [scanner.message, `SBOM left out: ${message}`].filter(Boolean).join("; ")
     };
+  }
+  for (const { tool, message } of sbom?.dropped ?? []) {
+    const index = scanners.findIndex((scanner2) => scanner2.name === tool);
+    const scanner = scanners[index];
+    if (scanner)
+      scanners[index] = {
+        ...scanner,
+        notes: [...scanner.notes ?? [], `SBOM input partly left out: ${message}`]
+      };
   }
   const draft = scrubReport(
     draftReport({ request, normalized, policy, scanners, licenses, sbom }),

@@ -276,8 +276,10 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     try {
       sbom = buildSbom(request.sboms, findings);
       for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
-      // Not the whole input, but part of what it said: the report says which.
-      for (const { message } of sbom.dropped) fail(`SBOM input partly left out: ${message}`);
+      // Part of what an input said (a field the merge does not carry, one wrong-typed value): a
+      // warning, and a note on the tool that wrote it; the run is not failed for it.
+      for (const { message } of sbom.dropped)
+        request.logger.warning(`SBOM input partly left out: ${message}`);
       const invalid = validateBom(JSON.parse(sbom.json));
       if (invalid.length > 0) {
         fail(
@@ -300,6 +302,15 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       status: 'failed',
       message: [scanner.message, `SBOM left out: ${message}`].filter(Boolean).join('; '),
     };
+  }
+  for (const { tool, message } of sbom?.dropped ?? []) {
+    const index = scanners.findIndex((scanner) => scanner.name === tool);
+    const scanner = scanners[index];
+    if (scanner)
+      scanners[index] = {
+        ...scanner,
+        notes: [...(scanner.notes ?? []), `SBOM input partly left out: ${message}`],
+      };
   }
   const draft = scrubReport(
     draftReport({ request, normalized, policy, scanners, licenses, sbom }),

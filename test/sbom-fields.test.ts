@@ -6,7 +6,7 @@
  * scanfold's code.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -316,5 +316,31 @@ describe('sbom.cdx.json keeps what real Syft SBOMs say about their components', 
     assert.equal(output.hashes.size, EXPECTED[TP2].hashes - 1);
     assert.equal(output.cpes.size, EXPECTED[TP2].cpes - 1);
     assert.equal(output.locations.size, EXPECTED[TP2].locations);
+  });
+
+  test('a field the merge does not carry is a warning and a note on its tool, never a failed run', async () => {
+    const bom = (await readBom(TP2)) as unknown as Record<string, unknown> & {
+      components: Record<string, unknown>[];
+    };
+    bom.components[0] = { ...bom.components[0], pedigree: { notes: 'patched locally' } };
+    const file = path.join(workDir, 'pedigree.cdx.json');
+    await writeFile(file, JSON.stringify(bom));
+    const warnings: string[] = [];
+    const outcome = await importFiles({
+      files: [file],
+      outputDir: path.join(workDir, `run-${++runs}`),
+      root: '/work/repo',
+      failOn: 'none',
+      logger: { ...silentLogger, warning: (message: string) => warnings.push(message) },
+    });
+    assert.equal(outcome.exitCode, 0);
+    const report = JSON.parse(await readFile(outcome.files.report, 'utf8')) as Report;
+    assert.deepEqual(report.errors, []);
+    assert.match(warnings.join('\n'), /SBOM input partly left out: .*pedigree/);
+    const notes = report.scanners.flatMap((scanner) => scanner.notes ?? []);
+    assert.ok(
+      notes.some((note) => /partly left out: .*pedigree/.test(note)),
+      notes.join('\n'),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
-  checkBomInput
-} from "./chunk-WLJK72G4.js";
+  checkBomInput,
+  checkSubject,
+  external_exports
+} from "./chunk-DIGPW5EN.js";
 import {
   require_equal,
   require_fast_deep_equal,
@@ -4927,8 +4929,8 @@ var require_normalize = __commonJS({
     var types_1 = require_types4();
     var Factory = class {
       #spec;
-      constructor(spec) {
-        this.#spec = spec;
+      constructor(spec2) {
+        this.#spec = spec2;
       }
       get spec() {
         return this.#spec;
@@ -5105,8 +5107,8 @@ var require_normalize = __commonJS({
     exports.ToolsNormalizer = ToolsNormalizer;
     var HashNormalizer = class extends BaseJsonNormalizer {
       normalize([algorithm, content], options) {
-        const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content) ? {
+        const spec2 = this._factory.spec;
+        return spec2.supportsHashAlgorithm(algorithm) && spec2.supportsHashValue(content) ? {
           alg: algorithm,
           content
         } : void 0;
@@ -5145,8 +5147,8 @@ var require_normalize = __commonJS({
     exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
     var ComponentNormalizer = class extends BaseJsonNormalizer {
       normalize(data, options) {
-        const spec = this._factory.spec;
-        if (!spec.supportsComponentType(data.type)) {
+        const spec2 = this._factory.spec;
+        if (!spec2.supportsComponentType(data.type)) {
           return void 0;
         }
         const version = data.version ?? "";
@@ -5154,7 +5156,7 @@ var require_normalize = __commonJS({
           type: data.type,
           name: data.name,
           group: data.group || void 0,
-          version: version.length > 0 || spec.requiresComponentVersion ? version : void 0,
+          version: version.length > 0 || spec2.requiresComponentVersion ? version : void 0,
           "bom-ref": data.bomRef.value || void 0,
           supplier: data.supplier === void 0 ? void 0 : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options),
           author: data.author || void 0,
@@ -5168,9 +5170,9 @@ var require_normalize = __commonJS({
           purl: data.purl?.toString(),
           swid: data.swid === void 0 ? void 0 : this._factory.makeForSWID().normalize(data.swid, options),
           externalReferences: data.externalReferences.size > 0 ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options) : void 0,
-          properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0,
+          properties: spec2.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0,
           components: data.components.size > 0 ? this.normalizeIterable(data.components, options) : void 0,
-          evidence: spec.supportsComponentEvidence && data.evidence !== void 0 ? this._factory.makeForComponentEvidence().normalize(data.evidence, options) : void 0
+          evidence: spec2.supportsComponentEvidence && data.evidence !== void 0 ? this._factory.makeForComponentEvidence().normalize(data.evidence, options) : void 0
         };
       }
       normalizeIterable(data, options) {
@@ -5180,7 +5182,7 @@ var require_normalize = __commonJS({
     exports.ComponentNormalizer = ComponentNormalizer;
     var ServiceNormalizer = class extends BaseJsonNormalizer {
       normalize(data, options) {
-        const spec = this._factory.spec;
+        const spec2 = this._factory.spec;
         return {
           "bom-ref": data.bomRef.value || void 0,
           provider: data.provider ? this._factory.makeForOrganizationalEntity().normalize(data.provider, options) : void 0,
@@ -5191,7 +5193,7 @@ var require_normalize = __commonJS({
           licenses: data.licenses.size > 0 ? this._factory.makeForLicense().normalizeIterable(data.licenses, options) : void 0,
           externalReferences: data.externalReferences.size > 0 ? this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options) : void 0,
           services: data.services.size > 0 ? this._factory.makeForService().normalizeIterable(data.services, options) : void 0,
-          properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0
+          properties: spec2.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0
         };
       }
       normalizeIterable(data, options) {
@@ -5225,28 +5227,28 @@ var require_normalize = __commonJS({
         }
       }
       #normalizeNamedLicense(data, options) {
-        const spec = this._factory.spec;
+        const spec2 = this._factory.spec;
         const url = (0, uri_1.escapeUri)(data.url?.toString());
         return {
           license: {
             name: data.name,
-            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0,
+            acknowledgement: spec2.supportsLicenseAcknowledgement ? data.acknowledgement : void 0,
             text: data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options),
             url: types_1.JsonSchema.isIriReference(url) ? url : void 0,
-            properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0
+            properties: spec2.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0
           }
         };
       }
       #normalizeSpdxLicense(data, options) {
-        const spec = this._factory.spec;
+        const spec2 = this._factory.spec;
         const url = (0, uri_1.escapeUri)(data.url?.toString());
         return {
           license: {
             id: data.id,
-            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0,
+            acknowledgement: spec2.supportsLicenseAcknowledgement ? data.acknowledgement : void 0,
             text: data.text === void 0 ? void 0 : this._factory.makeForAttachment().normalize(data.text, options),
             url: types_1.JsonSchema.isIriReference(url) ? url : void 0,
-            properties: spec.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0
+            properties: spec2.supportsProperties(data) && data.properties.size > 0 ? this._factory.makeForProperty().normalizeIterable(data.properties, options) : void 0
           }
         };
       }
@@ -5667,8 +5669,8 @@ var require_normalize2 = __commonJS({
     var types_1 = require_types5();
     var Factory = class {
       #spec;
-      constructor(spec) {
-        this.#spec = spec;
+      constructor(spec2) {
+        this.#spec = spec2;
       }
       get spec() {
         return this.#spec;
@@ -5935,8 +5937,8 @@ var require_normalize2 = __commonJS({
     exports.ToolsNormalizer = ToolsNormalizer;
     var HashNormalizer = class extends BaseXmlNormalizer {
       normalize([algorithm, content], options, elementName) {
-        const spec = this._factory.spec;
-        return spec.supportsHashAlgorithm(algorithm) && spec.supportsHashValue(content) ? {
+        const spec2 = this._factory.spec;
+        return spec2.supportsHashAlgorithm(algorithm) && spec2.supportsHashValue(content) ? {
           type: "element",
           name: elementName,
           attributes: { alg: algorithm },
@@ -5984,12 +5986,12 @@ var require_normalize2 = __commonJS({
     exports.OrganizationalEntityNormalizer = OrganizationalEntityNormalizer;
     var ComponentNormalizer = class extends BaseXmlNormalizer {
       normalize(data, options, elementName) {
-        const spec = this._factory.spec;
-        if (!spec.supportsComponentType(data.type)) {
+        const spec2 = this._factory.spec;
+        if (!spec2.supportsComponentType(data.type)) {
           return void 0;
         }
         const supplier = data.supplier === void 0 ? void 0 : this._factory.makeForOrganizationalEntity().normalize(data.supplier, options, "supplier");
-        const version = (spec.requiresComponentVersion ? makeTextElement : makeOptionalTextElement)(data.version ?? "", "version", _xsd_1.normalizedString);
+        const version = (spec2.requiresComponentVersion ? makeTextElement : makeOptionalTextElement)(data.version ?? "", "version", _xsd_1.normalizedString);
         const hashes = data.hashes.size > 0 ? {
           type: "element",
           name: "hashes",
@@ -6006,7 +6008,7 @@ var require_normalize2 = __commonJS({
           name: "externalReferences",
           children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, "reference")
         } : void 0;
-        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec2.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -6016,7 +6018,7 @@ var require_normalize2 = __commonJS({
           name: "components",
           children: this.normalizeIterable(data.components, options, "component")
         } : void 0;
-        const evidence = spec.supportsComponentEvidence && data.evidence !== void 0 ? this._factory.makeForComponentEvidence().normalize(data.evidence, options, "evidence") : void 0;
+        const evidence = spec2.supportsComponentEvidence && data.evidence !== void 0 ? this._factory.makeForComponentEvidence().normalize(data.evidence, options, "evidence") : void 0;
         return {
           type: "element",
           name: elementName,
@@ -6053,7 +6055,7 @@ var require_normalize2 = __commonJS({
     exports.ComponentNormalizer = ComponentNormalizer;
     var ServiceNormalizer = class extends BaseXmlNormalizer {
       normalize(data, options, elementName) {
-        const spec = this._factory.spec;
+        const spec2 = this._factory.spec;
         const provider = data.provider === void 0 ? void 0 : this._factory.makeForOrganizationalEntity().normalize(data.provider, options, "provider");
         const licenses = data.licenses.size > 0 ? {
           type: "element",
@@ -6065,7 +6067,7 @@ var require_normalize2 = __commonJS({
           name: "externalReferences",
           children: this._factory.makeForExternalReference().normalizeIterable(data.externalReferences, options, "reference")
         } : void 0;
-        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec2.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -6136,9 +6138,9 @@ var require_normalize2 = __commonJS({
         }
       }
       #normalizeNamedLicense(data, options) {
-        const spec = this._factory.spec;
+        const spec2 = this._factory.spec;
         const url = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec2.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -6147,7 +6149,7 @@ var require_normalize2 = __commonJS({
           type: "element",
           name: "license",
           attributes: {
-            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
+            acknowledgement: spec2.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
           },
           children: [
             makeTextElement(data.name, "name", _xsd_1.normalizedString),
@@ -6158,9 +6160,9 @@ var require_normalize2 = __commonJS({
         };
       }
       #normalizeSpdxLicense(data, options) {
-        const spec = this._factory.spec;
+        const spec2 = this._factory.spec;
         const url = (0, uri_1.escapeUri)(data.url?.toString());
-        const properties = spec.supportsProperties(data) && data.properties.size > 0 ? {
+        const properties = spec2.supportsProperties(data) && data.properties.size > 0 ? {
           type: "element",
           name: "properties",
           children: this._factory.makeForProperty().normalizeIterable(data.properties, options, "property")
@@ -6169,7 +6171,7 @@ var require_normalize2 = __commonJS({
           type: "element",
           name: "license",
           attributes: {
-            acknowledgement: spec.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
+            acknowledgement: spec2.supportsLicenseAcknowledgement ? data.acknowledgement : void 0
           },
           children: [
             makeTextElement(data.id, "id"),
@@ -18533,47 +18535,279 @@ var require_index_node6 = __commonJS({
 });
 
 // src/outputs/sbom.ts
-var import_cyclonedx_library = __toESM(require_index_node6(), 1);
+var import_cyclonedx_library2 = __toESM(require_index_node6(), 1);
 import { hash, randomUUID } from "node:crypto";
+
+// src/model/sbom-fields.ts
+var import_cyclonedx_library = __toESM(require_index_node6(), 1);
+var spec = import_cyclonedx_library.Spec.Spec1dot6;
+var HashSchema = external_exports.looseObject({
+  alg: external_exports.string().refine((alg) => spec.supportsHashAlgorithm(alg), {
+    message: "not a CycloneDX 1.6 hash algorithm"
+  }),
+  content: external_exports.string().refine((content) => spec.supportsHashValue(content), {
+    message: "not a hash value (32, 40, 64, 96 or 128 hex digits)"
+  })
+});
+var PropertySchema = external_exports.looseObject({ name: external_exports.string(), value: external_exports.string().optional() });
+var ExternalReferenceSchema = external_exports.looseObject({
+  url: external_exports.string().optional(),
+  type: external_exports.string().refine((type) => spec.supportsExternalReferenceType(type), {
+    message: "not a CycloneDX 1.6 external reference type"
+  }).optional(),
+  comment: external_exports.string().optional(),
+  hashes: external_exports.array(HashSchema).optional()
+});
+var ContactSchema = external_exports.looseObject({
+  name: external_exports.string().optional(),
+  email: external_exports.string().optional(),
+  phone: external_exports.string().optional()
+});
+var OrganizationalEntitySchema = external_exports.looseObject({
+  name: external_exports.string().optional(),
+  url: external_exports.array(external_exports.string().min(1)).optional(),
+  contact: external_exports.array(ContactSchema).optional()
+});
+var SwidSchema = external_exports.looseObject({
+  tagId: external_exports.string(),
+  name: external_exports.string(),
+  version: external_exports.string().optional(),
+  tagVersion: external_exports.number().int().nonnegative().optional(),
+  patch: external_exports.boolean().optional()
+});
+var SINGLE = {
+  cpe: external_exports.string().refine((cpe) => import_cyclonedx_library.Types.isCPE(cpe), { message: "not a CPE 2.2 or 2.3 name" }),
+  author: external_exports.string(),
+  publisher: external_exports.string(),
+  description: external_exports.string(),
+  copyright: external_exports.string(),
+  scope: external_exports.enum(["required", "optional", "excluded"]),
+  supplier: OrganizationalEntitySchema,
+  swid: SwidSchema
+};
+var LISTS = {
+  hashes: HashSchema,
+  properties: PropertySchema,
+  externalReferences: ExternalReferenceSchema
+};
+var READ_FIELDS = /* @__PURE__ */ new Set([
+  "bom-ref",
+  "type",
+  "name",
+  "group",
+  "version",
+  "purl",
+  "licenses",
+  "components",
+  ...Object.keys(SINGLE),
+  ...Object.keys(LISTS)
+]);
+function issueLine(where, error) {
+  const issue = error.issues[0];
+  const path = [where, ...(issue?.path ?? []).map(String)].filter(Boolean).join(".");
+  return `${path}: ${issue?.message ?? "invalid"}`;
+}
+function readComponentFields(raw, where, dropped) {
+  const fields = { hashes: [], properties: [], externalReferences: [] };
+  const single = (key) => {
+    if (raw[key] === void 0) return;
+    const checked = SINGLE[key].safeParse(raw[key]);
+    if (checked.success) fields[key] = checked.data;
+    else dropped.push(issueLine(`${where}.${key}`, checked.error));
+  };
+  for (const key of Object.keys(SINGLE)) single(key);
+  fields.hashes = readList(raw.hashes, LISTS.hashes, `${where}.hashes`, dropped);
+  fields.properties = readList(raw.properties, LISTS.properties, `${where}.properties`, dropped);
+  fields.externalReferences = readList(
+    raw.externalReferences,
+    LISTS.externalReferences,
+    `${where}.externalReferences`,
+    dropped
+  );
+  return fields;
+}
+function readList(value, schema, where, dropped) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    dropped.push(`${where}: expected array`);
+    return [];
+  }
+  const kept = [];
+  value.forEach((element, index) => {
+    const checked = schema.safeParse(element);
+    if (checked.success) kept.push(checked.data);
+    else dropped.push(issueLine(`${where}.${index}`, checked.error));
+  });
+  return kept;
+}
+
+// src/outputs/sbom.ts
 function refFor(key) {
   return `pkg-${hash("sha256", key, "hex").slice(0, 20)}`;
 }
-var COMPONENT_TYPES = new Set(Object.values(import_cyclonedx_library.Enums.ComponentType));
-function keyOf(component) {
+var COMPONENT_TYPES = new Set(Object.values(import_cyclonedx_library2.Enums.ComponentType));
+function keyOf(component, hashes) {
   if (component.purl) return component.purl.split("?")[0] ?? component.purl;
-  return `${component.group ? component.group + "/" : ""}${component.name}@${component.version ?? ""}`;
+  const key = `${component.group ? component.group + "/" : ""}${component.name}@${component.version ?? ""}`;
+  if (hashes.length === 0) return key;
+  return `${key}#${hashes.map((h) => `${h.alg}:${h.content.toLowerCase()}`).sort().join(",")}`;
+}
+function licenseName(choice) {
+  return choice.expression ?? choice.license?.id ?? choice.license?.name;
 }
 function licensesOf(choices, seen) {
   const licenses = [];
   for (const choice of choices ?? []) {
     if (choice.expression) {
-      licenses.push(new import_cyclonedx_library.Models.LicenseExpression(choice.expression));
+      licenses.push(new import_cyclonedx_library2.Models.LicenseExpression(choice.expression));
       seen.add(choice.expression);
-    } else if (choice.license?.id && import_cyclonedx_library.SPDX.isSupportedSpdxId(choice.license.id)) {
-      licenses.push(new import_cyclonedx_library.Models.SpdxLicense(choice.license.id));
+    } else if (choice.license?.id && import_cyclonedx_library2.SPDX.isSupportedSpdxId(choice.license.id)) {
+      licenses.push(new import_cyclonedx_library2.Models.SpdxLicense(choice.license.id));
       seen.add(choice.license.id);
     } else if (choice.license?.id ?? choice.license?.name) {
       const name = choice.license.id ?? choice.license.name ?? "";
-      licenses.push(new import_cyclonedx_library.Models.NamedLicense(name));
+      licenses.push(new import_cyclonedx_library2.Models.NamedLicense(name));
       seen.add(name);
     }
   }
   return licenses;
 }
-function flatten(components) {
-  return components.flatMap((component) => [component, ...flatten(component.components ?? [])]);
+function flatten(components, where) {
+  return components.flatMap((raw, index) => [
+    { raw, where: `${where}.${index}` },
+    ...flatten(raw.components ?? [], `${where}.${index}.components`)
+  ]);
+}
+var SYFT_LOCATION = /^syft:location:(\d+):(.+)$/;
+function addDescription(component, merged, raw, fields, licenseNames) {
+  const property = (name, value) => {
+    const id = `${name}\0${value}`;
+    if (merged.properties.has(id)) return;
+    merged.properties.add(id);
+    component.properties.add(new import_cyclonedx_library2.Models.Property(name, value));
+  };
+  const alternative = (field, held, value) => {
+    if (held !== void 0 && held !== value) property(`scanfold:${field}`, value);
+  };
+  const licenses = licensesOf(raw.licenses, licenseNames);
+  if (component.licenses.size === 0)
+    for (const license of licenses) component.licenses.add(license);
+  else {
+    const held = new Set(
+      [...component.licenses].map(
+        (l) => l instanceof import_cyclonedx_library2.Models.LicenseExpression ? l.expression : l instanceof import_cyclonedx_library2.Models.SpdxLicense ? l.id : l.name
+      )
+    );
+    for (const choice of raw.licenses ?? []) {
+      const name = licenseName(choice);
+      if (name !== void 0 && !held.has(name)) property("scanfold:license", name);
+    }
+  }
+  const hashes = [
+    ...fields.hashes,
+    ...fields.externalReferences.flatMap(
+      (reference) => reference.url ? [] : reference.hashes ?? []
+    )
+  ];
+  for (const { alg, content } of hashes) {
+    const algorithm = alg;
+    const held = component.hashes.get(algorithm);
+    if (held === void 0) component.hashes.set(algorithm, content);
+    else if (held.toLowerCase() !== content.toLowerCase())
+      property(`scanfold:hash:${alg}`, content);
+  }
+  if (fields.cpe !== void 0) {
+    alternative("cpe", component.cpe, fields.cpe);
+    component.cpe ??= fields.cpe;
+  }
+  for (const field of ["author", "publisher", "description", "copyright"]) {
+    const value = fields[field];
+    if (value === void 0) continue;
+    if (field === "copyright") {
+      const held = component.copyright?.toString();
+      alternative(field, held, value);
+      component.copyright ??= value;
+    } else {
+      alternative(field, component[field], value);
+      component[field] ??= value;
+    }
+  }
+  if (fields.scope !== void 0) component.scope ??= fields.scope;
+  if (fields.supplier !== void 0) {
+    const supplier = fields.supplier;
+    const entity = new import_cyclonedx_library2.Models.OrganizationalEntity({
+      ...supplier.name !== void 0 ? { name: supplier.name } : {}
+    });
+    for (const url of supplier.url ?? []) entity.url.add(url);
+    for (const contact of supplier.contact ?? [])
+      entity.contact.add(
+        new import_cyclonedx_library2.Models.OrganizationalContact({
+          ...contact.name !== void 0 ? { name: contact.name } : {},
+          ...contact.email !== void 0 ? { email: contact.email } : {},
+          ...contact.phone !== void 0 ? { phone: contact.phone } : {}
+        })
+      );
+    if (component.supplier === void 0) component.supplier = entity;
+    else alternative("supplier", JSON.stringify(component.supplier), JSON.stringify(supplier));
+  }
+  if (fields.swid !== void 0 && component.swid === void 0) {
+    const swid = fields.swid;
+    component.swid = new import_cyclonedx_library2.Models.SWID(swid.tagId, swid.name, {
+      ...swid.version !== void 0 ? { version: swid.version } : {},
+      ...swid.tagVersion !== void 0 ? { tagVersion: swid.tagVersion } : {},
+      ...swid.patch !== void 0 ? { patch: swid.patch } : {}
+    });
+  }
+  for (const reference of fields.externalReferences) {
+    if (!reference.url) continue;
+    const type = reference.type ?? "other";
+    const id = `${type}\0${reference.url}\0${reference.comment ?? ""}`;
+    if (merged.references.has(id)) continue;
+    merged.references.add(id);
+    const kept = new import_cyclonedx_library2.Models.ExternalReference(
+      reference.url,
+      type,
+      reference.comment !== void 0 ? { comment: reference.comment } : {}
+    );
+    for (const { alg, content } of reference.hashes ?? [])
+      kept.hashes.set(alg, content);
+    component.externalReferences.add(kept);
+  }
+  const locations = /* @__PURE__ */ new Map();
+  for (const { name, value = "" } of fields.properties) {
+    const location = SYFT_LOCATION.exec(name);
+    if (!location) {
+      property(name, value);
+      continue;
+    }
+    const index = Number(location[1]);
+    const entries = locations.get(index) ?? [];
+    entries.push([location[2] ?? "", value]);
+    locations.set(index, entries);
+  }
+  for (const [, entries] of [...locations].sort(([a], [b]) => a - b)) {
+    entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const signature = JSON.stringify(entries);
+    if (merged.locations.has(signature)) continue;
+    const index = merged.locations.size;
+    merged.locations.add(signature);
+    for (const [field, value] of entries) property(`syft:location:${index}:${field}`, value);
+  }
 }
 function buildSbom(inputs, findings) {
-  const bom = new import_cyclonedx_library.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
+  const bom = new import_cyclonedx_library2.Models.Bom({ serialNumber: `urn:uuid:${randomUUID()}` });
   bom.metadata.timestamp = /* @__PURE__ */ new Date();
   bom.metadata.tools.components.add(
-    new import_cyclonedx_library.Models.Component(import_cyclonedx_library.Enums.ComponentType.Application, "scanfold", { group: "scanfold" })
+    new import_cyclonedx_library2.Models.Component(import_cyclonedx_library2.Enums.ComponentType.Application, "scanfold", { group: "scanfold" })
   );
   const byKey = /* @__PURE__ */ new Map();
   const byRef = /* @__PURE__ */ new Map();
+  const merged = /* @__PURE__ */ new Map();
   const licenseNames = /* @__PURE__ */ new Set();
   const purls = /* @__PURE__ */ new Set();
   const rejected = [];
+  const dropped = [];
+  const metadataProperties = /* @__PURE__ */ new Set();
   const toolKeys = /* @__PURE__ */ new Set(["scanfold@"]);
   const sorted = [...inputs].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.tool < b.tool ? -1 : 1)
@@ -18589,32 +18823,67 @@ function buildSbom(inputs, findings) {
     if (!toolKeys.has(toolKey)) {
       toolKeys.add(toolKey);
       bom.metadata.tools.components.add(
-        new import_cyclonedx_library.Models.Component(
-          import_cyclonedx_library.Enums.ComponentType.Application,
+        new import_cyclonedx_library2.Models.Component(
+          import_cyclonedx_library2.Enums.ComponentType.Application,
           input.tool,
           input.toolVersion ? { version: input.toolVersion } : {}
         )
       );
     }
-    for (const raw of flatten(parsed.components ?? [])) {
-      const key = keyOf(raw);
+    const problems = [];
+    const unread = /* @__PURE__ */ new Map();
+    const described = [];
+    const metadata = parsed.metadata;
+    if (metadata?.component !== void 0) {
+      const subject = checkSubject(metadata.component);
+      if (subject.success)
+        described.push(
+          { raw: subject.data, where: "metadata.component" },
+          ...flatten(subject.data.components ?? [], "metadata.component.components")
+        );
+      else problems.push(subject.reason);
+    }
+    described.push(...flatten(parsed.components ?? [], "components"));
+    described.forEach(({ raw, where }, index) => {
+      for (const field of Object.keys(raw))
+        if (!READ_FIELDS.has(field)) unread.set(field, (unread.get(field) ?? 0) + 1);
+      const fields = readComponentFields(raw, where, problems);
+      const key = keyOf(raw, fields.hashes);
       let component = byKey.get(key);
       if (!component) {
-        const type = raw.type && COMPONENT_TYPES.has(raw.type) ? raw.type : import_cyclonedx_library.Enums.ComponentType.Library;
-        component = new import_cyclonedx_library.Models.Component(type, raw.name, {
+        const type = raw.type && COMPONENT_TYPES.has(raw.type) ? raw.type : import_cyclonedx_library2.Enums.ComponentType.Library;
+        component = new import_cyclonedx_library2.Models.Component(type, raw.name, {
           bomRef: refFor(key),
           ...raw.group ? { group: raw.group } : {},
           ...raw.version ? { version: raw.version } : {},
           ...raw.purl ? { purl: raw.purl } : {}
         });
         byKey.set(key, component);
-        bom.components.add(component);
+        merged.set(component, {
+          properties: /* @__PURE__ */ new Set(),
+          locations: /* @__PURE__ */ new Set(),
+          references: /* @__PURE__ */ new Set()
+        });
+        if (index === 0 && where === "metadata.component" && bom.metadata.component === void 0)
+          bom.metadata.component = component;
+        else bom.components.add(component);
         if (raw.purl) purls.add(key);
       }
-      const licenses = licensesOf(raw.licenses, licenseNames);
-      if (component.licenses.size === 0)
-        for (const license of licenses) component.licenses.add(license);
+      const state = merged.get(component);
+      if (state) addDescription(component, state, raw, fields, licenseNames);
       if (raw["bom-ref"]) byRef.set(`${inputIndex}:${raw["bom-ref"]}`, component);
+    });
+    const properties = readList(
+      metadata?.properties,
+      PropertySchema,
+      "metadata.properties",
+      problems
+    );
+    for (const { name, value = "" } of properties) {
+      const id = `${name}\0${value}`;
+      if (metadataProperties.has(id)) continue;
+      metadataProperties.add(id);
+      bom.metadata.properties.add(new import_cyclonedx_library2.Models.Property(name, value));
     }
     for (const dependency of parsed.dependencies ?? []) {
       const from = byRef.get(`${inputIndex}:${dependency.ref}`);
@@ -18623,19 +18892,30 @@ function buildSbom(inputs, findings) {
         if (from && to && from !== to) from.dependencies.add(to.bomRef);
       }
     }
+    if (problems.length > 0)
+      dropped.push({
+        tool: input.tool,
+        message: `${input.file}: ${problems.length} field(s) not usable CycloneDX 1.6 were left out (first: ${problems[0]})`
+      });
+    if (unread.size > 0)
+      dropped.push({
+        tool: input.tool,
+        message: `${input.file}: component field(s) not carried into the merged SBOM: ${[...unread].sort(([a], [b]) => a < b ? -1 : 1).map(([field, count]) => `${field} (${count})`).join(", ")}`
+      });
   });
   attachVulnerabilities(bom, findings, byKey);
-  const serializer = new import_cyclonedx_library.Serialize.JsonSerializer(
-    new import_cyclonedx_library.Serialize.JSON.Normalize.Factory(import_cyclonedx_library.Spec.Spec1dot6)
+  const serializer = new import_cyclonedx_library2.Serialize.JsonSerializer(
+    new import_cyclonedx_library2.Serialize.JSON.Normalize.Factory(import_cyclonedx_library2.Spec.Spec1dot6)
   );
   return {
     json: serializer.serialize(bom, { sortLists: true, space: 2 }) + "\n",
     summary: {
-      components: byKey.size,
+      components: bom.components.size,
       uniquePurls: purls.size,
       licenses: [...licenseNames].sort()
     },
-    rejected
+    rejected,
+    dropped
   };
 }
 function attachVulnerabilities(bom, findings, byKey) {
@@ -18648,7 +18928,7 @@ function attachVulnerabilities(bom, findings, byKey) {
     const purlKey = pkg.purl?.split("?")[0];
     let component = (purlKey ? byKey.get(purlKey) : void 0) ?? byNameVersion.get(`${pkg.name.toLowerCase()}@${pkg.version ?? ""}`);
     if (!component) {
-      component = new import_cyclonedx_library.Models.Component(import_cyclonedx_library.Enums.ComponentType.Library, pkg.name, {
+      component = new import_cyclonedx_library2.Models.Component(import_cyclonedx_library2.Enums.ComponentType.Library, pkg.name, {
         bomRef: refFor(purlKey ?? `${pkg.name}@${pkg.version ?? ""}`),
         ...pkg.version ? { version: pkg.version } : {},
         ...pkg.purl ? { purl: pkg.purl } : {}
@@ -18657,16 +18937,16 @@ function attachVulnerabilities(bom, findings, byKey) {
       byNameVersion.set(`${pkg.name.toLowerCase()}@${pkg.version ?? ""}`, component);
       bom.components.add(component);
     }
-    const vulnerability = new import_cyclonedx_library.Models.Vulnerability.Vulnerability({
+    const vulnerability = new import_cyclonedx_library2.Models.Vulnerability.Vulnerability({
       bomRef: finding.id,
       id: finding.cve ?? finding.ghsa ?? finding.ruleId,
       description: finding.title,
       ...pkg.fixedVersion ? { recommendation: `Upgrade ${pkg.name} to ${pkg.fixedVersion}` } : {}
     });
     vulnerability.ratings.add(
-      new import_cyclonedx_library.Models.Vulnerability.Rating({
+      new import_cyclonedx_library2.Models.Vulnerability.Rating({
         ...finding.cvss !== void 0 ? { score: finding.cvss } : {},
-        severity: finding.severity === "info" ? import_cyclonedx_library.Enums.Vulnerability.Severity.Info : finding.severity
+        severity: finding.severity === "info" ? import_cyclonedx_library2.Enums.Vulnerability.Severity.Info : finding.severity
       })
     );
     for (const cwe of finding.cwe) {
@@ -18676,15 +18956,15 @@ function attachVulnerabilities(bom, findings, byKey) {
     for (const alias of finding.aliases ?? []) {
       if (alias !== vulnerability.id)
         vulnerability.references.add(
-          new import_cyclonedx_library.Models.Vulnerability.Reference(
+          new import_cyclonedx_library2.Models.Vulnerability.Reference(
             alias,
-            new import_cyclonedx_library.Models.Vulnerability.Source({ name: alias.split("-")[0] ?? "advisory" })
+            new import_cyclonedx_library2.Models.Vulnerability.Source({ name: alias.split("-")[0] ?? "advisory" })
           )
         );
     }
     for (const tool of finding.tools)
-      vulnerability.properties.add(new import_cyclonedx_library.Models.Property("scanfold:tool", tool));
-    vulnerability.affects.add(new import_cyclonedx_library.Models.Vulnerability.Affect(component.bomRef));
+      vulnerability.properties.add(new import_cyclonedx_library2.Models.Property("scanfold:tool", tool));
+    vulnerability.affects.add(new import_cyclonedx_library2.Models.Vulnerability.Affect(component.bomRef));
     bom.vulnerabilities.add(vulnerability);
   }
 }

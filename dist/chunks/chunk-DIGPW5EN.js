@@ -12301,6 +12301,10 @@ var ComponentSchema = external_exports.lazy(
     components: external_exports.array(ComponentSchema).optional()
   })
 );
+function checkSubject(value) {
+  const checked = ComponentSchema.safeParse(value);
+  return checked.success ? { success: true, data: checked.data } : { success: false, reason: issueText(checked.error, ["metadata", "component"]) };
+}
 var ToolSchema = external_exports.looseObject({ name: external_exports.string().optional(), version: external_exports.string().optional() });
 var LegacyToolsSchema = external_exports.array(ToolSchema);
 var ToolsSchema = external_exports.looseObject({ components: external_exports.array(ToolSchema).optional() });
@@ -12353,5 +12357,6 @@ function checkBomInput(bom) {
 
 export {
   external_exports,
+  checkSubject,
   checkBomInput
 };
