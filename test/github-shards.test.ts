@@ -56,7 +56,12 @@ interface LegSpec {
   results: Partial<Record<ScannerName, { rule: string; uri: string; line: number }[]>>;
 }
 
-async function uploadLeg(server: GitHubServer, workspace: string, spec: LegSpec): Promise<void> {
+async function uploadLeg(
+  server: GitHubServer,
+  workspace: string,
+  spec: LegSpec,
+  tamper?: (outputDir: string) => void,
+): Promise<void> {
   const outputDir = mkdtempSync(path.join(tmpdir(), `scanfold-leg-${spec.leg}-`));
   const runner = runnerEnv({
     server,
@@ -91,6 +96,7 @@ async function uploadLeg(server: GitHubServer, workspace: string, spec: LegSpec)
         errors: [],
         logger: silentLogger,
       });
+    tamper?.(outputDir);
     const manifest: ShardManifest = {
       schema: 'scanfold-shard/1',
       leg: spec.leg,
@@ -318,6 +324,34 @@ void test('a bundle download the artifact service never answers: given up after 
       legs.map((l) => [l.leg, l.status]).filter(([leg]) => leg === 'web'),
       [['web', 'ok']],
     );
+    assert.equal(outcome.report.summary.byTool['semgrep'], 2, 'the web leg is merged');
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+void test('a bundle whose report.json is not JSON: one line naming it and where, never its text', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scanfold-shards-corrupt-'));
+  const server = await startGitHubServer();
+  const secret = 'ghp_' + 'Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2';
+  try {
+    const workspace = path.join(dir, 'octo-repo');
+    for (const file of ['services/api/app.py', 'services/web/index.js']) {
+      mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+      writeFileSync(path.join(workspace, file), 'x\n'.repeat(10));
+    }
+    const [api, web] = LEGS;
+    if (!api || !web) throw new Error('two legs expected');
+    await uploadLeg(server, workspace, api, (outputDir) =>
+      writeFileSync(path.join(outputDir, 'report.json'), `{"token": ${secret}}`),
+    );
+    await uploadLeg(server, workspace, web);
+    const { outcome } = await aggregate(server, workspace, path.join(dir, 'out'));
+    const errors = outcome.report.errors.filter((e) => e.startsWith('shard api:'));
+    assert.equal(errors.length, 1, outcome.report.errors.join('\n'));
+    assert.match(errors[0] ?? '', /report\.json: invalid JSON at line 1, column \d+/);
+    assert.ok(!outcome.report.errors.join('\n').includes(secret.slice(0, 8)));
     assert.equal(outcome.report.summary.byTool['semgrep'], 2, 'the web leg is merged');
   } finally {
     await server.close();

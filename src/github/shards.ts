@@ -10,6 +10,7 @@ import { assemble } from '../engine.ts';
 import type { ScanOutcome } from '../engine.ts';
 import { importDocument } from '../import/import.ts';
 import { errorMessage } from '../model/errors.ts';
+import { firstIssue, parseJsonText } from '../scanners/read-output.ts';
 import type { Clock, Logger } from '../model/ports.ts';
 import { ScannerReportSchema } from '../model/scan-result.ts';
 import type { ScannerReport } from '../model/scan-result.ts';
@@ -18,6 +19,16 @@ import { SRCROOT } from '../outputs/sarif.ts';
 import { OUTPUT_FILES } from '../outputs/write.ts';
 import { ARTIFACT_TIMEOUT_MS, withDeadline } from './deadline.ts';
 import type { Analysis } from './publish.ts';
+
+/**
+ * A bundle's JSON file, parsed and checked: one line naming the file and the field or the line and
+ * column, never the file's text (JSON.parse quotes it, and it may hold a secret).
+ */
+async function readChecked<T>(file: string, label: string, schema: z.ZodType<T>): Promise<T> {
+  const checked = schema.safeParse(parseJsonText(label, await readFile(file, 'utf8')));
+  if (!checked.success) throw new Error(`${label}: ${firstIssue(checked.error)}`);
+  return checked.data;
+}
 
 export const SHARD_PREFIX = 'scanfold-shard-';
 export const SHARD_FILE = 'shard.json';
@@ -132,8 +143,10 @@ async function downloadShards(
     try {
       await rm(dir, { recursive: true, force: true });
       await bounded(client.downloadArtifact(artifact.id, { path: dir }));
-      const manifest = ShardManifestSchema.parse(
-        JSON.parse(await readFile(path.join(dir, SHARD_FILE), 'utf8')),
+      const manifest = await readChecked(
+        path.join(dir, SHARD_FILE),
+        SHARD_FILE,
+        ShardManifestSchema,
       );
       const known = latest.get(manifest.leg);
       if (!known || known.manifest.runAttempt < manifest.runAttempt)
@@ -224,8 +237,10 @@ export async function aggregateShards(request: AggregateRequest): Promise<Aggreg
       continue;
     }
     try {
-      const report = ShardReportSchema.parse(
-        JSON.parse(await readFile(path.join(dir, OUTPUT_FILES.report), 'utf8')),
+      const report = await readChecked(
+        path.join(dir, OUTPUT_FILES.report),
+        OUTPUT_FILES.report,
+        ShardReportSchema,
       );
       scanners.push(...report.scanners.map((s) => tagged(s, manifest.leg)));
       const sarifFile = path.join(dir, OUTPUT_FILES.sarif);
