@@ -15583,6 +15583,14 @@ function rewriteArtifact(artifact, run3, root, image) {
 function isArtifactLocation(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && ("uri" in value || "index" in value);
 }
+var SKIPPED_KEYS = /* @__PURE__ */ new Set([
+  "properties",
+  "message",
+  "region",
+  "contextRegion",
+  "partialFingerprints",
+  "fingerprints"
+]);
 function relocateDeep(value, rewrite) {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
@@ -15595,10 +15603,13 @@ function relocateDeep(value, rewrite) {
     return copy2 ?? value;
   }
   let copy;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === "properties" || key === "message") continue;
+  const record = value;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key)) continue;
+    const child = record[key];
+    if (child === null || typeof child !== "object") continue;
     const rewritten = (key === "artifactLocation" || key === "analysisTarget") && isArtifactLocation(child) ? rewrite(child) : relocateDeep(child, rewrite);
-    if (rewritten !== child) (copy ??= { ...value })[key] = rewritten;
+    if (rewritten !== child) (copy ??= { ...record })[key] = rewritten;
   }
   return copy ?? value;
 }
