@@ -15630,7 +15630,6 @@ function buildSarif(request) {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
   const findingBySource = new FindingsBySource(request.inputs, request.findings);
   const tools = /* @__PURE__ */ new Map();
-  const shown = [];
   for (const input of request.inputs) {
     input.log.runs.forEach((run3, runIndex) => {
       const tool = input.tool ?? toolNameOf(run3, knowledge);
@@ -15643,6 +15642,7 @@ function buildSarif(request) {
           ruleIndex: /* @__PURE__ */ new Map(),
           placeholders: /* @__PURE__ */ new Set(),
           results: [],
+          severities: [],
           invocations: []
         };
         tools.set(tool, target);
@@ -15712,17 +15712,19 @@ function buildSarif(request) {
           ];
         if (finding?.category === "secret") merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
-        if (finding)
-          shown.push({ result: merged, rules: into.rules, index, severity: finding.severity });
+        into.severities.push(finding?.severity);
       });
     });
   }
-  for (const { result, rules, index, severity } of shown) {
-    const properties = result.properties ??= {};
-    const score = scoreOf(properties["security-severity"]) ?? scoreOf(rules[index]?.properties?.["security-severity"]);
-    if (score === void 0 || severityFromScore(score) !== severity)
-      properties["security-severity"] = SCORE_FOR[severity];
-  }
+  for (const { results, rules, severities } of tools.values())
+    results.forEach((result, position) => {
+      const severity = severities[position];
+      if (severity === void 0) return;
+      const properties = result.properties ??= {};
+      const score = scoreOf(properties["security-severity"]) ?? scoreOf(rules[result.ruleIndex ?? -1]?.properties?.["security-severity"]);
+      if (score === void 0 || severityFromScore(score) !== severity)
+        properties["security-severity"] = SCORE_FOR[severity];
+    });
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : "";
   const log = {
     $schema: SARIF_SCHEMA,

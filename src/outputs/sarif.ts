@@ -193,6 +193,8 @@ interface ToolRun {
   /** Ids whose rules[] entry is a placeholder, to be replaced by the first real descriptor. */
   placeholders: Set<string>;
   results: Result[];
+  /** Each result's finding's severity, by position (undefined: no finding). */
+  severities: (Severity | undefined)[];
   /** The inputs' invocations: a failed one must still say so in scanfold.sarif. */
   invocations: Invocation[];
 }
@@ -205,12 +207,6 @@ export function buildSarif(request: SarifOutputRequest): Log {
   const knowledge = request.knowledge ?? TOOL_KNOWLEDGE;
   const findingBySource = new FindingsBySource(request.inputs, request.findings);
   const tools = new Map<string, ToolRun>();
-  const shown: {
-    result: Result;
-    rules: ReportingDescriptor[];
-    index: number;
-    severity: Severity;
-  }[] = [];
   for (const input of request.inputs) {
     input.log.runs.forEach((run, runIndex) => {
       const tool = input.tool ?? toolNameOf(run, knowledge);
@@ -223,6 +219,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           ruleIndex: new Map(),
           placeholders: new Set(),
           results: [],
+          severities: [],
           invocations: [],
         };
         tools.set(tool, target);
@@ -300,8 +297,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
           ];
         if (finding?.category === 'secret') merged = redactSecretResult(merged, finding.message);
         into.results.push(merged);
-        if (finding)
-          shown.push({ result: merged, rules: into.rules, index, severity: finding.severity });
+        into.severities.push(finding?.severity);
       });
     });
   }
@@ -309,14 +305,17 @@ export function buildSarif(request: SarifOutputRequest): Log {
   // id (known only now: a placeholder gives way to a later input's descriptor; for an id two tool
   // versions share, it is the first version's), whose score a tool's own word may also have
   // outranked. A result gets its own whenever what GitHub would read is not the finding's severity.
-  for (const { result, rules, index, severity } of shown) {
-    const properties = (result.properties ??= {});
-    const score =
-      scoreOf(properties['security-severity']) ??
-      scoreOf(rules[index]?.properties?.['security-severity']);
-    if (score === undefined || severityFromScore(score) !== severity)
-      properties['security-severity'] = SCORE_FOR[severity];
-  }
+  for (const { results, rules, severities } of tools.values())
+    results.forEach((result, position) => {
+      const severity = severities[position];
+      if (severity === undefined) return;
+      const properties = (result.properties ??= {});
+      const score =
+        scoreOf(properties['security-severity']) ??
+        scoreOf(rules[result.ruleIndex ?? -1]?.properties?.['security-severity']);
+      if (score === undefined || severityFromScore(score) !== severity)
+        properties['security-severity'] = SCORE_FOR[severity];
+    });
   const suffix = request.categorySuffix ? `/${request.categorySuffix}` : '';
   const log: Log = {
     $schema: SARIF_SCHEMA,
