@@ -15406,6 +15406,42 @@ async function secretsFromSource(root, findings) {
 // src/outputs/sarif.ts
 import { pathToFileURL as pathToFileURL4 } from "node:url";
 
+// src/model/sarif-locations.ts
+var SKIPPED_KEYS = /* @__PURE__ */ new Set([
+  "properties",
+  "message",
+  "region",
+  "contextRegion",
+  "partialFingerprints",
+  "fingerprints"
+]);
+var LOCATION_KEYS = /* @__PURE__ */ new Set(["artifactLocation", "analysisTarget", "location"]);
+function isArtifactLocation(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("uri" in value || "index" in value);
+}
+function mapArtifactLocations(value, rewrite) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    let copy2;
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      const rewritten = mapArtifactLocations(item, rewrite);
+      if (rewritten !== item) (copy2 ??= value.slice())[index] = rewritten;
+    }
+    return copy2 ?? value;
+  }
+  let copy;
+  const record = value;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key)) continue;
+    const child = record[key];
+    if (child === null || typeof child !== "object") continue;
+    const rewritten = LOCATION_KEYS.has(key) && isArtifactLocation(child) ? rewrite(child) : mapArtifactLocations(child, rewrite);
+    if (rewritten !== child) (copy ??= { ...record })[key] = rewritten;
+  }
+  return copy ?? value;
+}
+
 // src/outputs/redact.ts
 var REGION_NUMBERS = [
   "startLine",
@@ -15580,39 +15616,6 @@ function rewriteArtifact(artifact, run3, root, image) {
   if (/^file:/i.test(path30)) return { ...rest, uri: path30 };
   return keep(`.scanfold/external/${pseudoSegment(path30)}`, path30);
 }
-function isArtifactLocation(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && ("uri" in value || "index" in value);
-}
-var SKIPPED_KEYS = /* @__PURE__ */ new Set([
-  "properties",
-  "message",
-  "region",
-  "contextRegion",
-  "partialFingerprints",
-  "fingerprints"
-]);
-function relocateDeep(value, rewrite) {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    let copy2;
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      const rewritten = relocateDeep(item, rewrite);
-      if (rewritten !== item) (copy2 ??= value.slice())[index] = rewritten;
-    }
-    return copy2 ?? value;
-  }
-  let copy;
-  const record = value;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key)) continue;
-    const child = record[key];
-    if (child === null || typeof child !== "object") continue;
-    const rewritten = (key === "artifactLocation" || key === "analysisTarget") && isArtifactLocation(child) ? rewrite(child) : relocateDeep(child, rewrite);
-    if (rewritten !== child) (copy ??= { ...record })[key] = rewritten;
-  }
-  return copy ?? value;
-}
 function isAbsoluteUri(value) {
   return typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
 }
@@ -15683,7 +15686,7 @@ function buildSarif(request) {
         }) : { ...result.properties };
         const { rule: _ruleReference, ...rest } = result;
         const image = finding ? finding.image?.ref : readScanfoldProperties(result.properties).image?.ref;
-        const relocated = relocateDeep(
+        const relocated = mapArtifactLocations(
           rest,
           (artifact) => rewriteArtifact(artifact, run3, request.root, image)
         );

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { ArtifactLocation, Log, Run } from 'sarif';
+import { mapArtifactLocations } from '../model/sarif-locations.ts';
 import { SRCROOT } from '../outputs/sarif.ts';
 import { GITHUB_SARIF_LIMITS, fitToLimits } from '../outputs/sarif-limits.ts';
 import type { RunSizer, SarifLimits, Truncation } from '../outputs/sarif-limits.ts';
@@ -107,44 +108,6 @@ function rebaseLocation(
 }
 
 /**
- * Every `artifactLocation` in a result (locations, related locations, code flows, stacks, fixes).
- * Only the objects on the way to a rewritten location are copied; the rest are shared with the
- * merged log (nothing downstream changes them), which saves most of the copying.
- */
-function rebaseDeep<T>(value: T, rebase: (location: ArtifactLocation) => ArtifactLocation): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      const rebased = rebaseDeep(item, rebase);
-      if (rebased !== item) (copy ??= value.slice())[index] = rebased;
-    }
-    return (copy ?? value) as T;
-  }
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'properties') continue;
-    const rebased =
-      (key === 'artifactLocation' || key === 'location') && isArtifactLocation(child)
-        ? rebase(child)
-        : rebaseDeep(child, rebase);
-    // A spread copy defines own properties, so a key such as `__proto__` stays plain data.
-    if (rebased !== child) (copy ??= { ...(value as Record<string, unknown>) })[key] = rebased;
-  }
-  return (copy ?? value) as T;
-}
-
-function isArtifactLocation(value: unknown): value is ArtifactLocation {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { uri?: unknown }).uri === 'string' &&
-    !('physicalLocation' in value)
-  );
-}
-
-/**
  * The merged log as GitHub must receive it, before fitting: the runs of the tools to upload, with
  * repository-relative URIs and a category carrying the scanned path. Each payload is this envelope
  * around one fitted run.
@@ -166,8 +129,8 @@ export function uploadEnvelope(request: UploadPlanRequest): Log {
           id: categoryFor(toolOfRun(run), request.scope, request.category, request.variant),
         },
         originalUriBaseIds: { [SRCROOT]: { uri: workspaceUri } },
-        ...(artifacts ? { artifacts: rebaseDeep(artifacts, rebase) } : {}),
-        results: (results ?? []).map((result) => rebaseDeep(result, rebase)),
+        ...(artifacts ? { artifacts: mapArtifactLocations(artifacts, rebase) } : {}),
+        results: (results ?? []).map((result) => mapArtifactLocations(result, rebase)),
       };
     });
   return { ...request.merged, runs };

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Invocation, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding, Severity } from '../model/finding.ts';
 import type { SarifInput } from '../model/inputs.ts';
+import { mapArtifactLocations } from '../model/sarif-locations.ts';
 import { FINGERPRINT_KEY, writeScanfoldProperties } from '../model/sarif-properties.ts';
 import type { ToolKnowledge } from '../model/tool-knowledge.ts';
 import {
@@ -115,58 +116,6 @@ function rewriteArtifact(
   return keep(`.scanfold/external/${pseudoSegment(path)}`, path);
 }
 
-function isArtifactLocation(value: unknown): value is ArtifactLocation {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    ('uri' in value || 'index' in value)
-  );
-}
-
-/** Members that hold no artifact location to rewrite: free-form data, text, regions, hashes. */
-const SKIPPED_KEYS = new Set([
-  'properties',
-  'message',
-  'region',
-  'contextRegion',
-  'partialFingerprints',
-  'fingerprints',
-]);
-
-/**
- * Every artifactLocation of a result (locations, related locations, code flows, stacks, fixes,
- * analysisTarget) rewritten by rewriteArtifact: the output has no artifacts array, so no
- * `index` may survive. Objects off the way to a location are shared, not copied.
- */
-function relocateDeep<T>(value: T, rewrite: (artifact: ArtifactLocation) => ArtifactLocation): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      const rewritten = relocateDeep(item, rewrite);
-      if (rewritten !== item) (copy ??= value.slice())[index] = rewritten;
-    }
-    return (copy ?? value) as T;
-  }
-  let copy: Record<string, unknown> | undefined;
-  const record = value as Record<string, unknown>;
-  // for…in, not Object.entries: no array per object, over every object of 100k results.
-  for (const key in record) {
-    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key)) continue;
-    const child = record[key];
-    if (child === null || typeof child !== 'object') continue;
-    const rewritten =
-      (key === 'artifactLocation' || key === 'analysisTarget') && isArtifactLocation(child)
-        ? rewrite(child)
-        : relocateDeep(child, rewrite);
-    // A spread copy defines own properties, so a key such as `__proto__` stays plain data.
-    if (rewritten !== child) (copy ??= { ...record })[key] = rewritten;
-  }
-  return (copy ?? value) as T;
-}
-
 /** SARIF's `format: uri` means an absolute URI; anything else (a Checkov guideline sentence) is help text. */
 function isAbsoluteUri(value: unknown): value is string {
   return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
@@ -266,7 +215,7 @@ export function buildSarif(request: SarifOutputRequest): Log {
         const image = finding
           ? finding.image?.ref
           : readScanfoldProperties(result.properties).image?.ref;
-        const relocated = relocateDeep(rest, (artifact) =>
+        const relocated = mapArtifactLocations(rest, (artifact) =>
           rewriteArtifact(artifact, run, request.root, image),
         );
         let merged: Result = {
