@@ -139,3 +139,26 @@ test('scanfold merge reads OSV-Scanner JSON; its findings join Trivy and Grype t
   assert.equal(text?.package?.fixedVersion, '0.3.8');
   assert.equal(text?.location.path, 'go.mod');
 });
+
+test('an advisory listing an alias twice (GO-2025-4008 does) gives unique rule tags, valid SARIF', async () => {
+  const messages = await readGovulncheckJson(RECORDED);
+  const twice = messages.map((message) =>
+    message.osv?.aliases?.length
+      ? {
+          ...message,
+          osv: { ...message.osv, aliases: [...message.osv.aliases, ...message.osv.aliases] },
+        }
+      : message,
+  );
+  assert.ok(
+    twice.some((message, index) => message !== messages[index]),
+    'an alias was doubled',
+  );
+  const log = govulncheckToSarif(twice, 'services/api');
+  assert.deepEqual(validateSarif(log), []);
+  for (const rule of log.runs[0]?.tool.driver.rules ?? []) {
+    const tags = rule.properties?.tags ?? [];
+    assert.equal(new Set(tags).size, tags.length, `${rule.id}: ${tags.join(', ')}`);
+    assert.ok(tags.includes('security'));
+  }
+});

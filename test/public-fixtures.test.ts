@@ -359,6 +359,15 @@ describe('public SARIF fixtures, one at a time', () => {
     const { report } = await merge(['semgrep/include-nosemgrep.sarif'], DEFAULT_ROOT, 'high');
     assert.equal(report.gate.reason, '1 finding(s) at or above high (1 high)');
   });
+
+  test('semgrep: INFO is info (Semgrep writes it as SARIF level note, which alone reads low)', async () => {
+    const { report } = await merge(['semgrep/defectdojo-cwe-list-0.96.json'], DEFAULT_ROOT, 'low');
+    assert.deepEqual(
+      report.findings.map((finding) => finding.severity),
+      ['info'],
+    );
+    assert.equal(report.gate.result, 'passed');
+  });
 });
 
 describe('Trivy JSON of an image scan', () => {

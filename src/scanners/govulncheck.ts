@@ -160,7 +160,8 @@ export function govulncheckToSarif(messages: readonly Message[], moduleDir: stri
         shortDescription: { text: osv?.summary ?? finding.osv },
         ...(osv?.details ? { fullDescription: { text: osv.details } } : {}),
         helpUri: osv?.database_specific?.url ?? `https://pkg.go.dev/vuln/${finding.osv}`,
-        properties: { tags: ['vulnerability', 'security', ...(osv?.aliases ?? [])] },
+        // SARIF tags are unique; the Go database lists some aliases twice (GO-2025-4008).
+        properties: { tags: [...new Set(['vulnerability', 'security', ...(osv?.aliases ?? [])])] },
       });
     const version = stripV(vulnerable.version);
     const fixed = stripV(finding.fixed_version);

@@ -192,6 +192,11 @@ export const semgrep: ScannerAdapter & { readonly settings: typeof SEMGREP_SETTI
   versionArgs: ['--version'],
   parseVersion: firstSemver,
   exclude: { honoured: true },
+  // Semgrep rates a rule ERROR, WARNING or INFO and writes INFO as SARIF level `note`, which
+  // SARIF's own mapping reads as low: its INFO is info (README, Severity mapping).
+  statedSeverity: {
+    fromRule: (rule) => (rule.defaultConfiguration?.level === 'note' ? 'info' : undefined),
+  },
   async scan(context) {
     const sarif = path.join(context.workDir, 'semgrep.sarif');
     const json = path.join(context.workDir, 'semgrep.json');
