@@ -599,3 +599,91 @@ describe('log lines from untrusted text', () => {
     assert.equal(safeLogLine('\u001b[31mred\u202e'), '<U+001B>[31mred<U+202E>');
   });
 });
+
+test('a secret from Gitleaks or Semgrep native JSON is scrubbed from every other tool’s results too', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'scanfold-native-secret-'));
+  try {
+    const secret = `Xk9${filler('native-secret', 19)}`;
+    const line = `api_key = "${secret}"`;
+    await writeFile(
+      path.join(dir, 'gitleaks.json'),
+      JSON.stringify([
+        {
+          RuleID: 'generic-api-key',
+          Description: 'Generic',
+          File: 'cfg/app.ini',
+          StartLine: 2,
+          EndLine: 2,
+          Match: line,
+          Secret: secret,
+          Fingerprint: 'cfg/app.ini:generic-api-key:2',
+        },
+      ]),
+    );
+    await writeFile(
+      path.join(dir, 'semgrep.json'),
+      JSON.stringify({
+        version: '1.61.1',
+        errors: [],
+        results: [
+          {
+            check_id: 'generic.secrets.security.detected-generic-api-key',
+            path: 'cfg/app.ini',
+            start: { line: 2, col: 1 },
+            end: { line: 2, col: 30 },
+            extra: {
+              message: 'Generic API Key detected',
+              metadata: { cwe: ['CWE-798: Use of Hard-coded Credentials'] },
+              severity: 'ERROR',
+              lines: line,
+            },
+          },
+        ],
+      }),
+    );
+    // Another tool quotes the same value in a result that is not about secrets.
+    await writeFile(
+      path.join(dir, 'lint.sarif'),
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'lint' } },
+            results: [
+              {
+                ruleId: 'L1',
+                message: { text: `value ${secret} used` },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: 'cfg/app.ini' },
+                      region: { startLine: 2 },
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    for (const native of ['gitleaks.json', 'semgrep.json']) {
+      const out = `out-${native}`;
+      const run = await scanfold(
+        ['merge', native, 'lint.sarif', '--out', out, '--fail-on', 'none'],
+        dir,
+      );
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(
+        await leaksOf([secret], {
+          dirs: [path.join(dir, out)],
+          texts: { stdout: run.stdout, stderr: run.stderr },
+        }),
+        [],
+        native,
+      );
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -17,6 +17,8 @@ const GitleaksSchema = z.array(
     EndLine: z.number().optional(),
     Commit: z.string().optional(),
     Fingerprint: z.string().optional(),
+    Match: z.string().optional(),
+    Secret: z.string().optional(),
   }),
 );
 
@@ -36,7 +38,8 @@ function gitleaksJsonToSarif(data: unknown): Log | undefined {
       message: {
         text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ''}.`,
       },
-      locations: location(leak.File, leak.StartLine, leak.EndLine),
+      // The match (or the secret) as the snippet: the value normalize scrubs from every output.
+      locations: location(leak.File, leak.StartLine, leak.EndLine, leak.Match ?? leak.Secret),
       ...(leak.Fingerprint
         ? { partialFingerprints: { 'gitleaks/fingerprint': leak.Fingerprint } }
         : {}),

@@ -30,18 +30,26 @@ export function rule(
   if (!rules.has(id)) rules.set(id, make());
 }
 
+/**
+ * A native report's place as a SARIF location. `snippet` is the matched text when the report gives
+ * it: for a secret it is what tells normalize the value to scrub from every output.
+ */
 export function location(
   path: string,
   startLine?: number,
   endLine?: number,
+  snippet?: string,
 ): NonNullable<Result['locations']> {
+  const lines =
+    startLine && startLine > 0
+      ? { startLine, ...(endLine && endLine >= startLine ? { endLine } : {}) }
+      : {};
+  const region = { ...lines, ...(snippet ? { snippet: { text: snippet } } : {}) };
   return [
     {
       physicalLocation: {
         artifactLocation: { uri: path },
-        ...(startLine && startLine > 0
-          ? { region: { startLine, ...(endLine && endLine >= startLine ? { endLine } : {}) } }
-          : {}),
+        ...(Object.keys(region).length > 0 ? { region } : {}),
       },
     },
   ];

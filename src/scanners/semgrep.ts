@@ -18,6 +18,7 @@ const SemgrepSchema = z.looseObject({
       extra: z.looseObject({
         message: z.string().optional(),
         severity: z.string().optional(),
+        lines: z.string().optional(),
         metadata: z.looseObject({}).optional(),
       }),
     }),
@@ -79,7 +80,13 @@ function semgrepJsonToSarif(data: unknown): Log | undefined {
       ruleId: r.check_id,
       level: LEVEL[r.extra.severity ?? ''] ?? 'warning',
       message: { text: r.extra.message ?? r.check_id },
-      locations: location(r.path, r.start.line, r.end?.line),
+      // The matched lines, as Semgrep's SARIF has them (not its "requires login" placeholder).
+      locations: location(
+        r.path,
+        r.start.line,
+        r.end?.line,
+        r.extra.lines === 'requires login' ? undefined : r.extra.lines,
+      ),
     };
   });
   const log = sarifLog('Semgrep', parsed.data.version, rules, results);
