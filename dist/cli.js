@@ -10025,12 +10025,14 @@ function sarifLog(tool, version, rules, results) {
 function rule(rules, id, make) {
   if (!rules.has(id)) rules.set(id, make());
 }
-function location(path30, startLine, endLine) {
+function location(path30, startLine, endLine, snippet) {
+  const lines = startLine && startLine > 0 ? { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } : {};
+  const region = { ...lines, ...snippet ? { snippet: { text: snippet } } : {} };
   return [
     {
       physicalLocation: {
         artifactLocation: { uri: path30 },
-        ...startLine && startLine > 0 ? { region: { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } } : {}
+        ...Object.keys(region).length > 0 ? { region } : {}
       }
     }
   ];
@@ -10547,7 +10549,9 @@ var GitleaksSchema = external_exports.array(
     StartLine: external_exports.number().optional(),
     EndLine: external_exports.number().optional(),
     Commit: external_exports.string().optional(),
-    Fingerprint: external_exports.string().optional()
+    Fingerprint: external_exports.string().optional(),
+    Match: external_exports.string().optional(),
+    Secret: external_exports.string().optional()
   })
 );
 function gitleaksJsonToSarif(data) {
@@ -10566,7 +10570,8 @@ function gitleaksJsonToSarif(data) {
       message: {
         text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ""}.`
       },
-      locations: location(leak.File, leak.StartLine, leak.EndLine),
+      // The match (or the secret) as the snippet: the value normalize scrubs from every output.
+      locations: location(leak.File, leak.StartLine, leak.EndLine, leak.Match ?? leak.Secret),
       ...leak.Fingerprint ? { partialFingerprints: { "gitleaks/fingerprint": leak.Fingerprint } } : {}
     };
   });
@@ -10750,7 +10755,8 @@ function govulncheckToSarif(messages, moduleDir) {
         shortDescription: { text: osv?.summary ?? finding.osv },
         ...osv?.details ? { fullDescription: { text: osv.details } } : {},
         helpUri: osv?.database_specific?.url ?? `https://pkg.go.dev/vuln/${finding.osv}`,
-        properties: { tags: ["vulnerability", "security", ...osv?.aliases ?? []] }
+        // SARIF tags are unique; the Go database lists some aliases twice (GO-2025-4008).
+        properties: { tags: [.../* @__PURE__ */ new Set(["vulnerability", "security", ...osv?.aliases ?? []])] }
       });
     const version2 = stripV(vulnerable.version);
     const fixed = stripV(finding.fixed_version);
@@ -11783,6 +11789,7 @@ var SemgrepSchema = external_exports.looseObject({
       extra: external_exports.looseObject({
         message: external_exports.string().optional(),
         severity: external_exports.string().optional(),
+        lines: external_exports.string().optional(),
         metadata: external_exports.looseObject({}).optional()
       })
     })
@@ -11836,7 +11843,13 @@ function semgrepJsonToSarif(data) {
       ruleId: r.check_id,
       level: LEVEL[r.extra.severity ?? ""] ?? "warning",
       message: { text: r.extra.message ?? r.check_id },
-      locations: location(r.path, r.start.line, r.end?.line)
+      // The matched lines, as Semgrep's SARIF has them (not its "requires login" placeholder).
+      locations: location(
+        r.path,
+        r.start.line,
+        r.end?.line,
+        r.extra.lines === "requires login" ? void 0 : r.extra.lines
+      )
     };
   });
   const log = sarifLog("Semgrep", parsed.data.version, rules, results);
@@ -11916,6 +11929,11 @@ var semgrep = {
   versionArgs: ["--version"],
   parseVersion: firstSemver,
   exclude: { honoured: true },
+  // Semgrep rates a rule ERROR, WARNING or INFO and writes INFO as SARIF level `note`, which
+  // SARIF's own mapping reads as low: its INFO is info (README, Severity mapping).
+  statedSeverity: {
+    fromRule: (rule2) => rule2.defaultConfiguration?.level === "note" ? "info" : void 0
+  },
   async scan(context) {
     const sarif = path13.join(context.workDir, "semgrep.sarif");
     const json = path13.join(context.workDir, "semgrep.json");
@@ -14375,6 +14393,8 @@ function patternsFor(tokens) {
     if (!token) continue;
     variants.add(token);
     variants.add(JSON.stringify(token).slice(1, -1));
+    variants.add(token.toLowerCase());
+    variants.add(encodeURIComponent(token));
   }
   const sorted = [...variants].sort((a, b) => b.length - a.length);
   compiled = [];
@@ -14388,10 +14408,11 @@ function patternsFor(tokens) {
   patterns.set(tokens, compiled);
   return compiled;
 }
-function scrubTokens(text3, tokens) {
+var URI_REDACTED = "secret-redacted";
+function scrubTokens(text3, tokens, marker = REDACTED) {
   if (tokens.length === 0) return text3;
   let out = text3;
-  for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
+  for (const pattern of patternsFor(tokens)) out = out.replace(pattern, marker);
   return out;
 }
 var CUT_TAIL = /([A-Za-z0-9+/=_.~-]+)(…|\.\.\.)$/;
@@ -15136,7 +15157,11 @@ var SHAPES = [
   },
   { anchors: ["glpat-"], pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g },
   { anchors: ["npm_"], pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g },
-  { anchors: ["xox"], pattern: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/g },
+  // Slack tokens (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-) hold digits; "xoxo-gossip-girl" does not.
+  {
+    anchors: ["xox"],
+    pattern: /(?<![A-Za-z0-9-])xox[abeprs]-(?=[A-Za-z-]*\d)[A-Za-z0-9-]{10,}/g
+  },
   {
     anchors: ["k_live_"],
     pattern: /(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{16,}(?![A-Za-z0-9_])/g
@@ -15163,7 +15188,8 @@ function privateKeyLines(text3, into) {
   for (const begin of text3.matchAll(PEM_BEGIN)) {
     const rest = text3.slice(begin.index + begin[0].length, begin.index + PEM_MAX);
     const end = PEM_END.exec(rest);
-    const body = (end ? rest.slice(0, end.index) : rest).replace(/\\[nr]/g, "\n");
+    if (!end) continue;
+    const body = rest.slice(0, end.index).replace(/\\[nr]/g, "\n");
     for (const token of secretTokens(body)) into.add(token);
   }
 }
@@ -15403,45 +15429,6 @@ async function secretsFromSource(root, findings) {
   return { tokens: [...tokens].sort() };
 }
 
-// src/outputs/sarif.ts
-import { pathToFileURL as pathToFileURL4 } from "node:url";
-
-// src/model/sarif-locations.ts
-var SKIPPED_KEYS = /* @__PURE__ */ new Set([
-  "properties",
-  "message",
-  "region",
-  "contextRegion",
-  "partialFingerprints",
-  "fingerprints"
-]);
-var LOCATION_KEYS = /* @__PURE__ */ new Set(["artifactLocation", "analysisTarget", "location"]);
-function isArtifactLocation(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && ("uri" in value || "index" in value);
-}
-function mapArtifactLocations(value, rewrite) {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    let copy2;
-    for (let index = 0; index < value.length; index++) {
-      const item = value[index];
-      const rewritten = mapArtifactLocations(item, rewrite);
-      if (rewritten !== item) (copy2 ??= value.slice())[index] = rewritten;
-    }
-    return copy2 ?? value;
-  }
-  let copy;
-  const record = value;
-  for (const key in record) {
-    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key)) continue;
-    const child = record[key];
-    if (child === null || typeof child !== "object") continue;
-    const rewritten = LOCATION_KEYS.has(key) && isArtifactLocation(child) ? rewrite(child) : mapArtifactLocations(child, rewrite);
-    if (rewritten !== child) (copy ??= { ...record })[key] = rewritten;
-  }
-  return copy ?? value;
-}
-
 // src/outputs/redact.ts
 var REGION_NUMBERS = [
   "startLine",
@@ -15532,10 +15519,16 @@ function redactSecretResult(result, knownHint) {
   if (fingerprints) redacted.fingerprints = fingerprints;
   return redacted;
 }
+var URI_KEYS = /* @__PURE__ */ new Set(["uri", "url", "purl"]);
 function scrubValue(value, tokens) {
   if (tokens.length === 0) return value;
-  const visit = (node) => {
-    if (typeof node === "string") return scrubTokens(node, tokens);
+  const visit = (node, key) => {
+    if (typeof node === "string")
+      return scrubTokens(
+        node,
+        tokens,
+        key !== void 0 && URI_KEYS.has(key) ? URI_REDACTED : void 0
+      );
     if (Array.isArray(node)) {
       let copy;
       node.forEach((child, index) => {
@@ -15547,9 +15540,9 @@ function scrubValue(value, tokens) {
     if (node && typeof node === "object") {
       const entries = Object.entries(node);
       let changed = false;
-      const scrubbed = entries.map(([key, child]) => {
-        const entry = [scrubTokens(key, tokens), visit(child)];
-        if (entry[0] !== key || entry[1] !== child) changed = true;
+      const scrubbed = entries.map(([key2, child]) => {
+        const entry = [scrubTokens(key2, tokens), visit(child, key2)];
+        if (entry[0] !== key2 || entry[1] !== child) changed = true;
         return entry;
       });
       return changed ? Object.fromEntries(scrubbed) : node;
@@ -15557,6 +15550,45 @@ function scrubValue(value, tokens) {
     return node;
   };
   return visit(value);
+}
+
+// src/outputs/sarif.ts
+import { pathToFileURL as pathToFileURL4 } from "node:url";
+
+// src/model/sarif-locations.ts
+var SKIPPED_KEYS = /* @__PURE__ */ new Set([
+  "properties",
+  "message",
+  "region",
+  "contextRegion",
+  "partialFingerprints",
+  "fingerprints"
+]);
+var LOCATION_KEYS = /* @__PURE__ */ new Set(["artifactLocation", "analysisTarget", "location"]);
+function isArtifactLocation(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && ("uri" in value || "index" in value);
+}
+function mapArtifactLocations(value, rewrite) {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    let copy2;
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      const rewritten = mapArtifactLocations(item, rewrite);
+      if (rewritten !== item) (copy2 ??= value.slice())[index] = rewritten;
+    }
+    return copy2 ?? value;
+  }
+  let copy;
+  const record = value;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key)) continue;
+    const child = record[key];
+    if (child === null || typeof child !== "object") continue;
+    const rewritten = LOCATION_KEYS.has(key) && isArtifactLocation(child) ? rewrite(child) : mapArtifactLocations(child, rewrite);
+    if (rewritten !== child) (copy ??= { ...record })[key] = rewritten;
+  }
+  return copy ?? value;
 }
 
 // src/outputs/sarif.ts
@@ -20880,7 +20912,11 @@ async function assemble(request) {
   const normalized = normalize(sarifInputs, request.root);
   step("normalize");
   const fromSource = await secretsFromSource(request.root, normalized.findings);
-  const secretTokens2 = [.../* @__PURE__ */ new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
+  const inBoms = /* @__PURE__ */ new Set();
+  for (const input of request.sboms) credentialsIn(input.bom, inBoms);
+  const secretTokens2 = [
+    .../* @__PURE__ */ new Set([...normalized.secretTokens, ...fromSource.tokens, ...inBoms])
+  ].sort();
   scrubCutTitles(normalized.findings, secretTokens2);
   step("secrets");
   const scanners = request.scanners.map((scanner) => ({
@@ -20909,7 +20945,11 @@ async function assemble(request) {
       for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
       for (const { message } of sbom.dropped)
         request.logger.warning(`SBOM input partly left out: ${message}`);
-      const invalid = validateBom(JSON.parse(sbom.json));
+      const written2 = scrubValue(JSON.parse(sbom.json), secretTokens2);
+      if (secretTokens2.length > 0)
+        sbom = { ...sbom, json: `${JSON.stringify(written2, null, 2)}
+` };
+      const invalid = validateBom(written2);
       if (invalid.length > 0) {
         fail(
           `${OUTPUT_FILES.sbom}: not valid CycloneDX 1.6 (${invalid.length} problem(s); first: ${invalid[0]}); not written`

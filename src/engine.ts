@@ -16,8 +16,10 @@ import type { Clock, Logger } from './model/ports.ts';
 import type { Report, ScannerReport } from './model/scan-result.ts';
 import { normalize, type Normalized } from './normalize/index.ts';
 import { secretsFromSource } from './normalize/secret-source.ts';
+import { credentialsIn } from './normalize/credentials.ts';
 import { scrubCutTitles } from './normalize/secrets.ts';
 import type { SarifInput, SbomInput } from './model/inputs.ts';
+import { scrubValue } from './outputs/redact.ts';
 import { buildSarif } from './outputs/sarif.ts';
 import { fitToLimits } from './outputs/sarif-limits.ts';
 import type { SbomSummary } from './outputs/sbom.ts';
@@ -244,7 +246,12 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
   const normalized = normalize(sarifInputs, request.root);
   step('normalize');
   const fromSource = await secretsFromSource(request.root, normalized.findings);
-  const secretTokens = [...new Set([...normalized.secretTokens, ...fromSource.tokens])].sort();
+  // Credentials of a known shape that only an SBOM holds (a URL's user part, a property).
+  const inBoms = new Set<string>();
+  for (const input of request.sboms) credentialsIn(input.bom, inBoms);
+  const secretTokens = [
+    ...new Set([...normalized.secretTokens, ...fromSource.tokens, ...inBoms]),
+  ].sort();
   scrubCutTitles(normalized.findings, secretTokens);
   step('secrets');
   const scanners = request.scanners.map((scanner) => ({
@@ -280,7 +287,11 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       // warning, and a note on the tool that wrote it; the run is not failed for it.
       for (const { message } of sbom.dropped)
         request.logger.warning(`SBOM input partly left out: ${message}`);
-      const invalid = validateBom(JSON.parse(sbom.json));
+      // Scrubbed before it is validated: what is written is what was checked.
+      const written = scrubValue(JSON.parse(sbom.json) as unknown, secretTokens);
+      if (secretTokens.length > 0)
+        sbom = { ...sbom, json: `${JSON.stringify(written, null, 2)}\n` };
+      const invalid = validateBom(written);
       if (invalid.length > 0) {
         fail(
           `${OUTPUT_FILES.sbom}: not valid CycloneDX 1.6 (${invalid.length} problem(s); first: ${invalid[0]}); not written`,

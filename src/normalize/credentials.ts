@@ -22,7 +22,11 @@ const SHAPES: readonly { anchors: readonly string[]; pattern: RegExp }[] = [
   },
   { anchors: ['glpat-'], pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g },
   { anchors: ['npm_'], pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g },
-  { anchors: ['xox'], pattern: /(?<![A-Za-z0-9-])xox[abposr]-[A-Za-z0-9-]{10,}/g },
+  // Slack tokens (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-) hold digits; "xoxo-gossip-girl" does not.
+  {
+    anchors: ['xox'],
+    pattern: /(?<![A-Za-z0-9-])xox[abeprs]-(?=[A-Za-z-]*\d)[A-Za-z0-9-]{10,}/g,
+  },
   {
     anchors: ['k_live_'],
     pattern: /(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{16,}(?![A-Za-z0-9_])/g,
@@ -50,7 +54,7 @@ const PAIR_DISTANCE = 200;
 
 const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_END = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
-/** A PEM block is a few kilobytes: a BEGIN line with no END is read this far, no further. */
+/** A PEM block is a few kilobytes: its END line is looked for this far, no further. */
 const PEM_MAX = 16_384;
 
 /** Upper, lower and digit together: a key, not a word, a path or a hex digest. */
@@ -62,8 +66,11 @@ function privateKeyLines(text: string, into: Set<string>): void {
   for (const begin of text.matchAll(PEM_BEGIN)) {
     const rest = text.slice(begin.index + begin[0].length, begin.index + PEM_MAX);
     const end = PEM_END.exec(rest);
+    // A BEGIN line alone is text about keys (a rule's help), not a key: without its END line the
+    // words after it are not a key's body.
+    if (!end) continue;
     // A key inside a JSON or escaped string has `\n` for its line breaks.
-    const body = (end ? rest.slice(0, end.index) : rest).replace(/\\[nr]/g, '\n');
+    const body = rest.slice(0, end.index).replace(/\\[nr]/g, '\n');
     for (const token of secretTokens(body)) into.add(token);
   }
 }

@@ -98,6 +98,9 @@ function patternsFor(tokens: readonly string[]): RegExp[] {
     if (!token) continue;
     variants.add(token);
     variants.add(JSON.stringify(token).slice(1, -1));
+    // As tool keys are made (lower case) and as URIs carry it (percent-encoded).
+    variants.add(token.toLowerCase());
+    variants.add(encodeURIComponent(token));
   }
   const sorted = [...variants].sort((a, b) => b.length - a.length);
   compiled = [];
@@ -115,11 +118,17 @@ function patternsFor(tokens: readonly string[]): RegExp[] {
   return compiled;
 }
 
-/** Replace every occurrence of every token (plain or JSON-escaped) with a fixed marker. */
-export function scrubTokens(text: string, tokens: readonly string[]): string {
+/** The marker in a URI: one with a space or brackets is no URI, and the location would go. */
+export const URI_REDACTED = 'secret-redacted';
+
+/**
+ * Replace every occurrence of every token (plain, JSON-escaped, lower-cased or percent-encoded)
+ * with a fixed marker.
+ */
+export function scrubTokens(text: string, tokens: readonly string[], marker = REDACTED): string {
   if (tokens.length === 0) return text;
   let out = text;
-  for (const pattern of patternsFor(tokens)) out = out.replace(pattern, REDACTED);
+  for (const pattern of patternsFor(tokens)) out = out.replace(pattern, marker);
   return out;
 }
 

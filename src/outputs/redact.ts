@@ -1,6 +1,6 @@
 import type { Location, Region, Result } from 'sarif';
 import { primarySecretValue } from '../normalize/index.ts';
-import { redactedDigest, scrubTokens, secretHint } from '../normalize/secrets.ts';
+import { redactedDigest, scrubTokens, secretHint, URI_REDACTED } from '../normalize/secrets.ts';
 
 const REGION_NUMBERS = [
   'startLine',
@@ -111,14 +111,22 @@ export function redactSecretResult(result: Result, knownHint?: string): Result {
   return redacted;
 }
 
+/** Members whose value must stay a URI (SARIF's `uri`, CycloneDX's `url`) or a purl. */
+const URI_KEYS = new Set(['uri', 'url', 'purl']);
+
 /**
  * Every string in a JSON value with the given tokens scrubbed (a last line of defence). Only what
  * changes is copied: a 100k-result log with one secret in it is not rebuilt object by object.
  */
 export function scrubValue<T>(value: T, tokens: readonly string[]): T {
   if (tokens.length === 0) return value;
-  const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return scrubTokens(node, tokens);
+  const visit = (node: unknown, key?: string): unknown => {
+    if (typeof node === 'string')
+      return scrubTokens(
+        node,
+        tokens,
+        key !== undefined && URI_KEYS.has(key) ? URI_REDACTED : undefined,
+      );
     if (Array.isArray(node)) {
       let copy: unknown[] | undefined;
       node.forEach((child: unknown, index) => {
@@ -131,7 +139,7 @@ export function scrubValue<T>(value: T, tokens: readonly string[]): T {
       const entries = Object.entries(node);
       let changed = false;
       const scrubbed = entries.map(([key, child]): [string, unknown] => {
-        const entry: [string, unknown] = [scrubTokens(key, tokens), visit(child)];
+        const entry: [string, unknown] = [scrubTokens(key, tokens), visit(child, key)];
         if (entry[0] !== key || entry[1] !== child) changed = true;
         return entry;
       });
