@@ -87,17 +87,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -108,13 +108,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -135,17 +135,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -156,13 +156,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -189,23 +189,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -817,10 +817,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -839,7 +839,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -869,11 +869,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -887,8 +887,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -902,8 +902,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -921,8 +921,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -932,8 +932,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3448,9 +3448,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3525,14 +3525,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3547,10 +3547,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3561,10 +3561,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3581,13 +3581,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -5548,9 +5548,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5559,23 +5559,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5586,10 +5586,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9289,14 +9289,14 @@ var require_spdx_satisfies = __commonJS({
 });
 
 // src/cli/main.ts
-import path29 from "node:path";
+import path30 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync9, readFileSync as readFileSync2 } from "node:fs";
 import os2 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/model/tool-knowledge.ts
 import { createHash } from "node:crypto";
@@ -9309,7 +9309,7 @@ function genericToolName(driverName) {
 
 // src/scanners/checkov.ts
 import { rename } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/scanners/adapter.ts
 function toolSettings(settings) {
@@ -9945,6 +9945,10 @@ function explainWith(schema, recognisable) {
   };
 }
 
+// src/scanners/native-sarif.ts
+import path3 from "node:path";
+import { pathToFileURL } from "node:url";
+
 // src/normalize/severity.ts
 function severityFromScore(score) {
   if (score >= 9) return "critical";
@@ -10025,13 +10029,16 @@ function sarifLog(tool, version, rules, results) {
 function rule(rules, id, make) {
   if (!rules.has(id)) rules.set(id, make());
 }
-function location(path30, startLine, endLine, snippet) {
+function diskPath(file) {
+  return path3.posix.isAbsolute(file) ? pathToFileURL(file).href : file;
+}
+function location(path31, startLine, endLine, snippet) {
   const lines = startLine && startLine > 0 ? { startLine, ...endLine && endLine >= startLine ? { endLine } : {} } : {};
   const region = { ...lines, ...snippet ? { snippet: { text: snippet } } : {} };
   return [
     {
       physicalLocation: {
-        artifactLocation: { uri: path30 },
+        artifactLocation: { uri: path31 },
         ...Object.keys(region).length > 0 ? { region } : {}
       }
     }
@@ -10370,10 +10377,10 @@ var checkov = {
     const exit = await context.exec(args);
     const outcome = outcomeOf(exit, [], { what: "checkov" });
     if (outcome.kind !== "ok") return outcome;
-    const sarif = path3.join(context.workDir, "checkov.sarif");
-    const json = path3.join(context.workDir, "checkov.json");
-    await rename(path3.join(context.workDir, "results_sarif.sarif"), sarif);
-    await rename(path3.join(context.workDir, "results_json.json"), json);
+    const sarif = path4.join(context.workDir, "checkov.sarif");
+    const json = path4.join(context.workDir, "checkov.json");
+    await rename(path4.join(context.workDir, "results_sarif.sarif"), sarif);
+    await rename(path4.join(context.workDir, "results_json.json"), json);
     return { kind: "ok", files: [sarif, json] };
   },
   parse: (outputs) => parseOutputs(outputs, CHECKOV_JSON),
@@ -10388,14 +10395,14 @@ var checkov = {
 
 // src/scanners/gitleaks.ts
 import { existsSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/scanners/exclude.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/normalize/paths.ts
-import path4 from "node:path";
-import { pathToFileURL } from "node:url";
+import path5 from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 var SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 var DRIVE = /^[A-Za-z]:[\\/]/;
 function isExternalPath(value) {
@@ -10448,8 +10455,8 @@ function fileUri(absolute) {
     return url.href;
   }
   if (DRIVE.test(absolute))
-    return pathToFileURL("/" + absolute).href.replace("file:////", "file:///");
-  return pathToFileURL(absolute).href;
+    return pathToFileURL2("/" + absolute).href.replace("file:////", "file:///");
+  return pathToFileURL2(absolute).href;
 }
 function computePath(uri, rootPath, resolved) {
   const base = resolved?.uri;
@@ -10483,13 +10490,13 @@ function computePath(uri, rootPath, resolved) {
       inBase = decodeURIComponent(inBase);
     } catch {
     }
-    inBase = path4.posix.normalize(inBase.replace(/\\/g, "/").replace(/\/{2,}/g, "/"));
+    inBase = path5.posix.normalize(inBase.replace(/\\/g, "/").replace(/\/{2,}/g, "/"));
     if (inBase !== ".." && !inBase.startsWith("../") && !inBase.startsWith("/"))
       return inBase.replace(/^(\.\/)+/, "") || ".";
-    return fileUri(path4.posix.normalize(value));
-  } else if (/^file:/i.test(uri)) return fileUri(path4.posix.normalize(value));
-  value = path4.posix.normalize(value);
-  if (value === ".." || value.startsWith("../")) return fileUri(path4.posix.join(root, value));
+    return fileUri(path5.posix.normalize(value));
+  } else if (/^file:/i.test(uri)) return fileUri(path5.posix.normalize(value));
+  value = path5.posix.normalize(value);
+  if (value === ".." || value.startsWith("../")) return fileUri(path5.posix.join(root, value));
   while (value.startsWith("./")) value = value.slice(2);
   if (value.startsWith("/") && !value.startsWith(root)) {
     const candidate = value.slice(1);
@@ -10502,7 +10509,7 @@ function computePath(uri, rootPath, resolved) {
 function isExcluded(relativePath, patterns2) {
   return patterns2.some((pattern) => {
     if (/[*?[{]/.test(pattern))
-      return path5.posix.matchesGlob(relativePath, pattern.replace(/^\.\//, ""));
+      return path6.posix.matchesGlob(relativePath, pattern.replace(/^\.\//, ""));
     const name = pattern.replace(/^\.?\/+/, "").replace(/\/+$/, "");
     if (!name) return false;
     return relativePath === name || relativePath.startsWith(`${name}/`) || relativePath.endsWith(`/${name}`) || relativePath.includes(`/${name}/`);
@@ -10571,7 +10578,12 @@ function gitleaksJsonToSarif(data) {
         text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ""}.`
       },
       // The match (or the secret) as the snippet: the value normalize scrubs from every output.
-      locations: location(leak.File, leak.StartLine, leak.EndLine, leak.Match ?? leak.Secret),
+      locations: location(
+        diskPath(leak.File),
+        leak.StartLine,
+        leak.EndLine,
+        leak.Match ?? leak.Secret
+      ),
       ...leak.Fingerprint ? { partialFingerprints: { "gitleaks/fingerprint": leak.Fingerprint } } : {}
     };
   });
@@ -10600,8 +10612,8 @@ var gitleaks = {
   // Gitleaks has no exclude flag; its results in excluded paths are left out after the run.
   exclude: { honoured: true },
   async scan(context) {
-    const sarif = path6.join(context.workDir, "gitleaks.sarif");
-    const mode = existsSync(path6.join(context.root, ".git")) ? "git" : "dir";
+    const sarif = path7.join(context.workDir, "gitleaks.sarif");
+    const mode = existsSync(path7.join(context.root, ".git")) ? "git" : "dir";
     const exit = await context.exec([
       mode,
       ".",
@@ -10645,14 +10657,14 @@ var gitleaks = {
 // src/scanners/govulncheck.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { glob, readFile as readFile2, writeFile } from "node:fs/promises";
-import path7 from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import path8 from "node:path";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
 function moduleDirs(files, exclude) {
-  return files.filter((file) => path7.posix.basename(file) === "go.mod" && !isExcluded(file, exclude)).map((file) => path7.posix.dirname(file)).filter((dir) => !dir.split("/").some((part) => part === "vendor" || part === "testdata")).sort();
+  return files.filter((file) => path8.posix.basename(file) === "go.mod" && !isExcluded(file, exclude)).map((file) => path8.posix.dirname(file)).filter((dir) => !dir.split("/").some((part) => part === "vendor" || part === "testdata")).sort();
 }
 function localDb(context) {
   const dir = context.config.osv.dbDir;
-  return dir ? path7.join(dir, "govulndb") : void 0;
+  return dir ? path8.join(dir, "govulndb") : void 0;
 }
 var FrameSchema = external_exports.looseObject({
   module: external_exports.string(),
@@ -10822,13 +10834,13 @@ function govulncheckToSarif(messages, moduleDir) {
   };
 }
 async function scanModule(context, dir, index) {
-  const json = path7.join(context.workDir, `govulncheck-${index}.json`);
-  const sarif = path7.join(context.workDir, `govulncheck-${index}.sarif`);
+  const json = path8.join(context.workDir, `govulncheck-${index}.json`);
+  const sarif = path8.join(context.workDir, `govulncheck-${index}.sarif`);
   const db = localDb(context);
   const args = [
     "-C",
-    path7.join(context.root, dir),
-    ...db ? ["-db", pathToFileURL2(db).href] : [],
+    path8.join(context.root, dir),
+    ...db ? ["-db", pathToFileURL3(db).href] : [],
     "-format",
     "json",
     "./..."
@@ -10888,7 +10900,7 @@ var govulncheck = {
   parseVersion: (stdout) => /govulncheck@v?(\d+\.\d+\.\d+)/.exec(stdout)?.[1],
   async scan(context) {
     const db = localDb(context);
-    if (context.config.offline && !(db && existsSync2(path7.join(db, "index", "modules.json"))))
+    if (context.config.offline && !(db && existsSync2(path8.join(db, "index", "modules.json"))))
       return {
         kind: "skipped",
         reason: `offline and no Go vulnerability DB in ${db ?? "(no --osv-db-dir)"}/index`
@@ -10896,9 +10908,9 @@ var govulncheck = {
     const goMods = [];
     for await (const file of glob("**/go.mod", {
       cwd: context.root,
-      exclude: (name) => [".git", "node_modules", "vendor", "testdata"].includes(path7.basename(name))
+      exclude: (name) => [".git", "node_modules", "vendor", "testdata"].includes(path8.basename(name))
     }))
-      goMods.push(file.split(path7.sep).join("/"));
+      goMods.push(file.split(path8.sep).join("/"));
     const dirs = moduleDirs(goMods, context.config.exclude);
     const files = [];
     for (const [index, dir] of dirs.entries()) {
@@ -10920,7 +10932,7 @@ var govulncheck = {
 
 // src/scanners/grype.ts
 import { existsSync as existsSync4, readdirSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/model/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
@@ -11108,7 +11120,7 @@ function annotateVulnerabilities(log, details, keyOf) {
 
 // src/plan/image.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var PREFIXED = ["docker-archive", "oci-dir", "docker", "registry"];
 function parseImageRef(ref, root) {
   const text3 = ref.trim();
@@ -11122,7 +11134,7 @@ function parseImageRef(ref, root) {
     if (rest.startsWith("-"))
       throw new ConfigurationError(`image ${text3}: must not start with "-" after "${kind}:"`);
     const local = kind === "docker-archive" || kind === "oci-dir";
-    return { ref: text3, kind, source: local ? path8.resolve(root, rest) : rest };
+    return { ref: text3, kind, source: local ? path9.resolve(root, rest) : rest };
   }
   if (text3.startsWith("-")) throw new ConfigurationError(`image ${text3}: must not start with "-"`);
   return { ref: text3, kind: "auto", source: text3 };
@@ -11136,7 +11148,7 @@ function checkLocalImage(image) {
     throw new ConfigurationError(
       `image ${image.ref}: ${image.source} is a directory; a docker-archive is a tar file (an OCI layout directory is oci-dir:)`
     );
-  if (image.kind === "oci-dir" && !existsSync3(path8.join(image.source, "index.json")))
+  if (image.kind === "oci-dir" && !existsSync3(path9.join(image.source, "index.json")))
     throw new ConfigurationError(
       `image ${image.ref}: ${image.source} is not an OCI image layout (no index.json)`
     );
@@ -11161,7 +11173,7 @@ function imageFileStem(tool, index) {
   return `${tool}-image-${index}`;
 }
 function imageIndexOf(file, tool) {
-  const match = new RegExp(`^${tool}-image-(\\d+)\\.`).exec(path8.basename(file));
+  const match = new RegExp(`^${tool}-image-(\\d+)\\.`).exec(path9.basename(file));
   return match?.[1] ? Number(match[1]) : void 0;
 }
 
@@ -11169,7 +11181,7 @@ function imageIndexOf(file, tool) {
 import { execFile } from "node:child_process";
 import { readFile as readFile3 } from "node:fs/promises";
 import { promisify } from "node:util";
-import path9 from "node:path";
+import path10 from "node:path";
 function splitImageOutputs(outputs, tool) {
   const directory = [];
   const images = /* @__PURE__ */ new Map();
@@ -11255,11 +11267,11 @@ async function localImageHistory(image) {
     } else if (image.kind === "oci-dir") {
       const blob = async (digest) => JSON.parse(
         await readFile3(
-          path9.join(image.source, "blobs", ...digest.split(":").slice(0, 2)),
+          path10.join(image.source, "blobs", ...digest.split(":").slice(0, 2)),
           "utf8"
         )
       );
-      const index = JSON.parse(await readFile3(path9.join(image.source, "index.json"), "utf8"));
+      const index = JSON.parse(await readFile3(path10.join(image.source, "index.json"), "utf8"));
       const manifestDigest = index.manifests?.[0]?.digest;
       if (!manifestDigest) return /* @__PURE__ */ new Map();
       const manifest = await blob(manifestDigest);
@@ -11332,7 +11344,7 @@ var DB_FAILURE = [
 function hasDatabase(cacheDir) {
   if (!existsSync4(cacheDir)) return false;
   return readdirSync(cacheDir).some(
-    (entry) => existsSync4(path10.join(cacheDir, entry, "vulnerability.db"))
+    (entry) => existsSync4(path11.join(cacheDir, entry, "vulnerability.db"))
   );
 }
 function packageFromGrypeMessage(message) {
@@ -11462,7 +11474,7 @@ var GRYPE_SETTINGS = toolSettings({
   key: "grype",
   schema: external_exports.object({ dbCacheDir: external_exports.string(), dbUpdateUrl: external_exports.string().url() }).partial().strict(),
   resolve: (section2, { root, cacheBase }) => ({
-    dbCacheDir: path10.resolve(root, section2?.dbCacheDir ?? path10.join(cacheBase, "grype-db")),
+    dbCacheDir: path11.resolve(root, section2?.dbCacheDir ?? path11.join(cacheBase, "grype-db")),
     dbUpdateUrl: section2?.dbUpdateUrl
   })
 });
@@ -11492,10 +11504,10 @@ var grype = {
       };
     }
     const syftFiles = context.upstream.get("syft") ?? [];
-    const sbom = syftFiles.find((file) => path10.basename(file) === "syft.cdx.json");
+    const sbom = syftFiles.find((file) => path11.basename(file) === "syft.cdx.json");
     const source = sbom ? `sbom:${sbom}` : "dir:.";
-    const sarif = path10.join(context.workDir, "grype.sarif");
-    const json = path10.join(context.workDir, "grype.json");
+    const sarif = path11.join(context.workDir, "grype.sarif");
+    const json = path11.join(context.workDir, "grype.json");
     const env = {
       GRYPE_DB_CACHE_DIR: settings.dbCacheDir,
       GRYPE_DB_AUTO_UPDATE: offline ? "false" : "true",
@@ -11509,7 +11521,7 @@ var grype = {
     if (outcome.kind !== "ok") return outcome;
     for (const [position, image] of context.config.images.entries()) {
       const index = position + 1;
-      const stem = path10.join(context.workDir, imageFileStem("grype", index));
+      const stem = path11.join(context.workDir, imageFileStem("grype", index));
       const imageSbom = syftFiles.find((file) => imageIndexOf(file, "syft") === index);
       const scanned = outcomeOf(
         await context.exec(
@@ -11563,9 +11575,9 @@ var grype = {
 
 // src/scanners/osv-scanner.ts
 import { existsSync as existsSync5 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function hasOfflineDb(dir) {
-  return dir !== void 0 && existsSync5(path11.join(dir, "osv-scalibr"));
+  return dir !== void 0 && existsSync5(path12.join(dir, "osv-scalibr"));
 }
 function packageFromOsvMessage(message) {
   const match = /^Package '(.+)@([^@']+)' is vulnerable to/.exec(message);
@@ -11665,7 +11677,7 @@ function osvJsonToSarif(data) {
           message: {
             text: `Package '${pkg.name}@${pkg.version ?? ""}' is vulnerable to '${vuln.id}'${aliases.length ? ` (also known as ${aliases.map((a) => `'${a}'`).join(", ")})` : ""}.`
           },
-          locations: location(source.source?.path ?? "."),
+          locations: location(diskPath(source.source?.path ?? ".")),
           properties: writeScanfoldProperties(void 0, {
             ...detail ? { package: detail.package, aliases: detail.aliases } : {},
             ...detail?.cwe.length ? { cwe: detail.cwe } : {}
@@ -11696,7 +11708,7 @@ var OSV_SETTINGS = toolSettings({
   key: "osv",
   schema: external_exports.object({ dbDir: external_exports.string() }).partial().strict(),
   resolve: (section2, { root }) => ({
-    dbDir: section2?.dbDir ? path11.resolve(root, section2.dbDir) : void 0
+    dbDir: section2?.dbDir ? path12.resolve(root, section2.dbDir) : void 0
   })
 });
 var osvScanner = {
@@ -11732,7 +11744,7 @@ var osvScanner = {
     ];
     const files = [];
     for (const format of ["sarif", "json"]) {
-      const file = path11.join(context.workDir, `osv-scanner.${format}`);
+      const file = path12.join(context.workDir, `osv-scanner.${format}`);
       const exit = await context.exec([...source, "--format", format, "--output-file", file, "."]);
       const outcome = outcomeOf(exit, [file], {
         what: `osv-scanner (${format})`,
@@ -11752,29 +11764,29 @@ var osvScanner = {
 
 // src/scanners/semgrep.ts
 import { existsSync as existsSync7 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/config/package-root.ts
 import { existsSync as existsSync6, readFileSync } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 import { fileURLToPath } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
-  let dir = path12.dirname(fileURLToPath(import.meta.url));
+  let dir = path13.dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const manifest = path12.join(dir, "package.json");
+    const manifest = path13.join(dir, "package.json");
     if (existsSync6(manifest)) {
       const parsed = JSON.parse(readFileSync(manifest, "utf8"));
       if (parsed.name === "scanfold") return cached = dir;
     }
-    const parent = path12.dirname(dir);
+    const parent = path13.dirname(dir);
     if (parent === dir) throw new Error("scanfold package root not found above " + import.meta.url);
     dir = parent;
   }
 }
 function scanfoldVersion() {
-  const parsed = JSON.parse(readFileSync(path12.join(packageRoot(), "package.json"), "utf8"));
+  const parsed = JSON.parse(readFileSync(path13.join(packageRoot(), "package.json"), "utf8"));
   return parsed.version;
 }
 
@@ -11902,7 +11914,7 @@ var SEMGREP_JSON = {
   explain: explainWith(SemgrepSchema, looksLikeSemgrep)
 };
 function bundledSemgrepRules() {
-  return path13.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
+  return path14.join(packageRoot(), "rules", "semgrep", "scanfold.yml");
 }
 var SEMGREP_SETTINGS = toolSettings({
   key: "semgrep",
@@ -11910,7 +11922,7 @@ var SEMGREP_SETTINGS = toolSettings({
   resolve: (section2, { root }) => ({
     // A path that exists is a rules file or directory; anything else (`p/python`) Semgrep's own.
     config: (section2?.config ?? [bundledSemgrepRules()]).map(
-      (entry) => existsSync7(path13.resolve(root, entry)) ? path13.resolve(root, entry) : entry
+      (entry) => existsSync7(path14.resolve(root, entry)) ? path14.resolve(root, entry) : entry
     ),
     registry: section2?.config ? [] : SEMGREP_REGISTRY_RULESETS
   })
@@ -11935,8 +11947,8 @@ var semgrep = {
     fromRule: (rule2) => rule2.defaultConfiguration?.level === "note" ? "info" : void 0
   },
   async scan(context) {
-    const sarif = path13.join(context.workDir, "semgrep.sarif");
-    const json = path13.join(context.workDir, "semgrep.json");
+    const sarif = path14.join(context.workDir, "semgrep.sarif");
+    const json = path14.join(context.workDir, "semgrep.json");
     const args = [
       "scan",
       "--metrics",
@@ -11970,7 +11982,7 @@ var semgrep = {
 };
 
 // src/scanners/syft.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var syft = {
   name: "syft",
   tool: "syft",
@@ -11985,14 +11997,14 @@ var syft = {
   parseVersion: firstSemver,
   exclude: { honoured: true },
   async scan(context) {
-    const sbom = path14.join(context.workDir, "syft.cdx.json");
+    const sbom = path15.join(context.workDir, "syft.cdx.json");
     const args = ["scan", "dir:.", "--quiet", "-o", `cyclonedx-json=${sbom}`];
     for (const pattern of context.config.exclude) args.push("--exclude", pattern);
     const exit = await context.exec(args);
     const outcome = outcomeOf(exit, [sbom], { what: "syft" });
     if (outcome.kind !== "ok") return outcome;
     for (const [position, image] of context.config.images.entries()) {
-      const file = path14.join(context.workDir, `${imageFileStem("syft", position + 1)}.cdx.json`);
+      const file = path15.join(context.workDir, `${imageFileStem("syft", position + 1)}.cdx.json`);
       const scanned = outcomeOf(
         await context.exec(["scan", syftSource(image), "--quiet", "-o", `cyclonedx-json=${file}`]),
         [file],
@@ -12010,8 +12022,8 @@ var syft = {
 // src/scanners/trivy.ts
 import { existsSync as existsSync8, statSync as statSync2 } from "node:fs";
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path15 from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
+import path16 from "node:path";
+import { pathToFileURL as pathToFileURL4 } from "node:url";
 
 // src/run/retry.ts
 function backoffDelay(policy, attempt, clock, retryAfterMs) {
@@ -12998,7 +13010,7 @@ function imageDbFlags(offline) {
   return offline ? ["--skip-db-update", "--skip-java-db-update", "--offline-scan"] : ["--skip-db-update"];
 }
 function dbFile(cacheDir) {
-  return path15.join(cacheDir, "db", "trivy.db");
+  return path16.join(cacheDir, "db", "trivy.db");
 }
 function rotateRepositories(repositories, attempt) {
   if (repositories.length === 0) return [];
@@ -13222,7 +13234,7 @@ function trivyPassedChecks(data) {
   );
 }
 async function scanImage(context, image, index, common) {
-  const stem = path15.join(context.workDir, imageFileStem("trivy", index));
+  const stem = path16.join(context.workDir, imageFileStem("trivy", index));
   const report = `${stem}.json`;
   const layerScanners = common.scanners.filter(
     (scanner) => scanner === "vuln" || scanner === "secret"
@@ -13287,7 +13299,7 @@ var TRIVY_SETTINGS = toolSettings({
   resolve: (section2, { root, cacheBase }) => ({
     scanners: section2?.scanners ?? DEFAULT_TRIVY_SCANNERS,
     dbRepositories: section2?.dbRepositories ?? [],
-    cacheDir: path15.resolve(root, section2?.cacheDir ?? path15.join(cacheBase, "trivy"))
+    cacheDir: path16.resolve(root, section2?.cacheDir ?? path16.join(cacheBase, "trivy"))
   })
 });
 var trivy = {
@@ -13321,7 +13333,7 @@ var trivy = {
       );
     }
     if (scanners.length === 0) return { kind: "skipped", reason: notes.join("; ") };
-    const report = path15.join(context.workDir, "trivy.json");
+    const report = path16.join(context.workDir, "trivy.json");
     const common = [
       "--format",
       "json",
@@ -13380,14 +13392,14 @@ var trivy = {
       context,
       report,
       "sarif",
-      path15.join(context.workDir, "trivy.sarif")
+      path16.join(context.workDir, "trivy.sarif")
     );
     if (sarif.kind !== "ok") return sarif;
     const sbom = await convert(
       context,
       report,
       "cyclonedx",
-      path15.join(context.workDir, "trivy.cdx.json")
+      path16.join(context.workDir, "trivy.cdx.json")
     );
     if (sbom.kind !== "ok") return sbom;
     const files = [report, ...sarif.files, ...sbom.files];
@@ -13419,7 +13431,7 @@ var trivy = {
         if (rootPath === void 0 || /\.json\/?$/i.test(rootPath))
           run3.originalUriBaseIds = {
             ...run3.originalUriBaseIds,
-            ROOTPATH: { uri: pathToFileURL3(context.root + "/").href }
+            ROOTPATH: { uri: pathToFileURL4(context.root + "/").href }
           };
       }
     }
@@ -13522,7 +13534,7 @@ var TOOL_KNOWLEDGE = knowledgeOf(ADAPTERS);
 
 // src/config/schema.ts
 import os from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var FailOnSchema = external_exports.enum(FAIL_ON);
 var FAIL_ON_SCOPES = ["new", "all"];
@@ -13552,9 +13564,9 @@ var LicensePolicySchema = external_exports.object({
   unknown: external_exports.enum(["flag", "ignore"]).describe("A component without a recognisable licence: flag (default) or ignore")
 }).partial().strict();
 function defaultToolCache() {
-  if (process.env.SCANFOLD_TOOL_CACHE) return path16.resolve(process.env.SCANFOLD_TOOL_CACHE);
-  const base = process.env.XDG_CACHE_HOME || path16.join(os.homedir(), ".cache");
-  return path16.join(base, "scanfold", "tools");
+  if (process.env.SCANFOLD_TOOL_CACHE) return path17.resolve(process.env.SCANFOLD_TOOL_CACHE);
+  const base = process.env.XDG_CACHE_HOME || path17.join(os.homedir(), ".cache");
+  return path17.join(base, "scanfold", "tools");
 }
 var SCANFOLD_SETTINGS = {
   scanners: external_exports.array(external_exports.enum(SCANNER_NAMES)).min(1),
@@ -13652,7 +13664,7 @@ function lineOf(source, keyPath, key) {
   return at === void 0 ? void 0 : source.lines.linePos(at).line;
 }
 function describeConfigIssues(file, error, source) {
-  const display = path17.relative(process.cwd(), file) || file;
+  const display = path18.relative(process.cwd(), file) || file;
   const keyName = (keyPath) => keyPath.reduce(
     (text3, key) => typeof key === "number" ? `${text3}[${key}]` : text3 ? `${text3}.${String(key)}` : String(key),
     ""
@@ -13697,7 +13709,7 @@ function readConfigFile(file) {
   }
   const lines = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text3, { lineCounter: lines, prettyErrors: false });
-  const display = path17.relative(process.cwd(), file) || file;
+  const display = path18.relative(process.cwd(), file) || file;
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const line = first?.pos[0] === void 0 ? void 0 : lines.linePos(first.pos[0]).line;
@@ -13715,11 +13727,11 @@ function readConfigFile(file) {
 }
 function findConfigFile(root, explicit) {
   if (explicit) {
-    const file = path17.resolve(root, explicit);
+    const file = path18.resolve(root, explicit);
     if (!existsSync9(file)) throw new ConfigurationError(`config file ${file}: not found`);
     return file;
   }
-  return DEFAULT_CONFIG_FILES.map((name) => path17.join(root, name)).find((file) => existsSync9(file));
+  return DEFAULT_CONFIG_FILES.map((name) => path18.join(root, name)).find((file) => existsSync9(file));
 }
 function sectionOf(config, key) {
   const section2 = Object.hasOwn(config, key) ? config[key] : void 0;
@@ -13734,7 +13746,7 @@ function toolSettingsOf(config, context) {
   );
 }
 function resolveConfig(request) {
-  const root = path17.resolve(request.root);
+  const root = path18.resolve(request.root);
   if (!existsSync9(root)) throw new ConfigurationError(`path ${root}: does not exist`);
   const configFile = findConfigFile(root, request.configFile);
   const fromFile = configFile ? readConfigFile(configFile) : {};
@@ -13754,19 +13766,19 @@ function resolveConfig(request) {
   if (!checked.success)
     throw new ConfigurationError(formatZodIssues("configuration", checked.error));
   const c = checked.data;
-  const cacheBase = path17.join(os2.homedir(), ".cache", "scanfold");
+  const cacheBase = path18.join(os2.homedir(), ".cache", "scanfold");
   const config = {
     root,
     scanners: c.scanners ?? SCANNER_NAMES,
     failOn: c.failOn ?? "high",
     failOnScope: c.failOnScope,
-    baseline: c.baseline ? path17.resolve(root, c.baseline) : void 0,
+    baseline: c.baseline ? path18.resolve(root, c.baseline) : void 0,
     suppressions: c.suppressions ?? [],
     licenses: c.licenses ?? {},
     retries: c.retries ?? 2,
     timeoutMs: Math.round((c.timeoutMinutes ?? 15) * 6e4),
     concurrency: c.concurrency ?? os2.availableParallelism(),
-    outputDir: path17.resolve(root, c.outputDir ?? "scanfold-results"),
+    outputDir: path18.resolve(root, c.outputDir ?? "scanfold-results"),
     offline: c.offline ?? false,
     exclude: c.exclude ?? [],
     images: [...new Set(c.images ?? [])].map((ref) => {
@@ -13785,7 +13797,7 @@ function resolveConfig(request) {
 // src/engine.ts
 import { mkdir as mkdir4, rm as rm5, writeFile as writeFile7 } from "node:fs/promises";
 import os6 from "node:os";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/install/installer.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -13802,7 +13814,7 @@ import {
   writeFile as writeFile3
 } from "node:fs/promises";
 import os3 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/run/process.ts
 import { spawn } from "node:child_process";
@@ -13984,7 +13996,7 @@ function statFingerprint(file) {
 var MARKER = ".scanfold-install.json";
 var INSTALL_TIMEOUT_MS = 45 * 6e4;
 function toolDir(toolCache, name, version) {
-  return path18.join(toolCache, name, version);
+  return path19.join(toolCache, name, version);
 }
 async function sha256File(file) {
   const hash3 = createHash2("sha256");
@@ -13992,17 +14004,17 @@ async function sha256File(file) {
   return hash3.digest("hex");
 }
 function findOnPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(path18.delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(path19.delimiter)) {
     if (!dir) continue;
-    const candidate = path18.join(dir, name);
+    const candidate = path19.join(dir, name);
     if (existsSync10(candidate)) return candidate;
   }
   return void 0;
 }
 async function verifiedCacheEntry(dir, name) {
-  const executable = path18.join(dir, "bin", name);
+  const executable = path19.join(dir, "bin", name);
   if (!existsSync10(executable)) return void 0;
-  const markerFile = path18.join(dir, MARKER);
+  const markerFile = path19.join(dir, MARKER);
   const stat3 = statFingerprint(executable);
   const recorded = existsSync10(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
   if (recorded?.verifiedStat === stat3) return executable;
@@ -14010,7 +14022,7 @@ async function verifiedCacheEntry(dir, name) {
   if (!recorded) {
     await writeMarker(dir, {
       tool: name,
-      version: path18.basename(dir),
+      version: path19.basename(dir),
       source: "registry",
       sha256: actual,
       verifiedStat: stat3
@@ -14023,14 +14035,14 @@ async function verifiedCacheEntry(dir, name) {
 }
 async function markerProvenance(dir) {
   try {
-    const marker = JSON.parse(await readFile4(path18.join(dir, MARKER), "utf8"));
+    const marker = JSON.parse(await readFile4(path19.join(dir, MARKER), "utf8"));
     return marker.provenance ?? { verifiedBy: "unverified", sha256: marker.sha256 };
   } catch {
     return void 0;
   }
 }
 async function writeMarker(dir, marker) {
-  await writeFile3(path18.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
+  await writeFile3(path19.join(dir, MARKER), JSON.stringify(marker, null, 2) + "\n");
 }
 async function fetchWithRetry(url, request) {
   const { name } = request;
@@ -14114,14 +14126,14 @@ async function installFromRelease(name, release, staging, options) {
     clock: options.clock,
     logger: options.logger
   });
-  const bin = path18.join(staging, "bin");
+  const bin = path19.join(staging, "bin");
   await mkdir(bin, { recursive: true });
   if (!release.binary) {
-    await writeFile3(path18.join(bin, name), body);
+    await writeFile3(path19.join(bin, name), body);
   } else {
-    const archive = path18.join(staging, "download.tar.gz");
+    const archive = path19.join(staging, "download.tar.gz");
     await writeFile3(archive, body);
-    const unpack = path18.join(staging, "unpack");
+    const unpack = path19.join(staging, "unpack");
     await mkdir(unpack);
     const tar = await runProcess({
       command: "tar",
@@ -14131,11 +14143,11 @@ async function installFromRelease(name, release, staging, options) {
     });
     if (tar.exitCode !== 0)
       throw new InstallError(`${name}: cannot unpack ${release.url}: ${tar.stderrTail.join(" ")}`);
-    await rename2(path18.join(unpack, release.binary), path18.join(bin, name));
+    await rename2(path19.join(unpack, release.binary), path19.join(bin, name));
     await rm(unpack, { recursive: true, force: true });
     await rm(archive);
   }
-  await chmod(path18.join(bin, name), 493);
+  await chmod(path19.join(bin, name), 493);
   return provenance;
 }
 async function run(command, args, cwd, env) {
@@ -14148,18 +14160,18 @@ async function run(command, args, cwd, env) {
   return result.stdout;
 }
 async function installFromRegistry(name, source, target) {
-  const bin = path18.join(target, "bin");
+  const bin = path19.join(target, "bin");
   await mkdir(bin, { recursive: true });
   if (source.kind === "pypi") {
-    const venv = path18.join(target, "venv");
+    const venv = path19.join(target, "venv");
     await run("python3", ["-m", "venv", venv], target);
-    const pip = path18.join(venv, "bin", "pip");
+    const pip = path19.join(venv, "bin", "pip");
     const quiet = ["install", "--quiet", "--disable-pip-version-check"];
     if (source.requirements) {
-      const fit = await checkLockFit(path18.join(venv, "bin", "python"), source.requirements);
+      const fit = await checkLockFit(path19.join(venv, "bin", "python"), source.requirements);
       if (fit.unfit.length > 0)
         throw new InstallError(
-          `${name}: the hash lock ${path18.basename(source.requirements)} has no wheel for ${fit.interpreter} (${fit.unfit.join(", ")}); refusing to install unverified \u2014 use a platform and Python it covers (see its header)`
+          `${name}: the hash lock ${path19.basename(source.requirements)} has no wheel for ${fit.interpreter} (${fit.unfit.join(", ")}); refusing to install unverified \u2014 use a platform and Python it covers (see its header)`
         );
     }
     await run(
@@ -14167,35 +14179,35 @@ async function installFromRegistry(name, source, target) {
       source.requirements ? [...quiet, "--require-hashes", "--only-binary=:all:", "-r", source.requirements] : [...quiet, `${source.package}==${source.version}`],
       target
     );
-    await symlink(path18.join(venv, "bin", name), path18.join(bin, name));
+    await symlink(path19.join(venv, "bin", name), path19.join(bin, name));
     return source.requirements ? { verifiedBy: "pip-require-hashes", sha256: await sha256File(source.requirements) } : { verifiedBy: "unverified" };
   }
   const ldflags = `-s -w ${source.ldflags}`.trim();
   if (source.method === "install") {
-    const target2 = `${path18.posix.join(source.module, source.package)}@${source.version}`;
+    const target2 = `${path19.posix.join(source.module, source.package)}@${source.version}`;
     await run("go", ["install", "-trimpath", "-ldflags", ldflags, target2], bin, {
       CGO_ENABLED: "0",
       GOBIN: bin,
       GOFLAGS: "",
       ...source.env
     });
-    const elements = path18.posix.join(source.module, source.package).split("/");
+    const elements = path19.posix.join(source.module, source.package).split("/");
     const last = elements.at(-1) ?? name;
     const binary = /^v\d+$/.test(last) && elements.length > 1 ? elements.at(-2) ?? name : last;
-    const built = path18.join(bin, binary);
-    if (built !== path18.join(bin, name)) await rename2(built, path18.join(bin, name));
+    const built = path19.join(bin, binary);
+    if (built !== path19.join(bin, name)) await rename2(built, path19.join(bin, name));
     return { verifiedBy: "go-sum" };
   }
   const info = JSON.parse(
     await run("go", ["mod", "download", "-json", `${source.module}@${source.version}`], target)
   );
-  const work = await mkdtemp(path18.join(os3.tmpdir(), `scanfold-${name}-src-`));
+  const work = await mkdtemp(path19.join(os3.tmpdir(), `scanfold-${name}-src-`));
   try {
     await cp(info.Dir, work, { recursive: true });
     await run("chmod", ["-R", "u+w", work], target);
     await run(
       "go",
-      ["build", "-trimpath", "-ldflags", ldflags, "-o", path18.join(bin, name), source.package],
+      ["build", "-trimpath", "-ldflags", ldflags, "-o", path19.join(bin, name), source.package],
       work,
       {
         CGO_ENABLED: "0",
@@ -14264,7 +14276,7 @@ async function ensureTool(name, spec, options) {
       throw new InstallError(errors.join("; "));
     }
   }
-  const executable = path18.join(dir, "bin", name);
+  const executable = path19.join(dir, "bin", name);
   const sha2562 = await sha256File(executable);
   if (provenance && !provenance.sha256) provenance = { ...provenance, sha256: sha2562 };
   await writeMarker(dir, { tool: name, version: spec.version, source, sha256: sha2562, provenance });
@@ -14273,7 +14285,7 @@ async function ensureTool(name, spec, options) {
 
 // src/install/manifest.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var ReleaseSchema = external_exports.object({
   url: external_exports.string().url(),
   /** The archive's SHA-256, pinned here: the strongest check, used wherever a published value is known. */
@@ -14322,13 +14334,13 @@ var ToolSchema = external_exports.object({
   releases: external_exports.record(external_exports.string(), ReleaseSchema).default({})
 });
 var ManifestSchema = external_exports.object({ tools: external_exports.record(external_exports.string(), ToolSchema) });
-function loadManifest(file = path19.join(packageRoot(), "tools.json")) {
+function loadManifest(file = path20.join(packageRoot(), "tools.json")) {
   const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync3(file, "utf8")));
   if (!parsed.success)
     throw new ConfigurationError(formatZodIssues(`tool manifest ${file}`, parsed.error));
   for (const tool of Object.values(parsed.data.tools)) {
     if (tool.registry.kind === "pypi" && tool.registry.requirements)
-      tool.registry.requirements = path19.resolve(path19.dirname(file), tool.registry.requirements);
+      tool.registry.requirements = path20.resolve(path20.dirname(file), tool.registry.requirements);
   }
   return parsed.data;
 }
@@ -14709,13 +14721,13 @@ function findingWith(head) {
     cwe
   };
 }
-function locationOf(path30, region) {
+function locationOf(path31, region) {
   const startLine = region?.startLine;
   const endLine = region?.endLine;
   const startColumn = region?.startColumn;
   if (startLine !== void 0 && endLine !== void 0)
-    return startColumn === void 0 ? { path: path30, startLine, endLine } : { path: path30, startLine, endLine, startColumn };
-  const location2 = { path: path30 };
+    return startColumn === void 0 ? { path: path31, startLine, endLine } : { path: path31, startLine, endLine, startColumn };
+  const location2 = { path: path31 };
   if (startLine !== void 0) location2.startLine = startLine;
   if (endLine !== void 0) location2.endLine = endLine;
   if (startColumn !== void 0) location2.startColumn = startColumn;
@@ -15326,15 +15338,15 @@ function normalize(inputs, root, knowledge = TOOL_KNOWLEDGE) {
 // src/normalize/secret-source.ts
 import { execFile as execFile2 } from "node:child_process";
 import { lstat, readFile as readFile5 } from "node:fs/promises";
-import path20 from "node:path";
+import path21 from "node:path";
 import { promisify as promisify2 } from "node:util";
 var MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 var MAX_LINES = 200;
 async function readInside(root, relative) {
-  if (!relative || relative === "." || path20.isAbsolute(relative) || /^[a-z]+:/i.test(relative))
+  if (!relative || relative === "." || path21.isAbsolute(relative) || /^[a-z]+:/i.test(relative))
     return void 0;
-  const file = path20.resolve(root, relative);
-  if (!file.startsWith(path20.resolve(root) + path20.sep)) return void 0;
+  const file = path21.resolve(root, relative);
+  if (!file.startsWith(path21.resolve(root) + path21.sep)) return void 0;
   const stats = await lstat(file).catch(
     (error) => error.code === "ENOENT" ? "missing" : void 0
   );
@@ -15360,7 +15372,7 @@ function privateKeyBlock(lines, index) {
   return void 0;
 }
 async function readAtHead(root, relative) {
-  if (!relative || path20.isAbsolute(relative) || relative.split(/[\\/]/).includes(".."))
+  if (!relative || path21.isAbsolute(relative) || relative.split(/[\\/]/).includes(".."))
     return void 0;
   const object = `HEAD:./${relative}`;
   const options = { cwd: root, encoding: "utf8", maxBuffer: MAX_SOURCE_BYTES };
@@ -15553,7 +15565,7 @@ function scrubValue(value, tokens) {
 }
 
 // src/outputs/sarif.ts
-import { pathToFileURL as pathToFileURL4 } from "node:url";
+import { pathToFileURL as pathToFileURL5 } from "node:url";
 
 // src/model/sarif-locations.ts
 var SKIPPED_KEYS = /* @__PURE__ */ new Set([
@@ -15614,12 +15626,12 @@ var FindingsBySource = class {
   }
 };
 var uriReferences = /* @__PURE__ */ new Map();
-function toUriReference(path30) {
-  let encoded = uriReferences.get(path30);
+function toUriReference(path31) {
+  let encoded = uriReferences.get(path31);
   if (encoded === void 0) {
-    encoded = encodeURI(path30.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
+    encoded = encodeURI(path31.toWellFormed()).replace(/[?#]/g, (char) => encodeURIComponent(char));
     if (uriReferences.size > 1e5) uriReferences.clear();
-    uriReferences.set(path30, encoded);
+    uriReferences.set(path31, encoded);
   }
   return encoded;
 }
@@ -15631,7 +15643,7 @@ function rewriteArtifact(artifact, run3, root, image) {
   const target = artifactUriOf(run3, artifact);
   const { index: _index, uri: _uri, uriBaseId: _base, ...rest } = artifact;
   if (!target) return rest;
-  const path30 = normalizePath(target.uri, {
+  const path31 = normalizePath(target.uri, {
     root,
     uriBaseId: target.uriBaseId,
     originalUriBaseIds: run3.originalUriBaseIds
@@ -15642,11 +15654,11 @@ function rewriteArtifact(artifact, run3, root, image) {
     uriBaseId: SRCROOT,
     properties: { ...rest.properties, [ORIGINAL_URI_KEY]: original }
   });
-  if (image !== void 0 && (path30 === image || target.uri === image))
+  if (image !== void 0 && (path31 === image || target.uri === image))
     return keep(`.scanfold/images/${pseudoSegment(image)}`, image);
-  if (!isExternalPath(path30)) return { ...rest, uri: toUriReference(path30), uriBaseId: SRCROOT };
-  if (/^file:/i.test(path30)) return { ...rest, uri: path30 };
-  return keep(`.scanfold/external/${pseudoSegment(path30)}`, path30);
+  if (!isExternalPath(path31)) return { ...rest, uri: toUriReference(path31), uriBaseId: SRCROOT };
+  if (/^file:/i.test(path31)) return { ...rest, uri: path31 };
+  return keep(`.scanfold/external/${pseudoSegment(path31)}`, path31);
 }
 function isAbsoluteUri(value) {
   return typeof value === "string" && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
@@ -15775,7 +15787,7 @@ function buildSarif(request) {
       },
       automationDetails: { id: `scanfold/${toolRun.tool}${suffix}/` },
       originalUriBaseIds: {
-        [SRCROOT]: { uri: pathToFileURL4(request.root.replace(/\/?$/, "/")).href }
+        [SRCROOT]: { uri: pathToFileURL5(request.root.replace(/\/?$/, "/")).href }
       },
       results: toolRun.results,
       ...toolRun.invocations.length > 0 ? { invocations: toolRun.invocations } : {},
@@ -15916,8 +15928,8 @@ import { spawn as spawn2 } from "node:child_process";
 import { createWriteStream, existsSync as existsSync11 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat, writeFile as writeFile4 } from "node:fs/promises";
 import os4 from "node:os";
-import path21 from "node:path";
-import { pathToFileURL as pathToFileURL5 } from "node:url";
+import path22 from "node:path";
+import { pathToFileURL as pathToFileURL6 } from "node:url";
 var CANDIDATES = [
   "/usr/bin/chromium-headless-shell",
   "/usr/bin/chromium",
@@ -16017,9 +16029,9 @@ async function atMost(promise, ms) {
   }
 }
 async function temporaryPage(html) {
-  const dir = await mkdtemp2(path21.join(os4.tmpdir(), "scanfold-page-"));
+  const dir = await mkdtemp2(path22.join(os4.tmpdir(), "scanfold-page-"));
   const remove = () => rm2(dir, { recursive: true, force: true });
-  const page = path21.join(dir, "page.html");
+  const page = path22.join(dir, "page.html");
   try {
     await writeFile4(page, html, { flag: "wx" });
   } catch (error) {
@@ -16054,7 +16066,7 @@ function createPdfPrinter(options = {}) {
     return unavailable(
       "report.pdf skipped: no Chromium or Chrome found (set SCANFOLD_CHROMIUM to its path)"
     );
-  const name = path21.basename(chromium);
+  const name = path22.basename(chromium);
   let profile;
   let stderr = "";
   let exited;
@@ -16064,7 +16076,7 @@ function createPdfPrinter(options = {}) {
   let pipe;
   const launch = () => {
     if (pipe) return pipe;
-    profile = mkdtemp2(path21.join(os4.tmpdir(), "scanfold-chromium-"));
+    profile = mkdtemp2(path22.join(os4.tmpdir(), "scanfold-chromium-"));
     pipe = profile.then((dir) => {
       const child = spawn2(
         chromium,
@@ -16132,7 +16144,7 @@ function createPdfPrinter(options = {}) {
   }
   async function navigate(devtools, { sessionId }, htmlFile) {
     const loaded = devtools.event("Page.loadEventFired", sessionId);
-    await devtools.send("Page.navigate", { url: pathToFileURL5(htmlFile).href }, sessionId);
+    await devtools.send("Page.navigate", { url: pathToFileURL6(htmlFile).href }, sessionId);
     await loaded;
   }
   async function fill(devtools, { sessionId }, fills) {
@@ -16242,7 +16254,7 @@ function createPdfPrinter(options = {}) {
         const tab = await openTab(devtools);
         await withTemporaryPage(WARM_UP_PAGE, async (page, dir) => {
           await navigate(devtools, tab, page);
-          await printIn(devtools, tab, path21.join(dir, "warm.pdf"));
+          await printIn(devtools, tab, path22.join(dir, "warm.pdf"));
         });
         return tab;
       }).catch(() => void 0);
@@ -16266,7 +16278,7 @@ function createPdfPrinter(options = {}) {
 // src/outputs/write.ts
 import { createHash as createHash5 } from "node:crypto";
 import { lstat as lstat2, mkdir as mkdir2, readFile as readFile6, rm as rm3, stat as stat2, writeFile as writeFile6 } from "node:fs/promises";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/outputs/html.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -17355,7 +17367,7 @@ async function prepareOutputDir(outputDir) {
 }
 async function clearOwnOutputs(outputDir, extra = []) {
   for (const name of [...OWN_OUTPUTS, ...extra])
-    await rm3(path22.join(outputDir, name), { recursive: true, force: true });
+    await rm3(path23.join(outputDir, name), { recursive: true, force: true });
 }
 async function writeFresh(file, text3) {
   await rm3(file, { force: true });
@@ -17368,7 +17380,7 @@ async function writeFreshJson(file, value, options) {
 async function writeSarifOutput(outputDir, sarif) {
   await prepareOutputDir(outputDir);
   await clearOwnOutputs(outputDir);
-  const written = await writeFreshJson(path22.join(outputDir, OUTPUT_FILES.sarif), sarif, {
+  const written = await writeFreshJson(path23.join(outputDir, OUTPUT_FILES.sarif), sarif, {
     measure: "runs"
   });
   return { sha256: written.sha256, runs: written.measured };
@@ -17376,7 +17388,7 @@ async function writeSarifOutput(outputDir, sarif) {
 async function hashFiles(outputDir, written, known2) {
   const manifest = {};
   for (const relative of [...written].sort()) {
-    manifest[relative] = known2.get(relative) ?? createHash5("sha256").update(await readFile6(path22.join(outputDir, relative))).digest("hex");
+    manifest[relative] = known2.get(relative) ?? createHash5("sha256").update(await readFile6(path23.join(outputDir, relative))).digest("hex");
   }
   return manifest;
 }
@@ -17420,13 +17432,13 @@ async function writeOutputs(request) {
   const step = request.step ?? (() => void 0);
   if (request.sbomJson) {
     await writeFresh(
-      path22.join(outputDir, OUTPUT_FILES.sbom),
+      path23.join(outputDir, OUTPUT_FILES.sbom),
       scrubTokens(request.sbomJson, secretTokens2)
     );
     written.push(OUTPUT_FILES.sbom);
   }
   for (const raw of request.rawFiles) {
-    const file = path22.join(outputDir, raw);
+    const file = path23.join(outputDir, raw);
     const stats = await lstat2(file).catch(() => void 0);
     if (!stats?.isFile()) continue;
     if (secretTokens2.length > 0) {
@@ -17438,23 +17450,23 @@ async function writeOutputs(request) {
   }
   step("write sbom+raw");
   await writeFresh(
-    path22.join(outputDir, OUTPUT_FILES.markdown),
+    path23.join(outputDir, OUTPUT_FILES.markdown),
     renderMarkdown(report, { maxLength: 1e6 })
   );
   written.push(OUTPUT_FILES.markdown);
   const withManifest = { ...report, manifest: await hashFiles(outputDir, written, known2) };
-  const printed = request.printPage ? request.printPage.print(withManifest, path22.join(outputDir, OUTPUT_FILES.pdf)).then((pdf) => {
+  const printed = request.printPage ? request.printPage.print(withManifest, path23.join(outputDir, OUTPUT_FILES.pdf)).then((pdf) => {
     if (pdf.ok) written.push(OUTPUT_FILES.pdf);
     else request.note?.(pdf.note);
   }) : Promise.resolve();
   printed.catch(() => void 0);
-  await writeFresh(path22.join(outputDir, OUTPUT_FILES.html), renderHtml(withManifest));
+  await writeFresh(path23.join(outputDir, OUTPUT_FILES.html), renderHtml(withManifest));
   written.push(OUTPUT_FILES.html);
   step("write md+html");
   const manifest = printed.then(() => hashFiles(outputDir, written, known2));
   manifest.catch(() => void 0);
   await writeFreshJson(
-    path22.join(outputDir, OUTPUT_FILES.report),
+    path23.join(outputDir, OUTPUT_FILES.report),
     { ...report, manifest },
     { depth: 2 }
   );
@@ -17464,7 +17476,7 @@ async function writeOutputs(request) {
 
 // src/plan/plan.ts
 import { readdir } from "node:fs/promises";
-import path23 from "node:path";
+import path24 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "__pycache__", ".terraform"]);
 var FILE_LIMIT = 2e5;
 async function listFiles(root, outputDir) {
@@ -17472,11 +17484,11 @@ async function listFiles(root, outputDir) {
   const walk = async (dir) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (files.length >= FILE_LIMIT) return;
-      const full = path23.join(dir, entry.name);
+      const full = path24.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && full !== outputDir) await walk(full);
       } else if (entry.isFile()) {
-        files.push(path23.relative(root, full).split(path23.sep).join("/"));
+        files.push(path24.relative(root, full).split(path24.sep).join("/"));
       }
     }
   };
@@ -17707,7 +17719,7 @@ function evaluateGate(findings, failOn, scope = "all") {
 }
 
 // src/policy/suppressions.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function isExpired(rule2, now) {
   if (!rule2.expires) return false;
   return now >= Date.parse(`${rule2.expires}T00:00:00Z`) + 864e5;
@@ -17726,7 +17738,7 @@ function matches(rule2, finding) {
       return false;
   }
   if (rule2.cve !== void 0 && !advisoryIds2(finding).has(rule2.cve.toUpperCase())) return false;
-  if (rule2.path !== void 0 && !path24.posix.matchesGlob(finding.location.path, rule2.path))
+  if (rule2.path !== void 0 && !path25.posix.matchesGlob(finding.location.path, rule2.path))
     return false;
   if (rule2.tool !== void 0 && !finding.tools.includes(rule2.tool.toLowerCase())) return false;
   return true;
@@ -17998,7 +18010,7 @@ function acceptAllowedLicenses(findings, policy = {}) {
 
 // src/policy/compliance.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/policy/data/cwe-top25-2025.json
 var cwe_top25_2025_default = {
@@ -20115,7 +20127,7 @@ async function passedChecksFrom(outputDir, scanners) {
     for (const output of scanner.outputs.filter((file) => file.endsWith(".json"))) {
       let data;
       try {
-        data = JSON.parse(await readFile8(path25.join(outputDir, output), "utf8"));
+        data = JSON.parse(await readFile8(path26.join(outputDir, output), "utf8"));
       } catch {
         continue;
       }
@@ -20318,7 +20330,7 @@ async function applyPolicy(request) {
 import { existsSync as existsSync12 } from "node:fs";
 import { copyFile, mkdir as mkdir3, mkdtemp as mkdtemp3, rename as rename3, rm as rm4 } from "node:fs/promises";
 import os5 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -20588,7 +20600,7 @@ async function runOne(entry, request, upstream, workRoot) {
   let attempt = 0;
   while (attempt < maxAttempts) {
     attempt++;
-    const workDir = await mkdtemp3(path26.join(workRoot, `${entry.name}-${attempt}-`));
+    const workDir = await mkdtemp3(path27.join(workRoot, `${entry.name}-${attempt}-`));
     last = await attemptOnce(
       adapter,
       {
@@ -20640,7 +20652,7 @@ async function runOne(entry, request, upstream, workRoot) {
       if (missing.length === 0) {
         try {
           const parsed = await adapter.parse(scanOutputs(outcome.files), config);
-          const files = await keepRawOutputs(outcome.files, path26.join(workRoot, "raw"));
+          const files = await keepRawOutputs(outcome.files, path27.join(workRoot, "raw"));
           await rm4(workDir, { recursive: true, force: true });
           const notes = [
             ...outcome.notes ?? [],
@@ -20650,7 +20662,7 @@ async function runOne(entry, request, upstream, workRoot) {
           const failure3 = outcome.partial ?? parsed.sarif.flatMap(
             ({ file, log: log2 }) => log2.runs.map((run3) => {
               const reason = runFailure(run3);
-              return reason ? `${path26.basename(file)}: ${reason}` : void 0;
+              return reason ? `${path27.basename(file)}: ${reason}` : void 0;
             })
           ).find(Boolean);
           return finish({
@@ -20659,7 +20671,7 @@ async function runOne(entry, request, upstream, workRoot) {
               status: failure3 ? "failed" : "ok",
               attempts: attempt,
               durationMs: durationMs(),
-              outputs: files.map((file) => `raw/${path26.basename(file)}`),
+              outputs: files.map((file) => `raw/${path27.basename(file)}`),
               ...failure3 ? { message: `${entry.name} did not complete: ${failure3}` } : {},
               ...notes.length > 0 ? { notes } : {}
             },
@@ -20682,7 +20694,7 @@ async function runOne(entry, request, upstream, workRoot) {
           outcome: {
             kind: "failed",
             transient: false,
-            message: `${entry.name} wrote no ${missing.map((f) => path26.basename(f)).join(", ")}`
+            message: `${entry.name} wrote no ${missing.map((f) => path27.basename(f)).join(", ")}`
           }
         };
       }
@@ -20721,7 +20733,7 @@ async function keepRawOutputs(files, rawDir) {
   await mkdir3(rawDir, { recursive: true });
   const kept = [];
   for (const file of files) {
-    const target = path26.join(rawDir, path26.basename(file));
+    const target = path27.join(rawDir, path27.basename(file));
     await move(file, target);
     kept.push(target);
   }
@@ -20752,7 +20764,7 @@ function longestFirst(plan) {
 }
 async function runScanners(request) {
   const limit = pLimit(request.config.concurrency);
-  const workRoot = await mkdtemp3(path26.join(os5.tmpdir(), "scanfold-run-"));
+  const workRoot = await mkdtemp3(path27.join(os5.tmpdir(), "scanfold-run-"));
   const running = /* @__PURE__ */ new Map();
   let done = 0;
   const total = request.plan.filter((entry) => entry.run).length;
@@ -20781,7 +20793,7 @@ async function runScanners(request) {
   progress();
   const results = /* @__PURE__ */ new Map();
   for (const [name, task] of running) results.set(name, await task);
-  const rawDir = path26.join(request.config.outputDir, "raw");
+  const rawDir = path27.join(request.config.outputDir, "raw");
   for (const result of results.values()) {
     if (result.files.length > 0) result.files = await keepRawOutputs(result.files, rawDir);
   }
@@ -20894,11 +20906,11 @@ async function assemble(request) {
   const sarifInputs = [...request.sarif];
   const written = [];
   if (licenses.log) {
-    const file = path27.join("raw", "policy", "licenses.sarif");
+    const file = path28.join("raw", "policy", "licenses.sarif");
     await prepareOutputDir(request.outputDir);
-    await mkdir4(path27.join(request.outputDir, "raw", "policy"), { recursive: true });
-    await rm5(path27.join(request.outputDir, file), { force: true });
-    await writeFile7(path27.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2), {
+    await mkdir4(path28.join(request.outputDir, "raw", "policy"), { recursive: true });
+    await rm5(path28.join(request.outputDir, file), { force: true });
+    await writeFile7(path28.join(request.outputDir, file), JSON.stringify(licenses.log, null, 2), {
       flag: "wx"
     });
     written.push("raw/policy/licenses.sarif");
@@ -21021,7 +21033,7 @@ async function assemble(request) {
     });
     const scannerFailed = scanners.some((s) => s.status === "failed" || s.status === "timed-out") || request.errors.length > 0;
     const exitCode = gate.result === "failed" ? EXIT.gateFailed : scannerFailed ? EXIT.scannerFailed : EXIT.ok;
-    const out = (name) => path27.join(request.outputDir, name);
+    const out = (name) => path28.join(request.outputDir, name);
     return {
       report,
       sarif: merged,
@@ -21129,7 +21141,7 @@ async function scanWith(config, options, printer) {
       digest: settingsDigest({
         scanners: config.scanners,
         trivy: config.trivy.scanners,
-        semgrep: config.semgrep.config.map((entry) => path27.basename(entry)),
+        semgrep: config.semgrep.config.map((entry) => path28.basename(entry)),
         exclude: config.exclude
       })
     },
@@ -21142,7 +21154,7 @@ async function scanWith(config, options, printer) {
 // src/import/import.ts
 import { constants } from "node:fs";
 import { open, realpath } from "node:fs/promises";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/import/cyclonedx-vulnerabilities.ts
 var text = (value) => typeof value === "string" && value !== "" ? value : void 0;
@@ -21410,7 +21422,7 @@ async function importWith(request, printer) {
     request.logger.error(message);
   };
   for (const file of request.files) {
-    const real = await realpath(file).catch(() => path28.resolve(file));
+    const real = await realpath(file).catch(() => path29.resolve(file));
     const first = seen.get(real);
     if (first !== void 0) {
       request.logger.warning(`${file}: the same file as ${first}, given again; read once`);
@@ -21446,7 +21458,7 @@ async function importWith(request, printer) {
     }
   }
   const context = {
-    root: path28.resolve(request.root),
+    root: path29.resolve(request.root),
     exclude: request.exclude ?? [],
     images: []
   };
@@ -21493,8 +21505,8 @@ async function importWith(request, printer) {
   }
   step("import");
   return assemble({
-    root: path28.resolve(request.root),
-    outputDir: path28.resolve(request.outputDir),
+    root: path29.resolve(request.root),
+    outputDir: path29.resolve(request.outputDir),
     failOn: request.failOn,
     scanners: imported.reports(),
     sarif,
@@ -21672,9 +21684,9 @@ async function scanCommand(args) {
     throw new ConfigurationError(`scan takes one path, got ${positionals.length}`);
   const overrides = {
     scanners: parseList(values.scanners),
-    outputDir: values.out === void 0 ? void 0 : path29.resolve(values.out),
+    outputDir: values.out === void 0 ? void 0 : path30.resolve(values.out),
     failOn: values["fail-on"],
-    baseline: values.baseline === void 0 ? void 0 : path29.resolve(values.baseline),
+    baseline: values.baseline === void 0 ? void 0 : path30.resolve(values.baseline),
     failOnScope: values["fail-on-scope"],
     retries: parseNumber("retries", values.retries),
     timeoutMinutes: parseNumber("timeout-minutes", values["timeout-minutes"]),
@@ -21773,15 +21785,15 @@ async function mergeCommand(args) {
   if (!values.out) throw new ConfigurationError("merge: --out DIR is required");
   const config = resolveConfig({
     root: values.root ?? process.cwd(),
-    configFile: values.config === void 0 ? void 0 : path29.resolve(values.config),
+    configFile: values.config === void 0 ? void 0 : path30.resolve(values.config),
     overrides: {
       failOn: values["fail-on"],
-      baseline: values.baseline === void 0 ? void 0 : path29.resolve(values.baseline),
+      baseline: values.baseline === void 0 ? void 0 : path30.resolve(values.baseline),
       failOnScope: values["fail-on-scope"]
     }
   });
   const logger = consoleLogger({ verbose: false });
-  await prepareOutputDir(path29.resolve(values.out));
+  await prepareOutputDir(path30.resolve(values.out));
   const outcome = await importFiles({
     files: positionals,
     outputDir: values.out,

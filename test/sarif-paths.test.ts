@@ -444,3 +444,44 @@ test("the fake code scanning fails an upload whose URI scheme is not the checkou
     await server.close();
   }
 });
+
+test('OSV-Scanner and Gitleaks JSON: an absolute path outside the root stays absolute, one inside is relative', async () => {
+  const recorded = JSON.parse(
+    await readFile(
+      path.join(import.meta.dirname, 'fixtures', 'recorded', 'osv-scanner', 'osv-scanner.json'),
+      'utf8',
+    ),
+  ) as { results: { source: { path: string } }[] };
+  const [first] = recorded.results;
+  if (!first) throw new Error('the recorded OSV-Scanner JSON has a result');
+  first.source.path = '/home/alice/proj/yarn.lock';
+  const osv = path.join(work, 'osv.json');
+  await writeFile(osv, JSON.stringify(recorded));
+  const gitleaks = path.join(work, 'gitleaks.json');
+  const leak = { RuleID: 'generic-api-key', Description: 'Generic', StartLine: 1, EndLine: 1 };
+  await writeFile(
+    gitleaks,
+    JSON.stringify([
+      { ...leak, File: '/conf/aws.tf' },
+      { ...leak, File: path.join(root, 'conf', 'app.ini') },
+    ]),
+  );
+  const outDir = await mkdtemp(path.join(work, 'out-native-'));
+  const outcome = await importFiles({
+    files: [osv, gitleaks],
+    outputDir: outDir,
+    root,
+    failOn: 'none',
+    logger: silentLogger,
+  });
+  const report = JSON.parse(await readFile(outcome.files.report, 'utf8')) as Report;
+  const paths = new Set(
+    report.findings.flatMap((finding) =>
+      [finding.location, ...(finding.locations ?? [])].map((location) => location.path),
+    ),
+  );
+  assert.ok(paths.has('file:///home/alice/proj/yarn.lock'), [...paths].join('\n'));
+  assert.ok(paths.has('file:///conf/aws.tf'), [...paths].join('\n'));
+  assert.ok(paths.has('conf/app.ini'), [...paths].join('\n'));
+  assert.ok(![...paths].some((p) => p.startsWith('home/') || p === 'conf/aws.tf'));
+});

@@ -6,7 +6,7 @@ import type { ScannerAdapter } from './adapter.ts';
 import { driverContains, outcomeOf } from './adapter.ts';
 import { explainWith, fieldsOf, firstSemver, parseOutputs } from './common.ts';
 import { dropExcludedResults, excludedNote } from './exclude.ts';
-import { location, rule, sarifLog } from './native-sarif.ts';
+import { diskPath, location, rule, sarifLog } from './native-sarif.ts';
 
 const GitleaksSchema = z.array(
   z.looseObject({
@@ -39,7 +39,12 @@ function gitleaksJsonToSarif(data: unknown): Log | undefined {
         text: `${leak.RuleID} has detected secret for file ${leak.File}${leak.Commit ? ` at commit ${leak.Commit}` : ''}.`,
       },
       // The match (or the secret) as the snippet: the value normalize scrubs from every output.
-      locations: location(leak.File, leak.StartLine, leak.EndLine, leak.Match ?? leak.Secret),
+      locations: location(
+        diskPath(leak.File),
+        leak.StartLine,
+        leak.EndLine,
+        leak.Match ?? leak.Secret,
+      ),
       ...(leak.Fingerprint
         ? { partialFingerprints: { 'gitleaks/fingerprint': leak.Fingerprint } }
         : {}),

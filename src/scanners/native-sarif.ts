@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Log, Result, ReportingDescriptor } from 'sarif';
 import { SCORE_FOR, severityFromWord } from '../normalize/severity.ts';
 
@@ -28,6 +30,15 @@ export function rule(
   make: () => ReportingDescriptor,
 ): void {
   if (!rules.has(id)) rules.set(id, make());
+}
+
+/**
+ * A path a tool wrote as it found it on disk (OSV-Scanner's sources, Gitleaks' files): an absolute
+ * one as a `file:` URI, so that one outside the root is never read as relative to it (a bare
+ * leading `/` means the scanned directory for Syft, Grype and Trivy, not for these).
+ */
+export function diskPath(file: string): string {
+  return path.posix.isAbsolute(file) ? pathToFileURL(file).href : file;
 }
 
 /**

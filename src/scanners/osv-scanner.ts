@@ -8,7 +8,7 @@ import { driverContains, outcomeOf, toolSettings } from './adapter.ts';
 import { explainWith, fieldsOf, firstSemver } from './common.ts';
 import { parseEnriched, vulnerabilityKey } from './enrich.ts';
 import type { VulnerabilityDetail } from './enrich.ts';
-import { location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
+import { diskPath, location, rule, sarifLog, securitySeverity } from './native-sarif.ts';
 
 /** OSV-Scanner's offline DB: `<dir>/osv-scalibr/<Ecosystem>/all.zip` (osv-scalibr's osvlocal). */
 function hasOfflineDb(dir: string | undefined): dir is string {
@@ -147,7 +147,7 @@ function osvJsonToSarif(data: unknown): Log | undefined {
           message: {
             text: `Package '${pkg.name}@${pkg.version ?? ''}' is vulnerable to '${vuln.id}'${aliases.length ? ` (also known as ${aliases.map((a) => `'${a}'`).join(', ')})` : ''}.`,
           },
-          locations: location(source.source?.path ?? '.'),
+          locations: location(diskPath(source.source?.path ?? '.')),
           properties: writeScanfoldProperties(undefined, {
             ...(detail ? { package: detail.package, aliases: detail.aliases } : {}),
             ...(detail?.cwe.length ? { cwe: detail.cwe } : {}),
