@@ -274,3 +274,23 @@ test('the same file given twice, or through a link, is read once: its results do
   assert.equal(report.summary.total, 1);
   assert.equal(report.findings[0]?.sources.length, 1);
 });
+
+test('Checkov’s JSON for a directory with nothing to scan (counts only) is a clean Checkov run', async () => {
+  const recorded = path.join(
+    import.meta.dirname,
+    'fixtures',
+    'recorded',
+    'checkov',
+    'empty-dir.json',
+  );
+  const run = await merge([recorded, '--out', 'out-checkov-empty', '--fail-on', 'low'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  const report = JSON.parse(
+    await readFile(path.join(dir, 'out-checkov-empty', 'report.json'), 'utf8'),
+  ) as Report;
+  assert.deepEqual(
+    report.scanners.map((scanner) => [scanner.name, scanner.status, scanner.version]),
+    [['checkov', 'ok', '3.3.30']],
+  );
+  assert.equal(report.summary.total, 0);
+});

@@ -71,7 +71,18 @@ export function checkovPassedChecks(data: unknown): PassedCheck[] {
   );
 }
 
+/** What `checkov -o json` prints when it found nothing to scan: counts only, all zero. */
+const CheckovNothingScannedSchema = z.looseObject({
+  checkov_version: z.string(),
+  resource_count: z.literal(0),
+  failed: z.literal(0),
+  passed: z.number(),
+  skipped: z.number(),
+});
+
 function checkovJsonToSarif(data: unknown): Log | undefined {
+  const nothing = CheckovNothingScannedSchema.safeParse(data);
+  if (nothing.success) return sarifLog('Checkov', nothing.data.checkov_version, new Map(), []);
   const reports = z
     .union([CheckovReportSchema.transform((r) => [r]), z.array(CheckovReportSchema)])
     .safeParse(data);
