@@ -10095,7 +10095,16 @@ function checkovPassedChecks(data) {
     }))
   );
 }
+var CheckovNothingScannedSchema = external_exports.looseObject({
+  checkov_version: external_exports.string(),
+  resource_count: external_exports.literal(0),
+  failed: external_exports.literal(0),
+  passed: external_exports.number(),
+  skipped: external_exports.number()
+});
 function checkovJsonToSarif(data) {
+  const nothing = CheckovNothingScannedSchema.safeParse(data);
+  if (nothing.success) return sarifLog("Checkov", nothing.data.checkov_version, /* @__PURE__ */ new Map(), []);
   const reports = external_exports.union([CheckovReportSchema.transform((r) => [r]), external_exports.array(CheckovReportSchema)]).safeParse(data);
   if (!reports.success) return void 0;
   const rules = /* @__PURE__ */ new Map();
