@@ -10599,12 +10599,16 @@ function gitleaksJsonToSarif(data) {
   return sarifLog("gitleaks", void 0, rules, results);
 }
 var GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
+var explainGitleaks = explainWith(
+  GitleaksSchema,
+  (data) => Array.isArray(data) && data.some((leak) => "RuleID" in fieldsOf(leak))
+);
 var GITLEAKS_JSON = {
   label: "Gitleaks JSON",
   toSarif: gitleaksJsonToSarif,
-  explain: explainWith(
-    GitleaksSchema,
-    (data) => Array.isArray(data) && data.some((leak) => "RuleID" in fieldsOf(leak))
+  explain: (data) => (
+    // Gitleaks 7 named its fields `rule`, `offender`, `lineNumber`: a format of its own.
+    Array.isArray(data) && data.some((leak) => "offender" in fieldsOf(leak) && "rule" in fieldsOf(leak)) ? "0.rule: a Gitleaks 7 report, which is not read; use Gitleaks 8 (or its SARIF)" : explainGitleaks(data)
   )
 };
 var gitleaks = {
@@ -13284,14 +13288,18 @@ var CHECK_SEVERITY = new Map(
     return intent ? [[intent, { severity, check: id }]] : [];
   })
 );
+var explainTrivy = explainWith(TrivySchema, (data) => {
+  const fields = fieldsOf(data);
+  return "SchemaVersion" in fields && ("ArtifactName" in fields || "Results" in fields);
+});
 var TRIVY_OUTPUT = {
   nativeJson: {
     label: "Trivy JSON",
     toSarif: trivyJsonToSarif,
-    explain: explainWith(TrivySchema, (data) => {
-      const fields = fieldsOf(data);
-      return "SchemaVersion" in fields && ("ArtifactName" in fields || "Results" in fields);
-    })
+    explain: (data) => (
+      // `trivy k8s --format json` writes a cluster report, laid out per resource: not read here.
+      "ClusterName" in fieldsOf(data) ? "ClusterName: a Trivy Kubernetes report (trivy k8s), which is not read; scan its manifests with trivy config and its images with trivy image" : explainTrivy(data)
+    )
   },
   details: trivyDetails,
   keyOf: trivyResultKey

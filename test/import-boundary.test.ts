@@ -235,6 +235,20 @@ describe('a recognisable CycloneDX or tool report names its first wrong field, n
       JSON.stringify([{ RuleID: 'aws-access-token', File: ['SECRETVALUE'] }]),
       /: invalid Gitleaks JSON at 0\.File: .*expected string, received array$/,
     ],
+    [
+      // Gitleaks 7's own field names (DefectDojo's unittests/scans/gitleaks/version_7.5.0.json).
+      'gitleaks-7.json',
+      JSON.stringify([
+        { line: 'x', lineNumber: 3, offender: 'AKIA…', rule: 'AWS Access Key', file: 'a.py' },
+      ]),
+      /: invalid Gitleaks JSON at 0\.rule: a Gitleaks 7 report, which is not read/,
+    ],
+    [
+      // `trivy k8s --format json` (DefectDojo's unittests/scans/trivy/issue_10991.json).
+      'trivy-k8s.json',
+      JSON.stringify({ ClusterName: 'kind', Resources: [{ Namespace: 'default', Kind: 'Pod' }] }),
+      /: invalid Trivy JSON at ClusterName: a Trivy Kubernetes report \(trivy k8s\), which is not read/,
+    ],
   ];
   for (const [name, text, reason] of cases) {
     test(name, async () => {

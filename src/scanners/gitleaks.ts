@@ -56,13 +56,20 @@ function gitleaksJsonToSarif(data: unknown): Log | undefined {
 /** A zerolog error line (`11:32AM ERR [git] fatal: unable to read …`), or git's own `fatal:`. */
 const GITLEAKS_ERROR = /(^|\s)(ERR|FTL)\s|^fatal: /;
 
+const explainGitleaks = explainWith(
+  GitleaksSchema,
+  (data) => Array.isArray(data) && data.some((leak) => 'RuleID' in fieldsOf(leak)),
+);
+
 const GITLEAKS_JSON = {
   label: 'Gitleaks JSON',
   toSarif: gitleaksJsonToSarif,
-  explain: explainWith(
-    GitleaksSchema,
-    (data) => Array.isArray(data) && data.some((leak) => 'RuleID' in fieldsOf(leak)),
-  ),
+  explain: (data: unknown): string | undefined =>
+    // Gitleaks 7 named its fields `rule`, `offender`, `lineNumber`: a format of its own.
+    Array.isArray(data) &&
+    data.some((leak) => 'offender' in fieldsOf(leak) && 'rule' in fieldsOf(leak))
+      ? '0.rule: a Gitleaks 7 report, which is not read; use Gitleaks 8 (or its SARIF)'
+      : explainGitleaks(data),
 };
 
 export const gitleaks: ScannerAdapter = {

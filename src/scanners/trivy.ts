@@ -365,14 +365,20 @@ const CHECK_SEVERITY = new Map(
 );
 
 /** How Trivy's outputs are read: SARIF enriched from its JSON report, or the report converted. */
+const explainTrivy = explainWith(TrivySchema, (data) => {
+  const fields = fieldsOf(data);
+  return 'SchemaVersion' in fields && ('ArtifactName' in fields || 'Results' in fields);
+});
+
 const TRIVY_OUTPUT = {
   nativeJson: {
     label: 'Trivy JSON',
     toSarif: trivyJsonToSarif,
-    explain: explainWith(TrivySchema, (data) => {
-      const fields = fieldsOf(data);
-      return 'SchemaVersion' in fields && ('ArtifactName' in fields || 'Results' in fields);
-    }),
+    explain: (data: unknown): string | undefined =>
+      // `trivy k8s --format json` writes a cluster report, laid out per resource: not read here.
+      'ClusterName' in fieldsOf(data)
+        ? 'ClusterName: a Trivy Kubernetes report (trivy k8s), which is not read; scan its manifests with trivy config and its images with trivy image'
+        : explainTrivy(data),
   },
   details: trivyDetails,
   keyOf: trivyResultKey,
