@@ -20990,25 +20990,22 @@ async function assemble(request) {
     }
   }
   step("sbom");
-  for (const { tool, message } of sbom?.rejected ?? []) {
+  const amend = (tool, change) => {
     const index = scanners.findIndex((scanner2) => scanner2.name === tool);
     const scanner = scanners[index];
-    if (!scanner) continue;
-    scanners[index] = {
+    if (scanner) scanners[index] = change(scanner);
+  };
+  for (const { tool, message } of sbom?.rejected ?? [])
+    amend(tool, (scanner) => ({
       ...scanner,
       status: "failed",
       message: [scanner.message, `SBOM left out: ${message}`].filter(Boolean).join("; ")
-    };
-  }
-  for (const { tool, message } of sbom?.dropped ?? []) {
-    const index = scanners.findIndex((scanner2) => scanner2.name === tool);
-    const scanner = scanners[index];
-    if (scanner)
-      scanners[index] = {
-        ...scanner,
-        notes: [...scanner.notes ?? [], `SBOM input partly left out: ${message}`]
-      };
-  }
+    }));
+  for (const { tool, message } of sbom?.dropped ?? [])
+    amend(tool, (scanner) => ({
+      ...scanner,
+      notes: [...scanner.notes ?? [], `SBOM input partly left out: ${message}`]
+    }));
   const draft = scrubReport(
     draftReport({ request, normalized, policy, scanners, licenses, sbom }),
     secretTokens2

@@ -303,26 +303,23 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
     }
   }
   step('sbom');
-  // A scanner whose SBOM was left out did not give what it ran for: failed, with the reason.
-  for (const { tool, message } of sbom?.rejected ?? []) {
+  const amend = (tool: string, change: (scanner: ScannerReport) => ScannerReport): void => {
     const index = scanners.findIndex((scanner) => scanner.name === tool);
     const scanner = scanners[index];
-    if (!scanner) continue;
-    scanners[index] = {
+    if (scanner) scanners[index] = change(scanner);
+  };
+  // A scanner whose SBOM was left out did not give what it ran for: failed, with the reason.
+  for (const { tool, message } of sbom?.rejected ?? [])
+    amend(tool, (scanner) => ({
       ...scanner,
       status: 'failed',
       message: [scanner.message, `SBOM left out: ${message}`].filter(Boolean).join('; '),
-    };
-  }
-  for (const { tool, message } of sbom?.dropped ?? []) {
-    const index = scanners.findIndex((scanner) => scanner.name === tool);
-    const scanner = scanners[index];
-    if (scanner)
-      scanners[index] = {
-        ...scanner,
-        notes: [...(scanner.notes ?? []), `SBOM input partly left out: ${message}`],
-      };
-  }
+    }));
+  for (const { tool, message } of sbom?.dropped ?? [])
+    amend(tool, (scanner) => ({
+      ...scanner,
+      notes: [...(scanner.notes ?? []), `SBOM input partly left out: ${message}`],
+    }));
   const draft = scrubReport(
     draftReport({ request, normalized, policy, scanners, licenses, sbom }),
     secretTokens,

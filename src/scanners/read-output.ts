@@ -269,8 +269,4 @@ export async function readCycloneDx(file: string): Promise<Record<string, unknow
   return parsed.data;
 }
 
-export function isCycloneDx(value: unknown): boolean {
-  return checkCycloneDx(value).success;
-}
-
 export { readJson };
