@@ -12,6 +12,7 @@ import type { Log } from 'sarif';
 import { EXIT } from '../src/engine.ts';
 import { importFiles } from '../src/import/import.ts';
 import { silentLogger } from '../src/model/ports.ts';
+import type { Report } from '../src/model/scan-result.ts';
 import { renderMarkdown } from '../src/outputs/markdown.ts';
 
 const RECORDED = path.join(import.meta.dirname, 'fixtures', 'recorded');
@@ -121,4 +122,32 @@ test('a hostile driver version reaches neither the terminal nor the report raw',
   assert.ok((evil.version ?? '').length <= 64, evil.version);
   // eslint-disable-next-line no-control-regex
   assert.doesNotMatch(evil.version ?? '', /[\u0000-\u001f\u202e]|^\s*::|\n::/);
+});
+
+test('Grype JSON of an image: its findings are the image’s, filed under .scanfold/images/', async () => {
+  const recorded = JSON.parse(
+    await readFile(path.join(RECORDED, 'grype', 'grype.json'), 'utf8'),
+  ) as { source: unknown; matches: unknown[] };
+  // The same report as Grype writes it for `grype alpine:3.19` (source.type image).
+  recorded.source = { type: 'image', target: { userInput: 'alpine:3.19', imageID: 'sha256:0' } };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scanfold-grype-image-'));
+  try {
+    const file = path.join(dir, 'grype.json');
+    await writeFile(file, JSON.stringify(recorded));
+    const outcome = await importFiles({
+      files: [file],
+      outputDir: path.join(dir, 'out'),
+      root: dir,
+      failOn: 'none',
+      logger: silentLogger,
+    });
+    const report = JSON.parse(await readFile(outcome.files.report, 'utf8')) as Report;
+    assert.equal(report.summary.inputResults, recorded.matches.length);
+    for (const finding of report.findings) {
+      assert.equal(finding.image?.ref, 'alpine:3.19', finding.id);
+      assert.equal(finding.location.path, 'alpine:3.19', finding.id);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -375,6 +375,24 @@ describe('Trivy JSON of an image scan', () => {
     assertCase(await merge([TRIVY_JSON.file]), TRIVY_JSON);
   });
 
+  test('alone, its findings are the image’s (language packages included), not repository files', async () => {
+    // tp2-sbom: an image with OS packages and a Node.js target (Trivy 0.69.3).
+    const { report, sarif: log } = await merge(['trivy/tp2-sbom-trivy-results.json']);
+    assert.ok(report.findings.length > 0);
+    for (const finding of report.findings) {
+      assert.equal(finding.image?.ref, 'vulnerable-app:v1', finding.id);
+      assert.equal(finding.location.path, 'vulnerable-app:v1', finding.id);
+    }
+    const uris = new Set(
+      log.runs.flatMap((run) =>
+        (run.results ?? []).map(
+          (result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+        ),
+      ),
+    );
+    assert.deepEqual([...uris], ['.scanfold/images/vulnerable-app_v1']);
+  });
+
   test('packages keep their purl from PkgIdentifier', async () => {
     const { report } = await merge([TRIVY_JSON.file]);
     assert.deepEqual([...new Set(report.findings.map((f) => f.package?.purl))].sort(), [

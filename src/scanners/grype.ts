@@ -92,6 +92,12 @@ type GrypeMatch = z.infer<typeof GrypeMatchSchema>;
 const GrypeReportSchema = z.looseObject({
   matches: z.array(GrypeMatchSchema),
   descriptor: z.looseObject({ name: z.literal('grype') }),
+  source: z
+    .looseObject({
+      type: z.string().optional(),
+      target: z.union([z.string(), z.looseObject({ userInput: z.string().optional() })]).optional(),
+    })
+    .optional(),
 });
 
 /** Grype SARIF names each rule "<ID>-<package>"; native imports use the same id. */
@@ -172,7 +178,12 @@ function grypeJsonToSarif(data: unknown): Log | undefined {
       })(),
     };
   });
-  return sarifLog('Grype', undefined, rules, results);
+  const log = sarifLog('Grype', undefined, rules, results);
+  // An image's report: its packages' paths are inside the image, not in the repository.
+  const { source } = parsed.data;
+  const ref = typeof source?.target === 'object' ? source.target.userInput : undefined;
+  if (source?.type === 'image' && ref) annotateImageResults(log, ref, () => undefined);
+  return log;
 }
 
 /** How Grype's outputs are read: SARIF enriched from its JSON report, or the report converted. */

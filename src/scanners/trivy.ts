@@ -151,6 +151,8 @@ function trivyResultKey(ruleId: string, message: string): string | undefined {
 
 const TrivySchema = z.looseObject({
   SchemaVersion: z.number(),
+  ArtifactType: z.string().optional(),
+  ArtifactName: z.string().optional(),
   Results: z
     .array(
       z.looseObject({
@@ -288,7 +290,12 @@ function trivyJsonToSarif(data: unknown): Log | undefined {
       });
     }
   }
-  return sarifLog('Trivy', undefined, rules, results);
+  const log = sarifLog('Trivy', undefined, rules, results);
+  // An image's report: its packages' paths are inside the image, not in the repository.
+  const { ArtifactType, ArtifactName } = parsed.data;
+  if (ArtifactType === 'container_image' && ArtifactName)
+    annotateImageResults(log, ArtifactName, () => undefined);
+  return log;
 }
 
 /**
