@@ -11398,7 +11398,11 @@ var GrypeMatchSchema = external_exports.looseObject({
 });
 var GrypeReportSchema = external_exports.looseObject({
   matches: external_exports.array(GrypeMatchSchema),
-  descriptor: external_exports.looseObject({ name: external_exports.literal("grype") })
+  descriptor: external_exports.looseObject({ name: external_exports.literal("grype") }),
+  source: external_exports.looseObject({
+    type: external_exports.string().optional(),
+    target: external_exports.union([external_exports.string(), external_exports.looseObject({ userInput: external_exports.string().optional() })]).optional()
+  }).optional()
 });
 function grypeRuleId(match) {
   return `${match.vulnerability.id}-${match.artifact.name}`;
@@ -11469,7 +11473,11 @@ function grypeJsonToSarif(data) {
       })()
     };
   });
-  return sarifLog("Grype", void 0, rules, results);
+  const log = sarifLog("Grype", void 0, rules, results);
+  const { source } = parsed.data;
+  const ref = typeof source?.target === "object" ? source.target.userInput : void 0;
+  if (source?.type === "image" && ref) annotateImageResults(log, ref, () => void 0);
+  return log;
 }
 var GRYPE_OUTPUT = {
   nativeJson: {
@@ -13106,6 +13114,8 @@ function trivyResultKey(ruleId, message) {
 }
 var TrivySchema = external_exports.looseObject({
   SchemaVersion: external_exports.number(),
+  ArtifactType: external_exports.string().optional(),
+  ArtifactName: external_exports.string().optional(),
   Results: external_exports.array(
     external_exports.looseObject({
       Target: external_exports.string(),
@@ -13233,7 +13243,11 @@ Fixed Version: ${v.FixedVersion ?? ""}`
       });
     }
   }
-  return sarifLog("Trivy", void 0, rules, results);
+  const log = sarifLog("Trivy", void 0, rules, results);
+  const { ArtifactType, ArtifactName } = parsed.data;
+  if (ArtifactType === "container_image" && ArtifactName)
+    annotateImageResults(log, ArtifactName, () => void 0);
+  return log;
 }
 function trivyPassedChecks(data) {
   const parsed = TrivySchema.safeParse(data);
