@@ -308,3 +308,24 @@ test('Checkov’s JSON for a directory with nothing to scan (counts only) is a c
   );
   assert.equal(report.summary.total, 0);
 });
+
+test('bytes that are not UTF-8 (a Latin-1 é) are read as U+FFFD with a warning, the result kept', async () => {
+  const [before, after] = sarif((r) => (r.message = { text: 'caf@E9@' })).split('@E9@');
+  // 0xE9 is Latin-1's é, and no UTF-8 sequence.
+  const bytes = Buffer.concat([
+    Buffer.from(before ?? ''),
+    Buffer.from([0xe9]),
+    Buffer.from(after ?? ''),
+  ]);
+  await writeFile(path.join(dir, 'latin1.sarif'), bytes);
+  const run = await merge(['latin1.sarif', '--out', 'out-latin1', '--fail-on', 'critical'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(
+    run.stderr,
+    /^warning: latin1\.sarif: some bytes are not UTF-8 \(Latin-1\?\); each was read as U\+FFFD$/m,
+  );
+  const report = JSON.parse(
+    await readFile(path.join(dir, 'out-latin1', 'report.json'), 'utf8'),
+  ) as Report;
+  assert.equal(report.summary.total, 1);
+});

@@ -313,7 +313,13 @@ async function importWith(
     }
     seen.set(real, file);
     try {
-      const recognised = recognise(file, await readInput(file), ADAPTERS);
+      const text = await readInput(file);
+      // A byte that is not UTF-8 (Latin-1 text, a cut character) is read as U+FFFD: said, not hidden.
+      if (text.includes('\uFFFD'))
+        request.logger.warning(
+          `${file}: some bytes are not UTF-8 (Latin-1?); each was read as U+FFFD`,
+        );
+      const recognised = recognise(file, text, ADAPTERS);
       if (recognised.kind === 'sbom') {
         const { input, vulnerabilities } = recognised;
         const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
