@@ -21458,7 +21458,12 @@ async function importWith(request, printer) {
     }
     seen.set(real, file);
     try {
-      const recognised = recognise(file, await readInput(file), ADAPTERS);
+      const text3 = await readInput(file);
+      if (text3.includes("\uFFFD"))
+        request.logger.warning(
+          `${file}: some bytes are not UTF-8 (Latin-1?); each was read as U+FFFD`
+        );
+      const recognised = recognise(file, text3, ADAPTERS);
       if (recognised.kind === "sbom") {
         const { input, vulnerabilities } = recognised;
         const tool = TOOL_KNOWLEDGE.toolOf(input.tool);
