@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -265,11 +265,13 @@ describe('a recognisable CycloneDX or tool report names its first wrong field, n
 
 test('the same file given twice, or through a link, is read once: its results do not count twice', async () => {
   await symlink(path.join(dir, 'good.sarif'), path.join(dir, 'good-link.sarif'));
+  await link(path.join(dir, 'good.sarif'), path.join(dir, 'good-hard.sarif'));
   const run = await merge(
     [
       'good.sarif',
       './good.sarif',
       'good-link.sarif',
+      'good-hard.sarif',
       '--out',
       'out-twice',
       '--fail-on',
@@ -279,7 +281,7 @@ test('the same file given twice, or through a link, is read once: its results do
   );
   assert.equal(run.code, 0, run.stderr);
   const warnings = run.stderr.trim().split('\n');
-  assert.equal(warnings.length, 2, run.stderr);
+  assert.equal(warnings.length, 3, run.stderr);
   for (const warning of warnings)
     assert.match(warning, /the same file as good\.sarif, given again/);
   const report = JSON.parse(
@@ -328,4 +330,28 @@ test('bytes that are not UTF-8 (a Latin-1 é) are read as U+FFFD with a warning,
     await readFile(path.join(dir, 'out-latin1', 'report.json'), 'utf8'),
   ) as Report;
   assert.equal(report.summary.total, 1);
+});
+
+test('Checkov’s counts-only JSON with parsing errors is a failed run, never a clean one', async () => {
+  await writeFile(
+    path.join(dir, 'checkov-unparsed.json'),
+    JSON.stringify({
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      parsing_errors: 2,
+      resource_count: 0,
+      checkov_version: '3.3.30',
+    }),
+  );
+  const run = await merge(
+    ['checkov-unparsed.json', '--out', 'out-unparsed', '--fail-on', 'low'],
+    dir,
+  );
+  assert.equal(run.code, 3, run.stderr);
+  assert.match(run.stderr, /checkov-unparsed\.json: .*2 file\(s\) could not be parsed/);
+  const report = JSON.parse(
+    await readFile(path.join(dir, 'out-unparsed', 'report.json'), 'utf8'),
+  ) as Report;
+  assert.equal(report.scanners[0]?.status, 'failed');
 });

@@ -151,3 +151,44 @@ test('Slack-looking words are not tokens; a Slack token is', async () => {
   assert.match(sarifText, /xoxo-gossip-girl-fans-2024/);
   assert.ok(!sarifText.includes(slack));
 });
+
+test('a token in a help link or a supplier’s email keeps the link and the SBOM valid', async () => {
+  const { texts, log } = await merge({
+    'links.sarif': JSON.stringify({
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'lint',
+              informationUri: `https://example.com/?k=${TOKEN}`,
+              rules: [{ id: 'R1', helpUri: `https://example.com/h?t=${TOKEN}` }],
+            },
+          },
+          results: [{ ruleId: 'R1', message: { text: 'x' }, locations: at('src/a.js') }],
+        },
+      ],
+    }),
+    'email.cdx.json': JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      version: 1,
+      metadata: { tools: [{ vendor: 'anchore', name: 'syft', version: '1.0' }] },
+      components: [
+        {
+          type: 'library',
+          name: 'left-pad',
+          version: '1.3.0',
+          purl: 'pkg:npm/left-pad@1.3.0',
+          supplier: { name: 'x', contact: [{ email: `${TOKEN}@example.com` }] },
+        },
+      ],
+    }),
+  });
+  assertNoToken(texts);
+  assert.deepEqual(validateSarif(log), []);
+  const driver = log.runs[0]?.tool.driver;
+  assert.equal(driver?.informationUri, 'https://example.com/?k=secret-redacted');
+  assert.equal(driver?.rules?.[0]?.helpUri, 'https://example.com/h?t=secret-redacted');
+  assert.equal(await validateCycloneDx(texts.get('sbom.cdx.json') ?? ''), undefined);
+});

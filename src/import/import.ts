@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from 'sarif';
@@ -294,7 +294,7 @@ async function importWith(
   const sboms: SbomInput[] = [];
   const errors: string[] = [];
   const imported = new ImportedRuns();
-  /** Each file's real path, to the name it was first given by. */
+  /** Each file (device and inode), to the name it was first given by. */
   const seen = new Map<string, string>();
   const fromBoms: (SarifInput & { tool: string; unresolved: number })[] = [];
   const owned = new Map<ScannerAdapter, RawOutput[]>();
@@ -305,7 +305,11 @@ async function importWith(
   for (const file of request.files) {
     // The same file given twice (overlapping globs, a link to it) is read once: twice, each of its
     // results would count twice at the gate.
-    const real = await realpath(file).catch(() => path.resolve(file));
+    // By device and inode: a symbolic or a hard link to a file is that file.
+    const real = await stat(file).then(
+      (found) => `${found.dev}:${found.ino}`,
+      () => path.resolve(file),
+    );
     const first = seen.get(real);
     if (first !== undefined) {
       request.logger.warning(`${file}: the same file as ${first}, given again; read once`);

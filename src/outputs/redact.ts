@@ -111,8 +111,11 @@ export function redactSecretResult(result: Result, knownHint?: string): Result {
   return redacted;
 }
 
-/** Members whose value must stay a URI (SARIF's `uri`, CycloneDX's `url`) or a purl. */
-const URI_KEYS = new Set(['uri', 'url', 'purl']);
+/**
+ * Members whose value must keep its format (SARIF's `uri`, `helpUri`, `repositoryUri`…,
+ * CycloneDX's `url`, `purl` and `email`): the marker there has no space or bracket.
+ */
+const FORMATTED_KEY = /(?:uri|url|purl|email)$/i;
 
 /**
  * Every string in a JSON value with the given tokens scrubbed (a last line of defence). Only what
@@ -125,7 +128,7 @@ export function scrubValue<T>(value: T, tokens: readonly string[]): T {
       return scrubTokens(
         node,
         tokens,
-        key !== undefined && URI_KEYS.has(key) ? URI_REDACTED : undefined,
+        key !== undefined && FORMATTED_KEY.test(key) ? URI_REDACTED : undefined,
       );
     if (Array.isArray(node)) {
       let copy: unknown[] | undefined;

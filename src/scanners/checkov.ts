@@ -78,11 +78,27 @@ const CheckovNothingScannedSchema = z.looseObject({
   failed: z.literal(0),
   passed: z.number(),
   skipped: z.number(),
+  parsing_errors: z.number().default(0),
 });
 
 function checkovJsonToSarif(data: unknown): Log | undefined {
   const nothing = CheckovNothingScannedSchema.safeParse(data);
-  if (nothing.success) return sarifLog('Checkov', nothing.data.checkov_version, new Map(), []);
+  if (nothing.success) {
+    const log = sarifLog('Checkov', nothing.data.checkov_version, new Map(), []);
+    const unparsed = nothing.data.parsing_errors;
+    // Files it could not parse were not checked: a run that failed, never a clean one.
+    if (unparsed > 0)
+      for (const run of log.runs)
+        run.invocations = [
+          {
+            executionSuccessful: false,
+            toolExecutionNotifications: [
+              { level: 'error', message: { text: `${unparsed} file(s) could not be parsed` } },
+            ],
+          },
+        ];
+    return log;
+  }
   const reports = z
     .union([CheckovReportSchema.transform((r) => [r]), z.array(CheckovReportSchema)])
     .safeParse(data);

@@ -95,7 +95,12 @@ const GrypeReportSchema = z.looseObject({
   source: z
     .looseObject({
       type: z.string().optional(),
-      target: z.union([z.string(), z.looseObject({ userInput: z.string().optional() })]).optional(),
+      target: z
+        .union([
+          z.string(),
+          z.looseObject({ userInput: z.string().optional(), imageID: z.string().optional() }),
+        ])
+        .optional(),
     })
     .optional(),
 });
@@ -181,8 +186,14 @@ function grypeJsonToSarif(data: unknown): Log | undefined {
   const log = sarifLog('Grype', undefined, rules, results);
   // An image's report: its packages' paths are inside the image, not in the repository.
   const { source } = parsed.data;
-  const ref = typeof source?.target === 'object' ? source.target.userInput : undefined;
-  if (source?.type === 'image' && ref) annotateImageResults(log, ref, () => undefined);
+  if (source?.type === 'image') {
+    const target = typeof source.target === 'object' ? source.target : undefined;
+    annotateImageResults(
+      log,
+      target?.userInput || target?.imageID || 'container-image',
+      () => undefined,
+    );
+  }
   return log;
 }
 

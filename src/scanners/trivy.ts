@@ -293,8 +293,8 @@ function trivyJsonToSarif(data: unknown): Log | undefined {
   const log = sarifLog('Trivy', undefined, rules, results);
   // An image's report: its packages' paths are inside the image, not in the repository.
   const { ArtifactType, ArtifactName } = parsed.data;
-  if (ArtifactType === 'container_image' && ArtifactName)
-    annotateImageResults(log, ArtifactName, () => undefined);
+  if (ArtifactType === 'container_image')
+    annotateImageResults(log, ArtifactName || 'container-image', () => undefined);
   return log;
 }
 
