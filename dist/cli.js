@@ -10100,11 +10100,26 @@ var CheckovNothingScannedSchema = external_exports.looseObject({
   resource_count: external_exports.literal(0),
   failed: external_exports.literal(0),
   passed: external_exports.number(),
-  skipped: external_exports.number()
+  skipped: external_exports.number(),
+  parsing_errors: external_exports.number().default(0)
 });
 function checkovJsonToSarif(data) {
   const nothing = CheckovNothingScannedSchema.safeParse(data);
-  if (nothing.success) return sarifLog("Checkov", nothing.data.checkov_version, /* @__PURE__ */ new Map(), []);
+  if (nothing.success) {
+    const log = sarifLog("Checkov", nothing.data.checkov_version, /* @__PURE__ */ new Map(), []);
+    const unparsed = nothing.data.parsing_errors;
+    if (unparsed > 0)
+      for (const run3 of log.runs)
+        run3.invocations = [
+          {
+            executionSuccessful: false,
+            toolExecutionNotifications: [
+              { level: "error", message: { text: `${unparsed} file(s) could not be parsed` } }
+            ]
+          }
+        ];
+    return log;
+  }
   const reports = external_exports.union([CheckovReportSchema.transform((r) => [r]), external_exports.array(CheckovReportSchema)]).safeParse(data);
   if (!reports.success) return void 0;
   const rules = /* @__PURE__ */ new Map();
@@ -11401,7 +11416,10 @@ var GrypeReportSchema = external_exports.looseObject({
   descriptor: external_exports.looseObject({ name: external_exports.literal("grype") }),
   source: external_exports.looseObject({
     type: external_exports.string().optional(),
-    target: external_exports.union([external_exports.string(), external_exports.looseObject({ userInput: external_exports.string().optional() })]).optional()
+    target: external_exports.union([
+      external_exports.string(),
+      external_exports.looseObject({ userInput: external_exports.string().optional(), imageID: external_exports.string().optional() })
+    ]).optional()
   }).optional()
 });
 function grypeRuleId(match) {
@@ -11475,8 +11493,14 @@ function grypeJsonToSarif(data) {
   });
   const log = sarifLog("Grype", void 0, rules, results);
   const { source } = parsed.data;
-  const ref = typeof source?.target === "object" ? source.target.userInput : void 0;
-  if (source?.type === "image" && ref) annotateImageResults(log, ref, () => void 0);
+  if (source?.type === "image") {
+    const target = typeof source.target === "object" ? source.target : void 0;
+    annotateImageResults(
+      log,
+      target?.userInput || target?.imageID || "container-image",
+      () => void 0
+    );
+  }
   return log;
 }
 var GRYPE_OUTPUT = {
@@ -13245,8 +13269,8 @@ Fixed Version: ${v.FixedVersion ?? ""}`
   }
   const log = sarifLog("Trivy", void 0, rules, results);
   const { ArtifactType, ArtifactName } = parsed.data;
-  if (ArtifactType === "container_image" && ArtifactName)
-    annotateImageResults(log, ArtifactName, () => void 0);
+  if (ArtifactType === "container_image")
+    annotateImageResults(log, ArtifactName || "container-image", () => void 0);
   return log;
 }
 function trivyPassedChecks(data) {
@@ -14046,9 +14070,9 @@ async function verifiedCacheEntry(dir, name) {
   const executable = path19.join(dir, "bin", name);
   if (!existsSync10(executable)) return void 0;
   const markerFile = path19.join(dir, MARKER);
-  const stat3 = statFingerprint(executable);
+  const stat4 = statFingerprint(executable);
   const recorded = existsSync10(markerFile) ? JSON.parse(await readFile4(markerFile, "utf8")) : void 0;
-  if (recorded?.verifiedStat === stat3) return executable;
+  if (recorded?.verifiedStat === stat4) return executable;
   const actual = await sha256File(executable);
   if (!recorded) {
     await writeMarker(dir, {
@@ -14056,12 +14080,12 @@ async function verifiedCacheEntry(dir, name) {
       version: path19.basename(dir),
       source: "registry",
       sha256: actual,
-      verifiedStat: stat3
+      verifiedStat: stat4
     });
     return executable;
   }
   if (!recorded || recorded.sha256 !== actual) return void 0;
-  await writeMarker(dir, { ...recorded, verifiedStat: stat3 });
+  await writeMarker(dir, { ...recorded, verifiedStat: stat4 });
   return executable;
 }
 async function markerProvenance(dir) {
@@ -15562,7 +15586,7 @@ function redactSecretResult(result, knownHint) {
   if (fingerprints) redacted.fingerprints = fingerprints;
   return redacted;
 }
-var URI_KEYS = /* @__PURE__ */ new Set(["uri", "url", "purl"]);
+var FORMATTED_KEY = /(?:uri|url|purl|email)$/i;
 function scrubValue(value, tokens) {
   if (tokens.length === 0) return value;
   const visit = (node, key) => {
@@ -15570,7 +15594,7 @@ function scrubValue(value, tokens) {
       return scrubTokens(
         node,
         tokens,
-        key !== void 0 && URI_KEYS.has(key) ? URI_REDACTED : void 0
+        key !== void 0 && FORMATTED_KEY.test(key) ? URI_REDACTED : void 0
       );
     if (Array.isArray(node)) {
       let copy;
@@ -21181,7 +21205,7 @@ async function scanWith(config, options, printer) {
 
 // src/import/import.ts
 import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
+import { open, stat as stat3 } from "node:fs/promises";
 import path29 from "node:path";
 
 // src/import/cyclonedx-vulnerabilities.ts
@@ -21450,7 +21474,10 @@ async function importWith(request, printer) {
     request.logger.error(message);
   };
   for (const file of request.files) {
-    const real = await realpath(file).catch(() => path29.resolve(file));
+    const real = await stat3(file).then(
+      (found) => `${found.dev}:${found.ino}`,
+      () => path29.resolve(file)
+    );
     const first = seen.get(real);
     if (first !== void 0) {
       request.logger.warning(`${file}: the same file as ${first}, given again; read once`);
