@@ -139,7 +139,7 @@ void describe('ref and commit per event (codeql-action getRef), read from a real
 void describe('rate limits: a short wait is sat through, an hour-long one is not', () => {
   let server: GitHubServer;
   before(async () => {
-    server = await startGitHubServer();
+    server = await startGitHubServer({ pullRequests: [{ owner: OWNER, repo: REPO, number: PR }] });
   });
   after(() => server.close());
 
@@ -350,6 +350,8 @@ void describe('sticky comment: whose it is, lost answers, concurrent runs', () =
   before(async () => {
     server = await startGitHubServer({
       tokenUsers: { [PAT]: { login: 'octocat', id: 583231, type: 'User' } },
+      // The PRs each test below comments on (github.com answers 404 for any other).
+      pullRequests: [11, 12, 13, 14].map((number) => ({ owner: OWNER, repo: REPO, number })),
     });
     dir = mkdtempSync(path.join(tmpdir(), 'scanfold-comment-'));
     const workspace = path.join(dir, REPO);

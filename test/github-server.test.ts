@@ -598,6 +598,7 @@ void describe('GitHub test server: identities, analyses and alert paths as githu
         [PAT]: { login: 'octocat', id: 583231, type: 'User' },
         [APP]: { login: 'scan-helper[bot]', id: 99, type: 'Bot' },
       },
+      pullRequests: [{ owner: OWNER, repo: REPO, number: 99 }],
     });
     checkout = mkdtempSync(join(tmpdir(), 'scanfold-checkout-'));
     mkdirSync(join(checkout, 'services', 'api'), { recursive: true });

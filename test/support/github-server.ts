@@ -310,8 +310,8 @@ export interface GitHubServerOptions {
   readOnlyTokens?: readonly string[];
   /**
    * Only issues that exist take comments (like GitHub: 404 otherwise): pull requests added with
-   * `pullRequests`/`addPullRequest`, issues that have comments, and these numbers. Off by default
-   * for tests that comment on a PR they never register.
+   * `pullRequests`/`addPullRequest` (runnerEnv adds a pull_request event's own) and issues that
+   * have comments. On by default; `false` only for a test about something else that cannot seed.
    */
   knownIssuesOnly?: boolean;
   /** Extra processing errors for an upload (e.g. to fail one tool's analysis); none by default. */
@@ -1194,7 +1194,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
             (pr) =>
               repoKey(pr.owner, pr.repo) === repoKey(owner, repo) && pr.number === issueNumber,
           ) || commentsOn(owner, repo, issueNumber).length > 0;
-        if (options.knownIssuesOnly && !exists)
+        if (options.knownIssuesOnly !== false && !exists)
           throw restError(
             404,
             'Not Found',

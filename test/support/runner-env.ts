@@ -10,7 +10,7 @@ import type { GitHubServer } from './github-server.ts';
 
 export interface RunnerEnvOptions {
   server: Pick<GitHubServer, 'apiUrl' | 'resultsUrl' | 'url'> &
-    Partial<Pick<GitHubServer, 'serverUrl'>>;
+    Partial<Pick<GitHubServer, 'serverUrl' | 'addPullRequest' | 'pullRequests'>>;
   workspace: string;
   eventPath: string;
   eventName: string;
@@ -93,7 +93,47 @@ export function fakeRuntimeToken(
   return `${enc(header)}.${enc(payload)}.`;
 }
 
+/**
+ * A pull_request event's PR exists on the server, as on github.com (which answers 404 to a
+ * comment on an issue that does not exist): registered here unless the test seeded it.
+ */
+function registerPullRequest(options: RunnerEnvOptions): void {
+  const { server } = options;
+  if (!options.eventName.startsWith('pull_request') || !server.addPullRequest) return;
+  let payload: {
+    pull_request?: {
+      number?: number;
+      head?: { sha?: string; ref?: string; repo?: { owner?: { login?: string } } };
+      base?: { sha?: string; ref?: string; repo?: { name?: string; owner?: { login?: string } } };
+    };
+  };
+  try {
+    payload = JSON.parse(readFileSync(options.eventPath, 'utf8')) as typeof payload;
+  } catch {
+    return;
+  }
+  const pull = payload.pull_request;
+  const owner = pull?.base?.repo?.owner?.login;
+  const repo = pull?.base?.repo?.name;
+  if (!pull?.number || !owner || !repo) return;
+  const known = (server.pullRequests ?? []).some(
+    (pr) => pr.owner === owner && pr.repo === repo && pr.number === pull.number,
+  );
+  if (known) return;
+  server.addPullRequest({
+    owner,
+    repo,
+    number: pull.number,
+    ...(pull.head?.sha ? { headSha: pull.head.sha } : {}),
+    ...(pull.head?.ref ? { headRef: pull.head.ref } : {}),
+    ...(pull.base?.sha ? { baseSha: pull.base.sha } : {}),
+    ...(pull.base?.ref ? { baseRef: pull.base.ref } : {}),
+    fork: pull.head?.repo?.owner?.login !== undefined && pull.head.repo.owner.login !== owner,
+  });
+}
+
 export function runnerEnv(options: RunnerEnvOptions): RunnerEnv {
+  registerPullRequest(options);
   const repository = options.repository ?? 'octo-org/octo-repo';
   const [owner = 'octo-org'] = repository.split('/');
   const runId = options.runId ?? 9_876_543_210;
