@@ -89,10 +89,7 @@ function recognise(file: string, text: string, adapters: readonly ScannerAdapter
   if (record.version === '2.1.0' || Array.isArray(record.runs)) {
     const sarif = checkSarifLog(data);
     if (!sarif.success) {
-      const issue = sarif.error.issues[0];
-      throw new OutputError(
-        `${file}: invalid SARIF 2.1.0 at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-      );
+      throw new OutputError(`${file}: invalid SARIF 2.1.0 at ${firstIssue(sarif.error)}`);
     }
     const log = sarif.data;
     return { kind: 'sarif', log, owner: ownerOf(log, adapters) };

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** A problem the user must fix in their config or inputs (exit code 2). */
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
@@ -39,4 +41,15 @@ export function jsonErrorDetail(error: unknown): string {
   return /Unexpected token|Unexpected non-whitespace/i.test(message)
     ? 'unexpected token'
     : 'not JSON';
+}
+
+/**
+ * A zod failure as one line: where (from `prefix`, the part of the document the checked value
+ * sits at), and what was expected; never the offending value.
+ */
+export function firstIssue(error: z.ZodError, prefix: readonly PropertyKey[] = []): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid';
+  const where = [...prefix, ...first.path].map(String).join('.');
+  return `${where || '(root)'}: ${first.message}`;
 }

@@ -1,5 +1,6 @@
 import { Spec, Types } from '@cyclonedx/cyclonedx-library';
 import { z } from 'zod';
+import { firstIssue } from './errors.ts';
 
 /**
  * The descriptive fields of an input SBOM's component that the merged SBOM carries over (hashes,
@@ -90,13 +91,6 @@ export const READ_FIELDS: ReadonlySet<string> = new Set([
   ...Object.keys(LISTS),
 ]);
 
-/** A zod issue as `where: message`, `where` spelled from the document's root. */
-function issueLine(where: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const path = [where, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  return `${path}: ${issue?.message ?? 'invalid'}`;
-}
-
 /**
  * The fields of `raw` (the component at `where`, e.g. `components.3`) that are usable; each one
  * that is not is named in `dropped`.
@@ -111,7 +105,7 @@ export function readComponentFields(
     if (raw[key] === undefined) return;
     const checked = SINGLE[key].safeParse(raw[key]);
     if (checked.success) (fields as Record<K, unknown>)[key] = checked.data;
-    else dropped.push(issueLine(`${where}.${key}`, checked.error));
+    else dropped.push(firstIssue(checked.error, [`${where}.${key}`]));
   };
   for (const key of Object.keys(SINGLE) as (keyof typeof SINGLE)[]) single(key);
   fields.hashes = readList(raw.hashes, LISTS.hashes, `${where}.hashes`, dropped);
@@ -141,7 +135,7 @@ export function readList<T>(
   (value as unknown[]).forEach((element, index) => {
     const checked = schema.safeParse(element);
     if (checked.success) kept.push(checked.data);
-    else dropped.push(issueLine(`${where}.${index}`, checked.error));
+    else dropped.push(firstIssue(checked.error, [`${where}.${index}`]));
   });
   return kept;
 }

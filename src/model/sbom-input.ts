@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstIssue } from './errors.ts';
 
 /**
  * The slice of a CycloneDX JSON document scanfold reads (the SBOM merge and the importer's tool
@@ -44,7 +45,7 @@ export function checkSubject(
   const checked = ComponentSchema.safeParse(value);
   return checked.success
     ? { success: true, data: checked.data }
-    : { success: false, reason: issueText(checked.error, ['metadata', 'component']) };
+    : { success: false, reason: firstIssue(checked.error, ['metadata', 'component']) };
 }
 
 /** A tool in `metadata.tools`: CycloneDX 1.5+ lists components, 1.4 and earlier an array. */
@@ -79,13 +80,6 @@ function nestingDepth(components: readonly unknown[] | undefined, depth = 1): nu
   return deepest;
 }
 
-/** A zod issue as `path: message`, the path as the document spells it from `prefix`. */
-function issueText(error: z.ZodError, prefix: readonly PropertyKey[] = []): string {
-  const issue = error.issues[0];
-  const where = [...prefix, ...(issue?.path ?? [])].map(String).join('.');
-  return `${where || '(root)'}: ${issue?.message ?? 'invalid'}`;
-}
-
 /** The tool that wrote a document: the first in its `metadata.tools`. */
 export interface BomTool {
   name?: string | undefined;
@@ -104,7 +98,7 @@ export function checkBomInput(
     return { success: false, reason: `components nested deeper than ${MAX_NESTING} levels` };
   const checked = BomInputSchema.safeParse(bom);
   if (!checked.success)
-    return { success: false, reason: `not usable CycloneDX at ${issueText(checked.error)}` };
+    return { success: false, reason: `not usable CycloneDX at ${firstIssue(checked.error)}` };
   const tools: unknown = checked.data.metadata?.tools;
   if (tools === undefined || tools === null) return { success: true, data: checked.data, tool: {} };
   const toolsChecked = Array.isArray(tools)
@@ -113,7 +107,7 @@ export function checkBomInput(
   if (!toolsChecked.success)
     return {
       success: false,
-      reason: `not usable CycloneDX at ${issueText(toolsChecked.error, ['metadata', 'tools'])}`,
+      reason: `not usable CycloneDX at ${firstIssue(toolsChecked.error, ['metadata', 'tools'])}`,
     };
   const first = Array.isArray(toolsChecked.data)
     ? toolsChecked.data[0]

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CategorySchema, LocationSchema, SeveritySchema } from '../model/finding.ts';
 import type { Finding } from '../model/finding.ts';
 import type { BaselineInfo, FixedFinding } from '../model/scan-result.ts';
-import { ConfigurationError, errorMessage, jsonErrorDetail } from '../model/errors.ts';
+import { ConfigurationError, errorMessage, firstIssue, jsonErrorDetail } from '../model/errors.ts';
 
 const run = promisify(execFile);
 
@@ -51,9 +51,8 @@ export async function loadBaseline(file: string): Promise<BaselineReport> {
   }
   const parsed = BaselineReportSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new ConfigurationError(
-      `baseline ${file}: not a scanfold report.json (${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'})`,
+      `baseline ${file}: not a scanfold report.json (${firstIssue(parsed.error)})`,
     );
   }
   return { ...parsed.data, file };

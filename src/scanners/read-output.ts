@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log, Run } from 'sarif';
 import { z } from 'zod';
-import { jsonErrorDetail } from '../model/errors.ts';
+import { firstIssue, jsonErrorDetail } from '../model/errors.ts';
 import { decodeJsonBytes, EncodingError, findJsonSyntaxError } from './json-text.ts';
 import { checkedParse } from './schema-check.ts';
 
@@ -162,11 +162,7 @@ function depthBelow(node: unknown, depth: number, limit: number): number {
   return deepest;
 }
 
-/** A zod failure as one line: where, and what was expected (never the offending value). */
-export function firstIssue(error: z.ZodError): string {
-  const first = error.issues[0];
-  return first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
-}
+export { firstIssue };
 
 /** A CycloneDX vulnerability, as much of it as becomes a finding (Trivy, Grype, OSV write these). */
 const CycloneDxVulnerabilitySchema = z.looseObject({
