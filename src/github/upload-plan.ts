@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { ArtifactLocation, Log, Run } from 'sarif';
 import { mapArtifactLocations } from '../model/sarif-locations.ts';
-import { SRCROOT } from '../outputs/sarif.ts';
+import { ORIGINAL_URI_KEY } from '../normalize/extract.ts';
+import { pseudoSegment, SRCROOT } from '../outputs/sarif.ts';
 import { GITHUB_SARIF_LIMITS, fitToLimits } from '../outputs/sarif-limits.ts';
 import type { RunSizer, SarifLimits, Truncation } from '../outputs/sarif-limits.ts';
 
@@ -94,12 +95,13 @@ function rebaseLocation(
   // ("SARIF URI scheme … did not match the checkout URI scheme "file""): scanfold.sarif never
   // writes one, but a merged log from elsewhere may. A pseudo path, the real URI kept beside it.
   if (/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
-    const pseudo = `.scanfold/external/${uri.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+    // The same stand-in as buildSarif writes for such a location.
+    const pseudo = `.scanfold/external/${pseudoSegment(uri)}`;
     return {
       ...location,
       uri: prefix ? `${prefix}/${pseudo}` : pseudo,
       uriBaseId: SRCROOT,
-      properties: { ...location.properties, 'scanfold/uri': uri },
+      properties: { ...location.properties, [ORIGINAL_URI_KEY]: uri },
     };
   }
   if (location.uriBaseId !== undefined && location.uriBaseId !== SRCROOT) return location;

@@ -73,7 +73,7 @@ function toUriReference(path: string): string {
 }
 
 /** One path segment from any text: what is not a safe file-name character becomes `_`. */
-function pseudoSegment(text: string): string {
+export function pseudoSegment(text: string): string {
   const segment = text.replace(/[^A-Za-z0-9._-]+/g, '_');
   return /^\.*$/.test(segment) ? `_${segment}` : segment;
 }
