@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __scanfoldCreateRequire } from 'node:module'; var require = __scanfoldCreateRequire(import.meta.url); var __filename = import.meta.filename; var __dirname = import.meta.dirname;
 import {
+  ConfigurationError,
+  TransientError,
   checkBomInput,
-  external_exports
-} from "./chunks/chunk-DIGPW5EN.js";
+  errorMessage,
+  external_exports,
+  firstIssue,
+  jsonErrorDetail
+} from "./chunks/chunk-XBD6P3PQ.js";
 import {
   __commonJS,
   __require,
@@ -9361,34 +9366,6 @@ import path2 from "node:path";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-// src/model/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-var TransientError = class extends Error {
-  name = "TransientError";
-  retryAfterMs;
-  constructor(message, retryAfterMs) {
-    super(message);
-    this.retryAfterMs = retryAfterMs;
-  }
-};
-function errorMessage(error) {
-  if (error instanceof Error) {
-    const cause = error.cause;
-    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
-    return detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
-  }
-  return typeof error === "string" ? error : JSON.stringify(error);
-}
-function jsonErrorDetail(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (/Unexpected end of JSON input/i.test(message)) return "unexpected end of input";
-  if (position) return `unexpected character at position ${position}`;
-  return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
-}
-
 // src/scanners/json-text.ts
 var EncodingError = class extends Error {
   name = "EncodingError";
@@ -9807,10 +9784,6 @@ function depthBelow(node, depth, limit) {
     }
   }
   return deepest;
-}
-function firstIssue(error) {
-  const first = error.issues[0];
-  return first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "invalid";
 }
 var CycloneDxVulnerabilitySchema = external_exports.looseObject({
   id: external_exports.string(),
@@ -17609,9 +17582,8 @@ async function loadBaseline(file) {
   }
   const parsed = BaselineReportSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new ConfigurationError(
-      `baseline ${file}: not a scanfold report.json (${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"})`
+      `baseline ${file}: not a scanfold report.json (${firstIssue(parsed.error)})`
     );
   }
   return { ...parsed.data, file };
@@ -20942,7 +20914,7 @@ function stepTimer() {
     cpu = nowCpu;
   };
 }
-var importOutputChecks = () => Promise.all([import("./chunks/sbom-4RGNZM27.js"), import("./chunks/validate-K6IPL5QB.js")]);
+var importOutputChecks = () => Promise.all([import("./chunks/sbom-UQCPVZOF.js"), import("./chunks/validate-K6IPL5QB.js")]);
 var outputChecks;
 function loadOutputChecks() {
   return outputChecks ??= importOutputChecks();
@@ -21332,10 +21304,7 @@ function recognise(file, text3, adapters) {
   if (record.version === "2.1.0" || Array.isArray(record.runs)) {
     const sarif = checkSarifLog(data);
     if (!sarif.success) {
-      const issue = sarif.error.issues[0];
-      throw new OutputError(
-        `${file}: invalid SARIF 2.1.0 at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`
-      );
+      throw new OutputError(`${file}: invalid SARIF 2.1.0 at ${firstIssue(sarif.error)}`);
     }
     const log = sarif.data;
     return { kind: "sarif", log, owner: ownerOf(log, adapters) };

@@ -12284,6 +12284,40 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+};
+var TransientError = class extends Error {
+  name = "TransientError";
+  retryAfterMs;
+  constructor(message, retryAfterMs) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+function errorMessage(error2) {
+  if (error2 instanceof Error) {
+    const cause = error2.cause;
+    const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : void 0;
+    return detail && !error2.message.includes(detail) ? `${error2.message} (${detail})` : error2.message;
+  }
+  return typeof error2 === "string" ? error2 : JSON.stringify(error2);
+}
+function jsonErrorDetail(error2) {
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (/Unexpected end of JSON input/i.test(message)) return "unexpected end of input";
+  if (position) return `unexpected character at position ${position}`;
+  return /Unexpected token|Unexpected non-whitespace/i.test(message) ? "unexpected token" : "not JSON";
+}
+function firstIssue(error2, prefix = []) {
+  const first = error2.issues[0];
+  if (!first) return "invalid";
+  const where = [...prefix, ...first.path].map(String).join(".");
+  return `${where || "(root)"}: ${first.message}`;
+}
+
 // src/model/sbom-input.ts
 var LicenseChoiceSchema = external_exports.looseObject({
   license: external_exports.looseObject({ id: external_exports.string().optional(), name: external_exports.string().optional() }).optional(),
@@ -12303,7 +12337,7 @@ var ComponentSchema = external_exports.lazy(
 );
 function checkSubject(value) {
   const checked = ComponentSchema.safeParse(value);
-  return checked.success ? { success: true, data: checked.data } : { success: false, reason: issueText(checked.error, ["metadata", "component"]) };
+  return checked.success ? { success: true, data: checked.data } : { success: false, reason: firstIssue(checked.error, ["metadata", "component"]) };
 }
 var ToolSchema = external_exports.looseObject({ name: external_exports.string().optional(), version: external_exports.string().optional() });
 var LegacyToolsSchema = external_exports.array(ToolSchema);
@@ -12327,25 +12361,20 @@ function nestingDepth(components, depth = 1) {
   }
   return deepest;
 }
-function issueText(error2, prefix = []) {
-  const issue2 = error2.issues[0];
-  const where = [...prefix, ...issue2?.path ?? []].map(String).join(".");
-  return `${where || "(root)"}: ${issue2?.message ?? "invalid"}`;
-}
 function checkBomInput(bom) {
   const depth = nestingDepth(Array.isArray(bom.components) ? bom.components : []);
   if (depth > MAX_NESTING)
     return { success: false, reason: `components nested deeper than ${MAX_NESTING} levels` };
   const checked = BomInputSchema.safeParse(bom);
   if (!checked.success)
-    return { success: false, reason: `not usable CycloneDX at ${issueText(checked.error)}` };
+    return { success: false, reason: `not usable CycloneDX at ${firstIssue(checked.error)}` };
   const tools = checked.data.metadata?.tools;
   if (tools === void 0 || tools === null) return { success: true, data: checked.data, tool: {} };
   const toolsChecked = Array.isArray(tools) ? LegacyToolsSchema.safeParse(tools) : ToolsSchema.safeParse(tools);
   if (!toolsChecked.success)
     return {
       success: false,
-      reason: `not usable CycloneDX at ${issueText(toolsChecked.error, ["metadata", "tools"])}`
+      reason: `not usable CycloneDX at ${firstIssue(toolsChecked.error, ["metadata", "tools"])}`
     };
   const first = Array.isArray(toolsChecked.data) ? toolsChecked.data[0] : toolsChecked.data.components?.[0];
   return {
@@ -12357,6 +12386,11 @@ function checkBomInput(bom) {
 
 export {
   external_exports,
+  ConfigurationError,
+  TransientError,
+  errorMessage,
+  jsonErrorDetail,
+  firstIssue,
   checkSubject,
   checkBomInput
 };

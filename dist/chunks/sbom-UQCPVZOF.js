@@ -2,8 +2,9 @@ import { createRequire as __scanfoldCreateRequire } from 'node:module'; var requ
 import {
   checkBomInput,
   checkSubject,
-  external_exports
-} from "./chunk-DIGPW5EN.js";
+  external_exports,
+  firstIssue
+} from "./chunk-XBD6P3PQ.js";
 import {
   require_equal,
   require_fast_deep_equal,
@@ -18602,18 +18603,13 @@ var READ_FIELDS = /* @__PURE__ */ new Set([
   ...Object.keys(SINGLE),
   ...Object.keys(LISTS)
 ]);
-function issueLine(where, error) {
-  const issue = error.issues[0];
-  const path = [where, ...(issue?.path ?? []).map(String)].filter(Boolean).join(".");
-  return `${path}: ${issue?.message ?? "invalid"}`;
-}
 function readComponentFields(raw, where, dropped) {
   const fields = { hashes: [], properties: [], externalReferences: [] };
   const single = (key) => {
     if (raw[key] === void 0) return;
     const checked = SINGLE[key].safeParse(raw[key]);
     if (checked.success) fields[key] = checked.data;
-    else dropped.push(issueLine(`${where}.${key}`, checked.error));
+    else dropped.push(firstIssue(checked.error, [`${where}.${key}`]));
   };
   for (const key of Object.keys(SINGLE)) single(key);
   fields.hashes = readList(raw.hashes, LISTS.hashes, `${where}.hashes`, dropped);
@@ -18636,7 +18632,7 @@ function readList(value, schema, where, dropped) {
   value.forEach((element, index) => {
     const checked = schema.safeParse(element);
     if (checked.success) kept.push(checked.data);
-    else dropped.push(issueLine(`${where}.${index}`, checked.error));
+    else dropped.push(firstIssue(checked.error, [`${where}.${index}`]));
   });
   return kept;
 }
