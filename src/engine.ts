@@ -288,9 +288,10 @@ export async function assemble(request: AssembleRequest): Promise<ScanOutcome> {
       for (const { message } of sbom.dropped)
         request.logger.warning(`SBOM input partly left out: ${message}`);
       // Scrubbed before it is validated: what is written is what was checked.
-      const written = scrubValue(JSON.parse(sbom.json) as unknown, secretTokens);
-      if (secretTokens.length > 0)
-        sbom = { ...sbom, json: `${JSON.stringify(written, null, 2)}\n` };
+      const parsed = JSON.parse(sbom.json) as unknown;
+      // scrubValue gives the same object back when no secret is in it: nothing to serialise again.
+      const written = scrubValue(parsed, secretTokens);
+      if (written !== parsed) sbom = { ...sbom, json: `${JSON.stringify(written, null, 2)}\n` };
       const invalid = validateBom(written);
       if (invalid.length > 0) {
         fail(

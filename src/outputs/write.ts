@@ -175,6 +175,7 @@ export interface WriteRequest {
   report: ScrubbedReport;
   /** scanfold.sarif, already written by writeSarifOutput. */
   sarif: SarifWritten;
+  /** sbom.cdx.json, scrubbed of the run's secrets and validated as it is (see assemble). */
   sbomJson: string | undefined;
   /** Raw scanner files this run kept, relative to the output dir (e.g. raw/trivy.json). */
   rawFiles: readonly string[];
@@ -200,10 +201,7 @@ export async function writeOutputs(request: WriteRequest): Promise<Report> {
   const known = new Map<string, string>([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
   const step = request.step ?? ((): void => undefined);
   if (request.sbomJson) {
-    await writeFresh(
-      path.join(outputDir, OUTPUT_FILES.sbom),
-      scrubTokens(request.sbomJson, secretTokens),
-    );
+    await writeFresh(path.join(outputDir, OUTPUT_FILES.sbom), request.sbomJson);
     written.push(OUTPUT_FILES.sbom);
   }
   for (const raw of request.rawFiles) {
