@@ -17459,10 +17459,7 @@ async function writeOutputs(request) {
   const known2 = /* @__PURE__ */ new Map([[OUTPUT_FILES.sarif, request.sarif.sha256]]);
   const step = request.step ?? (() => void 0);
   if (request.sbomJson) {
-    await writeFresh(
-      path23.join(outputDir, OUTPUT_FILES.sbom),
-      scrubTokens(request.sbomJson, secretTokens2)
-    );
+    await writeFresh(path23.join(outputDir, OUTPUT_FILES.sbom), request.sbomJson);
     written.push(OUTPUT_FILES.sbom);
   }
   for (const raw of request.rawFiles) {
@@ -20984,9 +20981,9 @@ async function assemble(request) {
       for (const { message } of sbom.rejected) fail(`SBOM input left out: ${message}`);
       for (const { message } of sbom.dropped)
         request.logger.warning(`SBOM input partly left out: ${message}`);
-      const written2 = scrubValue(JSON.parse(sbom.json), secretTokens2);
-      if (secretTokens2.length > 0)
-        sbom = { ...sbom, json: `${JSON.stringify(written2, null, 2)}
+      const parsed = JSON.parse(sbom.json);
+      const written2 = scrubValue(parsed, secretTokens2);
+      if (written2 !== parsed) sbom = { ...sbom, json: `${JSON.stringify(written2, null, 2)}
 ` };
       const invalid = validateBom(written2);
       if (invalid.length > 0) {
